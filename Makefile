@@ -1,0 +1,89 @@
+# sitrep build.  Verbs: all (default), test, asan, fuzz, fuzz-run, bench,
+# leakcheck, clean.  Out-of-source: everything goes to build/.
+#   make            library, CLI and tests in build/
+#   make test       every test: unit + golden + CLI, plain and ASan+UBSan,
+#                   valgrind, and a short fuzz run (scripts/test runs this)
+#   make bench      throughput and peak memory on a JSONL corpus (not a test)
+
+CC      ?= cc
+CLANG   ?= clang
+PKGS    := libcjson gumbo libutf8proc libzstd zlib
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wwrite-strings -Wundef -Wformat=2 -Wno-format-nonliteral
+CSTD    := -std=c17 -D_GNU_SOURCE
+OPT     ?= -O2 -g
+CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -fvisibility=hidden -Iinclude -Isrc -I$(B)/gen $(PKG_CFLAGS)
+
+B       := build
+SRC     := $(wildcard src/*.c)
+CLI     := $(wildcard cli/*.c)
+LEX     := $(wildcard data/lexicons/*.txt)
+HDRS    := include/sitrep.h $(wildcard src/*.h) $(B)/gen/lexicons.inc
+UNIT    := $(wildcard tests/unit/test_*.c)
+FUZZ    := $(wildcard fuzz/fuzz_*.c)
+
+.PHONY: all test unit asan fuzz fuzz-run bench leakcheck golden cli-test clean
+all: $(B)/sitrep $(B)/libsitrep.a $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT))
+
+$(B)/gen/lexicons.inc: tools/gen_lexicon_inc.sh $(LEX)
+	@mkdir -p $(@D)
+	sh tools/gen_lexicon_inc.sh data/lexicons > $@.tmp && mv $@.tmp $@
+
+# ---- plain build -------------------------------------------------------
+$(B)/obj/%.o: src/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+$(B)/libsitrep.a: $(patsubst src/%.c,$(B)/obj/%.o,$(SRC))
+	ar rcs $@ $^
+$(B)/sitrep: $(CLI) cli/exitcodes.h $(B)/libsitrep.a
+	$(CC) $(CFLAGS_ALL) $(CLI) $(B)/libsitrep.a $(PKG_LIBS) -o $@
+$(B)/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/libsitrep.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -Itests/unit $< $(B)/libsitrep.a $(PKG_LIBS) -lcmocka -o $@
+
+# ---- ASan + UBSan build ------------------------------------------------
+SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+$(B)/asan/obj/%.o: src/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -O1 $(SAN) -c $< -o $@
+$(B)/asan/libsitrep.a: $(patsubst src/%.c,$(B)/asan/obj/%.o,$(SRC))
+	ar rcs $@ $^
+$(B)/asan/sitrep: $(CLI) cli/exitcodes.h $(B)/asan/libsitrep.a
+	$(CC) $(CFLAGS_ALL) -O1 $(SAN) $(CLI) $(B)/asan/libsitrep.a $(PKG_LIBS) -o $@
+$(B)/asan/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/asan/libsitrep.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -O1 $(SAN) -Itests/unit $< $(B)/asan/libsitrep.a $(PKG_LIBS) -lcmocka -o $@
+asan: $(B)/asan/sitrep $(patsubst tests/unit/%.c,$(B)/asan/tests/%,$(UNIT))
+
+# ---- libFuzzer ---------------------------------------------------------
+FUZZFLAGS := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -g -O1
+$(B)/fuzz/%: fuzz/%.c $(SRC) $(HDRS)
+	@mkdir -p $(@D)
+	$(CLANG) $(CSTD) -Wall -Wextra -Werror $(FUZZFLAGS) -Iinclude -Isrc -I$(B)/gen $(PKG_CFLAGS) \
+	    $< $(SRC) $(PKG_LIBS) -o $@
+fuzz: $(patsubst fuzz/%.c,$(B)/fuzz/%,$(FUZZ))
+FUZZ_SECONDS ?= 8
+fuzz-run: fuzz
+	sh tests/fuzz_run.sh $(B)/fuzz $(FUZZ_SECONDS)
+
+# ---- tests -------------------------------------------------------------
+unit: all
+	sh tests/run_unit.sh $(B)/tests
+golden: all
+	sh tests/golden.sh $(B)/sitrep
+cli-test: all
+	sh tests/cli.sh $(B)/sitrep
+leakcheck: all
+	sh tests/leakcheck.sh $(B)/sitrep
+test: all asan fuzz
+	sh tests/run_all.sh
+
+# ---- benchmark (not a test) --------------------------------------------
+BENCH_INPUT ?= ../shared/corpus/reuters21578.jsonl
+bench: $(B)/sitrep
+	sh bench/bench.sh $(B)/sitrep $(BENCH_INPUT)
+
+clean:
+	rm -rf $(B)

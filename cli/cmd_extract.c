@@ -1,0 +1,189 @@
+/*
+ * cmd_extract.c: sitrep extract [OPTIONS] [FILE...|-]
+ *
+ * Writes one record per document, in input order.  A document that cannot
+ * be read is reported on stderr as FILE:BYTE: message, written as an error
+ * record (so output lines match input documents), and the batch goes on.
+ */
+#include "exitcodes.h"
+
+#include <errno.h>
+#include <sitrep.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: sitrep extract [OPTIONS] [FILE...|-]\n"
+    "\n"
+    "Reads news articles and writes one JSON record per article (JSONL, in\n"
+    "input order; the record format is docs/record.md).  With no FILE, or\n"
+    "with '-', reads standard input.  Each FILE may be:\n"
+    "  plain text  one article: optional section line, headline, metadata\n"
+    "              lines (PUBLISHED : ..., By NAME), then paragraphs\n"
+    "  JSONL       one article per line: {\"id\",\"text\"} and optionally\n"
+    "              \"title\", \"published\", \"updated\", \"url\", \"section\",\n"
+    "              \"byline\", \"dateline\", \"language\"\n"
+    "  HTML        one web page\n"
+    "and may be compressed with gzip or zstd.  The format is chosen from the\n"
+    "content; --format overrides it.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output FILE     write to FILE instead of standard output\n"
+    "  --pretty              indented JSON, for people\n"
+    "  --summary             a short readable summary instead of JSON\n"
+    "  --format FMT          auto (default), text, jsonl or html\n"
+    "  --no-text             leave the \"text\" field out of records\n"
+    "  --tokens              add the tokens to records (a debugging aid)\n"
+    "  --max-doc-bytes N     largest document or JSONL line (default 64 MiB);\n"
+    "                        a larger one is reported and skipped\n"
+    "  -h, --help            show this help\n"
+    "\n"
+    "Errors: a document that cannot be read is reported on standard error as\n"
+    "FILE:BYTE: message (BYTE counts decompressed input), an error record\n"
+    "{\"id\",\"error\"} takes its place in the output, and the other documents\n"
+    "are processed.\n"
+    "\n"
+    "Exit status: 0 all documents read, 1 usage error, 2 some documents failed.\n";
+
+static int parse_format(const char *s, sitrep_format *f)
+{
+    if (strcmp(s, "auto") == 0) *f = SITREP_FORMAT_AUTO;
+    else if (strcmp(s, "text") == 0 || strcmp(s, "txt") == 0) *f = SITREP_FORMAT_TEXT;
+    else if (strcmp(s, "jsonl") == 0) *f = SITREP_FORMAT_JSONL;
+    else if (strcmp(s, "html") == 0) *f = SITREP_FORMAT_HTML;
+    else return -1;
+    return 0;
+}
+
+int cmd_extract(int argc, char **argv)
+{
+    const char *outpath = NULL;
+    unsigned flags = 0;
+    sitrep_source_options opt = {0};
+    const char **files = calloc((size_t)argc + 1, sizeof *files);
+    int nfiles = 0;
+    int only_files = 0;
+    if (!files)
+        return EXIT_SOME_FAILED;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
+            files[nfiles++] = a;
+        } else if (strcmp(a, "--") == 0) {
+            only_files = 1;
+        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            fputs(usage, stdout);
+            free(files);
+            return EXIT_ALL_OK;
+        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+            if (++i >= argc)
+                goto missing;
+            outpath = argv[i];
+        } else if (strcmp(a, "--pretty") == 0) {
+            flags |= SITREP_WRITE_PRETTY;
+        } else if (strcmp(a, "--summary") == 0) {
+            flags |= SITREP_WRITE_SUMMARY;
+        } else if (strcmp(a, "--no-text") == 0) {
+            flags |= SITREP_WRITE_NO_TEXT;
+        } else if (strcmp(a, "--tokens") == 0) {
+            flags |= SITREP_WRITE_TOKENS;
+        } else if (strcmp(a, "--format") == 0) {
+            if (++i >= argc)
+                goto missing;
+            if (parse_format(argv[i], &opt.format) != 0) {
+                fprintf(stderr, "sitrep extract: unknown format '%s' (auto, text, jsonl, html)\n",
+                        argv[i]);
+                free(files);
+                return EXIT_USAGE;
+            }
+        } else if (strcmp(a, "--max-doc-bytes") == 0) {
+            if (++i >= argc)
+                goto missing;
+            char *end;
+            errno = 0;
+            unsigned long long v = strtoull(argv[i], &end, 10);
+            if (errno || *end || v == 0 || argv[i][0] == '-') {
+                fprintf(stderr, "sitrep extract: --max-doc-bytes needs a positive number\n");
+                free(files);
+                return EXIT_USAGE;
+            }
+            opt.max_doc_bytes = (size_t)v;
+        } else {
+            fprintf(stderr, "sitrep extract: unknown option '%s'\n\n%s", a, usage);
+            free(files);
+            return EXIT_USAGE;
+        }
+        continue;
+    missing:
+        fprintf(stderr, "sitrep extract: option '%s' needs a value\n", a);
+        free(files);
+        return EXIT_USAGE;
+    }
+    if (nfiles == 0)
+        files[nfiles++] = "-";
+
+    FILE *out = stdout;
+    if (outpath && strcmp(outpath, "-") != 0) {
+        out = fopen(outpath, "wb");
+        if (!out) {
+            fprintf(stderr, "sitrep extract: cannot write %s: %s\n", outpath, strerror(errno));
+            free(files);
+            return EXIT_SOME_FAILED;
+        }
+    }
+    static char obuf[1 << 16];
+    setvbuf(out, obuf, _IOFBF, sizeof obuf);
+
+    int status = EXIT_ALL_OK;
+    sitrep_model *model = NULL;
+    sitrep_extractor *x = NULL;
+    sitrep_status st = sitrep_model_open(NULL, &model);
+    if (st == SITREP_OK)
+        st = sitrep_extractor_new(model, &x);
+    if (st != SITREP_OK) {
+        fprintf(stderr, "sitrep extract: %s\n", sitrep_status_string(st));
+        status = EXIT_SOME_FAILED;
+        goto done;
+    }
+    for (int f = 0; f < nfiles; f++) {
+        sitrep_source *src = NULL;
+        sitrep_error err;
+        st = sitrep_source_open_file(files[f], &opt, &src, &err);
+        if (st != SITREP_OK) {
+            fprintf(stderr, "%s:0: %s\n", files[f],
+                    err.message && *err.message ? err.message : sitrep_status_string(st));
+            status = EXIT_SOME_FAILED;
+            continue;
+        }
+        const sitrep_record *rec;
+        while ((st = sitrep_extract_next(x, src, &rec)) != SITREP_END) {
+            if (st != SITREP_OK) {
+                const sitrep_error *e = sitrep_extractor_error(x);
+                fprintf(stderr, "%s:%lld: %s\n", e->file ? e->file : files[f],
+                        (long long)(e->offset < 0 ? 0 : e->offset), e->message);
+                status = EXIT_SOME_FAILED;
+            }
+            if (rec && sitrep_record_write(rec, out, flags) != SITREP_OK) {
+                fprintf(stderr, "sitrep extract: write error: %s\n", strerror(errno));
+                status = EXIT_SOME_FAILED;
+                sitrep_source_free(src);
+                goto done;
+            }
+        }
+        sitrep_source_free(src);
+    }
+done:
+    sitrep_extractor_free(x);
+    sitrep_model_free(model);
+    if (fflush(out) != 0 || ferror(out)) {
+        fprintf(stderr, "sitrep extract: write error: %s\n", strerror(errno));
+        status = EXIT_SOME_FAILED;
+    }
+    if (out != stdout && fclose(out) != 0) {
+        fprintf(stderr, "sitrep extract: write error: %s\n", strerror(errno));
+        status = EXIT_SOME_FAILED;
+    }
+    free(files);
+    return status;
+}

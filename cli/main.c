@@ -1,0 +1,42 @@
+/* main.c: the sitrep command; dispatches to one file per subcommand. */
+#include "exitcodes.h"
+
+#include <sitrep.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: sitrep COMMAND [OPTIONS] [FILE...]\n"
+    "\n"
+    "sitrep turns news reports into structured, sourced records.\n"
+    "\n"
+    "Commands:\n"
+    "  extract    read articles (text, JSONL, HTML; gzip or zstd) and write one\n"
+    "             JSON record per article (see 'sitrep extract --help')\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help     show this help\n"
+    "  --version      show the library and record schema versions\n"
+    "\n"
+    "Exit status: 0 all documents read, 1 usage error, 2 some documents failed.\n";
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
+        fputs(usage, stdout);
+        return EXIT_ALL_OK;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        printf("sitrep %s (record schema %s)\n", SITREP_VERSION, SITREP_SCHEMA);
+        return EXIT_ALL_OK;
+    }
+    if (strcmp(cmd, "extract") == 0)
+        return cmd_extract(argc - 1, argv + 1);
+    fprintf(stderr, "sitrep: unknown command '%s'\n\n%s", cmd, usage);
+    return EXIT_USAGE;
+}

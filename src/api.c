@@ -1,0 +1,313 @@
+/*
+ * api.c: the public entry points and the pipeline that runs the stages in
+ * order over one document: read (txt/jsonl/html) -> text -> segment.
+ */
+#include "read.h"
+
+#include <cJSON.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+struct sitrep_extractor {
+    const sitrep_model *model;
+    sr_arena arena;
+    sitrep_record rec;
+    sitrep_error err;
+    char errbuf[512];
+    char idbuf[512];
+    sr_buf out; /* output staging for sitrep_record_write */
+};
+
+const char *sitrep_status_string(sitrep_status st)
+{
+    switch (st) {
+    case SITREP_OK: return "success";
+    case SITREP_END: return "end of input";
+    case SITREP_EIO: return "input/output error";
+    case SITREP_EFORMAT: return "malformed input";
+    case SITREP_EMODEL: return "model missing or invalid";
+    case SITREP_ENOMEM: return "out of memory";
+    case SITREP_ELIMIT: return "limit exceeded";
+    case SITREP_EUSAGE: return "invalid arguments";
+    }
+    return "unknown status";
+}
+
+bool sr_doc_warn(sr_doc *d, const char *code, int64_t start, const char *fmt, ...)
+{
+    va_list ap;
+    char msg[256];
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    sr_warning *w = SR_VEC_PUSH(d->arena, &d->warnings);
+    if (!w)
+        return false;
+    w->code = code;
+    w->start = start;
+    w->message = sr_arena_strndup(d->arena, msg, strlen(msg));
+    return w->message != NULL;
+}
+
+bool sr_doc_add_block(sr_doc *d, uint32_t start, uint32_t end, sr_block_kind kind)
+{
+    sr_block *b = SR_VEC_PUSH(d->arena, &d->blocks);
+    if (!b)
+        return false;
+    b->start = start;
+    b->end = end;
+    b->kind = (uint8_t)kind;
+    return true;
+}
+
+sitrep_status sitrep_extractor_new(const sitrep_model *model, sitrep_extractor **out)
+{
+    *out = NULL;
+    if (!model)
+        return SITREP_EUSAGE;
+    sitrep_extractor *x = calloc(1, sizeof *x);
+    if (!x)
+        return SITREP_ENOMEM;
+    x->model = model;
+    sr_arena_init(&x->arena);
+    sr_buf_init(&x->out);
+    *out = x;
+    return SITREP_OK;
+}
+
+void sitrep_extractor_free(sitrep_extractor *x)
+{
+    if (!x)
+        return;
+    sr_arena_free(&x->arena);
+    sr_buf_free(&x->out);
+    free(x);
+}
+
+const sitrep_error *sitrep_extractor_error(const sitrep_extractor *x)
+{
+    return &x->err;
+}
+
+/* Turns the current record into an error record and sets x->err. */
+static sitrep_status doc_fail(sitrep_extractor *x, const char *file, sitrep_status st, int64_t at,
+                              const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(x->errbuf, sizeof x->errbuf, fmt, ap);
+    va_end(ap);
+    sr_doc *d = &x->rec.doc;
+    const char *id = d->id ? d->id : x->idbuf;
+    memset(d, 0, sizeof *d);
+    d->arena = &x->arena;
+    d->id = id;
+    d->error = x->errbuf;
+    d->error_offset = at;
+    x->err = (sitrep_error){st, file, at, x->errbuf};
+    return st;
+}
+
+static const char *json_str(const cJSON *o, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static const char *meta_date(sr_doc *d, const char *v)
+{
+    char iso[32];
+    if (sr_metadate_parse(v, strlen(v), iso))
+        return sr_arena_strndup(d->arena, iso, strlen(iso));
+    sr_doc_warn(d, "meta", -1, "date \"%.40s\" not understood; kept as written", v);
+    return sr_arena_strndup(d->arena, v, strlen(v));
+}
+
+/* One JSONL line: {"id","text"} plus optional title, published, updated,
+ * url, section, byline, dateline, language. */
+static sitrep_status read_jsonl(sitrep_extractor *x, const char *file, const sr_rawdoc *raw, bool *header)
+{
+    sr_doc *d = &x->rec.doc;
+    const char *end = NULL;
+    cJSON *o = cJSON_ParseWithLengthOpts(raw->data, raw->len, &end, 0);
+    if (!o) {
+        int64_t at = raw->offset + (end ? (int64_t)(end - raw->data) : 0);
+        return doc_fail(x, file, SITREP_EFORMAT, at, "invalid JSON");
+    }
+    sitrep_status st = SITREP_OK;
+    if (!cJSON_IsObject(o)) {
+        st = doc_fail(x, file, SITREP_EFORMAT, raw->offset, "a JSONL line must be an object");
+        goto out;
+    }
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(o, "id");
+    if (cJSON_IsString(id))
+        d->id = sr_arena_strndup(d->arena, id->valuestring, strlen(id->valuestring));
+    else if (cJSON_IsNumber(id))
+        d->id = sr_arena_printf(d->arena, "%.17g", id->valuedouble);
+    if (!d->id) {
+        d->id = sr_arena_strndup(d->arena, x->idbuf, strlen(x->idbuf));
+        if (!d->id) {
+            st = doc_fail(x, file, SITREP_ENOMEM, raw->offset, "out of memory");
+            goto out;
+        }
+    }
+    const cJSON *text = cJSON_GetObjectItemCaseSensitive(o, "text");
+    if (!cJSON_IsString(text)) {
+        st = doc_fail(x, file, SITREP_EFORMAT, raw->offset,
+                      text ? "\"text\" is not a string" : "no \"text\" field");
+        goto out;
+    }
+    size_t n = strlen(text->valuestring);
+    if (n > UINT32_MAX / 2) {
+        st = doc_fail(x, file, SITREP_ELIMIT, raw->offset, "text too long");
+        goto out;
+    }
+    d->text = sr_arena_strndup(d->arena, text->valuestring, n);
+    d->len = (uint32_t)n;
+    const char *v;
+    sr_meta *m = &d->meta;
+    if ((v = json_str(o, "title")))
+        m->title = sr_arena_strndup(d->arena, v, strlen(v));
+    if ((v = json_str(o, "section")))
+        m->section = sr_arena_strndup(d->arena, v, strlen(v));
+    if ((v = json_str(o, "url")))
+        m->url = sr_arena_strndup(d->arena, v, strlen(v));
+    if ((v = json_str(o, "byline")))
+        m->byline = sr_arena_strndup(d->arena, v, strlen(v));
+    if ((v = json_str(o, "dateline")))
+        m->dateline = sr_arena_strndup(d->arena, v, strlen(v));
+    if ((v = json_str(o, "language")))
+        m->language = sr_arena_strndup(d->arena, v, strlen(v));
+    if ((v = json_str(o, "published")))
+        m->published = meta_date(d, v);
+    if ((v = json_str(o, "updated")))
+        m->updated = meta_date(d, v);
+    if (!d->text) {
+        st = doc_fail(x, file, SITREP_ENOMEM, raw->offset, "out of memory");
+        goto out;
+    }
+    /* With a title given, the text is the body: look for no header. */
+    *header = m->title == NULL;
+out:
+    cJSON_Delete(o);
+    return st;
+}
+
+static sitrep_status run(sitrep_extractor *x, const char *file, const sr_rawdoc *raw, bool single)
+{
+    sr_arena_reset(&x->arena);
+    sr_doc *d = &x->rec.doc;
+    memset(d, 0, sizeof *d);
+    d->arena = &x->arena;
+    x->err = (sitrep_error){SITREP_OK, file, -1, ""};
+    if (single)
+        snprintf(x->idbuf, sizeof x->idbuf, "%s", file);
+    else
+        snprintf(x->idbuf, sizeof x->idbuf, "%s#%llu", file, (unsigned long long)raw->index);
+    if (raw->status != SITREP_OK)
+        return doc_fail(x, file, raw->status, raw->offset, "%s", raw->error ? raw->error : "unreadable");
+
+    sitrep_format fmt = raw->format;
+    if (fmt == SITREP_FORMAT_AUTO)
+        fmt = sr_detect_format(raw->data, raw->len);
+    d->format = fmt;
+    sitrep_status st = SITREP_OK;
+    bool header = true;
+    if (fmt == SITREP_FORMAT_JSONL) {
+        st = read_jsonl(x, file, raw, &header);
+        if (st != SITREP_OK)
+            return st;
+    } else {
+        if (raw->len > UINT32_MAX / 2)
+            return doc_fail(x, file, SITREP_ELIMIT, raw->offset, "document too large");
+        d->id = sr_arena_strndup(d->arena, x->idbuf, strlen(x->idbuf));
+        if (!d->id)
+            return doc_fail(x, file, SITREP_ENOMEM, raw->offset, "out of memory");
+        if (fmt == SITREP_FORMAT_HTML) {
+            st = sr_read_html(d, raw->data, raw->len);
+        } else {
+            d->text = sr_arena_strndup(d->arena, raw->data, raw->len);
+            d->len = (uint32_t)raw->len;
+            if (!d->text)
+                st = SITREP_ENOMEM;
+        }
+    }
+    if (st == SITREP_OK && fmt != SITREP_FORMAT_HTML)
+        st = sr_read_txt_layout(d, header);
+    if (st == SITREP_OK)
+        st = sr_text_run(d);
+    if (st == SITREP_OK)
+        st = sr_segment_run(d, x->model);
+    if (st != SITREP_OK)
+        return doc_fail(x, file, st, raw->offset, "%s", sitrep_status_string(st));
+    return SITREP_OK;
+}
+
+sitrep_status sitrep_extract_next(sitrep_extractor *x, sitrep_source *src, const sitrep_record **out)
+{
+    *out = NULL;
+    sr_rawdoc raw;
+    sitrep_status st = sr_source_next(src, &raw);
+    if (st == SITREP_END)
+        return SITREP_END;
+    bool single = sitrep_source_format(src) != SITREP_FORMAT_JSONL;
+    st = run(x, sr_source_name(src), &raw, single);
+    *out = &x->rec;
+    return st;
+}
+
+sitrep_status sitrep_extract_buffer(sitrep_extractor *x, const char *data, size_t len,
+                                    sitrep_format format, const char *id, const sitrep_record **out)
+{
+    *out = NULL;
+    if (!data && len)
+        return SITREP_EUSAGE;
+    sr_rawdoc raw = {.data = data ? data : "", .len = len, .offset = 0, .index = 1,
+                     .format = format, .status = SITREP_OK};
+    sitrep_status st = run(x, id ? id : "doc", &raw, true);
+    *out = &x->rec;
+    return st;
+}
+
+sitrep_status sitrep_record_write(const sitrep_record *rec, FILE *out, unsigned flags)
+{
+    sr_buf b;
+    sr_buf_init(&b);
+    sitrep_status st = sr_record_write(&rec->doc, &b, flags);
+    if (st == SITREP_OK && b.n && fwrite(b.p, 1, b.n, out) != b.n)
+        st = SITREP_EIO;
+    sr_buf_free(&b);
+    return st;
+}
+
+const char *sitrep_record_id(const sitrep_record *rec) { return rec->doc.id; }
+const char *sitrep_record_title(const sitrep_record *rec) { return rec->doc.meta.title; }
+const char *sitrep_record_published(const sitrep_record *rec) { return rec->doc.meta.published; }
+int sitrep_record_is_error(const sitrep_record *rec) { return rec->doc.error != NULL; }
+
+const char *sitrep_record_text(const sitrep_record *rec, size_t *len)
+{
+    if (len)
+        *len = rec->doc.len;
+    return rec->doc.text;
+}
+
+size_t sitrep_record_count(const sitrep_record *rec, sitrep_count_kind what)
+{
+    const sr_doc *d = &rec->doc;
+    size_t n = 0;
+    switch (what) {
+    case SITREP_COUNT_BLOCKS: return d->blocks.n;
+    case SITREP_COUNT_SENTENCES: return d->sentences.n;
+    case SITREP_COUNT_TOKENS: return d->tokens.n;
+    case SITREP_COUNT_WARNINGS: return d->warnings.n;
+    case SITREP_COUNT_BODY_BLOCKS:
+    case SITREP_COUNT_BOILERPLATE_BLOCKS:
+        for (uint32_t i = 0; i < d->blocks.n; i++)
+            n += d->blocks.v[i].kind ==
+                 (what == SITREP_COUNT_BODY_BLOCKS ? SR_BLOCK_BODY : SR_BLOCK_BOILERPLATE);
+        return n;
+    }
+    return 0;
+}

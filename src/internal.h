@@ -1,0 +1,256 @@
+/*
+ * internal.h: types shared by the pipeline stages.  Not installed.
+ *
+ * Every stage is a plain function over an sr_doc.  All memory a stage needs
+ * for a document comes from the document's arena (sr_arena), which the
+ * extractor resets between documents: no stage calls malloc per token.
+ * Every extracted item carries byte offsets [start, end) into doc->text, the
+ * document text exactly as read.
+ */
+#ifndef SR_INTERNAL_H
+#define SR_INTERNAL_H
+
+#define SITREP_BUILDING 1
+#include "sitrep.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+/* ---- arena (arena.c) ----------------------------------------------------- */
+
+typedef struct sr_arena_block sr_arena_block;
+typedef struct sr_arena {
+    sr_arena_block *head;  /* current block; older blocks follow ->next */
+    size_t total;          /* bytes held in all blocks */
+} sr_arena;
+
+void sr_arena_init(sr_arena *a);
+/* Returns `n` bytes aligned to 16, or NULL when out of memory. */
+void *sr_arena_alloc(sr_arena *a, size_t n);
+void *sr_arena_calloc(sr_arena *a, size_t count, size_t size);
+/* Grows an arena array of `old_n` items of `size` to `new_n` (copying). */
+void *sr_arena_grow(sr_arena *a, void *p, size_t old_n, size_t new_n, size_t size);
+char *sr_arena_strndup(sr_arena *a, const char *s, size_t n);
+char *sr_arena_printf(sr_arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Frees all blocks but the largest one, which is kept for the next document. */
+void sr_arena_reset(sr_arena *a);
+void sr_arena_free(sr_arena *a);
+
+/* A growable array in an arena: `SR_VEC(sr_token) toks;` then
+ * `sr_token *t = SR_VEC_PUSH(arena, &toks);` (NULL when out of memory). */
+#define SR_VEC(T) struct { T *v; uint32_t n, cap; }
+void *sr_vec_push_(sr_arena *a, void **v, uint32_t *n, uint32_t *cap, size_t size);
+#define SR_VEC_PUSH(arena, vec) \
+    ((__typeof__((vec)->v))sr_vec_push_((arena), (void **)&(vec)->v, &(vec)->n, \
+                                        &(vec)->cap, sizeof(*(vec)->v)))
+
+/* ---- growable heap buffer (buf.c), for text we create ---------------------- */
+
+typedef struct sr_buf {
+    char *p;
+    size_t n, cap;
+    bool failed; /* an allocation failed; further appends are ignored */
+} sr_buf;
+
+void sr_buf_init(sr_buf *b);
+bool sr_buf_reserve(sr_buf *b, size_t extra);
+void sr_buf_put(sr_buf *b, const void *p, size_t n);
+void sr_buf_putc(sr_buf *b, char c);
+void sr_buf_puts(sr_buf *b, const char *s);
+void sr_buf_printf(sr_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sr_buf_free(sr_buf *b);
+
+/* ---- documents ------------------------------------------------------------ */
+
+typedef struct sr_span { uint32_t start, end; } sr_span;
+
+/* Block kinds, in the order of their JSON names (ORDER BLOCK). */
+typedef enum sr_block_kind {
+    SR_BLOCK_SECTION,
+    SR_BLOCK_TITLE,
+    SR_BLOCK_META,
+    SR_BLOCK_BODY,
+    SR_BLOCK_BOILERPLATE,
+    SR_BLOCK__COUNT
+} sr_block_kind;
+extern const char *const sr_block_kind_names[SR_BLOCK__COUNT];
+
+typedef struct sr_block {
+    uint32_t start, end;
+    uint8_t kind;      /* sr_block_kind */
+    uint32_t skip;     /* bytes at the start that are not sentence text
+                          (a dateline such as "RAQQA, Syria (Reuters) - ") */
+} sr_block;
+
+/* Token kinds (ORDER TOK). */
+typedef enum sr_tok_kind {
+    SR_TOK_WORD,    /* letters, digits inside words, hyphens: US-backed */
+    SR_TOK_NUMBER,  /* 1,200  3.5  300-400  15th  2017-10-15 */
+    SR_TOK_PUNCT,   /* . , ; : ! ? ... -- ( ) [ ] quotes */
+    SR_TOK_SYMBOL,  /* $ % & @ # and other symbols */
+    SR_TOK_URL,     /* http://...  www....  name@host.org */
+    SR_TOK__COUNT
+} sr_tok_kind;
+extern const char *const sr_tok_kind_names[SR_TOK__COUNT];
+
+enum {
+    SR_TF_CAP = 1 << 0,       /* first letter upper case */
+    SR_TF_ALLCAPS = 1 << 1,   /* two or more letters, all upper case */
+    SR_TF_ABBREV = 1 << 2,    /* word with its abbreviation period: Col. U.S. */
+    SR_TF_TITLEABBR = 1 << 3, /* abbreviation that precedes a name: Mr. Gen. */
+    SR_TF_RANGE = 1 << 4,     /* number range 300-400 */
+    SR_TF_QUOTE = 1 << 5,     /* a quotation mark, ' or " in the view */
+    SR_TF_OPEN = 1 << 6,      /* opening quote or bracket */
+    SR_TF_CLOSE = 1 << 7,     /* closing quote or bracket */
+    SR_TF_CLITIC = 1 << 8,    /* 's 're n't ... split from the word before */
+    SR_TF_HYPHEN = 1 << 9,    /* word with an inner hyphen */
+    SR_TF_INITIAL = 1 << 10,  /* one capital letter and a period: J. */
+    SR_TF_SENT_END = 1 << 11, /* . ! ? ... that can end a sentence */
+    SR_TF_NONASCII = 1 << 12  /* contains non-ASCII letters */
+};
+
+typedef struct sr_token {
+    uint32_t start, end;   /* in doc->text */
+    uint32_t nstart, nend; /* in the normalized view */
+    uint16_t kind;         /* sr_tok_kind */
+    uint16_t flags;        /* SR_TF_* */
+} sr_token;
+
+typedef struct sr_sentence {
+    uint32_t start, end;       /* in doc->text */
+    uint32_t tok_first, tok_n; /* tokens [tok_first, tok_first + tok_n) */
+} sr_sentence;
+
+typedef struct sr_warning {
+    const char *code;    /* static: "utf8", "limit", "meta" ... */
+    const char *message; /* arena */
+    int64_t start;       /* byte offset in text, or -1 */
+} sr_warning;
+
+/* Metadata fields; every string is arena-owned and NUL-terminated. */
+typedef struct sr_meta {
+    const char *title, *section, *published, *updated, *byline, *dateline,
+        *agency, *url, *language;
+} sr_meta;
+
+typedef struct sr_doc {
+    sr_arena *arena;
+    const char *id;
+    const char *text; /* the document text exactly as read */
+    uint32_t len;
+    sitrep_format format;
+
+    sr_meta meta;
+    SR_VEC(sr_block) blocks;
+    SR_VEC(sr_token) tokens;
+    SR_VEC(sr_sentence) sentences;
+    SR_VEC(sr_warning) warnings;
+
+    /* The normalized view (text.c): curly quotes and apostrophes folded to
+     * ' and ", dashes to - or --, odd spaces to ' ', NFC.  map[i] is the
+     * byte offset in text of view byte i (map[nlen] == len).  When the text
+     * needs no change, norm == text and map == NULL (identity). */
+    const char *norm;
+    uint32_t nlen;
+    const uint32_t *map;
+    uint32_t n_invalid_utf8; /* invalid bytes seen by sr_text_run */
+
+    /* Error record: set when the document could not be read. */
+    const char *error;
+    int64_t error_offset;
+} sr_doc;
+
+/* Maps a view offset back to doc->text. */
+static inline uint32_t sr_doc_orig(const sr_doc *d, uint32_t noff)
+{
+    return d->map ? d->map[noff] : noff;
+}
+
+/* Adds a warning; `start` may be -1.  Returns false when out of memory. */
+bool sr_doc_warn(sr_doc *d, const char *code, int64_t start, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Appends a block; returns false when out of memory. */
+bool sr_doc_add_block(sr_doc *d, uint32_t start, uint32_t end, sr_block_kind kind);
+
+/* ---- the model (model.c) -------------------------------------------------- */
+
+/* Abbreviation classes, from data/lexicons/abbreviations.txt. */
+enum {
+    SR_ABBR_NONE = 0,
+    SR_ABBR_TITLE,  /* precedes a name, never ends a sentence: Col. Mr. */
+    SR_ABBR_OTHER,  /* may end a sentence: Inc. etc. */
+    SR_ABBR_MONTH,  /* Jan. Sept. */
+    SR_ABBR_NUMBER  /* an abbreviation only before a number: No. 5 */
+};
+
+struct sitrep_model {
+    int builtin; /* the tables compiled into the library */
+};
+
+/* Looks up a word (without its period, any case) in the abbreviation list. */
+int sr_model_abbrev(const sitrep_model *m, const char *w, size_t n);
+/* True for common words that start sentences (The, He, But ...), used to
+ * decide whether an abbreviation also ends its sentence. */
+bool sr_model_sentence_starter(const sitrep_model *m, const char *w, size_t n);
+
+/* ---- pipeline stages ------------------------------------------------------ */
+
+/* text.c: validates UTF-8 (one warning per invalid byte, capped) and builds
+ * the normalized view.  Returns SITREP_OK or SITREP_ENOMEM. */
+sitrep_status sr_text_run(sr_doc *d);
+/* Decodes one UTF-8 code point at s[*i] (n bytes); returns -1 for an invalid
+ * sequence (advancing one byte). */
+int32_t sr_utf8_decode(const char *s, size_t n, size_t *i);
+/* Encodes `c` into out (4 bytes at most); returns the length. */
+size_t sr_utf8_encode(int32_t c, char *out);
+
+/* segment.c: tokens and sentences over the body and title blocks. */
+sitrep_status sr_segment_run(sr_doc *d, const sitrep_model *m);
+
+/* read_txt.c: blocks and metadata of a plain-text article.  With
+ * `header` false (JSONL with a title given) no title/section/meta lines are
+ * looked for at the top. */
+sitrep_status sr_read_txt_layout(sr_doc *d, bool header);
+
+/* read_html.c: turns an HTML page into text, blocks and metadata. */
+sitrep_status sr_read_html(sr_doc *d, const char *html, size_t len);
+
+/* metadate.c: parses a date as news pages write it ("Sunday, 15 October,
+ * 2017, 9:37pm", "2017-10-15T21:37:00+08:00", "Oct. 15, 2017 at 10:50 a.m.
+ * EDT").  On success writes ISO 8601 into out (at least 32 bytes) and
+ * returns the number of input bytes used; 0 when no date was found. */
+size_t sr_metadate_parse(const char *s, size_t n, char out[static 32]);
+
+/* json.c: a streaming JSON writer. */
+typedef struct sr_json {
+    sr_buf *b;
+    bool pretty;
+    int depth;
+    bool first;     /* no member written yet at this depth */
+    bool after_key; /* a key was just written; its value follows */
+} sr_json;
+void sr_json_begin_object(sr_json *j);
+void sr_json_end_object(sr_json *j);
+void sr_json_begin_array(sr_json *j);
+void sr_json_end_array(sr_json *j);
+void sr_json_key(sr_json *j, const char *key);
+/* A string; invalid UTF-8 bytes are written as '?' so that byte offsets in
+ * the decoded string stay equal to offsets in the original bytes. */
+void sr_json_string(sr_json *j, const char *s, size_t n);
+void sr_json_cstr(sr_json *j, const char *s); /* null when s is NULL */
+void sr_json_int(sr_json *j, int64_t v);
+void sr_json_bool(sr_json *j, bool v);
+void sr_json_null(sr_json *j);
+/* A compact {"start":s,"end":e[,key:val]} on one line even when pretty. */
+void sr_json_span(sr_json *j, uint32_t s, uint32_t e, const char *key, const char *val);
+
+/* record.c */
+struct sitrep_record {
+    sr_doc doc;
+};
+sitrep_status sr_record_write(const sr_doc *d, sr_buf *out, unsigned flags);
+
+#endif /* SR_INTERNAL_H */

@@ -1,0 +1,181 @@
+/*
+ * record.c: writes a document as a record (docs/record.md): JSON, one line
+ * or indented, or a short readable summary.
+ */
+#include "internal.h"
+
+const char *const sr_block_kind_names[SR_BLOCK__COUNT] = {
+    "section", "title", "meta", "body", "boilerplate", /* ORDER BLOCK */
+};
+const char *const sr_tok_kind_names[SR_TOK__COUNT] = {
+    "word", "number", "punct", "symbol", "url", /* ORDER TOK */
+};
+
+static void write_meta(sr_json *j, const sr_meta *m)
+{
+    sr_json_key(j, "meta");
+    sr_json_begin_object(j);
+    sr_json_key(j, "title");
+    sr_json_cstr(j, m->title);
+    sr_json_key(j, "section");
+    sr_json_cstr(j, m->section);
+    sr_json_key(j, "published");
+    sr_json_cstr(j, m->published);
+    sr_json_key(j, "updated");
+    sr_json_cstr(j, m->updated);
+    sr_json_key(j, "byline");
+    sr_json_cstr(j, m->byline);
+    sr_json_key(j, "dateline");
+    sr_json_cstr(j, m->dateline);
+    if (m->agency) {
+        sr_json_key(j, "agency");
+        sr_json_cstr(j, m->agency);
+    }
+    sr_json_key(j, "url");
+    sr_json_cstr(j, m->url);
+    sr_json_key(j, "language");
+    sr_json_cstr(j, m->language);
+    sr_json_end_object(j);
+}
+
+static void write_json(const sr_doc *d, sr_buf *out, unsigned flags)
+{
+    sr_json j = {.b = out, .pretty = (flags & SITREP_WRITE_PRETTY) != 0, .first = true};
+    sr_json_begin_object(&j);
+    sr_json_key(&j, "schema");
+    sr_json_cstr(&j, SITREP_SCHEMA);
+    sr_json_key(&j, "id");
+    sr_json_cstr(&j, d->id);
+    if (d->error) {
+        sr_json_key(&j, "error");
+        sr_json_begin_object(&j);
+        sr_json_key(&j, "message");
+        sr_json_cstr(&j, d->error);
+        sr_json_key(&j, "offset");
+        sr_json_int(&j, d->error_offset);
+        sr_json_end_object(&j);
+        sr_json_end_object(&j);
+        sr_buf_putc(out, '\n');
+        return;
+    }
+    write_meta(&j, &d->meta);
+    if (!(flags & SITREP_WRITE_NO_TEXT)) {
+        sr_json_key(&j, "text");
+        sr_json_string(&j, d->text, d->len);
+    }
+    sr_json_key(&j, "blocks");
+    sr_json_begin_array(&j);
+    for (uint32_t i = 0; i < d->blocks.n; i++) {
+        const sr_block *b = &d->blocks.v[i];
+        sr_json_span(&j, b->start, b->end, "kind", sr_block_kind_names[b->kind]);
+    }
+    sr_json_end_array(&j);
+    sr_json_key(&j, "sentences");
+    sr_json_begin_array(&j);
+    for (uint32_t i = 0; i < d->sentences.n; i++)
+        sr_json_span(&j, d->sentences.v[i].start, d->sentences.v[i].end, NULL, NULL);
+    sr_json_end_array(&j);
+    if (flags & SITREP_WRITE_TOKENS) {
+        sr_json_key(&j, "tokens");
+        sr_json_begin_array(&j);
+        for (uint32_t i = 0; i < d->tokens.n; i++) {
+            const sr_token *t = &d->tokens.v[i];
+            sr_json_span(&j, t->start, t->end, "kind", sr_tok_kind_names[t->kind]);
+        }
+        sr_json_end_array(&j);
+    }
+    sr_json_key(&j, "warnings");
+    sr_json_begin_array(&j);
+    for (uint32_t i = 0; i < d->warnings.n; i++) {
+        const sr_warning *w = &d->warnings.v[i];
+        sr_json_begin_object(&j);
+        sr_json_key(&j, "code");
+        sr_json_cstr(&j, w->code);
+        sr_json_key(&j, "message");
+        sr_json_cstr(&j, w->message);
+        if (w->start >= 0) {
+            sr_json_key(&j, "start");
+            sr_json_int(&j, w->start);
+        }
+        sr_json_end_object(&j);
+    }
+    sr_json_end_array(&j);
+    sr_json_end_object(&j);
+    sr_buf_putc(out, '\n');
+}
+
+/* At most `max` bytes of s[0..n) on one line, cut at a character boundary. */
+static void put_clipped(sr_buf *b, const char *s, size_t n, size_t max)
+{
+    size_t k = n < max ? n : max;
+    while (k < n && k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k--;
+    for (size_t i = 0; i < k; i++)
+        sr_buf_putc(b, (s[i] == '\n' || s[i] == '\r' || s[i] == '\t') ? ' ' : s[i]);
+    if (k < n)
+        sr_buf_puts(b, "...");
+}
+
+static void write_summary(const sr_doc *d, sr_buf *b)
+{
+    sr_buf_printf(b, "%s\n", d->id ? d->id : "?");
+    if (d->error) {
+        sr_buf_printf(b, "  error:      %s (byte %lld)\n", d->error, (long long)d->error_offset);
+        return;
+    }
+    const sr_meta *m = &d->meta;
+    if (m->title) {
+        sr_buf_puts(b, "  title:      ");
+        put_clipped(b, m->title, strlen(m->title), 100);
+        sr_buf_putc(b, '\n');
+    }
+    if (m->section)
+        sr_buf_printf(b, "  section:    %s\n", m->section);
+    if (m->published || m->updated)
+        sr_buf_printf(b, "  published:  %s%s%s\n", m->published ? m->published : "?",
+                      m->updated ? "   updated: " : "", m->updated ? m->updated : "");
+    if (m->byline)
+        sr_buf_printf(b, "  byline:     %s\n", m->byline);
+    if (m->dateline)
+        sr_buf_printf(b, "  dateline:   %s%s%s%s\n", m->dateline, m->agency ? " (" : "",
+                      m->agency ? m->agency : "", m->agency ? ")" : "");
+    uint32_t counts[SR_BLOCK__COUNT] = {0};
+    for (uint32_t i = 0; i < d->blocks.n; i++)
+        counts[d->blocks.v[i].kind]++;
+    sr_buf_printf(b, "  blocks:     %u (", d->blocks.n);
+    bool first = true;
+    for (int k = 0; k < SR_BLOCK__COUNT; k++) {
+        if (!counts[k])
+            continue;
+        sr_buf_printf(b, "%s%u %s", first ? "" : ", ", counts[k], sr_block_kind_names[k]);
+        first = false;
+    }
+    sr_buf_puts(b, ")\n");
+    sr_buf_printf(b, "  sentences:  %u   tokens: %u   bytes: %u   warnings: %u\n", d->sentences.n,
+                  d->tokens.n, d->len, d->warnings.n);
+    for (uint32_t i = 0; i < d->sentences.n && i < 3; i++) {
+        const sr_sentence *s = &d->sentences.v[i];
+        sr_buf_printf(b, "  sentence %u: ", i + 1);
+        put_clipped(b, d->text + s->start, s->end - s->start, 110);
+        sr_buf_putc(b, '\n');
+    }
+    for (uint32_t i = 0; i < d->blocks.n; i++) {
+        const sr_block *bl = &d->blocks.v[i];
+        if (bl->kind != SR_BLOCK_BOILERPLATE)
+            continue;
+        sr_buf_puts(b, "  boilerplate: ");
+        put_clipped(b, d->text + bl->start, bl->end - bl->start, 100);
+        sr_buf_putc(b, '\n');
+    }
+    for (uint32_t i = 0; i < d->warnings.n && i < 5; i++)
+        sr_buf_printf(b, "  warning:    %s: %s\n", d->warnings.v[i].code, d->warnings.v[i].message);
+}
+
+sitrep_status sr_record_write(const sr_doc *d, sr_buf *out, unsigned flags)
+{
+    if (flags & SITREP_WRITE_SUMMARY)
+        write_summary(d, out);
+    else
+        write_json(d, out, flags);
+    return out->failed ? SITREP_ENOMEM : SITREP_OK;
+}

@@ -43,9 +43,16 @@ void sr_arena_free(sr_arena *a);
  * `sr_token *t = SR_VEC_PUSH(arena, &toks);` (NULL when out of memory). */
 #define SR_VEC(T) struct { T *v; uint32_t n, cap; }
 void *sr_vec_push_(sr_arena *a, void **v, uint32_t *n, uint32_t *cap, size_t size);
-#define SR_VEC_PUSH(arena, vec) \
-    ((__typeof__((vec)->v))sr_vec_push_((arena), (void **)&(vec)->v, &(vec)->n, \
-                                        &(vec)->cap, sizeof(*(vec)->v)))
+#define SR_VEC_PUSH(arena, vec)                                                          \
+    __extension__({                                                                      \
+        __typeof__((vec)->v) p_ = (vec)->n < (vec)->cap                                  \
+            ? &(vec)->v[(vec)->n++]                                                      \
+            : (__typeof__((vec)->v))sr_vec_push_((arena), (void **)&(vec)->v, &(vec)->n, \
+                                                 &(vec)->cap, sizeof(*(vec)->v));        \
+        if (p_)                                                                          \
+            memset(p_, 0, sizeof *p_);                                                   \
+        p_;                                                                              \
+    })
 
 /* ---- growable heap buffer (buf.c), for text we create ---------------------- */
 

@@ -86,6 +86,25 @@ static void put_string(sr_buf *b, const char *s, size_t n)
     size_t i = 0, run = 0;
     const unsigned char *u = (const unsigned char *)s;
     while (i < n) {
+        /* Eight plain bytes at a time: no control, quote, backslash or
+         * non-ASCII byte among them. */
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, u + i, 8);
+            uint64_t hi = w & 0x8080808080808080ULL;
+            uint64_t ctl = (w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL;
+            uint64_t q = w ^ 0x2222222222222222ULL;
+            uint64_t bs = w ^ 0x5C5C5C5C5C5C5C5CULL;
+            uint64_t zq = (q - 0x0101010101010101ULL) & ~q & 0x8080808080808080ULL;
+            uint64_t zb = (bs - 0x0101010101010101ULL) & ~bs & 0x8080808080808080ULL;
+            uint64_t del = w ^ 0x7F7F7F7F7F7F7F7FULL;
+            uint64_t zd = (del - 0x0101010101010101ULL) & ~del & 0x8080808080808080ULL;
+            if (hi | ctl | zq | zb | zd)
+                break;
+            i += 8;
+        }
+        if (i >= n)
+            break;
         unsigned char c = u[i];
         if (c < 0x80) {
             char e = esc[c];
@@ -164,13 +183,35 @@ void sr_json_null(sr_json *j)
     sr_buf_puts(j->b, "null");
 }
 
+/* Writes v in decimal; returns the length. */
+static size_t put_u32(char *out, uint32_t v)
+{
+    char tmp[10];
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    for (size_t i = 0; i < n; i++)
+        out[i] = tmp[n - 1 - i];
+    return n;
+}
+
 void sr_json_span(sr_json *j, uint32_t s, uint32_t e, const char *key, const char *val)
 {
     value_sep(j);
-    char tmp[48];
-    int n = snprintf(tmp, sizeof tmp, j->pretty ? "{\"start\": %u, \"end\": %u" : "{\"start\":%u,\"end\":%u",
-                     s, e);
-    sr_buf_put(j->b, tmp, (size_t)n);
+    char tmp[64];
+    size_t n = 0;
+    const char *a = j->pretty ? "{\"start\": " : "{\"start\":";
+    const char *b = j->pretty ? ", \"end\": " : ",\"end\":";
+    size_t la = strlen(a), lb = strlen(b);
+    memcpy(tmp, a, la);
+    n = la;
+    n += put_u32(tmp + n, s);
+    memcpy(tmp + n, b, lb);
+    n += lb;
+    n += put_u32(tmp + n, e);
+    sr_buf_put(j->b, tmp, n);
     if (key) {
         sr_buf_put(j->b, j->pretty ? ", " : ",", j->pretty ? 2 : 1);
         put_string(j->b, key, strlen(key));

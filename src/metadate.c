@@ -46,6 +46,8 @@ static bool isa(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'
 /* Month from a word: full name or its first three letters (Sept too). */
 static int month_of(const char *w, size_t n)
 {
+    if (n < 3 || n > 9 || !strchr("jfmasondJFMASOND", w[0]))
+        return 0;
     for (int i = 0; i < 12; i++) {
         size_t l = strlen(months[i]);
         if ((n == l || n == 3 || (n == 4 && i == 8)) && n <= l && strncasecmp(w, months[i], n) == 0)
@@ -56,6 +58,8 @@ static int month_of(const char *w, size_t n)
 
 static bool weekday_of(const char *w, size_t n)
 {
+    if (n < 3 || n > 9 || !strchr("mtwfsMTWFS", w[0]))
+        return false;
     for (int i = 0; i < 7; i++) {
         size_t l = strlen(weekdays[i]);
         if ((n == l || n == 3 || (n == 4 && (i == 1 || i == 3))) && n <= l &&
@@ -355,9 +359,8 @@ size_t sr_metadate_parse(const char *s, size_t n, char out[static 32])
                 continue;
             }
             bool zone = false;
-            for (size_t z = 0; z < sizeof zones / sizeof *zones; z++) {
-                if (wl == strlen(zones[z].name) && strncasecmp(s + i, zones[z].name, wl) == 0 &&
-                    t.has_time) {
+            for (size_t z = 0; t.has_time && wl <= 4 && z < sizeof zones / sizeof *zones; z++) {
+                if (wl == strlen(zones[z].name) && strncasecmp(s + i, zones[z].name, wl) == 0) {
                     t.has_off = true;
                     t.off = zones[z].off;
                     i = used = k;

@@ -18,9 +18,9 @@
 #include <stdlib.h>
 #include <strings.h>
 
-/* Deepest element nesting walked; deeper content is still read as text of
- * the enclosing block (the walk is iterative, this bounds its stack). */
-#define MAX_HTML_DEPTH 4096
+/* Initial depth of the walk's stack; it grows as needed (the walk is
+ * iterative, so deep nesting costs heap, not C stack). */
+#define HTML_STACK0 256
 
 typedef struct hmeta {
     const char *og_title, *ld_headline, *h1, *title_tag;
@@ -134,6 +134,11 @@ static void flush(html *h)
     if (h->text.failed || h->text.n > UINT32_MAX / 2 ||
         !sr_doc_add_block(h->d, start, (uint32_t)h->text.n, h->cur_kind))
         h->oom = true;
+    if (h->cur_kind == SR_BLOCK_META && !h->m.byline && c->n > 3 && strncasecmp(c->p, "by ", 3) == 0) {
+        h->m.byline = sr_arena_strndup(h->d->arena, c->p + 3, c->n - 3);
+        if (!h->m.byline)
+            h->oom = true;
+    }
     if (h->cur_kind == SR_BLOCK_TITLE && !h->m.h1) {
         h->m.h1 = sr_arena_strndup(h->d->arena, c->p, c->n);
         if (!h->m.h1)
@@ -294,12 +299,13 @@ static sr_block_kind element_kind(html *h, const GumboNode *n, sr_block_kind par
 
 static void walk(html *h, const GumboNode *root)
 {
-    frame *st = malloc(sizeof(frame) * MAX_HTML_DEPTH);
+    size_t cap = HTML_STACK0;
+    frame *st = malloc(sizeof(frame) * cap);
     if (!st) {
         h->oom = true;
         return;
     }
-    int sp = 0;
+    size_t sp = 0;
     st[sp++] = (frame){root, 0, SR_BLOCK_BODY, false};
     while (sp > 0 && !h->oom) {
         frame *f = &st[sp - 1];
@@ -362,9 +368,15 @@ static void walk(html *h, const GumboNode *root)
             }
             if (is_block_tag(t))
                 flush(h);
-            if (sp >= MAX_HTML_DEPTH) {
-                /* Too deep to walk further: read what is below as text. */
-                break;
+            if (sp == cap) {
+                frame *ns = realloc(st, sizeof(frame) * cap * 2);
+                if (!ns) {
+                    h->oom = true;
+                    break;
+                }
+                st = ns;
+                cap *= 2;
+                f = &st[sp - 1];
             }
             bool art = f->in_article || t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN;
             sr_block_kind k = t == GUMBO_TAG_HEAD ? SR_BLOCK_BOILERPLATE
@@ -404,6 +416,8 @@ sitrep_status sr_read_html(sr_doc *d, const char *src, size_t len)
     GumboOutput *out = gumbo_parse_with_options(&opt, src, len);
     if (!out)
         return SITREP_ENOMEM;
+    if (out->root->type == GUMBO_NODE_ELEMENT && attr(out->root, "lang"))
+        h.m.language = dup(&h, attr(out->root, "lang"));
     walk(&h, out->root);
     gumbo_destroy_output(&opt, out);
 

@@ -77,7 +77,20 @@ static bool split_lines(layout *L)
         ln->indented = a > i && (a - i >= 2 || s[i] == '\t') && b > a;
         i = e + 1;
     }
-    /* Paragraphs. */
+    /* Paragraphs.  When the text mixes indented and unindented lines, an
+     * indented line starts a paragraph (wire copy); text indented as a
+     * whole is not split at every line. */
+    bool has_ind = false, has_flush = false;
+    for (uint32_t q = 0; q < L->lines.n; q++) {
+        const line *ln = &L->lines.v[q];
+        if (ln->end == ln->start)
+            continue;
+        if (ln->indented)
+            has_ind = true;
+        else
+            has_flush = true;
+    }
+    bool indent_starts = has_ind && has_flush;
     uint32_t k = 0;
     while (k < L->lines.n) {
         if (L->lines.v[k].end == L->lines.v[k].start) {
@@ -91,7 +104,7 @@ static bool split_lines(layout *L)
         p->n = 1;
         k++;
         while (k < L->lines.n && L->lines.v[k].end > L->lines.v[k].start &&
-               !(L->lines.v[k].indented && !L->lines.v[k - 1].indented)) {
+               !(indent_starts && L->lines.v[k].indented)) {
             p->n++;
             k++;
         }
@@ -151,6 +164,8 @@ static char final_punct(const char *s, uint32_t a, uint32_t e)
 
 static bool starts_ci(const char *s, uint32_t a, uint32_t e, const char *p)
 {
+    if (a >= e || (s[a] | 0x20) != (p[0] | 0x20))
+        return false;
     size_t k = strlen(p);
     return e - a >= k && strncasecmp(s + a, p, k) == 0 && (e - a == k || !low(s[a + k]) || !low(p[k - 1]));
 }
@@ -174,7 +189,8 @@ static meta_line classify_meta(const char *s, uint32_t a, uint32_t e, char iso[3
 {
     iso[0] = 0;
     *value_at = a;
-    for (size_t k = 0; k < sizeof date_keys / sizeof *date_keys; k++) {
+    char c0 = (char)(s[a] | 0x20);
+    for (size_t k = 0; strchr("lfpumdl", c0) && k < sizeof date_keys / sizeof *date_keys; k++) {
         if (!starts_ci(s, a, e, date_keys[k].kw))
             continue;
         uint32_t i = a + (uint32_t)strlen(date_keys[k].kw);
@@ -198,6 +214,8 @@ static meta_line classify_meta(const char *s, uint32_t a, uint32_t e, char iso[3
             return ML_BYLINE;
         }
     }
+    if (c0 != 'r' && c0 != 'a' && c0 != 'w' && c0 != 'e' && c0 != 'c' && c0 != '(')
+        goto no_credit;
     static const char *const credits[] = {"reporting by", "additional reporting by",
                                           "writing by",   "editing by",
                                           "compiled by",  "(reporting by",
@@ -206,7 +224,8 @@ static meta_line classify_meta(const char *s, uint32_t a, uint32_t e, char iso[3
     for (size_t k = 0; k < sizeof credits / sizeof *credits; k++)
         if (starts_ci(s, a, e, credits[k]))
             return ML_CREDIT;
-    if (e - a < 80) {
+no_credit:
+    if (e - a < 80 && (dig(s[a]) || strchr("MTWFSJAONDmtwfsjaond", s[a]))) {
         size_t used = sr_metadate_parse(s + a, e - a, iso);
         if (used && trim_end(s, a, a + (uint32_t)used) == trim_end(s, a, e))
             return ML_DATE;

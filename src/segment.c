@@ -30,28 +30,48 @@ static inline bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
 static inline bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
 static inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/* Classes of ASCII characters (a table, not <ctype.h>: no locale). */
+static uint8_t ascii_class[128];
+/* Letters and digits, for the word scanner's fast path. */
+enum { WB_DIGIT = 1, WB_UPPER = 2, WB_LOWER = 4 };
+static uint8_t ascii_wordbits[128];
+
+
+static void init_ascii_class(void)
+{
+    if (ascii_class['a'] == C_ALPHA)
+        return;
+    for (int c = 0; c < 128; c++) {
+        cclass k = C_PUNCT;
+        if (c <= ' ' || c == 0x7F)
+            k = C_SPACE;
+        else if (c >= '0' && c <= '9')
+            k = C_DIGIT;
+        else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+            k = C_ALPHA;
+        else if (strchr("$%&@#*+=<>|^~`\\/", c))
+            k = C_SYMBOL;
+        ascii_class[c] = (uint8_t)k;
+        ascii_wordbits[c] = (uint8_t)(k == C_DIGIT ? WB_DIGIT
+                                      : k == C_ALPHA ? (c < 'a' ? WB_UPPER : WB_LOWER) : 0);
+    }
+}
+
+static cclass char_class_slow(const seg *g, uint32_t i, uint32_t *len);
+
 /* Class and byte length of the character at s[i]. */
-static cclass char_class(const seg *g, uint32_t i, uint32_t *len)
+static inline cclass char_class(const seg *g, uint32_t i, uint32_t *len)
 {
     unsigned char c = (unsigned char)g->s[i];
     if (c < 0x80) {
         *len = 1;
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0)
-            return C_SPACE;
-        if (is_digit((char)c))
-            return C_DIGIT;
-        if (is_upper_ascii((char)c) || is_lower_ascii((char)c))
-            return C_ALPHA;
-        if (c < 0x20 || c == 0x7F)
-            return C_SPACE;
-        switch (c) {
-        case '$': case '%': case '&': case '@': case '#': case '*': case '+': case '=':
-        case '<': case '>': case '|': case '^': case '~': case '`': case '\\': case '/':
-            return C_SYMBOL;
-        default:
-            return C_PUNCT;
-        }
+        return (cclass)ascii_class[c];
     }
+    return char_class_slow(g, i, len);
+}
+
+static cclass char_class_slow(const seg *g, uint32_t i, uint32_t *len)
+{
     size_t k = i;
     int32_t cp = sr_utf8_decode(g->s, g->n, &k);
     *len = (uint32_t)(k - i);
@@ -76,7 +96,7 @@ static cclass char_class(const seg *g, uint32_t i, uint32_t *len)
     }
 }
 
-static bool is_upper_at(const seg *g, uint32_t i)
+static inline bool is_upper_at(const seg *g, uint32_t i)
 {
     unsigned char c = (unsigned char)g->s[i];
     if (c < 0x80)
@@ -86,13 +106,13 @@ static bool is_upper_at(const seg *g, uint32_t i)
     return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 }
 
-static cclass class_at(const seg *g, uint32_t i, uint32_t end)
+static inline cclass class_at(const seg *g, uint32_t i, uint32_t end)
 {
     uint32_t l;
     return i < end ? char_class(g, i, &l) : C_SPACE;
 }
 
-static bool alnum_at(const seg *g, uint32_t i, uint32_t end)
+static inline bool alnum_at(const seg *g, uint32_t i, uint32_t end)
 {
     cclass c = class_at(g, i, end);
     return c == C_ALPHA || c == C_DIGIT;
@@ -133,6 +153,8 @@ static uint32_t scan_url(const seg *g, uint32_t i, uint32_t end)
 {
     const char *p = g->s + i;
     uint32_t room = end - i;
+    if (*p != 'h' && *p != 'H' && *p != 'w' && *p != 'W')
+        return i;
     if (!ci_prefix(p, room, "http://") && !ci_prefix(p, room, "https://") &&
         !(ci_prefix(p, room, "www.") && room > 5 && alnum_at(g, i + 4, end)))
         return i;
@@ -173,6 +195,25 @@ static bool scan_word(seg *g, uint32_t i, uint32_t end, uint32_t *next)
     sr_tok_kind kind;
 
     while (j < end) {
+        /* Fast path: a run of ASCII letters and digits. */
+        uint32_t r0 = j;
+        unsigned seen = 0;
+        while (j < end && (unsigned char)s[j] < 0x80 && ascii_wordbits[(unsigned char)s[j]]) {
+            seen |= ascii_wordbits[(unsigned char)s[j]];
+            j++;
+        }
+        if (j > r0) {
+            seg_len += j - r0;
+            if (seen & (WB_UPPER | WB_LOWER)) {
+                any_alpha = true;
+                digits_only = false;
+                n_letters += 2; /* at least one; ALLCAPS re-checks the token */
+                upper_seen |= (seen & WB_UPPER) != 0;
+                lower_seen |= (seen & WB_LOWER) != 0;
+            }
+            if (j >= end)
+                break;
+        }
         uint32_t l;
         cclass c = char_class(g, j, &l);
         if (c == C_ALPHA || c == C_DIGIT) {
@@ -270,7 +311,7 @@ static bool scan_word(seg *g, uint32_t i, uint32_t end, uint32_t *next)
     (void)lower_seen;
     if (is_digit(s[i])) {
         uint32_t k = i;
-        while (k < j && (is_digit(s[k]) || s[k] == ',' || s[k] == '.'))
+        while (k < j && (is_digit(s[k]) || s[k] == ',' || s[k] == '.' || s[k] == ':' || s[k] == '/'))
             k++;
         if (k < j && !(flags & SR_TF_HYPHEN) && !range) {
             uint32_t sl = j - k;
@@ -295,12 +336,11 @@ static bool scan_word(seg *g, uint32_t i, uint32_t end, uint32_t *next)
     if (kind == SR_TOK_WORD) {
         if (is_upper_at(g, i))
             flags |= SR_TF_CAP;
-        if (upper_seen && n_letters >= 2) {
-            bool all = true;
+        if (upper_seen && !lower_seen && !(flags & SR_TF_NONASCII)) {
+            uint32_t letters = 0;
             for (uint32_t q = i; q < j; q++)
-                if (is_lower_ascii(s[q]))
-                    all = false;
-            if (all && !(flags & SR_TF_NONASCII))
+                letters += is_upper_ascii(s[q]);
+            if (letters >= 2)
                 flags |= SR_TF_ALLCAPS;
         }
     }
@@ -517,6 +557,7 @@ static uint32_t view_of(const sr_doc *d, uint32_t o)
 
 sitrep_status sr_segment_run(sr_doc *d, const sitrep_model *m)
 {
+    init_ascii_class();
     seg g = {.d = d, .m = m, .s = d->norm, .n = d->nlen};
     for (uint32_t b = 0; b < d->blocks.n; b++) {
         const sr_block *bl = &d->blocks.v[b];

@@ -341,7 +341,7 @@ void sitrep_source_free(sitrep_source *s)
 static void drain(sitrep_source *s, bool to_newline)
 {
     for (;;) {
-        if (to_newline) {
+        if (to_newline && s->len > s->pos) {
             char *nl = memchr(s->buf + s->pos, '\n', s->len - s->pos);
             if (nl) {
                 s->pos = (size_t)(nl - s->buf) + 1;
@@ -375,7 +375,7 @@ sitrep_status sr_source_next(sitrep_source *s, sr_rawdoc *d)
             /* Find a complete line. */
             size_t scan = s->pos;
             char *nl;
-            while (!(nl = memchr(s->buf + scan, '\n', s->len - scan))) {
+            while (!(nl = s->len > scan ? memchr(s->buf + scan, '\n', s->len - scan) : NULL)) {
                 scan = s->len;
                 if (s->len - s->pos > s->max_doc) {
                     int64_t at = (int64_t)(s->base + s->pos);

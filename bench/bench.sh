@@ -1,0 +1,35 @@
+#!/bin/sh
+# Throughput and peak memory of `sitrep extract` on one core.
+# usage: bench.sh SITREP [FILE.jsonl]   (default: ../shared/corpus/reuters21578.jsonl)
+# Runs the whole pipeline as it stands (read, text view, segment, JSON
+# records to /dev/null) RUNS times and reports the best run: documents/s,
+# MB/s of input, and peak RSS.  Not a test: figures vary with the machine.
+set -eu
+bin=$1
+in=${2:-../shared/corpus/reuters21578.jsonl}
+runs=${RUNS:-5}
+[ -f "$in" ] || { echo "bench: no input file $in (give a JSONL file)" >&2; exit 1; }
+pin=""
+command -v taskset > /dev/null 2>&1 && pin="taskset -c 0"
+bytes=$(wc -c < "$in")
+docs=$(grep -c . "$in" || true)
+best=""
+rss=0
+tf=$(mktemp)
+i=0
+while [ $i -lt "$runs" ]; do
+    /usr/bin/time -o "$tf" -f "%e %M" $pin "$bin" extract -o /dev/null "$in" 2>/dev/null || true
+    out=$(tail -n 1 "$tf")
+    t=${out% *}; m=${out#* }
+    if [ -z "$best" ] || [ "$(echo "$t < $best" | awk '{print ($1 < $3)}')" = 1 ]; then best=$t; fi
+    [ "$m" -gt "$rss" ] && rss=$m
+    i=$((i + 1))
+done
+rm -f "$tf"
+awk -v b="$bytes" -v d="$docs" -v t="$best" -v r="$rss" -v f="$in" 'BEGIN {
+    if (t <= 0) t = 0.005;
+    printf "input:       %s (%d documents, %.1f MB)\n", f, d, b / 1e6;
+    printf "best of runs: %.3f s on one core\n", t;
+    printf "throughput:  %.0f documents/s, %.1f MB/s\n", d / t, b / 1e6 / t;
+    printf "peak RSS:    %.1f MB\n", r / 1024;
+}'

@@ -1,0 +1,97 @@
+#!/bin/sh
+# The sitrep command as users meet it: help, exit codes, FILE:BYTE errors,
+# batches that survive bad documents, standard input, -o, compression, and
+# (when ../shared is beside the repo) the seed article.
+# usage: cli.sh SITREP
+set -u
+bin=$1
+pass=0; fail=0
+tmp=$(mktemp -d)
+ok() { pass=$((pass + 1)); echo "cli $1: ok"; }
+ko() { fail=$((fail + 1)); echo "cli $1: FAILED ($2)"; }
+check() { name=$1; shift; if "$@"; then ok "$name"; else ko "$name" "$*"; fi; }
+
+"$bin" --help > "$tmp/h" 2>&1; rc=$?
+check help-exit [ $rc -eq 0 ]
+check help-text grep -q "extract" "$tmp/h"
+"$bin" extract --help > "$tmp/h" 2>&1; rc=$?
+check extract-help [ $rc -eq 0 ]
+for opt in --output --pretty --summary --format --no-text --tokens --max-doc-bytes "FILE:BYTE"; do
+    check "extract-help-$opt" grep -q -- "$opt" "$tmp/h"
+done
+"$bin" --version | grep -q "sitrep/1"; check version [ $? -eq 0 ]
+"$bin" frobnicate > /dev/null 2>&1; check unknown-command [ $? -eq 1 ]
+"$bin" extract --bogus > /dev/null 2>&1; check unknown-option [ $? -eq 1 ]
+"$bin" extract --format xml x > /dev/null 2>&1; check bad-format [ $? -eq 1 ]
+"$bin" extract -o > /dev/null 2>&1; check missing-value [ $? -eq 1 ]
+
+# A missing file is reported and the other files are still read.
+"$bin" extract /nonexistent.txt examples/sample.txt > "$tmp/o" 2> "$tmp/e"; rc=$?
+check missing-file-exit [ $rc -eq 2 ]
+check missing-file-msg grep -q "^/nonexistent.txt:0: cannot open" "$tmp/e"
+check missing-file-rest [ "$(wc -l < "$tmp/o")" -eq 1 ]
+
+# A bad JSONL line: FILE:BYTE on stderr, an error record in its place.
+"$bin" extract tests/golden/batch.jsonl > "$tmp/o" 2> "$tmp/e"; rc=$?
+check bad-line-exit [ $rc -eq 2 ]
+check bad-line-msg grep -qE "^tests/golden/batch.jsonl:[0-9]+: invalid JSON" "$tmp/e"
+check bad-line-count [ "$(wc -l < "$tmp/o")" -eq 3 ]
+check bad-line-record grep -q '"id":"tests/golden/batch.jsonl#2","error"' "$tmp/o"
+check bad-line-next grep -q '"id":"b3"' "$tmp/o"
+# The byte offset points inside the bad line.
+line2=$(head -n 1 tests/golden/batch.jsonl | wc -c)
+off=$(sed -E 's/^[^:]*:([0-9]+):.*/\1/' "$tmp/e")
+check bad-line-offset [ "$off" -ge "$line2" ]
+
+# Standard input, -o, --no-text, --format.
+"$bin" extract - < examples/sample.txt > "$tmp/o"; check stdin [ $? -eq 0 ]
+check stdin-id grep -q '"id":"-"' "$tmp/o"
+"$bin" extract -o "$tmp/out.jsonl" examples/sample.txt; check output-file [ -s "$tmp/out.jsonl" ]
+"$bin" extract --no-text examples/sample.txt | grep -q '"text"'; check no-text [ $? -eq 1 ]
+"$bin" extract --format text tests/golden/page.html | grep -q '"kind":"title"'; check force-format [ $? -eq 1 ]
+"$bin" extract --summary examples/sample.txt > "$tmp/o"; check summary grep -q "title:" "$tmp/o"
+gzip -c tests/golden/batch.jsonl | "$bin" extract > "$tmp/o" 2>/dev/null; check gzip-stdin [ "$(wc -l < "$tmp/o")" -eq 3 ]
+"$bin" extract --max-doc-bytes 100 examples/sample.txt > "$tmp/o" 2> "$tmp/e"; rc=$?
+check limit-exit [ $rc -eq 2 ]
+check limit-msg grep -q "size limit" "$tmp/e"
+
+# A large JSONL stream runs in constant memory (one line held at a time).
+case "$bin" in *asan*) sanitized=1 ;; *) sanitized=0 ;; esac
+if [ $sanitized -eq 0 ] && command -v /usr/bin/time > /dev/null 2>&1; then
+    awk 'BEGIN { for (i = 0; i < 40000; i++) printf "{\"id\":\"%d\",\"text\":\"Troops entered the town of Tal Afar on Monday, officials said. Residents fled.\"}\n", i }' > "$tmp/big.jsonl"
+    /usr/bin/time -f "%M" "$bin" extract -o /dev/null "$tmp/big.jsonl" 2> "$tmp/rss"
+    rss=$(tail -n 1 "$tmp/rss")
+    check constant-memory [ "$rss" -lt 20000 ]
+fi
+
+# The seed article (read from ../shared when it is there).
+seed=../shared/seeds/000_a078ef960d8e8806.txt
+if [ -f "$seed" ]; then
+    "$bin" extract "$seed" > "$tmp/seed.jsonl"; check seed-exit [ $? -eq 0 ]
+    if command -v python3 > /dev/null 2>&1; then
+        python3 - "$tmp/seed.jsonl" <<'PY' && ok seed-fields || ko seed-fields "see above"
+import json, sys
+r = json.loads(open(sys.argv[1]).read())
+t = r["text"].encode()
+m = r["meta"]
+assert m["section"] == "Islamic State", m
+assert m["title"].startswith("Fighters backed by US begin"), m
+assert m["published"] == "2017-10-15T21:37" and m["updated"] == "2017-10-15T22:50", m
+bp = [t[b["start"]:b["end"]].decode() for b in r["blocks"] if b["kind"] == "boilerplate"]
+assert len(bp) == 2 and bp[0].startswith("Syrian rebel group") and bp[1].startswith("Trump is ending"), bp
+body = [b for b in r["blocks"] if b["kind"] == "body"]
+assert len(body) == 22, len(body)
+sents = [t[s["start"]:s["end"]].decode() for s in r["sentences"]]
+assert sents[0].startswith("US-backed militias") and sents[0].endswith("last stand."), sents[0]
+assert "Dillon said on Sunday: “We may not always fully agree with our partners at times." in sents
+assert "But the group is now in disarray." in sents
+assert not any("Trump is ending" in s for s in sents)
+PY
+        if [ -f ../shared/eval/check_record.py ]; then
+            python3 ../shared/eval/check_record.py "$tmp/seed.jsonl" > "$tmp/cr"; check seed-contract [ $? -eq 0 ]
+        fi
+    fi
+fi
+rm -rf "$tmp"
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -82,8 +82,13 @@ test: all asan fuzz
 
 # ---- benchmark (not a test) --------------------------------------------
 BENCH_INPUT ?= ../shared/corpus/reuters21578.jsonl
-bench: $(B)/sitrep
+bench: $(B)/sitrep $(B)/bench/stages
 	sh bench/bench.sh $(B)/sitrep $(BENCH_INPUT)
+	taskset -c 0 $(B)/bench/stages $(BENCH_INPUT) 2>/dev/null || $(B)/bench/stages $(BENCH_INPUT)
 
 clean:
 	rm -rf $(B)
+
+$(B)/bench/stages: bench/stages.c $(B)/libsitrep.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) $< $(B)/libsitrep.a $(PKG_LIBS) -o $@

@@ -238,7 +238,7 @@ static sitrep_status run(sitrep_extractor *x, const char *file, const sr_rawdoc 
     if (st == SITREP_OK)
         st = sr_text_run(d);
     if (st == SITREP_OK)
-        st = getenv("SR_NOSEG") ? SITREP_OK : sr_segment_run(d, x->model);
+        st = sr_segment_run(d, x->model);
     if (st != SITREP_OK)
         return doc_fail(x, file, st, raw->offset, "%s", sitrep_status_string(st));
     return SITREP_OK;

@@ -143,27 +143,37 @@ char *sr_arena_printf(sr_arena *a, const char *fmt, ...)
 
 void sr_arena_reset(sr_arena *a)
 {
-    sr_arena_block *keep = NULL;
-    for (sr_arena_block *b = a->head; b; b = b->next)
-        if (!keep || b->size > keep->size)
-            keep = b;
-    /* A block kept after one huge document would pin its memory: keep at
-     * most 16 MiB between documents. */
-    if (keep && keep->size > (size_t)16 * 1024 * 1024)
-        keep = NULL;
+    /* Keep one block for the next document.  When the document needed
+     * several, replace them by one block of their combined size, so that
+     * documents of a steady size make no malloc at all (and large blocks
+     * are not mapped and unmapped for every document).  At most 16 MiB is
+     * kept between documents. */
+    const size_t keep_max = (size_t)16 * 1024 * 1024;
     sr_arena_block *b = a->head;
+    if (b && !b->next && b->size <= keep_max) {
+        b->used = 0;
+        return;
+    }
+    size_t sum = 0;
     while (b) {
         sr_arena_block *next = b->next;
-        if (b != keep)
-            free(b);
+        sum += b->size;
+        free(b);
         b = next;
     }
-    a->head = keep;
+    a->head = NULL;
     a->total = 0;
-    if (keep) {
-        keep->next = NULL;
-        keep->used = 0;
-        a->total = keep->size;
+    if (sum > keep_max)
+        sum = keep_max;
+    if (sum) {
+        sr_arena_block *nb = malloc(sizeof(sr_arena_block) + sum);
+        if (nb) {
+            nb->size = sum;
+            nb->used = 0;
+            nb->next = NULL;
+            a->head = nb;
+            a->total = sum;
+        }
     }
 }
 

@@ -78,29 +78,35 @@ void sr_json_end_array(sr_json *j)
     j->first = false;
 }
 
+/* Writes s[0..n) as a JSON string.  Reserves the worst case (6 bytes per
+ * input byte) once and writes in place. */
 static void put_string(sr_buf *b, const char *s, size_t n)
 {
-    if (!sr_buf_reserve(b, n + 2))
+    if (n > (SIZE_MAX - 8) / 6 || !sr_buf_reserve(b, 6 * n + 2))
         return;
-    sr_buf_putc(b, '"');
-    size_t i = 0, run = 0;
+    static const char hex[] = "0123456789abcdef";
+    char *o = b->p + b->n;
     const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    *o++ = '"';
     while (i < n) {
-        /* Eight plain bytes at a time: no control, quote, backslash or
-         * non-ASCII byte among them. */
+        /* Eight plain bytes at a time: no control, quote, backslash,
+         * DEL or non-ASCII byte among them. */
         while (i + 8 <= n) {
             uint64_t w;
             memcpy(&w, u + i, 8);
-            uint64_t hi = w & 0x8080808080808080ULL;
-            uint64_t ctl = (w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL;
             uint64_t q = w ^ 0x2222222222222222ULL;
             uint64_t bs = w ^ 0x5C5C5C5C5C5C5C5CULL;
-            uint64_t zq = (q - 0x0101010101010101ULL) & ~q & 0x8080808080808080ULL;
-            uint64_t zb = (bs - 0x0101010101010101ULL) & ~bs & 0x8080808080808080ULL;
             uint64_t del = w ^ 0x7F7F7F7F7F7F7F7FULL;
-            uint64_t zd = (del - 0x0101010101010101ULL) & ~del & 0x8080808080808080ULL;
-            if (hi | ctl | zq | zb | zd)
+            uint64_t bad = (w & 0x8080808080808080ULL) |
+                           ((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL) |
+                           ((q - 0x0101010101010101ULL) & ~q & 0x8080808080808080ULL) |
+                           ((bs - 0x0101010101010101ULL) & ~bs & 0x8080808080808080ULL) |
+                           ((del - 0x0101010101010101ULL) & ~del & 0x8080808080808080ULL);
+            if (bad)
                 break;
+            memcpy(o, u + i, 8);
+            o += 8;
             i += 8;
         }
         if (i >= n)
@@ -109,36 +115,32 @@ static void put_string(sr_buf *b, const char *s, size_t n)
         if (c < 0x80) {
             char e = esc[c];
             if (!e) {
-                i++;
-                continue;
-            }
-            sr_buf_put(b, s + run, i - run);
-            if (e == 1) {
-                char tmp[8];
-                static const char hex[] = "0123456789abcdef";
-                tmp[0] = '\\'; tmp[1] = 'u'; tmp[2] = '0'; tmp[3] = '0';
-                tmp[4] = hex[c >> 4]; tmp[5] = hex[c & 15];
-                sr_buf_put(b, tmp, 6);
+                *o++ = (char)c;
+            } else if (e == 1) {
+                o[0] = '\\'; o[1] = 'u'; o[2] = '0'; o[3] = '0';
+                o[4] = hex[c >> 4]; o[5] = hex[c & 15];
+                o += 6;
             } else {
-                char tmp[2] = {'\\', e};
-                sr_buf_put(b, tmp, 2);
+                o[0] = '\\';
+                o[1] = e;
+                o += 2;
             }
             i++;
-            run = i;
             continue;
         }
         size_t k = i;
         if (sr_utf8_decode(s, n, &k) >= 0) {
+            memcpy(o, s + i, k - i);
+            o += k - i;
             i = k;
-            continue;
+        } else {
+            *o++ = '?';
+            i++;
         }
-        sr_buf_put(b, s + run, i - run);
-        sr_buf_putc(b, '?');
-        i++;
-        run = i;
     }
-    sr_buf_put(b, s + run, n - run);
-    sr_buf_putc(b, '"');
+    *o++ = '"';
+    b->n = (size_t)(o - b->p);
+    b->p[b->n] = 0;
 }
 
 void sr_json_key(sr_json *j, const char *key)

@@ -64,9 +64,8 @@ static bool split_lines(layout *L)
     const char *s = L->s;
     uint32_t n = L->d->len, i = 0;
     while (i < n) {
-        uint32_t e = i;
-        while (e < n && s[e] != '\n')
-            e++;
+        const char *nl = memchr(s + i, '\n', n - i);
+        uint32_t e = nl ? (uint32_t)(nl - s) : n;
         uint32_t a = skip_ws(s, i, e);
         uint32_t b = trim_end(s, a, e);
         line *ln = SR_VEC_PUSH(L->d->arena, &L->lines);

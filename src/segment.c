@@ -34,7 +34,7 @@ static inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 static uint8_t ascii_class[128];
 /* Letters and digits, for the word scanner's fast path. */
 enum { WB_DIGIT = 1, WB_UPPER = 2, WB_LOWER = 4 };
-static uint8_t ascii_wordbits[128];
+static uint8_t ascii_wordbits[256]; /* 0 for bytes >= 0x80 */
 
 
 static void init_ascii_class(void)
@@ -120,8 +120,11 @@ static inline bool alnum_at(const seg *g, uint32_t i, uint32_t end)
 
 static sr_token *emit(seg *g, uint32_t a, uint32_t b, sr_tok_kind kind, uint16_t flags)
 {
-    sr_token *t = SR_VEC_PUSH(g->d->arena, &g->d->tokens);
-    if (!t)
+    sr_doc *d = g->d;
+    sr_token *t;
+    if (d->tokens.n < d->tokens.cap)
+        t = &d->tokens.v[d->tokens.n++];
+    else if (!(t = SR_VEC_PUSH(d->arena, &d->tokens)))
         return NULL;
     t->nstart = a;
     t->nend = b;
@@ -198,8 +201,9 @@ static bool scan_word(seg *g, uint32_t i, uint32_t end, uint32_t *next)
         /* Fast path: a run of ASCII letters and digits. */
         uint32_t r0 = j;
         unsigned seen = 0;
-        while (j < end && (unsigned char)s[j] < 0x80 && ascii_wordbits[(unsigned char)s[j]]) {
-            seen |= ascii_wordbits[(unsigned char)s[j]];
+        unsigned wb;
+        while (j < end && (wb = ascii_wordbits[(unsigned char)s[j]]) != 0) {
+            seen |= wb;
             j++;
         }
         if (j > r0) {
@@ -214,6 +218,12 @@ static bool scan_word(seg *g, uint32_t i, uint32_t end, uint32_t *next)
             if (j >= end)
                 break;
         }
+        /* Most words end at a space or punctuation that cannot continue
+         * them; only these bytes (and non-ASCII) need a closer look. */
+        unsigned char b0 = (unsigned char)s[j];
+        if (b0 < 0x80 && b0 != '-' && b0 != '.' && b0 != ',' && b0 != ':' && b0 != '/' &&
+            b0 != '\'' && b0 != '@')
+            break;
         uint32_t l;
         cclass c = char_class(g, j, &l);
         if (c == C_ALPHA || c == C_DIGIT) {
@@ -381,6 +391,10 @@ static bool tokenize_range(seg *g, uint32_t a, uint32_t b)
     const char *s = g->s;
     uint32_t i = a;
     while (i < b) {
+        while (i < b && (unsigned char)s[i] <= ' ')
+            i++;
+        if (i >= b)
+            break;
         uint32_t l;
         cclass c = char_class(g, i, &l);
         if (c == C_SPACE) {

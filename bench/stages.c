@@ -1,0 +1,108 @@
+/*
+ * stages.c: time each pipeline stage separately on a JSONL corpus held in
+ * memory (no I/O), to see where extraction time goes.
+ * usage: stages FILE.jsonl [ROUNDS]
+ */
+#include "read.h"
+
+#include <cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: stages FILE.jsonl [ROUNDS]\n");
+        return 1;
+    }
+    int rounds = argc > 2 ? atoi(argv[2]) : 3;
+    FILE *f = fopen(argv[1], "rb");
+    if (!f) {
+        perror(argv[1]);
+        return 1;
+    }
+    char **texts = NULL;
+    size_t n = 0, cap = 0, total = 0, in_bytes = 0;
+    char *line = NULL;
+    size_t lcap = 0;
+    ssize_t k;
+    double t0 = now();
+    while ((k = getline(&line, &lcap, f)) > 0) {
+        in_bytes += (size_t)k;
+        cJSON *j = cJSON_ParseWithLength(line, (size_t)k);
+        const cJSON *t = cJSON_GetObjectItemCaseSensitive(j, "text");
+        if (cJSON_IsString(t)) {
+            if (n == cap) {
+                cap = cap ? cap * 2 : 1024;
+                texts = realloc(texts, cap * sizeof *texts);
+            }
+            texts[n++] = strdup(t->valuestring);
+            total += strlen(t->valuestring);
+        }
+        cJSON_Delete(j);
+    }
+    double t_json = now() - t0;
+    fclose(f);
+    free(line);
+    sitrep_model *m;
+    sitrep_model_open(NULL, &m);
+    sr_arena a;
+    sr_arena_init(&a);
+    double best[4] = {1e9, 1e9, 1e9, 1e9};
+    size_t ntok = 0, nsent = 0;
+    for (int r = 0; r < rounds; r++) {
+        double acc[4] = {0, 0, 0, 0};
+        ntok = nsent = 0;
+        for (size_t i = 0; i < n; i++) {
+            sr_arena_reset(&a);
+            sr_doc d;
+            memset(&d, 0, sizeof d);
+            d.arena = &a;
+            d.text = texts[i];
+            d.len = (uint32_t)strlen(texts[i]);
+            double s0 = now();
+            sr_read_txt_layout(&d, true);
+            double s1 = now();
+            sr_text_run(&d);
+            double s2 = now();
+            sr_segment_run(&d, m);
+            double s3 = now();
+            sr_buf b;
+            sr_buf_init(&b);
+            sr_record_write(&d, &b, 0);
+            sr_buf_free(&b);
+            double s4 = now();
+            acc[0] += s1 - s0;
+            acc[1] += s2 - s1;
+            acc[2] += s3 - s2;
+            acc[3] += s4 - s3;
+            ntok += d.tokens.n;
+            nsent += d.sentences.n;
+        }
+        for (int q = 0; q < 4; q++)
+            if (acc[q] < best[q])
+                best[q] = acc[q];
+    }
+    const char *names[] = {"layout", "text view", "segment", "write JSON"};
+    printf("%zu documents, %.1f MB of text (%.1f MB of JSONL), %zu tokens, %zu sentences\n", n,
+           (double)total / 1e6, (double)in_bytes / 1e6, ntok, nsent);
+    printf("  %-11s %7.1f ms  %7.1f MB/s of input\n", "read JSON", t_json * 1e3,
+           (double)in_bytes / 1e6 / t_json);
+    for (int q = 0; q < 4; q++)
+        printf("  %-11s %7.1f ms  %7.1f MB/s of text\n", names[q], best[q] * 1e3,
+               (double)total / 1e6 / best[q]);
+    for (size_t i = 0; i < n; i++)
+        free(texts[i]);
+    free(texts);
+    sr_arena_free(&a);
+    sitrep_model_free(m);
+    return 0;
+}

@@ -7,6 +7,10 @@
  */
 #include "internal.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* 0: copy; 1: escape as \u00XX; other: the letter after the backslash. */
 static const char esc[256] = {
     1,   1,   1,   1,   1,   1,   1,   1,   'b', 't', 'n', 1,   'f', 'r', 1,   1,
@@ -90,6 +94,29 @@ static void put_string(sr_buf *b, const char *s, size_t n)
     size_t i = 0;
     *o++ = '"';
     while (i < n) {
+#ifdef __SSE2__
+        /* Sixteen plain bytes at a time: no control, quote, backslash, DEL
+         * or non-ASCII byte among them. */
+        while (i + 16 <= n) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+            __m128i ctl = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)); /* also >= 0x80 (signed) */
+            __m128i q = _mm_cmpeq_epi8(v, _mm_set1_epi8('"'));
+            __m128i bs = _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'));
+            __m128i del = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F));
+            __m128i bad = _mm_or_si128(_mm_or_si128(ctl, q), _mm_or_si128(bs, del));
+            int mask = _mm_movemask_epi8(bad);
+            if (mask) {
+                int k = __builtin_ctz((unsigned)mask);
+                memcpy(o, u + i, (size_t)k);
+                o += k;
+                i += (size_t)k;
+                break;
+            }
+            _mm_storeu_si128((__m128i *)(void *)o, v);
+            o += 16;
+            i += 16;
+        }
+#endif
         /* Eight plain bytes at a time: no control, quote, backslash,
          * DEL or non-ASCII byte among them. */
         while (i + 8 <= n) {
@@ -202,23 +229,37 @@ static size_t put_u32(char *out, uint32_t v)
 void sr_json_span(sr_json *j, uint32_t s, uint32_t e, const char *key, const char *val)
 {
     value_sep(j);
-    char tmp[64];
-    size_t n = 0;
+    size_t kl = key ? strlen(key) : 0, vl = key ? strlen(val) : 0;
+    if (!sr_buf_reserve(j->b, 64 + kl + vl))
+        return;
+    /* key and val are our own constants: plain ASCII, nothing to escape */
+    char *o = j->b->p + j->b->n;
     const char *a = j->pretty ? "{\"start\": " : "{\"start\":";
     const char *b = j->pretty ? ", \"end\": " : ",\"end\":";
-    size_t la = strlen(a), lb = strlen(b);
-    memcpy(tmp, a, la);
-    n = la;
-    n += put_u32(tmp + n, s);
-    memcpy(tmp + n, b, lb);
-    n += lb;
-    n += put_u32(tmp + n, e);
-    sr_buf_put(j->b, tmp, n);
+    size_t la = j->pretty ? 10 : 9, lb = j->pretty ? 9 : 7;
+    memcpy(o, a, la);
+    o += la;
+    o += put_u32(o, s);
+    memcpy(o, b, lb);
+    o += lb;
+    o += put_u32(o, e);
     if (key) {
-        sr_buf_put(j->b, j->pretty ? ", " : ",", j->pretty ? 2 : 1);
-        put_string(j->b, key, strlen(key));
-        sr_buf_put(j->b, j->pretty ? ": " : ":", j->pretty ? 2 : 1);
-        put_string(j->b, val, strlen(val));
+        if (j->pretty)
+            *o++ = ',';
+        *o++ = j->pretty ? ' ' : ',';
+        *o++ = '"';
+        memcpy(o, key, kl);
+        o += kl;
+        *o++ = '"';
+        *o++ = ':';
+        if (j->pretty)
+            *o++ = ' ';
+        *o++ = '"';
+        memcpy(o, val, vl);
+        o += vl;
+        *o++ = '"';
     }
-    sr_buf_putc(j->b, '}');
+    *o++ = '}';
+    j->b->n = (size_t)(o - j->b->p);
+    j->b->p[j->b->n] = 0;
 }

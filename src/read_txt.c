@@ -161,7 +161,7 @@ static char final_punct(const char *s, uint32_t a, uint32_t e)
     return 0;
 }
 
-static bool starts_ci(const char *s, uint32_t a, uint32_t e, const char *p)
+static inline bool starts_ci(const char *s, uint32_t a, uint32_t e, const char *p)
 {
     if (a >= e || (s[a] | 0x20) != (p[0] | 0x20))
         return false;
@@ -304,8 +304,14 @@ static const char *const boiler_prefixes[] = {
     "graphic:",      "listen:",     "recommended:", "more on this", "most read",
 };
 
+/* First letters of the prefixes above (lower case); keep in step. */
+static const char boiler_first[] = "arscwfvpiglm(\xC2";
+
 static bool boilerplate_phrase(const char *s, uint32_t a, uint32_t e)
 {
+    char c0 = up(s[a]) ? (char)(s[a] | 0x20) : s[a];
+    if (a >= e || !memchr(boiler_first, c0, sizeof boiler_first - 1))
+        return false;
     for (size_t k = 0; k < sizeof boiler_prefixes / sizeof *boiler_prefixes; k++)
         if (starts_ci(s, a, e, boiler_prefixes[k]))
             return true;

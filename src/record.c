@@ -173,6 +173,10 @@ static void write_summary(const sr_doc *d, sr_buf *b)
 
 sitrep_status sr_record_write(const sr_doc *d, sr_buf *out, unsigned flags)
 {
+    /* One allocation for most records: the text plus ~40 bytes a span. */
+    size_t spans = (size_t)d->blocks.n + d->sentences.n +
+                   ((flags & SITREP_WRITE_TOKENS) ? d->tokens.n : 0);
+    sr_buf_reserve(out, (size_t)d->len + d->len / 8 + 48 * spans + 1024);
     if (flags & SITREP_WRITE_SUMMARY)
         write_summary(d, out);
     else

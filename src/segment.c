@@ -13,6 +13,10 @@
 
 #include <utf8proc.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* A sentence longer than this is cut (a page of text with no punctuation
  * must not make one sentence the size of the document). */
 #define MAX_SENTENCE_TOKENS 1024
@@ -118,21 +122,25 @@ static inline bool alnum_at(const seg *g, uint32_t i, uint32_t end)
     return c == C_ALPHA || c == C_DIGIT;
 }
 
-static sr_token *emit(seg *g, uint32_t a, uint32_t b, sr_tok_kind kind, uint16_t flags)
+static sr_token *emit_slow(seg *g, uint32_t a, uint32_t b, sr_tok_kind kind, uint16_t flags)
 {
     sr_doc *d = g->d;
-    sr_token *t;
-    if (d->tokens.n < d->tokens.cap)
-        t = &d->tokens.v[d->tokens.n++];
-    else if (!(t = SR_VEC_PUSH(d->arena, &d->tokens)))
+    sr_token *t = SR_VEC_PUSH(d->arena, &d->tokens);
+    if (!t)
         return NULL;
-    t->nstart = a;
-    t->nend = b;
-    t->start = sr_doc_orig(g->d, a);
-    t->end = sr_doc_orig(g->d, b);
-    t->kind = (uint16_t)kind;
-    t->flags = flags;
+    *t = (sr_token){sr_doc_orig(d, a), sr_doc_orig(d, b), a, b, (uint16_t)kind, flags};
     return t;
+}
+
+static inline sr_token *emit(seg *g, uint32_t a, uint32_t b, sr_tok_kind kind, uint16_t flags)
+{
+    sr_doc *d = g->d;
+    if (__builtin_expect(d->tokens.n < d->tokens.cap && !d->map, 1)) {
+        sr_token *t = &d->tokens.v[d->tokens.n++];
+        *t = (sr_token){a, b, a, b, (uint16_t)kind, flags};
+        return t;
+    }
+    return emit_slow(g, a, b, kind, flags);
 }
 
 static bool ci_prefix(const char *s, uint32_t n, const char *p)
@@ -201,6 +209,38 @@ static bool scan_word(seg *g, uint32_t i, uint32_t end, uint32_t *next)
         /* Fast path: a run of ASCII letters and digits. */
         uint32_t r0 = j;
         unsigned seen = 0;
+#ifdef __SSE2__
+        /* Sixteen bytes at a time: masks of upper, lower and digit bytes;
+         * the run ends at the first byte in none of them. */
+        while (j + 16 <= g->n) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
+            __m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                       _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+            __m128i lo = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
+                                       _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
+            __m128i di = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                       _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+            unsigned mu = (unsigned)_mm_movemask_epi8(up), ml = (unsigned)_mm_movemask_epi8(lo);
+            unsigned md = (unsigned)_mm_movemask_epi8(di);
+            unsigned word = mu | ml | md;
+            unsigned len = word == 0xFFFF ? 16 : (unsigned)__builtin_ctz(~word);
+            unsigned keep = len == 16 ? 0xFFFF : (1u << len) - 1;
+            if (mu & keep)
+                seen |= WB_UPPER;
+            if (ml & keep)
+                seen |= WB_LOWER;
+            if (md & keep)
+                seen |= WB_DIGIT;
+            j += len;
+            if (len < 16)
+                break;
+        }
+        if (j > end) {
+            /* The run went past the block: recount within it. */
+            j = r0;
+            seen = 0;
+        }
+#endif
         unsigned wb;
         while (j < end && (wb = ascii_wordbits[(unsigned char)s[j]]) != 0) {
             seen |= wb;

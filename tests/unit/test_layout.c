@@ -112,6 +112,16 @@ static void test_datelines(void **state)
     assert_null(d->meta.dateline);
 }
 
+static void test_boilerplate_prefixes(void **state)
+{
+    (void)state;
+    const char *t = "Head line\n\nFirst paragraph.\n\n\xC2\xA9 2019 Example News\n\n"
+                    "VIDEO: the moment the bridge fell\n\nLast paragraph.\n";
+    const sr_doc *d = tu_extract(t, SITREP_FORMAT_TEXT);
+    assert_string_equal(tu_block_text(d, SR_BLOCK_BOILERPLATE, 0), "\xC2\xA9 2019 Example News");
+    assert_string_equal(tu_block_text(d, SR_BLOCK_BOILERPLATE, 1), "VIDEO: the moment the bridge fell");
+}
+
 static void test_crlf_and_bom(void **state)
 {
     (void)state;
@@ -131,6 +141,7 @@ int main(void)
         cmocka_unit_test(test_line_continuing_story_is_body),
         cmocka_unit_test(test_wire_paragraphs_by_indentation),
         cmocka_unit_test(test_datelines),
+        cmocka_unit_test(test_boilerplate_prefixes),
         cmocka_unit_test(test_crlf_and_bom),
     };
     return cmocka_run_group_tests_name("layout", tests, tu_setup, tu_teardown);

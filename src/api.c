@@ -4,7 +4,7 @@
  */
 #include "read.h"
 
-#include <cJSON.h>
+#include "jsonl.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,12 +109,6 @@ static sitrep_status doc_fail(sitrep_extractor *x, const char *file, sitrep_stat
     return st;
 }
 
-static const char *json_str(const cJSON *o, const char *key)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-    return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
 static const char *meta_date(sr_doc *d, const char *v)
 {
     char iso[32];
@@ -125,73 +119,52 @@ static const char *meta_date(sr_doc *d, const char *v)
 }
 
 /* One JSONL line: {"id","text"} plus optional title, published, updated,
- * url, section, byline, dateline, language. */
+ * url, section, byline, dateline, language.  Members are decoded straight
+ * into the arena (jsonl.c). */
 static sitrep_status read_jsonl(sitrep_extractor *x, const char *file, const sr_rawdoc *raw, bool *header)
 {
+    enum { F_ID, F_TEXT, F_TITLE, F_SECTION, F_URL, F_BYLINE, F_DATELINE, F_LANGUAGE,
+           F_PUBLISHED, F_UPDATED, F__COUNT };
+    sr_jsonl_field f[F__COUNT] = {
+        [F_ID] = {.name = "id"},           [F_TEXT] = {.name = "text"},
+        [F_TITLE] = {.name = "title"},     [F_SECTION] = {.name = "section"},
+        [F_URL] = {.name = "url"},         [F_BYLINE] = {.name = "byline"},
+        [F_DATELINE] = {.name = "dateline"}, [F_LANGUAGE] = {.name = "language"},
+        [F_PUBLISHED] = {.name = "published"}, [F_UPDATED] = {.name = "updated"},
+    };
     sr_doc *d = &x->rec.doc;
-    const char *end = NULL;
-    cJSON *o = cJSON_ParseWithLengthOpts(raw->data, raw->len, &end, 0);
-    if (!o) {
-        int64_t at = raw->offset + (end ? (int64_t)(end - raw->data) : 0);
-        return doc_fail(x, file, SITREP_EFORMAT, at, "invalid JSON");
-    }
-    sitrep_status st = SITREP_OK;
-    if (!cJSON_IsObject(o)) {
-        st = doc_fail(x, file, SITREP_EFORMAT, raw->offset, "a JSONL line must be an object");
-        goto out;
-    }
-    const cJSON *id = cJSON_GetObjectItemCaseSensitive(o, "id");
-    if (cJSON_IsString(id))
-        d->id = sr_arena_strndup(d->arena, id->valuestring, strlen(id->valuestring));
-    else if (cJSON_IsNumber(id))
-        d->id = sr_arena_printf(d->arena, "%.17g", id->valuedouble);
-    if (!d->id) {
-        d->id = sr_arena_strndup(d->arena, x->idbuf, strlen(x->idbuf));
-        if (!d->id) {
-            st = doc_fail(x, file, SITREP_ENOMEM, raw->offset, "out of memory");
-            goto out;
-        }
-    }
-    const cJSON *text = cJSON_GetObjectItemCaseSensitive(o, "text");
-    if (!cJSON_IsString(text)) {
-        st = doc_fail(x, file, SITREP_EFORMAT, raw->offset,
-                      text ? "\"text\" is not a string" : "no \"text\" field");
-        goto out;
-    }
-    size_t n = strlen(text->valuestring);
-    if (n > UINT32_MAX / 2) {
-        st = doc_fail(x, file, SITREP_ELIMIT, raw->offset, "text too long");
-        goto out;
-    }
-    d->text = sr_arena_strndup(d->arena, text->valuestring, n);
-    d->len = (uint32_t)n;
-    const char *v;
+    sr_jsonl_error jerr;
+    if (!sr_jsonl_parse(raw->data, raw->len, d->arena, f, F__COUNT, &jerr))
+        return doc_fail(x, file, SITREP_EFORMAT, raw->offset + (int64_t)jerr.offset,
+                        "invalid JSON: %s", jerr.message);
+    if (f[F_ID].type == SR_JSON_STRING || f[F_ID].type == SR_JSON_NUMBER)
+        d->id = f[F_ID].value;
+    else if (!(d->id = sr_arena_strndup(d->arena, x->idbuf, strlen(x->idbuf))))
+        return doc_fail(x, file, SITREP_ENOMEM, raw->offset, "out of memory");
+    if (f[F_TEXT].type != SR_JSON_STRING)
+        return doc_fail(x, file, SITREP_EFORMAT, raw->offset,
+                        f[F_TEXT].type == SR_JSON_ABSENT ? "no \"text\" field"
+                                                         : "\"text\" is not a string");
+    if (f[F_TEXT].len > UINT32_MAX / 2)
+        return doc_fail(x, file, SITREP_ELIMIT, raw->offset, "text too long");
+    d->text = f[F_TEXT].value;
+    d->len = (uint32_t)f[F_TEXT].len;
     sr_meta *m = &d->meta;
-    if ((v = json_str(o, "title")))
-        m->title = sr_arena_strndup(d->arena, v, strlen(v));
-    if ((v = json_str(o, "section")))
-        m->section = sr_arena_strndup(d->arena, v, strlen(v));
-    if ((v = json_str(o, "url")))
-        m->url = sr_arena_strndup(d->arena, v, strlen(v));
-    if ((v = json_str(o, "byline")))
-        m->byline = sr_arena_strndup(d->arena, v, strlen(v));
-    if ((v = json_str(o, "dateline")))
-        m->dateline = sr_arena_strndup(d->arena, v, strlen(v));
-    if ((v = json_str(o, "language")))
-        m->language = sr_arena_strndup(d->arena, v, strlen(v));
-    if ((v = json_str(o, "published")))
-        m->published = meta_date(d, v);
-    if ((v = json_str(o, "updated")))
-        m->updated = meta_date(d, v);
-    if (!d->text) {
-        st = doc_fail(x, file, SITREP_ENOMEM, raw->offset, "out of memory");
-        goto out;
-    }
+#define STR(k) (f[k].type == SR_JSON_STRING ? f[k].value : NULL)
+    m->title = STR(F_TITLE);
+    m->section = STR(F_SECTION);
+    m->url = STR(F_URL);
+    m->byline = STR(F_BYLINE);
+    m->dateline = STR(F_DATELINE);
+    m->language = STR(F_LANGUAGE);
+    if (STR(F_PUBLISHED) && !(m->published = meta_date(d, STR(F_PUBLISHED))))
+        return doc_fail(x, file, SITREP_ENOMEM, raw->offset, "out of memory");
+    if (STR(F_UPDATED) && !(m->updated = meta_date(d, STR(F_UPDATED))))
+        return doc_fail(x, file, SITREP_ENOMEM, raw->offset, "out of memory");
+#undef STR
     /* With a title given, the text is the body: look for no header. */
     *header = m->title == NULL;
-out:
-    cJSON_Delete(o);
-    return st;
+    return SITREP_OK;
 }
 
 static sitrep_status run(sitrep_extractor *x, const char *file, const sr_rawdoc *raw, bool single)

@@ -35,6 +35,8 @@ static int keycmp(const char *key, const char *w, size_t n)
 int sr_model_abbrev(const sitrep_model *m, const char *w, size_t n)
 {
     (void)m;
+    if (n > ABBREV_MAXLEN)
+        return SR_ABBR_NONE;
     size_t lo = 0, hi = COUNT(abbrev_table);
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;

@@ -183,6 +183,22 @@ static const struct { const char *kw; meta_line kind; } date_keys[] = {
     {"modified", ML_UPDATED},     {"date", ML_PUBLISHED},
 };
 
+/* Does the line start with a month or weekday name ("Sunday, 15 ...",
+ * "Oct. 15, 2017")?  A cheap test before the date parser runs. */
+static bool date_word_first(const char *s, uint32_t a, uint32_t e)
+{
+    static const char *const names[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+                                        "sep", "oct", "nov", "dec", "mon", "tue", "wed", "thu",
+                                        "fri", "sat", "sun"};
+    if (e - a < 3 || !up(s[a]) || !(low(s[a + 1]) || up(s[a + 1])))
+        return false;
+    char w[3] = {(char)(s[a] | 0x20), (char)(s[a + 1] | 0x20), (char)(s[a + 2] | 0x20)};
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+        if (memcmp(w, names[k], 3) == 0)
+            return true;
+    return false;
+}
+
 /* Classifies one line; on a date line writes its ISO value to iso. */
 static meta_line classify_meta(const char *s, uint32_t a, uint32_t e, char iso[32], uint32_t *value_at)
 {
@@ -224,7 +240,7 @@ static meta_line classify_meta(const char *s, uint32_t a, uint32_t e, char iso[3
         if (starts_ci(s, a, e, credits[k]))
             return ML_CREDIT;
 no_credit:
-    if (e - a < 80 && (dig(s[a]) || strchr("MTWFSJAONDmtwfsjaond", s[a]))) {
+    if (e - a < 80 && (dig(s[a]) || date_word_first(s, a, e))) {
         size_t used = sr_metadate_parse(s + a, e - a, iso);
         if (used && trim_end(s, a, a + (uint32_t)used) == trim_end(s, a, e))
             return ML_DATE;

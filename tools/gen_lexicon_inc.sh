@@ -27,6 +27,8 @@ awk '{ sub(/#.*/, ""); gsub(/\r/, "") } NF == 2 {
        printf "%s\t    {\"%s\", SR_ABBR_%s},\n", tolower($1), tolower($1), toupper($2) }' "$abbr" |
   LC_ALL=C sort -t "$(printf '\t')" -k1,1 | cut -f2-
 echo "};"
+awk '{ sub(/#.*/, ""); gsub(/\r/, "") } NF == 2 && length($1) > m { m = length($1) }
+     END { printf "#define ABBREV_MAXLEN %d\n", m }' "$abbr"
 echo "static const char *const starter_table[] = {"
 awk '{ sub(/#.*/, ""); gsub(/\r/, "") } NF == 1 { printf "    \"%s\",\n", tolower($1) }' "$start" |
   LC_ALL=C sort -u

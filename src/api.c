@@ -6,6 +6,7 @@
 
 #include "jsonl.h"
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -174,10 +175,25 @@ static sitrep_status run(sitrep_extractor *x, const char *file, const sr_rawdoc 
     memset(d, 0, sizeof *d);
     d->arena = &x->arena;
     x->err = (sitrep_error){SITREP_OK, file, -1, ""};
-    if (single)
-        snprintf(x->idbuf, sizeof x->idbuf, "%s", file);
-    else
-        snprintf(x->idbuf, sizeof x->idbuf, "%s#%llu", file, (unsigned long long)raw->index);
+    /* The fallback id: the file name, with "#N" in a multi-document file
+     * (formatted by hand: this runs once per document). */
+    size_t fl = strlen(file);
+    if (fl > sizeof x->idbuf - 24)
+        fl = sizeof x->idbuf - 24;
+    memcpy(x->idbuf, file, fl);
+    if (!single) {
+        char digits[24];
+        int nd = 0;
+        uint64_t v = raw->index;
+        do {
+            digits[nd++] = (char)('0' + v % 10);
+            v /= 10;
+        } while (v);
+        x->idbuf[fl++] = '#';
+        while (nd)
+            x->idbuf[fl++] = digits[--nd];
+    }
+    x->idbuf[fl] = 0;
     if (raw->status != SITREP_OK)
         return doc_fail(x, file, raw->status, raw->offset, "%s", raw->error ? raw->error : "unreadable");
 
@@ -245,12 +261,19 @@ sitrep_status sitrep_extract_buffer(sitrep_extractor *x, const char *data, size_
 
 sitrep_status sitrep_record_write(const sitrep_record *rec, FILE *out, unsigned flags)
 {
-    sr_buf b;
-    sr_buf_init(&b);
-    sitrep_status st = sr_record_write(&rec->doc, &b, flags);
-    if (st == SITREP_OK && b.n && fwrite(b.p, 1, b.n, out) != b.n)
+    /* A record lives inside its extractor; reuse the extractor's output
+     * buffer so that writing makes no allocation in steady state. */
+    sitrep_extractor *x = (sitrep_extractor *)(void *)((char *)(uintptr_t)rec -
+                                                       offsetof(sitrep_extractor, rec));
+    sr_buf *b = &x->out;
+    b->n = 0;
+    b->failed = false;
+    sitrep_status st = sr_record_write(&rec->doc, b, flags);
+    if (st == SITREP_OK && b->n && fwrite(b->p, 1, b->n, out) != b->n)
         st = SITREP_EIO;
-    sr_buf_free(&b);
+    /* Do not keep a huge buffer after a huge record. */
+    if (b->cap > (size_t)16 * 1024 * 1024)
+        sr_buf_free(b);
     return st;
 }
 

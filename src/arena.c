@@ -96,6 +96,15 @@ void *sr_arena_grow(sr_arena *a, void *p, size_t old_n, size_t new_n, size_t siz
     return q;
 }
 
+void sr_arena_shrink_last(sr_arena *a, void *p, size_t old_n, size_t new_n)
+{
+    sr_arena_block *b = a->head;
+    size_t old_bytes = (old_n + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
+    size_t new_bytes = (new_n + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
+    if (b && new_bytes <= old_bytes && (unsigned char *)p + old_bytes == b->data + b->used)
+        b->used -= old_bytes - new_bytes;
+}
+
 void *sr_vec_push_(sr_arena *a, void **v, uint32_t *n, uint32_t *cap, size_t size)
 {
     if (*n == *cap) {

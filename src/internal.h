@@ -32,6 +32,9 @@ void *sr_arena_alloc(sr_arena *a, size_t n);
 void *sr_arena_calloc(sr_arena *a, size_t count, size_t size);
 /* Grows an arena array of `old_n` items of `size` to `new_n` (copying). */
 void *sr_arena_grow(sr_arena *a, void *p, size_t old_n, size_t new_n, size_t size);
+/* Gives back the tail of the arena's last allocation p (old_n bytes,
+ * keeping new_n); does nothing when p is not the last allocation. */
+void sr_arena_shrink_last(sr_arena *a, void *p, size_t old_n, size_t new_n);
 char *sr_arena_strndup(sr_arena *a, const char *s, size_t n);
 char *sr_arena_printf(sr_arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -29,16 +29,23 @@ static void indent(sr_json *j)
 }
 
 /* Separator before a value in an array, or before a key in an object. */
-static void sep(sr_json *j)
+static inline void sep(sr_json *j)
 {
-    if (!j->first)
-        sr_buf_putc(j->b, ',');
+    if (!j->first) {
+        if (j->b->n + 1 < j->b->cap) {
+            j->b->p[j->b->n++] = ',';
+            j->b->p[j->b->n] = 0;
+        } else {
+            sr_buf_putc(j->b, ',');
+        }
+    }
     j->first = false;
-    indent(j);
+    if (j->pretty)
+        indent(j);
 }
 
 /* A value after a key needs no separator; the key set after_key. */
-static void value_sep(sr_json *j)
+static inline void value_sep(sr_json *j)
 {
     if (j->after_key) {
         j->after_key = false;
@@ -172,9 +179,21 @@ static void put_string(sr_buf *b, const char *s, size_t n)
 
 void sr_json_key(sr_json *j, const char *key)
 {
+    /* Keys are our own ASCII constants: nothing to escape. */
     sep(j);
-    put_string(j->b, key, strlen(key));
-    sr_buf_put(j->b, j->pretty ? ": " : ":", j->pretty ? 2 : 1);
+    size_t n = strlen(key);
+    if (!sr_buf_reserve(j->b, n + 4))
+        return;
+    char *o = j->b->p + j->b->n;
+    *o++ = '"';
+    memcpy(o, key, n);
+    o += n;
+    *o++ = '"';
+    *o++ = ':';
+    if (j->pretty)
+        *o++ = ' ';
+    j->b->n = (size_t)(o - j->b->p);
+    j->b->p[j->b->n] = 0;
     j->after_key = true;
 }
 

@@ -363,13 +363,10 @@ bool sr_jsonl_parse(const char *line, size_t n, sr_arena *arena, sr_jsonl_field 
             goto fail;
         }
         if (want && c.s[c.i] == '"') {
-            /* decode in place into the arena */
-            scan probe = c;
-            if (!string(&probe, NULL, NULL)) {
-                c = probe;
-                goto fail;
-            }
-            char *out = sr_arena_alloc(arena, probe.i - c.i + 1);
+            /* Decode in one pass into the arena: the rest of the line
+             * bounds the string's length; the unused tail goes back. */
+            size_t room = c.n - c.i + 1;
+            char *out = sr_arena_alloc(arena, room);
             if (!out) {
                 c.err = "out of memory";
                 goto fail;
@@ -378,6 +375,7 @@ bool sr_jsonl_parse(const char *line, size_t n, sr_arena *arena, sr_jsonl_field 
             if (!string(&c, out, &len))
                 goto fail;
             out[len] = 0;
+            sr_arena_shrink_last(arena, out, room, len + 1);
             want->value = out;
             want->len = len;
             want->type = SR_JSON_STRING;

@@ -15,7 +15,6 @@
  */
 #include "internal.h"
 
-#include <stdio.h>
 #include <strings.h>
 
 typedef struct dt {
@@ -223,6 +222,16 @@ static bool parse_iso(const char *s, size_t n, size_t *i, dt *t)
     return true;
 }
 
+/* Writes v as exactly `width` digits (v < 10^width). */
+static char *put_digits(char *o, int v, int width)
+{
+    for (int k = width - 1; k >= 0; k--) {
+        o[k] = (char)('0' + v % 10);
+        v /= 10;
+    }
+    return o + width;
+}
+
 size_t sr_metadate_parse(const char *s, size_t n, char out[static 32])
 {
     dt t = {0};
@@ -385,20 +394,36 @@ size_t sr_metadate_parse(const char *s, size_t n, char out[static 32])
         return 0;
     if (t.mo < 1 || t.mo > 12 || t.d < 1 || t.d > days_in(t.y, t.mo))
         return 0;
-    int w = snprintf(out, 32, "%04d-%02d-%02d", t.y, t.mo, t.d);
+    /* Written by hand: this runs for every document with a date. */
+    char *o = out;
+    o = put_digits(o, t.y, 4);
+    *o++ = '-';
+    o = put_digits(o, t.mo, 2);
+    *o++ = '-';
+    o = put_digits(o, t.d, 2);
     if (t.has_time) {
         if (t.h == 24 && t.mi == 0)
             t.h = 0; /* rare; keep a valid clock */
-        w += snprintf(out + w, (size_t)(32 - w), "T%02d:%02d", t.h, t.mi);
-        if (t.s)
-            w += snprintf(out + w, (size_t)(32 - w), ":%02d", t.s);
+        *o++ = 'T';
+        o = put_digits(o, t.h, 2);
+        *o++ = ':';
+        o = put_digits(o, t.mi, 2);
+        if (t.s) {
+            *o++ = ':';
+            o = put_digits(o, t.s, 2);
+        }
         if (t.has_off) {
-            if (t.off == 0)
-                w += snprintf(out + w, (size_t)(32 - w), "Z");
-            else
-                snprintf(out + w, (size_t)(32 - w), "%c%02d:%02d", t.off < 0 ? '-' : '+',
-                         (t.off < 0 ? -t.off : t.off) / 60, (t.off < 0 ? -t.off : t.off) % 60);
+            if (t.off == 0) {
+                *o++ = 'Z';
+            } else {
+                int a = t.off < 0 ? -t.off : t.off;
+                *o++ = t.off < 0 ? '-' : '+';
+                o = put_digits(o, a / 60, 2);
+                *o++ = ':';
+                o = put_digits(o, a % 60, 2);
+            }
         }
     }
+    *o = 0;
     return used;
 }

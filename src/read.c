@@ -126,6 +126,18 @@ static bool fill(sitrep_source *s)
         return false;
     }
     size_t want = CHUNK;
+    if (s->codec == CODEC_RAW && s->f && s->in_pos >= s->in_len && !s->in_eof) {
+        /* Uncompressed file: read straight into the document buffer. */
+        size_t k = fread(s->buf + s->len, 1, want, s->f);
+        s->len += k;
+        if (k == 0) {
+            s->in_eof = true;
+            s->eof = true;
+            if (ferror(s->f))
+                fail(s, (int64_t)(s->base + s->len), "read error", strerror(errno));
+        }
+        return k > 0;
+    }
     for (;;) {
         if (!raw_fill(s)) {
             if (s->broken)

@@ -100,6 +100,50 @@ static cclass char_class_slow(const seg *g, uint32_t i, uint32_t *len)
     }
 }
 
+/* The end of the run of ASCII letters and digits starting at j (at most
+ * `end`); ORs WB_* bits of what it saw into *seen.  Sixteen bytes at a
+ * time with SSE2: word lengths vary, and a byte loop would mispredict its
+ * exit at every token. */
+static inline uint32_t scan_run(const seg *g, uint32_t j, uint32_t end, unsigned *seen)
+{
+    const char *s = g->s;
+    uint32_t r0 = j;
+    unsigned acc = 0;
+#ifdef __SSE2__
+    while (j + 16 <= g->n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
+        __m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                   _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+        __m128i lo = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
+                                   _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
+        __m128i di = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                   _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+        unsigned mu = (unsigned)_mm_movemask_epi8(up), ml = (unsigned)_mm_movemask_epi8(lo);
+        unsigned md = (unsigned)_mm_movemask_epi8(di);
+        unsigned word = mu | ml | md;
+        unsigned len = word == 0xFFFF ? 16 : (unsigned)__builtin_ctz(~word);
+        unsigned keep = len == 16 ? 0xFFFF : (1u << len) - 1;
+        acc |= ((mu & keep) != 0) * WB_UPPER | ((ml & keep) != 0) * WB_LOWER |
+               ((md & keep) != 0) * WB_DIGIT;
+        j += len;
+        if (len < 16)
+            break;
+    }
+    if (j > end) {
+        /* The run went past the range: recount within it. */
+        j = r0;
+        acc = 0;
+    }
+#endif
+    unsigned wb;
+    while (j < end && (wb = ascii_wordbits[(unsigned char)s[j]]) != 0) {
+        acc |= wb;
+        j++;
+    }
+    *seen |= acc;
+    return j;
+}
+
 static inline bool is_upper_at(const seg *g, uint32_t i)
 {
     unsigned char c = (unsigned char)g->s[i];
@@ -164,7 +208,8 @@ static uint32_t scan_url(const seg *g, uint32_t i, uint32_t end)
 {
     const char *p = g->s + i;
     uint32_t room = end - i;
-    if (*p != 'h' && *p != 'H' && *p != 'w' && *p != 'W')
+    if (room < 5 || !(((p[0] | 0x20) == 'h' && (p[1] | 0x20) == 't') ||
+                      ((p[0] | 0x20) == 'w' && (p[1] | 0x20) == 'w')))
         return i;
     if (!ci_prefix(p, room, "http://") && !ci_prefix(p, room, "https://") &&
         !(ci_prefix(p, room, "www.") && room > 5 && alnum_at(g, i + 4, end)))
@@ -209,43 +254,7 @@ static bool scan_word(seg *g, uint32_t i, uint32_t end, uint32_t *next)
         /* Fast path: a run of ASCII letters and digits. */
         uint32_t r0 = j;
         unsigned seen = 0;
-#ifdef __SSE2__
-        /* Sixteen bytes at a time: masks of upper, lower and digit bytes;
-         * the run ends at the first byte in none of them. */
-        while (j + 16 <= g->n) {
-            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
-            __m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
-                                       _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
-            __m128i lo = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
-                                       _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
-            __m128i di = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
-                                       _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
-            unsigned mu = (unsigned)_mm_movemask_epi8(up), ml = (unsigned)_mm_movemask_epi8(lo);
-            unsigned md = (unsigned)_mm_movemask_epi8(di);
-            unsigned word = mu | ml | md;
-            unsigned len = word == 0xFFFF ? 16 : (unsigned)__builtin_ctz(~word);
-            unsigned keep = len == 16 ? 0xFFFF : (1u << len) - 1;
-            if (mu & keep)
-                seen |= WB_UPPER;
-            if (ml & keep)
-                seen |= WB_LOWER;
-            if (md & keep)
-                seen |= WB_DIGIT;
-            j += len;
-            if (len < 16)
-                break;
-        }
-        if (j > end) {
-            /* The run went past the block: recount within it. */
-            j = r0;
-            seen = 0;
-        }
-#endif
-        unsigned wb;
-        while (j < end && (wb = ascii_wordbits[(unsigned char)s[j]]) != 0) {
-            seen |= wb;
-            j++;
-        }
+        j = scan_run(g, j, end, &seen);
         if (j > r0) {
             seg_len += j - r0;
             if (seen & (WB_UPPER | WB_LOWER)) {
@@ -448,6 +457,31 @@ static bool tokenize_range(seg *g, uint32_t a, uint32_t b)
             i = u;
             continue;
         }
+        /* The common case first: an ASCII word that starts with a letter
+         * and ends at a byte that cannot continue it. */
+        if (c == C_ALPHA && (unsigned char)s[i] < 0x80 &&
+            !((s[i] | 0x20) == 'h' || (s[i] | 0x20) == 'w')) {
+            unsigned seen = 0;
+            uint32_t j = scan_run(g, i, b, &seen);
+            unsigned char b0 = j < b ? (unsigned char)s[j] : ' ';
+            if (b0 < 0x80 && b0 != '-' && b0 != '.' && b0 != '\'' && b0 != '@') {
+                uint16_t flags = 0;
+                if (s[i] >= 'A' && s[i] <= 'Z') {
+                    flags = SR_TF_CAP;
+                    if (!(seen & WB_LOWER) && j - i >= 2) {
+                        uint32_t letters = 0;
+                        for (uint32_t q = i; q < j && letters < 2; q++)
+                            letters += s[q] >= 'A' && s[q] <= 'Z';
+                        if (letters >= 2)
+                            flags |= SR_TF_ALLCAPS;
+                    }
+                }
+                if (!emit(g, i, j, SR_TOK_WORD, flags))
+                    return false;
+                i = j;
+                continue;
+            }
+        }
         if (c == C_ALPHA || c == C_DIGIT) {
             uint32_t next = UINT32_MAX;
             if (!scan_word(g, i, b, &next))
@@ -609,10 +643,29 @@ static uint32_t view_of(const sr_doc *d, uint32_t o)
     return lo;
 }
 
+static bool presize(sr_arena *a, void **v, uint32_t *cap, uint32_t n, size_t want, size_t size)
+{
+    if (*cap >= want || want > UINT32_MAX / 2)
+        return true;
+    void *nv = sr_arena_grow(a, *v, n, want, size);
+    if (!nv)
+        return false;
+    *v = nv;
+    *cap = (uint32_t)want;
+    return true;
+}
+
 sitrep_status sr_segment_run(sr_doc *d, const sitrep_model *m)
 {
     init_ascii_class();
     seg g = {.d = d, .m = m, .s = d->norm, .n = d->nlen};
+    /* Room for the usual density of news text (a token per 5-6 bytes, a
+     * sentence per ~120) so that the arrays rarely grow. */
+    if (!presize(d->arena, (void **)&d->tokens.v, &d->tokens.cap, d->tokens.n, d->len / 5 + 16,
+                 sizeof(sr_token)) ||
+        !presize(d->arena, (void **)&d->sentences.v, &d->sentences.cap, d->sentences.n,
+                 d->len / 100 + 8, sizeof(sr_sentence)))
+        return SITREP_ENOMEM;
     for (uint32_t b = 0; b < d->blocks.n; b++) {
         const sr_block *bl = &d->blocks.v[b];
         if (bl->kind != SR_BLOCK_BODY && bl->kind != SR_BLOCK_TITLE)

@@ -246,7 +246,9 @@ void sr_json_begin_object(sr_json *j);
 void sr_json_end_object(sr_json *j);
 void sr_json_begin_array(sr_json *j);
 void sr_json_end_array(sr_json *j);
-void sr_json_key(sr_json *j, const char *key);
+void sr_json_keyn(sr_json *j, const char *key, size_t n);
+/* A key given as a string literal (its length known at compile time). */
+#define sr_json_key(j, lit) sr_json_keyn((j), "" lit "", sizeof(lit) - 1)
 /* A string; invalid UTF-8 bytes are written as '?' so that byte offsets in
  * the decoded string stay equal to offsets in the original bytes. */
 void sr_json_string(sr_json *j, const char *s, size_t n);
@@ -254,8 +256,9 @@ void sr_json_cstr(sr_json *j, const char *s); /* null when s is NULL */
 void sr_json_int(sr_json *j, int64_t v);
 void sr_json_bool(sr_json *j, bool v);
 void sr_json_null(sr_json *j);
-/* A compact {"start":s,"end":e[,key:val]} on one line even when pretty. */
-void sr_json_span(sr_json *j, uint32_t s, uint32_t e, const char *key, const char *val);
+/* A compact {"start":s,"end":e[,"kind":kind]} on one line even when
+ * pretty; kind may be NULL. */
+void sr_json_span(sr_json *j, uint32_t s, uint32_t e, const char *kind);
 
 /* record.c */
 struct sitrep_record {

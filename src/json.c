@@ -177,11 +177,10 @@ static void put_string(sr_buf *b, const char *s, size_t n)
     b->p[b->n] = 0;
 }
 
-void sr_json_key(sr_json *j, const char *key)
+void sr_json_keyn(sr_json *j, const char *key, size_t n)
 {
     /* Keys are our own ASCII constants: nothing to escape. */
     sep(j);
-    size_t n = strlen(key);
     if (!sr_buf_reserve(j->b, n + 4))
         return;
     char *o = j->b->p + j->b->n;
@@ -245,13 +244,13 @@ static size_t put_u32(char *out, uint32_t v)
     return n;
 }
 
-void sr_json_span(sr_json *j, uint32_t s, uint32_t e, const char *key, const char *val)
+void sr_json_span(sr_json *j, uint32_t s, uint32_t e, const char *kind)
 {
     value_sep(j);
-    size_t kl = key ? strlen(key) : 0, vl = key ? strlen(val) : 0;
-    if (!sr_buf_reserve(j->b, 64 + kl + vl))
+    size_t vl = kind ? strlen(kind) : 0;
+    if (!sr_buf_reserve(j->b, 64 + vl))
         return;
-    /* key and val are our own constants: plain ASCII, nothing to escape */
+    /* kind is one of our own names: plain ASCII, nothing to escape */
     char *o = j->b->p + j->b->n;
     const char *a = j->pretty ? "{\"start\": " : "{\"start\":";
     const char *b = j->pretty ? ", \"end\": " : ",\"end\":";
@@ -262,19 +261,12 @@ void sr_json_span(sr_json *j, uint32_t s, uint32_t e, const char *key, const cha
     memcpy(o, b, lb);
     o += lb;
     o += put_u32(o, e);
-    if (key) {
-        if (j->pretty)
-            *o++ = ',';
-        *o++ = j->pretty ? ' ' : ',';
-        *o++ = '"';
-        memcpy(o, key, kl);
-        o += kl;
-        *o++ = '"';
-        *o++ = ':';
-        if (j->pretty)
-            *o++ = ' ';
-        *o++ = '"';
-        memcpy(o, val, vl);
+    if (kind) {
+        const char *k = j->pretty ? ", \"kind\": \"" : ",\"kind\":\"";
+        size_t lk = j->pretty ? 11 : 9;
+        memcpy(o, k, lk);
+        o += lk;
+        memcpy(o, kind, vl);
         o += vl;
         *o++ = '"';
     }

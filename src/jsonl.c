@@ -355,8 +355,8 @@ bool sr_jsonl_parse(const char *line, size_t n, sr_arena *arena, sr_jsonl_field 
         ws(&c);
         sr_jsonl_field *want = NULL;
         for (size_t f = 0; f < nfields && klen != SIZE_MAX; f++)
-            if (fields[f].type == SR_JSON_ABSENT && strlen(fields[f].name) == klen &&
-                memcmp(fields[f].name, key, klen) == 0)
+            if (fields[f].type == SR_JSON_ABSENT && fields[f].name[0] == key[0] &&
+                strncmp(fields[f].name, key, klen) == 0 && fields[f].name[klen] == 0)
                 want = &fields[f];
         if (c.i >= c.n) {
             c.err = "unexpected end of line";

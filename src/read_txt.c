@@ -63,6 +63,15 @@ static bool split_lines(layout *L)
 {
     const char *s = L->s;
     uint32_t n = L->d->len, i = 0;
+    /* Lines are rarely shorter than 40 bytes: one allocation for most texts. */
+    size_t want = n / 40 + 16;
+    if (want < UINT32_MAX / 2 && L->lines.cap < want) {
+        line *v = sr_arena_grow(L->d->arena, L->lines.v, L->lines.n, want, sizeof(line));
+        if (!v)
+            return false;
+        L->lines.v = v;
+        L->lines.cap = (uint32_t)want;
+    }
     while (i < n) {
         const char *nl = memchr(s + i, '\n', n - i);
         uint32_t e = nl ? (uint32_t)(nl - s) : n;

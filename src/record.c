@@ -67,20 +67,20 @@ static void write_json(const sr_doc *d, sr_buf *out, unsigned flags)
     sr_json_begin_array(&j);
     for (uint32_t i = 0; i < d->blocks.n; i++) {
         const sr_block *b = &d->blocks.v[i];
-        sr_json_span(&j, b->start, b->end, "kind", sr_block_kind_names[b->kind]);
+        sr_json_span(&j, b->start, b->end, sr_block_kind_names[b->kind]);
     }
     sr_json_end_array(&j);
     sr_json_key(&j, "sentences");
     sr_json_begin_array(&j);
     for (uint32_t i = 0; i < d->sentences.n; i++)
-        sr_json_span(&j, d->sentences.v[i].start, d->sentences.v[i].end, NULL, NULL);
+        sr_json_span(&j, d->sentences.v[i].start, d->sentences.v[i].end, NULL);
     sr_json_end_array(&j);
     if (flags & SITREP_WRITE_TOKENS) {
         sr_json_key(&j, "tokens");
         sr_json_begin_array(&j);
         for (uint32_t i = 0; i < d->tokens.n; i++) {
             const sr_token *t = &d->tokens.v[i];
-            sr_json_span(&j, t->start, t->end, "kind", sr_tok_kind_names[t->kind]);
+            sr_json_span(&j, t->start, t->end, sr_tok_kind_names[t->kind]);
         }
         sr_json_end_array(&j);
     }

@@ -39,12 +39,15 @@ static uint8_t ascii_class[128];
 /* Letters and digits, for the word scanner's fast path. */
 enum { WB_DIGIT = 1, WB_UPPER = 2, WB_LOWER = 4 };
 static uint8_t ascii_wordbits[256]; /* 0 for bytes >= 0x80 */
+/* Bytes that end a word outright (not - . ' @, not a letter or digit, not
+ * non-ASCII). */
+static uint8_t word_end[256];
 
 
-static void init_ascii_class(void)
+/* Filled once when the library is loaded, before any thread can run a
+ * stage. */
+__attribute__((constructor)) static void init_ascii_class(void)
 {
-    if (ascii_class['a'] == C_ALPHA)
-        return;
     for (int c = 0; c < 128; c++) {
         cclass k = C_PUNCT;
         if (c <= ' ' || c == 0x7F)
@@ -58,6 +61,7 @@ static void init_ascii_class(void)
         ascii_class[c] = (uint8_t)k;
         ascii_wordbits[c] = (uint8_t)(k == C_DIGIT ? WB_DIGIT
                                       : k == C_ALPHA ? (c < 'a' ? WB_UPPER : WB_LOWER) : 0);
+        word_end[c] = k != C_DIGIT && k != C_ALPHA && c != '-' && c != '.' && c != '\'' && c != '@';
     }
 }
 
@@ -101,14 +105,16 @@ static cclass char_class_slow(const seg *g, uint32_t i, uint32_t *len)
 }
 
 /* The end of the run of ASCII letters and digits starting at j (at most
- * `end`); ORs WB_* bits of what it saw into *seen.  Sixteen bytes at a
+ * `end`); ORs WB_* bits of what it saw into *seen and adds to *uppers a
+ * count of upper-case letters that is exact up to 2 (enough for ALLCAPS).  Sixteen bytes at a
  * time with SSE2: word lengths vary, and a byte loop would mispredict its
  * exit at every token. */
-static inline uint32_t scan_run(const seg *g, uint32_t j, uint32_t end, unsigned *seen)
+static inline uint32_t scan_run(const seg *g, uint32_t j, uint32_t end, unsigned *seen,
+                                unsigned *uppers)
 {
     const char *s = g->s;
     uint32_t r0 = j;
-    unsigned acc = 0;
+    unsigned acc = 0, nup = 0;
 #ifdef __SSE2__
     while (j + 16 <= g->n) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
@@ -125,6 +131,8 @@ static inline uint32_t scan_run(const seg *g, uint32_t j, uint32_t end, unsigned
         unsigned keep = len == 16 ? 0xFFFF : (1u << len) - 1;
         acc |= ((mu & keep) != 0) * WB_UPPER | ((ml & keep) != 0) * WB_LOWER |
                ((md & keep) != 0) * WB_DIGIT;
+        unsigned um = mu & keep; /* callers only ask "two or more?" */
+        nup += (um != 0) + ((um & (um - 1)) != 0);
         j += len;
         if (len < 16)
             break;
@@ -133,14 +141,17 @@ static inline uint32_t scan_run(const seg *g, uint32_t j, uint32_t end, unsigned
         /* The run went past the range: recount within it. */
         j = r0;
         acc = 0;
+        nup = 0;
     }
 #endif
     unsigned wb;
     while (j < end && (wb = ascii_wordbits[(unsigned char)s[j]]) != 0) {
         acc |= wb;
+        nup += wb == WB_UPPER;
         j++;
     }
     *seen |= acc;
+    *uppers += nup;
     return j;
 }
 
@@ -253,8 +264,8 @@ static bool scan_word(seg *g, uint32_t i, uint32_t end, uint32_t *next)
     while (j < end) {
         /* Fast path: a run of ASCII letters and digits. */
         uint32_t r0 = j;
-        unsigned seen = 0;
-        j = scan_run(g, j, end, &seen);
+        unsigned seen = 0, nup = 0;
+        j = scan_run(g, j, end, &seen, &nup);
         if (j > r0) {
             seg_len += j - r0;
             if (seen & (WB_UPPER | WB_LOWER)) {
@@ -450,37 +461,29 @@ static bool tokenize_range(seg *g, uint32_t a, uint32_t b)
             i += l;
             continue;
         }
+        /* The common case first: an ASCII word that starts with a letter
+         * (not h or w, which may start a URL) and ends at a byte that
+         * cannot continue it.  Flags without branches. */
+        if (c == C_ALPHA && (unsigned char)s[i] < 0x80 && (s[i] | 0x20) != 'h' &&
+            (s[i] | 0x20) != 'w') {
+            unsigned seen = 0, nup = 0;
+            uint32_t j = scan_run(g, i, b, &seen, &nup);
+            if (j >= b || word_end[(unsigned char)s[j]]) {
+                unsigned cap = (unsigned)(s[i] - 'A') < 26u;
+                unsigned allcaps = !(seen & WB_LOWER) & (nup >= 2);
+                if (!emit(g, i, j, SR_TOK_WORD,
+                          (uint16_t)(cap * SR_TF_CAP | allcaps * SR_TF_ALLCAPS)))
+                    return false;
+                i = j;
+                continue;
+            }
+        }
         uint32_t u = scan_url(g, i, b);
         if (u > i) {
             if (!emit(g, i, u, SR_TOK_URL, 0))
                 return false;
             i = u;
             continue;
-        }
-        /* The common case first: an ASCII word that starts with a letter
-         * and ends at a byte that cannot continue it. */
-        if (c == C_ALPHA && (unsigned char)s[i] < 0x80 &&
-            !((s[i] | 0x20) == 'h' || (s[i] | 0x20) == 'w')) {
-            unsigned seen = 0;
-            uint32_t j = scan_run(g, i, b, &seen);
-            unsigned char b0 = j < b ? (unsigned char)s[j] : ' ';
-            if (b0 < 0x80 && b0 != '-' && b0 != '.' && b0 != '\'' && b0 != '@') {
-                uint16_t flags = 0;
-                if (s[i] >= 'A' && s[i] <= 'Z') {
-                    flags = SR_TF_CAP;
-                    if (!(seen & WB_LOWER) && j - i >= 2) {
-                        uint32_t letters = 0;
-                        for (uint32_t q = i; q < j && letters < 2; q++)
-                            letters += s[q] >= 'A' && s[q] <= 'Z';
-                        if (letters >= 2)
-                            flags |= SR_TF_ALLCAPS;
-                    }
-                }
-                if (!emit(g, i, j, SR_TOK_WORD, flags))
-                    return false;
-                i = j;
-                continue;
-            }
         }
         if (c == C_ALPHA || c == C_DIGIT) {
             uint32_t next = UINT32_MAX;
@@ -588,6 +591,12 @@ static bool split_sentences(seg *g, uint32_t first, uint32_t end)
     sr_token *t = g->d->tokens.v;
     uint32_t start = first;
     for (uint32_t i = first; i < end; i++) {
+        /* Only a possible sentence end, or the length cap, can break. */
+        uint32_t lim = start + MAX_SENTENCE_TOKENS - 1;
+        while (i < end && i < lim && !(t[i].flags & (SR_TF_SENT_END | SR_TF_ABBREV)))
+            i++;
+        if (i >= end)
+            break;
         bool brk = false;
         uint32_t last = i;
         if (t[i].flags & SR_TF_SENT_END) {
@@ -657,7 +666,6 @@ static bool presize(sr_arena *a, void **v, uint32_t *cap, uint32_t n, size_t wan
 
 sitrep_status sr_segment_run(sr_doc *d, const sitrep_model *m)
 {
-    init_ascii_class();
     seg g = {.d = d, .m = m, .s = d->norm, .n = d->nlen};
     /* Room for the usual density of news text (a token per 5-6 bytes, a
      * sentence per ~120) so that the arrays rarely grow. */

@@ -117,7 +117,14 @@ static void put_string(sr_buf *b, const char *s, size_t n)
                 memcpy(o, u + i, (size_t)k);
                 o += k;
                 i += (size_t)k;
-                break;
+                if (u[i] != '\n')
+                    break;
+                /* News text breaks lines often: stay in the fast loop. */
+                o[0] = '\\';
+                o[1] = 'n';
+                o += 2;
+                i++;
+                continue;
             }
             _mm_storeu_si128((__m128i *)(void *)o, v);
             o += 16;

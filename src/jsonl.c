@@ -74,6 +74,16 @@ static bool string(scan *c, char *out, size_t *outlen)
             int mask = _mm_movemask_epi8(stop);
             if (mask) {
                 r += (size_t)__builtin_ctz((unsigned)mask);
+                /* "\n" is the most common escape in news text: decode it
+                 * here and stay in the fast loop. */
+                if (out && c->s[r] == '\\' && r + 1 < c->n && c->s[r + 1] == 'n') {
+                    memcpy(out + o, c->s + c->i, r - c->i);
+                    o += r - c->i;
+                    out[o++] = '\n';
+                    r += 2;
+                    c->i = r;
+                    continue;
+                }
                 break;
             }
             r += 16;

@@ -35,7 +35,10 @@ static int keycmp(const char *key, const char *w, size_t n)
 int sr_model_abbrev(const sitrep_model *m, const char *w, size_t n)
 {
     (void)m;
-    if (n > ABBREV_MAXLEN)
+    if (n == 0 || n > ABBREV_MAXLEN)
+        return SR_ABBR_NONE;
+    unsigned c0 = (unsigned)(w[0] | 0x20) - 'a';
+    if (c0 >= 26 || !((ABBREV_FIRST_LETTERS >> c0) & 1))
         return SR_ABBR_NONE;
     size_t lo = 0, hi = COUNT(abbrev_table);
     while (lo < hi) {

@@ -77,7 +77,8 @@ static bool split_lines(layout *L)
         uint32_t e = nl ? (uint32_t)(nl - s) : n;
         uint32_t a = skip_ws(s, i, e);
         uint32_t b = trim_end(s, a, e);
-        line *ln = SR_VEC_PUSH(L->d->arena, &L->lines);
+        line *ln = L->lines.n < L->lines.cap ? &L->lines.v[L->lines.n++]
+                                              : SR_VEC_PUSH(L->d->arena, &L->lines);
         if (!ln)
             return false;
         ln->start = a;
@@ -196,16 +197,24 @@ static const struct { const char *kw; meta_line kind; } date_keys[] = {
  * "Oct. 15, 2017")?  A cheap test before the date parser runs. */
 static bool date_word_first(const char *s, uint32_t a, uint32_t e)
 {
-    static const char *const names[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
-                                        "sep", "oct", "nov", "dec", "mon", "tue", "wed", "thu",
-                                        "fri", "sat", "sun"};
     if (e - a < 3 || !up(s[a]) || !(low(s[a + 1]) || up(s[a + 1])))
         return false;
-    char w[3] = {(char)(s[a] | 0x20), (char)(s[a + 1] | 0x20), (char)(s[a + 2] | 0x20)};
-    for (size_t k = 0; k < sizeof names / sizeof *names; k++)
-        if (memcmp(w, names[k], 3) == 0)
-            return true;
-    return false;
+    char w[4] = {(char)(s[a] | 0x20), (char)(s[a + 1] | 0x20), (char)(s[a + 2] | 0x20), 0};
+#define IS(x) (memcmp(w, x, 3) == 0)
+    switch (w[0]) {
+    case 'j': return IS("jan") || IS("jun") || IS("jul");
+    case 'f': return IS("feb") || IS("fri");
+    case 'm': return IS("mar") || IS("may") || IS("mon");
+    case 'a': return IS("apr") || IS("aug");
+    case 's': return IS("sep") || IS("sat") || IS("sun");
+    case 'o': return IS("oct");
+    case 'n': return IS("nov");
+    case 'd': return IS("dec");
+    case 't': return IS("tue") || IS("thu");
+    case 'w': return IS("wed");
+    default: return false;
+    }
+#undef IS
 }
 
 /* Classifies one line; on a date line writes its ISO value to iso. */

@@ -27,8 +27,12 @@ awk '{ sub(/#.*/, ""); gsub(/\r/, "") } NF == 2 {
        printf "%s\t    {\"%s\", SR_ABBR_%s},\n", tolower($1), tolower($1), toupper($2) }' "$abbr" |
   LC_ALL=C sort -t "$(printf '\t')" -k1,1 | cut -f2-
 echo "};"
-awk '{ sub(/#.*/, ""); gsub(/\r/, "") } NF == 2 && length($1) > m { m = length($1) }
-     END { printf "#define ABBREV_MAXLEN %d\n", m }' "$abbr"
+awk 'BEGIN { for (i = 0; i < 26; i++) idx[substr("abcdefghijklmnopqrstuvwxyz", i + 1, 1)] = i }
+     { sub(/#.*/, ""); gsub(/\r/, "") }
+     NF == 2 { if (length($1) > m) m = length($1); first[idx[tolower(substr($1, 1, 1))]] = 1 }
+     END { printf "#define ABBREV_MAXLEN %d\n", m
+           mask = 0; for (i = 25; i >= 0; i--) mask = mask * 2 + (i in first)
+           printf "#define ABBREV_FIRST_LETTERS 0x%07xu /* bit i: an entry starts with letter a+i */\n", mask }' "$abbr"
 echo "static const char *const starter_table[] = {"
 awk '{ sub(/#.*/, ""); gsub(/\r/, "") } NF == 1 { printf "    \"%s\",\n", tolower($1) }' "$start" |
   LC_ALL=C sort -u

@@ -173,7 +173,8 @@ enum {
 };
 
 /** Writes the record as one line of JSON (or as set by `flags`) to `out`.
- *  Returns SITREP_EIO when writing fails. */
+ *  The output is staged in the extractor's buffer, so call it from the
+ *  thread that owns the extractor.  Returns SITREP_EIO when writing fails. */
 SITREP_API sitrep_status sitrep_record_write(const sitrep_record *rec, FILE *out,
                                              unsigned flags);
 

@@ -212,6 +212,25 @@ static bool number(scan *c)
     return true;
 }
 
+/* A member name we do not need and its colon, validated and skipped. */
+static bool member_name(scan *c)
+{
+    ws(c);
+    if (c->i >= c->n || c->s[c->i] != '"') {
+        c->err = "expected a member name";
+        return false;
+    }
+    if (!string(c, NULL, NULL))
+        return false;
+    ws(c);
+    if (c->i >= c->n || c->s[c->i] != ':') {
+        c->err = "expected ':'";
+        return false;
+    }
+    c->i++;
+    return true;
+}
+
 /* Any value, validated and skipped, nesting tracked without recursion. */
 static bool skip_value(scan *c)
 {
@@ -238,20 +257,8 @@ static bool skip_value(scan *c)
                 c->i++;
                 depth--;
             } else {
-                if (ch == '{') {
-                    if (c->i >= c->n || c->s[c->i] != '"') {
-                        c->err = "expected a member name";
-                        return false;
-                    }
-                    if (!string(c, NULL, NULL))
-                        return false;
-                    ws(c);
-                    if (c->i >= c->n || c->s[c->i] != ':') {
-                        c->err = "expected ':'";
-                        return false;
-                    }
-                    c->i++;
-                }
+                if (ch == '{' && !member_name(c))
+                    return false;
                 value_done = false;
             }
         } else if (ch == '"') {
@@ -284,21 +291,8 @@ static bool skip_value(scan *c)
             char x = c->s[c->i];
             if (x == ',') {
                 c->i++;
-                if (top == '{') {
-                    ws(c);
-                    if (c->i >= c->n || c->s[c->i] != '"') {
-                        c->err = "expected a member name";
-                        return false;
-                    }
-                    if (!string(c, NULL, NULL))
-                        return false;
-                    ws(c);
-                    if (c->i >= c->n || c->s[c->i] != ':') {
-                        c->err = "expected ':'";
-                        return false;
-                    }
-                    c->i++;
-                }
+                if (top == '{' && !member_name(c))
+                    return false;
                 break;
             }
             if ((top == '{' && x == '}') || (top == '[' && x == ']')) {

@@ -14,7 +14,13 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototyp
            -Wwrite-strings -Wundef -Wformat=2 -Wno-format-nonliteral
 CSTD    := -std=c17 -D_GNU_SOURCE
 OPT     ?= -O2 -g
-CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -fvisibility=hidden -Iinclude -Isrc -I$(B)/gen $(PKG_CFLAGS)
+# The model file the library opens by default (SITREP_MODEL overrides it).
+MODEL   := $(abspath build)/sitrep.model
+TAGGER_DIR  ?= /usr/share/perl5/Lingua/EN/Tagger
+WORDNET_DIR ?= /usr/share/wordnet
+CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -fvisibility=hidden -Iinclude -Isrc -I$(B)/gen $(PKG_CFLAGS) \
+             -DSITREP_MODEL_DEFAULT='"$(MODEL)"'
+LIBS    = $(PKG_LIBS) -lm
 
 B       := build
 SRC     := $(wildcard src/*.c)
@@ -25,7 +31,15 @@ UNIT    := $(wildcard tests/unit/test_*.c)
 FUZZ    := $(wildcard fuzz/fuzz_*.c)
 
 .PHONY: all test unit asan fuzz fuzz-run bench leakcheck golden cli-test clean
-all: $(B)/sitrep $(B)/libsitrep.a $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT))
+all: $(B)/sitrep $(B)/libsitrep.a $(MODEL) $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT))
+
+# ---- the model: compiled from Debian's data at build time -----------------
+build/mkmodel: tools/mkmodel.c src/model_write.c src/model_write.h src/model_format.h src/internal.h
+	@mkdir -p build
+	$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -Isrc tools/mkmodel.c src/model_write.c -lz -lm -o $@
+$(MODEL): build/mkmodel $(TAGGER_DIR)/words.yml $(TAGGER_DIR)/tags.yml \
+          $(wildcard $(WORDNET_DIR)/index.*) $(wildcard $(WORDNET_DIR)/*.exc)
+	build/mkmodel $@ $(TAGGER_DIR) $(WORDNET_DIR)
 
 $(B)/gen/lexicons.inc: tools/gen_lexicon_inc.sh $(LEX)
 	@mkdir -p $(@D)
@@ -38,10 +52,10 @@ $(B)/obj/%.o: src/%.c $(HDRS)
 $(B)/libsitrep.a: $(patsubst src/%.c,$(B)/obj/%.o,$(SRC))
 	ar rcs $@ $^
 $(B)/sitrep: $(CLI) cli/exitcodes.h $(B)/libsitrep.a
-	$(CC) $(CFLAGS_ALL) $(CLI) $(B)/libsitrep.a $(PKG_LIBS) -o $@
+	$(CC) $(CFLAGS_ALL) $(CLI) $(B)/libsitrep.a $(LIBS) -o $@
 $(B)/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/libsitrep.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_ALL) -Itests/unit $< $(B)/libsitrep.a $(PKG_LIBS) -lcmocka -o $@
+	$(CC) $(CFLAGS_ALL) -Itests/unit $< $(B)/libsitrep.a $(LIBS) -lcmocka -o $@
 
 # ---- ASan + UBSan build ------------------------------------------------
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -51,19 +65,19 @@ $(B)/asan/obj/%.o: src/%.c $(HDRS)
 $(B)/asan/libsitrep.a: $(patsubst src/%.c,$(B)/asan/obj/%.o,$(SRC))
 	ar rcs $@ $^
 $(B)/asan/sitrep: $(CLI) cli/exitcodes.h $(B)/asan/libsitrep.a
-	$(CC) $(CFLAGS_ALL) -O1 $(SAN) $(CLI) $(B)/asan/libsitrep.a $(PKG_LIBS) -o $@
+	$(CC) $(CFLAGS_ALL) -O1 $(SAN) $(CLI) $(B)/asan/libsitrep.a $(LIBS) -o $@
 $(B)/asan/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/asan/libsitrep.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_ALL) -O1 $(SAN) -Itests/unit $< $(B)/asan/libsitrep.a $(PKG_LIBS) -lcmocka -o $@
-asan: $(B)/asan/sitrep $(patsubst tests/unit/%.c,$(B)/asan/tests/%,$(UNIT))
+	$(CC) $(CFLAGS_ALL) -O1 $(SAN) -Itests/unit $< $(B)/asan/libsitrep.a $(LIBS) -lcmocka -o $@
+asan: $(MODEL) $(B)/asan/sitrep $(patsubst tests/unit/%.c,$(B)/asan/tests/%,$(UNIT))
 
 # ---- libFuzzer ---------------------------------------------------------
 FUZZFLAGS := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -g -O1
 $(B)/fuzz/%: fuzz/%.c $(SRC) $(HDRS)
 	@mkdir -p $(@D)
 	$(CLANG) $(CSTD) -Wall -Wextra -Werror $(FUZZFLAGS) -Iinclude -Isrc -I$(B)/gen $(PKG_CFLAGS) \
-	    $< $(SRC) $(PKG_LIBS) -o $@
-fuzz: $(patsubst fuzz/%.c,$(B)/fuzz/%,$(FUZZ))
+	    -DSITREP_MODEL_DEFAULT='"$(MODEL)"' $< $(SRC) $(LIBS) -o $@
+fuzz: $(MODEL) $(patsubst fuzz/%.c,$(B)/fuzz/%,$(FUZZ))
 FUZZ_SECONDS ?= 8
 fuzz-run: fuzz
 	sh tests/fuzz_run.sh $(B)/fuzz $(FUZZ_SECONDS)
@@ -82,7 +96,7 @@ test: all asan fuzz
 
 # ---- benchmark (not a test) --------------------------------------------
 BENCH_INPUT ?= ../shared/corpus/reuters21578.jsonl
-bench: $(B)/sitrep $(B)/bench/stages
+bench: $(B)/sitrep $(MODEL) $(B)/bench/stages
 	sh bench/bench.sh $(B)/sitrep $(BENCH_INPUT)
 	taskset -c 0 $(B)/bench/stages $(BENCH_INPUT) 2>/dev/null || $(B)/bench/stages $(BENCH_INPUT)
 
@@ -91,4 +105,4 @@ clean:
 
 $(B)/bench/stages: bench/stages.c $(B)/libsitrep.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_ALL) $< $(B)/libsitrep.a $(PKG_LIBS) -o $@
+	$(CC) $(CFLAGS_ALL) $< $(B)/libsitrep.a $(LIBS) -o $@

@@ -34,9 +34,13 @@ static const char usage[] =
     "  --summary             a short readable summary instead of JSON\n"
     "  --format FMT          auto (default), text, jsonl or html\n"
     "  --no-text             leave the \"text\" field out of records\n"
-    "  --tokens              add the tokens to records (a debugging aid)\n"
+    "  --tokens              add the tokens, with part-of-speech tags and\n"
+    "                        lemmas, to records (a debugging aid)\n"
     "  --max-doc-bytes N     largest document or JSONL line (default 64 MiB);\n"
     "                        a larger one is reported and skipped\n"
+    "  --model FILE          the model file (default: $SITREP_MODEL, else\n"
+    "                        sitrep.model beside the program, else the one\n"
+    "                        the build made)\n"
     "  -h, --help            show this help\n"
     "\n"
     "Errors: a document that cannot be read is reported on standard error as\n"
@@ -58,7 +62,7 @@ static int parse_format(const char *s, sitrep_format *f)
 
 int cmd_extract(int argc, char **argv)
 {
-    const char *outpath = NULL;
+    const char *outpath = NULL, *model_path = NULL;
     unsigned flags = 0;
     sitrep_source_options opt = {0};
     const char **files = calloc((size_t)argc + 1, sizeof *files);
@@ -80,6 +84,10 @@ int cmd_extract(int argc, char **argv)
             if (++i >= argc)
                 goto missing;
             outpath = argv[i];
+        } else if (strcmp(a, "--model") == 0) {
+            if (++i >= argc)
+                goto missing;
+            model_path = argv[i];
         } else if (strcmp(a, "--pretty") == 0) {
             flags |= SITREP_WRITE_PRETTY;
         } else if (strcmp(a, "--summary") == 0) {
@@ -138,11 +146,12 @@ int cmd_extract(int argc, char **argv)
     int status = EXIT_ALL_OK;
     sitrep_model *model = NULL;
     sitrep_extractor *x = NULL;
-    sitrep_status st = sitrep_model_open(NULL, &model);
+    char merr[512] = "";
+    sitrep_status st = sitrep_model_open_err(model_path, &model, merr, sizeof merr);
     if (st == SITREP_OK)
         st = sitrep_extractor_new(model, &x);
     if (st != SITREP_OK) {
-        fprintf(stderr, "sitrep extract: %s\n", sitrep_status_string(st));
+        fprintf(stderr, "sitrep extract: %s\n", *merr ? merr : sitrep_status_string(st));
         status = EXIT_SOME_FAILED;
         goto done;
     }

@@ -9,5 +9,6 @@ enum {
 };
 
 int cmd_extract(int argc, char **argv);
+int cmd_model(int argc, char **argv);
 
 #endif

@@ -13,6 +13,7 @@ static const char usage[] =
     "Commands:\n"
     "  extract    read articles (text, JSONL, HTML; gzip or zstd) and write one\n"
     "             JSON record per article (see 'sitrep extract --help')\n"
+    "  model      'sitrep model info [FILE]': check a model file and describe it\n"
     "\n"
     "Options:\n"
     "  -h, --help     show this help\n"
@@ -37,6 +38,8 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "extract") == 0)
         return cmd_extract(argc - 1, argv + 1);
+    if (strcmp(cmd, "model") == 0)
+        return cmd_model(argc - 1, argv + 1);
     fprintf(stderr, "sitrep: unknown command '%s'\n\n%s", cmd, usage);
     return EXIT_USAGE;
 }

@@ -105,10 +105,17 @@ SITREP_API const char *sitrep_status_string(sitrep_status st);
 
 /* ---- model ------------------------------------------------------------ */
 
-/** Opens the model at `path`, or the built-in default when `path` is NULL.
- *  On success *out is a model the caller owns; release with
- *  sitrep_model_free. */
+/** Opens the model file at `path`, or when `path` is NULL the default:
+ *  $SITREP_MODEL, else sitrep.model beside the running program, else the
+ *  model the build made.  The file is mmap'ed and checked whole (magic,
+ *  version, sizes, bounds, checksums) before use.  On success *out is a
+ *  model the caller owns; release with sitrep_model_free. */
 SITREP_API sitrep_status sitrep_model_open(const char *path, sitrep_model **out);
+/** As sitrep_model_open; on failure writes "FILE: reason" into err. */
+SITREP_API sitrep_status sitrep_model_open_err(const char *path, sitrep_model **out, char *err,
+                                               size_t errn);
+/** Writes a description of the model (sections, sizes, provenance). */
+SITREP_API sitrep_status sitrep_model_describe(const sitrep_model *m, FILE *out);
 SITREP_API void sitrep_model_free(sitrep_model *m);
 
 /* ---- sources ---------------------------------------------------------- */

@@ -18,6 +18,7 @@ struct sitrep_extractor {
     char errbuf[512];
     char idbuf[512];
     sr_buf out; /* output staging for sitrep_record_write */
+    sr_lexcache *lexcache;
 };
 
 const char *sitrep_status_string(sitrep_status st)
@@ -71,6 +72,11 @@ sitrep_status sitrep_extractor_new(const sitrep_model *model, sitrep_extractor *
     if (!x)
         return SITREP_ENOMEM;
     x->model = model;
+    x->lexcache = calloc(1, sizeof *x->lexcache);
+    if (!x->lexcache) {
+        free(x);
+        return SITREP_ENOMEM;
+    }
     sr_arena_init(&x->arena);
     sr_buf_init(&x->out);
     *out = x;
@@ -83,6 +89,7 @@ void sitrep_extractor_free(sitrep_extractor *x)
         return;
     sr_arena_free(&x->arena);
     sr_buf_free(&x->out);
+    free(x->lexcache);
     free(x);
 }
 
@@ -174,6 +181,7 @@ static sitrep_status run(sitrep_extractor *x, const char *file, const sr_rawdoc 
     sr_doc *d = &x->rec.doc;
     memset(d, 0, sizeof *d);
     d->arena = &x->arena;
+    d->lexcache = x->lexcache;
     x->err = (sitrep_error){SITREP_OK, file, -1, ""};
     /* The fallback id: the file name, with "#N" in a multi-document file
      * (formatted by hand: this runs once per document). */
@@ -228,6 +236,10 @@ static sitrep_status run(sitrep_extractor *x, const char *file, const sr_rawdoc 
         st = sr_text_run(d);
     if (st == SITREP_OK)
         st = sr_segment_run(d, x->model);
+    if (st == SITREP_OK)
+        st = sr_tag_run(d, x->model);
+    if (st == SITREP_OK)
+        st = sr_lemma_run(d, x->model);
     if (st != SITREP_OK)
         return doc_fail(x, file, st, raw->offset, "%s", sitrep_status_string(st));
     return SITREP_OK;
@@ -268,7 +280,7 @@ sitrep_status sitrep_record_write(const sitrep_record *rec, FILE *out, unsigned 
     sr_buf *b = &x->out;
     b->n = 0;
     b->failed = false;
-    sitrep_status st = sr_record_write(&rec->doc, b, flags);
+    sitrep_status st = sr_record_write(&rec->doc, x->model, b, flags);
     if (st == SITREP_OK && b->n && fwrite(b->p, 1, b->n, out) != b->n)
         st = SITREP_EIO;
     /* Do not keep a huge buffer after a huge record. */

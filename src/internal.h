@@ -168,6 +168,13 @@ typedef struct sr_doc {
     const uint32_t *map;
     uint32_t n_invalid_utf8; /* invalid bytes seen by sr_text_run */
 
+    /* tag.c and lemma.c: per token, parallel to tokens (NULL before the
+     * stage runs).  lemmas[i] NULL means the token's own text (lower-cased
+     * unless it is a proper noun). */
+    uint8_t *tags;
+    const char **lemmas; /* sr_lemma_self: known, the text is the lemma */
+    struct sr_lexcache *lexcache; /* the extractor's, or NULL */
+
     /* Error record: set when the document could not be read. */
     const char *error;
     int64_t error_offset;
@@ -196,9 +203,44 @@ enum {
     SR_ABBR_NUMBER  /* an abbreviation only before a number: No. 5 */
 };
 
+/* A hashed string table inside the model (see model_format.h). */
+typedef struct sr_hash_view {
+    uint32_t nbuckets, nentries;
+    const uint32_t *buckets;
+    const struct sr_hash_entry *entries;
+    const char *strs;
+} sr_hash_view;
+bool sr_hash_find(const sr_hash_view *v, const char *key, size_t n, uint32_t *value);
+/* As sr_hash_find; also gives the key as stored (NUL-terminated, in STRS). */
+bool sr_hash_lookup(const sr_hash_view *v, const char *key, size_t n, uint32_t *value,
+                    const char **stored);
+
+#define SR_MAX_TAGS 64
+
 struct sitrep_model {
-    int builtin; /* the tables compiled into the library */
+    const unsigned char *base; /* the file, mmap'ed (or the caller's memory) */
+    size_t size;
+    bool mapped;
+    const struct sr_model_section *sections;
+    uint32_t nsections;
+    const char *strs; /* the STRS section */
+    size_t nstrs;
+    sr_hash_view lex, suffix, wn_index, wn_exc;
+    /* tagger tables (tag.c) */
+    uint32_t ntags;
+    const char (*tag_names)[8];
+    const float *trans;      /* [prev * ntags + cur] log P(cur | prev) */
+    const float *start;      /* [cur] log P(cur | sentence start) */
+    const uint32_t *emis;    /* emission records, see tag.c */
+    size_t nemis;
 };
+
+/* The bytes of a section, or NULL. */
+const void *sr_model_get_section(const sitrep_model *m, const char tag[4], size_t *len);
+/* Validates a model held in memory (for tests and fuzzing). */
+sitrep_status sitrep_model_open_memory(const void *data, size_t len, sitrep_model **out);
+/* tag.c: checks and caches the tagger tables. */
+bool sr_tag_model_load(sitrep_model *m, char *err, size_t errn);
 
 /* Looks up a word (without its period, any case) in the abbreviation list. */
 int sr_model_abbrev(const sitrep_model *m, const char *w, size_t n);
@@ -219,6 +261,29 @@ size_t sr_utf8_encode(int32_t c, char *out);
 
 /* segment.c: tokens and sentences over the body and title blocks. */
 sitrep_status sr_segment_run(sr_doc *d, const sitrep_model *m);
+
+/* A direct-mapped cache of lexicon lookups, kept by an extractor across
+ * documents (frequent words dominate news text). */
+#define SR_LEXCACHE_SIZE 32768
+typedef struct sr_lexcache_entry {
+    uint32_t hash, rec;
+    uint8_t len;
+    char key[23];
+} sr_lexcache_entry;
+typedef struct sr_lexcache {
+    sr_lexcache_entry e[SR_LEXCACHE_SIZE];
+} sr_lexcache;
+extern const char sr_lemma_self[];
+
+/* tag.c: Penn Treebank tags for every token. */
+sitrep_status sr_tag_run(sr_doc *d, const sitrep_model *m);
+const char *sr_tag_name(const sitrep_model *m, uint8_t tag);
+int sr_tag_find(const sitrep_model *m, const char *name);
+
+/* lemma.c: WordNet lemmas for every tagged token. */
+sitrep_status sr_lemma_run(sr_doc *d, const sitrep_model *m);
+/* The lemma of token i into buf (at least 64 bytes); returns its length. */
+size_t sr_lemma_of(const sr_doc *d, const sitrep_model *m, uint32_t i, char *buf, size_t cap);
 
 /* read_txt.c: blocks and metadata of a plain-text article.  With
  * `header` false (JSONL with a title given) no title/section/meta lines are
@@ -264,6 +329,6 @@ void sr_json_span(sr_json *j, uint32_t s, uint32_t e, const char *kind);
 struct sitrep_record {
     sr_doc doc;
 };
-sitrep_status sr_record_write(const sr_doc *d, sr_buf *out, unsigned flags);
+sitrep_status sr_record_write(const sr_doc *d, const sitrep_model *m, sr_buf *out, unsigned flags);
 
 #endif /* SR_INTERNAL_H */

@@ -1,12 +1,22 @@
 /*
- * model.c: the linguistic model.  For now it holds the tables compiled from
- * data/lexicons at build time (abbreviations, sentence starters); the
- * mmap'ed model file of later stages opens through the same handle.
+ * model.c: the linguistic model.  The model file (built by tools/mkmodel.c
+ * from Debian's data and our lexicons) is mmap'ed and validated whole
+ * before use; the segmenter's small tables (abbreviations, sentence
+ * starters) are compiled into the library from data/lexicons.
  */
 #include "internal.h"
 
+#include "model_format.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <strings.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
 
 struct abbrev_entry {
     const char *form; /* lower case, no period */
@@ -71,20 +81,247 @@ bool sr_model_sentence_starter(const sitrep_model *m, const char *w, size_t n)
     return false;
 }
 
+/* ---- the model file ---------------------------------------------------- */
+
+static bool set_err(char *err, size_t errn, const char *path, const char *why)
+{
+    snprintf(err, errn, "%s: bad model file (%s)", path, why);
+    return false;
+}
+
+/* Validates a hashed string table over the STRS section. */
+static bool hash_view(sr_hash_view *v, const unsigned char *p, size_t len, const char *strs,
+                      size_t nstrs)
+{
+    if (len < 8)
+        return false;
+    uint32_t nb, ne;
+    memcpy(&nb, p, 4);
+    memcpy(&ne, p + 4, 4);
+    if (nb == 0 || (nb & (nb - 1)) || ne >= nb || (size_t)nb * 4 > len - 8 ||
+        (size_t)ne * sizeof(sr_hash_entry) != len - 8 - (size_t)nb * 4)
+        return false;
+    v->nbuckets = nb;
+    v->nentries = ne;
+    v->buckets = (const uint32_t *)(const void *)(p + 8);
+    v->entries = (const sr_hash_entry *)(const void *)(p + 8 + (size_t)nb * 4);
+    v->strs = strs;
+    for (uint32_t i = 0; i < nb; i++)
+        if (v->buckets[i] > ne)
+            return false;
+    for (uint32_t i = 0; i < ne; i++) {
+        const sr_hash_entry *e = &v->entries[i];
+        if ((size_t)e->key_off + e->key_len >= nstrs)
+            return false;
+    }
+    return true;
+}
+
+bool sr_hash_find(const sr_hash_view *v, const char *key, size_t n, uint32_t *value)
+{
+    return sr_hash_lookup(v, key, n, value, NULL);
+}
+
+bool sr_hash_lookup(const sr_hash_view *v, const char *key, size_t n, uint32_t *value,
+                    const char **stored)
+{
+    if (!v->nbuckets)
+        return false;
+    uint32_t h = sr_hash_bytes(key, n);
+    uint32_t k = h & (v->nbuckets - 1);
+    for (uint32_t probes = 0; probes < v->nbuckets; probes++) {
+        uint32_t ix = v->buckets[k];
+        if (!ix)
+            return false;
+        const sr_hash_entry *e = &v->entries[ix - 1];
+        if (e->hash == h && e->key_len == n && memcmp(v->strs + e->key_off, key, n) == 0) {
+            *value = e->value;
+            if (stored)
+                *stored = v->strs + e->key_off;
+            return true;
+        }
+        k = (k + 1) & (v->nbuckets - 1);
+    }
+    return false;
+}
+
+const void *sr_model_get_section(const sitrep_model *m, const char tag[4], size_t *len)
+{
+    for (uint32_t i = 0; i < m->nsections; i++)
+        if (memcmp(m->sections[i].tag, tag, 4) == 0) {
+            *len = (size_t)m->sections[i].length;
+            return m->base + m->sections[i].offset;
+        }
+    *len = 0;
+    return NULL;
+}
+
+/* Checks the header, the section table, every section's bounds, alignment
+ * and CRC, then the tables the stages use.  Nothing is dereferenced before
+ * it is checked. */
+static bool validate(sitrep_model *m, const char *path, char *err, size_t errn)
+{
+    const unsigned char *b = m->base;
+    sr_model_header h;
+    if (m->size < sizeof h)
+        return set_err(err, errn, path, "shorter than its header");
+    memcpy(&h, b, sizeof h);
+    if (memcmp(h.magic, SR_MODEL_MAGIC, 8) != 0)
+        return set_err(err, errn, path, "not a sitrep model");
+    if (h.endian != SR_MODEL_ENDIAN)
+        return set_err(err, errn, path, "built on a machine of other byte order");
+    if (h.version != SR_MODEL_VERSION)
+        return set_err(err, errn, path, "format version differs from this sitrep's; rebuild it");
+    if (h.size != m->size)
+        return set_err(err, errn, path, "size differs from its header: truncated or padded");
+    if (h.nsections > 4096 ||
+        (size_t)h.nsections * sizeof(sr_model_section) > m->size - sizeof h)
+        return set_err(err, errn, path, "section table out of bounds");
+    m->sections = (const sr_model_section *)(const void *)(b + sizeof h);
+    m->nsections = h.nsections;
+    if ((uint32_t)crc32(0L, (const Bytef *)m->sections,
+                        (uInt)(h.nsections * sizeof(sr_model_section))) != h.table_crc)
+        return set_err(err, errn, path, "section table checksum mismatch");
+    for (uint32_t i = 0; i < h.nsections; i++) {
+        const sr_model_section *s = &m->sections[i];
+        if (s->offset % 16 || s->offset > m->size || s->length > m->size - s->offset)
+            return set_err(err, errn, path, "section out of bounds");
+        if ((uint32_t)crc32(0L, b + s->offset, (uInt)s->length) != s->crc)
+            return set_err(err, errn, path, "section checksum mismatch");
+    }
+    size_t n;
+    const char *strs = sr_model_get_section(m, "STRS", &n);
+    if (!strs || n == 0 || strs[n - 1] != 0)
+        return set_err(err, errn, path, "no string pool");
+    m->strs = strs;
+    m->nstrs = n;
+    static const struct { const char *tag; size_t field; } hashes[] = {
+        {"LEXH", offsetof(sitrep_model, lex)},   {"SUFH", offsetof(sitrep_model, suffix)},
+        {"WNIX", offsetof(sitrep_model, wn_index)}, {"WNEX", offsetof(sitrep_model, wn_exc)},
+    };
+    for (size_t k = 0; k < sizeof hashes / sizeof *hashes; k++) {
+        const void *p = sr_model_get_section(m, hashes[k].tag, &n);
+        if (!p || !hash_view((sr_hash_view *)(void *)((char *)m + hashes[k].field), p, n, strs,
+                             m->nstrs))
+            return set_err(err, errn, path, "bad or missing hash table");
+    }
+    if (!sr_tag_model_load(m, err, errn))
+        return set_err(err, errn, path, "bad tagger tables");
+    return true;
+}
+
+static const char *default_model_path(char *buf, size_t n)
+{
+    const char *env = getenv("SITREP_MODEL");
+    if (env && *env)
+        return env;
+    /* Beside the executable, as an installed sitrep has it. */
+    ssize_t k = readlink("/proc/self/exe", buf, n - 16);
+    if (k > 0) {
+        buf[k] = 0;
+        char *slash = strrchr(buf, '/');
+        if (slash) {
+            strcpy(slash + 1, "sitrep.model");
+            if (access(buf, R_OK) == 0)
+                return buf;
+        }
+    }
+#ifdef SITREP_MODEL_DEFAULT
+    return SITREP_MODEL_DEFAULT;
+#else
+    return "sitrep.model";
+#endif
+}
+
 sitrep_status sitrep_model_open(const char *path, sitrep_model **out)
 {
+    return sitrep_model_open_err(path, out, NULL, 0);
+}
+
+sitrep_status sitrep_model_open_err(const char *path, sitrep_model **out, char *err, size_t errn)
+{
+    char tmp[256], buf[4096];
+    if (!err) {
+        err = tmp;
+        errn = sizeof tmp;
+    }
     *out = NULL;
-    if (path) /* model files arrive with the model compiler */
+    if (!path)
+        path = default_model_path(buf, sizeof buf);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        snprintf(err, errn, "%s: cannot open model: %s", path, strerror(errno));
         return SITREP_EMODEL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || st.st_size <= 0) {
+        snprintf(err, errn, "%s: empty or unreadable model", path);
+        close(fd);
+        return SITREP_EMODEL;
+    }
+    void *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (map == MAP_FAILED) {
+        snprintf(err, errn, "%s: cannot map model: %s", path, strerror(errno));
+        return SITREP_EMODEL;
+    }
     sitrep_model *m = calloc(1, sizeof *m);
-    if (!m)
+    if (!m) {
+        munmap(map, (size_t)st.st_size);
         return SITREP_ENOMEM;
-    m->builtin = 1;
+    }
+    m->base = map;
+    m->size = (size_t)st.st_size;
+    m->mapped = true;
+    if (!validate(m, path, err, errn)) {
+        sitrep_model_free(m);
+        return SITREP_EMODEL;
+    }
     *out = m;
     return SITREP_OK;
 }
 
+sitrep_status sitrep_model_open_memory(const void *data, size_t len, sitrep_model **out)
+{
+    char err[256];
+    *out = NULL;
+    sitrep_model *m = calloc(1, sizeof *m);
+    if (!m)
+        return SITREP_ENOMEM;
+    m->base = data;
+    m->size = len;
+    if (!validate(m, "memory", err, sizeof err)) {
+        free(m);
+        return SITREP_EMODEL;
+    }
+    *out = m;
+    return SITREP_OK;
+}
+
+sitrep_status sitrep_model_describe(const sitrep_model *m, FILE *out)
+{
+    fprintf(out, "format version %u, %zu bytes, %u sections\n", SR_MODEL_VERSION, m->size,
+            m->nsections);
+    for (uint32_t i = 0; i < m->nsections; i++) {
+        const sr_model_section *s = &m->sections[i];
+        fprintf(out, "  %.4s  %10llu bytes  crc32 %08x\n", s->tag, (unsigned long long)s->length,
+                s->crc);
+    }
+    fprintf(out, "tags %u, known words %u, suffix keys %u, WordNet lemmas %u, exceptions %u\n",
+            m->ntags, m->lex.nentries, m->suffix.nentries, m->wn_index.nentries,
+            m->wn_exc.nentries);
+    size_t n;
+    const char *info = sr_model_get_section(m, "INFO", &n);
+    if (info)
+        fwrite(info, 1, n, out);
+    return ferror(out) ? SITREP_EIO : SITREP_OK;
+}
+
 void sitrep_model_free(sitrep_model *m)
 {
+    if (!m)
+        return;
+    if (m->mapped)
+        munmap((void *)(uintptr_t)m->base, m->size);
     free(m);
 }

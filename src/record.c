@@ -38,7 +38,37 @@ static void write_meta(sr_json *j, const sr_meta *m)
     sr_json_end_object(j);
 }
 
-static void write_json(const sr_doc *d, sr_buf *out, unsigned flags)
+static void write_tokens(const sr_doc *d, const sitrep_model *m, sr_json *j)
+{
+    char lemma[128];
+    for (uint32_t i = 0; i < d->tokens.n; i++) {
+        const sr_token *t = &d->tokens.v[i];
+        if (!d->tags) {
+            sr_json_span(j, t->start, t->end, sr_tok_kind_names[t->kind]);
+            continue;
+        }
+        sr_json_begin_object(j);
+        bool pretty = j->pretty;
+        j->pretty = false; /* one token a line */
+        sr_json_key(j, "start");
+        sr_json_int(j, t->start);
+        sr_json_key(j, "end");
+        sr_json_int(j, t->end);
+        sr_json_key(j, "kind");
+        sr_json_cstr(j, sr_tok_kind_names[t->kind]);
+        sr_json_key(j, "tag");
+        sr_json_cstr(j, sr_tag_name(m, d->tags[i]));
+        if (t->kind == SR_TOK_WORD) {
+            size_t n = sr_lemma_of(d, m, i, lemma, sizeof lemma);
+            sr_json_key(j, "lemma");
+            sr_json_string(j, lemma, n);
+        }
+        sr_json_end_object(j);
+        j->pretty = pretty;
+    }
+}
+
+static void write_json(const sr_doc *d, const sitrep_model *m, sr_buf *out, unsigned flags)
 {
     sr_json j = {.b = out, .pretty = (flags & SITREP_WRITE_PRETTY) != 0, .first = true};
     sr_json_begin_object(&j);
@@ -78,10 +108,7 @@ static void write_json(const sr_doc *d, sr_buf *out, unsigned flags)
     if (flags & SITREP_WRITE_TOKENS) {
         sr_json_key(&j, "tokens");
         sr_json_begin_array(&j);
-        for (uint32_t i = 0; i < d->tokens.n; i++) {
-            const sr_token *t = &d->tokens.v[i];
-            sr_json_span(&j, t->start, t->end, sr_tok_kind_names[t->kind]);
-        }
+        write_tokens(d, m, &j);
         sr_json_end_array(&j);
     }
     sr_json_key(&j, "warnings");
@@ -171,7 +198,7 @@ static void write_summary(const sr_doc *d, sr_buf *b)
         sr_buf_printf(b, "  warning:    %s: %s\n", d->warnings.v[i].code, d->warnings.v[i].message);
 }
 
-sitrep_status sr_record_write(const sr_doc *d, sr_buf *out, unsigned flags)
+sitrep_status sr_record_write(const sr_doc *d, const sitrep_model *m, sr_buf *out, unsigned flags)
 {
     /* One allocation for most records: the text plus ~40 bytes a span. */
     size_t spans = (size_t)d->blocks.n + d->sentences.n +
@@ -180,6 +207,6 @@ sitrep_status sr_record_write(const sr_doc *d, sr_buf *out, unsigned flags)
     if (flags & SITREP_WRITE_SUMMARY)
         write_summary(d, out);
     else
-        write_json(d, out, flags);
+        write_json(d, m, out, flags);
     return out->failed ? SITREP_ENOMEM : SITREP_OK;
 }

@@ -55,6 +55,18 @@ gzip -c tests/golden/batch.jsonl | "$bin" extract > "$tmp/o" 2>/dev/null; check 
 check limit-exit [ $rc -eq 2 ]
 check limit-msg grep -q "size limit" "$tmp/e"
 
+# The model: described when valid, refused by name when not.
+"$bin" model info > "$tmp/o" 2>&1; check model-info [ $? -eq 0 ]
+check model-info-text grep -q "LEXH" "$tmp/o"
+head -c 4000 build/sitrep.model > "$tmp/bad.model"
+"$bin" model info "$tmp/bad.model" > /dev/null 2> "$tmp/e"; check model-bad-exit [ $? -eq 2 ]
+check model-bad-msg grep -q "bad.model: bad model file (size differs" "$tmp/e"
+"$bin" extract --model "$tmp/bad.model" examples/sample.txt > /dev/null 2> "$tmp/e"
+check extract-bad-model [ $? -eq 2 ]
+check extract-bad-model-msg grep -q "bad model file" "$tmp/e"
+"$bin" extract --tokens examples/sample.txt | grep -q '"tag":"VBD","lemma":"say"'
+check tokens-tagged [ $? -eq 0 ]
+
 # A large JSONL stream runs in constant memory (one line held at a time).
 case "$bin" in *asan*) sanitized=1 ;; *) sanitized=0 ;; esac
 if [ $sanitized -eq 0 ] && command -v /usr/bin/time > /dev/null 2>&1; then

@@ -1,0 +1,61 @@
+/*
+ * model_format.h: the binary model file, shared by the writer
+ * (model_write.c, used by tools/mkmodel.c) and the reader (model.c).
+ *
+ *   header   magic "SITREPMD", format version, endianness probe, file size,
+ *            section count, CRC-32 of the section table
+ *   table    one entry a section: four-letter tag, CRC-32, offset, length
+ *   sections each 16-byte aligned
+ *
+ * All integers are little-endian (the probe rejects other machines rather
+ * than swapping).  The reader checks everything before making a pointer
+ * into the file: magic, version, probe, size, table bounds, every section's
+ * bounds (without overflow) and alignment, every CRC.
+ *
+ * Hashed string tables ("hash" sections) map a byte string to a u32:
+ *   u32 nbuckets (a power of two), u32 nentries,
+ *   u32 buckets[nbuckets]   (entry index + 1; 0 is empty; linear probing)
+ *   entries[nentries]       {u32 key_off, u32 key_len, u32 value, u32 hash}
+ * Keys live in the "STRS" section.
+ */
+#ifndef SR_MODEL_FORMAT_H
+#define SR_MODEL_FORMAT_H
+
+#include <stdint.h>
+
+#define SR_MODEL_MAGIC "SITREPMD"
+#define SR_MODEL_VERSION 1u
+#define SR_MODEL_ENDIAN 0x01020304u
+
+typedef struct sr_model_header {
+    char magic[8];
+    uint32_t version;
+    uint32_t endian;
+    uint64_t size;
+    uint32_t nsections;
+    uint32_t table_crc;
+} sr_model_header;
+
+typedef struct sr_model_section {
+    char tag[4];
+    uint32_t crc;
+    uint64_t offset;
+    uint64_t length;
+} sr_model_section;
+
+typedef struct sr_hash_entry {
+    uint32_t key_off, key_len, value, hash;
+} sr_hash_entry;
+
+/* FNV-1a, 32 bits. */
+static inline uint32_t sr_hash_bytes(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+#endif

@@ -1,0 +1,28 @@
+/* model_write.h: writing model files (see model_format.h). */
+#ifndef SR_MODEL_WRITE_H
+#define SR_MODEL_WRITE_H
+
+#include "internal.h"
+#include "model_format.h"
+
+typedef struct sr_model_writer sr_model_writer;
+
+sr_model_writer *sr_mw_new(void);
+/* Adds a section (copied).  Tags are four letters, unique per file. */
+bool sr_mw_add(sr_model_writer *w, const char tag[4], const void *data, size_t len);
+/* Writes the file atomically (to PATH.tmp, then renamed). */
+bool sr_mw_write(sr_model_writer *w, const char *path, char *err, size_t errn);
+void sr_mw_free(sr_model_writer *w);
+
+/* A growable pool of NUL-terminated strings (the STRS section). */
+typedef struct sr_strpool { char *p; size_t n, cap; } sr_strpool;
+bool sr_strpool_add(sr_strpool *p, const char *s, size_t n, uint32_t *off);
+
+/* A hashed string table being built; keys must be unique. */
+typedef struct sr_hashb { sr_hash_entry *e; size_t n, cap; } sr_hashb;
+bool sr_hashb_put(sr_hashb *h, sr_strpool *pool, const char *key, size_t n, uint32_t value);
+/* The section bytes (malloc'ed, caller frees). */
+bool sr_hashb_section(const sr_hashb *h, void **out, size_t *outlen);
+void sr_hashb_free(sr_hashb *h);
+
+#endif

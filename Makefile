@@ -51,7 +51,8 @@ $(B)/obj/%.o: src/%.c $(HDRS)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 $(B)/libsitrep.a: $(patsubst src/%.c,$(B)/obj/%.o,$(SRC))
 	ar rcs $@ $^
-$(B)/sitrep: $(CLI) cli/exitcodes.h $(B)/libsitrep.a
+# The command needs a model to run: build it along (order-only).
+$(B)/sitrep: $(CLI) cli/exitcodes.h $(B)/libsitrep.a | $(MODEL)
 	$(CC) $(CFLAGS_ALL) $(CLI) $(B)/libsitrep.a $(LIBS) -o $@
 $(B)/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/libsitrep.a
 	@mkdir -p $(@D)

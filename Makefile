@@ -26,7 +26,7 @@ B       := build
 SRC     := $(wildcard src/*.c)
 CLI     := $(wildcard cli/*.c)
 LEX     := $(wildcard data/lexicons/*.txt)
-HDRS    := include/sitrep.h $(wildcard src/*.h) $(B)/gen/lexicons.inc
+HDRS    := include/sitrep.h $(wildcard src/*.h) $(B)/gen/lexicons.inc $(B)/gen/translit.inc
 UNIT    := $(wildcard tests/unit/test_*.c)
 FUZZ    := $(wildcard fuzz/fuzz_*.c)
 
@@ -44,6 +44,10 @@ $(MODEL): build/mkmodel $(TAGGER_DIR)/words.yml $(TAGGER_DIR)/tags.yml \
 $(B)/gen/lexicons.inc: tools/gen_lexicon_inc.sh $(LEX)
 	@mkdir -p $(@D)
 	sh tools/gen_lexicon_inc.sh data/lexicons > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/translit.inc: tools/gen_translit_inc.sh data/lexicons/translit.txt
+	@mkdir -p $(@D)
+	sh tools/gen_translit_inc.sh data/lexicons > $@.tmp && mv $@.tmp $@
 
 # ---- plain build -------------------------------------------------------
 $(B)/obj/%.o: src/%.c $(HDRS)

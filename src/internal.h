@@ -285,6 +285,10 @@ sitrep_status sr_lemma_run(sr_doc *d, const sitrep_model *m);
 /* The lemma of token i into buf (at least 64 bytes); returns its length. */
 size_t sr_lemma_of(const sr_doc *d, const sitrep_model *m, uint32_t i, char *buf, size_t cap);
 
+/* placekey.c: the matching key of a place name ("Ar Raqqah" -> "raka");
+ * returns its length (out is NUL-terminated). */
+size_t sr_place_key(const char *name, size_t n, char *out, size_t cap);
+
 /* read_txt.c: blocks and metadata of a plain-text article.  With
  * `header` false (JSONL with a title given) no title/section/meta lines are
  * looked for at the top. */

@@ -1,0 +1,116 @@
+/*
+ * placekey.c: the key a place name is matched by, the same for the
+ * gazetteer (at model build time) and for names found in text: lower case,
+ * accents and apostrophes dropped (utf8proc), other punctuation to spaces,
+ * then the rules of data/lexicons/translit.txt, then doubled letters
+ * collapsed and spaces squeezed.
+ */
+#include "internal.h"
+
+#include <utf8proc.h>
+
+struct translit_rule {
+    const char *from, *to;
+};
+#include "translit.inc"
+
+/* Replaces every occurrence of `from` in s[0..n) by `to`, left to right,
+ * in place (s has room for cap bytes).  Returns the new length. */
+static size_t apply(char *s, size_t n, size_t cap, const char *from, const char *to)
+{
+    char f[32], t[32];
+    size_t fl = strlen(from), tl = strlen(to);
+    if (fl == 0 || fl >= sizeof f || tl >= sizeof t)
+        return n;
+    /* '_', '^' and '$' all stand for a word boundary: a space */
+    for (size_t i = 0; i < fl; i++)
+        f[i] = (from[i] == '_' || from[i] == '^' || from[i] == '$') ? ' ' : from[i];
+    for (size_t i = 0; i < tl; i++)
+        t[i] = to[i] == '_' ? ' ' : to[i];
+    char out[256];
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        if (i + fl <= n && memcmp(s + i, f, fl) == 0) {
+            if (o + tl >= sizeof out)
+                return n;
+            memcpy(out + o, t, tl);
+            o += tl;
+            i += fl;
+            /* a replacement that ends in a space may start the next match */
+            if (tl && t[tl - 1] == ' ' && f[fl - 1] == ' ') {
+                o--;
+                i--;
+            }
+            continue;
+        }
+        if (o + 1 >= sizeof out)
+            return n;
+        out[o++] = s[i++];
+    }
+    if (o + 1 > cap)
+        return n;
+    memcpy(s, out, o);
+    s[o] = 0;
+    return o;
+}
+
+size_t sr_place_key(const char *name, size_t n, char *out, size_t cap)
+{
+    /* Fold: lower case, compatibility decomposition, marks stripped.  The
+     * key keeps a space at each end so that rules see word boundaries. */
+    char key[256];
+    size_t b = 0, i = 0;
+    key[b++] = ' ';
+    while (i < n && b + 8 < sizeof key) {
+        int32_t c = sr_utf8_decode(name, n, &i);
+        if (c < 0)
+            continue;
+        utf8proc_int32_t dec[8];
+        int last = 0;
+        utf8proc_ssize_t k = utf8proc_decompose_char(
+            c, dec, 8,
+            UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK, &last);
+        for (utf8proc_ssize_t j = 0; j < k && b + 5 < sizeof key; j++) {
+            int32_t d = dec[j];
+            utf8proc_category_t cat = utf8proc_category(d);
+            if ((d >= 'a' && d <= 'z') || (d >= '0' && d <= '9'))
+                key[b++] = (char)d;
+            else if (d == '\'' || d == '`' || d == 0x2018 || d == 0x2019 || d == 0x02BB ||
+                     d == 0x02BC || d == 0x02BE || d == 0x02BF)
+                ; /* apostrophes, ayn and hamza vanish: Ba'ath, Shi'ite */
+            else if (d < 0x80 || cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_PD ||
+                     cat == UTF8PROC_CATEGORY_PO || cat == UTF8PROC_CATEGORY_PS ||
+                     cat == UTF8PROC_CATEGORY_PE)
+                key[b++] = ' ';
+            else
+                b += sr_utf8_encode(d, key + b); /* other scripts stay as they are */
+        }
+    }
+    key[b++] = ' ';
+    key[b] = 0;
+    size_t len = b;
+    /* squeeze spaces before the rules */
+    size_t o = 0;
+    for (size_t k = 0; k < len; k++)
+        if (key[k] != ' ' || o == 0 || key[o - 1] != ' ')
+            key[o++] = key[k];
+    key[o] = 0;
+    len = o;
+    for (size_t r = 0; r < sizeof translit_rules / sizeof *translit_rules; r++)
+        len = apply(key, len, sizeof key, translit_rules[r].from, translit_rules[r].to);
+    /* collapse doubled letters and spaces; trim */
+    o = 0;
+    for (size_t k = 0; k < len && o + 1 < cap; k++) {
+        char c = key[k];
+        if (c == ' ' && (o == 0 || out[o - 1] == ' '))
+            continue;
+        if (o && c == out[o - 1] && c >= 'a' && c <= 'z')
+            continue;
+        out[o++] = c;
+    }
+    while (o && out[o - 1] == ' ')
+        o--;
+    if (cap)
+        out[o] = 0;
+    return o;
+}

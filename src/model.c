@@ -198,6 +198,7 @@ static bool validate(sitrep_model *m, const char *path, char *err, size_t errn)
     static const struct { const char *tag; size_t field; } hashes[] = {
         {"LEXH", offsetof(sitrep_model, lex)},   {"SUFH", offsetof(sitrep_model, suffix)},
         {"WNIX", offsetof(sitrep_model, wn_index)}, {"WNEX", offsetof(sitrep_model, wn_exc)},
+        {"PLKH", offsetof(sitrep_model, place_keys)}, {"CTRH", offsetof(sitrep_model, country_codes)},
     };
     for (size_t k = 0; k < sizeof hashes / sizeof *hashes; k++) {
         const void *p = sr_model_get_section(m, hashes[k].tag, &n);
@@ -207,6 +208,8 @@ static bool validate(sitrep_model *m, const char *path, char *err, size_t errn)
     }
     if (!sr_tag_model_load(m, err, errn))
         return set_err(err, errn, path, "bad tagger tables");
+    if (!sr_geo_load(m))
+        return set_err(err, errn, path, "bad gazetteer tables");
     return true;
 }
 
@@ -310,6 +313,7 @@ sitrep_status sitrep_model_describe(const sitrep_model *m, FILE *out)
     fprintf(out, "tags %u, known words %u, suffix keys %u, WordNet lemmas %u, exceptions %u\n",
             m->ntags, m->lex.nentries, m->suffix.nentries, m->wn_index.nentries,
             m->wn_exc.nentries);
+    fprintf(out, "gazetteer: %u places under %u name keys\n", m->nplaces, m->place_keys.nentries);
     size_t n;
     const char *info = sr_model_get_section(m, "INFO", &n);
     if (info)

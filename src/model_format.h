@@ -47,6 +47,18 @@ typedef struct sr_hash_entry {
     uint32_t key_off, key_len, value, hash;
 } sr_hash_entry;
 
+/* A gazetteer place (section PLCS). */
+enum { SR_FEATURE_COUNTRY = 0, SR_FEATURE_ADMIN1 = 1, SR_FEATURE_CITY = 2 };
+typedef struct sr_place_rec {
+    float lat, lon;
+    uint32_t population;
+    uint32_t name_off;   /* STRS */
+    uint32_t admin1_off; /* STRS: the region's name, or UINT32_MAX */
+    char cc[2];          /* ISO 3166-1 alpha-2 */
+    uint8_t feature;     /* SR_FEATURE_* */
+    uint8_t has_coords;
+} sr_place_rec;
+
 /* FNV-1a, 32 bits. */
 static inline uint32_t sr_hash_bytes(const char *s, size_t n)
 {

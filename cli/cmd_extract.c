@@ -38,6 +38,8 @@ static const char usage[] =
     "                        lemmas, to records (a debugging aid)\n"
     "  --max-doc-bytes N     largest document or JSONL line (default 64 MiB);\n"
     "                        a larger one is reported and skipped\n"
+    "  --lexicon FILE        add a lexicon of your own (the format of\n"
+    "                        data/lexicons/*.lex); repeatable, no rebuild\n"
     "  --model FILE          the model file (default: $SITREP_MODEL, else\n"
     "                        sitrep.model beside the program, else the one\n"
     "                        the build made)\n"
@@ -63,6 +65,8 @@ static int parse_format(const char *s, sitrep_format *f)
 int cmd_extract(int argc, char **argv)
 {
     const char *outpath = NULL, *model_path = NULL;
+    const char *lexicons[8];
+    int nlex = 0;
     unsigned flags = 0;
     sitrep_source_options opt = {0};
     const char **files = calloc((size_t)argc + 1, sizeof *files);
@@ -84,6 +88,15 @@ int cmd_extract(int argc, char **argv)
             if (++i >= argc)
                 goto missing;
             outpath = argv[i];
+        } else if (strcmp(a, "--lexicon") == 0) {
+            if (++i >= argc)
+                goto missing;
+            if (nlex == 8) {
+                fprintf(stderr, "sitrep extract: at most 8 --lexicon files\n");
+                free(files);
+                return EXIT_USAGE;
+            }
+            lexicons[nlex++] = argv[i];
         } else if (strcmp(a, "--model") == 0) {
             if (++i >= argc)
                 goto missing;
@@ -148,6 +161,8 @@ int cmd_extract(int argc, char **argv)
     sitrep_extractor *x = NULL;
     char merr[512] = "";
     sitrep_status st = sitrep_model_open_err(model_path, &model, merr, sizeof merr);
+    for (int l = 0; st == SITREP_OK && l < nlex; l++)
+        st = sitrep_model_add_lexicon(model, lexicons[l], merr, sizeof merr);
     if (st == SITREP_OK)
         st = sitrep_extractor_new(model, &x);
     if (st != SITREP_OK) {

@@ -114,6 +114,12 @@ SITREP_API sitrep_status sitrep_model_open(const char *path, sitrep_model **out)
 /** As sitrep_model_open; on failure writes "FILE: reason" into err. */
 SITREP_API sitrep_status sitrep_model_open_err(const char *path, sitrep_model **out, char *err,
                                                size_t errn);
+/** Adds a lexicon file of the user's (the format of the .lex files in data/lexicons)
+ *  on top of the model's own, without rebuilding anything; its entries win
+ *  over ours.  Call before creating extractors.  A malformed line is
+ *  refused with "FILE:LINE: message" in err (SITREP_EFORMAT). */
+SITREP_API sitrep_status sitrep_model_add_lexicon(sitrep_model *m, const char *path, char *err,
+                                                  size_t errn);
 /** Writes a description of the model (sections, sizes, provenance). */
 SITREP_API sitrep_status sitrep_model_describe(const sitrep_model *m, FILE *out);
 SITREP_API void sitrep_model_free(sitrep_model *m);

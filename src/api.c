@@ -240,6 +240,8 @@ static sitrep_status run(sitrep_extractor *x, const char *file, const sr_rawdoc 
         st = sr_tag_run(d, x->model);
     if (st == SITREP_OK)
         st = sr_lemma_run(d, x->model);
+    if (st == SITREP_OK)
+        st = sr_match_run(d, x->model);
     if (st != SITREP_OK)
         return doc_fail(x, file, st, raw->offset, "%s", sitrep_status_string(st));
     return SITREP_OK;

@@ -173,6 +173,7 @@ typedef struct sr_doc {
      * unless it is a proper noun). */
     uint8_t *tags;
     const char **lemmas; /* sr_lemma_self: known, the text is the lemma */
+    SR_VEC(struct sr_match) matches; /* match.c */
     struct sr_lexcache *lexcache; /* the extractor's, or NULL */
 
     /* Error record: set when the document could not be read. */
@@ -217,6 +218,18 @@ bool sr_hash_lookup(const sr_hash_view *v, const char *key, size_t n, uint32_t *
 
 #define SR_MAX_TAGS 64
 
+/* A lexicon as matched (from the model's sections or a user's file). */
+typedef struct sr_lexview {
+    sr_hash_view keys;
+    const uint32_t *lists;
+    size_t nlists;
+    const struct sr_lex_rec *recs;
+    size_t nrecs;
+    const char *strs;
+    size_t nstrs;
+} sr_lexview;
+#define SR_MAX_OVERLAYS 8
+
 struct sitrep_model {
     const unsigned char *base; /* the file, mmap'ed (or the caller's memory) */
     size_t size;
@@ -233,13 +246,23 @@ struct sitrep_model {
     const float *start;      /* [cur] log P(cur | sentence start) */
     const uint32_t *emis;    /* emission records, see tag.c */
     size_t nemis;
+    int8_t t_vbn, t_vbd, t_nn, t_cc, t_wdt, t_wp; /* tag indexes the rules use */
     /* gazetteer (geo.c) */
     const struct sr_place_rec *places;
     uint32_t nplaces;
     const uint32_t *place_lists;
     size_t nplace_lists;
     sr_hash_view place_keys, country_codes;
+    /* lexicons: ours, compiled in; users', added at run time (last wins) */
+    sr_lexview lexicon;
+    sr_lexview overlays[SR_MAX_OVERLAYS];
+    void *overlay_mem[SR_MAX_OVERLAYS];
+    int noverlays;
+    /* bit (hash of a key's first word) & 0xFFFF set for every lexicon key:
+     * most tokens start no phrase and are skipped without a lookup */
+    uint64_t lex_first[1024];
 };
+void sr_lex_first_words(sitrep_model *m, const sr_lexview *v);
 
 /* The bytes of a section, or NULL. */
 const void *sr_model_get_section(const sitrep_model *m, const char tag[4], size_t *len);
@@ -272,9 +295,10 @@ sitrep_status sr_segment_run(sr_doc *d, const sitrep_model *m);
  * documents (frequent words dominate news text). */
 #define SR_LEXCACHE_SIZE 32768
 typedef struct sr_lexcache_entry {
-    uint32_t hash, rec;
+    uint32_t hash, rec; /* rec: lexicon record, or none */
+    uint32_t unk;       /* unknown words: 1 + the suffix record, 0 not yet */
     uint8_t len;
-    char key[23];
+    char key[19];
 } sr_lexcache_entry;
 typedef struct sr_lexcache {
     sr_lexcache_entry e[SR_LEXCACHE_SIZE];
@@ -299,6 +323,18 @@ uint32_t sr_geo_lookup(const sitrep_model *m, const char *name, size_t n, const 
 const struct sr_place_rec *sr_geo_place(const sitrep_model *m, uint32_t id);
 /* A country by ISO 3166-1 alpha-2 or alpha-3 code. */
 const struct sr_place_rec *sr_geo_country(const sitrep_model *m, const char *code, size_t n);
+
+/* match.c: lexicon phrases found in the text, longest first. */
+typedef struct sr_match {
+    uint32_t start, end;       /* in text */
+    uint32_t tok_first, tok_n;
+    const struct sr_lex_rec *rec;
+    const char *strs;          /* the string pool rec's offsets point into */
+} sr_match;
+sitrep_status sr_match_run(sr_doc *d, const sitrep_model *m);
+/* Validates lexicon sections and makes a view of them. */
+bool sr_lexview_init(sr_lexview *v, const char *strs, size_t nstrs, const void *hash, size_t nhash,
+                     const uint32_t *lists, size_t nlists, const void *recs, size_t nrecs_bytes);
 
 /* placekey.c: the matching key of a place name ("Ar Raqqah" -> "raka");
  * returns its length (out is NUL-terminated). */

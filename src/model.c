@@ -210,6 +210,14 @@ static bool validate(sitrep_model *m, const char *path, char *err, size_t errn)
         return set_err(err, errn, path, "bad tagger tables");
     if (!sr_geo_load(m))
         return set_err(err, errn, path, "bad gazetteer tables");
+    size_t ns, nh, nl, nr;
+    const char *ls = sr_model_get_section(m, "LXST", &ns);
+    const void *lh = sr_model_get_section(m, "LXMH", &nh);
+    const void *ll = sr_model_get_section(m, "LXML", &nl);
+    const void *lr = sr_model_get_section(m, "LXEN", &nr);
+    if (nl % 4 || !sr_lexview_init(&m->lexicon, ls, ns, lh, nh, ll, nl / 4, lr, nr))
+        return set_err(err, errn, path, "bad lexicon tables");
+    sr_lex_first_words(m, &m->lexicon);
     return true;
 }
 
@@ -314,6 +322,7 @@ sitrep_status sitrep_model_describe(const sitrep_model *m, FILE *out)
             m->ntags, m->lex.nentries, m->suffix.nentries, m->wn_index.nentries,
             m->wn_exc.nentries);
     fprintf(out, "gazetteer: %u places under %u name keys\n", m->nplaces, m->place_keys.nentries);
+    fprintf(out, "lexicon: %zu entries under %u keys\n", m->lexicon.nrecs, m->lexicon.keys.nentries);
     size_t n;
     const char *info = sr_model_get_section(m, "INFO", &n);
     if (info)
@@ -327,5 +336,7 @@ void sitrep_model_free(sitrep_model *m)
         return;
     if (m->mapped)
         munmap((void *)(uintptr_t)m->base, m->size);
+    for (int i = 0; i < m->noverlays; i++)
+        free(m->overlay_mem[i]);
     free(m);
 }

@@ -59,6 +59,36 @@ typedef struct sr_place_rec {
     uint8_t has_coords;
 } sr_place_rec;
 
+/* A lexicon entry (section LXEN): one alias of one lexicon line.
+ * Lexicons are matched by key (lower-cased tokens joined by spaces):
+ * LXMH maps a key to a value whose bit 31 says longer keys start with it
+ * and whose low bits, when not 0, are 1 + the index in LXML of a list
+ * (n, then record indexes).  Strings are in LXST. */
+enum {
+    SR_LEX_ACTOR = 1,
+    SR_LEX_DEMONYM,
+    SR_LEX_ROLE,
+    SR_LEX_TITLE,
+    SR_LEX_PERSONROLE,
+    SR_LEX_ORGCUE,
+    SR_LEX_PLACE,
+    SR_LEX__MAX
+};
+#define SR_LEX_PREFIX 0x80000000u
+typedef struct sr_lex_rec {
+    uint8_t kind;    /* SR_LEX_* */
+    uint8_t cased;   /* the alias matches only as written (IS, SDF) */
+    uint8_t ntok;    /* tokens in the alias */
+    uint8_t pad;
+    uint32_t name_off;    /* canonical name: the first name on the line */
+    uint32_t surface_off; /* this alias as written */
+    char code[16];        /* CAMEO-style actor code, or "" */
+    char country[4];      /* ISO 3166-1 alpha-3, or "" */
+    char sector[4];       /* CAMEO sector, or "" */
+    char type[8];         /* entity type: ORG, GPE, NORP, PERSON ... or "" */
+    char group[4];        /* ethnic or religious group code, or "" */
+} sr_lex_rec;
+
 /* FNV-1a, 32 bits. */
 static inline uint32_t sr_hash_bytes(const char *s, size_t n)
 {

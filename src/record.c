@@ -3,6 +3,8 @@
  * or indented, or a short readable summary.
  */
 #include "internal.h"
+#include "model_format.h"
+#include "lexicon.h"
 
 const char *const sr_block_kind_names[SR_BLOCK__COUNT] = {
     "section", "title", "meta", "body", "boilerplate", /* ORDER BLOCK */
@@ -109,6 +111,31 @@ static void write_json(const sr_doc *d, const sitrep_model *m, sr_buf *out, unsi
         sr_json_key(&j, "tokens");
         sr_json_begin_array(&j);
         write_tokens(d, m, &j);
+        sr_json_end_array(&j);
+        sr_json_key(&j, "matches");
+        sr_json_begin_array(&j);
+        for (uint32_t i = 0; i < d->matches.n; i++) {
+            const sr_match *mt = &d->matches.v[i];
+            const sr_lex_rec *r = mt->rec;
+            bool pretty = j.pretty;
+            sr_json_begin_object(&j);
+            j.pretty = false;
+            sr_json_key(&j, "start");
+            sr_json_int(&j, mt->start);
+            sr_json_key(&j, "end");
+            sr_json_int(&j, mt->end);
+            sr_json_key(&j, "kind");
+            sr_json_cstr(&j, sr_lex_kind_name(r->kind));
+            sr_json_key(&j, "name");
+            sr_json_cstr(&j, mt->strs + r->name_off);
+            if (r->code[0]) { sr_json_key(&j, "code"); sr_json_cstr(&j, r->code); }
+            if (r->country[0]) { sr_json_key(&j, "country"); sr_json_cstr(&j, r->country); }
+            if (r->sector[0]) { sr_json_key(&j, "sector"); sr_json_cstr(&j, r->sector); }
+            if (r->type[0]) { sr_json_key(&j, "type"); sr_json_cstr(&j, r->type); }
+            if (r->group[0]) { sr_json_key(&j, "group"); sr_json_cstr(&j, r->group); }
+            sr_json_end_object(&j);
+            j.pretty = pretty;
+        }
         sr_json_end_array(&j);
     }
     sr_json_key(&j, "warnings");

@@ -56,6 +56,14 @@ bool sr_tag_model_load(sitrep_model *m, char *err, size_t errn)
     if (!m->emis || n % 4)
         return false;
     m->nemis = n / 4;
+    m->t_vbn = (int8_t)sr_tag_find(m, "VBN");
+    m->t_vbd = (int8_t)sr_tag_find(m, "VBD");
+    m->t_nn = (int8_t)sr_tag_find(m, "NN");
+    m->t_cc = (int8_t)sr_tag_find(m, "CC");
+    m->t_wdt = (int8_t)sr_tag_find(m, "WDT");
+    m->t_wp = (int8_t)sr_tag_find(m, "WP");
+    if (m->t_vbn < 0 || m->t_vbd < 0 || m->t_nn < 0 || m->t_cc < 0 || m->t_wdt < 0 || m->t_wp < 0)
+        return false;
     /* Every record that a key points to lies inside EMIS and names real
      * tags. */
     const sr_hash_view *views[] = {&m->lex, &m->suffix};
@@ -89,6 +97,7 @@ int sr_tag_find(const sitrep_model *m, const char *name)
 typedef struct cand {
     uint8_t n;
     bool known; /* from the lexicon: lemmas are known too */
+    uint32_t last_rec; /* the suffix record used (unknown words) */
     uint8_t tag[MAX_CANDIDATES];
     float emit[MAX_CANDIDATES];
     uint32_t lemma[MAX_CANDIDATES];
@@ -129,6 +138,7 @@ static bool lex_record(const sitrep_model *m, sr_lexcache *cache, const char *w,
         e->len = (uint8_t)n;
         memcpy(e->key, w, n);
         e->rec = found ? *rec : NO_LEMMA;
+        e->unk = 0;
     }
     return found;
 }
@@ -162,9 +172,33 @@ static char shape_class(const char *w, size_t n)
     return 'L';
 }
 
-static void unknown(const sitrep_model *m, const char *w, size_t n, char cls, cand *c)
+static void unknown_lookup(const sitrep_model *m, const char *w, size_t n, char cls, cand *c);
+
+/* The unknown-word candidates of w, through the cache for its own class. */
+static void unknown(const sitrep_model *m, sr_lexcache *cache, const char *w, size_t n, char cls,
+                    cand *c)
+{
+    sr_lexcache_entry *e = NULL;
+    if (cache && n <= sizeof e->key && cls == shape_class(w, n)) {
+        uint32_t h = sr_hash_bytes(w, n);
+        e = &cache->e[h & (SR_LEXCACHE_SIZE - 1)];
+        if (!(e->hash == h && e->len == n && memcmp(e->key, w, n) == 0))
+            e = NULL; /* lex_record put the word there a moment ago */
+        else if (e->unk) {
+            from_record(m, e->unk - 1, c);
+            c->known = false;
+            return;
+        }
+    }
+    unknown_lookup(m, w, n, cls, c);
+    if (e && c->last_rec != NO_LEMMA)
+        e->unk = c->last_rec + 1;
+}
+
+static void unknown_lookup(const sitrep_model *m, const char *w, size_t n, char cls, cand *c)
 {
     char key[8];
+    c->last_rec = NO_LEMMA;
     key[0] = cls;
     for (size_t k = n < 5 ? n : 5;; k--) {
         for (size_t i = 0; i < k; i++) {
@@ -175,6 +209,7 @@ static void unknown(const sitrep_model *m, const char *w, size_t n, char cls, ca
         if (sr_hash_find(&m->suffix, key, k + 1, &rec)) {
             from_record(m, rec, c);
             c->known = false;
+            c->last_rec = rec;
             if (c->n)
                 return;
         }
@@ -182,10 +217,9 @@ static void unknown(const sitrep_model *m, const char *w, size_t n, char cls, ca
             break;
     }
     /* No statistics at all (cannot happen with a complete model): NN. */
-    int nn = sr_tag_find(m, "NN");
     c->n = 1;
     c->known = false;
-    c->tag[0] = (uint8_t)(nn < 0 ? 0 : nn);
+    c->tag[0] = (uint8_t)m->t_nn;
     c->emit[0] = 0;
     c->lemma[0] = NO_LEMMA;
 }
@@ -273,13 +307,13 @@ static void candidates(const sitrep_model *m, const sr_doc *d, uint32_t i, bool 
     if (lowered && (t->flags & SR_TF_ALLCAPS) && lex(m, cache, buf, n, c))
         return;
     char cls = shape_class(w, n);
-    unknown(m, w, n, cls, c);
+    unknown(m, cache, w, n, cls, c);
     if ((first || title) && (cls == 'C' || cls == 'A')) {
         /* A capital that the position explains: the word may be a common
          * one too.  Both readings' scores are P(tag|suffix)/P(tag), so
          * the better of the two per tag is fair. */
         cand lc;
-        unknown(m, w, n, 'L', &lc);
+        unknown(m, cache, w, n, 'L', &lc);
         for (int q = 0; q < lc.n; q++) {
             int k = 0;
             while (k < c->n && c->tag[k] != lc.tag[q])
@@ -348,11 +382,6 @@ static bool viterbi(const sitrep_model *m, sr_doc *d, uint32_t a, uint32_t b, bo
     return true;
 }
 
-static bool tag_is(const sitrep_model *m, uint8_t t, const char *name)
-{
-    return strcmp(sr_tag_name(m, t), name) == 0;
-}
-
 static bool word_is(const sr_doc *d, uint32_t i, const char *const *list)
 {
     const sr_token *t = &d->tokens.v[i];
@@ -374,9 +403,7 @@ static void past_tense_fix(sr_doc *d, const sitrep_model *m, uint32_t a, uint32_
                                       "are", "was", "were", "been", "being", "'s", "'re",
                                       "get", "gets", "got", "gotten", "getting", NULL};
     static const char *const by[] = {"by", NULL};
-    int vbn = sr_tag_find(m, "VBN"), vbd = sr_tag_find(m, "VBD");
-    if (vbn < 0 || vbd < 0)
-        return;
+    int vbn = m->t_vbn, vbd = m->t_vbd;
     for (uint32_t i = a + 1; i < b; i++) {
         if (d->tags[i] != vbn)
             continue;
@@ -388,8 +415,8 @@ static void past_tense_fix(sr_doc *d, const sitrep_model *m, uint32_t a, uint32_
         bool auxiliary = false;
         for (uint32_t k = i; k-- > a;) {
             const char *tg = sr_tag_name(m, d->tags[k]);
-            if (tg[0] == ',' || tg[0] == ':' || tag_is(m, d->tags[k], "CC") ||
-                tag_is(m, d->tags[k], "WDT") || tag_is(m, d->tags[k], "WP"))
+            if (tg[0] == ',' || tg[0] == ':' || d->tags[k] == m->t_cc || d->tags[k] == m->t_wdt ||
+                d->tags[k] == m->t_wp)
                 break; /* the clause starts here */
             if (word_is(d, k, aux)) {
                 auxiliary = true;

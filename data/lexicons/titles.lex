@@ -1,0 +1,19 @@
+# Titles and roles that stand before or after a person's name.
+# Format: TITLE | ABBREVIATION ... => title [sector=SECTOR]    (before a name)
+#         ROLE ... => personrole [sector=SECTOR]               (a person's role)
+President | Pres. => title sector=GOV
+Vice President => title sector=GOV
+Prime Minister | PM => title sector=GOV
+Minister | Foreign Minister | Defence Minister | Defense Minister | Interior Minister => title sector=GOV
+Secretary of State | Secretary-General | Secretary General => title sector=GOV
+King | Queen | Prince | Crown Prince | Emir | Sheikh | Sultan => title sector=ELI
+Governor | Gov. | Mayor => title sector=GOV
+Senator | Sen. | Representative | Rep. | Congressman | Congresswoman => title sector=LEG
+General | Gen. | Lieutenant General | Lt. Gen. | Major General | Maj. Gen. | Brigadier General | Brig. Gen. => title sector=MIL
+Colonel | Col. | Lieutenant Colonel | Lt. Col. | Major | Maj. | Captain | Capt. | Lieutenant | Lt. | Sergeant | Sgt. | Corporal | Cpl. | Private | Pvt. => title sector=MIL
+Admiral | Adm. | Commander | Cmdr. | Field Marshal | Marshal => title sector=MIL
+Judge | Justice => title sector=JUD
+Imam | Ayatollah | Rabbi | Pope | Bishop | Archbishop | Cardinal | Reverend | Rev. | Father => title sector=ELI
+Dr. | Doctor | Professor | Prof. => title
+Mr. | Mrs. | Ms. | Miss | Sir | Dame => title
+spokesman | spokeswoman | spokesperson | official | commander | chief | leader | head | chairman | director | ambassador | envoy | adviser | advisor | minister | president | governor | mayor | member | representative => personrole

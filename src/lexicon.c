@@ -1,0 +1,463 @@
+/*
+ * lexicon.c: our lexicon files (the .lex files in data/lexicons) and users' own
+ * (--lexicon FILE): parsing, with FILE:LINE errors, and compiling into the
+ * lexicon sections of a model (model_format.h).  The model compiler and a
+ * run-time overlay use the same code, so a user's file behaves exactly as
+ * if it had been compiled in.
+ *
+ * Line format:  NAME | ALIAS | ... => KIND key=value ...
+ *   KIND: actor, demonym, role, title, personrole, orgcue, place
+ *   keys: code, country (ISO 3166-1 alpha-3), sector, type, group, name
+ * An alias in capitals (IS, SDF) matches only in capitals.
+ */
+#include "lexicon.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#define MAX_ALIASES 64
+#define MAX_KEY_TOKENS 8
+
+static const char *const kind_names[SR_LEX__MAX] = {
+    NULL, "actor", "demonym", "role", "title", "personrole", "orgcue", "place",
+};
+
+const char *sr_lex_kind_name(int kind)
+{
+    return kind > 0 && kind < SR_LEX__MAX ? kind_names[kind] : "?";
+}
+
+/* ---- a small string -> index map for building ------------------------- */
+
+typedef struct kmap {
+    char **keys;
+    uint32_t *vals;  /* per key: index into lists (UINT32_MAX none) | prefix */
+    bool *prefix;
+    uint32_t **lists;
+    uint32_t *nlist;
+    uint32_t *slots;
+    size_t n, cap, nslots;
+} kmap;
+
+static bool kmap_grow(kmap *m)
+{
+    size_t ns = m->nslots ? m->nslots * 2 : 1024;
+    uint32_t *sl = calloc(ns, sizeof *sl);
+    if (!sl)
+        return false;
+    for (size_t i = 0; i < m->n; i++) {
+        size_t h = sr_hash_bytes(m->keys[i], strlen(m->keys[i])) & (ns - 1);
+        while (sl[h])
+            h = (h + 1) & (ns - 1);
+        sl[h] = (uint32_t)i + 1;
+    }
+    free(m->slots);
+    m->slots = sl;
+    m->nslots = ns;
+    return true;
+}
+
+/* Index of key, added when absent; SIZE_MAX when out of memory. */
+static size_t kmap_get(kmap *m, const char *k, size_t kl)
+{
+    if ((m->n + 1) * 2 >= m->nslots && !kmap_grow(m))
+        return SIZE_MAX;
+    size_t h = sr_hash_bytes(k, kl) & (m->nslots - 1);
+    while (m->slots[h]) {
+        const char *o = m->keys[m->slots[h] - 1];
+        if (strlen(o) == kl && memcmp(o, k, kl) == 0)
+            return m->slots[h] - 1;
+        h = (h + 1) & (m->nslots - 1);
+    }
+    if (m->n == m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 256;
+        char **keys = realloc(m->keys, cap * sizeof *keys);
+        if (keys)
+            m->keys = keys;
+        bool *pre = realloc(m->prefix, cap * sizeof *pre);
+        if (pre)
+            m->prefix = pre;
+        uint32_t **lists = realloc(m->lists, cap * sizeof *lists);
+        if (lists)
+            m->lists = lists;
+        uint32_t *nl = realloc(m->nlist, cap * sizeof *nl);
+        if (nl)
+            m->nlist = nl;
+        if (!keys || !pre || !lists || !nl)
+            return SIZE_MAX;
+        m->cap = cap;
+    }
+    char *copy = malloc(kl + 1);
+    if (!copy)
+        return SIZE_MAX;
+    memcpy(copy, k, kl);
+    copy[kl] = 0;
+    m->keys[m->n] = copy;
+    m->prefix[m->n] = false;
+    m->lists[m->n] = NULL;
+    m->nlist[m->n] = 0;
+    m->slots[h] = (uint32_t)m->n + 1;
+    return m->n++;
+}
+
+static void kmap_free(kmap *m)
+{
+    for (size_t i = 0; i < m->n; i++) {
+        free(m->keys[i]);
+        free(m->lists[i]);
+    }
+    free(m->keys);
+    free(m->prefix);
+    free(m->lists);
+    free(m->nlist);
+    free(m->slots);
+    memset(m, 0, sizeof *m);
+}
+
+struct sr_lexbuild {
+    sr_strpool pool;
+    sr_lex_rec *recs;
+    size_t nrecs, caprecs;
+    kmap keys;
+};
+
+sr_lexbuild *sr_lexbuild_new(void)
+{
+    return calloc(1, sizeof(sr_lexbuild));
+}
+
+void sr_lexbuild_free(sr_lexbuild *b)
+{
+    if (!b)
+        return;
+    free(b->pool.p);
+    free(b->recs);
+    kmap_free(&b->keys);
+    free(b);
+}
+
+size_t sr_lexbuild_count(const sr_lexbuild *b)
+{
+    return b->nrecs;
+}
+
+static bool fail(char *err, size_t errn, const char *file, long line, const char *fmt, ...)
+{
+    char msg[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    snprintf(err, errn, "%s:%ld: %s", file, line, msg);
+    return false;
+}
+
+/* The matching key of a phrase: its space-separated tokens, lower-cased
+ * (ASCII), curly apostrophes straightened, joined by one space. */
+size_t sr_lex_key(const char *s, size_t n, char *out, size_t cap, int *ntok)
+{
+    size_t o = 0;
+    int t = 0;
+    bool in = false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t') {
+            in = false;
+            continue;
+        }
+        if (!in) {
+            if (o && o + 1 < cap)
+                out[o++] = ' ';
+            t++;
+            in = true;
+        }
+        if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+            ((unsigned char)s[i + 2] == 0x98 || (unsigned char)s[i + 2] == 0x99)) {
+            c = '\'';
+            i += 2;
+        }
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        if (o + 1 < cap)
+            out[o++] = (char)c;
+    }
+    if (cap)
+        out[o < cap ? o : cap - 1] = 0;
+    if (ntok)
+        *ntok = t;
+    return o;
+}
+
+static bool all_caps(const char *s, size_t n)
+{
+    size_t upper = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] >= 'a' && s[i] <= 'z')
+            return false;
+        upper += s[i] >= 'A' && s[i] <= 'Z';
+    }
+    return upper >= 1;
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    char *e = s + strlen(s);
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
+        e--;
+    *e = 0;
+    return s;
+}
+
+static bool set_field(char *dst, size_t cap, const char *v, size_t want_len, bool upper)
+{
+    size_t n = strlen(v);
+    if (n == 0 || n >= cap || (want_len && n != want_len))
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = v[i];
+        bool ok = (c >= 'A' && c <= 'Z') || (!upper && ((c >= '0' && c <= '9') || c == '_'));
+        if (!ok)
+            return false;
+    }
+    memcpy(dst, v, n + 1);
+    return true;
+}
+
+bool sr_lexbuild_add_line(sr_lexbuild *b, const char *text, size_t len, const char *file, long ln,
+                          char *err, size_t errn)
+{
+    char line[2048];
+    if (len >= sizeof line)
+        return fail(err, errn, file, ln, "line longer than %zu bytes", sizeof line - 1);
+    memcpy(line, text, len);
+    line[len] = 0;
+    char *hash = strchr(line, '#');
+    if (hash)
+        *hash = 0;
+    char *s = trim(line);
+    if (!*s)
+        return true;
+    char *arrow = strstr(s, "=>");
+    if (!arrow)
+        return fail(err, errn, file, ln, "expected NAME | ALIAS ... => KIND key=value ...");
+    *arrow = 0;
+    char *names = trim(s), *rest = trim(arrow + 2);
+    sr_lex_rec proto;
+    memset(&proto, 0, sizeof proto);
+    char *save = NULL;
+    char *kind = strtok_r(rest, " \t", &save);
+    int k = 0;
+    for (int i = 1; kind && i < SR_LEX__MAX; i++)
+        if (strcmp(kind, kind_names[i]) == 0)
+            k = i;
+    if (!k)
+        return fail(err, errn, file, ln, "unknown kind '%s' (actor, demonym, role, title, "
+                                         "personrole, orgcue, place)", kind ? kind : "");
+    proto.kind = (uint8_t)k;
+    const char *canonical = NULL;
+    for (char *kv; (kv = strtok_r(NULL, " \t", &save));) {
+        char *eq = strchr(kv, '=');
+        if (!eq)
+            return fail(err, errn, file, ln, "expected key=value, got '%s'", kv);
+        *eq = 0;
+        const char *v = eq + 1;
+        bool ok;
+        if (strcmp(kv, "code") == 0)
+            ok = set_field(proto.code, sizeof proto.code, v, 0, false);
+        else if (strcmp(kv, "country") == 0)
+            ok = set_field(proto.country, sizeof proto.country, v, 3, true);
+        else if (strcmp(kv, "sector") == 0)
+            ok = set_field(proto.sector, sizeof proto.sector, v, 3, true);
+        else if (strcmp(kv, "type") == 0)
+            ok = set_field(proto.type, sizeof proto.type, v, 0, true);
+        else if (strcmp(kv, "group") == 0)
+            ok = set_field(proto.group, sizeof proto.group, v, 3, true);
+        else if (strcmp(kv, "name") == 0)
+            ok = (canonical = v) && *v;
+        else
+            return fail(err, errn, file, ln, "unknown key '%s' (code, country, sector, type, "
+                                             "group, name)", kv);
+        if (!ok)
+            return fail(err, errn, file, ln, "bad value for %s: '%s'", kv, v);
+    }
+    /* The aliases. */
+    char *alias[MAX_ALIASES];
+    int na = 0;
+    for (char *p = names;;) {
+        char *bar = strchr(p, '|');
+        if (bar)
+            *bar = 0;
+        char *a = trim(p);
+        if (!*a)
+            return fail(err, errn, file, ln, "empty name between '|'");
+        if (na == MAX_ALIASES)
+            return fail(err, errn, file, ln, "more than %d names on one line", MAX_ALIASES);
+        alias[na++] = a;
+        if (!bar)
+            break;
+        p = bar + 1;
+    }
+    if (!canonical)
+        canonical = alias[0];
+    uint32_t name_off;
+    if (!sr_strpool_add(&b->pool, canonical, strlen(canonical), &name_off))
+        return fail(err, errn, file, ln, "out of memory");
+    for (int i = 0; i < na; i++) {
+        char key[512];
+        int ntok;
+        size_t kl = sr_lex_key(alias[i], strlen(alias[i]), key, sizeof key, &ntok);
+        if (kl >= sizeof key - 1 || ntok > MAX_KEY_TOKENS)
+            return fail(err, errn, file, ln, "name '%s' is too long (at most %d words)", alias[i],
+                        MAX_KEY_TOKENS);
+        if (b->nrecs == b->caprecs) {
+            size_t cap = b->caprecs ? b->caprecs * 2 : 256;
+            sr_lex_rec *r = realloc(b->recs, cap * sizeof *r);
+            if (!r)
+                return fail(err, errn, file, ln, "out of memory");
+            b->recs = r;
+            b->caprecs = cap;
+        }
+        sr_lex_rec *r = &b->recs[b->nrecs];
+        *r = proto;
+        r->name_off = name_off;
+        r->ntok = (uint8_t)ntok;
+        /* Acronyms match only in capitals; cue words and titles only as
+         * written (capitalized), since "alliance" is no organization. */
+        r->cased = all_caps(alias[i], strlen(alias[i])) ||
+                   ((k == SR_LEX_ORGCUE || k == SR_LEX_TITLE) && alias[i][0] >= 'A' &&
+                    alias[i][0] <= 'Z');
+        /* Titles, roles of persons and cue words are classes, not
+         * synonyms: each is its own name. */
+        if ((k == SR_LEX_ORGCUE || k == SR_LEX_TITLE || k == SR_LEX_PERSONROLE) && i > 0 &&
+            !sr_strpool_add(&b->pool, alias[i], strlen(alias[i]), &r->name_off))
+            return fail(err, errn, file, ln, "out of memory");
+        if (!sr_strpool_add(&b->pool, alias[i], strlen(alias[i]), &r->surface_off))
+            return fail(err, errn, file, ln, "out of memory");
+        /* the key, and every shorter prefix of it in tokens */
+        size_t ki = kmap_get(&b->keys, key, kl);
+        if (ki == SIZE_MAX)
+            return fail(err, errn, file, ln, "out of memory");
+        uint32_t *l = realloc(b->keys.lists[ki], (b->keys.nlist[ki] + 1) * sizeof *l);
+        if (!l)
+            return fail(err, errn, file, ln, "out of memory");
+        l[b->keys.nlist[ki]++] = (uint32_t)b->nrecs;
+        b->keys.lists[ki] = l;
+        /* prefixes end where text may split the phrase into tokens: at
+         * spaces, and before an apostrophe inside a word (People|'s) */
+        for (size_t q = 0; q < kl; q++)
+            if (key[q] == ' ' || (key[q] == '\'' && q > 0 && key[q - 1] != ' ')) {
+                size_t pi = kmap_get(&b->keys, key, q);
+                if (pi == SIZE_MAX)
+                    return fail(err, errn, file, ln, "out of memory");
+                b->keys.prefix[pi] = true;
+            }
+        b->nrecs++;
+    }
+    return true;
+}
+
+bool sr_lexbuild_add_file(sr_lexbuild *b, const char *path, char *err, size_t errn)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return fail(err, errn, path, 0, "cannot open: %s", strerror(errno));
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    long ln = 0;
+    bool ok = true;
+    while (ok && (n = getline(&line, &cap, f)) >= 0) {
+        ln++;
+        ok = sr_lexbuild_add_line(b, line, (size_t)n, path, ln, err, errn);
+    }
+    free(line);
+    fclose(f);
+    return ok;
+}
+
+bool sr_lexbuild_sections(const sr_lexbuild *b, sr_lex_sections *out)
+{
+    memset(out, 0, sizeof *out);
+    sr_strpool pool = b->pool;
+    pool.p = malloc(b->pool.cap ? b->pool.cap : 1);
+    if (!pool.p)
+        return false;
+    memcpy(pool.p, b->pool.p, b->pool.n);
+    /* lists: n, then record indexes; keys sorted for a deterministic file */
+    size_t nl = 0;
+    for (size_t i = 0; i < b->keys.n; i++)
+        nl += b->keys.nlist[i] ? 1 + b->keys.nlist[i] : 0;
+    uint32_t *lists = malloc((nl ? nl : 1) * sizeof *lists);
+    size_t *order = malloc((b->keys.n ? b->keys.n : 1) * sizeof *order);
+    if (!lists || !order) {
+        free(pool.p);
+        free(lists);
+        free(order);
+        return false;
+    }
+    for (size_t i = 0; i < b->keys.n; i++)
+        order[i] = i;
+    /* insertion sort by key (a few thousand keys) */
+    for (size_t i = 1; i < b->keys.n; i++)
+        for (size_t j = i; j > 0 && strcmp(b->keys.keys[order[j]], b->keys.keys[order[j - 1]]) < 0; j--) {
+            size_t t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+    sr_hashb h = {0};
+    size_t at = 0;
+    bool ok = true;
+    for (size_t oi = 0; oi < b->keys.n && ok; oi++) {
+        size_t i = order[oi];
+        uint32_t v = b->keys.prefix[i] ? SR_LEX_PREFIX : 0;
+        if (b->keys.nlist[i]) {
+            v |= (uint32_t)(at + 1);
+            lists[at++] = b->keys.nlist[i];
+            memcpy(lists + at, b->keys.lists[i], b->keys.nlist[i] * sizeof *lists);
+            at += b->keys.nlist[i];
+        }
+        ok = sr_hashb_put(&h, &pool, b->keys.keys[i], strlen(b->keys.keys[i]), v);
+    }
+    void *hs = NULL;
+    size_t hl = 0;
+    if (ok)
+        ok = sr_hashb_section(&h, &hs, &hl);
+    sr_hashb_free(&h);
+    free(order);
+    if (!ok) {
+        free(pool.p);
+        free(lists);
+        return false;
+    }
+    if (pool.n == 0 || pool.p[pool.n - 1] != 0) {
+        uint32_t dummy;
+        sr_strpool_add(&pool, "", 0, &dummy);
+    }
+    out->strs = pool.p;
+    out->nstrs = pool.n;
+    out->hash = hs;
+    out->nhash = hl;
+    out->lists = lists;
+    out->nlists = at;
+    out->recs = malloc((b->nrecs ? b->nrecs : 1) * sizeof(sr_lex_rec));
+    if (!out->recs) {
+        sr_lex_sections_free(out);
+        return false;
+    }
+    memcpy(out->recs, b->recs, b->nrecs * sizeof(sr_lex_rec));
+    out->nrecs = b->nrecs;
+    return true;
+}
+
+void sr_lex_sections_free(sr_lex_sections *s)
+{
+    free(s->strs);
+    free(s->hash);
+    free(s->lists);
+    free(s->recs);
+    memset(s, 0, sizeof *s);
+}

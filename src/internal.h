@@ -239,6 +239,7 @@ struct sitrep_model {
     const char *strs; /* the STRS section */
     size_t nstrs;
     sr_hash_view lex, suffix, wn_index, wn_exc;
+    sr_hash_view wn_pert, wn_nv, wn_vn; /* pertainyms, derivations */
     /* tagger tables (tag.c) */
     uint32_t ntags;
     const char (*tag_names)[8];
@@ -312,6 +313,16 @@ int sr_tag_find(const sitrep_model *m, const char *name);
 
 /* lemma.c: WordNet lemmas for every tagged token. */
 sitrep_status sr_lemma_run(sr_doc *d, const sitrep_model *m);
+/* WordNet: the class (lexicographer file) of a lemma's first sense in a
+ * part of speech ('n', 'v', 'a'), or -1; its name ("noun.person").
+ * Lemmas are lower case with '_' for spaces, as WordNet writes them. */
+int sr_wn_class(const sitrep_model *m, const char *lemma, size_t n, char pos);
+const char *sr_wn_class_name(int cls);
+/* Pertainym of an adjective (syrian -> syria); derivationally related verb
+ * of a noun (seizure -> seize) and noun of a verb; NULL when none. */
+const char *sr_wn_pertainym(const sitrep_model *m, const char *adj, size_t n);
+const char *sr_wn_noun_to_verb(const sitrep_model *m, const char *noun, size_t n);
+const char *sr_wn_verb_to_noun(const sitrep_model *m, const char *verb, size_t n);
 /* The lemma of token i into buf (at least 64 bytes); returns its length. */
 size_t sr_lemma_of(const sr_doc *d, const sitrep_model *m, uint32_t i, char *buf, size_t cap);
 

@@ -124,3 +124,55 @@ size_t sr_lemma_of(const sr_doc *d, const sitrep_model *m, uint32_t i, char *buf
     buf[n] = 0;
     return n;
 }
+
+/* ---- WordNet classes and relations -------------------------------------- */
+
+static const char *const lexnames[] = {
+    "adj.all", "adj.pert", "adv.all", "noun.Tops", "noun.act", "noun.animal", "noun.artifact",
+    "noun.attribute", "noun.body", "noun.cognition", "noun.communication", "noun.event",
+    "noun.feeling", "noun.food", "noun.group", "noun.location", "noun.motive", "noun.object",
+    "noun.person", "noun.phenomenon", "noun.plant", "noun.possession", "noun.process",
+    "noun.quantity", "noun.relation", "noun.shape", "noun.state", "noun.substance", "noun.time",
+    "verb.body", "verb.change", "verb.cognition", "verb.communication", "verb.competition",
+    "verb.consumption", "verb.contact", "verb.creation", "verb.emotion", "verb.motion",
+    "verb.perception", "verb.possession", "verb.social", "verb.stative", "verb.weather",
+    "adj.ppl",
+};
+
+const char *sr_wn_class_name(int cls)
+{
+    return cls >= 0 && (size_t)cls < sizeof lexnames / sizeof *lexnames ? lexnames[cls] : NULL;
+}
+
+int sr_wn_class(const sitrep_model *m, const char *lemma, size_t n, char pos)
+{
+    int shift = pos == 'n' ? 4 : pos == 'v' ? 10 : pos == 'a' ? 16 : -1;
+    uint32_t bits;
+    if (shift < 0 || !sr_hash_find(&m->wn_index, lemma, n, &bits))
+        return -1;
+    int v = (int)((bits >> shift) & 63);
+    return v ? v - 1 : -1;
+}
+
+static const char *relation(const sr_hash_view *h, const sitrep_model *m, const char *w, size_t n)
+{
+    uint32_t off;
+    if (!h->nbuckets || !sr_hash_find(h, w, n, &off) || off >= m->nstrs)
+        return NULL;
+    return m->strs + off;
+}
+
+const char *sr_wn_pertainym(const sitrep_model *m, const char *adj, size_t n)
+{
+    return relation(&m->wn_pert, m, adj, n);
+}
+
+const char *sr_wn_noun_to_verb(const sitrep_model *m, const char *noun, size_t n)
+{
+    return relation(&m->wn_nv, m, noun, n);
+}
+
+const char *sr_wn_verb_to_noun(const sitrep_model *m, const char *verb, size_t n)
+{
+    return relation(&m->wn_vn, m, verb, n);
+}

@@ -7,7 +7,8 @@
  *
  * Line format:  NAME | ALIAS | ... => KIND key=value ...
  *   KIND: actor, demonym, role, title, personrole, orgcue, place
- *   keys: code, country (ISO 3166-1 alpha-3), sector, type, group, name
+ *   keys: code, country (ISO 3166-1 alpha-3), sector, type, group, and
+ *         name (last: it takes the rest of the line)
  * An alias in capitals (IS, SDF) matches only in capitals.
  */
 #include "lexicon.h"
@@ -233,7 +234,8 @@ bool sr_lexbuild_add_line(sr_lexbuild *b, const char *text, size_t len, const ch
     char line[2048];
     if (len >= sizeof line)
         return fail(err, errn, file, ln, "line longer than %zu bytes", sizeof line - 1);
-    memcpy(line, text, len);
+    if (len)
+        memcpy(line, text, len);
     line[len] = 0;
     char *hash = strchr(line, '#');
     if (hash)
@@ -246,6 +248,15 @@ bool sr_lexbuild_add_line(sr_lexbuild *b, const char *text, size_t len, const ch
         return fail(err, errn, file, ln, "expected NAME | ALIAS ... => KIND key=value ...");
     *arrow = 0;
     char *names = trim(s), *rest = trim(arrow + 2);
+    /* name= takes the rest of the line: names may have spaces */
+    const char *canonical = NULL;
+    char *nm = strstr(rest, "name=");
+    if (nm && (nm == rest || nm[-1] == ' ' || nm[-1] == '\t')) {
+        *nm = 0;
+        canonical = trim(nm + 5);
+        if (!*canonical)
+            return fail(err, errn, file, ln, "empty name=");
+    }
     sr_lex_rec proto;
     memset(&proto, 0, sizeof proto);
     char *save = NULL;
@@ -258,7 +269,6 @@ bool sr_lexbuild_add_line(sr_lexbuild *b, const char *text, size_t len, const ch
         return fail(err, errn, file, ln, "unknown kind '%s' (actor, demonym, role, title, "
                                          "personrole, orgcue, place)", kind ? kind : "");
     proto.kind = (uint8_t)k;
-    const char *canonical = NULL;
     for (char *kv; (kv = strtok_r(NULL, " \t", &save));) {
         char *eq = strchr(kv, '=');
         if (!eq)
@@ -276,8 +286,6 @@ bool sr_lexbuild_add_line(sr_lexbuild *b, const char *text, size_t len, const ch
             ok = set_field(proto.type, sizeof proto.type, v, 0, true);
         else if (strcmp(kv, "group") == 0)
             ok = set_field(proto.group, sizeof proto.group, v, 3, true);
-        else if (strcmp(kv, "name") == 0)
-            ok = (canonical = v) && *v;
         else
             return fail(err, errn, file, ln, "unknown key '%s' (code, country, sector, type, "
                                              "group, name)", kv);
@@ -386,7 +394,8 @@ bool sr_lexbuild_sections(const sr_lexbuild *b, sr_lex_sections *out)
     pool.p = malloc(b->pool.cap ? b->pool.cap : 1);
     if (!pool.p)
         return false;
-    memcpy(pool.p, b->pool.p, b->pool.n);
+    if (b->pool.n)
+        memcpy(pool.p, b->pool.p, b->pool.n);
     /* lists: n, then record indexes; keys sorted for a deterministic file */
     size_t nl = 0;
     for (size_t i = 0; i < b->keys.n; i++)
@@ -448,7 +457,8 @@ bool sr_lexbuild_sections(const sr_lexbuild *b, sr_lex_sections *out)
         sr_lex_sections_free(out);
         return false;
     }
-    memcpy(out->recs, b->recs, b->nrecs * sizeof(sr_lex_rec));
+    if (b->nrecs)
+        memcpy(out->recs, b->recs, b->nrecs * sizeof(sr_lex_rec));
     out->nrecs = b->nrecs;
     return true;
 }

@@ -199,6 +199,8 @@ static bool validate(sitrep_model *m, const char *path, char *err, size_t errn)
         {"LEXH", offsetof(sitrep_model, lex)},   {"SUFH", offsetof(sitrep_model, suffix)},
         {"WNIX", offsetof(sitrep_model, wn_index)}, {"WNEX", offsetof(sitrep_model, wn_exc)},
         {"PLKH", offsetof(sitrep_model, place_keys)}, {"CTRH", offsetof(sitrep_model, country_codes)},
+        {"WNPT", offsetof(sitrep_model, wn_pert)}, {"WNNV", offsetof(sitrep_model, wn_nv)},
+        {"WNVN", offsetof(sitrep_model, wn_vn)},
     };
     for (size_t k = 0; k < sizeof hashes / sizeof *hashes; k++) {
         const void *p = sr_model_get_section(m, hashes[k].tag, &n);

@@ -167,7 +167,8 @@ bool sr_hashb_section(const sr_hashb *h, void **out, size_t *outlen)
     hdr[1] = (uint32_t)h->n;
     uint32_t *buckets = hdr + 2;
     sr_hash_entry *ents = (sr_hash_entry *)(void *)(buckets + nb);
-    memcpy(ents, h->e, h->n * sizeof *ents);
+    if (h->n)
+        memcpy(ents, h->e, h->n * sizeof *ents);
     for (uint32_t i = 0; i < h->n; i++) {
         uint32_t k = ents[i].hash & (nb - 1);
         while (buckets[k])

@@ -19,7 +19,12 @@ for bin in "$dir"/fuzz_*; do
         runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$scratch/$name.log" | awk '{print $2}')
         echo "fuzz $t: ok (${runs:-?} runs in ${secs}s)"
     else
-        echo "fuzz $t: FAILED"; tail -n 30 "$scratch/$name.log"; ls "$scratch"/crash-* "$scratch"/timeout-* 2>/dev/null
+        echo "fuzz $t: FAILED"; tail -n 30 "$scratch/$name.log"
+        mkdir -p build/fuzz-artifacts
+        for a in "$scratch"/crash-* "$scratch"/timeout-* "$scratch"/oom-* "$scratch"/leak-*; do
+            [ -f "$a" ] && cp "$a" "build/fuzz-artifacts/$name-$(basename "$a")" &&
+                echo "kept build/fuzz-artifacts/$name-$(basename "$a")"
+        done
         fail=$((fail + 1))
     fi
 done

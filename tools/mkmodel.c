@@ -359,8 +359,12 @@ static char **wn_exc_lemma;
 
 /* WordNet: lemma -> POS bits from the indexes; "p:form" -> lemma from the
  * exception lists. */
+static void read_synsets(void);
+static int first_sense_class(char pos, const char *index_line);
+
 static void read_wordnet(sr_strpool *pool, sr_hashb *wnix, sr_hashb *wnex)
 {
+    read_synsets();
     static const char *const pos_name[] = {"noun", "verb", "adj", "adv"};
     static const char pos_letter[] = {'n', 'v', 'a', 'r'};
     smap lemmas = {0};
@@ -386,6 +390,13 @@ static void read_wordnet(sr_strpool *pool, sr_hashb *wnix, sr_hashb *wnex)
             if (added)
                 bits[ix] = 0;
             bits[ix] |= 1u << p;
+            /* the first sense's class: bits 4-9 noun, 10-15 verb, 16-21
+             * adjective, each 1 + the lexicographer file number */
+            if (p < 3) {
+                int cls = first_sense_class(pos_letter[p], line);
+                if (cls >= 0 && cls < 63)
+                    bits[ix] |= (uint32_t)(cls + 1) << (4 + 6 * p);
+            }
         }
         fclose(f);
     }
@@ -429,6 +440,177 @@ static void read_wordnet(sr_strpool *pool, sr_hashb *wnix, sr_hashb *wnex)
     wn_lemmas = lemmas;
     wn_bits = bits;
     wn_exc_keys = seen;
+}
+
+/* ---- WordNet synsets: classes, pertainyms, derivations ------------------ */
+
+/* A synset's words and class, by "p:offset". */
+typedef struct synset {
+    int lexfile;
+    int nwords;
+    char **words; /* lower case, '_' for spaces as WordNet writes them */
+} synset;
+static smap syn_keys;
+static synset *syns;
+
+/* Relations found, kept as "from -> to" pairs per table. */
+typedef struct relmap { smap keys; char **to; } relmap;
+static relmap pertainym, deriv_nv, deriv_vn;
+
+static void rel_put(relmap *r, const char *from, const char *to)
+{
+    bool added;
+    size_t ix = smap_get(&r->keys, from, strlen(from), true, &added);
+    if (!added)
+        return; /* the first relation found wins */
+    r->to = realloc(r->to, r->keys.n * sizeof *r->to);
+    r->to[ix] = strdup(to);
+}
+
+static char *lower_dup(const char *w)
+{
+    char *d = strdup(w);
+    for (char *p = d; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p + 32);
+    /* "(a)" and "(p)" adjective markers */
+    char *paren = strchr(d, '(');
+    if (paren)
+        *paren = 0;
+    return d;
+}
+
+static void read_synsets(void)
+{
+    static const char *const pos_name[] = {"noun", "verb", "adj", "adv"};
+    static const char pos_letter[] = {'n', 'v', 'a', 'r'};
+    char path[4096];
+    size_t cap = 0;
+    char *line = NULL;
+    size_t lcap = 0;
+    /* pointers to resolve once every synset is known */
+    typedef struct ptr { char sym; char from_pos; char to_key[16]; int src, dst; char *from_word; } ptr;
+    ptr *ptrs = NULL;
+    size_t nptrs = 0, capptrs = 0;
+    for (int p = 0; p < 4; p++) {
+        char name[32];
+        snprintf(name, sizeof name, "data.%s", pos_name[p]);
+        FILE *f = open_in(wordnet_dir, name, path, sizeof path);
+        long ln = 0;
+        while (getline(&line, &lcap, f) > 0) {
+            ln++;
+            if (line[0] == ' ')
+                continue; /* licence header */
+            char *save, *tok = strtok_r(line, " ", &save);
+            char key[16];
+            snprintf(key, sizeof key, "%c:%s", pos_letter[p], tok);
+            tok = strtok_r(NULL, " ", &save); /* lex_filenum */
+            if (!tok)
+                die(path, ln, "short synset line");
+            int lexfile = atoi(tok);
+            strtok_r(NULL, " ", &save); /* ss_type */
+            tok = strtok_r(NULL, " ", &save);
+            int wc = tok ? (int)strtol(tok, NULL, 16) : 0;
+            bool added;
+            size_t ix = smap_get(&syn_keys, key, strlen(key), true, &added);
+            if (ix >= cap) {
+                cap = cap ? cap * 2 : 1 << 17;
+                syns = realloc(syns, cap * sizeof *syns);
+            }
+            syns[ix].lexfile = lexfile;
+            syns[ix].nwords = wc;
+            syns[ix].words = calloc((size_t)wc + 1, sizeof(char *));
+            for (int w = 0; w < wc; w++) {
+                tok = strtok_r(NULL, " ", &save);
+                if (!tok)
+                    die(path, ln, "short synset line");
+                syns[ix].words[w] = lower_dup(tok);
+                strtok_r(NULL, " ", &save); /* lex_id */
+            }
+            tok = strtok_r(NULL, " ", &save);
+            int pc = tok ? atoi(tok) : 0;
+            for (int q = 0; q < pc; q++) {
+                char *sym = strtok_r(NULL, " ", &save), *off = strtok_r(NULL, " ", &save);
+                char *tpos = strtok_r(NULL, " ", &save), *st = strtok_r(NULL, " ", &save);
+                if (!sym || !off || !tpos || !st)
+                    die(path, ln, "short pointer");
+                if (strcmp(sym, "\\") != 0 && strcmp(sym, "+") != 0)
+                    continue;
+                int src = (int)strtol(st, NULL, 16) >> 8, dst = (int)strtol(st, NULL, 16) & 0xFF;
+                if (src == 0 || dst == 0 || src > wc)
+                    continue; /* a semantic (whole-synset) pointer */
+                if (nptrs == capptrs) {
+                    capptrs = capptrs ? capptrs * 2 : 1 << 16;
+                    ptrs = realloc(ptrs, capptrs * sizeof *ptrs);
+                }
+                ptr *pt = &ptrs[nptrs++];
+                pt->sym = sym[0];
+                pt->from_pos = pos_letter[p];
+                snprintf(pt->to_key, sizeof pt->to_key, "%c:%s", tpos[0] == 's' ? 'a' : tpos[0], off);
+                pt->src = src;
+                pt->dst = dst;
+                pt->from_word = syns[ix].words[src - 1];
+            }
+        }
+        fclose(f);
+    }
+    free(line);
+    for (size_t i = 0; i < nptrs; i++) {
+        ptr *pt = &ptrs[i];
+        size_t tix = smap_get(&syn_keys, pt->to_key, strlen(pt->to_key), false, NULL);
+        if (tix == SIZE_MAX || pt->dst > syns[tix].nwords)
+            continue;
+        const char *to = syns[tix].words[pt->dst - 1];
+        if (pt->sym == '\\' && (pt->from_pos == 'a') && pt->to_key[0] == 'n')
+            rel_put(&pertainym, pt->from_word, to);
+        else if (pt->sym == '+' && pt->from_pos == 'n' && pt->to_key[0] == 'v')
+            rel_put(&deriv_nv, pt->from_word, to);
+        else if (pt->sym == '+' && pt->from_pos == 'v' && pt->to_key[0] == 'n')
+            rel_put(&deriv_vn, pt->from_word, to);
+    }
+    free(ptrs);
+}
+
+/* The class (lexicographer file) of a lemma's first sense in a part of
+ * speech, from its index line; -1 when unknown. */
+static int first_sense_class(char pos, const char *index_line)
+{
+    /* lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt offsets... */
+    char *buf = strdup(index_line);
+    char *save, *tok = strtok_r(buf, " ", &save);
+    tok = strtok_r(NULL, " ", &save);
+    tok = strtok_r(NULL, " ", &save);
+    tok = strtok_r(NULL, " ", &save);
+    int pc = tok ? atoi(tok) : 0;
+    for (int i = 0; i < pc; i++)
+        strtok_r(NULL, " ", &save);
+    strtok_r(NULL, " ", &save);
+    strtok_r(NULL, " ", &save);
+    tok = strtok_r(NULL, " \n", &save);
+    char key[32];
+    snprintf(key, sizeof key, "%c:%.20s", pos, tok ? tok : "");
+    free(buf);
+    size_t ix = smap_get(&syn_keys, key, strlen(key), false, NULL);
+    return ix == SIZE_MAX ? -1 : syns[ix].lexfile;
+}
+
+static bool add_rel_section(sr_model_writer *mw, const char *tag, relmap *r, sr_strpool *pool)
+{
+    char **sorted = malloc((r->keys.n ? r->keys.n : 1) * sizeof *sorted);
+    memcpy(sorted, r->keys.keys, r->keys.n * sizeof *sorted);
+    qsort(sorted, r->keys.n, sizeof *sorted, cmp_str);
+    sr_hashb h = {0};
+    for (size_t i = 0; i < r->keys.n; i++) {
+        size_t ix = smap_get(&r->keys, sorted[i], strlen(sorted[i]), false, NULL);
+        uint32_t off;
+        if (!sr_strpool_add(pool, r->to[ix], strlen(r->to[ix]), &off) ||
+            !sr_hashb_put(&h, pool, sorted[i], strlen(sorted[i]), off))
+            return false;
+    }
+    free(sorted);
+    bool ok = add_section_hash(mw, tag, &h);
+    sr_hashb_free(&h);
+    return ok;
 }
 
 /* ---- build-time lemmas (the same rules as src/lemma.c) ------------------ */
@@ -1001,6 +1183,14 @@ int main(int argc, char **argv)
     free(sorted);
 
     read_gazetteer(argv[4], argv[5], &pool, mw);
+
+    if (!add_rel_section(mw, "WNPT", &pertainym, &pool) ||
+        !add_rel_section(mw, "WNNV", &deriv_nv, &pool) ||
+        !add_rel_section(mw, "WNVN", &deriv_vn, &pool))
+        die("WordNet relations", 0, "out of memory");
+    fprintf(stderr, "mkmodel: WordNet: %zu synsets, %zu pertainyms, %zu noun->verb and %zu "
+                    "verb->noun derivations\n",
+            syn_keys.n, pertainym.keys.n, deriv_nv.keys.n, deriv_vn.keys.n);
 
     /* Our lexicons. */
     sr_lexbuild *lb = sr_lexbuild_new();

@@ -93,6 +93,22 @@ static void test_lemmas(void **state)
                         "Omar Alloush say the insurgent be regroup");
 }
 
+static void test_wordnet_relations(void **state)
+{
+    (void)state;
+    const sitrep_model *m = tu_model;
+    assert_string_equal(sr_wn_class_name(sr_wn_class(m, "soldier", 7, 'n')), "noun.person");
+    assert_string_equal(sr_wn_class_name(sr_wn_class(m, "army", 4, 'n')), "noun.group");
+    assert_string_equal(sr_wn_class_name(sr_wn_class(m, "city", 4, 'n')), "noun.location");
+    assert_string_equal(sr_wn_class_name(sr_wn_class(m, "attack", 6, 'v')), "verb.competition");
+    assert_int_equal(sr_wn_class(m, "raqqa", 5, 'n'), -1);
+    assert_string_equal(sr_wn_pertainym(m, "syrian", 6), "syria");
+    assert_string_equal(sr_wn_noun_to_verb(m, "seizure", 7), "seize");
+    assert_string_equal(sr_wn_noun_to_verb(m, "killing", 7), "kill");
+    assert_string_equal(sr_wn_verb_to_noun(m, "attack", 6), "attack");
+    assert_null(sr_wn_pertainym(m, "city", 4));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -101,6 +117,7 @@ int main(void)
         cmocka_unit_test(test_unknown_words),
         cmocka_unit_test(test_headline_case),
         cmocka_unit_test(test_lemmas),
+        cmocka_unit_test(test_wordnet_relations),
     };
     return cmocka_run_group_tests_name("tag", tests, tu_setup, tu_teardown);
 }

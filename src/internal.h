@@ -212,6 +212,10 @@ typedef struct sr_hash_view {
     const char *strs;
 } sr_hash_view;
 bool sr_hash_find(const sr_hash_view *v, const char *key, size_t n, uint32_t *value);
+/* Checks a hashed string table's bytes (over the strings strs[0..nstrs))
+ * and makes a view of it; false when anything is out of bounds. */
+bool sr_hash_view_init(sr_hash_view *v, const unsigned char *p, size_t len, const char *strs,
+                       size_t nstrs);
 /* As sr_hash_find; also gives the key as stored (NUL-terminated, in STRS). */
 bool sr_hash_lookup(const sr_hash_view *v, const char *key, size_t n, uint32_t *value,
                     const char **stored);
@@ -309,6 +313,8 @@ extern const char sr_lemma_self[];
 /* tag.c: Penn Treebank tags for every token. */
 sitrep_status sr_tag_run(sr_doc *d, const sitrep_model *m);
 const char *sr_tag_name(const sitrep_model *m, uint8_t tag);
+/* The shape class of a word for the unknown-word model (D H A C L). */
+char sr_shape_class(const char *w, size_t n);
 int sr_tag_find(const sitrep_model *m, const char *name);
 
 /* lemma.c: WordNet lemmas for every tagged token. */

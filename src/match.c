@@ -31,27 +31,10 @@ bool sr_lexview_init(sr_lexview *v, const char *strs, size_t nstrs, const void *
     v->recs = recs;
     v->nrecs = nrecs_bytes / sizeof(sr_lex_rec);
     /* the hash table, over this lexicon's own strings */
-    const unsigned char *p = hash;
-    if (nhash < 8)
+    if (!sr_hash_view_init(&v->keys, hash, nhash, strs, nstrs))
         return false;
-    uint32_t nb, ne;
-    memcpy(&nb, p, 4);
-    memcpy(&ne, p + 4, 4);
-    if (nb == 0 || (nb & (nb - 1)) || ne >= nb || (size_t)nb * 4 > nhash - 8 ||
-        (size_t)ne * sizeof(sr_hash_entry) != nhash - 8 - (size_t)nb * 4)
-        return false;
-    v->keys.nbuckets = nb;
-    v->keys.nentries = ne;
-    v->keys.buckets = (const uint32_t *)(const void *)(p + 8);
-    v->keys.entries = (const sr_hash_entry *)(const void *)(p + 8 + (size_t)nb * 4);
-    v->keys.strs = strs;
-    for (uint32_t i = 0; i < nb; i++)
-        if (v->keys.buckets[i] > ne)
-            return false;
-    for (uint32_t i = 0; i < ne; i++) {
+    for (uint32_t i = 0; i < v->keys.nentries; i++) {
         const sr_hash_entry *e = &v->keys.entries[i];
-        if ((size_t)e->key_off + e->key_len >= nstrs)
-            return false;
         uint32_t at = e->value & ~SR_LEX_PREFIX;
         if (at) {
             at--;

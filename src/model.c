@@ -89,9 +89,8 @@ static bool set_err(char *err, size_t errn, const char *path, const char *why)
     return false;
 }
 
-/* Validates a hashed string table over the STRS section. */
-static bool hash_view(sr_hash_view *v, const unsigned char *p, size_t len, const char *strs,
-                      size_t nstrs)
+bool sr_hash_view_init(sr_hash_view *v, const unsigned char *p, size_t len, const char *strs,
+                       size_t nstrs)
 {
     if (len < 8)
         return false;
@@ -204,8 +203,8 @@ static bool validate(sitrep_model *m, const char *path, char *err, size_t errn)
     };
     for (size_t k = 0; k < sizeof hashes / sizeof *hashes; k++) {
         const void *p = sr_model_get_section(m, hashes[k].tag, &n);
-        if (!p || !hash_view((sr_hash_view *)(void *)((char *)m + hashes[k].field), p, n, strs,
-                             m->nstrs))
+        if (!p || !sr_hash_view_init((sr_hash_view *)(void *)((char *)m + hashes[k].field), p, n,
+                                     strs, m->nstrs))
             return set_err(err, errn, path, "bad or missing hash table");
     }
     if (!sr_tag_model_load(m, err, errn))

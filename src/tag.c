@@ -153,10 +153,12 @@ static bool lex(const sitrep_model *m, sr_lexcache *cache, const char *w, size_t
     return c->n > 0;
 }
 
-/* Shape class of an unknown word, as the model compiler computed it. */
-static char shape_class(const char *w, size_t n)
+/* The shape class of an unknown word: D digits, H hyphen, A all capitals,
+ * C capitalized, L lower case.  The model compiler keys the unknown-word
+ * statistics by it, so both use this one function. */
+char sr_shape_class(const char *w, size_t n)
 {
-    bool digit = false, hyphen = false, upper0 = w[0] >= 'A' && w[0] <= 'Z', lower = false;
+    bool digit = false, hyphen = false, upper0 = n && w[0] >= 'A' && w[0] <= 'Z', lower = false;
     size_t uppers = 0;
     for (size_t i = 0; i < n; i++) {
         char ch = w[i];
@@ -179,7 +181,7 @@ static void unknown(const sitrep_model *m, sr_lexcache *cache, const char *w, si
                     cand *c)
 {
     sr_lexcache_entry *e = NULL;
-    if (cache && n <= sizeof e->key && cls == shape_class(w, n)) {
+    if (cache && n <= sizeof e->key && cls == sr_shape_class(w, n)) {
         uint32_t h = sr_hash_bytes(w, n);
         e = &cache->e[h & (SR_LEXCACHE_SIZE - 1)];
         if (!(e->hash == h && e->len == n && memcmp(e->key, w, n) == 0))
@@ -306,7 +308,7 @@ static void candidates(const sitrep_model *m, const sr_doc *d, uint32_t i, bool 
         return;
     if (lowered && (t->flags & SR_TF_ALLCAPS) && lex(m, cache, buf, n, c))
         return;
-    char cls = shape_class(w, n);
+    char cls = sr_shape_class(w, n);
     unknown(m, cache, w, n, cls, c);
     if ((first || title) && (cls == 'C' || cls == 'A')) {
         /* A capital that the position explains: the word may be a common

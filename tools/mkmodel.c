@@ -313,24 +313,6 @@ static uint32_t emis_record(int n, const int *tags, const double *vals, const ui
     return at;
 }
 
-static char shape_class(const char *w, size_t n)
-{
-    bool digit = false, hyphen = false, upper0 = w[0] >= 'A' && w[0] <= 'Z', lower = false;
-    size_t uppers = 0;
-    for (size_t i = 0; i < n; i++) {
-        char ch = w[i];
-        if (ch >= '0' && ch <= '9') digit = true;
-        else if (ch == '-') hyphen = true;
-        else if (ch >= 'a' && ch <= 'z') lower = true;
-        else if (ch >= 'A' && ch <= 'Z') uppers++;
-    }
-    if (digit) return 'D';
-    if (hyphen) return 'H';
-    if (uppers >= 2 && !lower) return 'A';
-    if (upper0) return 'C';
-    return 'L';
-}
-
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -1130,7 +1112,7 @@ int main(int argc, char **argv)
         if (total > RARE || !alpha || w->w[0] == '*')
             continue;
         char key[8];
-        key[0] = shape_class(w->w, n);
+        key[0] = sr_shape_class(w->w, n);
         for (size_t k = 0; k <= 5 && k <= n; k++) {
             for (size_t q = 0; q < k; q++) {
                 char ch = w->w[n - k + q];

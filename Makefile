@@ -7,7 +7,7 @@
 
 CC      ?= cc
 CLANG   ?= clang
-PKGS    := libcjson gumbo libutf8proc libzstd zlib
+PKGS    := libcjson gumbo libutf8proc libzstd zlib libxxhash
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -109,6 +109,7 @@ test: all asan fuzz
 # ---- benchmark (not a test) --------------------------------------------
 BENCH_INPUT ?= ../shared/corpus/reuters21578.jsonl
 bench: $(B)/sitrep $(MODEL) $(B)/bench/stages
+	UNTIL=segment sh bench/bench.sh $(B)/sitrep $(BENCH_INPUT)
 	sh bench/bench.sh $(B)/sitrep $(BENCH_INPUT)
 	taskset -c 0 $(B)/bench/stages $(BENCH_INPUT) 2>/dev/null || $(B)/bench/stages $(BENCH_INPUT)
 

@@ -7,6 +7,8 @@
 set -eu
 bin=$1
 in=${2:-../shared/corpus/reuters21578.jsonl}
+# UNTIL=segment measures read + segment alone (the foundation's figure)
+until=${UNTIL:+--until $UNTIL}
 runs=${RUNS:-5}
 [ -f "$in" ] || { echo "bench: no input file $in (give a JSONL file)" >&2; exit 1; }
 pin=""
@@ -19,7 +21,7 @@ tf=$(mktemp)
 i=0
 while [ $i -lt "$runs" ]; do
     t0=$(date +%s%N)
-    /usr/bin/time -o "$tf" -f "%M" $pin "$bin" extract -o /dev/null "$in" 2>/dev/null || true
+    /usr/bin/time -o "$tf" -f "%M" $pin "$bin" extract $until -o /dev/null "$in" 2>/dev/null || true
     t1=$(date +%s%N)
     m=$(tail -n 1 "$tf")
     t=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", (b - a) / 1e9 }')
@@ -28,9 +30,9 @@ while [ $i -lt "$runs" ]; do
     i=$((i + 1))
 done
 rm -f "$tf"
-awk -v b="$bytes" -v d="$docs" -v t="$best" -v r="$rss" -v f="$in" 'BEGIN {
+awk -v u="${UNTIL:-all}" -v b="$bytes" -v d="$docs" -v t="$best" -v r="$rss" -v f="$in" 'BEGIN {
     if (t <= 0) t = 0.005;
-    printf "input:       %s (%d documents, %.1f MB)\n", f, d, b / 1e6;
+    printf "input:       %s (%d documents, %.1f MB), stages: %s\n", f, d, b / 1e6, u;
     printf "best of runs: %.4f s on one core (wall clock, whole process)\n", t;
     printf "throughput:  %.0f documents/s, %.1f MB/s\n", d / t, b / 1e6 / t;
     printf "peak RSS:    %.1f MB\n", r / 1024;

@@ -8,6 +8,7 @@
 #include "exitcodes.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <sitrep.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +39,9 @@ static const char usage[] =
     "                        lemmas, to records (a debugging aid)\n"
     "  --max-doc-bytes N     largest document or JSONL line (default 64 MiB);\n"
     "                        a larger one is reported and skipped\n"
+    "  --until STAGE         stop after a stage: read, segment, tag, match\n"
+    "                        (default: run them all; read and segment need\n"
+    "                        no model and start faster)\n"
     "  --lexicon FILE        add a lexicon of your own (the format of\n"
     "                        data/lexicons/*.lex); repeatable, no rebuild\n"
     "  --model FILE          the model file (default: $SITREP_MODEL, else\n"
@@ -67,6 +71,7 @@ int cmd_extract(int argc, char **argv)
     const char *outpath = NULL, *model_path = NULL;
     const char *lexicons[8];
     int nlex = 0;
+    sitrep_stage last = SITREP_STAGE_ALL;
     unsigned flags = 0;
     sitrep_source_options opt = {0};
     const char **files = calloc((size_t)argc + 1, sizeof *files);
@@ -88,6 +93,23 @@ int cmd_extract(int argc, char **argv)
             if (++i >= argc)
                 goto missing;
             outpath = argv[i];
+        } else if (strcmp(a, "--until") == 0) {
+            if (++i >= argc)
+                goto missing;
+            static const struct { const char *name; sitrep_stage st; } stages[] = {
+                {"read", SITREP_STAGE_READ}, {"segment", SITREP_STAGE_SEGMENT},
+                {"tag", SITREP_STAGE_TAG},   {"match", SITREP_STAGE_MATCH},
+            };
+            last = 0;
+            for (size_t k = 0; k < sizeof stages / sizeof *stages; k++)
+                if (strcmp(argv[i], stages[k].name) == 0)
+                    last = stages[k].st;
+            if (!last) {
+                fprintf(stderr, "sitrep extract: unknown stage '%s' (read, segment, tag, match)\n",
+                        argv[i]);
+                free(files);
+                return EXIT_USAGE;
+            }
         } else if (strcmp(a, "--lexicon") == 0) {
             if (++i >= argc)
                 goto missing;
@@ -160,11 +182,16 @@ int cmd_extract(int argc, char **argv)
     sitrep_model *model = NULL;
     sitrep_extractor *x = NULL;
     char merr[512] = "";
-    sitrep_status st = sitrep_model_open_err(model_path, &model, merr, sizeof merr);
+    /* Reading and segmenting need no model: do not load 24 MB for them. */
+    bool need_model = last > SITREP_STAGE_SEGMENT || nlex > 0 || model_path;
+    sitrep_status st = need_model ? sitrep_model_open_err(model_path, &model, merr, sizeof merr)
+                                  : SITREP_OK;
     for (int l = 0; st == SITREP_OK && l < nlex; l++)
         st = sitrep_model_add_lexicon(model, lexicons[l], merr, sizeof merr);
     if (st == SITREP_OK)
         st = sitrep_extractor_new(model, &x);
+    if (st == SITREP_OK)
+        sitrep_extractor_set_last_stage(x, last);
     if (st != SITREP_OK) {
         fprintf(stderr, "sitrep extract: %s\n", *merr ? merr : sitrep_status_string(st));
         status = EXIT_SOME_FAILED;

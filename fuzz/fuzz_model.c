@@ -6,7 +6,6 @@
 #include "fuzz_common.h"
 #include "model_format.h"
 
-#include <zlib.h>
 
 static unsigned char *orig;
 static size_t orig_len;
@@ -22,8 +21,8 @@ static void fix_crcs(unsigned char *b, size_t n)
     sr_model_section *sec = (sr_model_section *)(void *)(b + sizeof h);
     for (uint32_t i = 0; i < h.nsections; i++)
         if (sec[i].offset <= n && sec[i].length <= n - sec[i].offset)
-            sec[i].crc = (uint32_t)crc32(0L, b + sec[i].offset, (uInt)sec[i].length);
-    h.table_crc = (uint32_t)crc32(0L, (const Bytef *)sec, (uInt)(h.nsections * sizeof *sec));
+            sec[i].crc = sr_model_checksum(b + sec[i].offset, (size_t)sec[i].length);
+    h.table_crc = sr_model_checksum(sec, h.nsections * sizeof *sec);
     memcpy(b, &h, sizeof h);
 }
 

@@ -148,8 +148,10 @@ SITREP_API void sitrep_source_free(sitrep_source *src);
 
 /* ---- extraction ------------------------------------------------------- */
 
-/** Creates an extractor over `model` (which must outlive it).  The caller
- *  owns the extractor; release with sitrep_extractor_free. */
+/** Creates an extractor over `model` (which must outlive it).  With `model`
+ *  NULL the extractor runs the stages that need none: reading and
+ *  segmentation.  The caller owns the extractor; release with
+ *  sitrep_extractor_free. */
 SITREP_API sitrep_status sitrep_extractor_new(const sitrep_model *model,
                                               sitrep_extractor **out);
 SITREP_API void sitrep_extractor_free(sitrep_extractor *x);
@@ -170,6 +172,17 @@ SITREP_API sitrep_status sitrep_extract_buffer(sitrep_extractor *x, const char *
                                                size_t len, sitrep_format format,
                                                const char *id,
                                                const sitrep_record **out);
+
+/** Pipeline stages, in order.  An extractor runs every stage up to and
+ *  including the one set (default: all). */
+typedef enum sitrep_stage {
+    SITREP_STAGE_READ = 1, /* metadata, text and blocks */
+    SITREP_STAGE_SEGMENT,  /* + tokens and sentences */
+    SITREP_STAGE_TAG,      /* + part-of-speech tags and lemmas */
+    SITREP_STAGE_MATCH,    /* + lexicon matches */
+    SITREP_STAGE_ALL = 100
+} sitrep_stage;
+SITREP_API void sitrep_extractor_set_last_stage(sitrep_extractor *x, sitrep_stage last);
 
 /** The last error of this extractor (status SITREP_OK when none).  The
  *  strings are valid until the next extraction. */

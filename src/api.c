@@ -19,6 +19,7 @@ struct sitrep_extractor {
     char idbuf[512];
     sr_buf out; /* output staging for sitrep_record_write */
     sr_lexcache *lexcache;
+    sitrep_stage last; /* the last stage to run */
 };
 
 const char *sitrep_status_string(sitrep_status st)
@@ -66,12 +67,11 @@ bool sr_doc_add_block(sr_doc *d, uint32_t start, uint32_t end, sr_block_kind kin
 sitrep_status sitrep_extractor_new(const sitrep_model *model, sitrep_extractor **out)
 {
     *out = NULL;
-    if (!model)
-        return SITREP_EUSAGE;
     sitrep_extractor *x = calloc(1, sizeof *x);
     if (!x)
         return SITREP_ENOMEM;
     x->model = model;
+    x->last = SITREP_STAGE_ALL;
     x->lexcache = calloc(1, sizeof *x->lexcache);
     if (!x->lexcache) {
         free(x);
@@ -91,6 +91,11 @@ void sitrep_extractor_free(sitrep_extractor *x)
     sr_buf_free(&x->out);
     free(x->lexcache);
     free(x);
+}
+
+void sitrep_extractor_set_last_stage(sitrep_extractor *x, sitrep_stage last)
+{
+    x->last = last;
 }
 
 const sitrep_error *sitrep_extractor_error(const sitrep_extractor *x)
@@ -232,15 +237,19 @@ static sitrep_status run(sitrep_extractor *x, const char *file, const sr_rawdoc 
     }
     if (st == SITREP_OK && fmt != SITREP_FORMAT_HTML)
         st = sr_read_txt_layout(d, header);
-    if (st == SITREP_OK)
+    if (st == SITREP_OK && x->last >= SITREP_STAGE_SEGMENT)
         st = sr_text_run(d);
-    if (st == SITREP_OK)
+    if (st == SITREP_OK && x->last >= SITREP_STAGE_SEGMENT)
         st = sr_segment_run(d, x->model);
-    if (st == SITREP_OK)
+    /* Without a model an extractor reads and segments only. */
+    sitrep_stage last = x->last;
+    if (!x->model && last > SITREP_STAGE_SEGMENT)
+        last = SITREP_STAGE_SEGMENT;
+    if (st == SITREP_OK && last >= SITREP_STAGE_TAG)
         st = sr_tag_run(d, x->model);
-    if (st == SITREP_OK)
+    if (st == SITREP_OK && last >= SITREP_STAGE_TAG)
         st = sr_lemma_run(d, x->model);
-    if (st == SITREP_OK)
+    if (st == SITREP_OK && last >= SITREP_STAGE_MATCH)
         st = sr_match_run(d, x->model);
     if (st != SITREP_OK)
         return doc_fail(x, file, st, raw->offset, "%s", sitrep_status_string(st));

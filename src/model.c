@@ -16,7 +16,6 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
 
 struct abbrev_entry {
     const char *form; /* lower case, no period */
@@ -178,14 +177,13 @@ static bool validate(sitrep_model *m, const char *path, char *err, size_t errn)
         return set_err(err, errn, path, "section table out of bounds");
     m->sections = (const sr_model_section *)(const void *)(b + sizeof h);
     m->nsections = h.nsections;
-    if ((uint32_t)crc32(0L, (const Bytef *)m->sections,
-                        (uInt)(h.nsections * sizeof(sr_model_section))) != h.table_crc)
+    if (sr_model_checksum(m->sections, h.nsections * sizeof(sr_model_section)) != h.table_crc)
         return set_err(err, errn, path, "section table checksum mismatch");
     for (uint32_t i = 0; i < h.nsections; i++) {
         const sr_model_section *s = &m->sections[i];
         if (s->offset % 16 || s->offset > m->size || s->length > m->size - s->offset)
             return set_err(err, errn, path, "section out of bounds");
-        if ((uint32_t)crc32(0L, b + s->offset, (uInt)s->length) != s->crc)
+        if (sr_model_checksum(b + s->offset, (size_t)s->length) != s->crc)
             return set_err(err, errn, path, "section checksum mismatch");
     }
     size_t n;
@@ -271,7 +269,13 @@ sitrep_status sitrep_model_open_err(const char *path, sitrep_model **out, char *
         close(fd);
         return SITREP_EMODEL;
     }
-    void *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    /* The whole file is read at once for its checksums: map it populated. */
+#ifdef MAP_POPULATE
+    int flags = MAP_PRIVATE | MAP_POPULATE;
+#else
+    int flags = MAP_PRIVATE;
+#endif
+    void *map = mmap(NULL, (size_t)st.st_size, PROT_READ, flags, fd, 0);
     close(fd);
     if (map == MAP_FAILED) {
         snprintf(err, errn, "%s: cannot map model: %s", path, strerror(errno));
@@ -316,7 +320,7 @@ sitrep_status sitrep_model_describe(const sitrep_model *m, FILE *out)
             m->nsections);
     for (uint32_t i = 0; i < m->nsections; i++) {
         const sr_model_section *s = &m->sections[i];
-        fprintf(out, "  %.4s  %10llu bytes  crc32 %08x\n", s->tag, (unsigned long long)s->length,
+        fprintf(out, "  %.4s  %10llu bytes  check %08x\n", s->tag, (unsigned long long)s->length,
                 s->crc);
     }
     fprintf(out, "tags %u, known words %u, suffix keys %u, WordNet lemmas %u, exceptions %u\n",

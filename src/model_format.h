@@ -3,14 +3,16 @@
  * (model_write.c, used by tools/mkmodel.c) and the reader (model.c).
  *
  *   header   magic "SITREPMD", format version, endianness probe, file size,
- *            section count, CRC-32 of the section table
- *   table    one entry a section: four-letter tag, CRC-32, offset, length
+ *            section count, checksum of the section table
+ *   table    one entry a section: four-letter tag, checksum, offset, length
+ * Checksums are the low 32 bits of XXH3-64 (libxxhash): the whole 23 MB
+ * model is checked at every open, and XXH3 does that at memory speed.
  *   sections each 16-byte aligned
  *
  * All integers are little-endian (the probe rejects other machines rather
  * than swapping).  The reader checks everything before making a pointer
  * into the file: magic, version, probe, size, table bounds, every section's
- * bounds (without overflow) and alignment, every CRC.
+ * bounds (without overflow) and alignment, every checksum.
  *
  * Hashed string tables ("hash" sections) map a byte string to a u32:
  *   u32 nbuckets (a power of two), u32 nentries,
@@ -21,7 +23,9 @@
 #ifndef SR_MODEL_FORMAT_H
 #define SR_MODEL_FORMAT_H
 
+#include <stddef.h>
 #include <stdint.h>
+#include <xxhash.h>
 
 #define SR_MODEL_MAGIC "SITREPMD"
 #define SR_MODEL_VERSION 1u
@@ -88,6 +92,12 @@ typedef struct sr_lex_rec {
     char type[8];         /* entity type: ORG, GPE, NORP, PERSON ... or "" */
     char group[4];        /* ethnic or religious group code, or "" */
 } sr_lex_rec;
+
+/* The checksum of a model's table and sections. */
+static inline uint32_t sr_model_checksum(const void *p, size_t n)
+{
+    return (uint32_t)XXH3_64bits(p, n);
+}
 
 /* FNV-1a, 32 bits. */
 static inline uint32_t sr_hash_bytes(const char *s, size_t n)

@@ -6,7 +6,6 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <zlib.h>
 
 typedef struct wsec {
     char tag[4];
@@ -71,7 +70,7 @@ bool sr_mw_write(sr_model_writer *w, const char *path, char *err, size_t errn)
         memcpy(sec[i].tag, w->s[i].tag, 4);
         sec[i].offset = off;
         sec[i].length = w->s[i].len;
-        sec[i].crc = (uint32_t)crc32(0L, (const Bytef *)w->s[i].data, (uInt)w->s[i].len);
+        sec[i].crc = sr_model_checksum(w->s[i].data, w->s[i].len);
         off = align16(off + w->s[i].len);
     }
     sr_model_header h;
@@ -81,7 +80,7 @@ bool sr_mw_write(sr_model_writer *w, const char *path, char *err, size_t errn)
     h.endian = SR_MODEL_ENDIAN;
     h.size = off;
     h.nsections = (uint32_t)w->n;
-    h.table_crc = (uint32_t)crc32(0L, (const Bytef *)sec, (uInt)(w->n * sizeof *sec));
+    h.table_crc = sr_model_checksum(sec, w->n * sizeof *sec);
     char tmp[4096];
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
     FILE *f = fopen(tmp, "wb");

@@ -67,6 +67,15 @@ check extract-bad-model-msg grep -q "bad model file" "$tmp/e"
 "$bin" extract --tokens examples/sample.txt | grep -q '"tag":"VBD","lemma":"say"'
 check tokens-tagged [ $? -eq 0 ]
 
+# --until: stop after a stage; read and segment need no model.
+"$bin" extract --until segment --tokens examples/sample.txt > "$tmp/o"; check until-exit [ $? -eq 0 ]
+check until-no-tags [ "$(grep -c '"tag"' "$tmp/o")" -eq 0 ]
+check until-sentences grep -q '"sentences":\[{' "$tmp/o"
+"$bin" extract --until read examples/sample.txt | grep -q '"sentences":\[\]'; check until-read [ $? -eq 0 ]
+SITREP_MODEL=/nonexistent.model "$bin" extract --until segment examples/sample.txt > /dev/null
+check until-without-model [ $? -eq 0 ]
+"$bin" extract --until parse examples/sample.txt > /dev/null 2>&1; check until-bad [ $? -eq 1 ]
+
 # A large JSONL stream runs in constant memory (one line held at a time).
 case "$bin" in *asan*) sanitized=1 ;; *) sanitized=0 ;; esac
 if [ $sanitized -eq 0 ] && command -v /usr/bin/time > /dev/null 2>&1; then

@@ -175,6 +175,27 @@ static void test_detection_and_files(void **state)
     assert_int_equal(d->blocks.n, 0);
 }
 
+static void test_extractor_without_model(void **state)
+{
+    (void)state;
+    sitrep_extractor *x;
+    assert_int_equal(sitrep_extractor_new(NULL, &x), SITREP_OK);
+    const char *t = "Headline\n\nTroops left. Residents returned.\n";
+    const sitrep_record *rec;
+    assert_int_equal(sitrep_extract_buffer(x, t, strlen(t), SITREP_FORMAT_TEXT, "n", &rec),
+                     SITREP_OK);
+    assert_int_equal(sitrep_record_count(rec, SITREP_COUNT_SENTENCES), 2);
+    assert_null(rec->doc.tags); /* no model: no tagging */
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&buf, &n);
+    assert_int_equal(sitrep_record_write(rec, f, SITREP_WRITE_TOKENS), SITREP_OK);
+    fclose(f);
+    assert_non_null(strstr(buf, "\"tokens\""));
+    free(buf);
+    sitrep_extractor_free(x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -183,6 +204,7 @@ int main(void)
         cmocka_unit_test(test_gzip_and_zstd),
         cmocka_unit_test(test_limits),
         cmocka_unit_test(test_detection_and_files),
+        cmocka_unit_test(test_extractor_without_model),
     };
     return cmocka_run_group_tests_name("source", tests, tu_setup, tu_teardown);
 }

@@ -8,7 +8,7 @@
  * classes are meta, and navigation, asides, footers, captions, forms and
  * "related"/"read more"/share/newsletter/ad containers are boilerplate.
  * Scripts, styles and templates hold code, not text, and are not part of
- * the text.  Metadata comes from, in order: og:/article: meta tags, <time
+ * the text (what a <noscript> shows instead is boilerplate).  Metadata comes from, in order: og:/article: meta tags, <time
  * datetime>, JSON-LD (cJSON), then h1 and <title>.
  */
 #include "internal.h"
@@ -111,7 +111,7 @@ static bool is_block_tag(GumboTag t)
 static bool is_skipped_tag(GumboTag t)
 {
     switch (t) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_TEMPLATE:
     case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
     case GUMBO_TAG_HEAD: case GUMBO_TAG_SELECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS:
         return true;
@@ -267,7 +267,7 @@ static sr_block_kind element_kind(html *h, const GumboNode *n, sr_block_kind par
     switch (t) {
     case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FIGCAPTION:
     case GUMBO_TAG_FIGURE: case GUMBO_TAG_FORM: case GUMBO_TAG_MENU: case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_CAPTION: case GUMBO_TAG_LABEL:
+    case GUMBO_TAG_CAPTION: case GUMBO_TAG_LABEL: case GUMBO_TAG_NOSCRIPT:
         return SR_BLOCK_BOILERPLATE;
     case GUMBO_TAG_HEADER:
         if (!in_article)

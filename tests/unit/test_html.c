@@ -20,7 +20,8 @@ static const char page[] =
     "<div class=\"related-stories\"><h2>Related</h2><p>Earlier floods displaced thousands</p></div>"
     "<h2>Aid appeal</h2><p>The UN appealed for aid.</p>"
     "</article><aside><p>Most read: something else</p></aside>"
-    "<footer><p>Copyright 2021</p></footer></body></html>";
+    "<footer><p>Copyright 2021</p></footer><noscript>Please enable JavaScript.</noscript>"
+    "</body></html>";
 
 static void test_page(void **state)
 {
@@ -46,8 +47,8 @@ static void test_page(void **state)
     /* navigation, caption, related, aside and footer are boilerplate */
     const char *bp[] = {"Home World", "Residents wade through water.", "Related",
                         "Earlier floods displaced thousands", "Most read: something else",
-                        "Copyright 2021"};
-    for (int i = 0; i < 6; i++)
+                        "Copyright 2021", "Please enable JavaScript."};
+    for (int i = 0; i < 7; i++)
         assert_string_equal(tu_block_text(d, SR_BLOCK_BOILERPLATE, i), bp[i]);
     /* scripts and styles are not text */
     assert_null(strstr(d->text, "not text"));

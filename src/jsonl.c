@@ -172,41 +172,37 @@ static bool literal(scan *c, const char *w)
     return true;
 }
 
+/* Skips digits from *i; returns how many. */
+static size_t digits(const scan *c, size_t *i)
+{
+    size_t d = *i;
+    while (*i < c->n && c->s[*i] >= '0' && c->s[*i] <= '9')
+        (*i)++;
+    return *i - d;
+}
+
+/* -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
 static bool number(scan *c)
 {
     size_t i = c->i;
     if (i < c->n && c->s[i] == '-')
         i++;
-    if (i < c->n && c->s[i] == '0') {
-        i++;
-    } else if (i < c->n && c->s[i] >= '1' && c->s[i] <= '9') {
-        while (i < c->n && c->s[i] >= '0' && c->s[i] <= '9')
-            i++;
-    } else {
-        c->err = "bad number";
-        return false;
-    }
-    if (i < c->n && c->s[i] == '.') {
-        i++;
-        size_t d = i;
-        while (i < c->n && c->s[i] >= '0' && c->s[i] <= '9')
-            i++;
-        if (i == d) {
-            c->err = "bad number";
-            return false;
-        }
-    }
-    if (i < c->n && (c->s[i] == 'e' || c->s[i] == 'E')) {
+    bool ok;
+    if (i < c->n && c->s[i] == '0')
+        ok = ++i;
+    else
+        ok = i < c->n && c->s[i] != '0' && digits(c, &i);
+    if (ok && i < c->n && c->s[i] == '.')
+        ok = ++i && digits(c, &i);
+    if (ok && i < c->n && (c->s[i] == 'e' || c->s[i] == 'E')) {
         i++;
         if (i < c->n && (c->s[i] == '+' || c->s[i] == '-'))
             i++;
-        size_t d = i;
-        while (i < c->n && c->s[i] >= '0' && c->s[i] <= '9')
-            i++;
-        if (i == d) {
-            c->err = "bad number";
-            return false;
-        }
+        ok = digits(c, &i);
+    }
+    if (!ok) {
+        c->err = "bad number";
+        return false;
     }
     c->i = i;
     return true;
@@ -395,12 +391,10 @@ bool sr_jsonl_parse(const char *line, size_t n, sr_arena *arena, sr_jsonl_field 
             want->len = c.i - a;
             want->type = SR_JSON_NUMBER;
         } else {
-            size_t a = c.i;
             if (!skip_value(&c))
                 goto fail;
             if (want)
                 want->type = SR_JSON_OTHER;
-            (void)a;
         }
         ws(&c);
         if (c.i < c.n && c.s[c.i] == ',') {

@@ -97,20 +97,18 @@ static bool parse_offset(const char *s, size_t n, size_t *i, int *off)
     int sign = s[k] == '-' ? -1 : 1;
     k++;
     int nd;
-    size_t k0 = k;
     int v = num(s, n, &k, &nd);
     int h, m = 0;
     if (nd == 4) { h = v / 100; m = v % 100; }
     else if (nd == 1 || nd == 2) {
         h = v;
-        if (k + 2 < n + 1 && k < n && s[k] == ':') {
+        if (k < n && s[k] == ':') {
             size_t k2 = k + 1;
             int nd2;
             int mm = num(s, n, &k2, &nd2);
             if (nd2 == 2) { m = mm; k = k2; }
         }
     } else {
-        (void)k0;
         return false;
     }
     if (h > 14 || m > 59)
@@ -237,7 +235,6 @@ size_t sr_metadate_parse(const char *s, size_t n, char out[static 32])
     dt t = {0};
     size_t i = 0, used = 0;
     int pending_num = -1; /* a day or year number seen before the month */
-    size_t pending_end = 0;
     bool have_date = false;
 
     while (i < n) {
@@ -331,7 +328,6 @@ size_t sr_metadate_parse(const char *s, size_t n, char out[static 32])
                         have_date = true;
                 } else {
                     pending_num = v;
-                    pending_end = k;
                     i = k;
                 }
                 continue;
@@ -389,7 +385,6 @@ size_t sr_metadate_parse(const char *s, size_t n, char out[static 32])
         }
         break;
     }
-    (void)pending_end;
     if (!(t.y && t.mo && t.d))
         return 0;
     if (t.mo < 1 || t.mo > 12 || t.d < 1 || t.d > days_in(t.y, t.mo))

@@ -223,7 +223,7 @@ static meta_line classify_meta(const char *s, uint32_t a, uint32_t e, char iso[3
     iso[0] = 0;
     *value_at = a;
     char c0 = (char)(s[a] | 0x20);
-    for (size_t k = 0; strchr("lfpumdl", c0) && k < sizeof date_keys / sizeof *date_keys; k++) {
+    for (size_t k = 0; strchr("lfpumd", c0) && k < sizeof date_keys / sizeof *date_keys; k++) {
         if (!starts_ci(s, a, e, date_keys[k].kw))
             continue;
         uint32_t i = a + (uint32_t)strlen(date_keys[k].kw);

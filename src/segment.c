@@ -258,7 +258,7 @@ static bool scan_word(seg *g, uint32_t i, uint32_t end, uint32_t *next)
     uint16_t flags = 0;
     bool digits_only = true, any_alpha = false, inner_period = false, short_segs = true;
     bool range = false, lower_seen = false, upper_seen = false;
-    uint32_t seg_len = 0, n_letters = 0;
+    uint32_t seg_len = 0;
     sr_tok_kind kind;
 
     while (j < end) {
@@ -271,7 +271,6 @@ static bool scan_word(seg *g, uint32_t i, uint32_t end, uint32_t *next)
             if (seen & (WB_UPPER | WB_LOWER)) {
                 any_alpha = true;
                 digits_only = false;
-                n_letters += 2; /* at least one; ALLCAPS re-checks the token */
                 upper_seen |= (seen & WB_UPPER) != 0;
                 lower_seen |= (seen & WB_LOWER) != 0;
             }
@@ -290,7 +289,6 @@ static bool scan_word(seg *g, uint32_t i, uint32_t end, uint32_t *next)
             if (c == C_ALPHA) {
                 any_alpha = true;
                 digits_only = false;
-                n_letters++;
                 if (is_upper_at(g, j))
                     upper_seen = true;
                 else
@@ -378,7 +376,6 @@ static bool scan_word(seg *g, uint32_t i, uint32_t end, uint32_t *next)
         kind = SR_TOK_WORD;
     }
     /* Ordinals and decades stay with their number: 15th, 1990s. */
-    (void)lower_seen;
     if (is_digit(s[i])) {
         uint32_t k = i;
         while (k < j && (is_digit(s[k]) || s[k] == ',' || s[k] == '.' || s[k] == ':' || s[k] == '/'))

@@ -6,7 +6,6 @@
 
 #include "jsonl.h"
 #include <stdarg.h>
-#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -71,6 +70,8 @@ sitrep_status sitrep_extractor_new(const sitrep_model *model, sitrep_extractor *
     if (!x)
         return SITREP_ENOMEM;
     x->model = model;
+    x->rec.model = model;
+    x->rec.out = &x->out;
     x->last = SITREP_STAGE_ALL;
     x->lexcache = calloc(1, sizeof *x->lexcache);
     if (!x->lexcache) {
@@ -284,14 +285,12 @@ sitrep_status sitrep_extract_buffer(sitrep_extractor *x, const char *data, size_
 
 sitrep_status sitrep_record_write(const sitrep_record *rec, FILE *out, unsigned flags)
 {
-    /* A record lives inside its extractor; reuse the extractor's output
-     * buffer so that writing makes no allocation in steady state. */
-    sitrep_extractor *x = (sitrep_extractor *)(void *)((char *)(uintptr_t)rec -
-                                                       offsetof(sitrep_extractor, rec));
-    sr_buf *b = &x->out;
+    /* The extractor's output buffer: writing makes no allocation in steady
+     * state. */
+    sr_buf *b = rec->out;
     b->n = 0;
     b->failed = false;
-    sitrep_status st = sr_record_write(&rec->doc, x->model, b, flags);
+    sitrep_status st = sr_record_write(&rec->doc, rec->model, b, flags);
     if (st == SITREP_OK && b->n && fwrite(b->p, 1, b->n, out) != b->n)
         st = SITREP_EIO;
     /* Do not keep a huge buffer after a huge record. */

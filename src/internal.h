@@ -400,6 +400,8 @@ void sr_json_span(sr_json *j, uint32_t s, uint32_t e, const char *kind);
 /* record.c */
 struct sitrep_record {
     sr_doc doc;
+    const sitrep_model *model; /* for tag names when writing; may be NULL */
+    sr_buf *out;               /* the extractor's output staging buffer */
 };
 sitrep_status sr_record_write(const sr_doc *d, const sitrep_model *m, sr_buf *out, unsigned flags);
 

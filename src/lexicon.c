@@ -30,99 +30,47 @@ const char *sr_lex_kind_name(int kind)
     return kind > 0 && kind < SR_LEX__MAX ? kind_names[kind] : "?";
 }
 
-/* ---- a small string -> index map for building ------------------------- */
-
-typedef struct kmap {
-    char **keys;
-    uint32_t *vals;  /* per key: index into lists (UINT32_MAX none) | prefix */
-    bool *prefix;
-    uint32_t **lists;
-    uint32_t *nlist;
-    uint32_t *slots;
-    size_t n, cap, nslots;
-} kmap;
-
-static bool kmap_grow(kmap *m)
-{
-    size_t ns = m->nslots ? m->nslots * 2 : 1024;
-    uint32_t *sl = calloc(ns, sizeof *sl);
-    if (!sl)
-        return false;
-    for (size_t i = 0; i < m->n; i++) {
-        size_t h = sr_hash_bytes(m->keys[i], strlen(m->keys[i])) & (ns - 1);
-        while (sl[h])
-            h = (h + 1) & (ns - 1);
-        sl[h] = (uint32_t)i + 1;
-    }
-    free(m->slots);
-    m->slots = sl;
-    m->nslots = ns;
-    return true;
-}
-
-/* Index of key, added when absent; SIZE_MAX when out of memory. */
-static size_t kmap_get(kmap *m, const char *k, size_t kl)
-{
-    if ((m->n + 1) * 2 >= m->nslots && !kmap_grow(m))
-        return SIZE_MAX;
-    size_t h = sr_hash_bytes(k, kl) & (m->nslots - 1);
-    while (m->slots[h]) {
-        const char *o = m->keys[m->slots[h] - 1];
-        if (strlen(o) == kl && memcmp(o, k, kl) == 0)
-            return m->slots[h] - 1;
-        h = (h + 1) & (m->nslots - 1);
-    }
-    if (m->n == m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 256;
-        char **keys = realloc(m->keys, cap * sizeof *keys);
-        if (keys)
-            m->keys = keys;
-        bool *pre = realloc(m->prefix, cap * sizeof *pre);
-        if (pre)
-            m->prefix = pre;
-        uint32_t **lists = realloc(m->lists, cap * sizeof *lists);
-        if (lists)
-            m->lists = lists;
-        uint32_t *nl = realloc(m->nlist, cap * sizeof *nl);
-        if (nl)
-            m->nlist = nl;
-        if (!keys || !pre || !lists || !nl)
-            return SIZE_MAX;
-        m->cap = cap;
-    }
-    char *copy = malloc(kl + 1);
-    if (!copy)
-        return SIZE_MAX;
-    memcpy(copy, k, kl);
-    copy[kl] = 0;
-    m->keys[m->n] = copy;
-    m->prefix[m->n] = false;
-    m->lists[m->n] = NULL;
-    m->nlist[m->n] = 0;
-    m->slots[h] = (uint32_t)m->n + 1;
-    return m->n++;
-}
-
-static void kmap_free(kmap *m)
-{
-    for (size_t i = 0; i < m->n; i++) {
-        free(m->keys[i]);
-        free(m->lists[i]);
-    }
-    free(m->keys);
-    free(m->prefix);
-    free(m->lists);
-    free(m->nlist);
-    free(m->slots);
-    memset(m, 0, sizeof *m);
-}
-
+/* Keys, and per key: whether longer keys start with it, and the records
+ * under it (arrays parallel to keys.keys). */
 struct sr_lexbuild {
     sr_strpool pool;
     sr_lex_rec *recs;
     size_t nrecs, caprecs;
-    kmap keys;
+    sr_strmap keys;
+    bool *prefix;
+    uint32_t **lists;
+    uint32_t *nlist;
+    size_t capkeys;
 };
+
+/* The index of a key, added (with empty per-key data) when new;
+ * SIZE_MAX when out of memory. */
+static size_t key_index(sr_lexbuild *b, const char *k, size_t kl)
+{
+    bool added;
+    size_t ix = sr_strmap_get(&b->keys, k, kl, true, &added);
+    if (ix == SIZE_MAX || !added)
+        return ix;
+    if (ix >= b->capkeys) {
+        size_t cap = b->capkeys ? b->capkeys * 2 : 256;
+        bool *pre = realloc(b->prefix, cap * sizeof *pre);
+        if (pre)
+            b->prefix = pre;
+        uint32_t **lists = realloc(b->lists, cap * sizeof *lists);
+        if (lists)
+            b->lists = lists;
+        uint32_t *nl = realloc(b->nlist, cap * sizeof *nl);
+        if (nl)
+            b->nlist = nl;
+        if (!pre || !lists || !nl)
+            return SIZE_MAX;
+        b->capkeys = cap;
+    }
+    b->prefix[ix] = false;
+    b->lists[ix] = NULL;
+    b->nlist[ix] = 0;
+    return ix;
+}
 
 sr_lexbuild *sr_lexbuild_new(void)
 {
@@ -135,7 +83,12 @@ void sr_lexbuild_free(sr_lexbuild *b)
         return;
     free(b->pool.p);
     free(b->recs);
-    kmap_free(&b->keys);
+    for (size_t i = 0; i < b->keys.n; i++)
+        free(b->lists[i]);
+    sr_strmap_free(&b->keys);
+    free(b->prefix);
+    free(b->lists);
+    free(b->nlist);
     free(b);
 }
 
@@ -346,22 +299,22 @@ bool sr_lexbuild_add_line(sr_lexbuild *b, const char *text, size_t len, const ch
         if (!sr_strpool_add(&b->pool, alias[i], strlen(alias[i]), &r->surface_off))
             return fail(err, errn, file, ln, "out of memory");
         /* the key, and every shorter prefix of it in tokens */
-        size_t ki = kmap_get(&b->keys, key, kl);
+        size_t ki = key_index(b, key, kl);
         if (ki == SIZE_MAX)
             return fail(err, errn, file, ln, "out of memory");
-        uint32_t *l = realloc(b->keys.lists[ki], (b->keys.nlist[ki] + 1) * sizeof *l);
+        uint32_t *l = realloc(b->lists[ki], (b->nlist[ki] + 1) * sizeof *l);
         if (!l)
             return fail(err, errn, file, ln, "out of memory");
-        l[b->keys.nlist[ki]++] = (uint32_t)b->nrecs;
-        b->keys.lists[ki] = l;
+        l[b->nlist[ki]++] = (uint32_t)b->nrecs;
+        b->lists[ki] = l;
         /* prefixes end where text may split the phrase into tokens: at
          * spaces, and before an apostrophe inside a word (People|'s) */
         for (size_t q = 0; q < kl; q++)
             if (key[q] == ' ' || (key[q] == '\'' && q > 0 && key[q - 1] != ' ')) {
-                size_t pi = kmap_get(&b->keys, key, q);
+                size_t pi = key_index(b, key, q);
                 if (pi == SIZE_MAX)
                     return fail(err, errn, file, ln, "out of memory");
-                b->keys.prefix[pi] = true;
+                b->prefix[pi] = true;
             }
         b->nrecs++;
     }
@@ -399,7 +352,7 @@ bool sr_lexbuild_sections(const sr_lexbuild *b, sr_lex_sections *out)
     /* lists: n, then record indexes; keys sorted for a deterministic file */
     size_t nl = 0;
     for (size_t i = 0; i < b->keys.n; i++)
-        nl += b->keys.nlist[i] ? 1 + b->keys.nlist[i] : 0;
+        nl += b->nlist[i] ? 1 + b->nlist[i] : 0;
     uint32_t *lists = malloc((nl ? nl : 1) * sizeof *lists);
     size_t *order = malloc((b->keys.n ? b->keys.n : 1) * sizeof *order);
     if (!lists || !order) {
@@ -422,12 +375,12 @@ bool sr_lexbuild_sections(const sr_lexbuild *b, sr_lex_sections *out)
     bool ok = true;
     for (size_t oi = 0; oi < b->keys.n && ok; oi++) {
         size_t i = order[oi];
-        uint32_t v = b->keys.prefix[i] ? SR_LEX_PREFIX : 0;
-        if (b->keys.nlist[i]) {
+        uint32_t v = b->prefix[i] ? SR_LEX_PREFIX : 0;
+        if (b->nlist[i]) {
             v |= (uint32_t)(at + 1);
-            lists[at++] = b->keys.nlist[i];
-            memcpy(lists + at, b->keys.lists[i], b->keys.nlist[i] * sizeof *lists);
-            at += b->keys.nlist[i];
+            lists[at++] = b->nlist[i];
+            memcpy(lists + at, b->lists[i], b->nlist[i] * sizeof *lists);
+            at += b->nlist[i];
         }
         ok = sr_hashb_put(&h, &pool, b->keys.keys[i], strlen(b->keys.keys[i]), v);
     }

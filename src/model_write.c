@@ -184,3 +184,68 @@ void sr_hashb_free(sr_hashb *h)
     free(h->e);
     memset(h, 0, sizeof *h);
 }
+
+/* ---- a string -> index map --------------------------------------------- */
+
+static bool strmap_rehash(sr_strmap *m)
+{
+    size_t ns = m->nslots ? m->nslots * 2 : 1024;
+    uint32_t *sl = calloc(ns, sizeof *sl);
+    if (!sl)
+        return false;
+    for (size_t i = 0; i < m->n; i++) {
+        size_t h = sr_hash_bytes(m->keys[i], strlen(m->keys[i])) & (ns - 1);
+        while (sl[h])
+            h = (h + 1) & (ns - 1);
+        sl[h] = (uint32_t)i + 1;
+    }
+    free(m->slots);
+    m->slots = sl;
+    m->nslots = ns;
+    return true;
+}
+
+size_t sr_strmap_get(sr_strmap *m, const char *k, size_t kl, bool add, bool *added)
+{
+    if (added)
+        *added = false;
+    if ((m->n + 1) * 2 >= m->nslots && !strmap_rehash(m))
+        return SIZE_MAX;
+    size_t h = sr_hash_bytes(k, kl) & (m->nslots - 1);
+    while (m->slots[h]) {
+        const char *o = m->keys[m->slots[h] - 1];
+        if (strlen(o) == kl && memcmp(o, k, kl) == 0)
+            return m->slots[h] - 1;
+        h = (h + 1) & (m->nslots - 1);
+    }
+    if (!add)
+        return SIZE_MAX;
+    if (m->n == m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 256;
+        char **keys = realloc(m->keys, cap * sizeof *keys);
+        if (!keys)
+            return SIZE_MAX;
+        m->keys = keys;
+        m->cap = cap;
+    }
+    char *copy = malloc(kl + 1);
+    if (!copy)
+        return SIZE_MAX;
+    if (kl)
+        memcpy(copy, k, kl);
+    copy[kl] = 0;
+    m->keys[m->n] = copy;
+    m->slots[h] = (uint32_t)m->n + 1;
+    if (added)
+        *added = true;
+    return m->n++;
+}
+
+void sr_strmap_free(sr_strmap *m)
+{
+    for (size_t i = 0; i < m->n; i++)
+        free(m->keys[i]);
+    free(m->keys);
+    free(m->slots);
+    memset(m, 0, sizeof *m);
+}

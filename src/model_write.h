@@ -18,6 +18,18 @@ void sr_mw_free(sr_model_writer *w);
 typedef struct sr_strpool { char *p; size_t n, cap; } sr_strpool;
 bool sr_strpool_add(sr_strpool *p, const char *s, size_t n, uint32_t *off);
 
+/* A string -> index map for building tables (open addressing). */
+typedef struct sr_strmap {
+    char **keys; /* NUL-terminated copies, index order */
+    uint32_t *slots; /* index + 1, 0 empty */
+    size_t n, cap, nslots;
+} sr_strmap;
+/* The index of key k[0..kl); when absent, adds it if `add` (*added set
+ * when not NULL), else returns SIZE_MAX.  SIZE_MAX also means out of
+ * memory. */
+size_t sr_strmap_get(sr_strmap *m, const char *k, size_t kl, bool add, bool *added);
+void sr_strmap_free(sr_strmap *m);
+
 /* A hashed string table being built; keys must be unique. */
 typedef struct sr_hashb { sr_hash_entry *e; size_t n, cap; } sr_hashb;
 bool sr_hashb_put(sr_hashb *h, sr_strpool *pool, const char *key, size_t n, uint32_t value);

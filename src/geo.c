@@ -26,6 +26,20 @@ bool sr_geo_load(sitrep_model *m)
         return false;
     m->place_lists = lists;
     m->nplace_lists = n / 4;
+    /* alpha-3 of each country, by its alpha-2 */
+    memset(m->iso3, 0, sizeof m->iso3);
+    for (uint32_t i = 0; i < m->country_codes.nentries; i++) {
+        const sr_hash_entry *e = &m->country_codes.entries[i];
+        if (e->key_len != 3 || e->value >= m->nplaces)
+            continue;
+        const sr_place_rec *r = &m->places[e->value];
+        int ix = sr_cc_index(r->cc);
+        if (ix >= 0)
+            memcpy(m->iso3[ix], m->strs + e->key_off, 3);
+    }
+    m->place_first = sr_model_get_section(m, "PLFW", &n);
+    if (m->place_first && n != SR_PLFW_WORDS * 8)
+        return false;
     const sr_hash_view *views[] = {&m->place_keys, &m->country_codes};
     for (int v = 0; v < 2; v++)
         for (uint32_t i = 0; i < views[v]->nentries; i++) {
@@ -55,9 +69,33 @@ uint32_t sr_geo_lookup(const sitrep_model *m, const char *name, size_t n, const 
     return m->place_lists[at];
 }
 
+uint32_t sr_geo_lookup_word(const sitrep_model *m, const char *name, size_t n, const uint32_t **ids,
+                            bool *longer)
+{
+    char key[256];
+    size_t kl = sr_place_key(name, n, key, sizeof key);
+    *longer = false;
+    if (!kl || !m->nplaces)
+        return 0;
+    const char *sp = memchr(key, ' ', kl);
+    uint32_t h = sr_hash_bytes(key, sp ? (size_t)(sp - key) : kl) % (SR_PLFW_WORDS * 64);
+    *longer = !m->place_first || (m->place_first[h / 64] >> (h % 64) & 1);
+    uint32_t at;
+    if (!sr_hash_find(&m->place_keys, key, kl, &at))
+        return 0;
+    *ids = &m->place_lists[at + 1];
+    return m->place_lists[at];
+}
+
 const sr_place_rec *sr_geo_place(const sitrep_model *m, uint32_t id)
 {
     return id < m->nplaces ? &m->places[id] : NULL;
+}
+
+const char *sr_geo_iso3(const sitrep_model *m, const char cc[2])
+{
+    int ix = sr_cc_index(cc);
+    return ix >= 0 && m->iso3[ix][0] ? m->iso3[ix] : NULL;
 }
 
 const sr_place_rec *sr_geo_country(const sitrep_model *m, const char *code, size_t n)

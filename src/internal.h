@@ -175,6 +175,12 @@ typedef struct sr_doc {
     const char **lemmas; /* sr_lemma_self: known, the text is the lemma */
     SR_VEC(struct sr_match) matches; /* match.c */
     struct sr_lexcache *lexcache; /* the extractor's, or NULL */
+    uint8_t *ner; /* ner.c: a BIO label per token (sr_ner_label_names) */
+    /* entity.c */
+    SR_VEC(struct sr_mention) mentions;
+    SR_VEC(struct sr_entity) entities;
+    SR_VEC(struct sr_group) groups;
+    uint32_t *match_start, *match_cover; /* per token: match index + 1, or 0 */
 
     /* Error record: set when the document could not be read. */
     const char *error;
@@ -258,6 +264,8 @@ struct sitrep_model {
     const uint32_t *place_lists;
     size_t nplace_lists;
     sr_hash_view place_keys, country_codes;
+    const uint64_t *place_first; /* PLFW, or NULL */
+    char iso3[26 * 26][4];       /* ISO 3166-1 alpha-3 by alpha-2 (sr_cc_index) */
     /* lexicons: ours, compiled in; users', added at run time (last wins) */
     sr_lexview lexicon;
     sr_lexview overlays[SR_MAX_OVERLAYS];
@@ -266,6 +274,10 @@ struct sitrep_model {
     /* bit (hash of a key's first word) & 0xFFFF set for every lexicon key:
      * most tokens start no phrase and are skipped without a lookup */
     uint64_t lex_first[1024];
+    /* name tagger weights (ner.c); ner_nfeat 0 when the model has none */
+    uint32_t ner_nfeat, ner_mask;
+    float ner_scale;
+    const struct sr_nerw_slot *ner_slots;
 };
 void sr_lex_first_words(sitrep_model *m, const sr_lexview *v);
 
@@ -305,8 +317,24 @@ typedef struct sr_lexcache_entry {
     uint8_t len;
     char key[19];
 } sr_lexcache_entry;
+/* Gazetteer lookups of capitalized words (ner.c), keyed by a hash of the
+ * text: the place list found (its first id + 1 and count), 0 for none. */
+#define SR_GEOCACHE_SIZE 32768
+typedef struct sr_geocache_entry {
+    uint64_t key;
+    uint32_t first, count;
+    bool longer; /* names of several words start with this one */
+} sr_geocache_entry;
+/* The name tagger's summed weights of a word's own features (ner.c). */
+#define SR_NERCACHE_SIZE 8192
+typedef struct sr_nercache_entry {
+    uint64_t key;
+    int32_t v[5][9]; /* [part][label] */
+} sr_nercache_entry;
 typedef struct sr_lexcache {
     sr_lexcache_entry e[SR_LEXCACHE_SIZE];
+    sr_geocache_entry g[SR_GEOCACHE_SIZE];
+    sr_nercache_entry n[SR_NERCACHE_SIZE];
 } sr_lexcache;
 extern const char sr_lemma_self[];
 
@@ -337,7 +365,19 @@ size_t sr_lemma_of(const sr_doc *d, const sitrep_model *m, uint32_t i, char *buf
  * into the model. */
 bool sr_geo_load(sitrep_model *m);
 uint32_t sr_geo_lookup(const sitrep_model *m, const char *name, size_t n, const uint32_t **ids);
+/* As sr_geo_lookup for one word; *longer tells whether names of several
+ * words start with it (so that a longer lookup is worth making). */
+uint32_t sr_geo_lookup_word(const sitrep_model *m, const char *name, size_t n, const uint32_t **ids,
+                            bool *longer);
 const struct sr_place_rec *sr_geo_place(const sitrep_model *m, uint32_t id);
+/* ISO 3166-1 alpha-3 of an alpha-2 code ("SY" -> "SYR"), or NULL. */
+const char *sr_geo_iso3(const sitrep_model *m, const char cc[2]);
+static inline int sr_cc_index(const char cc[2])
+{
+    if (cc[0] < 'A' || cc[0] > 'Z' || cc[1] < 'A' || cc[1] > 'Z')
+        return -1;
+    return (cc[0] - 'A') * 26 + (cc[1] - 'A');
+}
 /* A country by ISO 3166-1 alpha-2 or alpha-3 code. */
 const struct sr_place_rec *sr_geo_country(const sitrep_model *m, const char *code, size_t n);
 
@@ -349,6 +389,10 @@ typedef struct sr_match {
     const char *strs;          /* the string pool rec's offsets point into */
 } sr_match;
 sitrep_status sr_match_run(sr_doc *d, const sitrep_model *m);
+/* The lexicon entry of kind `kind` for the phrase s[0..n) (as written in
+ * text), users' lexicons first; *strs gets its string pool.  NULL if none. */
+const struct sr_lex_rec *sr_lex_find(const sitrep_model *m, const char *s, size_t n, int kind,
+                                     const char **strs);
 /* Validates lexicon sections and makes a view of them. */
 bool sr_lexview_init(sr_lexview *v, const char *strs, size_t nstrs, const void *hash, size_t nhash,
                      const uint32_t *lists, size_t nlists, const void *recs, size_t nrecs_bytes);
@@ -356,6 +400,74 @@ bool sr_lexview_init(sr_lexview *v, const char *strs, size_t nstrs, const void *
 /* placekey.c: the matching key of a place name ("Ar Raqqah" -> "raka");
  * returns its length (out is NUL-terminated). */
 size_t sr_place_key(const char *name, size_t n, char *out, size_t cap);
+
+/* ner.c: the name tagger.  Labels: O, then B-/I- for PER, ORG, LOC, MISC
+ * (label l has type (l + 1) / 2: 1 PER, 2 ORG, 3 LOC, 4 MISC). */
+#define SR_NER_NLABELS 9
+#define SR_NER_VERSION 1u /* of the feature templates; weights must match */
+#define SR_NER_MAXFEAT 96
+typedef struct sr_nerw_slot {
+    uint32_t fp;
+    int16_t w[SR_NER_NLABELS];
+    uint16_t pad;
+} sr_nerw_slot;
+extern const char *const sr_ner_label_names[SR_NER_NLABELS];
+typedef struct sr_nerprep sr_nerprep;
+bool sr_ner_load(sitrep_model *m);
+sitrep_status sr_ner_run(sr_doc *d, const sitrep_model *m);
+/* For the trainer (tools/ner_train.c), which must compute exactly the
+ * features the tagger uses.  sr_ner_prepare allocates in `a`; the static
+ * features read the document, the dynamic ones (previous labels y1, y2,
+ * -1 at a unit's start; the document's history) only the prepared state. */
+sr_nerprep *sr_ner_prepare(sr_arena *a, const sr_doc *d, const sitrep_model *m);
+uint32_t sr_ner_ntokens(const sr_nerprep *p);
+uint32_t sr_ner_unit_start(const sr_nerprep *p, uint32_t i);
+uint32_t sr_ner_static(const sr_nerprep *p, uint32_t i, uint64_t *f);
+uint32_t sr_ner_dynamic(const sr_nerprep *p, uint32_t i, int y1, int y2, uint64_t *f);
+void sr_ner_observe(sr_nerprep *p, uint32_t i, int label);
+void sr_ner_forget(sr_nerprep *p); /* clears the history */
+bool sr_ner_allowed(int prev, int label);
+/* Is token i labelled O without scoring (y1: the label before, -1 at a
+ * unit's start)? */
+bool sr_ner_skip(const sr_nerprep *p, uint32_t i, int y1);
+
+/* entity.c: mentions, entities, actors and places. */
+enum { SR_ENT_PERSON, SR_ENT_ORG, SR_ENT_GPE, SR_ENT_LOC, SR_ENT_NORP, SR_ENT_FAC, SR_ENT__COUNT };
+extern const char *const sr_ent_type_names[SR_ENT__COUNT];
+/* Where a mention came from. */
+enum { SR_MSRC_NAME, SR_MSRC_LEXICON, SR_MSRC_PREFIX, SR_MSRC_ACRONYM };
+typedef struct sr_actor {
+    char code[16];   /* CAMEO-style: SYRMIL, IMGMOSSUNREB, REB */
+    char country[4]; /* ISO 3166-1 alpha-3, or "" */
+    char sector[4];  /* MIL, REB, GOV ..., or "" */
+} sr_actor;
+typedef struct sr_mention {
+    uint32_t start, end; /* in text */
+    uint32_t tok_first, tok_n;
+    uint32_t entity;
+    uint8_t type; /* SR_ENT_* */
+    uint8_t src;  /* SR_MSRC_* */
+} sr_mention;
+typedef struct sr_entity {
+    uint8_t type;
+    bool name_acronym, has_actor;
+    const char *name; /* in the view: the longest mention */
+    uint32_t name_len;
+    uint32_t *mentions, nmentions;
+    sr_span *aliases; /* view offsets of other names */
+    uint32_t naliases;
+    const char *title, *role; /* model strings, or NULL */
+    char sector[4];           /* a person's, from title or role */
+    int32_t affiliation;      /* entity index, or -1 */
+    sr_actor actor;
+    uint32_t place; /* gazetteer place, or UINT32_MAX */
+} sr_entity;
+typedef struct sr_group {
+    uint32_t start, end, tok_first, tok_n;
+    sr_actor actor;
+    int32_t entity; /* the named group it belongs to, or -1 */
+} sr_group;
+sitrep_status sr_entity_run(sr_doc *d, const sitrep_model *m);
 
 /* read_txt.c: blocks and metadata of a plain-text article.  With
  * `header` false (JSONL with a title given) no title/section/meta lines are
@@ -391,6 +503,8 @@ void sr_json_keyn(sr_json *j, const char *key, size_t n);
 void sr_json_string(sr_json *j, const char *s, size_t n);
 void sr_json_cstr(sr_json *j, const char *s); /* null when s is NULL */
 void sr_json_int(sr_json *j, int64_t v);
+/* A number with at most `decimals` decimals (null when not finite). */
+void sr_json_fixed(sr_json *j, double v, int decimals);
 void sr_json_bool(sr_json *j, bool v);
 void sr_json_null(sr_json *j);
 /* A compact {"start":s,"end":e[,"kind":kind]} on one line even when

@@ -225,6 +225,21 @@ void sr_json_int(sr_json *j, int64_t v)
     sr_buf_put(j->b, tmp, (size_t)n);
 }
 
+void sr_json_fixed(sr_json *j, double v, int decimals)
+{
+    value_sep(j);
+    if (v != v || v > 1e15 || v < -1e15) {
+        sr_buf_puts(j->b, "null");
+        return;
+    }
+    char tmp[48];
+    int n = snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
+    /* no trailing zeros: 36.0000 -> 36.0, 38.1500 -> 38.15 */
+    while (n > 2 && tmp[n - 1] == '0' && tmp[n - 2] != '.')
+        n--;
+    sr_buf_put(j->b, tmp, (size_t)n);
+}
+
 void sr_json_bool(sr_json *j, bool v)
 {
     value_sep(j);

@@ -286,3 +286,36 @@ sitrep_status sr_match_run(sr_doc *d, const sitrep_model *m)
     }
     return SITREP_OK;
 }
+
+const sr_lex_rec *sr_lex_find(const sitrep_model *m, const char *s, size_t n, int kind,
+                              const char **strs)
+{
+    char key[128];
+    if (n >= sizeof key)
+        return NULL;
+    for (size_t q = 0; q < n; q++)
+        key[q] = (s[q] >= 'A' && s[q] <= 'Z') ? (char)(s[q] + 32) : s[q];
+    const sr_lex_rec *found = NULL;
+    /* users' lexicons win: the last view that has it */
+    for (int vi = -1; vi < m->noverlays; vi++) {
+        const sr_lexview *v = vi < 0 ? &m->lexicon : &m->overlays[vi];
+        if (!v->nrecs)
+            continue;
+        uint32_t at = lookup(v, key, n) & ~SR_LEX_PREFIX;
+        if (!at)
+            continue;
+        at--;
+        for (uint32_t j = 0; j < v->lists[at]; j++) {
+            const sr_lex_rec *r = &v->recs[v->lists[at + 1 + j]];
+            if (r->kind != kind)
+                continue;
+            if (r->cased && (strlen(v->strs + r->surface_off) != n ||
+                             memcmp(v->strs + r->surface_off, s, n) != 0))
+                continue;
+            found = r;
+            *strs = v->strs;
+            break;
+        }
+    }
+    return found;
+}

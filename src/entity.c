@@ -1,0 +1,1188 @@
+/*
+ * entity.c: stage "entities".  Input: the name tagger's labels (ner.c),
+ * lexicon matches, tags.  Output: doc->mentions, doc->entities (one per
+ * referent, with all its mentions), doc->groups (group noun phrases that
+ * can act: "the Syrian army", "Kurdish and Arab fighters").
+ *
+ *   1. Mentions: the tagger's names (PER -> PERSON, ORG -> ORG, LOC ->
+ *      GPE, LOC or FAC by the gazetteer and the name's last word, MISC ->
+ *      NORP when it is a nationality or group word, else dropped); named
+ *      actors, places and nationality words of our lexicons that the
+ *      tagger missed; the country or group before a hyphen ("US-backed",
+ *      "Iranian-led"); acronyms defined in parentheses.
+ *   2. Entities: mentions join by acronym definition, by lexicon entry
+ *      (IS and Islamic State are one entry), by place key (Raqqa, Raqqah),
+ *      by name, a surname to the full name before or after it, and an
+ *      acronym to the organization whose initials it spells.
+ *   3. Each entity's name (its longest mention), aliases, a person's title,
+ *      role and affiliation, and its actor code (actor.c).
+ *   4. Places are geocoded (geo.c: sr_geo_resolve) using the document's
+ *      other places.
+ */
+#include "internal.h"
+#include "lexicon.h"
+#include "model_format.h"
+
+#include <stdio.h>
+#include <strings.h>
+#include <xxhash.h>
+
+const char *const sr_ent_type_names[SR_ENT__COUNT] = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"};
+
+/* ---- helpers ---------------------------------------------------------------- */
+
+static const char *tv(const sr_doc *d, uint32_t tok, uint32_t *n)
+{
+    const sr_token *t = &d->tokens.v[tok];
+    *n = t->nend - t->nstart;
+    return d->norm + t->nstart;
+}
+
+static bool tok_is(const sr_doc *d, uint32_t tok, const char *w)
+{
+    uint32_t n;
+    const char *s = tv(d, tok, &n);
+    return n == strlen(w) && memcmp(s, w, n) == 0;
+}
+
+static bool tok_is_ci(const sr_doc *d, uint32_t tok, const char *w)
+{
+    uint32_t n;
+    const char *s = tv(d, tok, &n);
+    return n == strlen(w) && strncasecmp(s, w, n) == 0;
+}
+
+static bool is_acronym(const char *s, uint32_t n)
+{
+    uint32_t letters = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            letters++;
+        else if (c != '.' && c != '&' && !(c >= '0' && c <= '9') && c != '-')
+            return false;
+    }
+    return letters >= 2 && letters <= 8;
+}
+
+/* The key two names share when they are the same name: lower case, dots
+ * and a leading "the" dropped, spaces squeezed. */
+static uint64_t name_key(const char *s, size_t n, int cls)
+{
+    char buf[256];
+    size_t o = 0;
+    if (n > 4 && strncasecmp(s, "the ", 4) == 0)
+        s += 4, n -= 4;
+    for (size_t i = 0; i < n && o < sizeof buf; i++) {
+        char c = s[i];
+        if (c == '.')
+            continue;
+        if (c == ' ' || c == '\n' || c == '\t') {
+            if (o && buf[o - 1] != ' ')
+                buf[o++] = ' ';
+            continue;
+        }
+        buf[o++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+    }
+    return XXH3_64bits_withSeed(buf, o, (uint64_t)cls + 1) | 1;
+}
+
+/* Entity type classes that may share one referent: people; organizations
+ * and groups; places. */
+static int type_class(int type)
+{
+    switch (type) {
+    case SR_ENT_PERSON: return 0;
+    case SR_ENT_ORG: return 1;
+    case SR_ENT_NORP: return 3;
+    default: return 2;
+    }
+}
+
+/* ---- mentions ------------------------------------------------------------------ */
+
+typedef struct ectx {
+    sr_doc *d;
+    const sitrep_model *m;
+    uint32_t *cover;    /* per token: mention index + 1, or 0 */
+    int32_t *parent;    /* per mention: union-find over mentions */
+    int32_t *acro;      /* per mention: the mention its acronym defines, or -1 */
+} ectx;
+
+/* Per token: the lexicon match starting there, and the one covering it
+ * (index + 1, 0 for none); matches never overlap. */
+
+static sr_mention *add_mention(ectx *x, uint32_t first, uint32_t n, int type, int src)
+{
+    sr_doc *d = x->d;
+    sr_mention *mn = SR_VEC_PUSH(d->arena, &d->mentions);
+    if (!mn)
+        return NULL;
+    mn->tok_first = first;
+    mn->tok_n = n;
+    mn->start = d->tokens.v[first].start;
+    mn->end = d->tokens.v[first + n - 1].end;
+    mn->type = (uint8_t)type;
+    mn->src = (uint8_t)src;
+    mn->entity = UINT32_MAX;
+    return mn;
+}
+
+/* The lexicon match that covers exactly tokens [first, first+n), or the
+ * one inside them of `kind`, or NULL. */
+static const sr_match *match_in(const sr_doc *d, uint32_t first, uint32_t n, int kind)
+{
+    for (uint32_t i = first; i < first + n; i++) {
+        uint32_t k = d->match_start[i];
+        if (!k)
+            continue;
+        const sr_match *mt = &d->matches.v[k - 1];
+        if (mt->tok_first + mt->tok_n <= first + n && (kind == 0 || mt->rec->kind == kind))
+            return mt;
+    }
+    return NULL;
+}
+
+static const char *fac_words[] = {"Airport", "Airbase", "Base", "Bridge", "Dam", "Hospital",
+                                  "Stadium", "Palace", "Mosque", "Church", "Square", "Street",
+                                  "Road", "Highway", "Prison", "Embassy", "Tower", "Port",
+                                  "Station", "Camp", NULL};
+static const char *loc_words[] = {"River", "Sea", "Ocean", "Lake", "Mountains", "Mountain",
+                                  "Valley", "Gulf", "Desert", "Peninsula", "Bay", "Strait",
+                                  "Island", "Islands", "Coast", "Plain", "Basin", NULL};
+static const char *continents[] = {"Europe", "Asia", "Africa", "America", "Americas",
+                                   "Middle East", "Latin America", "North America",
+                                   "South America", "Central America", "Antarctica", "Oceania",
+                                   "Balkans", "Caucasus", "Sahel", "Gulf", "Levant",
+                                   "Scandinavia", "Caribbean", "Southeast Asia", NULL};
+
+static bool in_list(const char *s, size_t n, const char *const *list)
+{
+    for (int i = 0; list[i]; i++)
+        if (strlen(list[i]) == n && memcmp(list[i], s, n) == 0)
+            return true;
+    return false;
+}
+
+/* GPE, LOC or FAC for a place name the tagger found. */
+static int place_type(ectx *x, uint32_t first, uint32_t n)
+{
+    const sr_doc *d = x->d;
+    uint32_t ln;
+    const char *last = tv(d, first + n - 1, &ln);
+    if (in_list(last, ln, fac_words))
+        return SR_ENT_FAC;
+    if (in_list(last, ln, loc_words))
+        return SR_ENT_LOC;
+    uint32_t a = d->tokens.v[first].nstart, b = d->tokens.v[first + n - 1].nend;
+    if (in_list(d->norm + a, b - a, continents))
+        return SR_ENT_LOC;
+    return SR_ENT_GPE;
+}
+
+/* A nationality or group word: in our demonyms, or an adjective whose
+ * WordNet pertainym is a country in the gazetteer (Syrian -> Syria). */
+static bool norp_word(ectx *x, uint32_t first, uint32_t n)
+{
+    if (match_in(x->d, first, n, SR_LEX_DEMONYM))
+        return true;
+    if (n != 1)
+        return false;
+    uint32_t len;
+    const char *s = tv(x->d, first, &len);
+    char low[64];
+    if (len >= sizeof low)
+        return false;
+    for (uint32_t i = 0; i < len; i++)
+        low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+    const char *p = sr_wn_pertainym(x->m, low, len);
+    if (!p)
+        return false;
+    const uint32_t *ids;
+    uint32_t c = sr_geo_lookup(x->m, p, strlen(p), &ids);
+    return c && sr_geo_place(x->m, ids[0])->feature == SR_FEATURE_COUNTRY;
+}
+
+static bool mentions_from_names(ectx *x)
+{
+    sr_doc *d = x->d;
+    if (!d->ner)
+        return true;
+    for (uint32_t i = 0; i < d->tokens.n; i++) {
+        int l = d->ner[i];
+        if (!l)
+            continue;
+        uint32_t k = i + 1;
+        while (k < d->tokens.n && d->ner[k] == l + (l % 2))
+            k++;
+        uint32_t n = k - i;
+        int type = -1;
+        switch ((l + 1) / 2) {
+        case 1: type = SR_ENT_PERSON; break;
+        case 2: type = SR_ENT_ORG; break;
+        case 3: type = place_type(x, i, n); break;
+        default: type = norp_word(x, i, n) ? SR_ENT_NORP : -1; break;
+        }
+        if (type >= 0 && !add_mention(x, i, n, type, SR_MSRC_NAME))
+            return false;
+        i = k - 1;
+    }
+    return true;
+}
+
+static void cover(ectx *x)
+{
+    sr_doc *d = x->d;
+    memset(x->cover, 0, (d->tokens.n + 1) * sizeof *x->cover);
+    for (uint32_t k = 0; k < d->mentions.n; k++) {
+        const sr_mention *mn = &d->mentions.v[k];
+        for (uint32_t j = 0; j < mn->tok_n; j++)
+            x->cover[mn->tok_first + j] = k + 1;
+    }
+}
+
+static bool free_span(ectx *x, uint32_t first, uint32_t n)
+{
+    for (uint32_t j = 0; j < n; j++)
+        if (x->cover[first + j])
+            return false;
+    return true;
+}
+
+/* Named actors, places and nationality words from our lexicons that the
+ * tagger missed, when written as names (capitalized, or as the lexicon
+ * writes an acronym). */
+static bool mentions_from_lexicon(ectx *x)
+{
+    sr_doc *d = x->d;
+    cover(x);
+    uint32_t nm = d->mentions.n;
+    for (uint32_t k = 0; k < d->matches.n; k++) {
+        const sr_match *mt = &d->matches.v[k];
+        int kind = mt->rec->kind;
+        if (kind != SR_LEX_ACTOR && kind != SR_LEX_DEMONYM && kind != SR_LEX_PLACE)
+            continue;
+        const sr_token *t = &d->tokens.v[mt->tok_first];
+        /* a lower-case phrase names an actor only when it has several words
+         * ("international coalition"), never one ("coalition") */
+        if (!(t->flags & SR_TF_CAP) && !mt->rec->cased && !(kind == SR_LEX_ACTOR && mt->tok_n > 1))
+            continue;
+        if (!free_span(x, mt->tok_first, mt->tok_n))
+            continue;
+        int type = kind == SR_LEX_DEMONYM ? SR_ENT_NORP : kind == SR_LEX_PLACE ? SR_ENT_GPE : SR_ENT_ORG;
+        const char *ty = mt->rec->type;
+        if (kind == SR_LEX_ACTOR && ty[0])
+            for (int q = 0; q < SR_ENT__COUNT; q++)
+                if (strcmp(ty, sr_ent_type_names[q]) == 0)
+                    type = q;
+        /* "so-called Islamic State": the name without the prefix */
+        uint32_t first = mt->tok_first, n = mt->tok_n;
+        if (n > 1 && tok_is_ci(d, first, "so-called"))
+            first++, n--;
+        if (!add_mention(x, first, n, type, SR_MSRC_LEXICON))
+            return false;
+    }
+    (void)nm;
+    return true;
+}
+
+/* "US-backed", "U.S.-led", "Iranian-backed", "SDF-held": the part before
+ * the hyphen, when it is a country, a nationality or a named actor. */
+static bool mentions_from_prefixes(ectx *x)
+{
+    sr_doc *d = x->d;
+    cover(x);
+    for (uint32_t i = 0; i < d->tokens.n; i++) {
+        const sr_token *t = &d->tokens.v[i];
+        if (!(t->flags & SR_TF_HYPHEN) || x->cover[i])
+            continue;
+        const char *s = d->norm + t->nstart;
+        uint32_t n = t->nend - t->nstart;
+        const char *h = memchr(s, '-', n);
+        if (!h || h == s || !(s[0] >= 'A' && s[0] <= 'Z'))
+            continue;
+        uint32_t pl = (uint32_t)(h - s);
+        /* only modifiers: the rest is a lower-case word (backed, led) */
+        if (pl + 1 >= n || !(h[1] >= 'a' && h[1] <= 'z'))
+            continue;
+        int type = -1;
+        char code[8];
+        uint32_t cl = 0;
+        for (uint32_t q = 0; q < pl && cl < sizeof code - 1; q++)
+            if (s[q] != '.')
+                code[cl++] = s[q];
+        code[cl] = 0;
+        const char *strs;
+        const sr_lex_rec *r;
+        const uint32_t *ids;
+        uint32_t c;
+        if ((r = sr_lex_find(x->m, s, pl, SR_LEX_ACTOR, &strs)) != NULL) {
+            type = SR_ENT_ORG;
+            if (strcmp(r->type, "GPE") == 0)
+                type = SR_ENT_GPE;
+        } else if ((cl == 2 || cl == 3) && is_acronym(code, cl) && sr_geo_country(x->m, code, cl)) {
+            type = SR_ENT_GPE; /* US, U.S., UAE */
+        } else if ((c = sr_geo_lookup(x->m, s, pl, &ids)) != 0 &&
+                   sr_geo_place(x->m, ids[0])->feature == SR_FEATURE_COUNTRY) {
+            type = SR_ENT_GPE;
+        } else if (sr_lex_find(x->m, s, pl, SR_LEX_DEMONYM, &strs)) {
+            type = SR_ENT_NORP;
+        }
+        if (type < 0)
+            continue;
+        sr_mention *mn = add_mention(x, i, 1, type, SR_MSRC_PREFIX);
+        if (!mn)
+            return false;
+        mn->end = sr_doc_orig(d, t->nstart + pl);
+    }
+    return true;
+}
+
+/* Do the capitalized words of a name spell the acronym (of, the, and, for
+ * and de skipped; "al-" words give their second part too)? */
+static bool spells(const sr_doc *d, const sr_mention *mn, const char *acr, uint32_t an)
+{
+    char ini[16];
+    uint32_t ni = 0;
+    for (uint32_t j = 0; j < mn->tok_n && ni < sizeof ini; j++) {
+        uint32_t n;
+        const char *s = tv(d, mn->tok_first + j, &n);
+        if (n == 0 || !(s[0] >= 'A' && s[0] <= 'Z'))
+            continue;
+        ini[ni++] = s[0];
+        /* "Al-Nusra": A or N; "US-backed" is not in a name */
+        const char *h = memchr(s, '-', n);
+        if (h && h + 1 < s + n && h[1] >= 'A' && h[1] <= 'Z' && ni < sizeof ini)
+            ini[ni++] = h[1];
+    }
+    char a[16];
+    uint32_t na = 0;
+    for (uint32_t i = 0; i < an && na < sizeof a; i++)
+        if (acr[i] >= 'A' && acr[i] <= 'Z')
+            a[na++] = acr[i];
+    if (na < 2 || na > ni)
+        return false;
+    /* the acronym's letters in order among the initials, first to first */
+    if (a[0] != ini[0])
+        return false;
+    uint32_t q = 1;
+    for (uint32_t i = 1; i < ni && q < na; i++)
+        if (ini[i] == a[q])
+            q++;
+    return q == na && ni - na <= 2;
+}
+
+/* "Syrian Democratic Forces (SDF)": the acronym after a name, in
+ * parentheses. */
+static bool acronyms(ectx *x)
+{
+    sr_doc *d = x->d;
+    cover(x);
+    uint32_t nm = d->mentions.n;
+    for (uint32_t k = 0; k < nm; k++) {
+        const sr_mention *mn = &d->mentions.v[k];
+        uint32_t i = mn->tok_first + mn->tok_n;
+        if (i + 2 >= d->tokens.n || !tok_is(d, i, "(") || !tok_is(d, i + 2, ")"))
+            continue;
+        uint32_t n;
+        const char *s = tv(d, i + 1, &n);
+        if (!is_acronym(s, n))
+            continue;
+        /* an organization's (or a place's) name that the acronym spells from
+         * its first letter: not "Pete Sampras ( U.S. )" */
+        uint32_t fl;
+        const char *f0 = tv(d, mn->tok_first, &fl);
+        if (mn->type == SR_ENT_PERSON || mn->tok_n < 2 || f0[0] != s[0] ||
+            !(spells(d, mn, s, n) || mn->type == SR_ENT_ORG))
+            continue;
+        if (x->cover[i + 1]) {
+            x->acro[x->cover[i + 1] - 1] = (int32_t)k;
+            continue;
+        }
+        int type = mn->type;
+        sr_mention *am = add_mention(x, i + 1, 1, type, SR_MSRC_ACRONYM);
+        if (!am)
+            return false;
+        x->acro[d->mentions.n - 1] = (int32_t)k;
+        x->cover[i + 1] = d->mentions.n;
+    }
+    return true;
+}
+
+/* ---- entities ------------------------------------------------------------------ */
+
+static int32_t find(ectx *x, int32_t a)
+{
+    while (x->parent[a] != a) {
+        x->parent[a] = x->parent[x->parent[a]];
+        a = x->parent[a];
+    }
+    return a;
+}
+
+static void unite(ectx *x, int32_t a, int32_t b)
+{
+    a = find(x, a), b = find(x, b);
+    if (a == b)
+        return;
+    /* the earlier mention is the root */
+    if (a < b)
+        x->parent[b] = a;
+    else
+        x->parent[a] = b;
+}
+
+/* The key a mention joins its entity by, beyond its own name. */
+static uint64_t lexicon_key(ectx *x, const sr_mention *mn)
+{
+    const sr_match *mt = match_in(x->d, mn->tok_first, mn->tok_n, 0);
+    if (!mt || (mt->rec->kind != SR_LEX_ACTOR && mt->rec->kind != SR_LEX_PLACE) ||
+        mt->tok_n < mn->tok_n - (tok_is_ci(x->d, mn->tok_first, "so-called") ? 1u : 0u))
+        return 0;
+    const char *name = mt->strs + mt->rec->name_off;
+    return XXH3_64bits_withSeed(name, strlen(name), 77) | 1;
+}
+
+static uint64_t place_key(ectx *x, const sr_mention *mn)
+{
+    if (type_class(mn->type) != 2)
+        return 0;
+    char key[256];
+    const sr_doc *d = x->d;
+    uint32_t a = d->tokens.v[mn->tok_first].nstart, b = d->tokens.v[mn->tok_first + mn->tok_n - 1].nend;
+    if (mn->src == SR_MSRC_PREFIX)
+        b = (uint32_t)((const char *)memchr(d->norm + a, '-', b - a) - d->norm);
+    size_t n = sr_place_key(d->norm + a, b - a, key, sizeof key);
+    return n ? XXH3_64bits_withSeed(key, n, 99) | 1 : 0;
+}
+
+/* The text of a mention in the view. */
+static const char *mtext(const sr_doc *d, const sr_mention *mn, uint32_t *n)
+{
+    uint32_t a = d->tokens.v[mn->tok_first].nstart, b = d->tokens.v[mn->tok_first + mn->tok_n - 1].nend;
+    if (mn->src == SR_MSRC_PREFIX)
+        b = (uint32_t)((const char *)memchr(d->norm + a, '-', b - a) - d->norm);
+    *n = b - a;
+    return d->norm + a;
+}
+
+typedef struct keyslot {
+    uint64_t key;
+    int32_t mention;
+} keyslot;
+
+static int32_t key_get(keyslot *tab, uint32_t mask, uint64_t key, int32_t mention)
+{
+    uint32_t i = (uint32_t)(key >> 20) & mask;
+    while (tab[i].key && tab[i].key != key)
+        i = (i + 1) & mask;
+    if (!tab[i].key) {
+        tab[i].key = key;
+        tab[i].mention = mention;
+        return -1;
+    }
+    return tab[i].mention;
+}
+
+static bool link_mentions(ectx *x)
+{
+    sr_doc *d = x->d;
+    uint32_t nm = d->mentions.n;
+    for (uint32_t k = 0; k < nm; k++)
+        x->parent[k] = (int32_t)k;
+    uint32_t nb = 64;
+    while (nb < 8 * nm)
+        nb <<= 1;
+    keyslot *tab = sr_arena_calloc(d->arena, nb, sizeof *tab);
+    if (!tab)
+        return false;
+    /* mentions in text order */
+    for (uint32_t k = 0; k < nm; k++) {
+        const sr_mention *mn = &d->mentions.v[k];
+        if (x->acro[k] >= 0)
+            unite(x, (int32_t)k, x->acro[k]);
+        uint32_t n;
+        const char *s = mtext(d, mn, &n);
+        int32_t o;
+        /* the same name is the same referent, whatever type the tagger gave
+         * each mention (a person's surname excepted, below) */
+        uint64_t keys[3] = {name_key(s, n, type_class(mn->type)), lexicon_key(x, mn),
+                            place_key(x, mn)};
+        for (int q = 0; q < 3; q++)
+            if (keys[q] && (o = key_get(tab, nb - 1, keys[q], (int32_t)k)) >= 0)
+                unite(x, (int32_t)k, o);
+    }
+    /* The same name given two types by the tagger ("Raqqa" a place seven
+     * times, an organization three): one referent when most of its mentions
+     * (two thirds) agree; a city that is also a sports team is written both
+     * ways often enough to stay two. */
+    {
+        uint32_t *size = sr_arena_calloc(d->arena, nm + 1, sizeof *size);
+        keyslot *t2 = sr_arena_calloc(d->arena, nb, sizeof *t2);
+        if (!size || !t2)
+            return false;
+        for (uint32_t k = 0; k < nm; k++)
+            size[find(x, (int32_t)k)]++;
+        for (uint32_t k = 0; k < nm; k++) {
+            const sr_mention *mn = &d->mentions.v[k];
+            if (mn->type == SR_ENT_PERSON || mn->type == SR_ENT_NORP || mn->src == SR_MSRC_PREFIX)
+                continue;
+            uint32_t n;
+            const char *s = mtext(d, mn, &n);
+            int32_t o = key_get(t2, nb - 1, name_key(s, n, 9), (int32_t)k);
+            if (o < 0)
+                continue;
+            int32_t ra = find(x, o), rb = find(x, (int32_t)k);
+            if (ra == rb)
+                continue;
+            uint32_t big = size[ra] >= size[rb] ? size[ra] : size[rb];
+            if (3 * big < 2 * (size[ra] + size[rb]))
+                continue;
+            int type = d->mentions.v[size[ra] >= size[rb] ? ra : rb].type;
+            for (uint32_t q = 0; q < nm; q++) {
+                int32_t r = find(x, (int32_t)q);
+                if (r == ra || r == rb)
+                    d->mentions.v[q].type = (uint8_t)type;
+            }
+            unite(x, ra, rb);
+            size[find(x, ra)] = size[ra] + size[rb];
+        }
+    }
+    /* A surname, a first name or an acronym joins the one longer name it
+     * belongs to. */
+    for (uint32_t k = 0; k < nm; k++) {
+        sr_mention *mn = &d->mentions.v[k];
+        if (find(x, (int32_t)k) != (int32_t)k || mn->tok_n != 1)
+            continue;
+        uint32_t n;
+        const char *s = mtext(d, mn, &n);
+        bool acr = is_acronym(s, n);
+        int32_t hit = -1;
+        bool ambiguous = false;
+        for (uint32_t j = 0; j < nm; j++) {
+            const sr_mention *o = &d->mentions.v[j];
+            if (o->tok_n < 2 || find(x, (int32_t)j) == find(x, (int32_t)k))
+                continue;
+            bool ok = false;
+            if (acr && o->type == SR_ENT_ORG && (mn->type == SR_ENT_ORG || mn->src == SR_MSRC_NAME))
+                ok = spells(d, o, s, n);
+            else if (!acr && o->type == SR_ENT_PERSON &&
+                     (mn->type == SR_ENT_PERSON ||
+                      (mn->src == SR_MSRC_NAME && mn->type == SR_ENT_ORG))) {
+                uint32_t ln, fn;
+                const char *last = tv(d, o->tok_first + o->tok_n - 1, &ln);
+                const char *firstw = tv(d, o->tok_first, &fn);
+                ok = (ln == n && memcmp(last, s, n) == 0) ||
+                     (mn->type == SR_ENT_PERSON && fn == n && memcmp(firstw, s, n) == 0);
+            }
+            if (!ok)
+                continue;
+            if (hit >= 0 && find(x, hit) != find(x, (int32_t)j))
+                ambiguous = true;
+            hit = (int32_t)j;
+        }
+        if (hit >= 0 && !ambiguous) {
+            mn->type = d->mentions.v[hit].type;
+            unite(x, (int32_t)k, hit);
+        }
+    }
+    return true;
+}
+
+/* ---- attributes -------------------------------------------------------------- */
+
+/* The lexicon match of `kind` that ends just before token i, or NULL. */
+static const sr_match *match_ending_at(const sr_doc *d, uint32_t i, int kind)
+{
+    if (i == 0 || !d->match_cover[i - 1])
+        return NULL;
+    const sr_match *mt = &d->matches.v[d->match_cover[i - 1] - 1];
+    return mt->tok_first + mt->tok_n == i && mt->rec->kind == kind ? mt : NULL;
+}
+
+static const sr_match *match_at(const sr_doc *d, uint32_t i, int kind)
+{
+    if (i >= d->tokens.n || !d->match_start[i])
+        return NULL;
+    const sr_match *mt = &d->matches.v[d->match_start[i] - 1];
+    return kind == 0 || mt->rec->kind == kind ? mt : NULL;
+}
+
+/* The entity of the mention covering token i, or -1. */
+static int32_t entity_at(ectx *x, uint32_t i)
+{
+    return x->cover[i] ? (int32_t)x->d->mentions.v[x->cover[i] - 1].entity : -1;
+}
+
+static void set_actor(sr_actor *a, const char *country, const char *group, const char *sector,
+                      const char *code)
+{
+    memset(a, 0, sizeof *a);
+    if (country && country[0])
+        memcpy(a->country, country, 3);
+    if (sector && sector[0])
+        memcpy(a->sector, sector, 3);
+    if (code && code[0]) {
+        size_t n = strlen(code);
+        memcpy(a->code, code, n < sizeof a->code ? n : sizeof a->code - 1);
+        return;
+    }
+    snprintf(a->code, sizeof a->code, "%s%s",
+             country && country[0] ? country : (group ? group : ""), sector ? sector : "");
+}
+
+/* The actor a lexicon match stands for, when it names one. */
+static bool actor_of_match(const sitrep_model *m, const sr_match *mt, sr_actor *a)
+{
+    const sr_lex_rec *r = mt->rec;
+    if (r->kind == SR_LEX_ACTOR) {
+        set_actor(a, r->country, NULL, r->sector, r->code);
+        return a->code[0] != 0;
+    }
+    if (r->kind == SR_LEX_DEMONYM) {
+        set_actor(a, r->country, r->group, NULL, NULL);
+        return a->code[0] != 0;
+    }
+    (void)m;
+    return false;
+}
+
+/* A person's title, role and affiliation, from the words around one of
+ * its mentions: "coalition spokesman Colonel Ryan Dillon", "an SDF
+ * spokesman", "Ryan Dillon, a spokesman for the coalition". */
+static void person_context(ectx *x, sr_entity *e, const sr_mention *mn, const char **country)
+{
+    sr_doc *d = x->d;
+    uint32_t i = mn->tok_first;
+    const sr_match *t = match_ending_at(d, i, SR_LEX_TITLE);
+    if (t) {
+        if (!e->title)
+            e->title = t->strs + t->rec->name_off;
+        if (!e->sector[0] && t->rec->sector[0])
+            memcpy(e->sector, t->rec->sector, 4);
+        i = t->tok_first;
+    }
+    const sr_match *r = match_ending_at(d, i, SR_LEX_PERSONROLE);
+    uint32_t aff_end = i;
+    if (r) {
+        if (!e->role)
+            e->role = r->strs + r->rec->name_off;
+        aff_end = r->tok_first;
+    } else if (!t) {
+        aff_end = UINT32_MAX;
+    }
+    /* after the name: ", a spokesman for the coalition" */
+    uint32_t j = mn->tok_first + mn->tok_n;
+    if (!r && j + 2 < d->tokens.n && tok_is(d, j, ",")) {
+        uint32_t q = j + 1;
+        if (tok_is_ci(d, q, "a") || tok_is_ci(d, q, "an") || tok_is_ci(d, q, "the"))
+            q++;
+        for (uint32_t lim = q + 3; q < lim && q < d->tokens.n; q++) {
+            const sr_match *rr = match_at(d, q, SR_LEX_PERSONROLE);
+            if (!rr)
+                continue;
+            if (!e->role)
+                e->role = rr->strs + rr->rec->name_off;
+            /* the affiliation before the role ("an SDF spokesman") or after
+             * it ("spokesman for the coalition") */
+            if (q > j + 1 && entity_at(x, q - 1) >= 0 && e->affiliation < 0)
+                e->affiliation = entity_at(x, q - 1);
+            uint32_t after = rr->tok_first + rr->tok_n;
+            if (after + 1 < d->tokens.n && (tok_is(d, after, "for") || tok_is(d, after, "of"))) {
+                after++;
+                if (tok_is_ci(d, after, "the") && after + 1 < d->tokens.n)
+                    after++;
+                /* "for the US-led international coalition": the head, past
+                 * its modifiers */
+                for (uint32_t stop = after + 4; after < stop && after < d->tokens.n; after++) {
+                    int32_t a = entity_at(x, after);
+                    if (a >= 0 && d->mentions.v[x->cover[after] - 1].src != SR_MSRC_PREFIX) {
+                        if (e->affiliation < 0)
+                            e->affiliation = a;
+                        break;
+                    }
+                    if (d->tokens.v[after].kind != SR_TOK_WORD)
+                        break;
+                }
+            }
+            break;
+        }
+    }
+    if (aff_end != UINT32_MAX && aff_end > 0) {
+        int32_t a = entity_at(x, aff_end - 1);
+        if (a >= 0 && e->affiliation < 0 && (uint32_t)a != mn->entity)
+            e->affiliation = a;
+        if (a < 0 && !*country) {
+            /* "Syrian President": a nationality word before the title */
+            const sr_match *dm = match_ending_at(d, aff_end, SR_LEX_DEMONYM);
+            if (dm && dm->rec->country[0])
+                *country = dm->rec->country;
+        }
+    }
+}
+
+static bool build_entities(ectx *x)
+{
+    sr_doc *d = x->d;
+    uint32_t nm = d->mentions.n;
+    /* one entity per root, in order of first mention */
+    for (uint32_t k = 0; k < nm; k++) {
+        int32_t r = find(x, (int32_t)k);
+        if (r == (int32_t)k) {
+            sr_entity *e = SR_VEC_PUSH(d->arena, &d->entities);
+            if (!e)
+                return false;
+            e->type = d->mentions.v[k].type;
+            e->affiliation = -1;
+            e->place = UINT32_MAX;
+            d->mentions.v[k].entity = d->entities.n - 1;
+        } else {
+            d->mentions.v[k].entity = d->mentions.v[r].entity;
+        }
+    }
+    /* mention lists, names, aliases */
+    uint32_t *counts = sr_arena_calloc(d->arena, d->entities.n + 1, sizeof *counts);
+    if (!counts)
+        return false;
+    for (uint32_t k = 0; k < nm; k++)
+        counts[d->mentions.v[k].entity]++;
+    for (uint32_t e = 0; e < d->entities.n; e++) {
+        d->entities.v[e].mentions = sr_arena_alloc(d->arena, counts[e] * sizeof(uint32_t) + 4);
+        if (!d->entities.v[e].mentions)
+            return false;
+    }
+    for (uint32_t k = 0; k < nm; k++) {
+        const sr_mention *mn = &d->mentions.v[k];
+        sr_entity *e = &d->entities.v[mn->entity];
+        e->mentions[e->nmentions++] = k;
+        uint32_t n;
+        const char *s = mtext(d, mn, &n);
+        bool acr = is_acronym(s, n);
+        uint32_t cur = e->name_len;
+        if (!e->name || (!e->name_acronym && !acr && n > cur) || (e->name_acronym && !acr) ||
+            (e->name_acronym && acr && n > cur)) {
+            e->name = s;
+            e->name_len = n;
+            e->name_acronym = acr;
+        }
+        /* the type most of its names give */
+        if (mn->src == SR_MSRC_NAME && mn->type != e->type && e->nmentions > 1) {
+            uint32_t same = 0;
+            for (uint32_t q = 0; q < e->nmentions; q++)
+                same += d->mentions.v[e->mentions[q]].type == mn->type;
+            if (same * 2 > e->nmentions)
+                e->type = mn->type;
+        }
+    }
+    for (uint32_t e = 0; e < d->entities.n; e++) {
+        sr_entity *en = &d->entities.v[e];
+        en->aliases = sr_arena_alloc(d->arena, en->nmentions * sizeof(sr_span) + 8);
+        if (!en->aliases)
+            return false;
+        for (uint32_t q = 0; q < en->nmentions; q++) {
+            uint32_t n;
+            const char *s = mtext(d, &d->mentions.v[en->mentions[q]], &n);
+            if (n == en->name_len && memcmp(s, en->name, n) == 0)
+                continue;
+            bool seen = false;
+            for (uint32_t a = 0; a < en->naliases && !seen; a++)
+                seen = en->aliases[a].end - en->aliases[a].start == n &&
+                       memcmp(d->norm + en->aliases[a].start, s, n) == 0;
+            if (!seen && en->naliases < 8)
+                en->aliases[en->naliases++] = (sr_span){(uint32_t)(s - d->norm), (uint32_t)(s - d->norm) + n};
+        }
+    }
+    return true;
+}
+
+/* Actor codes (docs/actors.md). */
+static void code_actors(ectx *x)
+{
+    sr_doc *d = x->d;
+    const sitrep_model *m = x->m;
+    cover(x);
+    /* named actors, nationality words and organizations' own words first:
+     * a person's affiliation may be one of them */
+    for (uint32_t e = 0; e < d->entities.n; e++) {
+        sr_entity *en = &d->entities.v[e];
+        if (en->type == SR_ENT_PERSON)
+            continue;
+        for (uint32_t q = 0; q < en->nmentions && !en->has_actor; q++) {
+            const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+            const sr_match *mt;
+            if (mn->src == SR_MSRC_PREFIX) {
+                uint32_t n;
+                const char *s = mtext(d, mn, &n);
+                const char *strs;
+                const sr_lex_rec *r = sr_lex_find(m, s, n, SR_LEX_ACTOR, &strs);
+                if (!r)
+                    r = sr_lex_find(m, s, n, SR_LEX_DEMONYM, &strs);
+                if (r) {
+                    sr_match tmp = {.rec = r, .strs = strs};
+                    en->has_actor = actor_of_match(m, &tmp, &en->actor);
+                }
+                continue;
+            }
+            mt = match_in(d, mn->tok_first, mn->tok_n, SR_LEX_ACTOR);
+            if (!mt && en->type == SR_ENT_NORP)
+                mt = match_in(d, mn->tok_first, mn->tok_n, SR_LEX_DEMONYM);
+            if (mt && (mt->tok_n + 1 >= mn->tok_n))
+                en->has_actor = actor_of_match(m, mt, &en->actor);
+        }
+        if (en->has_actor)
+            continue;
+        if (en->type == SR_ENT_NORP) {
+            /* an adjective whose pertainym is a country: Syrian -> SYR */
+            uint32_t n;
+            const char *s = en->name;
+            n = en->name_len;
+            char low[64];
+            if (n < sizeof low) {
+                for (uint32_t i = 0; i < n; i++)
+                    low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+                const char *p = sr_wn_pertainym(m, low, n);
+                const uint32_t *ids;
+                if (p && sr_geo_lookup(m, p, strlen(p), &ids)) {
+                    const sr_place_rec *r = sr_geo_place(m, ids[0]);
+                    const char *c3 = r->feature == SR_FEATURE_COUNTRY ? sr_geo_iso3(m, r->cc) : NULL;
+                    if (c3) {
+                        set_actor(&en->actor, c3, NULL, NULL, NULL);
+                        en->has_actor = true;
+                    }
+                }
+            }
+        } else if (en->type == SR_ENT_ORG) {
+            /* "Syrian Democratic Forces": a nationality word or country in
+             * the name, and the sector its last cue word gives */
+            const char *country = NULL, *group = NULL, *sector = NULL;
+            const sr_mention *mn = NULL;
+            for (uint32_t q = 0; q < en->nmentions; q++) {
+                const sr_mention *o = &d->mentions.v[en->mentions[q]];
+                if (!mn || o->tok_n > mn->tok_n)
+                    mn = o;
+            }
+            for (uint32_t j = 0; mn && j < mn->tok_n; j++) {
+                const sr_match *mt = match_at(d, mn->tok_first + j, 0);
+                if (!mt)
+                    continue;
+                if (mt->rec->kind == SR_LEX_DEMONYM && !country && !group) {
+                    country = mt->rec->country[0] ? mt->rec->country : NULL;
+                    group = mt->rec->group[0] ? mt->rec->group : NULL;
+                } else if (mt->rec->kind == SR_LEX_ORGCUE && mt->rec->sector[0]) {
+                    sector = mt->rec->sector;
+                }
+            }
+            if (country || group) {
+                set_actor(&en->actor, country, group, sector, NULL);
+                en->has_actor = true;
+            } else if (sector) {
+                set_actor(&en->actor, NULL, NULL, sector, NULL);
+                en->has_actor = true;
+            }
+        }
+    }
+    /* people: title, role, affiliation; then their codes */
+    for (uint32_t e = 0; e < d->entities.n; e++) {
+        sr_entity *en = &d->entities.v[e];
+        if (en->type != SR_ENT_PERSON)
+            continue;
+        const char *country = NULL;
+        for (uint32_t q = 0; q < en->nmentions; q++)
+            person_context(x, en, &d->mentions.v[en->mentions[q]], &country);
+        const sr_entity *aff = en->affiliation >= 0 ? &d->entities.v[en->affiliation] : NULL;
+        if (aff && aff->has_actor) {
+            if (!country && aff->actor.country[0])
+                country = aff->actor.country;
+            if (!en->sector[0] && aff->actor.sector[0])
+                memcpy(en->sector, aff->actor.sector, 4);
+        }
+        if (aff && aff->has_actor && !aff->actor.country[0] && !country) {
+            /* a transnational group's member takes its code */
+            en->actor = aff->actor;
+            en->has_actor = true;
+        } else if (country || en->sector[0]) {
+            set_actor(&en->actor, country, NULL, en->sector[0] ? en->sector : NULL, NULL);
+            en->has_actor = true;
+        }
+    }
+}
+
+/* Places on the map, after the other entities give the document's
+ * countries. */
+static void geocode(ectx *x)
+{
+    sr_doc *d = x->d;
+    const sitrep_model *m = x->m;
+    if (!m->nplaces)
+        return;
+    /* countries the document names, by nationality words and actors too */
+    char ccs[64][2];
+    uint32_t nccs = 0;
+    for (uint32_t e = 0; e < d->entities.n && nccs < 64; e++) {
+        const sr_entity *en = &d->entities.v[e];
+        const char *c3 = en->has_actor && en->actor.country[0] ? en->actor.country : NULL;
+        if (c3) {
+            const sr_place_rec *c = sr_geo_country(m, c3, 3);
+            if (c) {
+                memcpy(ccs[nccs++], c->cc, 2);
+                continue;
+            }
+        }
+        if (type_class(en->type) == 2 && en->nmentions) {
+            const uint32_t *ids;
+            uint32_t c = sr_geo_lookup(m, en->name, en->name_len, &ids);
+            if (c == 1 || (c && sr_geo_place(m, ids[0])->feature == SR_FEATURE_COUNTRY))
+                memcpy(ccs[nccs++], sr_geo_place(m, ids[0])->cc, 2);
+        }
+    }
+    const char *strs0;
+    for (uint32_t e = 0; e < d->entities.n; e++) {
+        sr_entity *en = &d->entities.v[e];
+        if (type_class(en->type) != 2)
+            continue;
+        /* continents, rivers and facilities are no towns of the gazetteer */
+        if (en->type == SR_ENT_FAC ||
+            (en->type == SR_ENT_LOC && !sr_lex_find(m, en->name, en->name_len, SR_LEX_PLACE, &strs0)))
+            continue;
+        const uint32_t *ids = NULL;
+        uint32_t c = 0, one_id;
+        /* our other names of places ("Halab" -> Aleppo); a country's code
+         * (US, U.S., UAE) */
+        const char *strs;
+        const sr_lex_rec *r = sr_lex_find(m, en->name, en->name_len, SR_LEX_PLACE, &strs);
+        char code[8];
+        uint32_t cl = 0;
+        for (uint32_t q = 0; q < en->name_len && cl < sizeof code - 1; q++)
+            if (en->name[q] != '.')
+                code[cl++] = en->name[q];
+        const sr_place_rec *cp = NULL;
+        if ((cl == 2 || cl == 3) && is_acronym(en->name, en->name_len) &&
+            (cp = sr_geo_country(m, code, cl)) != NULL) {
+            c = 1;
+            one_id = (uint32_t)(cp - m->places);
+            ids = &one_id;
+        } else if (r) {
+            const char *nm = strs + r->name_off;
+            c = sr_geo_lookup(m, nm, strlen(nm), &ids);
+        }
+        for (uint32_t q = 0; !c && q < en->nmentions; q++) {
+            uint32_t n;
+            const char *s = mtext(d, &d->mentions.v[en->mentions[q]], &n);
+            c = sr_geo_lookup(m, s, n, &ids);
+        }
+        if (!c)
+            continue;
+        double best = -1e9;
+        uint32_t pick = ids[0];
+        for (uint32_t k = 0; k < c; k++) {
+            const sr_place_rec *p = sr_geo_place(m, ids[k]);
+            double s = p->feature == SR_FEATURE_COUNTRY ? 4.0 : p->feature == SR_FEATURE_ADMIN1 ? 2.0 : 1.0;
+            if (p->population)
+                s += __builtin_log10((double)p->population) / 3.0;
+            bool in_doc = false;
+            for (uint32_t q = 0; q < nccs; q++)
+                in_doc |= memcmp(ccs[q], p->cc, 2) == 0;
+            if (in_doc && p->feature != SR_FEATURE_COUNTRY)
+                s += 2.5;
+            s -= 0.001 * k; /* the model's own order breaks ties */
+            if (s > best) {
+                best = s;
+                pick = ids[k];
+            }
+        }
+        en->place = pick;
+        const sr_place_rec *p = sr_geo_place(m, pick);
+        if (p->feature == SR_FEATURE_COUNTRY && en->type == SR_ENT_LOC)
+            en->type = SR_ENT_GPE;
+        if (!en->has_actor && (en->type == SR_ENT_GPE)) {
+            const char *c3 = sr_geo_iso3(m, p->cc);
+            if (c3) {
+                set_actor(&en->actor, c3, NULL, NULL, NULL);
+                en->has_actor = true;
+            }
+        }
+    }
+}
+
+/* ---- group noun phrases --------------------------------------------------------- */
+
+/* "the Syrian army", "US-backed militias", "Kurdish and Arab fighters",
+ * "Islamic State fighters", "rebels", "tribal elders": a role noun of our
+ * lexicon with the modifiers before it that say whose it is. */
+static bool groups(ectx *x)
+{
+    sr_doc *d = x->d;
+    for (uint32_t k = 0; k < d->matches.n; k++) {
+        const sr_match *mt = &d->matches.v[k];
+        if (mt->rec->kind != SR_LEX_ROLE)
+            continue;
+        /* a role word inside a name is part of the name; one before a noun
+         * modifies it ("civilian casualties") */
+        if (x->cover[mt->tok_first])
+            continue;
+        uint32_t after = mt->tok_first + mt->tok_n;
+        if (after < d->tokens.n && d->tags && sr_tag_name(x->m, d->tags[after])[0] == 'N' &&
+            d->tokens.v[after].kind == SR_TOK_WORD)
+            continue;
+        const char *sector = mt->rec->sector;
+        const char *country = NULL, *group = NULL, *code = NULL;
+        int32_t ent = -1;
+        bool mixed = false;
+        uint32_t first = mt->tok_first;
+        for (uint32_t i = mt->tok_first; i > 0;) {
+            uint32_t p = i - 1;
+            const sr_token *t = &d->tokens.v[p];
+            /* never across a line or sentence */
+            if (memchr(d->text + t->end, '\n', d->tokens.v[i].start - t->end) ||
+                (t->flags & SR_TF_SENT_END))
+                break;
+            int32_t e = entity_at(x, p);
+            const sr_match *dm = match_ending_at(d, i, SR_LEX_DEMONYM);
+            const sr_match *am = match_ending_at(d, i, SR_LEX_ACTOR);
+            const char *c = NULL, *g = NULL, *cd = NULL;
+            uint32_t start = p;
+            if (e >= 0 && d->mentions.v[x->cover[p] - 1].src == SR_MSRC_PREFIX) {
+                /* "US-backed": the backer, not the group's own country */
+                start = p;
+            } else if (dm) {
+                c = dm->rec->country[0] ? dm->rec->country : NULL;
+                g = dm->rec->group[0] ? dm->rec->group : NULL;
+                start = dm->tok_first;
+            } else if (am) {
+                cd = am->rec->code;
+                c = am->rec->country[0] ? am->rec->country : NULL;
+                start = am->tok_first;
+                if (e >= 0)
+                    ent = e;
+            } else if (e >= 0) {
+                const sr_entity *en = &d->entities.v[e];
+                const sr_mention *mn = &d->mentions.v[x->cover[p] - 1];
+                if (en->has_actor) {
+                    if (en->type == SR_ENT_ORG)
+                        cd = en->actor.code, ent = e;
+                    c = en->actor.country[0] ? en->actor.country : NULL;
+                }
+                start = mn->tok_first;
+            } else if (tok_is(d, p, "'s") && p > 0 && entity_at(x, p - 1) >= 0) {
+                i = p; /* "Syria's army": the possessor next */
+                continue;
+            } else if ((tok_is_ci(d, p, "and") || tok_is(d, p, ",")) && p > 0 &&
+                       i < mt->tok_first + 1 && first != mt->tok_first &&
+                       (match_ending_at(d, p, SR_LEX_DEMONYM) ||
+                        (entity_at(x, p - 1) >= 0 &&
+                         (d->entities.v[entity_at(x, p - 1)].type == SR_ENT_NORP ||
+                          d->entities.v[entity_at(x, p - 1)].type == SR_ENT_GPE)))) {
+                i = p;
+                continue;
+            } else if (t->kind == SR_TOK_WORD && d->tags &&
+                       (sr_tag_name(x->m, d->tags[p])[0] == 'J' ||
+                        (t->flags & SR_TF_HYPHEN)) && !(t->flags & SR_TF_CAP)) {
+                /* "pro-government", "armed", "tribal": inside the phrase */
+                first = p;
+                i = p;
+                continue;
+            } else {
+                break;
+            }
+            if ((c || g || cd) && (country || group || code) &&
+                !((c && country && strcmp(c, country) == 0) || (g && group && strcmp(g, group) == 0) ||
+                  (cd && code && strcmp(cd, code) == 0)))
+                mixed = true;
+            if (c && !country)
+                country = c;
+            if (g && !group)
+                group = g;
+            if (cd && !code && cd[0])
+                code = cd;
+            first = start;
+            i = start;
+        }
+        sr_group *gr = SR_VEC_PUSH(d->arena, &d->groups);
+        if (!gr)
+            return false;
+        gr->tok_first = first;
+        gr->tok_n = mt->tok_first + mt->tok_n - first;
+        gr->start = d->tokens.v[first].start;
+        gr->end = mt->end;
+        gr->entity = ent;
+        if (mixed)
+            set_actor(&gr->actor, NULL, NULL, sector, NULL);
+        else if (code && !country)
+            set_actor(&gr->actor, NULL, NULL, NULL, code);
+        else
+            set_actor(&gr->actor, country, group, sector, NULL);
+    }
+    return true;
+}
+
+static bool sort_mentions(ectx *x)
+{
+    sr_doc *d = x->d;
+    uint32_t nm = d->mentions.n;
+    uint32_t *perm = sr_arena_alloc(d->arena, (nm + 1) * sizeof *perm);
+    uint32_t *inv = sr_arena_alloc(d->arena, (nm + 1) * sizeof *inv);
+    sr_mention *mv = sr_arena_alloc(d->arena, (nm + 1) * sizeof *mv);
+    int32_t *av = sr_arena_alloc(d->arena, (nm + 1) * sizeof *av);
+    if (!perm || !inv || !mv || !av)
+        return false;
+    /* insertion sort of a nearly sorted list: stable */
+    for (uint32_t k = 0; k < nm; k++) {
+        uint32_t j = k;
+        while (j > 0 && d->mentions.v[perm[j - 1]].start > d->mentions.v[k].start) {
+            perm[j] = perm[j - 1];
+            j--;
+        }
+        perm[j] = k;
+    }
+    for (uint32_t k = 0; k < nm; k++)
+        inv[perm[k]] = k;
+    for (uint32_t k = 0; k < nm; k++) {
+        mv[k] = d->mentions.v[perm[k]];
+        int32_t a = x->acro[perm[k]];
+        av[k] = a >= 0 ? (int32_t)inv[a] : -1;
+    }
+    memcpy(d->mentions.v, mv, nm * sizeof *mv);
+    memcpy(x->acro, av, nm * sizeof *av);
+    return true;
+}
+
+sitrep_status sr_entity_run(sr_doc *d, const sitrep_model *m)
+{
+    if (!m || !d->tokens.n)
+        return SITREP_OK;
+    ectx x = {.d = d, .m = m};
+    x.cover = sr_arena_calloc(d->arena, d->tokens.n + 1, sizeof *x.cover);
+    d->match_start = sr_arena_calloc(d->arena, d->tokens.n + 1, sizeof *d->match_start);
+    d->match_cover = sr_arena_calloc(d->arena, d->tokens.n + 1, sizeof *d->match_cover);
+    if (!x.cover || !d->match_start || !d->match_cover)
+        return SITREP_ENOMEM;
+    for (uint32_t k = 0; k < d->matches.n; k++) {
+        const sr_match *mt = &d->matches.v[k];
+        d->match_start[mt->tok_first] = k + 1;
+        for (uint32_t j = 0; j < mt->tok_n; j++)
+            d->match_cover[mt->tok_first + j] = k + 1;
+    }
+    if (!mentions_from_names(&x) || !mentions_from_lexicon(&x) || !mentions_from_prefixes(&x))
+        return SITREP_ENOMEM;
+    /* acronyms add mentions: room for one per mention */
+    uint32_t cap = 2 * d->mentions.n + 1;
+    x.acro = sr_arena_alloc(d->arena, cap * sizeof *x.acro);
+    x.parent = sr_arena_alloc(d->arena, cap * sizeof *x.parent);
+    if (!x.acro || !x.parent)
+        return SITREP_ENOMEM;
+    for (uint32_t k = 0; k < cap; k++)
+        x.acro[k] = -1;
+    if (!acronyms(&x))
+        return SITREP_ENOMEM;
+    /* mentions in text order (lexicon and acronym mentions came later) */
+    if (!sort_mentions(&x))
+        return SITREP_ENOMEM;
+    if (!link_mentions(&x) || !build_entities(&x))
+        return SITREP_ENOMEM;
+    code_actors(&x);
+    geocode(&x);
+    cover(&x);
+    if (!groups(&x))
+        return SITREP_ENOMEM;
+    return SITREP_OK;
+}

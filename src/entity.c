@@ -199,7 +199,7 @@ static bool norp_word(ectx *x, uint32_t first, uint32_t n)
     if (!p)
         return false;
     const uint32_t *ids;
-    uint32_t c = sr_geo_lookup(x->m, p, strlen(p), &ids);
+    uint32_t c = sr_geo_lookup_doc(x->d, x->m, p, strlen(p), &ids);
     return c && sr_geo_place(x->m, ids[0])->feature == SR_FEATURE_COUNTRY;
 }
 
@@ -322,7 +322,7 @@ static bool mentions_from_prefixes(ectx *x)
                 type = SR_ENT_GPE;
         } else if ((cl == 2 || cl == 3) && is_acronym(code, cl) && sr_geo_country(x->m, code, cl)) {
             type = SR_ENT_GPE; /* US, U.S., UAE */
-        } else if ((c = sr_geo_lookup(x->m, s, pl, &ids)) != 0 &&
+        } else if ((c = sr_geo_lookup_doc(d, x->m, s, pl, &ids)) != 0 &&
                    sr_geo_place(x->m, ids[0])->feature == SR_FEATURE_COUNTRY) {
             type = SR_ENT_GPE;
         } else if (sr_lex_find(x->m, s, pl, SR_LEX_DEMONYM, &strs)) {
@@ -443,17 +443,20 @@ static uint64_t lexicon_key(ectx *x, const sr_mention *mn)
     return XXH3_64bits_withSeed(name, strlen(name), 77) | 1;
 }
 
+/* Places join by the gazetteer list their name finds: names whose keys
+ * agree (Raqqa, Raqqah, al-Raqqa) find the same list. */
 static uint64_t place_key(ectx *x, const sr_mention *mn)
 {
     if (type_class(mn->type) != 2)
         return 0;
-    char key[256];
     const sr_doc *d = x->d;
     uint32_t a = d->tokens.v[mn->tok_first].nstart, b = d->tokens.v[mn->tok_first + mn->tok_n - 1].nend;
     if (mn->src == SR_MSRC_PREFIX)
         b = (uint32_t)((const char *)memchr(d->norm + a, '-', b - a) - d->norm);
-    size_t n = sr_place_key(d->norm + a, b - a, key, sizeof key);
-    return n ? XXH3_64bits_withSeed(key, n, 99) | 1 : 0;
+    const uint32_t *ids;
+    if (!sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids))
+        return 0;
+    return XXH3_64bits_withSeed(&ids, sizeof ids, 99) | 1;
 }
 
 /* The text of a mention in the view. */
@@ -842,7 +845,7 @@ static void code_actors(ectx *x)
                     low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
                 const char *p = sr_wn_pertainym(m, low, n);
                 const uint32_t *ids;
-                if (p && sr_geo_lookup(m, p, strlen(p), &ids)) {
+                if (p && sr_geo_lookup_doc(d, m, p, strlen(p), &ids)) {
                     const sr_place_rec *r = sr_geo_place(m, ids[0]);
                     const char *c3 = r->feature == SR_FEATURE_COUNTRY ? sr_geo_iso3(m, r->cc) : NULL;
                     if (c3) {
@@ -930,7 +933,7 @@ static void geocode(ectx *x)
         }
         if (type_class(en->type) == 2 && en->nmentions) {
             const uint32_t *ids;
-            uint32_t c = sr_geo_lookup(m, en->name, en->name_len, &ids);
+            uint32_t c = sr_geo_lookup_doc(d, m, en->name, en->name_len, &ids);
             if (c == 1 || (c && sr_geo_place(m, ids[0])->feature == SR_FEATURE_COUNTRY))
                 memcpy(ccs[nccs++], sr_geo_place(m, ids[0])->cc, 2);
         }
@@ -963,12 +966,12 @@ static void geocode(ectx *x)
             ids = &one_id;
         } else if (r) {
             const char *nm = strs + r->name_off;
-            c = sr_geo_lookup(m, nm, strlen(nm), &ids);
+            c = sr_geo_lookup_doc(d, m, nm, strlen(nm), &ids);
         }
         for (uint32_t q = 0; !c && q < en->nmentions; q++) {
             uint32_t n;
             const char *s = mtext(d, &d->mentions.v[en->mentions[q]], &n);
-            c = sr_geo_lookup(m, s, n, &ids);
+            c = sr_geo_lookup_doc(d, m, s, n, &ids);
         }
         if (!c)
             continue;

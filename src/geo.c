@@ -7,6 +7,9 @@
 #include "internal.h"
 #include "model_format.h"
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 bool sr_geo_load(sitrep_model *m)
 {
     size_t n;
@@ -67,6 +70,23 @@ uint32_t sr_geo_lookup(const sitrep_model *m, const char *name, size_t n, const 
         return 0;
     *ids = &m->place_lists[at + 1];
     return m->place_lists[at];
+}
+
+uint32_t sr_geo_lookup_doc(const sr_doc *d, const sitrep_model *m, const char *name, size_t n,
+                           const uint32_t **ids)
+{
+    uint64_t key = XXH3_64bits_withSeed(name, n, 7) | 1;
+    sr_geocache_entry *ce = d->lexcache ? &d->lexcache->g[(key >> 40) % SR_GEOCACHE_SIZE] : NULL;
+    if (ce && ce->key == key) {
+        if (!ce->at)
+            return 0;
+        *ids = &m->place_lists[ce->at];
+        return m->place_lists[ce->at - 1];
+    }
+    uint32_t c = sr_geo_lookup(m, name, n, ids);
+    if (ce)
+        *ce = (sr_geocache_entry){key, c ? (uint32_t)(*ids - m->place_lists) : 0, false};
+    return c;
 }
 
 uint32_t sr_geo_lookup_word(const sitrep_model *m, const char *name, size_t n, const uint32_t **ids,

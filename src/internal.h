@@ -317,12 +317,13 @@ typedef struct sr_lexcache_entry {
     uint8_t len;
     char key[19];
 } sr_lexcache_entry;
-/* Gazetteer lookups of capitalized words (ner.c), keyed by a hash of the
- * text: the place list found (its first id + 1 and count), 0 for none. */
+/* Gazetteer lookups (ner.c, entity.c), keyed by a hash of the name as
+ * written: the place list found (its index in the model's lists + 1, or 0
+ * for none). */
 #define SR_GEOCACHE_SIZE 32768
 typedef struct sr_geocache_entry {
     uint64_t key;
-    uint32_t first, count;
+    uint32_t at;
     bool longer; /* names of several words start with this one */
 } sr_geocache_entry;
 /* The name tagger's summed weights of a word's own features (ner.c). */
@@ -369,6 +370,9 @@ uint32_t sr_geo_lookup(const sitrep_model *m, const char *name, size_t n, const 
  * words start with it (so that a longer lookup is worth making). */
 uint32_t sr_geo_lookup_word(const sitrep_model *m, const char *name, size_t n, const uint32_t **ids,
                             bool *longer);
+/* sr_geo_lookup through the extractor's cache (d->lexcache, may be NULL). */
+uint32_t sr_geo_lookup_doc(const sr_doc *d, const sitrep_model *m, const char *name, size_t n,
+                           const uint32_t **ids);
 const struct sr_place_rec *sr_geo_place(const sitrep_model *m, uint32_t id);
 /* ISO 3166-1 alpha-3 of an alpha-2 code ("SY" -> "SYR"), or NULL. */
 const char *sr_geo_iso3(const sitrep_model *m, const char cc[2]);

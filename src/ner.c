@@ -137,6 +137,15 @@ static void shapes(const char *s, uint32_t n, uint64_t *sh, uint64_t *ssh)
     *ssh = hstr(b, nb);
 }
 
+/* Shapes of lower-case words ("x" .. "xxxxx"), the most common case. */
+static uint64_t lower_sh[6], lower_ssh;
+__attribute__((constructor)) static void init_lower_shapes(void)
+{
+    for (int n = 1; n <= 5; n++)
+        lower_sh[n] = hstr("xxxxx", (size_t)n);
+    lower_ssh = hstr("x", 1);
+}
+
 static docword *doc_word(sr_nerprep *p, uint64_t key)
 {
     uint32_t i = (uint32_t)key & p->wmask;
@@ -182,25 +191,32 @@ static bool cap_word(const nertok *t) { return (t->flags & (NF_WORD | NF_CAP)) =
 static uint32_t geo_find(const sr_nerprep *p, uint32_t i, uint32_t n, uint32_t *first, bool *longer)
 {
     const sr_doc *d = p->d;
+    const sitrep_model *m = p->m;
     uint32_t a = d->tokens.v[i].nstart, b = d->tokens.v[i + n - 1].nend;
-    uint64_t key = hstr(d->norm + a, b - a) | 1;
+    /* one word's entry also says whether longer names start with it: its
+     * own seed (sr_geo_lookup_doc uses 7) */
+    uint64_t key = XXH3_64bits_withSeed(d->norm + a, b - a, n == 1 ? 8 : 7) | 1;
     sr_geocache_entry *ce = d->lexcache ? &d->lexcache->g[(key >> 40) % SR_GEOCACHE_SIZE] : NULL;
+    uint32_t at;
     if (ce && ce->key == key) {
-        *first = ce->first;
+        at = ce->at;
         *longer = ce->longer;
-        return ce->count;
+    } else {
+        const uint32_t *ids;
+        uint32_t c;
+        *longer = false;
+        if (n == 1)
+            c = sr_geo_lookup_word(m, d->norm + a, b - a, &ids, longer);
+        else
+            c = sr_geo_lookup(m, d->norm + a, b - a, &ids);
+        at = c ? (uint32_t)(ids - m->place_lists) : 0;
+        if (ce)
+            *ce = (sr_geocache_entry){key, at, *longer};
     }
-    const uint32_t *ids;
-    uint32_t c;
-    *longer = false;
-    if (n == 1)
-        c = sr_geo_lookup_word(p->m, d->norm + a, b - a, &ids, longer);
-    else
-        c = sr_geo_lookup(p->m, d->norm + a, b - a, &ids);
-    *first = c ? ids[0] : 0;
-    if (ce)
-        *ce = (sr_geocache_entry){key, *first, c, *longer};
-    return c;
+    if (!at)
+        return 0;
+    *first = m->place_lists[at];
+    return m->place_lists[at - 1];
 }
 
 /* The longest run of 1-3 capitalized words from each token that names a
@@ -302,11 +318,13 @@ sr_nerprep *sr_ner_prepare(sr_arena *arena, const sr_doc *d, const sitrep_model 
         uint32_t n;
         const char *s = tok_text(d, k, &n);
         uint32_t ln = n < sizeof low ? n : sizeof low;
-        bool lower_first = false, any_letter = false, plain = true;
+        bool lower_first = false, any_letter = false, plain = true, lower = true;
         for (uint32_t j = 0; j < ln; j++) {
             char c = s[j];
             if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80)
                 plain = false;
+            if (c < 'a' || c > 'z')
+                lower = false;
             if (!any_letter && ((c >= 'a' && c <= 'z') || (unsigned char)c >= 0xC0 || (c >= 'A' && c <= 'Z'))) {
                 any_letter = true;
                 lower_first = c >= 'a' && c <= 'z';
@@ -314,8 +332,15 @@ sr_nerprep *sr_ner_prepare(sr_arena *arena, const sr_doc *d, const sitrep_model 
             low[j] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
         }
         t->lw = hstr(low, ln);
-        t->w = hstr(s, n);
-        shapes(s, n, &t->sh, &t->ssh);
+        if (lower && n == ln && n > 0) {
+            /* a lower-case word: written as its lower case, shape xxxxx */
+            t->w = t->lw;
+            t->sh = lower_sh[n < 5 ? n : 5];
+            t->ssh = lower_ssh;
+        } else {
+            t->w = hstr(s, n);
+            shapes(s, n, &t->sh, &t->ssh);
+        }
         t->pos = d->tags ? d->tags[i] : 0;
         if (k->kind == SR_TOK_WORD && any_letter) {
             t->flags |= NF_WORD;
@@ -324,7 +349,11 @@ sr_nerprep *sr_ner_prepare(sr_arena *arena, const sr_doc *d, const sitrep_model 
             if (lower_first)
                 t->flags |= NF_LOWER;
         }
-        if (plain && n <= ln)
+        bool number = n <= ln && n > 0 && s[0] >= '0' && s[0] <= '9';
+        for (uint32_t j = 0; number && j < n; j++)
+            number = (s[j] >= '0' && s[j] <= '9') || s[j] == ',' || s[j] == '.' || s[j] == ':' ||
+                     s[j] == '/' || s[j] == '%' || s[j] == '-';
+        if ((plain || number) && n <= ln)
             t->flags |= NF_PLAIN;
         docword *w = doc_word(p, t->lw);
         t->slot = (uint32_t)(w - p->words);
@@ -532,10 +561,11 @@ void sr_ner_observe(sr_nerprep *p, uint32_t i, int label)
 
 bool sr_ner_skip(const sr_nerprep *p, uint32_t i, int y1)
 {
-    /* A word with no capital letter or digit, or punctuation, that does not
-     * continue a name starts none: in the CoNLL-2003 training set 58 of
-     * 23,500 names start so (de Gaulle's "de", "serie A").  Most tokens of
-     * running text are such words, and are labelled O without scoring. */
+    /* A word with no capital letter or digit, punctuation, or a number,
+     * that does not continue a name starts none: in the CoNLL-2003 training
+     * set 82 of 23,500 names start so (de Gaulle's "de", "serie A", "1860
+     * Munich").  Most tokens of running text are such, and are labelled O
+     * without scoring. */
     return y1 <= 0 && (p->t[i].flags & NF_PLAIN);
 }
 

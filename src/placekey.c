@@ -14,20 +14,46 @@ struct translit_rule {
 };
 #include "translit.inc"
 
-/* Replaces every occurrence of `from` in s[0..n) by `to`, left to right,
- * in place (s has room for cap bytes).  Returns the new length. */
-static size_t apply(char *s, size_t n, size_t cap, const char *from, const char *to)
-{
+/* The rules with '_', '^' and '$' turned into the spaces they stand for
+ * (word boundaries), prepared once. */
+#define NRULES (sizeof translit_rules / sizeof *translit_rules)
+static struct prepared {
     char f[32], t[32];
-    size_t fl = strlen(from), tl = strlen(to);
-    if (fl == 0 || fl >= sizeof f || tl >= sizeof t)
-        return n;
-    /* '_', '^' and '$' all stand for a word boundary: a space */
-    for (size_t i = 0; i < fl; i++)
-        f[i] = (from[i] == '_' || from[i] == '^' || from[i] == '$') ? ' ' : from[i];
-    for (size_t i = 0; i < tl; i++)
-        t[i] = to[i] == '_' ? ' ' : to[i];
-    if (!memmem(s, n, f, fl))
+    uint8_t fl, tl;
+} rules[NRULES];
+
+__attribute__((constructor)) static void prepare_rules(void)
+{
+    for (size_t r = 0; r < NRULES; r++) {
+        const char *from = translit_rules[r].from, *to = translit_rules[r].to;
+        size_t fl = strlen(from), tl = strlen(to);
+        if (fl == 0 || fl >= sizeof rules[r].f || tl >= sizeof rules[r].t)
+            continue; /* fl stays 0: the rule is skipped */
+        for (size_t i = 0; i < fl; i++)
+            rules[r].f[i] = (from[i] == '_' || from[i] == '^' || from[i] == '$') ? ' ' : from[i];
+        for (size_t i = 0; i < tl; i++)
+            rules[r].t[i] = to[i] == '_' ? ' ' : to[i];
+        rules[r].fl = (uint8_t)fl;
+        rules[r].tl = (uint8_t)tl;
+    }
+}
+
+static bool contains(const char *s, size_t n, const char *f, size_t fl)
+{
+    for (size_t i = 0; i + fl <= n; i++)
+        if (s[i] == f[0] && memcmp(s + i, f, fl) == 0)
+            return true;
+    return false;
+}
+
+/* Replaces every occurrence of rule r's text in s[0..n) by its
+ * replacement, left to right, in place (s has room for cap bytes).  Returns
+ * the new length. */
+static size_t apply(char *s, size_t n, size_t cap, const struct prepared *r)
+{
+    const char *f = r->f, *t = r->t;
+    size_t fl = r->fl, tl = r->tl;
+    if (fl == 0 || !contains(s, n, f, fl))
         return n; /* most rules do not apply */
     char out[256];
     size_t o = 0;
@@ -109,8 +135,8 @@ size_t sr_place_key(const char *name, size_t n, char *out, size_t cap)
             key[o++] = key[k];
     key[o] = 0;
     len = o;
-    for (size_t r = 0; r < sizeof translit_rules / sizeof *translit_rules; r++)
-        len = apply(key, len, sizeof key, translit_rules[r].from, translit_rules[r].to);
+    for (size_t r = 0; r < NRULES; r++)
+        len = apply(key, len, sizeof key, &rules[r]);
     /* collapse doubled letters and spaces; trim */
     o = 0;
     for (size_t k = 0; k < len && o + 1 < cap; k++) {

@@ -219,6 +219,16 @@ static uint32_t pass(fmap *fm, tdoc *t, bool learn, uint8_t *pred)
     return wrong;
 }
 
+static const float *g_mag;
+/* larger magnitude first; ties by index, so the order is deterministic */
+static int cmp_mag(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    if (g_mag[x] != g_mag[y])
+        return g_mag[x] > g_mag[y] ? -1 : 1;
+    return x < y ? -1 : x > y;
+}
+
 static int cmp_u64(const void *a, const void *b)
 {
     uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
@@ -372,6 +382,35 @@ int main(int argc, char **argv)
                 any = true;
         if (any)
             keys[nk++] = fm.bykey[i];
+    }
+    /* At most MAXFEAT features, those with the largest weights: the table
+     * stays small enough for the processor's cache. */
+    size_t maxfeat = getenv("NER_MAXFEAT") ? (size_t)atol(getenv("NER_MAXFEAT")) : 32000;
+    if (nk > maxfeat) {
+        float *mag = malloc(nk * sizeof *mag);
+        size_t *ord = malloc(nk * sizeof *ord);
+        if (!mag || !ord)
+            die("memory", "out of memory");
+        for (size_t i = 0; i < nk; i++) {
+            uint32_t ix = fmap_get(&fm, keys[i], false);
+            float s = 0;
+            for (int l = 0; l < NL; l++)
+                s += fabsf(W[(size_t)ix * NL + l]);
+            mag[i] = s;
+            ord[i] = i;
+        }
+        g_mag = mag;
+        qsort(ord, nk, sizeof *ord, cmp_mag);
+        uint64_t *kept = malloc(maxfeat * 8);
+        if (!kept)
+            die("memory", "out of memory");
+        for (size_t i = 0; i < maxfeat; i++)
+            kept[i] = keys[ord[i]];
+        free(keys);
+        keys = kept;
+        nk = maxfeat;
+        free(mag);
+        free(ord);
     }
     qsort(keys, nk, 8, cmp_u64);
     gzFile out = gzopen(argv[3], "wb9");

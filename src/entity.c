@@ -203,12 +203,90 @@ static bool norp_word(ectx *x, uint32_t first, uint32_t n)
     return c && sr_geo_place(x->m, ids[0])->feature == SR_FEATURE_COUNTRY;
 }
 
+/* Lower-case words inside place names: Dayr az Zawr, Ras al Ain. */
+static const char *particles[] = {"al", "el", "ez", "az", "as", "ad", "ar", "an", "at", "ash",
+                                  "ed", "es", "de", "del", "la", "le", "di", "da", "do", "dos",
+                                  "das", "du", "des", "bin", "ibn", "bani", "abu", "um", "umm",
+                                  "wa", "y", NULL};
+
+static bool is_particle(const char *s, uint32_t n)
+{
+    char low[8];
+    if (n >= sizeof low)
+        return false;
+    for (uint32_t q = 0; q < n; q++)
+        low[q] = (s[q] >= 'A' && s[q] <= 'Z') ? (char)(s[q] + 32) : s[q];
+    return in_list(low, n, particles);
+}
+
+/* A word that can be part of a place name; `edge`: its first or last word,
+ * which is never a particle (At California, FLORIDA AT). */
+static bool name_part(const sr_doc *d, uint32_t i, bool edge)
+{
+    const sr_token *t = &d->tokens.v[i];
+    if (t->kind != SR_TOK_WORD)
+        return false;
+    uint32_t n;
+    const char *s = tv(d, i, &n);
+    if (t->flags & SR_TF_CAP)
+        return !(edge && is_particle(s, n)) && !(!edge && is_particle(s, n) && (t->flags & SR_TF_ALLCAPS));
+    const char *h = memchr(s, '-', n);
+    if (h && h + 1 < s + n && h[1] >= 'A' && h[1] <= 'Z')
+        return true; /* ez-Zor, al-Raqqa */
+    return !edge && in_list(s, n, particles);
+}
+
+/* Where the gazetteer knows a name of several words that the tagger cut
+ * ("Deir" + "ez-Zor", "Dayr" + "az" + "Zawr"), the gazetteer's span wins;
+ * returns its length from token i, or 0. */
+static uint32_t gazetteer_span(ectx *x, uint32_t i)
+{
+    sr_doc *d = x->d;
+    if (!name_part(d, i, true) || !(d->tokens.v[i].flags & SR_TF_CAP))
+        return 0;
+    uint32_t maxn = 1;
+    while (maxn < 4 && i + maxn < d->tokens.n && name_part(d, i + maxn, false) &&
+           !memchr(d->text + d->tokens.v[i + maxn - 1].end, '\n',
+                   d->tokens.v[i + maxn].start - d->tokens.v[i + maxn - 1].end))
+        maxn++;
+    for (uint32_t n = maxn; n >= 2; n--) {
+        if (!name_part(d, i + n - 1, true))
+            continue; /* a name ends in a name word */
+        /* only where the tagger split it: every labelled token inside, none
+         * of its names running out */
+        bool any = false, out = false;
+        for (uint32_t j = i; j < i + n; j++)
+            any |= d->ner[j] != 0;
+        out = (i > 0 && d->ner[i] && d->ner[i] % 2 == 0) ||
+              (i + n < d->tokens.n && d->ner[i + n] && d->ner[i + n] % 2 == 0);
+        if (!any || out)
+            continue;
+        uint32_t starts = 0;
+        for (uint32_t j = i; j < i + n; j++)
+            starts += d->ner[j] && (d->ner[j] % 2 == 1);
+        if (starts < 2 && d->ner[i + n - 1] != 0 && d->ner[i] != 0)
+            continue; /* the tagger's one name already: keep it */
+        const uint32_t *ids;
+        uint32_t a = d->tokens.v[i].nstart, b = d->tokens.v[i + n - 1].nend;
+        if (sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids))
+            return n;
+    }
+    return 0;
+}
+
 static bool mentions_from_names(ectx *x)
 {
     sr_doc *d = x->d;
     if (!d->ner)
         return true;
     for (uint32_t i = 0; i < d->tokens.n; i++) {
+        uint32_t g = gazetteer_span(x, i);
+        if (g) {
+            if (!add_mention(x, i, g, place_type(x, i, g), SR_MSRC_NAME))
+                return false;
+            i += g - 1;
+            continue;
+        }
         int l = d->ner[i];
         if (!l)
             continue;
@@ -217,6 +295,23 @@ static bool mentions_from_names(ectx *x)
             k++;
         uint32_t n = k - i;
         int type = -1;
+        /* "NORTHERN MALI" in a headline: the place without its direction */
+        if ((l + 1) / 2 == 3 && n > 1) {
+            uint32_t wl;
+            const char *w = tv(d, i, &wl);
+            static const char *compass[] = {"northern", "southern", "eastern", "western",
+                                            "central", "northeastern", "northwestern",
+                                            "southeastern", "southwestern", NULL};
+            char low[16];
+            const uint32_t *ids;
+            uint32_t a = d->tokens.v[i].nstart, b = d->tokens.v[k - 1].nend;
+            if (wl < sizeof low) {
+                for (uint32_t q = 0; q < wl; q++)
+                    low[q] = (w[q] >= 'A' && w[q] <= 'Z') ? (char)(w[q] + 32) : w[q];
+                if (in_list(low, wl, compass) && !sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids))
+                    i++, n--;
+            }
+        }
         switch ((l + 1) / 2) {
         case 1: type = SR_ENT_PERSON; break;
         case 2: type = SR_ENT_ORG; break;
@@ -666,6 +761,9 @@ static void person_context(ectx *x, sr_entity *e, const sr_mention *mn, const ch
         i = t->tok_first;
     }
     const sr_match *r = match_ending_at(d, i, SR_LEX_PERSONROLE);
+    /* "An MDC spokesman, Jean-Pierre Mbeki": the role before a comma */
+    if (!r && !t && i >= 2 && tok_is(d, i - 1, ","))
+        r = match_ending_at(d, i - 1, SR_LEX_PERSONROLE);
     uint32_t aff_end = i;
     if (r) {
         if (!e->role)
@@ -975,11 +1073,33 @@ static void geocode(ectx *x)
         }
         if (!c)
             continue;
+        /* "Idlib province", "the state of X": the region; a bare name that is
+         * both a city and its region ("Damascus") is the city */
+        bool want_admin = false;
+        for (uint32_t q = 0; q < en->nmentions && !want_admin; q++) {
+            const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+            uint32_t nx = mn->tok_first + mn->tok_n;
+            want_admin = nx < d->tokens.n &&
+                         (tok_is(d, nx, "province") || tok_is(d, nx, "governorate") ||
+                          tok_is(d, nx, "region") || tok_is(d, nx, "state") ||
+                          tok_is(d, nx, "district") || tok_is(d, nx, "county"));
+        }
         double best = -1e9;
         uint32_t pick = ids[0];
         for (uint32_t k = 0; k < c; k++) {
             const sr_place_rec *p = sr_geo_place(m, ids[k]);
             double s = p->feature == SR_FEATURE_COUNTRY ? 4.0 : p->feature == SR_FEATURE_ADMIN1 ? 2.0 : 1.0;
+            if (p->feature == SR_FEATURE_ADMIN1) {
+                if (want_admin)
+                    s += 3.0;
+                else
+                    for (uint32_t q = 0; q < c; q++) {
+                        const sr_place_rec *o = sr_geo_place(m, ids[q]);
+                        if (o->feature == SR_FEATURE_CITY && o->admin1_off == p->name_off &&
+                            o->population >= 10000)
+                            s -= 3.0; /* its city of the same name */
+                    }
+            }
             if (p->population)
                 s += __builtin_log10((double)p->population) / 3.0;
             bool in_doc = false;
@@ -1023,9 +1143,12 @@ static bool groups(ectx *x)
          * modifies it ("civilian casualties") */
         if (x->cover[mt->tok_first])
             continue;
-        uint32_t after = mt->tok_first + mt->tok_n;
+        uint32_t after = mt->tok_first + mt->tok_n, last = after - 1;
         if (after < d->tokens.n && d->tags && sr_tag_name(x->m, d->tags[after])[0] == 'N' &&
-            d->tokens.v[after].kind == SR_TOK_WORD)
+            d->tokens.v[after].kind == SR_TOK_WORD &&
+            strcmp(sr_tag_name(x->m, d->tags[last]), "NNS") != 0 &&
+            strcmp(sr_tag_name(x->m, d->tags[last]), "NNPS") != 0 &&
+            !(d->tokens.v[after].flags & SR_TF_CAP))
             continue;
         const char *sector = mt->rec->sector;
         const char *country = NULL, *group = NULL, *code = NULL;
@@ -1066,6 +1189,12 @@ static bool groups(ectx *x)
                     c = en->actor.country[0] ? en->actor.country : NULL;
                 }
                 start = mn->tok_first;
+            } else if (match_ending_at(d, i, SR_LEX_ROLE) && !(t->flags & SR_TF_CAP)) {
+                /* "government soldiers", "opposition fighters": a role noun
+                 * as modifier; the head's sector stands */
+                first = match_ending_at(d, i, SR_LEX_ROLE)->tok_first;
+                i = first;
+                continue;
             } else if (tok_is(d, p, "'s") && p > 0 && entity_at(x, p - 1) >= 0) {
                 i = p; /* "Syria's army": the possessor next */
                 continue;
@@ -1144,8 +1273,10 @@ static bool sort_mentions(ectx *x)
         int32_t a = x->acro[perm[k]];
         av[k] = a >= 0 ? (int32_t)inv[a] : -1;
     }
-    memcpy(d->mentions.v, mv, nm * sizeof *mv);
-    memcpy(x->acro, av, nm * sizeof *av);
+    if (nm) {
+        memcpy(d->mentions.v, mv, nm * sizeof *mv);
+        memcpy(x->acro, av, nm * sizeof *av);
+    }
     return true;
 }
 

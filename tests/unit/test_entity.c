@@ -1,0 +1,303 @@
+/* Names, entities, actor codes and places on short articles written for
+ * these tests. */
+#include "testutil.h"
+#include "model_format.h"
+
+/* The entity with this name, or NULL. */
+static const sr_entity *ent(const sr_doc *d, const char *name)
+{
+    for (uint32_t e = 0; e < d->entities.n; e++) {
+        const sr_entity *en = &d->entities.v[e];
+        if (en->name_len == strlen(name) && memcmp(en->name, name, en->name_len) == 0)
+            return en;
+    }
+    return NULL;
+}
+
+/* How many entities have a mention whose text is `text`. */
+static int entities_with_mention(const sr_doc *d, const char *text)
+{
+    int n = 0;
+    for (uint32_t e = 0; e < d->entities.n; e++) {
+        const sr_entity *en = &d->entities.v[e];
+        for (uint32_t q = 0; q < en->nmentions; q++) {
+            const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+            if (strcmp(tu_span(d, mn->start, mn->end), text) == 0) {
+                n++;
+                break;
+            }
+        }
+    }
+    return n;
+}
+
+static bool has_alias(const sr_doc *d, const sr_entity *en, const char *a)
+{
+    for (uint32_t i = 0; i < en->naliases; i++)
+        if (en->aliases[i].end - en->aliases[i].start == strlen(a) &&
+            memcmp(d->norm + en->aliases[i].start, a, strlen(a)) == 0)
+            return true;
+    return false;
+}
+
+static const sr_group *group(const sr_doc *d, const char *text)
+{
+    for (uint32_t g = 0; g < d->groups.n; g++)
+        if (strcmp(tu_span(d, d->groups.v[g].start, d->groups.v[g].end), text) == 0)
+            return &d->groups.v[g];
+    return NULL;
+}
+
+static const char *const article =
+    "Rebels seize northern town as army retreats\n"
+    "\n"
+    "GOMA, Congo (Reuters) - Fighters of the Movement for Democratic Change (MDC) seized the "
+    "town of Rutshuru on Tuesday after government soldiers withdrew, residents said.\n"
+    "\n"
+    "\xE2\x80\x9CWe will not stop here,\xE2\x80\x9D said Major General Anna Kowalczyk, a spokeswoman "
+    "for the United Nations mission. Kowalczyk said 3,000 civilians had fled toward Uganda.\n"
+    "\n"
+    "An MDC spokesman, Jean-Pierre Mbeki, said the group controlled the road to Kiwanja. "
+    "Mbeki denied that MDC fighters had attacked a camp. The UN-backed army said Ugandan "
+    "troops were not involved.\n";
+
+static void test_people(void **state)
+{
+    (void)state;
+    const sr_doc *d = tu_extract(article, SITREP_FORMAT_TEXT);
+    const sr_entity *k = ent(d, "Anna Kowalczyk");
+    assert_non_null(k);
+    assert_int_equal(k->type, SR_ENT_PERSON);
+    /* the surname joins the full name: one entity, two mentions */
+    assert_int_equal(k->nmentions, 2);
+    assert_int_equal(entities_with_mention(d, "Kowalczyk"), 1);
+    assert_true(has_alias(d, k, "Kowalczyk"));
+    assert_non_null(k->title);
+    assert_string_equal(k->title, "Major General");
+    assert_non_null(k->role);
+    assert_string_equal(k->role, "spokeswoman");
+    assert_true(k->affiliation >= 0);
+    const sr_entity *un = &d->entities.v[k->affiliation];
+    assert_int_equal(un->type, SR_ENT_ORG);
+    assert_true(un->has_actor);
+    assert_string_equal(un->actor.code, "IGOUNO");
+
+    const sr_entity *m = ent(d, "Jean-Pierre Mbeki");
+    assert_non_null(m);
+    assert_int_equal(m->nmentions, 2);
+    assert_non_null(m->role);
+    assert_string_equal(m->role, "spokesman");
+    /* "An MDC spokesman, Jean-Pierre Mbeki": the affiliation is the MDC */
+    assert_true(m->affiliation >= 0);
+    const sr_entity *mdc = &d->entities.v[m->affiliation];
+    assert_int_equal(mdc->type, SR_ENT_ORG);
+    assert_true(mdc->name_len > 3); /* the full name, not the acronym */
+}
+
+static void test_acronyms(void **state)
+{
+    (void)state;
+    const sr_doc *d = tu_extract(article, SITREP_FORMAT_TEXT);
+    const sr_entity *mdc = ent(d, "Movement for Democratic Change");
+    assert_non_null(mdc);
+    assert_int_equal(mdc->type, SR_ENT_ORG);
+    assert_true(has_alias(d, mdc, "MDC"));
+    /* every MDC joins it: (MDC), An MDC spokesman, MDC fighters */
+    assert_int_equal(entities_with_mention(d, "MDC"), 1);
+    assert_true(mdc->nmentions >= 4);
+
+    /* an acronym spelled by an earlier name, without parentheses */
+    d = tu_extract("The National Liberation Front said on Monday its fighters held the pass. "
+                   "NLF commanders said the pass was mined.",
+                   SITREP_FORMAT_TEXT);
+    const sr_entity *nlf = ent(d, "National Liberation Front");
+    assert_non_null(nlf);
+    assert_true(has_alias(d, nlf, "NLF"));
+
+    /* lexicon aliases are one entity: IS, ISIS and Islamic State */
+    d = tu_extract("Islamic State claimed the attack. IS fighters fled, and ISIS later said "
+                   "three of its men died.",
+                   SITREP_FORMAT_TEXT);
+    const sr_entity *is = ent(d, "Islamic State");
+    assert_non_null(is);
+    assert_int_equal(is->nmentions, 3);
+    assert_string_equal(is->actor.code, "IMGMOSSUNREB");
+    assert_string_equal(is->actor.country, ""); /* transnational */
+}
+
+static void test_groups(void **state)
+{
+    (void)state;
+    const sr_doc *d = tu_extract(article, SITREP_FORMAT_TEXT);
+    const sr_group *g = group(d, "government soldiers");
+    assert_non_null(g);
+    assert_string_equal(g->actor.sector, "MIL");
+    g = group(d, "Ugandan troops");
+    assert_non_null(g);
+    assert_string_equal(g->actor.code, "UGAMIL");
+    assert_string_equal(g->actor.country, "UGA");
+    g = group(d, "civilians");
+    assert_non_null(g);
+    assert_string_equal(g->actor.code, "CVL");
+    g = group(d, "Rebels");
+    assert_non_null(g);
+    assert_string_equal(g->actor.code, "REB");
+
+    d = tu_extract("Kurdish and Arab fighters took the dam. The Syrian army shelled the town, "
+                   "and Iraqi soldiers closed the border. Islamic State fighters withdrew.",
+                   SITREP_FORMAT_TEXT);
+    g = group(d, "Kurdish and Arab fighters");
+    assert_non_null(g);
+    assert_string_equal(g->actor.code, "REB"); /* two groups: no one country */
+    g = group(d, "Syrian army");
+    assert_non_null(g);
+    assert_string_equal(g->actor.code, "SYRMIL");
+    g = group(d, "Iraqi soldiers");
+    assert_non_null(g);
+    assert_string_equal(g->actor.code, "IRQMIL");
+    g = group(d, "Islamic State fighters");
+    assert_non_null(g);
+    assert_string_equal(g->actor.code, "IMGMOSSUNREB");
+    assert_true(g->entity >= 0);
+}
+
+static void test_prefixes_and_possessives(void **state)
+{
+    (void)state;
+    const char *text = "US-backed militias entered Syria\xE2\x80\x99s Raqqa on Sunday, and "
+                       "Turkish-backed rebels moved on Afrin.";
+    const sr_doc *d = tu_extract(text, SITREP_FORMAT_TEXT);
+    /* "US" inside "US-backed": a place mention of two bytes */
+    const sr_entity *us = ent(d, "US");
+    assert_non_null(us);
+    assert_int_equal(us->type, SR_ENT_GPE);
+    const sr_mention *mn = &d->mentions.v[us->mentions[0]];
+    assert_int_equal(mn->start, 0);
+    assert_int_equal(mn->end, 2);
+    assert_string_equal(us->actor.code, "USA");
+    /* Syria's Raqqa: two places, the possessive outside both */
+    const sr_entity *sy = ent(d, "Syria"), *rq = ent(d, "Raqqa");
+    assert_non_null(sy);
+    assert_non_null(rq);
+    assert_int_equal(rq->type, SR_ENT_GPE);
+    const sr_mention *rm = &d->mentions.v[rq->mentions[0]];
+    assert_string_equal(tu_span(d, rm->start, rm->end), "Raqqa");
+    const sr_place_rec *p = sr_geo_place(tu_model, rq->place);
+    assert_non_null(p);
+    assert_memory_equal(p->cc, "SY", 2);
+    assert_true(fabs(p->lat - 35.95) < 0.2 && fabs(p->lon - 39.01) < 0.2);
+    const sr_entity *tr = ent(d, "Turkish");
+    assert_non_null(tr);
+    assert_int_equal(tr->type, SR_ENT_NORP);
+    assert_string_equal(tr->actor.code, "TUR");
+}
+
+static void test_geocoding(void **state)
+{
+    (void)state;
+    /* Paris in a story about France is Paris, France */
+    const sr_doc *d = tu_extract("France said the attackers who struck Paris in November had "
+                                 "trained in Syria.",
+                                 SITREP_FORMAT_TEXT);
+    const sr_entity *e = ent(d, "Paris");
+    assert_non_null(e);
+    const sr_place_rec *p = sr_geo_place(tu_model, e->place);
+    assert_non_null(p);
+    assert_memory_equal(p->cc, "FR", 2);
+    /* ... and in a story about Texas, Paris, Texas */
+    d = tu_extract("Tornadoes hit Texas overnight. In Paris, the mayor said two homes in Lamar "
+                   "County were destroyed, and the United States weather service warned of "
+                   "more storms.",
+                   SITREP_FORMAT_TEXT);
+    e = ent(d, "Paris");
+    assert_non_null(e);
+    p = sr_geo_place(tu_model, e->place);
+    assert_non_null(p);
+    assert_memory_equal(p->cc, "US", 2);
+    /* Damascus is the Syrian capital, not a town in Maryland */
+    d = tu_extract("Officials in Damascus denied the report.", SITREP_FORMAT_TEXT);
+    e = ent(d, "Damascus");
+    assert_non_null(e);
+    p = sr_geo_place(tu_model, e->place);
+    assert_non_null(p);
+    assert_memory_equal(p->cc, "SY", 2);
+    assert_true(p->population > 1000000);
+    /* spellings of one place are one entity */
+    d = tu_extract("The army entered Deir ez-Zor on Monday. Residents of Dayr az Zawr said the "
+                   "shelling stopped.",
+                   SITREP_FORMAT_TEXT);
+    assert_int_equal(entities_with_mention(d, "Deir ez-Zor"), 1);
+    e = &d->entities.v[d->mentions.v[0].entity];
+    assert_string_equal(tu_span(d, d->mentions.v[0].start, d->mentions.v[0].end), "Deir ez-Zor");
+    assert_int_equal(e->nmentions, 2);
+    assert_int_equal(e->type, SR_ENT_GPE);
+    p = sr_geo_place(tu_model, e->place);
+    assert_non_null(p);
+    assert_memory_equal(p->cc, "SY", 2);
+    /* countries by other names */
+    d = tu_extract("Russia and Britain traded accusations at the meeting.", SITREP_FORMAT_TEXT);
+    e = ent(d, "Russia");
+    assert_non_null(e);
+    assert_string_equal(e->actor.code, "RUS");
+    e = ent(d, "Britain");
+    assert_non_null(e);
+    p = sr_geo_place(tu_model, e->place);
+    assert_non_null(p);
+    assert_memory_equal(p->cc, "GB", 2);
+    assert_int_equal(p->feature, SR_FEATURE_COUNTRY);
+}
+
+static void test_offsets_after_multibyte(void **state)
+{
+    (void)state;
+    /* offsets are bytes of the original text, after curly quotes and
+     * accented letters */
+    const char *text = "\xE2\x80\x9C" "Calm,\xE2\x80\x9D said Jos\xC3\xA9 Mar\xC3\xAD"
+                       "a Gonz\xC3\xA1" "lez in Bogot\xC3\xA1" ".";
+    const sr_doc *d = tu_extract(text, SITREP_FORMAT_TEXT);
+    bool person = false, place = false;
+    for (uint32_t k = 0; k < d->mentions.n; k++) {
+        const sr_mention *mn = &d->mentions.v[k];
+        const char *s = tu_span(d, mn->start, mn->end);
+        if (strcmp(s, "Jos\xC3\xA9 Mar\xC3\xAD" "a Gonz\xC3\xA1" "lez") == 0 && mn->type == SR_ENT_PERSON)
+            person = true;
+        if (strcmp(s, "Bogot\xC3\xA1") == 0 && mn->type == SR_ENT_GPE)
+            place = true;
+    }
+    assert_true(person);
+    assert_true(place);
+}
+
+static void test_headline_case(void **state)
+{
+    (void)state;
+    /* one sentence per line, a capitals headline first (the CoNLL layout) */
+    const char *text = "{\"id\":\"h\",\"text\":\"REBELS SEIZE TOWN IN NORTHERN MALI .\\nBAMAKO "
+                       "1996-08-22\\nRebels seized the town of Kidal on Thursday , the army "
+                       "said .\\nMali 's government called for talks .\"}";
+    const sr_doc *d = tu_extract(text, SITREP_FORMAT_JSONL);
+    assert_int_equal(d->sentences.n, 4);
+    const sr_entity *mali = NULL;
+    for (uint32_t e = 0; e < d->entities.n; e++)
+        if (d->entities.v[e].name_len == 4 && strncasecmp(d->entities.v[e].name, "MALI", 4) == 0)
+            mali = &d->entities.v[e];
+    assert_non_null(mali);
+    assert_int_equal(mali->type, SR_ENT_GPE);
+    assert_int_equal(mali->nmentions, 2); /* MALI and Mali: one place */
+    assert_non_null(ent(d, "Kidal"));
+    assert_non_null(ent(d, "BAMAKO"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_people),
+        cmocka_unit_test(test_acronyms),
+        cmocka_unit_test(test_groups),
+        cmocka_unit_test(test_prefixes_and_possessives),
+        cmocka_unit_test(test_geocoding),
+        cmocka_unit_test(test_offsets_after_multibyte),
+        cmocka_unit_test(test_headline_case),
+    };
+    return cmocka_run_group_tests(tests, tu_setup, tu_teardown);
+}

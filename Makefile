@@ -57,9 +57,13 @@ $(MODEL): build/mkmodel $(TAGGER_DIR)/words.yml $(TAGGER_DIR)/tags.yml \
 build/ner_train: tools/ner_train.c $(B)/libsitrep.a src/internal.h
 	$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -Isrc $(PKG_CFLAGS) tools/ner_train.c $(B)/libsitrep.a \
 	    $(PKG_LIBS) -lm -o $@
-ner-train: build/ner_train $(MODEL)
+# Training reads a model without the tagger's weights (the features need
+# none), so stale weights never block retraining.
+ner-train: build/ner_train build/mkmodel
+	build/mkmodel $(B)/base.model $(TAGGER_DIR) $(WORDNET_DIR) $(ISO_DIR) $(CITIES_DIR) - \
+	    $(sort $(wildcard data/lexicons/*.lex))
 	@mkdir -p $(dir $(NER_WEIGHTS))
-	build/ner_train $(MODEL) $(NER_TRAIN) $(NER_WEIGHTS).tmp && mv $(NER_WEIGHTS).tmp $(NER_WEIGHTS)
+	build/ner_train $(B)/base.model $(NER_TRAIN) $(NER_WEIGHTS).tmp && mv $(NER_WEIGHTS).tmp $(NER_WEIGHTS)
 	$(MAKE) $(MODEL)
 
 $(B)/gen/lexicons.inc: tools/gen_lexicon_inc.sh $(LEX)

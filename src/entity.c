@@ -212,8 +212,8 @@ static const char *particles[] = {"al", "el", "ez", "az", "as", "ad", "ar", "an"
 static bool is_particle(const char *s, uint32_t n)
 {
     char low[8];
-    if (n >= sizeof low)
-        return false;
+    if (n > 4)
+        return false; /* the longest is 4 letters */
     for (uint32_t q = 0; q < n; q++)
         low[q] = (s[q] >= 'A' && s[q] <= 'Z') ? (char)(s[q] + 32) : s[q];
     return in_list(low, n, particles);
@@ -242,34 +242,47 @@ static bool name_part(const sr_doc *d, uint32_t i, bool edge)
 static uint32_t gazetteer_span(ectx *x, uint32_t i)
 {
     sr_doc *d = x->d;
-    if (!name_part(d, i, true) || !(d->tokens.v[i].flags & SR_TF_CAP))
+    /* cheap tests first: a capitalized word */
+    if (!(d->tokens.v[i].flags & SR_TF_CAP) || !name_part(d, i, true))
         return 0;
     uint32_t maxn = 1;
+    bool particle = false; /* "ez-Zor", "az": names the tagger knows badly */
     while (maxn < 4 && i + maxn < d->tokens.n && name_part(d, i + maxn, false) &&
            !memchr(d->text + d->tokens.v[i + maxn - 1].end, '\n',
-                   d->tokens.v[i + maxn].start - d->tokens.v[i + maxn - 1].end))
+                   d->tokens.v[i + maxn].start - d->tokens.v[i + maxn - 1].end)) {
+        particle |= !(d->tokens.v[i + maxn].flags & SR_TF_CAP);
         maxn++;
+    }
+    if (maxn < 2 || (!particle && !d->ner[i] && !d->ner[i + 1]))
+        return 0;
     for (uint32_t n = maxn; n >= 2; n--) {
         if (!name_part(d, i + n - 1, true))
             continue; /* a name ends in a name word */
-        /* only where the tagger split it: every labelled token inside, none
-         * of its names running out */
-        bool any = false, out = false;
-        for (uint32_t j = i; j < i + n; j++)
-            any |= d->ner[j] != 0;
-        out = (i > 0 && d->ner[i] && d->ner[i] % 2 == 0) ||
-              (i + n < d->tokens.n && d->ner[i + n] && d->ner[i + n] % 2 == 0);
-        if (!any || out)
+        /* only where the tagger split it or missed it, none of its names
+         * running out */
+        bool out = (i > 0 && d->ner[i] && d->ner[i] % 2 == 0) ||
+                   (i + n < d->tokens.n && d->ner[i + n] && d->ner[i + n] % 2 == 0);
+        if (out)
             continue;
-        uint32_t starts = 0;
-        for (uint32_t j = i; j < i + n; j++)
+        uint32_t starts = 0, labelled = 0;
+        for (uint32_t j = i; j < i + n; j++) {
             starts += d->ner[j] && (d->ner[j] % 2 == 1);
-        if (starts < 2 && d->ner[i + n - 1] != 0 && d->ner[i] != 0)
+            labelled += d->ner[j] != 0;
+        }
+        if (starts < 2 && labelled == n)
             continue; /* the tagger's one name already: keep it */
+        if (!labelled && !particle)
+            continue;
         const uint32_t *ids;
         uint32_t a = d->tokens.v[i].nstart, b = d->tokens.v[i + n - 1].nend;
-        if (sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids))
-            return n;
+        uint32_t c = sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids);
+        if (!c)
+            continue;
+        /* a name the tagger missed entirely must be a sizable place */
+        const sr_place_rec *p = sr_geo_place(x->m, ids[0]);
+        if (!labelled && p->feature == SR_FEATURE_CITY && p->population < 50000)
+            continue;
+        return n;
     }
     return 0;
 }
@@ -582,6 +595,79 @@ static int32_t key_get(keyslot *tab, uint32_t mask, uint64_t key, int32_t mentio
     return tab[i].mention;
 }
 
+/* The places a name may be: a country's code (US, U.S., UAE), our other
+ * names of places (places.lex), else the gazetteer. *one holds a single
+ * id when the answer is one country. */
+static uint32_t resolve_name(ectx *x, const char *name, uint32_t len, const uint32_t **ids, uint32_t *one)
+{
+    const sitrep_model *m = x->m;
+    char code[8];
+    uint32_t cl = 0;
+    for (uint32_t q = 0; q < len && cl < sizeof code - 1; q++)
+        if (name[q] != '.')
+            code[cl++] = name[q];
+    const sr_place_rec *cp;
+    if ((cl == 2 || cl == 3) && is_acronym(name, len) && (cp = sr_geo_country(m, code, cl)) != NULL) {
+        *one = (uint32_t)(cp - m->places);
+        *ids = one;
+        return 1;
+    }
+    const char *strs;
+    const sr_lex_rec *r = sr_lex_find(m, name, len, SR_LEX_PLACE, &strs);
+    if (r) {
+        const char *nm = strs + r->name_off;
+        uint32_t c = sr_geo_lookup_doc(x->d, m, nm, strlen(nm), ids);
+        if (c)
+            return c;
+    }
+    return sr_geo_lookup_doc(x->d, m, name, len, ids);
+}
+
+/* The countries the document's place mentions name outright. */
+static uint32_t doc_countries(ectx *x, char (*ccs)[2], uint32_t max)
+{
+    const sr_doc *d = x->d;
+    uint32_t n = 0;
+    for (uint32_t k = 0; k < d->mentions.n && n < max; k++) {
+        const sr_mention *mn = &d->mentions.v[k];
+        if (mn->type != SR_ENT_GPE)
+            continue;
+        uint32_t len, one;
+        const char *s = mtext(d, mn, &len);
+        const uint32_t *ids;
+        if (!resolve_name(x, s, len, &ids, &one))
+            continue;
+        const sr_place_rec *p = sr_geo_place(x->m, ids[0]);
+        if (p->feature != SR_FEATURE_COUNTRY)
+            continue;
+        bool seen = false;
+        for (uint32_t q = 0; q < n && !seen; q++)
+            seen = memcmp(ccs[q], p->cc, 2) == 0;
+        if (!seen)
+            memcpy(ccs[n++], p->cc, 2);
+    }
+    return n;
+}
+
+/* Is the name a country, or a place of 10,000 people or more in one of
+ * the document's countries? */
+static bool known_place(ectx *x, const char *s, uint32_t n, char (*ccs)[2], uint32_t nccs)
+{
+    const uint32_t *ids;
+    uint32_t one, c = resolve_name(x, s, n, &ids, &one);
+    for (uint32_t k = 0; k < c; k++) {
+        const sr_place_rec *p = sr_geo_place(x->m, ids[k]);
+        if (p->feature == SR_FEATURE_COUNTRY)
+            return true;
+        if (p->population < 10000)
+            continue;
+        for (uint32_t q = 0; q < nccs; q++)
+            if (memcmp(ccs[q], p->cc, 2) == 0)
+                return true;
+    }
+    return false;
+}
+
 static bool link_mentions(ectx *x)
 {
     sr_doc *d = x->d;
@@ -612,8 +698,9 @@ static bool link_mentions(ectx *x)
     }
     /* The same name given two types by the tagger ("Raqqa" a place seven
      * times, an organization three): one referent when most of its mentions
-     * (two thirds) agree; a city that is also a sports team is written both
-     * ways often enough to stay two. */
+     * (two thirds) agree, or when the gazetteer knows the name as a sizable
+     * place in a country the document names; a city that is also a sports
+     * team, in a document that names no country, stays two. */
     {
         uint32_t *size = sr_arena_calloc(d->arena, nm + 1, sizeof *size);
         keyslot *t2 = sr_arena_calloc(d->arena, nb, sizeof *t2);
@@ -621,9 +708,11 @@ static bool link_mentions(ectx *x)
             return false;
         for (uint32_t k = 0; k < nm; k++)
             size[find(x, (int32_t)k)]++;
+        char ccs[32][2];
+        uint32_t nccs = doc_countries(x, ccs, 32);
         for (uint32_t k = 0; k < nm; k++) {
             const sr_mention *mn = &d->mentions.v[k];
-            if (mn->type == SR_ENT_PERSON || mn->type == SR_ENT_NORP || mn->src == SR_MSRC_PREFIX)
+            if (mn->type == SR_ENT_PERSON || mn->type == SR_ENT_NORP)
                 continue;
             uint32_t n;
             const char *s = mtext(d, mn, &n);
@@ -634,9 +723,12 @@ static bool link_mentions(ectx *x)
             if (ra == rb)
                 continue;
             uint32_t big = size[ra] >= size[rb] ? size[ra] : size[rb];
-            if (3 * big < 2 * (size[ra] + size[rb]))
-                continue;
             int type = d->mentions.v[size[ra] >= size[rb] ? ra : rb].type;
+            bool place = type_class(d->mentions.v[ra].type) == 2 || type_class(d->mentions.v[rb].type) == 2;
+            if (place && known_place(x, s, n, ccs, nccs))
+                type = type_class(d->mentions.v[ra].type) == 2 ? d->mentions.v[ra].type : d->mentions.v[rb].type;
+            else if (3 * big < 2 * (size[ra] + size[rb]))
+                continue;
             for (uint32_t q = 0; q < nm; q++) {
                 int32_t r = find(x, (int32_t)q);
                 if (r == ra || r == rb)
@@ -1047,29 +1139,11 @@ static void geocode(ectx *x)
             continue;
         const uint32_t *ids = NULL;
         uint32_t c = 0, one_id;
-        /* our other names of places ("Halab" -> Aleppo); a country's code
-         * (US, U.S., UAE) */
-        const char *strs;
-        const sr_lex_rec *r = sr_lex_find(m, en->name, en->name_len, SR_LEX_PLACE, &strs);
-        char code[8];
-        uint32_t cl = 0;
-        for (uint32_t q = 0; q < en->name_len && cl < sizeof code - 1; q++)
-            if (en->name[q] != '.')
-                code[cl++] = en->name[q];
-        const sr_place_rec *cp = NULL;
-        if ((cl == 2 || cl == 3) && is_acronym(en->name, en->name_len) &&
-            (cp = sr_geo_country(m, code, cl)) != NULL) {
-            c = 1;
-            one_id = (uint32_t)(cp - m->places);
-            ids = &one_id;
-        } else if (r) {
-            const char *nm = strs + r->name_off;
-            c = sr_geo_lookup_doc(d, m, nm, strlen(nm), &ids);
-        }
+        c = resolve_name(x, en->name, en->name_len, &ids, &one_id);
         for (uint32_t q = 0; !c && q < en->nmentions; q++) {
             uint32_t n;
             const char *s = mtext(d, &d->mentions.v[en->mentions[q]], &n);
-            c = sr_geo_lookup_doc(d, m, s, n, &ids);
+            c = resolve_name(x, s, n, &ids, &one_id);
         }
         if (!c)
             continue;

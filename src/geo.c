@@ -43,6 +43,9 @@ bool sr_geo_load(sitrep_model *m)
     m->place_first = sr_model_get_section(m, "PLFW", &n);
     if (m->place_first && n != SR_PLFW_WORDS * 8)
         return false;
+    m->place_last = sr_model_get_section(m, "PLLW", &n);
+    if (m->place_last && n != SR_PLFW_WORDS * 8)
+        return false;
     const sr_hash_view *views[] = {&m->place_keys, &m->country_codes};
     for (int v = 0; v < 2; v++)
         for (uint32_t i = 0; i < views[v]->nentries; i++) {
@@ -85,21 +88,25 @@ uint32_t sr_geo_lookup_doc(const sr_doc *d, const sitrep_model *m, const char *n
     }
     uint32_t c = sr_geo_lookup(m, name, n, ids);
     if (ce)
-        *ce = (sr_geocache_entry){key, c ? (uint32_t)(*ids - m->place_lists) : 0, false};
+        *ce = (sr_geocache_entry){key, c ? (uint32_t)(*ids - m->place_lists) : 0, false, false};
     return c;
 }
 
 uint32_t sr_geo_lookup_word(const sitrep_model *m, const char *name, size_t n, const uint32_t **ids,
-                            bool *longer)
+                            bool *longer, bool *ends)
 {
     char key[256];
     size_t kl = sr_place_key(name, n, key, sizeof key);
-    *longer = false;
+    *longer = *ends = false;
     if (!kl || !m->nplaces)
         return 0;
     const char *sp = memchr(key, ' ', kl);
     uint32_t h = sr_hash_bytes(key, sp ? (size_t)(sp - key) : kl) % (SR_PLFW_WORDS * 64);
     *longer = !m->place_first || (m->place_first[h / 64] >> (h % 64) & 1);
+    const char *lsp = memrchr(key, ' ', kl);
+    const char *lw = lsp ? lsp + 1 : key;
+    h = sr_hash_bytes(lw, kl - (size_t)(lw - key)) % (SR_PLFW_WORDS * 64);
+    *ends = !m->place_last || (m->place_last[h / 64] >> (h % 64) & 1);
     uint32_t at;
     if (!sr_hash_find(&m->place_keys, key, kl, &at))
         return 0;

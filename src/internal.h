@@ -265,6 +265,7 @@ struct sitrep_model {
     size_t nplace_lists;
     sr_hash_view place_keys, country_codes;
     const uint64_t *place_first; /* PLFW, or NULL */
+    const uint64_t *place_last;  /* PLLW, or NULL */
     char iso3[26 * 26][4];       /* ISO 3166-1 alpha-3 by alpha-2 (sr_cc_index) */
     /* lexicons: ours, compiled in; users', added at run time (last wins) */
     sr_lexview lexicon;
@@ -320,11 +321,12 @@ typedef struct sr_lexcache_entry {
 /* Gazetteer lookups (ner.c, entity.c), keyed by a hash of the name as
  * written: the place list found (its index in the model's lists + 1, or 0
  * for none). */
-#define SR_GEOCACHE_SIZE 32768
+#define SR_GEOCACHE_SIZE 65536
 typedef struct sr_geocache_entry {
     uint64_t key;
     uint32_t at;
     bool longer; /* names of several words start with this one */
+    bool ends;   /* ... or end with it */
 } sr_geocache_entry;
 /* The name tagger's summed weights of a word's own features (ner.c). */
 #define SR_NERCACHE_SIZE 8192
@@ -367,9 +369,10 @@ size_t sr_lemma_of(const sr_doc *d, const sitrep_model *m, uint32_t i, char *buf
 bool sr_geo_load(sitrep_model *m);
 uint32_t sr_geo_lookup(const sitrep_model *m, const char *name, size_t n, const uint32_t **ids);
 /* As sr_geo_lookup for one word; *longer tells whether names of several
- * words start with it (so that a longer lookup is worth making). */
+ * words start with it, *ends whether some end with it (so that a longer
+ * lookup is worth making). */
 uint32_t sr_geo_lookup_word(const sitrep_model *m, const char *name, size_t n, const uint32_t **ids,
-                            bool *longer);
+                            bool *longer, bool *ends);
 /* sr_geo_lookup through the extractor's cache (d->lexcache, may be NULL). */
 uint32_t sr_geo_lookup_doc(const sr_doc *d, const sitrep_model *m, const char *name, size_t n,
                            const uint32_t **ids);
@@ -408,7 +411,7 @@ size_t sr_place_key(const char *name, size_t n, char *out, size_t cap);
 /* ner.c: the name tagger.  Labels: O, then B-/I- for PER, ORG, LOC, MISC
  * (label l has type (l + 1) / 2: 1 PER, 2 ORG, 3 LOC, 4 MISC). */
 #define SR_NER_NLABELS 9
-#define SR_NER_VERSION 1u /* of the feature templates; weights must match */
+#define SR_NER_VERSION 2u /* of the feature templates; weights must match */
 #define SR_NER_MAXFEAT 96
 typedef struct sr_nerw_slot {
     uint32_t fp;

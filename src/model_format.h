@@ -63,8 +63,8 @@ typedef struct sr_place_rec {
     uint8_t has_coords;
 } sr_place_rec;
 
-/* Section PLFW: a bitmap of the first words of place keys of several words
- * (FNV-1a of the word, modulo the bits). */
+/* Sections PLFW and PLLW: bitmaps of the first and last words of place keys
+ * of several words (FNV-1a of the word, modulo the bits). */
 #define SR_PLFW_WORDS 1024
 
 /* A lexicon entry (section LXEN): one alias of one lexicon line.

@@ -188,7 +188,8 @@ static bool cap_word(const nertok *t) { return (t->flags & (NF_WORD | NF_CAP)) =
 
 /* A gazetteer lookup of tokens [i, i + n), through the extractor's cache;
  * returns the number of places (the first in *first). */
-static uint32_t geo_find(const sr_nerprep *p, uint32_t i, uint32_t n, uint32_t *first, bool *longer)
+static uint32_t geo_find(const sr_nerprep *p, uint32_t i, uint32_t n, uint32_t *first, bool *longer,
+                         bool *ends)
 {
     const sr_doc *d = p->d;
     const sitrep_model *m = p->m;
@@ -201,17 +202,18 @@ static uint32_t geo_find(const sr_nerprep *p, uint32_t i, uint32_t n, uint32_t *
     if (ce && ce->key == key) {
         at = ce->at;
         *longer = ce->longer;
+        *ends = ce->ends;
     } else {
         const uint32_t *ids;
         uint32_t c;
-        *longer = false;
+        *longer = *ends = false;
         if (n == 1)
-            c = sr_geo_lookup_word(m, d->norm + a, b - a, &ids, longer);
+            c = sr_geo_lookup_word(m, d->norm + a, b - a, &ids, longer, ends);
         else
             c = sr_geo_lookup(m, d->norm + a, b - a, &ids);
         at = c ? (uint32_t)(ids - m->place_lists) : 0;
         if (ce)
-            *ce = (sr_geocache_entry){key, at, *longer};
+            *ce = (sr_geocache_entry){key, at, *longer, *ends};
     }
     if (!at)
         return 0;
@@ -226,15 +228,20 @@ static void mark_places(sr_nerprep *p)
     for (uint32_t i = 0; i < p->n; i++) {
         if (!cap_word(&p->t[i]) || p->t[i].geo)
             continue;
-        bool longer;
-        uint32_t first, c1 = geo_find(p, i, 1, &first, &longer), c = c1, n = 1;
+        bool longer, ends;
+        uint32_t first, c1 = geo_find(p, i, 1, &first, &longer, &ends), c = c1, n = 1;
         if (longer) {
             uint32_t maxn = 1;
             while (maxn < 3 && i + maxn < p->t[i].uend && cap_word(&p->t[i + maxn]))
                 maxn++;
             for (uint32_t k = maxn; k >= 2; k--) {
-                bool l2;
-                uint32_t f2, c2 = geo_find(p, i, k, &f2, &l2);
+                bool l2, e2;
+                uint32_t f2;
+                /* only when the last word ends some name */
+                geo_find(p, i + k - 1, 1, &f2, &l2, &e2);
+                if (!e2)
+                    continue;
+                uint32_t c2 = geo_find(p, i, k, &f2, &l2, &e2);
                 if (c2) {
                     c = c2, n = k, first = f2;
                     break;
@@ -355,8 +362,8 @@ sr_nerprep *sr_ner_prepare(sr_arena *arena, const sr_doc *d, const sitrep_model 
                      s[j] == '/' || s[j] == '%' || s[j] == '-';
         if ((plain || number) && n <= ln)
             t->flags |= NF_PLAIN;
-        docword *w = doc_word(p, t->lw);
-        t->slot = (uint32_t)(w - p->words);
+        if (t->flags & NF_WORD) /* only words have a document history */
+            t->slot = (uint32_t)(doc_word(p, t->lw) - p->words);
     }
     mark_units(p);
     for (uint32_t i = 0; i < p->n; i++) {

@@ -65,6 +65,10 @@ static void write_tokens(const sr_doc *d, const sitrep_model *m, sr_json *j)
             sr_json_key(j, "lemma");
             sr_json_string(j, lemma, n);
         }
+        if (d->ner && d->ner[i]) {
+            sr_json_key(j, "name");
+            sr_json_cstr(j, sr_ner_label_names[d->ner[i]]);
+        }
         sr_json_end_object(j);
         j->pretty = pretty;
     }

@@ -1059,15 +1059,19 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
     /* PLFW: a bit for the first word of every key of several words, so that
      * a lookup of a name's first word tells whether longer names can follow
      * (geo.c). */
-    uint64_t firstw[SR_PLFW_WORDS] = {0};
+    static uint64_t firstw[SR_PLFW_WORDS], lastw[SR_PLFW_WORDS];
     for (size_t i = 0; i < nkrefs; i++) {
-        const char *sp = strchr(krefs[i].key, ' ');
+        const char *k = krefs[i].key, *sp = strchr(k, ' ');
         if (sp) {
-            uint32_t h = sr_hash_bytes(krefs[i].key, (size_t)(sp - krefs[i].key)) % (SR_PLFW_WORDS * 64);
+            uint32_t h = sr_hash_bytes(k, (size_t)(sp - k)) % (SR_PLFW_WORDS * 64);
             firstw[h / 64] |= (uint64_t)1 << (h % 64);
+            const char *lsp = strrchr(k, ' ');
+            h = sr_hash_bytes(lsp + 1, strlen(lsp + 1)) % (SR_PLFW_WORDS * 64);
+            lastw[h / 64] |= (uint64_t)1 << (h % 64);
         }
     }
     sr_mw_add(mw, "PLFW", firstw, sizeof firstw);
+    sr_mw_add(mw, "PLLW", lastw, sizeof lastw);
     /* Country codes: alpha-2 and alpha-3 -> place index. */
     sr_hashb ctrh = {0};
     for (size_t c = 0; c < nct; c++) {

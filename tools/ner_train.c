@@ -198,17 +198,23 @@ static uint32_t pass(fmap *fm, tdoc *t, bool learn, uint8_t *pred)
         float sc[NL] = {0};
         scores(fm, &t->feats[t->foff[i]], t->foff[i + 1] - t->foff[i], sc);
         scores(fm, dyn, nd, sc);
-        int best = 0;
-        for (int l = 1; l < NL; l++)
+        /* Learning sees every label: a label the decoder rules out here
+         * (I-ORG after O) would otherwise never lose weight, and its growing
+         * weights would squeeze the others when scaled to int16.  The
+         * decoder's choice (among allowed labels) is the one kept. */
+        int best = 0, any = 0;
+        for (int l = 1; l < NL; l++) {
             if (sc[l] > sc[best] && sr_ner_allowed(y1 < 0 ? 0 : y1, l))
                 best = l;
+            if (sc[l] > sc[any])
+                any = l;
+        }
+        if (learn && any != t->gold[i]) {
+            update(fm, &t->feats[t->foff[i]], t->foff[i + 1] - t->foff[i], t->gold[i], any, false);
+            update(fm, dyn, nd, t->gold[i], any, true);
+        }
         if (best != t->gold[i]) {
             wrong++;
-            if (learn) {
-                update(fm, &t->feats[t->foff[i]], t->foff[i + 1] - t->foff[i], t->gold[i], best,
-                       false);
-                update(fm, dyn, nd, t->gold[i], best, true);
-            }
         }
         if (learn)
             C += 1;
@@ -239,7 +245,7 @@ int main(int argc, char **argv)
 {
     if (argc < 4)
         die("usage", "ner_train MODEL TRAIN.jsonl OUT.weights.gz [EPOCHS]");
-    int epochs = argc > 4 ? atoi(argv[4]) : 12;
+    int epochs = argc > 4 ? atoi(argv[4]) : 14;
     sitrep_model *model;
     char err[512];
     if (sitrep_model_open_err(argv[1], &model, err, sizeof err) != SITREP_OK)
@@ -385,7 +391,7 @@ int main(int argc, char **argv)
     }
     /* At most MAXFEAT features, those with the largest weights: the table
      * stays small enough for the processor's cache. */
-    size_t maxfeat = getenv("NER_MAXFEAT") ? (size_t)atol(getenv("NER_MAXFEAT")) : 32000;
+    size_t maxfeat = getenv("NER_MAXFEAT") ? (size_t)atol(getenv("NER_MAXFEAT")) : 48000;
     if (nk > maxfeat) {
         float *mag = malloc(nk * sizeof *mag);
         size_t *ord = malloc(nk * sizeof *ord);

@@ -159,7 +159,7 @@ static const char *continents[] = {"Europe", "Asia", "Africa", "America", "Ameri
 static bool in_list(const char *s, size_t n, const char *const *list)
 {
     for (int i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && memcmp(list[i], s, n) == 0)
+        if (list[i][0] == s[0] && strlen(list[i]) == n && memcmp(list[i], s, n) == 0)
             return true;
     return false;
 }
@@ -242,8 +242,11 @@ static bool name_part(const sr_doc *d, uint32_t i, bool edge)
 static uint32_t gazetteer_span(ectx *x, uint32_t i)
 {
     sr_doc *d = x->d;
-    /* cheap tests first: a capitalized word */
-    if (!(d->tokens.v[i].flags & SR_TF_CAP) || !name_part(d, i, true))
+    /* cheap tests first: a capitalized word, labelled or before a word the
+     * tagger knows badly (ez-Zor, az) */
+    if (!(d->tokens.v[i].flags & SR_TF_CAP) || i + 1 >= d->tokens.n ||
+        (!d->ner[i] && !d->ner[i + 1] && (d->tokens.v[i + 1].flags & SR_TF_CAP)) ||
+        !name_part(d, i, true))
         return 0;
     uint32_t maxn = 1;
     bool particle = false; /* "ez-Zor", "az": names the tagger knows badly */

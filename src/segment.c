@@ -633,38 +633,45 @@ static bool split_sentences(seg *g, uint32_t first, uint32_t end)
     return true;
 }
 
-static bool has_newline(const seg *g, uint32_t a, uint32_t b)
+/* Is there a line break between tokens i - 1 and i?  Usually one space
+ * lies between: no. */
+static inline bool break_before(const seg *g, const sr_token *t, uint32_t i)
 {
+    uint32_t a = t[i - 1].nend, b = t[i].nstart;
+    if (b - a == 1 && g->s[a] == ' ')
+        return false;
     return b > a && memchr(g->s + a, '\n', b - a) != NULL;
 }
 
-/* Is the view range [a, e) written one sentence per line (or one paragraph
- * per line)?  Hard-wrapped prose breaks lines mid-sentence, so few of its
- * lines end a sentence; text laid out by line ends most of them with
- * terminal punctuation.  Needs three lines or more. */
-static bool line_structured(const seg *g, uint32_t a, uint32_t e)
+/* Are tokens [first, end) of a block written one sentence per line (or one
+ * paragraph per line)?  Hard-wrapped prose breaks lines mid-sentence, so
+ * few of its lines end a sentence; text laid out by line ends most of them
+ * with terminal punctuation, and never goes on in lower case after a line
+ * that did not end.  Needs three lines or more; the first six decide. */
+static bool line_structured(const seg *g, uint32_t first, uint32_t end)
 {
-    const char *s = g->s;
-    const char *nl = memchr(s + a, '\n', e - a);
-    if (!nl)
-        return false;
-    uint32_t lines = 0, ended = 0;
-    uint32_t i = a;
-    while (i < e) {
-        const char *p = memchr(s + i, '\n', e - i);
-        uint32_t j = p ? (uint32_t)(p - s) : e;
-        uint32_t k = j;
-        while (k > i && (s[k - 1] == ' ' || s[k - 1] == '\t' || s[k - 1] == '\r'))
-            k--;
-        if (k > i) {
-            lines++;
-            char c = s[k - 1];
-            if (c == '.' || c == '!' || c == '?' || c == '"' || c == '\'' || c == ':')
-                ended++;
-        }
-        i = j + 1;
+    const sr_token *t = g->d->tokens.v;
+    uint32_t lines = 1, ended = 0, i = first + 1;
+    for (; i < end && lines < 6; i++) {
+        if (!break_before(g, t, i))
+            continue;
+        const sr_token *last = &t[i - 1];
+        char c = g->s[last->nend - 1];
+        bool done = (last->flags & (SR_TF_SENT_END | SR_TF_CLOSE)) || c == ':' || c == '.';
+        if (!done && t[i].kind == SR_TOK_WORD && is_lower_ascii(g->s[t[i].nstart]))
+            return false; /* a hard-wrapped line */
+        lines++;
+        ended += done;
+        if (lines - ended > 3)
+            return false;
     }
-    return lines >= 3 && ended * 2 >= lines;
+    if (lines < 3)
+        return false;
+    /* the end of the last line looked at */
+    while (i < end && !break_before(g, t, i))
+        i++;
+    ended += (t[i - 1].flags & (SR_TF_SENT_END | SR_TF_CLOSE)) != 0;
+    return ended * 2 >= lines;
 }
 
 /* The view offset of text offset `o` (the first view byte at or after it). */
@@ -719,19 +726,18 @@ sitrep_status sr_segment_run(sr_doc *d, const sitrep_model *m)
         uint32_t body = bl->start + bl->skip;
         while (from < d->tokens.n && d->tokens.v[from].start < body)
             from++;
-        if (line_structured(&g, view_of(d, body), e)) {
-            /* One sentence (or more) per line: split at every line end. */
-            uint32_t end = d->tokens.n;
-            while (from < end) {
-                uint32_t to = from + 1;
-                while (to < end && !has_newline(&g, d->tokens.v[to - 1].nend, d->tokens.v[to].nstart))
-                    to++;
-                if (!split_sentences(&g, from, to))
-                    return SITREP_ENOMEM;
-                from = to;
-            }
-        } else if (!split_sentences(&g, from, d->tokens.n)) {
-            return SITREP_ENOMEM;
+        /* one sentence (or more) per line when the block is written so:
+         * split at every line end */
+        bool by_line = d->tokens.n - from > 2 && line_structured(&g, from, d->tokens.n);
+        uint32_t end = d->tokens.n;
+        while (from < end) {
+            uint32_t to = end;
+            if (by_line)
+                for (to = from + 1; to < end && !break_before(&g, d->tokens.v, to); to++)
+                    ;
+            if (!split_sentences(&g, from, to))
+                return SITREP_ENOMEM;
+            from = to;
         }
     }
     return SITREP_OK;

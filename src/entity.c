@@ -360,6 +360,34 @@ static bool free_span(ectx *x, uint32_t first, uint32_t n)
     return true;
 }
 
+/* Do the mentions that cover tokens [first, first+n) all lie inside it? */
+static bool inside_only(ectx *x, uint32_t first, uint32_t n)
+{
+    for (uint32_t j = first; j < first + n; j++) {
+        if (!x->cover[j])
+            continue;
+        const sr_mention *mn = &x->d->mentions.v[x->cover[j] - 1];
+        if (mn->tok_first < first || mn->tok_first + mn->tok_n > first + n)
+            return false;
+    }
+    return true;
+}
+
+/* Removes the mentions inside tokens [first, first+n). */
+static void drop_inside(ectx *x, uint32_t first, uint32_t n)
+{
+    sr_doc *d = x->d;
+    uint32_t o = 0;
+    for (uint32_t k = 0; k < d->mentions.n; k++) {
+        const sr_mention *mn = &d->mentions.v[k];
+        if (mn->tok_first >= first && mn->tok_first + mn->tok_n <= first + n)
+            continue;
+        d->mentions.v[o++] = *mn;
+    }
+    d->mentions.n = o;
+    cover(x);
+}
+
 /* Named actors, places and nationality words from our lexicons that the
  * tagger missed, when written as names (capitalized, or as the lexicon
  * writes an acronym). */
@@ -378,8 +406,14 @@ static bool mentions_from_lexicon(ectx *x)
          * ("international coalition"), never one ("coalition") */
         if (!(t->flags & SR_TF_CAP) && !mt->rec->cased && !(kind == SR_LEX_ACTOR && mt->tok_n > 1))
             continue;
-        if (!free_span(x, mt->tok_first, mt->tok_n))
-            continue;
+        if (!free_span(x, mt->tok_first, mt->tok_n)) {
+            /* a name of several words in our lexicon wins over the tagger's
+             * pieces of it ("Syrian" + "Democratic" inside "Syrian
+             * Democratic Forces"), never over a longer name */
+            if (mt->tok_n < 2 || kind != SR_LEX_ACTOR || !inside_only(x, mt->tok_first, mt->tok_n))
+                continue;
+            drop_inside(x, mt->tok_first, mt->tok_n);
+        }
         int type = kind == SR_LEX_DEMONYM ? SR_ENT_NORP : kind == SR_LEX_PLACE ? SR_ENT_GPE : SR_ENT_ORG;
         const char *ty = mt->rec->type;
         if (kind == SR_LEX_ACTOR && ty[0])

@@ -308,7 +308,7 @@ static void put_clipped(sr_buf *b, const char *s, size_t n, size_t max)
         sr_buf_puts(b, "...");
 }
 
-static void write_summary(const sr_doc *d, sr_buf *b)
+static void write_summary(const sr_doc *d, const sitrep_model *model, sr_buf *b)
 {
     sr_buf_printf(b, "%s\n", d->id ? d->id : "?");
     if (d->error) {
@@ -359,6 +359,41 @@ static void write_summary(const sr_doc *d, sr_buf *b)
         put_clipped(b, d->text + bl->start, bl->end - bl->start, 100);
         sr_buf_putc(b, '\n');
     }
+    /* entities, most mentioned first (at most 12) */
+    if (d->entities.n) {
+        sr_buf_printf(b, "  entities:   %u\n", d->entities.n);
+        uint32_t order[12];
+        uint32_t n = 0;
+        while (n < 12 && n < d->entities.n) {
+            uint32_t best = UINT32_MAX;
+            for (uint32_t e = 0; e < d->entities.n; e++) {
+                bool used = false;
+                for (uint32_t q = 0; q < n; q++)
+                    used |= order[q] == e;
+                if (!used && (best == UINT32_MAX ||
+                              d->entities.v[e].nmentions > d->entities.v[best].nmentions))
+                    best = e;
+            }
+            order[n++] = best;
+        }
+        for (uint32_t q = 0; q < n; q++) {
+            const sr_entity *en = &d->entities.v[order[q]];
+            sr_buf_printf(b, "    %-6s %.*s (%u)", sr_ent_type_names[en->type], (int)en->name_len,
+                          en->name, en->nmentions);
+            if (en->title)
+                sr_buf_printf(b, " title=%s", en->title);
+            if (en->role)
+                sr_buf_printf(b, " role=%s", en->role);
+            if (en->has_actor)
+                sr_buf_printf(b, " actor=%s", en->actor.code);
+            if (en->place != UINT32_MAX && model) {
+                const sr_place_rec *p = sr_geo_place(model, en->place);
+                if (p)
+                    sr_buf_printf(b, " at %.2f,%.2f %.2s", (double)p->lat, (double)p->lon, p->cc);
+            }
+            sr_buf_putc(b, '\n');
+        }
+    }
     for (uint32_t i = 0; i < d->warnings.n && i < 5; i++)
         sr_buf_printf(b, "  warning:    %s: %s\n", d->warnings.v[i].code, d->warnings.v[i].message);
 }
@@ -370,7 +405,7 @@ sitrep_status sr_record_write(const sr_doc *d, const sitrep_model *m, sr_buf *ou
                    ((flags & SITREP_WRITE_TOKENS) ? d->tokens.n : 0);
     sr_buf_reserve(out, (size_t)d->len + d->len / 8 + 48 * spans + 1024);
     if (flags & SITREP_WRITE_SUMMARY)
-        write_summary(d, out);
+        write_summary(d, m, out);
     else
         write_json(d, m, out, flags);
     return out->failed ? SITREP_ENOMEM : SITREP_OK;

@@ -141,6 +141,9 @@ assert one("al-Mayadin")["geo"]["country"] == "SY"
 assert one("Paris")["geo"]["country"] == "FR"
 assert one("Syria")["actor"]["code"] == "SYR"
 assert one("Mostafa Bali")["role"] == "spokesman"
+sdf = one("Syrian Democratic Forces")
+assert "SDF" in sdf.get("aliases", []) and sdf["actor"]["code"] == "SYRREB" and len(sdf["mentions"]) >= 7, sdf
+assert one("Mostafa Bali")["affiliation"] == sdf["id"]
 # nothing from the links to other articles
 links = [b for b in r["blocks"] if b["kind"] == "boilerplate"]
 for e in ents:

@@ -1102,6 +1102,19 @@ static void code_actors(ectx *x)
                     sector = mt->rec->sector;
                 }
             }
+            /* else a place in the name: "Raqqa Civil Council" is Syrian */
+            for (uint32_t j = 0; mn && !country && !group && j < mn->tok_n; j++) {
+                const sr_token *t = &d->tokens.v[mn->tok_first + j];
+                if (!(t->flags & SR_TF_CAP) || (t->flags & SR_TF_ALLCAPS))
+                    continue;
+                const uint32_t *ids;
+                uint32_t c = sr_geo_lookup_doc(d, m, d->norm + t->nstart, t->nend - t->nstart, &ids);
+                if (!c)
+                    continue;
+                const sr_place_rec *p = sr_geo_place(m, ids[0]);
+                if (p->feature == SR_FEATURE_COUNTRY || p->population >= 100000)
+                    country = sr_geo_iso3(m, p->cc);
+            }
             if (country || group) {
                 set_actor(&en->actor, country, group, sector, NULL);
                 en->has_actor = true;

@@ -26,7 +26,6 @@ Fulani militia | Fulani militiamen => actor code=NGAREB country=NGA sector=REB t
 Syrian Democratic Forces | SDF => actor code=SYRREB country=SYR sector=REB type=ORG
 People's Protection Units | YPG => actor code=SYRREB country=SYR sector=REB type=ORG
 Free Syrian Army | FSA => actor code=SYRREB country=SYR sector=REB type=ORG
-Raqqa Civil Council => actor code=SYRGOV country=SYR sector=GOV type=ORG
 Popular Mobilisation Forces | Popular Mobilization Forces | PMF | Hashd al-Shaabi => actor code=IRQMIL country=IRQ sector=MIL type=ORG
 Peshmerga | Kurdish Peshmerga => actor code=IRQMIL country=IRQ sector=MIL type=ORG
 Kurdistan Workers' Party | PKK => actor code=TURREB country=TUR sector=REB type=ORG

@@ -36,7 +36,7 @@ UNIT    := $(wildcard tests/unit/test_*.c)
 FUZZ    := $(wildcard fuzz/fuzz_*.c)
 
 .PHONY: all test unit asan fuzz fuzz-run bench leakcheck golden cli-test clean ner-train
-all: $(B)/sitrep $(B)/libsitrep.a $(MODEL) $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT))
+all: $(B)/sitrep $(B)/libsitrep.a $(MODEL) build/ner_train $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT))
 
 # ---- the model: compiled from Debian's data at build time -----------------
 build/mkmodel: tools/mkmodel.c $(B)/libsitrep.a src/model_write.h src/model_format.h src/internal.h

@@ -632,6 +632,31 @@ static int32_t key_get(keyslot *tab, uint32_t mask, uint64_t key, int32_t mentio
     return tab[i].mention;
 }
 
+/* Does the text call this mention a place: "the city of X", "the town of
+ * X", "X province", "X governorate"? */
+static bool place_cue(const sr_doc *d, const sr_mention *mn)
+{
+    static const char *before[] = {"city", "town", "village", "province", "region", "district",
+                                   "capital", "governorate", "port", "suburb", "outskirts", NULL};
+    static const char *after[] = {"province", "governorate", "district", "region", "city",
+                                  "town", "county", "state", NULL};
+    uint32_t i = mn->tok_first;
+    if (i >= 2 && tok_is(d, i - 1, "of")) {
+        uint32_t n;
+        const char *w = tv(d, i - 2, &n);
+        if (in_list(w, n, before))
+            return true;
+    }
+    uint32_t j = mn->tok_first + mn->tok_n;
+    if (j < d->tokens.n) {
+        uint32_t n;
+        const char *w = tv(d, j, &n);
+        if (in_list(w, n, after))
+            return true;
+    }
+    return false;
+}
+
 /* The places a name may be: a country's code (US, U.S., UAE), our other
  * names of places (places.lex), else the gazetteer. *one holds a single
  * id when the answer is one country. */
@@ -762,7 +787,12 @@ static bool link_mentions(ectx *x)
             uint32_t big = size[ra] >= size[rb] ? size[ra] : size[rb];
             int type = d->mentions.v[size[ra] >= size[rb] ? ra : rb].type;
             bool place = type_class(d->mentions.v[ra].type) == 2 || type_class(d->mentions.v[rb].type) == 2;
-            if (place && known_place(x, s, n, ccs, nccs))
+            bool cue = false;
+            for (uint32_t q = 0; q < nm && place && !cue; q++) {
+                int32_t r = find(x, (int32_t)q);
+                cue = (r == ra || r == rb) && place_cue(d, &d->mentions.v[q]);
+            }
+            if (place && (cue || known_place(x, s, n, ccs, nccs)))
                 type = type_class(d->mentions.v[ra].type) == 2 ? d->mentions.v[ra].type : d->mentions.v[rb].type;
             else if (3 * big < 2 * (size[ra] + size[rb]))
                 continue;

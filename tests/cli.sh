@@ -89,6 +89,22 @@ if [ $sanitized -eq 0 ] && command -v /usr/bin/time > /dev/null 2>&1; then
     check constant-memory [ $((rss - rss1)) -lt 8192 ]
 fi
 
+# Entities on our own sample article: one place however the tagger typed
+# each mention ("the old city of Tal Afar"), people with titles and roles.
+"$bin" extract examples/sample.txt > "$tmp/sample.jsonl"
+check sample-entities python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))
+e = {x["name"]: x for x in r["entities"]}
+ta = e["Tal Afar"]
+assert ta["type"] == "GPE" and ta["geo"]["country"] == "IQ" and len(ta["mentions"]) == 5, ta
+assert sum(1 for x in r["entities"] if x["name"] == "Tal Afar") == 1
+y = e["Yahya Rasool"]
+assert y["title"] == "Brig. Gen." and y["role"] == "spokesman" and y["actor"]["sector"] == "MIL", y
+assert e["Mosul"]["geo"]["country"] == "IQ"
+assert e["Islamic State"]["actor"]["code"] == "IMGMOSSUNREB"
+' "$tmp/sample.jsonl"
+
 # The seed article (read from ../shared when it is there).
 seed=../shared/seeds/000_a078ef960d8e8806.txt
 if [ -f "$seed" ]; then

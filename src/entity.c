@@ -24,6 +24,7 @@
 #include "model_format.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <strings.h>
 #include <xxhash.h>
 
@@ -143,14 +144,14 @@ static const sr_match *match_in(const sr_doc *d, uint32_t first, uint32_t n, int
     return NULL;
 }
 
-static const char *fac_words[] = {"Airport", "Airbase", "Base", "Bridge", "Dam", "Hospital",
+static const char *const fac_words[] = {"Airport", "Airbase", "Base", "Bridge", "Dam", "Hospital",
                                   "Stadium", "Palace", "Mosque", "Church", "Square", "Street",
                                   "Road", "Highway", "Prison", "Embassy", "Tower", "Port",
                                   "Station", "Camp", NULL};
-static const char *loc_words[] = {"River", "Sea", "Ocean", "Lake", "Mountains", "Mountain",
+static const char *const loc_words[] = {"River", "Sea", "Ocean", "Lake", "Mountains", "Mountain",
                                   "Valley", "Gulf", "Desert", "Peninsula", "Bay", "Strait",
                                   "Island", "Islands", "Coast", "Plain", "Basin", NULL};
-static const char *continents[] = {"Europe", "Asia", "Africa", "America", "Americas",
+static const char *const continents[] = {"Europe", "Asia", "Africa", "America", "Americas",
                                    "Middle East", "Latin America", "North America",
                                    "South America", "Central America", "Antarctica", "Oceania",
                                    "Balkans", "Caucasus", "Sahel", "Gulf", "Levant",
@@ -204,7 +205,7 @@ static bool norp_word(ectx *x, uint32_t first, uint32_t n)
 }
 
 /* Lower-case words inside place names: Dayr az Zawr, Ras al Ain. */
-static const char *particles[] = {"al", "el", "ez", "az", "as", "ad", "ar", "an", "at", "ash",
+static const char *const particles[] = {"al", "el", "ez", "az", "as", "ad", "ar", "an", "at", "ash",
                                   "ed", "es", "de", "del", "la", "le", "di", "da", "do", "dos",
                                   "das", "du", "des", "bin", "ibn", "bani", "abu", "um", "umm",
                                   "wa", "y", NULL};
@@ -315,7 +316,7 @@ static bool mentions_from_names(ectx *x)
         if ((l + 1) / 2 == 3 && n > 1) {
             uint32_t wl;
             const char *w = tv(d, i, &wl);
-            static const char *compass[] = {"northern", "southern", "eastern", "western",
+            static const char *const compass[] = {"northern", "southern", "eastern", "western",
                                             "central", "northeastern", "northwestern",
                                             "southeastern", "southwestern", NULL};
             char low[16];
@@ -373,19 +374,30 @@ static bool inside_only(ectx *x, uint32_t first, uint32_t n)
     return true;
 }
 
-/* Removes the mentions inside tokens [first, first+n). */
+/* Marks the mentions inside tokens [first, first+n) dead (removed by
+ * compact()) and frees their tokens. */
+#define DEAD 0xFF
 static void drop_inside(ectx *x, uint32_t first, uint32_t n)
 {
     sr_doc *d = x->d;
-    uint32_t o = 0;
-    for (uint32_t k = 0; k < d->mentions.n; k++) {
-        const sr_mention *mn = &d->mentions.v[k];
-        if (mn->tok_first >= first && mn->tok_first + mn->tok_n <= first + n)
+    for (uint32_t j = first; j < first + n; j++) {
+        if (!x->cover[j])
             continue;
-        d->mentions.v[o++] = *mn;
+        sr_mention *mn = &d->mentions.v[x->cover[j] - 1];
+        mn->type = DEAD;
+        for (uint32_t q = 0; q < mn->tok_n; q++)
+            x->cover[mn->tok_first + q] = 0;
     }
+}
+
+static void compact(ectx *x)
+{
+    sr_doc *d = x->d;
+    uint32_t o = 0;
+    for (uint32_t k = 0; k < d->mentions.n; k++)
+        if (d->mentions.v[k].type != DEAD)
+            d->mentions.v[o++] = d->mentions.v[k];
     d->mentions.n = o;
-    cover(x);
 }
 
 /* Named actors, places and nationality words from our lexicons that the
@@ -426,8 +438,11 @@ static bool mentions_from_lexicon(ectx *x)
             first++, n--;
         if (!add_mention(x, first, n, type, SR_MSRC_LEXICON))
             return false;
+        for (uint32_t q = 0; q < n; q++)
+            x->cover[first + q] = d->mentions.n;
     }
     (void)nm;
+    compact(x);
     return true;
 }
 
@@ -636,9 +651,9 @@ static int32_t key_get(keyslot *tab, uint32_t mask, uint64_t key, int32_t mentio
  * X", "X province", "X governorate"? */
 static bool place_cue(const sr_doc *d, const sr_mention *mn)
 {
-    static const char *before[] = {"city", "town", "village", "province", "region", "district",
+    static const char *const before[] = {"city", "town", "village", "province", "region", "district",
                                    "capital", "governorate", "port", "suburb", "outskirts", NULL};
-    static const char *after[] = {"province", "governorate", "district", "region", "city",
+    static const char *const after[] = {"province", "governorate", "district", "region", "city",
                                   "town", "county", "state", NULL};
     uint32_t i = mn->tok_first;
     if (i >= 2 && tok_is(d, i - 1, "of")) {
@@ -806,37 +821,72 @@ static bool link_mentions(ectx *x)
         }
     }
     /* A surname, a first name or an acronym joins the one longer name it
-     * belongs to. */
+     * belongs to: people's names indexed by their last and first words,
+     * organizations' names of several words tried for the initials. */
+    keyslot *pt = sr_arena_calloc(d->arena, nb, sizeof *pt);
+    uint32_t *orgs = sr_arena_alloc(d->arena, (nm + 1) * sizeof *orgs);
+    if (!pt || !orgs)
+        return false;
+    uint32_t norgs = 0;
+    for (uint32_t j = 0; j < nm; j++) {
+        const sr_mention *o = &d->mentions.v[j];
+        if (o->tok_n < 2)
+            continue;
+        if (o->type == SR_ENT_ORG) {
+            orgs[norgs++] = j;
+            continue;
+        }
+        if (o->type != SR_ENT_PERSON)
+            continue;
+        uint32_t w[2] = {o->tok_first + o->tok_n - 1, o->tok_first};
+        for (int q = 0; q < 2; q++) {
+            uint32_t ln;
+            const char *t = tv(d, w[q], &ln);
+            uint64_t key = XXH3_64bits_withSeed(t, ln, q ? 'F' : 'L') | 1;
+            int32_t prev = key_get(pt, nb - 1, key, (int32_t)j);
+            if (prev >= 0 && find(x, prev) != find(x, (int32_t)j)) {
+                /* two people share the word: it names neither */
+                uint32_t b2 = (uint32_t)(key >> 20) & (nb - 1);
+                while (pt[b2].key != key)
+                    b2 = (b2 + 1) & (nb - 1);
+                pt[b2].mention = -2;
+            }
+        }
+    }
     for (uint32_t k = 0; k < nm; k++) {
         sr_mention *mn = &d->mentions.v[k];
         if (find(x, (int32_t)k) != (int32_t)k || mn->tok_n != 1)
             continue;
         uint32_t n;
         const char *s = mtext(d, mn, &n);
-        bool acr = is_acronym(s, n);
         int32_t hit = -1;
         bool ambiguous = false;
-        for (uint32_t j = 0; j < nm; j++) {
-            const sr_mention *o = &d->mentions.v[j];
-            if (o->tok_n < 2 || find(x, (int32_t)j) == find(x, (int32_t)k))
+        if (is_acronym(s, n)) {
+            if (mn->type != SR_ENT_ORG && mn->src != SR_MSRC_NAME)
                 continue;
-            bool ok = false;
-            if (acr && o->type == SR_ENT_ORG && (mn->type == SR_ENT_ORG || mn->src == SR_MSRC_NAME))
-                ok = spells(d, o, s, n);
-            else if (!acr && o->type == SR_ENT_PERSON &&
-                     (mn->type == SR_ENT_PERSON ||
-                      (mn->src == SR_MSRC_NAME && mn->type == SR_ENT_ORG))) {
-                uint32_t ln, fn;
-                const char *last = tv(d, o->tok_first + o->tok_n - 1, &ln);
-                const char *firstw = tv(d, o->tok_first, &fn);
-                ok = (ln == n && memcmp(last, s, n) == 0) ||
-                     (mn->type == SR_ENT_PERSON && fn == n && memcmp(firstw, s, n) == 0);
+            for (uint32_t q = 0; q < norgs; q++) {
+                int32_t j = (int32_t)orgs[q];
+                if (find(x, j) == find(x, (int32_t)k) || !spells(d, &d->mentions.v[j], s, n))
+                    continue;
+                if (hit >= 0 && find(x, hit) != find(x, j))
+                    ambiguous = true;
+                hit = j;
             }
-            if (!ok)
-                continue;
-            if (hit >= 0 && find(x, hit) != find(x, (int32_t)j))
-                ambiguous = true;
-            hit = (int32_t)j;
+        } else if (mn->type == SR_ENT_PERSON || (mn->src == SR_MSRC_NAME && mn->type == SR_ENT_ORG)) {
+            /* a surname; a first name only for a mention already a person */
+            for (int q = 0; q < (mn->type == SR_ENT_PERSON ? 2 : 1); q++) {
+                uint64_t key = XXH3_64bits_withSeed(s, n, q ? 'F' : 'L') | 1;
+                uint32_t b2 = (uint32_t)(key >> 20) & (nb - 1);
+                while (pt[b2].key && pt[b2].key != key)
+                    b2 = (b2 + 1) & (nb - 1);
+                if (!pt[b2].key)
+                    continue;
+                int32_t j = pt[b2].mention;
+                if (j == -2 || (hit >= 0 && find(x, hit) != find(x, j)))
+                    ambiguous = true;
+                else if (find(x, j) != find(x, (int32_t)k))
+                    hit = j;
+            }
         }
         if (hit >= 0 && !ambiguous) {
             mn->type = d->mentions.v[hit].type;
@@ -1401,6 +1451,18 @@ static bool groups(ectx *x)
     return true;
 }
 
+/* qsort_r (glibc): the mentions come as the argument, so threads sorting
+ * their own documents share nothing */
+static int cmp_mention(const void *a, const void *b, void *arg)
+{
+    const sr_mention *mv = arg;
+    uint32_t i = *(const uint32_t *)a, j = *(const uint32_t *)b;
+    uint32_t si = mv[i].start, sj = mv[j].start;
+    if (si != sj)
+        return si < sj ? -1 : 1;
+    return i < j ? -1 : i > j;
+}
+
 static bool sort_mentions(ectx *x)
 {
     sr_doc *d = x->d;
@@ -1411,15 +1473,10 @@ static bool sort_mentions(ectx *x)
     int32_t *av = sr_arena_alloc(d->arena, (nm + 1) * sizeof *av);
     if (!perm || !inv || !mv || !av)
         return false;
-    /* insertion sort of a nearly sorted list: stable */
-    for (uint32_t k = 0; k < nm; k++) {
-        uint32_t j = k;
-        while (j > 0 && d->mentions.v[perm[j - 1]].start > d->mentions.v[k].start) {
-            perm[j] = perm[j - 1];
-            j--;
-        }
-        perm[j] = k;
-    }
+    /* by start, then by position: stable */
+    for (uint32_t k = 0; k < nm; k++)
+        perm[k] = k;
+    qsort_r(perm, nm, sizeof *perm, cmp_mention, d->mentions.v);
     for (uint32_t k = 0; k < nm; k++)
         inv[perm[k]] = k;
     for (uint32_t k = 0; k < nm; k++) {

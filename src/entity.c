@@ -335,6 +335,15 @@ static bool mentions_from_names(ectx *x)
         case 3: type = place_type(x, i, n); break;
         default: type = norp_word(x, i, n) ? SR_ENT_NORP : -1; break;
         }
+        /* "the Euphrates river", "the Jordan valley": a landform */
+        if (type >= 0 && type != SR_ENT_PERSON && k < d->tokens.n) {
+            uint32_t wl;
+            const char *w = tv(d, k, &wl);
+            static const char *const landforms[] = {"river", "valley", "sea", "lake", "mountains",
+                                                    "desert", "basin", "delta", "gulf", NULL};
+            if (in_list(w, wl, landforms))
+                type = SR_ENT_LOC;
+        }
         if (type >= 0 && !add_mention(x, i, n, type, SR_MSRC_NAME))
             return false;
         i = k - 1;
@@ -772,6 +781,23 @@ static bool link_mentions(ectx *x)
         for (int q = 0; q < 3; q++)
             if (keys[q] && (o = key_get(tab, nb - 1, keys[q], (int32_t)k)) >= 0)
                 unite(x, (int32_t)k, o);
+    }
+    /* "Mohammed Emwazi, better known as Jihadi John", "X, alias Y",
+     * "X, also known as Y": one referent */
+    for (uint32_t k = 0; k + 1 < nm; k++) {
+        const sr_mention *a = &d->mentions.v[k], *b = &d->mentions.v[k + 1];
+        uint32_t i = a->tok_first + a->tok_n, j = b->tok_first;
+        if (j <= i || j - i > 4 || !tok_is(d, i, ","))
+            continue;
+        uint32_t q = i + 1;
+        if (q < j && (tok_is(d, q, "better") || tok_is(d, q, "also") || tok_is(d, q, "popularly") ||
+                      tok_is(d, q, "widely")))
+            q++;
+        bool alias = (q + 2 == j && tok_is(d, q, "known") && tok_is(d, q + 1, "as")) ||
+                     (q + 1 == j && (tok_is(d, q, "alias") || tok_is(d, q, "aka")));
+        if (!alias || type_class(a->type) != type_class(b->type))
+            continue;
+        unite(x, (int32_t)k, (int32_t)k + 1);
     }
     /* The same name given two types by the tagger ("Raqqa" a place seven
      * times, an organization three): one referent when most of its mentions

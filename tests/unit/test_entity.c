@@ -288,6 +288,33 @@ static void test_headline_case(void **state)
     assert_non_null(ent(d, "BAMAKO"));
 }
 
+static void test_aliases_and_landforms(void **state)
+{
+    (void)state;
+    /* "X, better known as Y": one person */
+    const sr_doc *d = tu_extract("Police said Abdullah Karimov, better known as Abu Hamza, was "
+                                 "arrested in Kabul. Karimov denied the charges.",
+                                 SITREP_FORMAT_TEXT);
+    const sr_entity *k = ent(d, "Abdullah Karimov");
+    assert_non_null(k);
+    assert_int_equal(k->type, SR_ENT_PERSON);
+    assert_int_equal(k->nmentions, 3);
+    assert_true(has_alias(d, k, "Abu Hamza"));
+    assert_true(has_alias(d, k, "Karimov"));
+    /* a name before "river" or "valley" is a landform, not a town */
+    d = tu_extract("Fighting moved along the Tigris river and into the Tigris valley south of "
+                   "Mosul.",
+                   SITREP_FORMAT_TEXT);
+    const sr_entity *t = ent(d, "Tigris");
+    assert_non_null(t);
+    assert_int_equal(t->type, SR_ENT_LOC);
+    assert_int_equal(t->nmentions, 2);
+    assert_int_equal(t->place, UINT32_MAX);
+    const sr_entity *m = ent(d, "Mosul");
+    assert_non_null(m);
+    assert_int_equal(m->type, SR_ENT_GPE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -298,6 +325,7 @@ int main(void)
         cmocka_unit_test(test_geocoding),
         cmocka_unit_test(test_offsets_after_multibyte),
         cmocka_unit_test(test_headline_case),
+        cmocka_unit_test(test_aliases_and_landforms),
     };
     return cmocka_run_group_tests(tests, tu_setup, tu_teardown);
 }

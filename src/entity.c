@@ -291,6 +291,57 @@ static uint32_t gazetteer_span(ectx *x, uint32_t i)
     return 0;
 }
 
+/* Does the text call this mention a place: "the city of X", "the town of
+ * X", "X province", "X governorate"? */
+static bool place_cue(const sr_doc *d, const sr_mention *mn)
+{
+    static const char *const before[] = {"city", "town", "village", "province", "region", "district",
+                                   "capital", "governorate", "port", "suburb", "outskirts", NULL};
+    static const char *const after[] = {"province", "governorate", "district", "region", "city",
+                                        "town", "county", "state", "village", "villages",
+                                        "township", "municipality", "commune", "prefecture",
+                                        "department", "neighbourhood", "neighborhood", NULL};
+    uint32_t i = mn->tok_first;
+    if (i >= 2 && tok_is(d, i - 1, "of")) {
+        uint32_t n;
+        const char *w = tv(d, i - 2, &n);
+        if (in_list(w, n, before))
+            return true;
+    }
+    uint32_t j = mn->tok_first + mn->tok_n;
+    if (j < d->tokens.n) {
+        uint32_t n;
+        const char *w = tv(d, j, &n);
+        if (in_list(w, n, after))
+            return true;
+    }
+    return false;
+}
+
+static uint32_t unlabelled_place(ectx *x, uint32_t i)
+{
+    const sr_doc *d = x->d;
+    const sr_token *t = d->tokens.v;
+    /* not a sentence's first word: after a word or a comma */
+    if (!(t[i].flags & SR_TF_CAP) || t[i].kind != SR_TOK_WORD || i == 0 ||
+        (t[i - 1].kind != SR_TOK_WORD && !tok_is(d, i - 1, ",")) ||
+        (t[i - 1].flags & SR_TF_SENT_END))
+        return 0;
+    uint32_t n = 0;
+    while (n < 4 && i + n < d->tokens.n && !d->ner[i + n] && t[i + n].kind == SR_TOK_WORD &&
+           (t[i + n].flags & SR_TF_CAP) && !(t[i + n].flags & SR_TF_ALLCAPS))
+        n++;
+    if (!n || i + n >= d->tokens.n)
+        return 0;
+    uint32_t wl;
+    const char *w = tv(d, i + n, &wl);
+    /* only the words after the name count here, not "the city of" */
+    static const char *const after[] = {"village", "villages", "township", "district",
+                                        "province", "governorate", "municipality", "county",
+                                        "region", "prefecture", "commune", NULL};
+    return in_list(w, wl, after) ? n : 0;
+}
+
 static bool mentions_from_names(ectx *x)
 {
     sr_doc *d = x->d;
@@ -305,8 +356,17 @@ static bool mentions_from_names(ectx *x)
             continue;
         }
         int l = d->ner[i];
-        if (!l)
+        if (!l) {
+            /* capitalized words the tagger passed over, right before
+             * "village", "township", "district" ...: a place */
+            uint32_t c = unlabelled_place(x, i);
+            if (c) {
+                if (!add_mention(x, i, c, SR_ENT_GPE, SR_MSRC_NAME))
+                    return false;
+                i += c - 1;
+            }
             continue;
+        }
         uint32_t k = i + 1;
         while (k < d->tokens.n && d->ner[k] == l + (l % 2))
             k++;
@@ -343,6 +403,13 @@ static bool mentions_from_names(ectx *x)
                                                     "desert", "basin", "delta", "gulf", NULL};
             if (in_list(w, wl, landforms))
                 type = SR_ENT_LOC;
+        }
+        /* "in Kyun Ywar village", "Pauk township", "the city of X": a
+         * place, whatever the tagger thought */
+        if (type == SR_ENT_PERSON || type == SR_ENT_ORG || type < 0) {
+            sr_mention tmp = {.tok_first = i, .tok_n = n};
+            if (place_cue(d, &tmp))
+                type = SR_ENT_GPE;
         }
         if (type >= 0 && !add_mention(x, i, n, type, SR_MSRC_NAME))
             return false;
@@ -654,31 +721,6 @@ static int32_t key_get(keyslot *tab, uint32_t mask, uint64_t key, int32_t mentio
         return -1;
     }
     return tab[i].mention;
-}
-
-/* Does the text call this mention a place: "the city of X", "the town of
- * X", "X province", "X governorate"? */
-static bool place_cue(const sr_doc *d, const sr_mention *mn)
-{
-    static const char *const before[] = {"city", "town", "village", "province", "region", "district",
-                                   "capital", "governorate", "port", "suburb", "outskirts", NULL};
-    static const char *const after[] = {"province", "governorate", "district", "region", "city",
-                                  "town", "county", "state", NULL};
-    uint32_t i = mn->tok_first;
-    if (i >= 2 && tok_is(d, i - 1, "of")) {
-        uint32_t n;
-        const char *w = tv(d, i - 2, &n);
-        if (in_list(w, n, before))
-            return true;
-    }
-    uint32_t j = mn->tok_first + mn->tok_n;
-    if (j < d->tokens.n) {
-        uint32_t n;
-        const char *w = tv(d, j, &n);
-        if (in_list(w, n, after))
-            return true;
-    }
-    return false;
 }
 
 /* The places a name may be: a country's code (US, U.S., UAE), our other
@@ -1337,6 +1379,12 @@ static void geocode(ectx *x)
                 in_doc |= memcmp(ccs[q], p->cc, 2) == 0;
             if (in_doc && p->feature != SR_FEATURE_COUNTRY)
                 s += 2.5;
+            /* the place's own name, not one that merely contains it
+             * ("Cauca Department", not "Valle del Cauca Department") */
+            const char *pn = m->strs + p->name_off;
+            if (strncasecmp(pn, en->name, en->name_len) == 0 &&
+                (pn[en->name_len] == 0 || pn[en->name_len] == ' '))
+                s += 1.0;
             s -= 0.001 * k; /* the model's own order breaks ties */
             if (s > best) {
                 best = s;

@@ -313,6 +313,16 @@ static void test_aliases_and_landforms(void **state)
     const sr_entity *m = ent(d, "Mosul");
     assert_non_null(m);
     assert_int_equal(m->type, SR_ENT_GPE);
+    /* "X village", "X township", "the town of X": places, whatever the
+     * tagger made of names it never saw */
+    d = tu_extract("Soldiers burned houses in Htan Pin Kone village and shelled Salingyi township "
+                   "on Monday, residents of the town of Monywa said.",
+                   SITREP_FORMAT_TEXT);
+    for (uint32_t e = 0; e < d->entities.n; e++)
+        assert_int_not_equal(d->entities.v[e].type, SR_ENT_PERSON);
+    assert_true(entities_with_mention(d, "Salingyi") == 1);
+    const sr_entity *s2 = &d->entities.v[d->mentions.v[1].entity];
+    assert_int_equal(s2->type, SR_ENT_GPE);
 }
 
 int main(void)

@@ -181,6 +181,7 @@ typedef struct sr_doc {
     SR_VEC(struct sr_entity) entities;
     SR_VEC(struct sr_group) groups;
     uint32_t *match_start, *match_cover; /* per token: match index + 1, or 0 */
+    SR_VEC(struct sr_timex) times; /* time.c */
 
     /* Error record: set when the document could not be read. */
     const char *error;
@@ -475,6 +476,16 @@ typedef struct sr_group {
     int32_t entity; /* the named group it belongs to, or -1 */
 } sr_group;
 sitrep_status sr_entity_run(sr_doc *d, const sitrep_model *m);
+
+/* time.c: TIMEX3 time expressions. */
+enum { SR_TX_DATE, SR_TX_TIME, SR_TX_DURATION, SR_TX_SET, SR_TX__COUNT };
+extern const char *const sr_timex_type_names[SR_TX__COUNT];
+typedef struct sr_timex {
+    uint32_t start, end; /* in text */
+    uint8_t type;        /* SR_TX_* */
+    const char *value;   /* TIMEX3 value, or NULL when it cannot be known */
+} sr_timex;
+sitrep_status sr_time_run(sr_doc *d, const sitrep_model *m);
 
 /* read_txt.c: blocks and metadata of a plain-text article.  With
  * `header` false (JSONL with a title given) no title/section/meta lines are

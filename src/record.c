@@ -245,6 +245,27 @@ static void write_json(const sr_doc *d, const sitrep_model *m, sr_buf *out, unsi
         write_entities(d, m, &j);
         write_groups(d, &j);
     }
+    if (d->ner) {
+        sr_json_key(&j, "times");
+        sr_json_begin_array(&j);
+        for (uint32_t i = 0; i < d->times.n; i++) {
+            const sr_timex *t = &d->times.v[i];
+            bool pretty = j.pretty;
+            sr_json_begin_object(&j);
+            j.pretty = false;
+            sr_json_key(&j, "start");
+            sr_json_int(&j, t->start);
+            sr_json_key(&j, "end");
+            sr_json_int(&j, t->end);
+            sr_json_key(&j, "type");
+            sr_json_cstr(&j, sr_timex_type_names[t->type]);
+            sr_json_key(&j, "value");
+            sr_json_cstr(&j, t->value);
+            sr_json_end_object(&j);
+            j.pretty = pretty;
+        }
+        sr_json_end_array(&j);
+    }
     if (flags & SITREP_WRITE_TOKENS) {
         sr_json_key(&j, "tokens");
         sr_json_begin_array(&j);

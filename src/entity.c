@@ -204,6 +204,23 @@ static bool norp_word(ectx *x, uint32_t first, uint32_t n)
     return c && sr_geo_place(x->m, ids[0])->feature == SR_FEATURE_COUNTRY;
 }
 
+/* The lexicon match of `kind` that ends just before token i, or NULL. */
+static const sr_match *match_ending_at(const sr_doc *d, uint32_t i, int kind)
+{
+    if (i == 0 || !d->match_cover[i - 1])
+        return NULL;
+    const sr_match *mt = &d->matches.v[d->match_cover[i - 1] - 1];
+    return mt->tok_first + mt->tok_n == i && mt->rec->kind == kind ? mt : NULL;
+}
+
+static const sr_match *match_at(const sr_doc *d, uint32_t i, int kind)
+{
+    if (i >= d->tokens.n || !d->match_start[i])
+        return NULL;
+    const sr_match *mt = &d->matches.v[d->match_start[i] - 1];
+    return kind == 0 || mt->rec->kind == kind ? mt : NULL;
+}
+
 /* Lower-case words inside place names: Dayr az Zawr, Ras al Ain. */
 static const char *const particles[] = {"al", "el", "ez", "az", "as", "ad", "ar", "an", "at", "ash",
                                   "ed", "es", "de", "del", "la", "le", "di", "da", "do", "dos",
@@ -388,6 +405,12 @@ static bool mentions_from_names(ectx *x)
                 if (in_list(low, wl, compass) && !sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids))
                     i++, n--;
             }
+        }
+        /* "Brigadier Ann Mwangi": the title is no part of the name */
+        if ((l + 1) / 2 == 1 && n > 1) {
+            const sr_match *tm = match_at(d, i, SR_LEX_TITLE);
+            if (tm && tm->tok_n < n)
+                i += tm->tok_n, n -= tm->tok_n;
         }
         switch ((l + 1) / 2) {
         case 1: type = SR_ENT_PERSON; break;
@@ -965,23 +988,6 @@ static bool link_mentions(ectx *x)
 }
 
 /* ---- attributes -------------------------------------------------------------- */
-
-/* The lexicon match of `kind` that ends just before token i, or NULL. */
-static const sr_match *match_ending_at(const sr_doc *d, uint32_t i, int kind)
-{
-    if (i == 0 || !d->match_cover[i - 1])
-        return NULL;
-    const sr_match *mt = &d->matches.v[d->match_cover[i - 1] - 1];
-    return mt->tok_first + mt->tok_n == i && mt->rec->kind == kind ? mt : NULL;
-}
-
-static const sr_match *match_at(const sr_doc *d, uint32_t i, int kind)
-{
-    if (i >= d->tokens.n || !d->match_start[i])
-        return NULL;
-    const sr_match *mt = &d->matches.v[d->match_start[i] - 1];
-    return kind == 0 || mt->rec->kind == kind ? mt : NULL;
-}
 
 /* The entity of the mention covering token i, or -1. */
 static int32_t entity_at(ectx *x, uint32_t i)

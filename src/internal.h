@@ -182,6 +182,8 @@ typedef struct sr_doc {
     SR_VEC(struct sr_group) groups;
     uint32_t *match_start, *match_cover; /* per token: match index + 1, or 0 */
     SR_VEC(struct sr_timex) times; /* time.c */
+    SR_VEC(struct sr_quantity) quantities; /* quantity.c */
+    SR_VEC(struct sr_quote) quotes;        /* quote.c */
 
     /* Error record: set when the document could not be read. */
     const char *error;
@@ -486,6 +488,27 @@ typedef struct sr_timex {
     const char *value;   /* TIMEX3 value, or NULL when it cannot be known */
 } sr_timex;
 sitrep_status sr_time_run(sr_doc *d, const sitrep_model *m);
+
+/* quantity.c: counts and what they count. */
+typedef struct sr_quantity {
+    uint32_t start, end;         /* in text: the count and its noun */
+    double value, min, max;      /* NAN when not given */
+    bool approx;                 /* about, more than, dozens of ... */
+    const char *unit;            /* the counted noun's lemma, or NULL */
+    uint32_t unit_start, unit_end;
+    const char *casualty;        /* killed, wounded ... near it, or NULL (static) */
+} sr_quantity;
+sitrep_status sr_quantity_run(sr_doc *d, const sitrep_model *m);
+
+/* quote.c: direct quotes and reported speech with their speakers. */
+typedef struct sr_quote {
+    uint32_t start, end; /* the quoted words, without the marks */
+    bool direct, has_cue;
+    int32_t speaker;     /* entity index, or -1 */
+    uint32_t speaker_start, speaker_end; /* the words naming the speaker */
+    uint32_t cue_start, cue_end;
+} sr_quote;
+sitrep_status sr_quote_run(sr_doc *d, const sitrep_model *m);
 
 /* read_txt.c: blocks and metadata of a plain-text article.  With
  * `header` false (JSONL with a title given) no title/section/meta lines are

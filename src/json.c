@@ -234,9 +234,12 @@ void sr_json_fixed(sr_json *j, double v, int decimals)
     }
     char tmp[48];
     int n = snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
-    /* no trailing zeros: 36.0000 -> 36.0, 38.1500 -> 38.15 */
+    /* no trailing zeros: 36.0000 -> 36.0, 38.1500 -> 38.15; whole numbers
+     * bare: 130.000 -> 130 */
     while (n > 2 && tmp[n - 1] == '0' && tmp[n - 2] != '.')
         n--;
+    if (n > 2 && tmp[n - 1] == '0' && tmp[n - 2] == '.' && decimals < 4)
+        n -= 2;
     sr_buf_put(j->b, tmp, (size_t)n);
 }
 

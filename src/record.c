@@ -265,6 +265,64 @@ static void write_json(const sr_doc *d, const sitrep_model *m, sr_buf *out, unsi
             j.pretty = pretty;
         }
         sr_json_end_array(&j);
+        sr_json_key(&j, "quantities");
+        sr_json_begin_array(&j);
+        for (uint32_t i = 0; i < d->quantities.n; i++) {
+            const sr_quantity *q = &d->quantities.v[i];
+            bool pretty = j.pretty;
+            sr_json_begin_object(&j);
+            j.pretty = false;
+            sr_json_key(&j, "start");
+            sr_json_int(&j, q->start);
+            sr_json_key(&j, "end");
+            sr_json_int(&j, q->end);
+            sr_json_key(&j, "value");
+            sr_json_fixed(&j, q->value, 3);
+            sr_json_key(&j, "min");
+            sr_json_fixed(&j, q->min, 3);
+            sr_json_key(&j, "max");
+            sr_json_fixed(&j, q->max, 3);
+            sr_json_key(&j, "approx");
+            sr_json_bool(&j, q->approx);
+            sr_json_key(&j, "unit");
+            sr_json_cstr(&j, q->unit);
+            if (q->casualty) {
+                sr_json_key(&j, "casualty");
+                sr_json_cstr(&j, q->casualty);
+            }
+            sr_json_end_object(&j);
+            j.pretty = pretty;
+        }
+        sr_json_end_array(&j);
+        sr_json_key(&j, "quotes");
+        sr_json_begin_array(&j);
+        for (uint32_t i = 0; i < d->quotes.n; i++) {
+            const sr_quote *q = &d->quotes.v[i];
+            sr_json_begin_object(&j);
+            sr_json_key(&j, "start");
+            sr_json_int(&j, q->start);
+            sr_json_key(&j, "end");
+            sr_json_int(&j, q->end);
+            sr_json_key(&j, "direct");
+            sr_json_bool(&j, q->direct);
+            sr_json_key(&j, "speaker");
+            if (q->speaker >= 0)
+                write_entity_id(&j, (uint32_t)q->speaker);
+            else
+                sr_json_null(&j);
+            sr_json_key(&j, "speaker_text");
+            if (q->speaker_end > q->speaker_start)
+                sr_json_string(&j, d->text + q->speaker_start, q->speaker_end - q->speaker_start);
+            else
+                sr_json_null(&j);
+            sr_json_key(&j, "cue");
+            if (q->has_cue)
+                sr_json_span(&j, q->cue_start, q->cue_end, NULL);
+            else
+                sr_json_null(&j);
+            sr_json_end_object(&j);
+        }
+        sr_json_end_array(&j);
     }
     if (flags & SITREP_WRITE_TOKENS) {
         sr_json_key(&j, "tokens");

@@ -10,7 +10,7 @@ King | Queen | Prince | Crown Prince | Emir | Sheikh | Sultan => title sector=EL
 Governor | Gov. | Mayor => title sector=GOV
 Senator | Sen. | Representative | Rep. | Congressman | Congresswoman => title sector=LEG
 General | Gen. | Lieutenant General | Lt. Gen. | Major General | Maj. Gen. | Brigadier General | Brig. Gen. => title sector=MIL
-Colonel | Col. | Lieutenant Colonel | Lt. Col. | Major | Maj. | Captain | Capt. | Lieutenant | Lt. | Sergeant | Sgt. | Corporal | Cpl. | Private | Pvt. => title sector=MIL
+Colonel | Col. | Lieutenant Colonel | Lt. Col. | Major | Maj. | Captain | Capt. | Lieutenant | Lt. | Sergeant | Sgt. | Corporal | Cpl. | Private | Pvt. | Brigadier | Brig. => title sector=MIL
 Admiral | Adm. | Commander | Cmdr. | Field Marshal | Marshal => title sector=MIL
 Judge | Justice => title sector=JUD
 Imam | Ayatollah | Rabbi | Pope | Bishop | Archbishop | Cardinal | Reverend | Rev. | Father => title sector=ELI

@@ -1,0 +1,110 @@
+/* Quantities and quotes on sentences written for these tests. */
+#include "testutil.h"
+
+static const sr_doc *run(const char *text)
+{
+    return tu_extract(text, SITREP_FORMAT_TEXT);
+}
+
+static const sr_quantity *quantity(const sr_doc *d, const char *text)
+{
+    for (uint32_t i = 0; i < d->quantities.n; i++)
+        if (strcmp(tu_span(d, d->quantities.v[i].start, d->quantities.v[i].end), text) == 0)
+            return &d->quantities.v[i];
+    return NULL;
+}
+
+static void test_quantities(void **state)
+{
+    (void)state;
+    const sr_doc *d = run("Gunmen killed more than 40 villagers and wounded about 300-400 people, "
+                          "while dozens of soldiers fled. Between 20 and 30 children were missing, "
+                          "and five policemen were arrested in 2019.");
+    const sr_quantity *q = quantity(d, "more than 40 villagers");
+    assert_non_null(q);
+    assert_true(q->approx);
+    assert_true(q->min == 40 && isnan(q->max));
+    assert_string_equal(q->unit, "villager");
+    assert_non_null(q->casualty);
+    assert_string_equal(q->casualty, "killed");
+    q = quantity(d, "about 300-400 people");
+    assert_non_null(q);
+    assert_true(q->min == 300 && q->max == 400 && q->approx);
+    assert_string_equal(q->unit, "people");
+    assert_string_equal(q->casualty, "wounded");
+    q = quantity(d, "dozens of soldiers");
+    assert_non_null(q);
+    assert_true(q->value == 12 && q->approx); /* ACLED's reading of "dozens" */
+    assert_string_equal(q->unit, "soldier");
+    q = quantity(d, "Between 20 and 30 children");
+    assert_non_null(q);
+    assert_true(q->min == 20 && q->max == 30);
+    assert_string_equal(q->unit, "child");
+    q = quantity(d, "five policemen");
+    assert_non_null(q);
+    assert_true(q->value == 5 && !q->approx);
+    assert_string_equal(q->unit, "policeman");
+    /* the year is a time, no quantity */
+    assert_null(quantity(d, "2019"));
+}
+
+static const sr_quote *quote(const sr_doc *d, const char *start)
+{
+    for (uint32_t i = 0; i < d->quotes.n; i++)
+        if (strncmp(tu_span(d, d->quotes.v[i].start, d->quotes.v[i].end), start, strlen(start)) == 0)
+            return &d->quotes.v[i];
+    return NULL;
+}
+
+static const char *speaker(const sr_doc *d, const sr_quote *q)
+{
+    static char buf[128];
+    if (!q || q->speaker < 0)
+        return "";
+    const sr_entity *e = &d->entities.v[q->speaker];
+    snprintf(buf, sizeof buf, "%.*s", (int)e->name_len, e->name);
+    return buf;
+}
+
+static void test_quotes(void **state)
+{
+    (void)state;
+    const sr_doc *d = run(
+        "Army spokesman Colonel Peter Okafor said the road was open.\n\n"
+        "\xE2\x80\x9CWe will hold the bridge,\xE2\x80\x9D said Brigadier Ann Mwangi, a commander of the "
+        "Eastern Brigade. \xE2\x80\x9CNothing will cross it.\xE2\x80\x9D\n\n"
+        "\xE2\x80\x9CThe town is calm,\xE2\x80\x9D Okafor said. The rebels called the offensive a "
+        "\xE2\x80\x9C" "crusade\xE2\x80\x9D and vowed to fight.\n\n"
+        "Mwangi said: \xE2\x80\x9CWe have enough food for a month.\xE2\x80\x9D\n\n"
+        "According to the United Nations, 2,000 people have fled the district.\n");
+    const sr_quote *q = quote(d, "We will hold the bridge");
+    assert_non_null(q);
+    assert_true(q->direct);
+    assert_string_equal(speaker(d, q), "Ann Mwangi");
+    q = quote(d, "The town is calm");
+    assert_non_null(q);
+    assert_string_equal(speaker(d, q), "Peter Okafor"); /* a surname: the full person */
+    q = quote(d, "We have enough food");
+    assert_non_null(q);
+    assert_string_equal(speaker(d, q), "Ann Mwangi");
+    /* a scare quote is no speech */
+    assert_null(quote(d, "crusade"));
+    /* reported speech */
+    q = quote(d, "the road was open");
+    assert_non_null(q);
+    assert_false(q->direct);
+    assert_string_equal(speaker(d, q), "Peter Okafor");
+    q = quote(d, "2,000 people have fled");
+    assert_non_null(q);
+    assert_false(q->direct);
+    assert_string_equal(speaker(d, q), "United Nations");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_quantities),
+        cmocka_unit_test(test_quotes),
+    };
+    return cmocka_run_group_tests(tests, tu_setup, tu_teardown);
+}

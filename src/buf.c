@@ -81,3 +81,4 @@ void sr_buf_free(sr_buf *b)
     free(b->p);
     sr_buf_init(b);
 }
+

@@ -479,6 +479,35 @@ typedef struct sr_group {
 } sr_group;
 sitrep_status sr_entity_run(sr_doc *d, const sitrep_model *m);
 
+/* A set of lower-case words as a 64K-bit filter (false positives possible,
+ * no false negatives): a fast "could this token start something?". */
+typedef struct sr_wordfilter {
+    uint64_t bits[1024];
+} sr_wordfilter;
+static inline uint32_t sr_wordfilter_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        h ^= c;
+        h *= 16777619u;
+    }
+    return h & 0xFFFF;
+}
+static inline void sr_wordfilter_add(sr_wordfilter *f, const char *w)
+{
+    uint32_t h = sr_wordfilter_hash(w, strlen(w));
+    f->bits[h >> 6] |= (uint64_t)1 << (h & 63);
+}
+/* Any case in s[0..n) */
+static inline bool sr_wordfilter_has(const sr_wordfilter *f, const char *s, size_t n)
+{
+    uint32_t h = sr_wordfilter_hash(s, n);
+    return (f->bits[h >> 6] >> (h & 63)) & 1;
+}
+
 /* time.c: TIMEX3 time expressions. */
 enum { SR_TX_DATE, SR_TX_TIME, SR_TX_DURATION, SR_TX_SET, SR_TX__COUNT };
 extern const char *const sr_timex_type_names[SR_TX__COUNT];

@@ -37,7 +37,8 @@ static bool is(const qctx *c, uint32_t i, const char *w)
         return false;
     uint32_t n;
     const char *s = qw(c, i, &n);
-    return n == strlen(w) && strncasecmp(s, w, n) == 0;
+    /* the first letter first: most calls fail there */
+    return n && (s[0] | 0x20) == w[0] && strncasecmp(s, w, n) == 0 && w[n] == 0;
 }
 
 static const char *const small[] = {"zero", "one", "two", "three", "four", "five", "six", "seven",
@@ -210,11 +211,39 @@ static bool add(qctx *c, uint32_t first, uint32_t last, double value, double min
     return true;
 }
 
+/* Words that can start a quantity (besides numbers). */
+static sr_wordfilter starters;
+__attribute__((constructor)) static void init_starters(void)
+{
+    static const char *const w[] = {"about", "around", "nearly", "almost", "approximately",
+                                    "roughly", "some", "estimated", "over", "more", "fewer",
+                                    "less", "at", "up", "as", "dozens", "scores", "hundreds",
+                                    "thousands", "tens", "millions", "between", "a", NULL};
+    for (int k = 0; w[k]; k++)
+        sr_wordfilter_add(&starters, w[k]);
+    for (int k = 0; k <= 20; k++)
+        sr_wordfilter_add(&starters, small[k]);
+    for (int k = 2; k < 10; k++)
+        sr_wordfilter_add(&starters, tens[k]);
+}
+
+static bool may_start(const qctx *c, uint32_t i)
+{
+    uint32_t n;
+    const char *s = qw(c, i, &n);
+    if (!n)
+        return false;
+    if (s[0] >= '0' && s[0] <= '9')
+        return true;
+    const char *h = memchr(s, '-', n); /* "twenty-five" */
+    return sr_wordfilter_has(&starters, s, h ? (size_t)(h - s) : n);
+}
+
 static bool sentence(qctx *c)
 {
     sr_doc *d = c->d;
     for (uint32_t i = c->lo; i < c->hi; i++) {
-        if (token_in_time(c, i))
+        if (token_in_time(c, i) || !may_start(c, i))
             continue;
         uint32_t first = i;
         bool approx = false;

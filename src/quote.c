@@ -41,8 +41,20 @@ static bool is(const qtx *c, uint32_t i, const char *w)
     return n == strlen(w) && strncasecmp(c->d->norm + t->nstart, w, n) == 0;
 }
 
+static sr_wordfilter verbs;
+__attribute__((constructor)) static void init_verbs(void)
+{
+    for (int k = 0; speech_verbs[k]; k++)
+        sr_wordfilter_add(&verbs, speech_verbs[k]);
+}
+
 static bool speech_verb(const qtx *c, uint32_t i)
 {
+    if (i >= c->d->tokens.n)
+        return false;
+    const sr_token *t = &c->d->tokens.v[i];
+    if (!sr_wordfilter_has(&verbs, c->d->norm + t->nstart, t->nend - t->nstart))
+        return false;
     for (int k = 0; speech_verbs[k]; k++)
         if (is(c, i, speech_verbs[k]))
             return true;
@@ -360,6 +372,7 @@ sitrep_status sr_quote_run(sr_doc *d, const sitrep_model *m)
     if (!reported(&c, quoted))
         return SITREP_ENOMEM;
     /* in text order */
-    qsort(d->quotes.v, d->quotes.n, sizeof *d->quotes.v, cmp_quote);
+    if (d->quotes.n > 1)
+        qsort(d->quotes.v, d->quotes.n, sizeof *d->quotes.v, cmp_quote);
     return SITREP_OK;
 }

@@ -118,7 +118,8 @@ static bool is(const tctx *c, uint32_t i, const char *w)
         return false;
     uint32_t n;
     const char *s = tw(c, i, &n);
-    return n == strlen(w) && strncasecmp(s, w, n) == 0;
+    /* the first letter first: most calls fail there */
+    return n && (s[0] | 0x20) == w[0] && strncasecmp(s, w, n) == 0 && w[n] == 0;
 }
 
 static int index_in(const tctx *c, uint32_t i, const char *const *list, int count)
@@ -127,8 +128,11 @@ static int index_in(const tctx *c, uint32_t i, const char *const *list, int coun
         return -1;
     uint32_t n;
     const char *s = tw(c, i, &n);
+    if (!n)
+        return -1;
+    char f = (char)(s[0] | 0x20);
     for (int k = 0; k < count; k++)
-        if (strlen(list[k]) == n && strncasecmp(s, list[k], n) == 0)
+        if (list[k][0] == f && strncasecmp(s, list[k], n) == 0 && list[k][n] == 0)
             return k;
     return -1;
 }
@@ -1113,6 +1117,73 @@ static bool match(const tctx *c, uint32_t i, tx *r)
     return false;
 }
 
+/* Words that can start a time expression (besides numbers), and the
+ * common words that can only start one before such a word ("the past
+ * decade", "a year ago", "more than four decades"). */
+static sr_wordfilter starters, weak;
+__attribute__((constructor)) static void init_starters(void)
+{
+    static const char *const w[] = {
+        "today", "yesterday", "tomorrow", "tonight", "last", "now", "currently", "current",
+        "nowadays", "recently", "previously", "formerly", "recent", "soon", "early", "late",
+        "mid", "fiscal", "this", "next", "past", "previous", "coming", "earlier", "later", "every",
+        "each", "daily", "weekly", "monthly", "annually", "yearly", "nightly", "hourly", "several",
+        "few", "spring", "summer", "fall", "autumn", "winter", "first", "second", "third",
+        "fourth", "sept", "sept.", "future", "weekend", "latest", "couple", "dozen", "year",
+        "quarter", "week", "month", "day", NULL};
+    static const char *const wk[] = {"the", "a", "an", "at", "more", "about", "nearly", "almost",
+                                     "over", "some", "many", "in", "during", NULL};
+    for (int k = 0; w[k]; k++)
+        sr_wordfilter_add(&starters, w[k]);
+    for (int k = 0; wk[k]; k++)
+        sr_wordfilter_add(&weak, wk[k]);
+    for (int k = 0; k < 12; k++) {
+        sr_wordfilter_add(&starters, months[k]);
+        sr_wordfilter_add(&starters, mon_abbr[k]);
+        char ab[8];
+        snprintf(ab, sizeof ab, "%s.", mon_abbr[k]);
+        sr_wordfilter_add(&starters, ab);
+    }
+    for (int k = 0; k < 7; k++)
+        sr_wordfilter_add(&starters, weekdays[k]);
+    for (int k = 0; k <= 20; k++)
+        sr_wordfilter_add(&starters, numbers[k]);
+    for (int k = 2; k < 10; k++)
+        sr_wordfilter_add(&starters, tens[k]);
+    static const char *const units[] = {"years", "months", "weeks", "days", "hours", "minutes",
+                                        "seconds", "decades", "decade", "centuries", "century",
+                                        "quarters", NULL};
+    for (int k = 0; units[k]; k++)
+        sr_wordfilter_add(&starters, units[k]);
+}
+
+static bool strong_start(const tctx *c, uint32_t i)
+{
+    if (i >= c->uhi)
+        return false;
+    uint32_t n;
+    const char *s = tw(c, i, &n);
+    if (!n)
+        return false;
+    if (s[0] >= '0' && s[0] <= '9')
+        return true;
+    const char *h = memchr(s, '-', n); /* "two-year", "third-quarter", "mid-1990s" */
+    return sr_wordfilter_has(&starters, s, h ? (size_t)(h - s) : n);
+}
+
+/* Could token i start a time expression? */
+static bool may_start(const tctx *c, uint32_t i)
+{
+    if (strong_start(c, i))
+        return true;
+    uint32_t n;
+    const char *s = tw(c, i, &n);
+    if (!sr_wordfilter_has(&weak, s, n))
+        return false;
+    /* "the", "a", "more than", "at least": only before a strong word */
+    return strong_start(c, i + 1) || strong_start(c, i + 2) || strong_start(c, i + 3);
+}
+
 /* Parses meta.published ("2017-10-15", "2017-10-15T21:37..."). */
 static bool parse_dct(tctx *c, const char *p)
 {
@@ -1143,7 +1214,7 @@ sitrep_status sr_time_run(sr_doc *d, const sitrep_model *m)
         }
         for (; i < c.uhi; i++) {
             tx r;
-            if (!match(&c, i, &r) || !r.n)
+            if (!may_start(&c, i) || !match(&c, i, &r) || !r.n)
                 continue;
             sr_timex *t = SR_VEC_PUSH(d->arena, &d->times);
             if (!t)

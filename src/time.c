@@ -245,21 +245,34 @@ enum { T_NONE, T_PAST, T_PRESENT, T_FUTURE };
 
 /* The tense of a verb token, looking at its auxiliaries; T_NONE if it is
  * no verb. */
+/* A modal that points ahead: will, shall, would, could, might, may. */
+static bool modal_ahead(const tctx *c, uint32_t i)
+{
+    return is(c, i, "will") || is(c, i, "'ll") || is(c, i, "shall") || is(c, i, "would") ||
+           is(c, i, "could") || is(c, i, "might") || is(c, i, "may") || is(c, i, "wo");
+}
+
+enum { T_INFINITIVE = 9 }; /* "to meet": no tense of its own */
+
 static int verb_tense(const tctx *c, uint32_t i)
 {
     const char *tag = sr_tag_name(c->m, c->d->tags[i]);
     if (tag[0] != 'V' && strcmp(tag, "MD") != 0)
         return T_NONE;
     if (strcmp(tag, "MD") == 0)
-        return is(c, i, "will") || is(c, i, "'ll") || is(c, i, "shall") ? T_FUTURE : T_NONE;
+        return modal_ahead(c, i) ? T_FUTURE : T_NONE;
+    /* what is scheduled, planned or expected lies ahead */
+    if ((tag[2] == 'N' || tag[2] == 'D') &&
+        (is(c, i, "scheduled") || is(c, i, "planned") || is(c, i, "slated") || is(c, i, "expected")))
+        return T_FUTURE;
     /* the auxiliaries before: will meet, is to meet, plans to meet, has met */
     for (uint32_t k = i; k > c->ulo && k + 4 > i; k--) {
         uint32_t a = k - 1;
         const char *at = sr_tag_name(c->m, c->d->tags[a]);
         if (strcmp(at, "MD") == 0)
-            return is(c, a, "will") || is(c, a, "'ll") || is(c, a, "shall") ? T_FUTURE : T_NONE;
+            return modal_ahead(c, a) ? T_FUTURE : T_NONE;
         if (is(c, a, "to") && strcmp(tag, "VB") == 0)
-            return T_FUTURE;
+            return T_INFINITIVE;
         if (is(c, a, "has") || is(c, a, "have") || is(c, a, "had") || is(c, a, "was") ||
             is(c, a, "were"))
             return T_PAST;
@@ -313,6 +326,8 @@ static int tense_near(const tctx *c, uint32_t a, uint32_t b)
     }
     for (uint32_t k = a; k > c->ulo && k + 15 > a; k--) {
         int t = verb_tense(c, k - 1);
+        if (t == T_INFINITIVE)
+            continue; /* "to mark ... on Friday": the verb that governs it */
         if (t != T_NONE)
             return t;
         const char *tag = sr_tag_name(c->m, c->d->tags[k - 1]);
@@ -321,7 +336,7 @@ static int tense_near(const tctx *c, uint32_t a, uint32_t b)
     }
     for (uint32_t k = b; k < c->uhi && k < b + 15; k++) {
         int t = verb_tense(c, k);
-        if (t != T_NONE)
+        if (t != T_NONE && t != T_INFINITIVE)
             return t;
     }
     return T_NONE;
@@ -627,6 +642,18 @@ static bool match(const tctx *c, uint32_t i, tx *r)
         }
     }
 
+    /* "mid-November" */
+    {
+        uint32_t n;
+        const char *s = tw(c, i, &n);
+        if (n > 5 && strncasecmp(s, "mid-", 4) == 0 && c->dct_ok) {
+            for (int m = 0; m < 12; m++)
+                if (n - 4 == strlen(months[m]) && strncasecmp(s + 4, months[m], n - 4) == 0) {
+                    r->n = 1;
+                    return set_date(r, resolve_month_year(c, m + 1, 0, tense_near(c, i, i + 1)), m + 1, 0);
+                }
+        }
+    }
     /* "early/late/mid December", "mid-1990s" */
     uint32_t p = i;
     if (is(c, p, "early") || is(c, p, "late") || is(c, p, "mid") || is(c, p, "the"))
@@ -653,7 +680,17 @@ static bool match(const tctx *c, uint32_t i, tx *r)
         }
         if (!c->dct_ok)
             return false;
-        int64_t z = resolve_weekday(c, wd + 1, tense_near(c, i, j));
+        int tense = tense_near(c, i, j);
+        /* "by Wednesday", "until Thursday": the preposition says nothing of
+         * a weekday's side; "Wednesday's ruling" is a thing done */
+        if (i > c->ulo && (is(c, i - 1, "by") || is(c, i - 1, "until") || is(c, i - 1, "through")))
+            tense = T_NONE;
+        if (is(c, j, "'s"))
+            tense = T_PAST;
+        if (i >= c->ulo + 3 && is(c, i - 3, "as") && (is(c, i - 2, "soon") || is(c, i - 2, "early")) &&
+            is(c, i - 1, "as"))
+            tense = T_FUTURE; /* "as soon as Tuesday" */
+        int64_t z = resolve_weekday(c, wd + 1, tense);
         set_day(r, z);
         r->n = 1;
         char pd[3];
@@ -709,6 +746,11 @@ static bool match(const tctx *c, uint32_t i, tx *r)
         int qy = year_at(c, j);
         if (qy)
             j++;
+        bool year_back = false;
+        if (is(c, j, "year-ago") || is(c, j, "year-earlier")) {
+            year_back = true; /* "the year-ago third quarter" */
+            j++;
+        }
         uint32_t n;
         const char *s = tw(c, j, &n);
         int q = 0;
@@ -735,6 +777,8 @@ static bool match(const tctx *c, uint32_t i, tx *r)
                     y = c->dy;
             }
             r->n = e - i;
+            if (year_back && !qy)
+                y--;
             snprintf(r->value, sizeof r->value, "%04d-Q%d", y, q);
             r->type = SR_TX_DATE;
             return true;
@@ -765,6 +809,34 @@ static bool match(const tctx *c, uint32_t i, tx *r)
                 if (am && hh == 12)
                     hh = 0;
                 r->n = (pm || am || oclock) ? 2 : 1;
+                /* "5 p.m. EST Nov. 9", "9 a.m. Tuesday": that day */
+                uint32_t k = i + r->n;
+                static const char *const zones[] = {"est", "edt", "cst", "cdt", "pst", "pdt", "gmt",
+                                                    "utc", "bst", "cet", NULL};
+                for (int z = 0; zones[z]; z++)
+                    if (is(c, k, zones[z])) {
+                        k++;
+                        break;
+                    }
+                if (is(c, k, ","))
+                    k++;
+                tx dd;
+                int wdx = index_in(c, k, weekdays, 7);
+                if (month_at(c, k, &n) && month_date(c, k, &dd, false) && strlen(dd.value) == 10) {
+                    snprintf(r->value, sizeof r->value, "%sT%02d:%02d", dd.value, hh, mm);
+                    r->n = k + dd.n - i;
+                    r->type = SR_TX_TIME;
+                    return true;
+                }
+                if (wdx >= 0 && c->dct_ok) {
+                    int64_t z = resolve_weekday(c, wdx + 1, tense_near(c, i, k + 1));
+                    int yy, mo, da;
+                    date_of(z, &yy, &mo, &da);
+                    snprintf(r->value, sizeof r->value, "%04d-%02d-%02dT%02d:%02d", yy, mo, da, hh, mm);
+                    r->n = k + 1 - i;
+                    r->type = SR_TX_TIME;
+                    return true;
+                }
                 if (!c->dct_ok)
                     snprintf(r->value, sizeof r->value, "XXXX-XX-XXT%02d:%02d", hh, mm);
                 else
@@ -815,8 +887,11 @@ static bool match(const tctx *c, uint32_t i, tx *r)
         uint32_t n = 1;
         if (is(c, i, "now") || is(c, i, "currently") || is(c, i, "nowadays"))
             ref = "PRESENT_REF";
-        else if (is(c, i, "current") && !is(c, i + 1, "account") && !is(c, i + 1, "accounts"))
+        else if (is(c, i, "current") && !is(c, i + 1, "account") && !is(c, i + 1, "accounts") &&
+                 !unit_at(c, i + 1) && !is(c, i + 1, "fiscal"))
             ref = "PRESENT_REF";
+        else if (is(c, i, "these") && is(c, i + 1, "days"))
+            ref = "PRESENT_REF", n = 2;
         else if (is(c, i, "recently") || is(c, i, "previously") || is(c, i, "formerly"))
             ref = "PAST_REF";
         else if (is(c, i, "recent") && unit_at(c, i + 1) && !is(c, i + 1, "years")) {
@@ -826,6 +901,8 @@ static bool match(const tctx *c, uint32_t i, tx *r)
             return true;
         } else if (is(c, i, "recent") && is(c, i + 1, "years"))
             ref = "PAST_REF", n = 2;
+        else if (is(c, i, "recent") && !unit_at(c, i + 1))
+            ref = "PAST_REF"; /* "recent talks": lately */
         else if (is(c, i, "soon"))
             ref = "FUTURE_REF";
         else if (is(c, i, "the") && is(c, i + 1, "future"))
@@ -837,6 +914,37 @@ static bool match(const tctx *c, uint32_t i, tx *r)
             r->n = n;
             r->type = SR_TX_DATE;
             snprintf(r->value, sizeof r->value, "%s", ref);
+            return true;
+        }
+    }
+
+    /* "the year-earlier quarter", "year-ago", "the latest period": the
+     * quarter a company reports on, or that quarter a year back */
+    {
+        uint32_t j = i;
+        if (is(c, j, "the"))
+            j++;
+        bool back = is(c, j, "year-earlier") || is(c, j, "year-ago");
+        bool latest = is(c, j, "latest") && is(c, j + 1, "period");
+        if (back || latest) {
+            uint32_t e = latest ? j + 2 : j + 1;
+            if (back && (is(c, e, "quarter") || is(c, e, "period")))
+                e++;
+            r->n = e - i;
+            r->type = SR_TX_DATE;
+            if (c->dct_ok)
+                set_offset(c, r, back ? 5 : 1, 'Q', -1);
+            return true;
+        }
+    }
+    /* "this morning", "this evening" */
+    {
+        char pd[3];
+        if (is(c, i, "this") && part_of_day(c, i + 1, pd) && !is(c, i + 1, "night")) {
+            r->n = 2;
+            r->type = SR_TX_TIME;
+            if (c->dct_ok)
+                snprintf(r->value, sizeof r->value, "%04d-%02d-%02dT%s", c->dy, c->dm, c->dd, pd);
             return true;
         }
     }
@@ -880,7 +988,14 @@ static bool match(const tctx *c, uint32_t i, tx *r)
             earlier = true;
             j++;
         }
-        if (is(c, j, "this") || is(c, j, "current"))
+        /* "the current quarter", "the current fiscal year" */
+        if (is(c, j, "the") && (is(c, j + 1, "current") || is(c, j + 1, "present")))
+            j++;
+        bool fiscal = false;
+        if ((is(c, j, "current") || is(c, j, "this") || is(c, j, "last") || is(c, j, "next")) &&
+            is(c, j + 1, "fiscal"))
+            fiscal = true;
+        if (is(c, j, "this") || is(c, j, "current") || is(c, j, "present"))
             rel = 0, j++;
         else if (is(c, j, "last") || is(c, j, "past") || is(c, j, "previous"))
             rel = -1, j++;
@@ -907,6 +1022,8 @@ static bool match(const tctx *c, uint32_t i, tx *r)
             set_duration(r, plural ? -2 : 1, unit_at(c, j + 2));
             return true;
         }
+        if (rel != 99 && fiscal)
+            j++; /* "this fiscal year": the year */
         if (rel != 99 && !(earlier && rel == 99)) {
             char u = unit_at(c, j);
             const char *se = season_code(c, j);
@@ -1007,7 +1124,9 @@ static bool match(const tctx *c, uint32_t i, tx *r)
             v *= is(c, k, "hundred") ? 100 : 1000, k++;
         if (v >= 0 && is(c, k, "1/2"))
             half = true, k++;
-        if (is(c, k, "more") || is(c, k, "additional") || is(c, k, "straight"))
+        if (is(c, k, "more") || is(c, k, "additional") || is(c, k, "straight") ||
+            is(c, k, "trading") || is(c, k, "business") || is(c, k, "working") ||
+            is(c, k, "consecutive") || is(c, k, "calendar"))
             k++;
         if (v == -1 && the) {
             v = 1; /* "the year", "the quarter" */
@@ -1040,6 +1159,8 @@ static bool match(const tctx *c, uint32_t i, tx *r)
                     set_offset(c, r, v, u, sign);
                 return true;
             }
+            if (the && k == j && u == 'K')
+                goto weekend;
             if (the && k == j) {
                 /* "the year", "the quarter": the current one, or the last
                  * complete quarter in a past clause */
@@ -1059,7 +1180,7 @@ static bool match(const tctx *c, uint32_t i, tx *r)
                 r->type = SR_TX_DATE;
                 if (!c->dct_ok)
                     return true;
-                if (u == 'Q' && tense_near(c, i, k + 1) == T_PAST)
+                if (u == 'Q' && tense_near(c, i, k + 1) != T_FUTURE) /* the last one reported */
                     set_offset(c, r, 1, 'Q', -1);
                 else
                     set_offset(c, r, 0, u, 1);
@@ -1095,6 +1216,7 @@ static bool match(const tctx *c, uint32_t i, tx *r)
     }
 
     /* "the weekend" */
+weekend:
     if (is(c, i, "the") && is(c, i + 1, "weekend")) {
         r->n = 2;
         r->type = SR_TX_DATE;
@@ -1130,7 +1252,8 @@ __attribute__((constructor)) static void init_starters(void)
         "each", "daily", "weekly", "monthly", "annually", "yearly", "nightly", "hourly", "several",
         "few", "spring", "summer", "fall", "autumn", "winter", "first", "second", "third",
         "fourth", "sept", "sept.", "future", "weekend", "latest", "couple", "dozen", "year",
-        "quarter", "week", "month", "day", NULL};
+        "quarter", "week", "month", "day", "these", "present", "year-earlier", "year-ago",
+        "mid-january", NULL};
     static const char *const wk[] = {"the", "a", "an", "at", "more", "about", "nearly", "almost",
                                      "over", "some", "many", "in", "during", NULL};
     for (int k = 0; w[k]; k++)

@@ -210,10 +210,21 @@ static bool before_cue(const qtx *c, uint32_t q, uint32_t lo, uint32_t *sa, uint
     return false;
 }
 
+/* Is there a line break between tokens a and b? */
+static bool line_break_between(const sr_doc *d, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a + 1; k <= b && k < d->tokens.n; k++)
+        if (line_break(d, k))
+            return true;
+    return false;
+}
+
 static bool direct_quotes(qtx *c, uint32_t lo, uint32_t hi, uint8_t *quoted)
 {
     sr_doc *d = c->d;
     int32_t carry = -1; /* a speaker that runs on over paragraphs */
+    int32_t prev_speaker = -1;
+    uint32_t prev_end = 0;
     for (uint32_t i = lo; i < hi; i++) {
         const sr_token *t = &d->tokens.v[i];
         if (!dq(c, i) || !(t->flags & SR_TF_OPEN))
@@ -240,6 +251,13 @@ static bool direct_quotes(qtx *c, uint32_t lo, uint32_t hi, uint8_t *quoted)
         int32_t sp = found ? speaker_in(c, sa, sb, i) : -1;
         if (!found && carry >= 0 && line_break(d, i))
             sp = carry; /* a paragraph that goes on quoting */
+        /* a quote split around its cue: "...," X said. "..." - the second
+         * part, in the same paragraph, is X's too */
+        if (!found && sp < 0 && prev_speaker >= 0 && !shortq && !line_break_between(d, prev_end, i) &&
+            i > 0 && (d->tokens.v[i - 1].flags & (SR_TF_SENT_END | SR_TF_CLOSE))) {
+            sp = prev_speaker;
+            found = true;
+        }
         /* scare quotes: a short phrase with no cue */
         if (!found && sp < 0 && shortq) {
             i = j;
@@ -247,6 +265,8 @@ static bool direct_quotes(qtx *c, uint32_t lo, uint32_t hi, uint8_t *quoted)
         }
         if (!add_quote(c, i + 1, last, true, sp, sa, sb, cue))
             return false;
+        prev_speaker = sp;
+        prev_end = j;
         carry = closed ? (found ? -1 : carry) : sp;
         if (!closed && found)
             carry = sp;

@@ -165,6 +165,18 @@ links = [b for b in r["blocks"] if b["kind"] == "boilerplate"]
 for e in ents:
     for m in e["mentions"]:
         assert not any(b["start"] <= m["start"] < b["end"] for b in links), (e["name"], m)
+# times, numbers and speech
+tm = {t[x["start"]:x["end"]].decode(): x["value"] for x in r["times"]}
+assert tm.get("yesterday") == "2017-10-14" and tm.get("January 2014") == "2014-01", tm
+assert tm.get("June that year") == "2014-06" and tm.get("four months") == "P4M", tm
+qs = {t[x["start"]:x["end"]].decode(): x for x in r["quantities"]}
+assert qs["about 300-400 fighters"]["min"] == 300 and qs["about 300-400 fighters"]["max"] == 400, qs
+assert qs["more than 130 people"]["unit"] == "people" and qs["more than 130 people"]["casualty"] == "killed", qs
+names = {e["id"]: e["name"] for e in ents}
+sp = {t[x["start"]:x["end"]].decode()[:20]: names.get(x["speaker"]) for x in r["quotes"] if x["direct"]}
+assert sp.get("We still expect ther") == "Ryan Dillon" and sp.get("We may not always fu") == "Ryan Dillon", sp
+assert sp.get("The battle will conti") is None and sp.get("The battle will conti"[:20]) == "Syrian Democratic Forces", sp
+assert not any(t[x["start"]:x["end"]].decode() == "caliphate" for x in r["quotes"])
 acts = {a["text"]: a["actor"]["code"] for a in r["actors"]}
 assert acts.get("Syrian army") == "SYRMIL" and acts.get("US-backed militias") == "REB", acts
 assert acts.get("Islamic State fighters") == "IMGMOSSUNREB", acts

@@ -81,6 +81,10 @@ static void test_quotes(void **state)
     assert_non_null(q);
     assert_true(q->direct);
     assert_string_equal(speaker(d, q), "Ann Mwangi");
+    /* the second part of a quote split around its cue */
+    q = quote(d, "Nothing will cross it");
+    assert_non_null(q);
+    assert_string_equal(speaker(d, q), "Ann Mwangi");
     q = quote(d, "The town is calm");
     assert_non_null(q);
     assert_string_equal(speaker(d, q), "Peter Okafor"); /* a surname: the full person */

@@ -377,6 +377,8 @@ static int64_t resolve_weekday(const tctx *c, int wd, int tense)
     int diff = wd - weekday_of(c->dz); /* -6 .. 6 */
     if (tense == T_FUTURE)
         return c->dz + (diff >= 0 ? diff : diff + 7);
+    if (tense == T_PRESENT && diff > 0 && diff <= 2)
+        return c->dz + diff; /* "opens Tuesday": the coming one */
     return c->dz + (diff <= 0 ? diff : diff - 7);
 }
 

@@ -262,9 +262,20 @@ static uint32_t gazetteer_span(ectx *x, uint32_t i)
     sr_doc *d = x->d;
     /* cheap tests first: a capitalized word, labelled or before a word the
      * tagger knows badly (ez-Zor, az) */
-    if (!(d->tokens.v[i].flags & SR_TF_CAP) || i + 1 >= d->tokens.n ||
-        (!d->ner[i] && !d->ner[i + 1] && (d->tokens.v[i + 1].flags & SR_TF_CAP)) ||
-        !name_part(d, i, true))
+    if (!(d->tokens.v[i].flags & SR_TF_CAP) || i + 1 >= d->tokens.n)
+        return 0;
+    if (!d->ner[i] && !d->ner[i + 1]) {
+        /* unlabelled: only before a word the tagger knows badly */
+        const sr_token *nx = &d->tokens.v[i + 1];
+        if ((nx->flags & SR_TF_CAP) || nx->kind != SR_TOK_WORD)
+            return 0;
+        uint32_t nl;
+        const char *w = tv(d, i + 1, &nl);
+        const char *h = (nx->flags & SR_TF_HYPHEN) ? memchr(w, '-', nl) : NULL;
+        if (!(h && h + 1 < w + nl && h[1] >= 'A' && h[1] <= 'Z') && !is_particle(w, nl))
+            return 0;
+    }
+    if (!name_part(d, i, true))
         return 0;
     uint32_t maxn = 1;
     bool particle = false; /* "ez-Zor", "az": names the tagger knows badly */

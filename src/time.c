@@ -825,7 +825,9 @@ static bool match(const tctx *c, uint32_t i, tx *r)
                 tx dd;
                 int wdx = index_in(c, k, weekdays, 7);
                 if (month_at(c, k, &n) && month_date(c, k, &dd, false) && strlen(dd.value) == 10) {
-                    snprintf(r->value, sizeof r->value, "%sT%02d:%02d", dd.value, hh, mm);
+                    memcpy(r->value, dd.value, 10);
+                    snprintf(r->value + 10, sizeof r->value - 10, "T%02u:%02u", (unsigned)hh % 100u,
+                             (unsigned)mm % 100u);
                     r->n = k + dd.n - i;
                     r->type = SR_TX_TIME;
                     return true;

@@ -97,6 +97,22 @@ static int32_t speaker_in(const qtx *c, uint32_t a, uint32_t b, uint32_t before)
     }
     if (any >= 0)
         return any;
+    /* "the coalition" after "the US-led coalition", "the group" is not
+     * resolved here: a definite noun that ends an earlier name */
+    if (b > a + 1 && is(c, b - 2, "the")) {
+        const sr_token *h = &d->tokens.v[b - 1];
+        uint32_t hn = h->nend - h->nstart;
+        for (uint32_t i = before; i > 0; i--) {
+            if (!c->ent_at[i - 1])
+                continue;
+            const sr_entity *en = &d->entities.v[c->ent_at[i - 1] - 1];
+            if (en->type != SR_ENT_ORG || en->name_len <= hn)
+                continue;
+            const char *tail = en->name + en->name_len - hn;
+            if (tail[-1] == ' ' && strncasecmp(tail, d->norm + h->nstart, hn) == 0)
+                return (int32_t)c->ent_at[i - 1] - 1;
+        }
+    }
     bool person = false, group = false;
     for (uint32_t i = a; i < b; i++) {
         person |= is(c, i, "he") || is(c, i, "she");
@@ -219,6 +235,9 @@ static bool line_break_between(const sr_doc *d, uint32_t a, uint32_t b)
     return false;
 }
 
+/* What each token is to the direct-quote pass. */
+enum { Q_NONE, Q_DIRECT, Q_SCARE, Q_CUE };
+
 static bool direct_quotes(qtx *c, uint32_t lo, uint32_t hi, uint8_t *quoted)
 {
     sr_doc *d = c->d;
@@ -243,7 +262,7 @@ static bool direct_quotes(qtx *c, uint32_t lo, uint32_t hi, uint8_t *quoted)
             continue;
         }
         for (uint32_t k = i; k <= j && k < hi; k++)
-            quoted[k] = 1;
+            quoted[k] = Q_DIRECT;
         uint32_t sa = 0, sb = 0, cue = UINT32_MAX;
         bool shortq = last - i <= 3;
         bool found = (closed && after_cue(c, j, &sa, &sb, &cue)) ||
@@ -260,11 +279,15 @@ static bool direct_quotes(qtx *c, uint32_t lo, uint32_t hi, uint8_t *quoted)
         }
         /* scare quotes: a short phrase with no cue */
         if (!found && sp < 0 && shortq) {
+            for (uint32_t k = i; k <= j && k < hi; k++)
+                quoted[k] = Q_SCARE; /* may yet be a partial quote in reported speech */
             i = j;
             continue;
         }
         if (!add_quote(c, i + 1, last, true, sp, sa, sb, cue))
             return false;
+        if (cue != UINT32_MAX)
+            quoted[cue] = Q_CUE;
         prev_speaker = sp;
         prev_end = j;
         carry = closed ? (found ? -1 : carry) : sp;
@@ -275,18 +298,56 @@ static bool direct_quotes(qtx *c, uint32_t lo, uint32_t hi, uint8_t *quoted)
     return true;
 }
 
-/* Reported speech in sentences with no quote marks: "X said (that) ...",
- * "according to X, ...", "..., X said". */
+/* A word that opens a clause: the subject of a verb of saying starts
+ * after it ("... as it declared", "... when the army said"). */
+static bool subordinator(const qtx *c, uint32_t i)
+{
+    static const char *const w[] = {"as", "when", "while", "because", "after", "before",
+                                    "since", "if", "although", "though", "whereas", "that",
+                                    "which", "who", "where", "whom", NULL};
+    for (int k = 0; w[k]; k++)
+        if (is(c, i, w[k]))
+            return true;
+    return false;
+}
+
+/* Reported speech over tokens [a, b]; a phrase in quote marks inside it
+ * with no cue of its own ("to “minimise civilian casualties”") is a
+ * partial direct quote of the same speaker. */
+static bool add_reported(qtx *c, const uint8_t *quoted, uint32_t a, uint32_t b, int32_t sp,
+                         uint32_t sa, uint32_t sb, uint32_t cue)
+{
+    if (!add_quote(c, a, b, false, sp, sa, sb, cue))
+        return false;
+    for (uint32_t k = a; k <= b && k < c->d->tokens.n; k++) {
+        if (quoted[k] != Q_SCARE || !dq(c, k) || !(c->d->tokens.v[k].flags & SR_TF_OPEN))
+            continue;
+        uint32_t e = k + 1;
+        while (e <= b && e < c->d->tokens.n && quoted[e] == Q_SCARE && !dq(c, e))
+            e++;
+        if (e > b || e >= c->d->tokens.n || !dq(c, e) || e == k + 1)
+            break;
+        if (e == k + 2) {
+            k = e; /* one quoted word is a term (a “caliphate”), not speech */
+            continue;
+        }
+        uint32_t last = e - 1;
+        while (last > k + 1 && (is(c, last, ",") || is(c, last, ".")))
+            last--;
+        if (!add_quote(c, k + 1, last, true, sp, sa, sb, cue))
+            return false;
+        k = e;
+    }
+    return true;
+}
+
+/* Reported speech: "X said (that) ...", "according to X, ...", "..., X
+ * said", in sentences whose verb of saying attributes no direct quote. */
 static bool reported(qtx *c, const uint8_t *quoted)
 {
     sr_doc *d = c->d;
     for (uint32_t s = 0; s < d->sentences.n; s++) {
         uint32_t lo = d->sentences.v[s].tok_first, hi = lo + d->sentences.v[s].tok_n;
-        bool has_quote = false;
-        for (uint32_t i = lo; i < hi; i++)
-            has_quote |= quoted[i] || dq(c, i);
-        if (has_quote)
-            continue;
         /* "according to X" */
         for (uint32_t i = lo; i + 2 < hi; i++) {
             if (!is(c, i, "according") || !is(c, i + 1, "to"))
@@ -300,12 +361,12 @@ static bool reported(qtx *c, const uint8_t *quoted)
                 b = i > lo && is(c, i - 1, ",") ? i - 2 : i - 1;
             while (b > a && (d->tokens.v[b].flags & SR_TF_SENT_END))
                 b--;
-            if (!add_quote(c, a, b, false, sp, i + 2, pe, i))
+            if (!add_reported(c, quoted, a, b, sp, i + 2, pe, i))
                 return false;
             goto next;
         }
         for (uint32_t v = lo; v < hi; v++) {
-            if (!speech_verb(c, v) || is(c, v, "asked") || is(c, v, "quoted"))
+            if (!speech_verb(c, v) || is(c, v, "asked") || is(c, v, "quoted") || quoted[v])
                 continue;
             /* "X said (on Sunday) (that) CLAUSE" */
             uint32_t a = v + 1;
@@ -323,30 +384,33 @@ static bool reported(qtx *c, const uint8_t *quoted)
                 if (k <= lo + 1)
                     continue;
                 int32_t sp = speaker_in(c, k, v, k);
-                if (!add_quote(c, lo, k - 2, false, sp, k, v, v))
+                if (!add_reported(c, quoted, lo, k - 2, sp, k, v, v))
                     return false;
                 goto next;
             }
             while (a < hi && (is(c, a, "on") || is(c, a, "that") || is(c, a, "in") ||
-                              (d->tags && c->m && strcmp(sr_tag_name(c->m, d->tags[a]), "RB") == 0) ||
+                              (d->tags && c->m && strncmp(sr_tag_name(c->m, d->tags[a]), "RB", 2) == 0) ||
                               (d->tags && c->m && sr_tag_name(c->m, d->tags[a])[0] == 'N' &&
                                !c->ent_at[a] && a == v + 2 && is(c, v + 1, "on"))))
                 a++;
             if (a + 2 >= hi)
                 continue;
-            /* the subject: from the sentence start or the last comma */
+            /* the subject: from the sentence start, the last comma or the
+             * end of a quote before it */
             for (uint32_t k = v; k > lo; k--)
-                if (is(c, k - 1, ",")) {
+                if (is(c, k - 1, ",") || quoted[k - 1] || subordinator(c, k - 1)) {
                     sa = k;
                     break;
                 }
+            if (sa < v && (is(c, sa, "and") || is(c, sa, "but")))
+                sa++; /* ", and former hostages said" */
             int32_t sp = speaker_in(c, sa, sb, sa);
             if (sp < 0 && !(sb > sa && d->tags && c->m))
                 continue;
             uint32_t b = hi - 1;
             while (b > a && (d->tokens.v[b].flags & SR_TF_SENT_END))
                 b--;
-            if (!add_quote(c, a, b, false, sp, sa, sb, v))
+            if (!add_reported(c, quoted, a, b, sp, sa, sb, v))
                 return false;
             goto next;
         }

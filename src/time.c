@@ -254,6 +254,30 @@ static bool modal_ahead(const tctx *c, uint32_t i)
 
 enum { T_INFINITIVE = 9 }; /* "to meet": no tense of its own */
 
+/* Verbs of intent, agreement or order whose infinitive lies ahead of them:
+ * "agreed to buy it in February", "decided to admit them in March",
+ * "subpoenaed him to testify on Feb. 10". Matched by stem. */
+static bool intent_before(const tctx *c, uint32_t to)
+{
+    static const char *const stems[] = {"agree", "decid", "plan", "want", "hope", "intend",
+                                        "aim", "seek", "sought", "promis", "vow", "pledg",
+                                        "threat", "order", "subpoena", "ask", "urg", "invit",
+                                        "schedul", "prepar", "offer", "propos"};
+    for (uint32_t k = to; k > c->ulo && k + 3 > to; k--) {
+        uint32_t v = k - 1, n;
+        const char *s = tw(c, v, &n);
+        for (size_t j = 0; j < sizeof stems / sizeof stems[0]; j++) {
+            size_t l = strlen(stems[j]);
+            if (n >= l && strncasecmp(s, stems[j], l) == 0)
+                return true;
+        }
+        const char *tag = sr_tag_name(c->m, c->d->tags[v]);
+        if (tag[0] == 'V')
+            return false; /* "went to see", "came to mark" */
+    }
+    return false;
+}
+
 static int verb_tense(const tctx *c, uint32_t i)
 {
     const char *tag = sr_tag_name(c->m, c->d->tags[i]);
@@ -265,6 +289,8 @@ static int verb_tense(const tctx *c, uint32_t i)
     if ((tag[2] == 'N' || tag[2] == 'D') &&
         (is(c, i, "scheduled") || is(c, i, "planned") || is(c, i, "slated") || is(c, i, "expected")))
         return T_FUTURE;
+    if (is(c, i, "set") && (is(c, i + 1, "for") || is(c, i + 1, "to")))
+        return T_FUTURE; /* "a summit set for April" */
     /* the auxiliaries before: will meet, is to meet, plans to meet, has met */
     for (uint32_t k = i; k > c->ulo && k + 4 > i; k--) {
         uint32_t a = k - 1;
@@ -272,10 +298,12 @@ static int verb_tense(const tctx *c, uint32_t i)
         if (strcmp(at, "MD") == 0)
             return modal_ahead(c, a) ? T_FUTURE : T_NONE;
         if (is(c, a, "to") && strcmp(tag, "VB") == 0)
-            return T_INFINITIVE;
+            return intent_before(c, a) ? T_FUTURE : T_INFINITIVE;
         if (is(c, a, "has") || is(c, a, "have") || is(c, a, "had") || is(c, a, "was") ||
             is(c, a, "were"))
             return T_PAST;
+        if (is(c, a, "be") && a > c->ulo && modal_ahead(c, a - 1))
+            return T_FUTURE; /* "will be named" */
         if ((is(c, a, "is") || is(c, a, "are") || is(c, a, "am") || is(c, a, "be")) &&
             strcmp(tag, "VBN") == 0) {
             /* "is expected to", "is scheduled for": ahead; else present */
@@ -315,7 +343,7 @@ static int tense_near(const tctx *c, uint32_t a, uint32_t b)
         if (is(c, p, "since") || is(c, p, "ended") || is(c, p, "ending") || is(c, p, "ago") ||
             is(c, p, "last"))
             return T_PAST;
-        if (is(c, p, "payable") || is(c, p, "effective") || is(c, p, "through") ||
+        if (is(c, p, "payable") || is(c, p, "effective") ||
             is(c, p, "until") || is(c, p, "till") || is(c, p, "by") || is(c, p, "due") ||
             is(c, p, "scheduled") || is(c, p, "expected") || is(c, p, "slated") ||
             is(c, p, "next") || is(c, p, "starting") || is(c, p, "beginning"))
@@ -331,8 +359,10 @@ static int tense_near(const tctx *c, uint32_t a, uint32_t b)
         if (t != T_NONE)
             return t;
         const char *tag = sr_tag_name(c->m, c->d->tags[k - 1]);
-        if (tag[0] == 'V')
-            break; /* a verb with no tense of its own: "meeting", "expected" */
+        if (tag[0] == 'V' && strcmp(tag, "VBG") != 0)
+            break; /* a verb with no tense of its own: "expected"; a participle
+                    * clause ("rising to a high in June") takes the tense of
+                    * the verb before it */
     }
     for (uint32_t k = b; k < c->uhi && k < b + 15; k++) {
         int t = verb_tense(c, k);
@@ -401,6 +431,8 @@ static int resolve_month_year(const tctx *c, int m, int day, int tense)
     int64_t off = near[best - c->dy + 1];
     if (tense == T_PAST && off > 31)
         best--;
+    else if (tense == T_NONE && off > 62)
+        best--; /* news mostly reports what happened */
     else if (tense == T_FUTURE && off < -31)
         best++;
     return best;
@@ -1147,6 +1179,15 @@ static bool match(const tctx *c, uint32_t i, tx *r)
         char u = unit_at(c, k);
         if (u == 'S' && (v > 999 || is(c, k + 1, "quarter") || is(c, k + 1, "half")))
             u = 0; /* "the 1988 second quarter" */
+        if (v > 999 && v < 2200 && u == 'Q' && !is(c, k, "quarters") && c->dct_ok) {
+            /* "the 1988 quarter": that year's quarter matching the last one
+             * reported */
+            r->n = k + 1 - i;
+            set_offset(c, r, 1, 'Q', -1);
+            char q = r->value[6];
+            snprintf(r->value, sizeof r->value, "%04d-Q%c", v, q);
+            return true;
+        }
         if (v != -1 && u) {
             uint32_t e = k + 1;
             if (is(c, e, "ago") || is(c, e, "earlier") || (is(c, e, "from") && is(c, e + 1, "now"))) {
@@ -1174,6 +1215,14 @@ static bool match(const tctx *c, uint32_t i, tx *r)
                 if (is(c, i + 1, "latest") || is(c, i + 1, "previous")) {
                     /* "the latest quarter": the last one complete */
                     set_offset(c, r, 1, u, -1);
+                    return true;
+                }
+                if (u == 'Y' && j == i + 1 && !is(c, k + 1, "ended") && !is(c, k + 1, "ending") &&
+                    !is(c, k + 1, "to") && !is(c, k + 1, "through") && c->dct_ok) {
+                    /* "for the year", "earlier in the year", "by the end of
+                     * the year": this year; "the year ended June 30": a span */
+                    r->type = SR_TX_DATE;
+                    set_offset(c, r, 0, 'Y', 1);
                     return true;
                 }
                 if (j > i + 1 || u == 'Y') {

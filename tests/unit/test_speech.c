@@ -104,11 +104,43 @@ static void test_quotes(void **state)
     assert_string_equal(speaker(d, q), "United Nations");
 }
 
+static void test_partial_quotes(void **state)
+{
+    (void)state;
+    const sr_doc *d = run(
+        "The Northern Alliance said on Monday it was \xE2\x80\x9C" "doing everything possible\xE2\x80\x9D to "
+        "spare the valley, and that the road would reopen.\n\n"
+        "The alliance said the rebels had left. The rebels declared a \xE2\x80\x9C" "jihad\xE2\x80\x9D "
+        "in the spring.\n\n"
+        "\xE2\x80\x9CThe valley is ours,\xE2\x80\x9D said Major Lena Park. Park added that the last "
+        "patrol had come home.\n");
+    /* a partial quote inside reported speech is the reporter's, quoted */
+    const sr_quote *q = quote(d, "doing everything possible");
+    assert_non_null(q);
+    assert_true(q->direct);
+    assert_string_equal(speaker(d, q), "Northern Alliance");
+    q = quote(d, "it was");
+    assert_non_null(q);
+    assert_false(q->direct);
+    /* "the alliance": the named one before it */
+    q = quote(d, "the rebels had left");
+    assert_non_null(q);
+    assert_string_equal(speaker(d, q), "Northern Alliance");
+    /* one quoted word in a clause is a term, not speech */
+    assert_null(quote(d, "jihad"));
+    /* reported speech after a direct quote in the same sentence run */
+    q = quote(d, "the last patrol had come home");
+    assert_non_null(q);
+    assert_false(q->direct);
+    assert_string_equal(speaker(d, q), "Lena Park");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_quantities),
         cmocka_unit_test(test_quotes),
+        cmocka_unit_test(test_partial_quotes),
     };
     return cmocka_run_group_tests(tests, tu_setup, tu_teardown);
 }

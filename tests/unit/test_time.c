@@ -80,6 +80,34 @@ static void test_relative(void **state)
                         "2017-10-15T17:00");
 }
 
+static void test_tense_of_months(void **state)
+{
+    (void)state;
+    const char *p = "2017-10-15T21:37";
+    /* what one agrees or decides to do lies ahead of the agreeing */
+    assert_string_equal(value_of(p, "The ministry agreed to buy the jets for $2 billion in February.",
+                                 "February"),
+                        "2018-02");
+    assert_string_equal(value_of(p, "Rebels decided to hold a vote in early March.", "early March"),
+                        "2018-03");
+    /* a summit set for a month; a mission one will be named to lead */
+    assert_string_equal(value_of(p, "The issue will dominate a summit set for Geneva in April.", "April"),
+                        "2018-04");
+    assert_string_equal(value_of(p, "She will be named commander for a mission in December.", "December"),
+                        "2017-12");
+    /* a participle clause takes the tense of the verb before it */
+    assert_string_equal(value_of(p, "The price has fluctuated sharply, rising to a high in June from $29 in March.",
+                                 "March"),
+                        "2017-03");
+    /* no verb at all: news mostly reports what happened */
+    assert_string_equal(value_of(p, "In January, a week after the anniversary of the ruling.", "January"),
+                        "2017-01");
+    /* "the year" is this year, unless it is a year ending some day */
+    assert_string_equal(value_of(p, "Exports fell for the year, the ministry said.", "the year"), "2017");
+    assert_string_equal(value_of(p, "Profit rose in the year ended June 30.", "the year"), "P1Y");
+    assert_string_equal(value_of(p, "Sales fell from the 2016 quarter.", "the 2016 quarter"), "2016-Q3");
+}
+
 static void test_no_publication_date(void **state)
 {
     (void)state;
@@ -94,6 +122,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_absolute),
         cmocka_unit_test(test_relative),
+        cmocka_unit_test(test_tense_of_months),
         cmocka_unit_test(test_no_publication_date),
     };
     return cmocka_run_group_tests(tests, tu_setup, tu_teardown);

@@ -262,6 +262,8 @@ static sitrep_status run(sitrep_extractor *x, const char *file, const sr_rawdoc 
         st = sr_quantity_run(d, x->model);
     if (st == SITREP_OK && last >= SITREP_STAGE_ALL)
         st = sr_quote_run(d, x->model);
+    if (st == SITREP_OK && last >= SITREP_STAGE_ALL)
+        st = sr_event_run(d, x->model);
     if (st != SITREP_OK)
         return doc_fail(x, file, st, raw->offset, "%s", sitrep_status_string(st));
     return SITREP_OK;

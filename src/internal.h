@@ -184,6 +184,7 @@ typedef struct sr_doc {
     SR_VEC(struct sr_timex) times; /* time.c */
     SR_VEC(struct sr_quantity) quantities; /* quantity.c */
     SR_VEC(struct sr_quote) quotes;        /* quote.c */
+    SR_VEC(struct sr_event) events;        /* event.c */
 
     /* Error record: set when the document could not be read. */
     const char *error;
@@ -401,6 +402,10 @@ typedef struct sr_match {
 sitrep_status sr_match_run(sr_doc *d, const sitrep_model *m);
 /* The lexicon entry of kind `kind` for the phrase s[0..n) (as written in
  * text), users' lexicons first; *strs gets its string pool.  NULL if none. */
+/* The event entry of a lemma key for a part of speech (SR_POS_*; 0: any),
+ * users' lexicons first; *more: whether longer keys start with it. */
+const struct sr_lex_rec *sr_lex_find_event(const sitrep_model *m, const char *key, size_t n, int pos,
+                                           bool *more);
 const struct sr_lex_rec *sr_lex_find(const sitrep_model *m, const char *s, size_t n, int kind,
                                      const char **strs);
 /* Validates lexicon sections and makes a view of them. */
@@ -538,6 +543,59 @@ typedef struct sr_quote {
     uint32_t cue_start, cue_end;
 } sr_quote;
 sitrep_status sr_quote_run(sr_doc *d, const sitrep_model *m);
+
+/* time.c: the proleptic Gregorian calendar, days since 1970-01-01. */
+int64_t sr_days_from_civil(int y, int m, int d);
+void sr_civil_from_days(int64_t z, int *y, int *m, int *d);
+
+/* event.c: who did what to whom, where, when. */
+enum {
+    SR_ACLED_T_NONE, SR_ACLED_T_BATTLES, SR_ACLED_T_EXPLOSIONS, SR_ACLED_T_VAC,
+    SR_ACLED_T_PROTESTS, SR_ACLED_T_RIOTS, SR_ACLED_T_STRATEGIC, SR_ACLED_T__COUNT
+};
+enum {
+    SR_ACLED_S_NONE, SR_ACLED_S_ARMED_CLASH, SR_ACLED_S_GOV_REGAINS, SR_ACLED_S_NSA_OVERTAKES,
+    SR_ACLED_S_CHEMICAL, SR_ACLED_S_AIR, SR_ACLED_S_SUICIDE, SR_ACLED_S_SHELLING, SR_ACLED_S_IED,
+    SR_ACLED_S_GRENADE, SR_ACLED_S_SEXUAL, SR_ACLED_S_ATTACK, SR_ACLED_S_ABDUCTION,
+    SR_ACLED_S_PEACEFUL, SR_ACLED_S_INTERVENTION, SR_ACLED_S_EXCESSIVE, SR_ACLED_S_VIOLENT_DEMO,
+    SR_ACLED_S_MOB, SR_ACLED_S_AGREEMENT, SR_ACLED_S_ARRESTS, SR_ACLED_S_CHANGE,
+    SR_ACLED_S_DISRUPTED, SR_ACLED_S_BASE, SR_ACLED_S_LOOTING, SR_ACLED_S_TRANSFER,
+    SR_ACLED_S_OTHER, SR_ACLED_S__COUNT
+};
+extern const char *const sr_acled_type_names[SR_ACLED_T__COUNT];
+extern const char *const sr_acled_sub_names[SR_ACLED_S__COUNT];
+enum { SR_MOD_ASSERTED, SR_MOD_NEGATED, SR_MOD_INTENDED, SR_MOD_THREATENED, SR_MOD_HYPOTHETICAL,
+       SR_MOD__COUNT };
+extern const char *const sr_event_modality_names[SR_MOD__COUNT];
+enum { SR_DATE_NONE, SR_DATE_TEXT, SR_DATE_PUBLISHED };
+enum { SR_PREC_DAY, SR_PREC_MONTH, SR_PREC_YEAR };
+typedef struct sr_event_arg {
+    int32_t entity;      /* -1 when none */
+    uint32_t start, end; /* the words naming it, in text (0, 0: none) */
+    bool has_actor;
+    sr_actor actor;
+} sr_event_arg;
+typedef struct sr_event {
+    uint32_t start, end;           /* evidence: the sentence */
+    uint32_t trig_start, trig_end; /* the trigger, in text */
+    uint32_t trig_tok, trig_n;
+    char cameo[5];
+    const char *plover, *mode; /* static or model strings; mode may be NULL */
+    uint8_t acled_type, acled_sub; /* SR_ACLED_T_*, SR_ACLED_S_* */
+    uint8_t modality;              /* SR_MOD_* */
+    bool negated;                  /* not asserted as having happened */
+    sr_event_arg source, target;
+    int32_t location;              /* entity, or -1 */
+    uint8_t loc_precision;         /* 1 town, 2 near a town, 3 region or country */
+    char date[11];                 /* "2017-10-14", "2017-10", "2017" or "" */
+    uint8_t date_precision, date_basis; /* SR_PREC_*, SR_DATE_* */
+    bool has_fatalities;
+    int32_t fat_min, fat_max;
+    uint32_t fat_start, fat_end;
+    int32_t reported_by;           /* entity, or -1 */
+    float confidence;
+} sr_event;
+sitrep_status sr_event_run(sr_doc *d, const sitrep_model *m);
 
 /* read_txt.c: blocks and metadata of a plain-text article.  With
  * `header` false (JSONL with a title given) no title/section/meta lines are

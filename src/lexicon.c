@@ -6,9 +6,12 @@
  * if it had been compiled in.
  *
  * Line format:  NAME | ALIAS | ... => KIND key=value ...
- *   KIND: actor, demonym, role, title, personrole, orgcue, place
+ *   KIND: actor, demonym, role, title, personrole, orgcue, place, event
  *   keys: code, country (ISO 3166-1 alpha-3), sector, type, group, and
- *         name (last: it takes the rest of the line)
+ *         name (last: it takes the rest of the line); for events cameo,
+ *         plover, mode, acled, pos (verb or noun), voice (inverse)
+ * Event names are lemmas ("attack", "open fire", "air strike"): the event
+ * stage looks them up by the lemmas of the text's words.
  * An alias in capitals (IS, SDF) matches only in capitals.
  */
 #include "lexicon.h"
@@ -22,8 +25,19 @@
 #define MAX_KEY_TOKENS 8
 
 static const char *const kind_names[SR_LEX__MAX] = {
-    NULL, "actor", "demonym", "role", "title", "personrole", "orgcue", "place",
+    NULL, "actor", "demonym", "role", "title", "personrole", "orgcue", "place", "event",
 };
+
+/* The names of the ACLED classes in lexicon files (acled=...). */
+const char *const sr_acled_class_names[SR_AC__MAX] = {
+    "none",   "clash",  "attack",   "air",      "shell", "ied",   "grenade",  "suicide",
+    "chemical", "abduct", "sexual", "protest",  "riot",  "mob",   "arrest",   "loot",
+    "agree",  "base",   "transfer", "capture",  "disrupt", "change", "other",
+};
+
+static const char *const plover_types[] = {
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", NULL};
 
 const char *sr_lex_kind_name(int kind)
 {
@@ -220,7 +234,7 @@ bool sr_lexbuild_add_line(sr_lexbuild *b, const char *text, size_t len, const ch
             k = i;
     if (!k)
         return fail(err, errn, file, ln, "unknown kind '%s' (actor, demonym, role, title, "
-                                         "personrole, orgcue, place)", kind ? kind : "");
+                                         "personrole, orgcue, place, event)", kind ? kind : "");
     proto.kind = (uint8_t)k;
     for (char *kv; (kv = strtok_r(NULL, " \t", &save));) {
         char *eq = strchr(kv, '=');
@@ -239,12 +253,39 @@ bool sr_lexbuild_add_line(sr_lexbuild *b, const char *text, size_t len, const ch
             ok = set_field(proto.type, sizeof proto.type, v, 0, true);
         else if (strcmp(kv, "group") == 0)
             ok = set_field(proto.group, sizeof proto.group, v, 3, true);
-        else
+        else if (strcmp(kv, "cameo") == 0) {
+            ok = strlen(v) >= 2 && strlen(v) <= 4 && strspn(v, "0123456789") == strlen(v);
+            if (ok)
+                memcpy(proto.code, v, strlen(v) + 1);
+        } else if (strcmp(kv, "plover") == 0) {
+            ok = false;
+            for (int t = 0; plover_types[t]; t++)
+                ok |= strcmp(v, plover_types[t]) == 0;
+            if (ok)
+                memcpy(proto.plover, v, strlen(v) + 1);
+        } else if (strcmp(kv, "mode") == 0) {
+            ok = strlen(v) < sizeof proto.mode && strspn(v, "abcdefghijklmnopqrstuvwxyz-_") == strlen(v);
+            if (ok)
+                memcpy(proto.mode, v, strlen(v) + 1);
+        } else if (strcmp(kv, "acled") == 0) {
+            ok = false;
+            for (int a = 1; a < SR_AC__MAX; a++)
+                if (strcmp(v, sr_acled_class_names[a]) == 0)
+                    proto.acled = (uint8_t)a, ok = true;
+        } else if (strcmp(kv, "voice") == 0) {
+            ok = strcmp(v, "inverse") == 0;
+            proto.inverse = ok;
+        } else if (strcmp(kv, "pos") == 0) {
+            ok = strcmp(v, "verb") == 0 || strcmp(v, "noun") == 0;
+            proto.pos = strcmp(v, "verb") == 0 ? SR_POS_VERB : SR_POS_NOUN;
+        } else
             return fail(err, errn, file, ln, "unknown key '%s' (code, country, sector, type, "
-                                             "group, name)", kv);
+                                             "group, name, cameo, plover, mode, acled, pos, voice)", kv);
         if (!ok)
             return fail(err, errn, file, ln, "bad value for %s: '%s'", kv, v);
     }
+    if (k == SR_LEX_EVENT && (!proto.code[0] || !proto.plover[0]))
+        return fail(err, errn, file, ln, "an event needs cameo= and plover=");
     /* The aliases. */
     char *alias[MAX_ALIASES];
     int na = 0;

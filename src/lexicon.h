@@ -32,5 +32,6 @@ void sr_lex_sections_free(sr_lex_sections *s);
 /* The key of a phrase: lower-cased tokens joined by one space. */
 size_t sr_lex_key(const char *s, size_t n, char *out, size_t cap, int *ntok);
 const char *sr_lex_kind_name(int kind);
+extern const char *const sr_acled_class_names[SR_AC__MAX];
 
 #endif

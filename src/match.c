@@ -171,6 +171,8 @@ static const sr_lex_rec *accept(const sr_lexview *v, uint32_t val, const sr_doc 
     at--;
     for (uint32_t j = 0; j < v->lists[at]; j++) {
         const sr_lex_rec *r = &v->recs[v->lists[at + 1 + j]];
+        if (r->kind == SR_LEX_EVENT)
+            continue; /* event words are looked up by lemma (event.c) */
         if (!r->cased || same_case(d, first, n, v->strs + r->surface_off))
             return r;
     }
@@ -314,6 +316,34 @@ const sr_lex_rec *sr_lex_find(const sitrep_model *m, const char *s, size_t n, in
                 continue;
             found = r;
             *strs = v->strs;
+            break;
+        }
+    }
+    return found;
+}
+
+const sr_lex_rec *sr_lex_find_event(const sitrep_model *m, const char *key, size_t n, int pos,
+                                    bool *more)
+{
+    const sr_lex_rec *found = NULL;
+    *more = false;
+    /* users' lexicons win: the last view that has it */
+    for (int vi = -1; vi < m->noverlays; vi++) {
+        const sr_lexview *v = vi < 0 ? &m->lexicon : &m->overlays[vi];
+        if (!v->nrecs)
+            continue;
+        uint32_t val = lookup(v, key, n);
+        if (val & SR_LEX_PREFIX)
+            *more = true;
+        uint32_t at = val & ~SR_LEX_PREFIX;
+        if (!at)
+            continue;
+        at--;
+        for (uint32_t j = 0; j < v->lists[at]; j++) {
+            const sr_lex_rec *r = &v->recs[v->lists[at + 1 + j]];
+            if (r->kind != SR_LEX_EVENT || (r->pos && pos && r->pos != pos) || (r->pos && !pos))
+                continue;
+            found = r;
             break;
         }
     }

@@ -28,7 +28,7 @@
 #include <xxhash.h>
 
 #define SR_MODEL_MAGIC "SITREPMD"
-#define SR_MODEL_VERSION 1u
+#define SR_MODEL_VERSION 2u
 #define SR_MODEL_ENDIAN 0x01020304u
 
 typedef struct sr_model_header {
@@ -80,8 +80,39 @@ enum {
     SR_LEX_PERSONROLE,
     SR_LEX_ORGCUE,
     SR_LEX_PLACE,
+    SR_LEX_EVENT,
     SR_LEX__MAX
 };
+/* ACLED classes of event words (sr_lex_rec.acled): what the word alone
+ * says; the event stage refines it by actors and weapons. */
+enum {
+    SR_AC_NONE = 0,
+    SR_AC_CLASH,     /* fighting between armed groups */
+    SR_AC_ATTACK,    /* violence whose target decides: civilians or armed */
+    SR_AC_AIR,       /* air or drone strike */
+    SR_AC_SHELL,     /* shelling, artillery, missiles */
+    SR_AC_IED,       /* remote explosive, landmine, IED */
+    SR_AC_GRENADE,
+    SR_AC_SUICIDE,   /* suicide bomb */
+    SR_AC_CHEMICAL,
+    SR_AC_ABDUCT,
+    SR_AC_SEXUAL,
+    SR_AC_PROTEST,   /* peaceful unless intervention or violence is told */
+    SR_AC_RIOT,      /* violent demonstration */
+    SR_AC_MOB,       /* mob violence */
+    SR_AC_ARREST,
+    SR_AC_LOOT,      /* looting, property destruction */
+    SR_AC_AGREE,     /* agreement */
+    SR_AC_BASE,      /* headquarters or base established */
+    SR_AC_TRANSFER,  /* non-violent transfer of territory */
+    SR_AC_CAPTURE,   /* territory taken: by the state regained, else overtaken */
+    SR_AC_DISRUPT,   /* disrupted weapons use */
+    SR_AC_CHANGE,    /* change to group or activity */
+    SR_AC_OTHER,     /* strategic development, other */
+    SR_AC__MAX
+};
+/* Parts of speech an event word matches as (sr_lex_rec.pos). */
+enum { SR_POS_ANY = 0, SR_POS_VERB = 1, SR_POS_NOUN = 2 };
 #define SR_LEX_PREFIX 0x80000000u
 typedef struct sr_lex_rec {
     uint8_t kind;    /* SR_LEX_* */
@@ -95,6 +126,13 @@ typedef struct sr_lex_rec {
     char sector[4];       /* CAMEO sector, or "" */
     char type[8];         /* entity type: ORG, GPE, NORP, PERSON ... or "" */
     char group[4];        /* ethnic or religious group code, or "" */
+    /* events: code holds the CAMEO code */
+    char plover[12];      /* PLOVER type, or "" */
+    char mode[16];        /* PLOVER mode, or "" */
+    uint8_t acled;        /* SR_AC_* */
+    uint8_t pos;          /* SR_POS_* */
+    uint8_t inverse;      /* the subject is the target ("fall to") */
+    uint8_t pad2;
 } sr_lex_rec;
 
 /* The checksum of a model's table and sections. */

@@ -106,6 +106,152 @@ static void write_entity_id(sr_json *j, uint32_t e)
 
 static const char *const feature_names[] = {"country", "admin1", "city"};
 
+static void write_event_arg(const sr_doc *d, sr_json *j, const char *key, const sr_event_arg *a)
+{
+    sr_json_keyn(j, key, strlen(key));
+    if (a->entity < 0 && !a->has_actor) {
+        sr_json_null(j);
+        return;
+    }
+    sr_json_begin_object(j);
+    sr_json_key(j, "entity");
+    if (a->entity >= 0)
+        write_entity_id(j, (uint32_t)a->entity);
+    else
+        sr_json_null(j);
+    sr_json_key(j, "text");
+    if (a->end > a->start)
+        sr_json_string(j, d->text + a->start, a->end - a->start);
+    else
+        sr_json_null(j);
+    sr_json_key(j, "code");
+    sr_json_cstr(j, a->has_actor ? a->actor.code : NULL);
+    sr_json_key(j, "country");
+    sr_json_cstr(j, a->has_actor && a->actor.country[0] ? a->actor.country : NULL);
+    sr_json_key(j, "sector");
+    sr_json_cstr(j, a->has_actor && a->actor.sector[0] ? a->actor.sector : NULL);
+    if (a->end > a->start) {
+        sr_json_key(j, "start");
+        sr_json_int(j, a->start);
+        sr_json_key(j, "end");
+        sr_json_int(j, a->end);
+    }
+    sr_json_end_object(j);
+}
+
+static const char *const precision_names[] = {"day", "month", "year"};
+
+static void write_events(const sr_doc *d, const sitrep_model *m, sr_json *j)
+{
+    sr_json_key(j, "events");
+    sr_json_begin_array(j);
+    for (uint32_t i = 0; i < d->events.n; i++) {
+        const sr_event *ev = &d->events.v[i];
+        sr_json_begin_object(j);
+        char id[16];
+        snprintf(id, sizeof id, "v%u", i + 1);
+        sr_json_key(j, "id");
+        sr_json_cstr(j, id);
+        sr_json_key(j, "start");
+        sr_json_int(j, ev->start);
+        sr_json_key(j, "end");
+        sr_json_int(j, ev->end);
+        sr_json_key(j, "trigger");
+        sr_json_begin_object(j);
+        sr_json_key(j, "start");
+        sr_json_int(j, ev->trig_start);
+        sr_json_key(j, "end");
+        sr_json_int(j, ev->trig_end);
+        sr_json_key(j, "text");
+        sr_json_string(j, d->text + ev->trig_start, ev->trig_end - ev->trig_start);
+        sr_json_end_object(j);
+        sr_json_key(j, "plover");
+        sr_json_begin_object(j);
+        sr_json_key(j, "type");
+        sr_json_cstr(j, ev->plover);
+        sr_json_key(j, "mode");
+        sr_json_cstr(j, ev->mode);
+        sr_json_end_object(j);
+        sr_json_key(j, "cameo");
+        sr_json_cstr(j, ev->cameo);
+        sr_json_key(j, "acled");
+        if (ev->acled_type) {
+            sr_json_begin_object(j);
+            sr_json_key(j, "event_type");
+            sr_json_cstr(j, sr_acled_type_names[ev->acled_type]);
+            sr_json_key(j, "sub_event_type");
+            sr_json_cstr(j, sr_acled_sub_names[ev->acled_sub]);
+            sr_json_end_object(j);
+        } else
+            sr_json_null(j);
+        write_event_arg(d, j, "source", &ev->source);
+        write_event_arg(d, j, "target", &ev->target);
+        sr_json_key(j, "location");
+        const sr_entity *le = ev->location >= 0 ? &d->entities.v[ev->location] : NULL;
+        const sr_place_rec *p = le && le->place != UINT32_MAX && m ? sr_geo_place(m, le->place) : NULL;
+        if (p) {
+            sr_json_begin_object(j);
+            sr_json_key(j, "entity");
+            write_entity_id(j, (uint32_t)ev->location);
+            sr_json_key(j, "name");
+            sr_json_string(j, le->name, le->name_len);
+            if (p->has_coords) {
+                sr_json_key(j, "lat");
+                sr_json_fixed(j, p->lat, 4);
+                sr_json_key(j, "lon");
+                sr_json_fixed(j, p->lon, 4);
+            }
+            sr_json_key(j, "country");
+            sr_json_string(j, p->cc, 2);
+            sr_json_key(j, "admin1");
+            sr_json_cstr(j, p->feature == SR_FEATURE_CITY && p->admin1_off != UINT32_MAX
+                                ? m->strs + p->admin1_off
+                                : p->feature == SR_FEATURE_ADMIN1 ? m->strs + p->name_off : NULL);
+            sr_json_key(j, "precision");
+            sr_json_int(j, p->feature == SR_FEATURE_CITY ? ev->loc_precision : 3);
+            sr_json_end_object(j);
+        } else
+            sr_json_null(j);
+        sr_json_key(j, "date");
+        if (ev->date_basis != SR_DATE_NONE) {
+            sr_json_begin_object(j);
+            sr_json_key(j, "value");
+            sr_json_cstr(j, ev->date);
+            sr_json_key(j, "precision");
+            sr_json_cstr(j, precision_names[ev->date_precision]);
+            sr_json_key(j, "basis");
+            sr_json_cstr(j, ev->date_basis == SR_DATE_TEXT ? "text" : "published");
+            sr_json_end_object(j);
+        } else
+            sr_json_null(j);
+        sr_json_key(j, "fatalities");
+        if (ev->has_fatalities) {
+            sr_json_begin_object(j);
+            sr_json_key(j, "min");
+            sr_json_int(j, ev->fat_min);
+            sr_json_key(j, "max");
+            sr_json_int(j, ev->fat_max);
+            sr_json_key(j, "text");
+            sr_json_string(j, d->text + ev->fat_start, ev->fat_end - ev->fat_start);
+            sr_json_end_object(j);
+        } else
+            sr_json_null(j);
+        sr_json_key(j, "reported_by");
+        if (ev->reported_by >= 0)
+            write_entity_id(j, (uint32_t)ev->reported_by);
+        else
+            sr_json_null(j);
+        sr_json_key(j, "negated");
+        sr_json_bool(j, ev->negated);
+        sr_json_key(j, "modality");
+        sr_json_cstr(j, sr_event_modality_names[ev->modality]);
+        sr_json_key(j, "confidence");
+        sr_json_fixed(j, ev->confidence, 2);
+        sr_json_end_object(j);
+    }
+    sr_json_end_array(j);
+}
+
 static void write_entities(const sr_doc *d, const sitrep_model *m, sr_json *j)
 {
     sr_json_key(j, "entities");
@@ -323,6 +469,7 @@ static void write_json(const sr_doc *d, const sitrep_model *m, sr_buf *out, unsi
             sr_json_end_object(&j);
         }
         sr_json_end_array(&j);
+        write_events(d, m, &j);
     }
     if (flags & SITREP_WRITE_TOKENS) {
         sr_json_key(&j, "tokens");

@@ -32,7 +32,7 @@ const char *const sr_timex_type_names[SR_TX__COUNT] = {"DATE", "TIME", "DURATION
 /* ---- calendar ---------------------------------------------------------------- */
 
 /* Days since 1970-01-01 of a proleptic Gregorian date. */
-static int64_t days_of(int y, int m, int d)
+int64_t sr_days_from_civil(int y, int m, int d)
 {
     y -= m <= 2;
     int64_t era = (y >= 0 ? y : y - 399) / 400;
@@ -42,7 +42,7 @@ static int64_t days_of(int y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
-static void date_of(int64_t z, int *y, int *m, int *d)
+void sr_civil_from_days(int64_t z, int *y, int *m, int *d)
 {
     z += 719468;
     int64_t era = (z >= 0 ? z : z - 146096) / 146097;
@@ -54,6 +54,9 @@ static void date_of(int64_t z, int *y, int *m, int *d)
     *m = (int)(mp < 10 ? mp + 3 : mp - 9);
     *y = (int)(yoe + era * 400 + (*m <= 2));
 }
+
+#define days_of sr_days_from_civil
+#define date_of sr_civil_from_days
 
 /* 1 = Monday ... 7 = Sunday */
 static int weekday_of(int64_t z)

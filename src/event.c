@@ -1044,6 +1044,28 @@ static bool support_verb(const ectx *c, uint32_t v)
     return false;
 }
 
+/* Words whose sense the context decides: "fired" at something (not "fired
+ * the manager"), "gathered" (not "gathered evidence"). */
+static bool context_fits(const ectx *c, const sr_lex_rec *r, uint32_t i, uint32_t tn, uint32_t hi)
+{
+    static const char *const fire_ctx[] = {"at", "on", "upon", "toward", "towards", "into", "in",
+                                           "shots", "rounds", "bullets", "artillery", "mortars",
+                                           "mortar", "missiles", "missile", "rockets", "rocket",
+                                           "shells", "shell", "weapons", "guns", "back", "from",
+                                           "grenades", "warning", "tear", NULL};
+    if (tn == 1 && lemma_is(c, i, "fire") && strcmp(r->code, "193") == 0) {
+        for (uint32_t k = i + 1; k < hi && k < i + 7; k++)
+            if (is_any(c, k, fire_ctx))
+                return true;
+        return false;
+    }
+    if (tn == 1 && (lemma_is(c, i, "gather") || lemma_is(c, i, "assemble"))) {
+        const char *t = i + 1 < hi ? tag(c, i + 1) : ".";
+        return !(t[0] == 'D' || t[0] == 'N' || t[0] == 'J' || strcmp(t, "PRP$") == 0);
+    }
+    return true;
+}
+
 /* "dozens of captured soldiers", "the seized weapons": a participle used as
  * an adjective tells no event. */
 static bool attributive(const ectx *c, uint32_t i, uint32_t lo, uint32_t hi)
@@ -1080,6 +1102,8 @@ static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
             continue; /* "as agreed", "as planned" */
         if (strcmp(r->plover, "REJECT") == 0 && is(c, i + tn, "to"))
             continue; /* "refused to release": the release, refused */
+        if (verbal && !context_fits(c, r, i, tn, hi))
+            continue;
         sr_event ev;
         memset(&ev, 0, sizeof ev);
         ev.source.entity = ev.target.entity = -1;
@@ -1091,6 +1115,7 @@ static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
         ev.plover = r->plover;
         ev.mode = r->mode[0] ? r->mode : NULL;
         uint32_t after = i + tn;
+        bool nominal_support = false;
         actor_ref before;
         bool has_before = i > lo && actor_at(c, i - 1, &before);
         const char *vt = tag(c, i);
@@ -1127,6 +1152,12 @@ static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
         } else {
             /* a noun: "its capture of Mosul", "France launched air strikes on" */
             uint32_t k = i;
+            for (uint32_t v = i; v > lo && v + 5 > i; v--)
+                if (is_verb(c, v - 1)) {
+                    nominal_support = support_verb(c, v - 1) || lemma_is(c, v - 1, "observe") ||
+                                      lemma_is(c, v - 1, "report") || lemma_is(c, v - 1, "hear");
+                    break;
+                }
             while (k > lo && (strncmp(tag(c, k - 1), "JJ", 2) == 0 || is_noun(c, k - 1)) &&
                    c->ment_at[k - 1] < 0 && c->group_at[k - 1] < 0)
                 k--;
@@ -1180,7 +1211,8 @@ static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
         ev.loc_precision = prec;
         /* nouns with nothing around them ("months of battle") tell no event */
         if (!verbal && !ev.source.has_actor && !ev.target.has_actor && ev.source.entity < 0 &&
-            ev.target.entity < 0)
+            ev.target.entity < 0 &&
+            !(r->acled != SR_AC_NONE && (nominal_support || (ev.location >= 0 && prec != 2))))
             continue;
         bool intent_verb;
         ev.modality = (uint8_t)modality(c, i, lo, &intent_verb);

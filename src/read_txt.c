@@ -468,7 +468,8 @@ sitrep_status sr_read_txt_layout(sr_doc *d, bool header)
             i++;
             continue;
         }
-        if (!title && headline_like(&L, p)) {
+        /* a headline heads something: a lone paragraph is the body */
+        if (!title && headline_like(&L, p) && i + 1 < np) {
             if (!section && i + 1 < np && short_label(&L, p) && headline_like(&L, &L.paras.v[i + 1]) &&
                 !all_meta(&L, &L.paras.v[i + 1])) {
                 if (!sr_doc_add_block(d, a, e, SR_BLOCK_SECTION) ||

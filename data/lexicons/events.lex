@@ -17,7 +17,7 @@ clash | fight | battle | engage | skirmish | exchange fire | exchange gunfire =>
 gunfight | firefight | shootout | fighting | offensive | counteroffensive | counter-offensive | combat | hostilities => event cameo=190 plover=ASSAULT mode=firearms acled=clash pos=noun
 assault | attack | raid | storm | ambush | strike | hit | target => event cameo=190 plover=ASSAULT acled=attack pos=verb
 assault | attack | raid | ambush | incursion | onslaught => event cameo=190 plover=ASSAULT acled=attack pos=noun
-open fire | fire on | fire at | shoot | gun down | shoot dead | shoot at => event cameo=193 plover=ASSAULT mode=firearms acled=attack
+open fire | fire on | fire at | fire | shoot | gun down | shoot dead | shoot at => event cameo=193 plover=ASSAULT mode=firearms acled=attack
 shooting | gunfire | gunshot => event cameo=193 plover=ASSAULT mode=firearms acled=attack pos=noun
 kill | murder | slay | execute | massacre | behead | lynch | stab | hack | assassinate => event cameo=1823 plover=ASSAULT acled=attack pos=verb
 killing | murder | massacre | execution | assassination | stabbing => event cameo=1823 plover=ASSAULT acled=attack pos=noun
@@ -52,7 +52,7 @@ withdrawal | pullout | handover => event cameo=0872 plover=RETREAT mode=withdraw
 establish base | set up base | set up camp | set up a base | establish a base | set up checkpoint | set up a checkpoint => event cameo=150 plover=MOBILIZE mode=troops acled=base pos=verb
 
 # ---- demonstrations ---------------------------------------------------
-protest | demonstrate | rally | march | picket | stage a protest | hold a protest | stage a demonstration | hold a demonstration | stage a sit-in | hold a sit-in | take to the street | gather to protest | hold a rally | stage a rally | hold a march => event cameo=141 plover=PROTEST mode=demo acled=protest pos=verb
+protest | demonstrate | rally | march | picket | gather | assemble | converge | stage a protest | hold a protest | stage a demonstration | hold a demonstration | stage a sit-in | hold a sit-in | take to the street | gather to protest | hold a rally | stage a rally | hold a march => event cameo=141 plover=PROTEST mode=demo acled=protest pos=verb
 protest | demonstration | rally | march | sit-in | vigil | picket | walkout => event cameo=141 plover=PROTEST mode=demo acled=protest pos=noun
 go on strike | stage a strike | hold a strike => event cameo=143 plover=PROTEST mode=boycott acled=protest pos=verb
 hunger strike => event cameo=142 plover=PROTEST mode=hunger acled=protest pos=noun
@@ -98,7 +98,7 @@ meeting | talks | negotiation | summit | consultation | mediation | visit | conf
 demand | call for | call on | urge | appeal | ask | request | press | insist | plead | petition => event cameo=100 plover=REQUEST pos=verb
 demand | appeal | call | request | plea | ultimatum => event cameo=100 plover=REQUEST pos=noun
 accuse | blame | charge | allege => event cameo=112 plover=ACCUSE mode=allege pos=verb
-criticize | criticise | condemn | denounce | decry | deplore | attack verbally | rebuke | censure | slam | lambast | protest against => event cameo=111 plover=ACCUSE mode=disapprove pos=verb
+criticize | criticise | condemn | denounce | decry | deplore | attack verbally | rebuke | censure | slam | lambast => event cameo=111 plover=ACCUSE mode=disapprove pos=verb
 accusation | criticism | condemnation | allegation => event cameo=112 plover=ACCUSE mode=disapprove pos=noun
 investigate | probe | examine | look into | inquire => event cameo=090 plover=ACCUSE mode=investigate pos=verb
 investigation | probe | inquiry | inquest => event cameo=090 plover=ACCUSE mode=investigate pos=noun

@@ -1315,6 +1315,61 @@ static void code_actors(ectx *x)
     }
 }
 
+/* Is the token range a region or country the gazetteer knows? */
+static bool region_at(ectx *x, uint32_t first, uint32_t n)
+{
+    const sr_doc *d = x->d;
+    if (first + n > d->tokens.n || !n)
+        return false;
+    uint32_t a = d->tokens.v[first].nstart, b = d->tokens.v[first + n - 1].nend;
+    const uint32_t *ids;
+    uint32_t one, c = resolve_name(x, d->norm + a, b - a, &ids, &one);
+    for (uint32_t k = 0; k < c; k++)
+        if (sr_geo_place(x->m, ids[k])->feature != SR_FEATURE_CITY)
+            return true;
+    return false;
+}
+
+/* Names the tagger called a person or an organization that the text puts
+ * on the map: "in Markaryd", "shelled Zarichne, Zaporizhia", "Ipiau
+ * (Bahia)".  A name with no title, role or actor, that the gazetteer
+ * knows, after a preposition of place or before a region the gazetteer
+ * knows, is a place. */
+static void places_by_context(ectx *x)
+{
+    static const char *const preps[] = {"in", "near", "outside", NULL};
+    sr_doc *d = x->d;
+    for (uint32_t e = 0; e < d->entities.n; e++) {
+        sr_entity *en = &d->entities.v[e];
+        if ((en->type != SR_ENT_PERSON && en->type != SR_ENT_ORG) || en->title || en->role ||
+            en->has_actor || en->affiliation >= 0)
+            continue;
+        bool cue = false;
+        for (uint32_t q = 0; q < en->nmentions && !cue; q++) {
+            const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+            uint32_t f = mn->tok_first, nx = f + mn->tok_n;
+            if (mn->tok_n > 3)
+                break;
+            for (int k = 0; preps[k] && !cue && f > 0; k++)
+                cue = tok_is_ci(d, f - 1, preps[k]);
+            if (!cue && nx + 1 < d->tokens.n && (tok_is(d, nx, ",") || tok_is(d, nx, "("))) {
+                /* the region after it: one to three words */
+                for (uint32_t w = 1; w <= 3 && !cue && nx + w < d->tokens.n; w++)
+                    cue = region_at(x, nx + 1, w);
+            }
+        }
+        if (!cue)
+            continue;
+        const uint32_t *ids;
+        uint32_t one;
+        if (!resolve_name(x, en->name, en->name_len, &ids, &one))
+            continue;
+        en->type = SR_ENT_GPE;
+        for (uint32_t q = 0; q < en->nmentions; q++)
+            d->mentions.v[en->mentions[q]].type = SR_ENT_GPE;
+    }
+}
+
 /* Places on the map, after the other entities give the document's
  * countries. */
 static void geocode(ectx *x)
@@ -1341,6 +1396,21 @@ static void geocode(ectx *x)
             uint32_t c = sr_geo_lookup_doc(d, m, en->name, en->name_len, &ids);
             if (c == 1 || (c && sr_geo_place(m, ids[0])->feature == SR_FEATURE_COUNTRY))
                 memcpy(ccs[nccs++], sr_geo_place(m, ids[0])->cc, 2);
+        }
+    }
+    /* the regions the document names: a town in one of them is that town
+     * ("Amherst (Massachusetts)") */
+    uint32_t regions[32], nreg = 0;
+    for (uint32_t e = 0; e < d->entities.n && nreg < 32; e++) {
+        const sr_entity *en = &d->entities.v[e];
+        if (type_class(en->type) != 2)
+            continue;
+        const uint32_t *ids;
+        uint32_t one, c = resolve_name(x, en->name, en->name_len, &ids, &one);
+        for (uint32_t k = 0; k < c && nreg < 32; k++) {
+            const sr_place_rec *p = sr_geo_place(m, ids[k]);
+            if (p->feature == SR_FEATURE_ADMIN1)
+                regions[nreg++] = p->name_off;
         }
     }
     const char *strs0;
@@ -1396,6 +1466,12 @@ static void geocode(ectx *x)
                 in_doc |= memcmp(ccs[q], p->cc, 2) == 0;
             if (in_doc && p->feature != SR_FEATURE_COUNTRY)
                 s += 2.5;
+            if (p->feature == SR_FEATURE_CITY && p->admin1_off != UINT32_MAX)
+                for (uint32_t q = 0; q < nreg; q++)
+                    if (regions[q] == p->admin1_off) {
+                        s += 3.0;
+                        break;
+                    }
             /* the place's own name, not one that merely contains it
              * ("Cauca Department", not "Valle del Cauca Department") */
             const char *pn = m->strs + p->name_off;
@@ -1616,6 +1692,7 @@ sitrep_status sr_entity_run(sr_doc *d, const sitrep_model *m)
     if (!link_mentions(&x) || !build_entities(&x))
         return SITREP_ENOMEM;
     code_actors(&x);
+    places_by_context(&x);
     geocode(&x);
     cover(&x);
     if (!groups(&x))

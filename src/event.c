@@ -554,6 +554,12 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
             uint32_t dist = i > ti ? i - ti : (ti - i) * 2; /* the right side first */
             if (i > lo && is_any(c, i - 1, loc_preps))
                 dist /= 2;
+            /* the town before its region: "in Pervomaisk, Luhansk" */
+            const sr_place_rec *pl = sr_geo_place(c->m, c->d->entities.v[e].place);
+            if (pl->feature == SR_FEATURE_ADMIN1)
+                dist += 12;
+            else if (pl->feature == SR_FEATURE_COUNTRY)
+                dist += 24;
             for (uint32_t k = i < ti ? i : ti; k < (i < ti ? ti : i); k++)
                 if (is(c, k, ",") || is(c, k, ";")) {
                     dist += 20; /* another clause */

@@ -96,7 +96,7 @@ typedef struct ectx {
     int32_t *time_at;  /* per token: time index, or -1 */
     int32_t *quote_at; /* per token: innermost quote index, or -1 */
     uint32_t *city_seen; /* per entity: mentions of the city so far */
-    uint32_t para_lo;  /* first token of the current paragraph */
+    uint32_t para_hi;  /* the token after the current paragraph */
     int32_t last_loc_entity; /* the latest event's place in this paragraph */
     int32_t last_date_time;  /* the latest dated time expression in this paragraph */
 } ectx;
@@ -612,6 +612,12 @@ static int modality(const ectx *c, uint32_t ti, uint32_t lo, bool *intent_verb)
         uint32_t i = k - 1;
         if (is(c, i, ",") || is(c, i, ";"))
             break;
+        /* only the verb group: "did not attack", "has never been seized",
+         * "no attack", "vowed to attack" */
+        const char *t = tag(c, i);
+        if (!(t[0] == 'R' || t[0] == 'V' || strcmp(t, "MD") == 0 || strcmp(t, "TO") == 0 ||
+              is(c, i, "no") || is(c, i, "not") || is(c, i, "n't")))
+            break;
         if ((is_any(c, i, neg) && !is(c, i + 1, "only")) || lemma_is(c, i, "deny") ||
             lemma_is(c, i, "fail") || lemma_is(c, i, "refuse"))
             return SR_MOD_NEGATED;
@@ -647,6 +653,27 @@ static bool armed(const sr_event_arg *a)
            strcmp(s, "SPY") == 0 || strcmp(s, "UAF") == 0 || strcmp(s, "INS") == 0;
 }
 
+/* Words of armed men and their places: "attacked a military base",
+ * "fired at the positions of", "against Ethiopian forces". */
+static bool armed_words(const ectx *c, uint32_t a, uint32_t b)
+{
+    static const char *const w[] = {"force", "troop", "soldier", "military", "army", "police",
+                                    "policeman", "policemen", "base", "checkpoint", "post",
+                                    "position", "station", "outpost", "barrack", "militia",
+                                    "militiaman", "militant", "fighter", "rebel", "insurgent",
+                                    "guard", "patrol", "convoy", "officer", "personnel", "unit",
+                                    "battalion", "brigade", "camp", "gendarme", "gendarmerie",
+                                    "jihadist", "combatant", "member", NULL};
+    for (uint32_t i = a; i < b; i++) {
+        char buf[64];
+        size_t n = sr_lemma_of(c->d, c->m, i, buf, sizeof buf);
+        for (int k = 0; w[k]; k++)
+            if (strlen(w[k]) == n && strncasecmp(buf, w[k], n) == 0)
+                return true;
+    }
+    return false;
+}
+
 static bool state_forces(const sr_event_arg *a)
 {
     if (!a->has_actor)
@@ -668,6 +695,29 @@ static bool sentence_has(const ectx *c, uint32_t lo, uint32_t hi, const char *co
     return false;
 }
 
+/* A verb of the list in [lo, hi): "police dispersed", "protesters pelted";
+ * a noun of the list ("the attack") says nothing of what they did. */
+static bool sentence_has_verb(const ectx *c, uint32_t lo, uint32_t hi, const char *const *lemmas)
+{
+    for (uint32_t i = lo; i < hi; i++) {
+        if (!is_verb(c, i))
+            continue;
+        char buf[64];
+        size_t n = sr_lemma_of(c->d, c->m, i, buf, sizeof buf);
+        for (int k = 0; lemmas[k]; k++)
+            if (strlen(lemmas[k]) == n && strncasecmp(buf, lemmas[k], n) == 0) {
+                /* "burning effigies", "burned candles": a protest's own act */
+                if (strcmp(lemmas[k], "burn") == 0 && i + 1 < hi &&
+                    (strncasecmp(c->d->norm + c->d->tokens.v[i + 1].nstart, "effig", 5) == 0 ||
+                     strncasecmp(c->d->norm + c->d->tokens.v[i + 1].nstart, "candle", 6) == 0 ||
+                     strncasecmp(c->d->norm + c->d->tokens.v[i + 1].nstart, "flag", 4) == 0))
+                    continue;
+                return true;
+            }
+    }
+    return false;
+}
+
 /* Two-word cues: "tear gas", "water cannon", "live ammunition". */
 static bool sentence_has_pair(const ectx *c, uint32_t lo, uint32_t hi, const char *a, const char *b)
 {
@@ -677,7 +727,7 @@ static bool sentence_has_pair(const ectx *c, uint32_t lo, uint32_t hi, const cha
     return false;
 }
 
-static void classify(const ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t hi)
+static void classify(const ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t hi, uint32_t after_hi)
 {
     static const char *const air[] = {"airstrike", "warplane", "drone", "aircraft", "jet",
                                       "helicopter", "gunship", NULL};
@@ -687,13 +737,15 @@ static void classify(const ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t
                                       "explode", "blast", "explosion", NULL};
     static const char *const grenade[] = {"grenade", NULL};
     static const char *const suicide[] = {"suicide", NULL};
-    static const char *const intervene[] = {"disperse", "teargas", "arrest", "detain", "baton",
-                                            "intervene", "break", "cordon", NULL};
-    static const char *const violent[] = {"clash", "stone", "rock", "burn", "torch", "vandalize",
-                                          "vandalise", "loot", "damage", "riot", "violent",
-                                          "smash", "pelt", "attack", NULL};
+    static const char *const intervene[] = {"disperse", "arrest", "detain", "intervene",
+                                            "baton-charge", "lathi-charge", "evict", "kettle",
+                                            "tear-gas", NULL};
+    static const char *const violent[] = {"clash", "throw", "hurl", "burn", "torch", "vandalize",
+                                          "vandalise", "loot", "riot", "smash", "pelt", "attack",
+                                          "ransack", "storm", "stone", "assault", "beat", NULL};
     static const char *const killwords[] = {"kill", "shoot", "dead", NULL};
     static const char *const mob[] = {"mob", "lynch", "vigilante", NULL};
+    static const char *const teargas[] = {"teargas", NULL};
     static const char *const peopleish[] = {"protester", "demonstrator", "protestor", NULL};
     uint8_t t = 0, s = 0;
     bool violence = cls == SR_AC_CLASH || cls == SR_AC_ATTACK || cls == SR_AC_IED;
@@ -711,11 +763,18 @@ static void classify(const ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t
         if (cls == SR_AC_ATTACK && sentence_has(c, lo, hi, mob))
             cls = SR_AC_MOB;
     }
+    /* violence by a crowd, villagers or residents: mob violence */
+    if ((cls == SR_AC_ATTACK || cls == SR_AC_CLASH) && ev->source.has_actor &&
+        (strcmp(ev->source.actor.sector, "CVL") == 0 || strcmp(ev->source.actor.sector, "OPP") == 0) &&
+        !ev->source.actor.country[0])
+        cls = SR_AC_MOB;
     switch (cls) {
     case SR_AC_CLASH:
     case SR_AC_ATTACK:
         if (cls == SR_AC_CLASH || armed(&ev->target) ||
-            (armed(&ev->source) && is_mere_place(c, ev->target.entity)))
+            (armed(&ev->source) && is_mere_place(c, ev->target.entity)) ||
+            (!ev->target.has_actor && ev->trig_tok + ev->trig_n < hi &&
+             armed_words(c, ev->trig_tok + ev->trig_n, hi < ev->trig_tok + 10 ? hi : ev->trig_tok + 10)))
             t = SR_ACLED_T_BATTLES, s = SR_ACLED_S_ARMED_CLASH;
         else
             t = SR_ACLED_T_VAC, s = SR_ACLED_S_ATTACK;
@@ -729,14 +788,18 @@ static void classify(const ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t
     case SR_AC_ABDUCT: t = SR_ACLED_T_VAC, s = SR_ACLED_S_ABDUCTION; break;
     case SR_AC_SEXUAL: t = SR_ACLED_T_VAC, s = SR_ACLED_S_SEXUAL; break;
     case SR_AC_PROTEST:
+        /* what happened to a protest is often told after it: "Police
+         * dispersed them." */
+        hi = after_hi > hi ? after_hi : hi;
         t = SR_ACLED_T_PROTESTS, s = SR_ACLED_S_PEACEFUL;
         if ((sentence_has(c, lo, hi, killwords) && sentence_has(c, lo, hi, peopleish)) ||
             sentence_has_pair(c, lo, hi, "live", "ammunition") ||
             sentence_has_pair(c, lo, hi, "live", "round"))
             s = SR_ACLED_S_EXCESSIVE;
-        else if (sentence_has(c, lo, hi, violent))
+        else if (sentence_has_verb(c, lo, hi, violent) || sentence_has_pair(c, lo, hi, "set", "fire"))
             t = SR_ACLED_T_RIOTS, s = SR_ACLED_S_VIOLENT_DEMO;
-        else if (sentence_has(c, lo, hi, intervene) || sentence_has_pair(c, lo, hi, "tear", "gas") ||
+        else if (sentence_has_verb(c, lo, hi, intervene) || sentence_has(c, lo, hi, teargas) ||
+                 sentence_has_pair(c, lo, hi, "tear", "gas") ||
                  sentence_has_pair(c, lo, hi, "water", "cannon") ||
                  sentence_has_pair(c, lo, hi, "rubber", "bullet"))
             s = SR_ACLED_S_INTERVENTION;
@@ -1077,12 +1140,12 @@ static bool context_fits(const ectx *c, const sr_lex_rec *r, uint32_t i, uint32_
 static bool attributive(const ectx *c, uint32_t i, uint32_t lo, uint32_t hi)
 {
     const char *t = tag(c, i);
-    if (strcmp(t, "VBN") != 0 && strcmp(t, "VBD") != 0 && strcmp(t, "VBG") != 0)
+    if (strcmp(t, "VBN") != 0 && strcmp(t, "VBG") != 0)
         return false;
     if (i == lo || i + 1 >= hi)
         return false;
     const char *p = tag(c, i - 1), *n = tag(c, i + 1);
-    bool before = p[0] == 'D' || strcmp(p, "IN") == 0 || strcmp(p, "CD") == 0 || p[0] == 'J' ||
+    bool before = p[0] == 'D' || strcmp(p, "IN") == 0 || strcmp(p, "CD") == 0 ||
                   strcmp(p, "PRP$") == 0 || strcmp(p, "POS") == 0;
     bool after = (n[0] == 'N' || n[0] == 'J') && !is(c, i + 1, "in");
     return before && after && !is(c, i - 1, "to") && !is(c, i - 1, "by") && !is(c, i - 1, "that");
@@ -1095,8 +1158,8 @@ static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
     for (uint32_t i = lo; i < hi; i++) {
         if (c->ment_at[i] >= 0 && d->mentions.v[c->ment_at[i]].type != SR_ENT_NORP)
             continue; /* "Democratic Forces", "Protest Movement": names */
-        if (!is_verb(c, i) && !is_noun(c, i))
-            continue;
+        if ((!is_verb(c, i) && !is_noun(c, i)) || c->time_at[i] >= 0)
+            continue; /* "18 March 2022" is no march */
         uint32_t tn = 0;
         const sr_lex_rec *r = trigger_at(c, i, hi, &tn);
         if (!r)
@@ -1247,8 +1310,14 @@ static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
         }
         uint32_t ca, cb;
         clause_of(c, i, tn, lo, hi, &ca, &cb);
+        int cls = r->acled;
+        /* what protesters demand, denounce or reject, they demand in protest */
+        if (cls == SR_AC_NONE && verbal && ev.source.has_actor && strcmp(ev.source.actor.sector, "OPP") == 0 &&
+            (strcmp(ev.plover, "REQUEST") == 0 || strcmp(ev.plover, "ACCUSE") == 0 ||
+             strcmp(ev.plover, "REJECT") == 0))
+            cls = SR_AC_PROTEST;
         if (ev.modality == SR_MOD_ASSERTED)
-            classify(c, &ev, r->acled, ca, cb);
+            classify(c, &ev, cls, ca, cb, c->para_hi);
         find_date(c, &ev, i, lo, hi);
         if (r->acled != SR_AC_NONE && ev.modality == SR_MOD_ASSERTED)
             find_deaths(c, &ev, ca, cb);
@@ -1299,9 +1368,13 @@ sitrep_status sr_event_run(sr_doc *d, const sitrep_model *m)
         const sr_sentence *se = &d->sentences.v[s];
         if (!se->tok_n)
             continue;
-        if (para_break(d, se->tok_first)) {
+        if (s == 0 || para_break(d, se->tok_first)) {
             c.last_loc_entity = -1;
             c.last_date_time = -1;
+            uint32_t q = s + 1;
+            while (q < d->sentences.n && !para_break(d, d->sentences.v[q].tok_first))
+                q++;
+            c.para_hi = d->sentences.v[q - 1].tok_first + d->sentences.v[q - 1].tok_n;
         }
         sitrep_status st = sentence_events(&c, se->tok_first, se->tok_first + se->tok_n);
         if (st != SITREP_OK)

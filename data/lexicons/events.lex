@@ -17,7 +17,7 @@ clash | fight | battle | engage | skirmish | exchange fire | exchange gunfire =>
 gunfight | firefight | shootout | fighting | offensive | counteroffensive | counter-offensive | combat | hostilities => event cameo=190 plover=ASSAULT mode=firearms acled=clash pos=noun
 assault | attack | raid | storm | ambush | strike | hit | target => event cameo=190 plover=ASSAULT acled=attack pos=verb
 assault | attack | raid | ambush | incursion | onslaught => event cameo=190 plover=ASSAULT acled=attack pos=noun
-open fire | fire on | fire at | fire | shoot | gun down | shoot dead | shoot at => event cameo=193 plover=ASSAULT mode=firearms acled=attack
+open fire | fire on | fire at | fire | shoot | gun down | shoot dead | shoot at => event cameo=193 plover=ASSAULT mode=firearms acled=attack pos=verb
 shooting | gunfire | gunshot => event cameo=193 plover=ASSAULT mode=firearms acled=attack pos=noun
 kill | murder | slay | execute | massacre | behead | lynch | stab | hack | assassinate => event cameo=1823 plover=ASSAULT acled=attack pos=verb
 killing | murder | massacre | execution | assassination | stabbing => event cameo=1823 plover=ASSAULT acled=attack pos=noun

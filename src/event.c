@@ -1104,7 +1104,8 @@ static bool support_verb(const ectx *c, uint32_t v)
                                     "start", "continue", "intensify", "escalate", "wage", "order",
                                     "unleash", "resume", "lead", "hold", "organize", "organise",
                                     "step", "announce", "claim", "commit", "perpetrate", "make",
-                                    "take", "join", "call", "end", "halt", "sign", "reach", NULL};
+                                    "take", "join", "call", "end", "halt", "sign", "reach", "give", "grant",
+                                    "impose", "declare", "issue", "deliver", "send", NULL};
     char buf[64];
     size_t n = sr_lemma_of(c->d, c->m, v, buf, sizeof buf);
     for (int k = 0; w[k]; k++)
@@ -1158,11 +1159,12 @@ static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
     for (uint32_t i = lo; i < hi; i++) {
         if (c->ment_at[i] >= 0 && d->mentions.v[c->ment_at[i]].type != SR_ENT_NORP)
             continue; /* "Democratic Forces", "Protest Movement": names */
-        if ((!is_verb(c, i) && !is_noun(c, i)) || c->time_at[i] >= 0)
+        bool adj = strncmp(tag(c, i), "JJ", 2) == 0; /* "martial law", "joint exercise" */
+        if ((!is_verb(c, i) && !is_noun(c, i) && !adj) || c->time_at[i] >= 0)
             continue; /* "18 March 2022" is no march */
         uint32_t tn = 0;
         const sr_lex_rec *r = trigger_at(c, i, hi, &tn);
-        if (!r)
+        if (!r || (adj && tn < 2))
             continue;
         bool verbal = is_verb(c, i);
         if (verbal && attributive(c, i, lo, hi))
@@ -1261,6 +1263,24 @@ static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
                                   !is(c, p, "in") && !by);
             }
         }
+        if (!verbal && (strcmp(ev.plover, "CONSULT") == 0 || strcmp(ev.plover, "COOPERATE") == 0 ||
+                        strcmp(ev.plover, "AID") == 0 || strcmp(ev.plover, "AGREE") == 0)) {
+            /* "ended mediation efforts", "cancelled a planned visit",
+             * "reduced food supplies": relations cut */
+            static const char *const cut[] = {"end", "halt", "suspend", "cancel", "cut", "reduce",
+                                              "freeze", "stop", "postpone", "abandon", "scrap", NULL};
+            for (uint32_t v = i; v > lo && v + 5 > i; v--)
+                if (is_verb(c, v - 1)) {
+                    for (int w = 0; cut[w]; w++)
+                        if (lemma_is(c, v - 1, cut[w])) {
+                            ev.plover = "SANCTION";
+                            memcpy(ev.cameo, "160", 4);
+                            ev.mode = NULL;
+                            break;
+                        }
+                    break;
+                }
+        }
         if (r->inverse) {
             sr_event_arg tmp = ev.source;
             ev.source = ev.target;
@@ -1286,9 +1306,14 @@ static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
         bool intent_verb;
         ev.modality = (uint8_t)modality(c, i, lo, &intent_verb);
         ev.negated = ev.modality != SR_MOD_ASSERTED;
-        if (ev.modality == SR_MOD_THREATENED || (ev.modality == SR_MOD_INTENDED &&
-                                                 (violent_type(&ev) || strcmp(ev.plover, "COERCE") == 0 ||
-                                                  strcmp(ev.plover, "SANCTION") == 0))) {
+        bool conditional = false; /* "will withdraw ... unless ..." */
+        for (uint32_t k = after; k < hi && !conditional; k++)
+            conditional = is(c, k, "unless") || (is(c, k, "if") && !is(c, k + 1, "necessary"));
+        if (ev.modality == SR_MOD_THREATENED ||
+            (ev.modality == SR_MOD_INTENDED &&
+             (violent_type(&ev) || conditional || strcmp(ev.plover, "COERCE") == 0 ||
+              strcmp(ev.plover, "SANCTION") == 0 || strcmp(ev.plover, "PROTEST") == 0 ||
+              strcmp(ev.plover, "REJECT") == 0 || strcmp(ev.plover, "MOBILIZE") == 0))) {
             /* "threatened to attack", "will strike": a threat */
             ev.plover = "THREATEN";
             memcpy(ev.cameo, violent_type(&ev) ? "138" : "130", 4);

@@ -47,7 +47,7 @@ capture | seize | take control of | take over | overrun | recapture | retake | r
 # the place is the subject, the one who takes it the object
 fall to | fall into the hand of => event cameo=192 plover=COERCE mode=seize acled=capture pos=verb voice=inverse
 capture | seizure | takeover | recapture | liberation | occupation => event cameo=192 plover=COERCE mode=seize acled=capture pos=noun
-hand over | cede | withdraw from | pull out of | evacuate => event cameo=0872 plover=RETREAT mode=withdraw acled=transfer pos=verb
+hand over | cede | withdraw from | pull out of => event cameo=0872 plover=RETREAT mode=withdraw acled=transfer pos=verb
 withdrawal | pullout | handover => event cameo=0872 plover=RETREAT mode=withdraw acled=transfer pos=noun
 establish base | set up base | set up camp | set up a base | establish a base | set up checkpoint | set up a checkpoint => event cameo=150 plover=MOBILIZE mode=troops acled=base pos=verb
 
@@ -56,8 +56,8 @@ protest | demonstrate | rally | march | picket | gather | assemble | converge | 
 protest | demonstration | rally | march | sit-in | vigil | picket | walkout => event cameo=141 plover=PROTEST mode=demo acled=protest pos=noun
 go on strike | stage a strike | hold a strike => event cameo=143 plover=PROTEST mode=boycott acled=protest pos=verb
 hunger strike => event cameo=142 plover=PROTEST mode=hunger acled=protest pos=noun
-boycott | block | blockade | barricade | obstruct => event cameo=144 plover=PROTEST mode=obstruct acled=protest pos=verb
-boycott | blockade | roadblock | barricade => event cameo=144 plover=PROTEST mode=obstruct acled=protest pos=noun
+boycott | block | barricade | obstruct => event cameo=144 plover=PROTEST mode=obstruct acled=protest pos=verb
+boycott | roadblock | barricade => event cameo=144 plover=PROTEST mode=obstruct acled=protest pos=noun
 riot | run amok | pelt | stone | throw stones | hurl stones | throw rocks => event cameo=145 plover=PROTEST mode=riot acled=riot pos=verb
 riot | rioting | unrest | violent protest | violent demonstration => event cameo=145 plover=PROTEST mode=riot acled=riot pos=noun
 mob | vigilante | mob justice | mob violence => event cameo=145 plover=PROTEST mode=riot acled=mob pos=noun
@@ -68,22 +68,30 @@ arrest | detention | roundup | crackdown => event cameo=173 plover=COERCE mode=a
 loot | plunder | pillage | ransack | vandalize | vandalise | set fire to | set ablaze | torch | burn | raze | demolish | destroy | damage | bulldoze => event cameo=1712 plover=ASSAULT mode=destroy acled=loot pos=verb
 looting | arson | vandalism | destruction => event cameo=1712 plover=ASSAULT mode=destroy acled=loot pos=noun
 defuse | dismantle | intercept | shoot down | seize weapons | confiscate | foil => event cameo=171 plover=COERCE mode=seize acled=disrupt pos=verb
-deport | expel | banish => event cameo=174 plover=COERCE mode=deport pos=verb
+deport | banish | extradite to | forcibly return => event cameo=174 plover=COERCE mode=deport pos=verb
+expel => event cameo=166 plover=SANCTION mode=expel pos=verb
+disperse | break up | suppress | crack down on | quell | force out | prevent => event cameo=175 plover=COERCE mode=crowd-control pos=verb
+hack into | hack => event cameo=170 plover=COERCE mode=cyber pos=verb
+blockade | impose blockade | impose a blockade | besiege | lay siege to => event cameo=191 plover=COERCE mode=restrict pos=verb
+blockade | siege => event cameo=191 plover=COERCE mode=restrict pos=noun
 impose curfew | declare curfew | declare martial law | ban | outlaw | censor | shut down | restrict => event cameo=172 plover=COERCE mode=restrict pos=verb
 curfew | martial law | state of emergency => event cameo=172 plover=COERCE mode=curfew pos=noun
 
 # ---- agreements, cooperation, concessions --------------------------------
 sign | agree | conclude | reach agreement | reach a deal | reach an agreement | strike a deal | broker => event cameo=057 plover=AGREE acled=agree pos=verb
-agreement | accord | deal | treaty | peace deal | peace agreement | truce | ceasefire | cease-fire | armistice => event cameo=0871 plover=AGREE acled=agree pos=noun
+agreement | accord | deal | treaty | peace deal | peace agreement => event cameo=057 plover=AGREE acled=agree pos=noun
+truce | ceasefire | cease-fire | armistice => event cameo=0871 plover=RETREAT mode=ceasefire acled=agree pos=noun
 declare ceasefire | declare a ceasefire | declare truce | declare a truce | call ceasefire => event cameo=0871 plover=RETREAT mode=ceasefire acled=agree pos=verb
 promise | pledge | vow | offer | undertake | commit | volunteer => event cameo=030 plover=AGREE pos=verb
-cooperate | collaborate | work with | join force | team up | ally | partner => event cameo=060 plover=COOPERATE pos=verb
+cooperate | collaborate | work with | join force | team up | ally | partner | share | exchange intelligence => event cameo=060 plover=COOPERATE pos=verb
+extradite => event cameo=063 plover=COOPERATE mode=legal pos=verb
+war game | joint exercise | military exercise | joint drill | naval exercise | joint patrol => event cameo=062 plover=COOPERATE pos=noun
 cooperation | collaboration => event cameo=060 plover=COOPERATE pos=noun
-aid | assist | help | supply | provide | donate | deliver aid | send aid | airlift | grant asylum | give asylum | shelter => event cameo=070 plover=AID pos=verb
+aid | assist | help | supply | provide | donate | deliver aid | send aid | airlift | grant asylum | give asylum | shelter | evacuate | send arm | send weapon | deliver | ship => event cameo=070 plover=AID pos=verb
 aid | assistance | relief | donation | asylum => event cameo=070 plover=AID pos=noun
 support | back | endorse | praise | welcome | commend | hail | applaud | recognize | recognise | defend | congratulate | thank | forgive => event cameo=051 plover=SUPPORT pos=verb
 support | endorsement | praise => event cameo=051 plover=SUPPORT pos=noun
-concede | yield | ease | lift | relax | allow | permit | legalize | accede | reinstate | pardon | amnesty => event cameo=080 plover=CONCEDE pos=verb
+concede | yield | ease | lift | relax | allow | permit | legalize | accede | reinstate | pardon | amnesty | call off | accept | shorten | cancel restriction => event cameo=080 plover=CONCEDE pos=verb
 release | free | return | hand back => event cameo=0841 plover=RETREAT mode=release pos=verb
 release => event cameo=0841 plover=RETREAT mode=release pos=noun
 withdraw | retreat | pull back | pull out | surrender | lay down arms | disarm | demobilize | demobilise | disband | resign | step down => event cameo=0874 plover=RETREAT mode=withdraw pos=verb
@@ -108,7 +116,8 @@ threaten | warn | menace => event cameo=130 plover=THREATEN pos=verb
 threat | warning => event cameo=130 plover=THREATEN pos=noun
 
 # ---- force posture, sanctions ---------------------------------------------
-mobilize | mobilise | deploy | mass | send troops | dispatch | station | reinforce | put on alert | call up => event cameo=154 plover=MOBILIZE mode=troops pos=verb
+mobilize | mobilise | deploy | mass | send troops | dispatch | station | reinforce | put on alert | call up | strengthen | bolster | beef up | patrol => event cameo=154 plover=MOBILIZE mode=troops pos=verb
+alert | high alert | patrol | war footing => event cameo=152 plover=MOBILIZE mode=troops pos=noun
 mobilization | mobilisation | deployment | buildup | build-up => event cameo=154 plover=MOBILIZE mode=troops pos=noun
 sanction | suspend | freeze | cut off | sever | break off | halt | recall | embargo | cut ties | downgrade => event cameo=160 plover=SANCTION pos=verb
 sanction | embargo | suspension => event cameo=163 plover=SANCTION pos=noun

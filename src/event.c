@@ -79,7 +79,7 @@ const char *const sr_acled_sub_names[SR_ACLED_S__COUNT] = {
 };
 
 const char *const sr_event_modality_names[SR_MOD__COUNT] = {"asserted", "negated", "intended",
-                                                           "threatened", "hypothetical"};
+                                                           "threatened", "hypothetical", "required"};
 
 /* An actor in the text: an entity mention or a group noun phrase. */
 typedef struct actor_ref {
@@ -621,6 +621,13 @@ static int modality(const ectx *c, uint32_t ti, uint32_t lo, bool *intent_verb)
         if ((is_any(c, i, neg) && !is(c, i + 1, "only")) || lemma_is(c, i, "deny") ||
             lemma_is(c, i, "fail") || lemma_is(c, i, "refuse"))
             return SR_MOD_NEGATED;
+        if (is(c, i, "must") || is(c, i, "should") || (is(c, i, "to") && k - 1 > lo && lemma_is(c, i - 1, "have")))
+            return SR_MOD_REQUIRED; /* "Libya must hand over": a demand */
+        if (is(c, i, "to") && k - 1 > lo &&
+            (is(c, i - 1, "willing") || is(c, i - 1, "ready") || is(c, i - 1, "prepared"))) {
+            *intent_verb = true;
+            return SR_MOD_INTENDED;
+        }
         if (is(c, i, "to") && k - 1 > lo) {
             for (int w = 0; intent[w]; w++)
                 if (lemma_is(c, i - 1, intent[w])) {
@@ -1309,9 +1316,30 @@ static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
         bool conditional = false; /* "will withdraw ... unless ..." */
         for (uint32_t k = after; k < hi && !conditional; k++)
             conditional = is(c, k, "unless") || (is(c, k, "if") && !is(c, k + 1, "necessary"));
+        if (ev.modality == SR_MOD_REQUIRED) {
+            /* "X said Libya must hand over the suspects": X demands it */
+            ev.plover = "REQUEST";
+            memcpy(ev.cameo, "100", 4);
+            ev.mode = NULL;
+            ev.modality = SR_MOD_ASSERTED;
+            ev.negated = false;
+            ev.target = ev.source;
+            memset(&ev.source, 0, sizeof ev.source);
+            ev.source.entity = -1;
+            if (c->quote_at[i] >= 0) {
+                const sr_quote *q = &d->quotes.v[c->quote_at[i]];
+                if (q->speaker >= 0) {
+                    ev.source.entity = q->speaker;
+                    const sr_entity *en = &d->entities.v[q->speaker];
+                    ev.source.has_actor = en->has_actor;
+                    if (en->has_actor)
+                        ev.source.actor = en->actor;
+                }
+            }
+        }
         if (ev.modality == SR_MOD_THREATENED ||
             (ev.modality == SR_MOD_INTENDED &&
-             (violent_type(&ev) || conditional || strcmp(ev.plover, "COERCE") == 0 ||
+             (violent_type(&ev) || (conditional && strcmp(ev.plover, "RETREAT") == 0) || strcmp(ev.plover, "COERCE") == 0 ||
               strcmp(ev.plover, "SANCTION") == 0 || strcmp(ev.plover, "PROTEST") == 0 ||
               strcmp(ev.plover, "REJECT") == 0 || strcmp(ev.plover, "MOBILIZE") == 0))) {
             /* "threatened to attack", "will strike": a threat */

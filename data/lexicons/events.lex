@@ -106,6 +106,7 @@ meeting | talks | negotiation | summit | consultation | mediation | visit | conf
 demand | call for | call on | urge | appeal | ask | request | press | insist | plead | petition => event cameo=100 plover=REQUEST pos=verb
 demand | appeal | call | request | plea | ultimatum => event cameo=100 plover=REQUEST pos=noun
 accuse | blame | charge | allege => event cameo=112 plover=ACCUSE mode=allege pos=verb
+complain | sue | indict | summon | file a lawsuit | file suit | lodge a complaint | protest to => event cameo=115 plover=ACCUSE mode=allege pos=verb
 criticize | criticise | condemn | denounce | decry | deplore | attack verbally | rebuke | censure | slam | lambast => event cameo=111 plover=ACCUSE mode=disapprove pos=verb
 accusation | criticism | condemnation | allegation => event cameo=112 plover=ACCUSE mode=disapprove pos=noun
 investigate | probe | examine | look into | inquire => event cameo=090 plover=ACCUSE mode=investigate pos=verb

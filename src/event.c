@@ -759,12 +759,12 @@ static void classify(const ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t
     if (violence) {
         if (sentence_has(c, lo, hi, suicide) && sentence_has(c, lo, hi, ied))
             cls = SR_AC_SUICIDE;
-        else if (sentence_has(c, lo, hi, grenade))
-            cls = SR_AC_GRENADE;
         else if (sentence_has_pair(c, lo, hi, "air", "strike") || sentence_has(c, lo, hi, air))
             cls = SR_AC_AIR;
         else if (sentence_has(c, lo, hi, shell))
             cls = SR_AC_SHELL;
+        else if (sentence_has(c, lo, hi, grenade))
+            cls = SR_AC_GRENADE;
         else if (cls != SR_AC_CLASH && sentence_has(c, lo, hi, ied))
             cls = SR_AC_IED;
         if (cls == SR_AC_ATTACK && sentence_has(c, lo, hi, mob))
@@ -877,16 +877,37 @@ static void set_date_from(sr_event *ev, const char *v, bool text)
     }
 }
 
+static void clause_of(const ectx *c, uint32_t ti, uint32_t tn, uint32_t lo, uint32_t hi, uint32_t *a,
+                      uint32_t *b);
+
 static void find_date(ectx *c, sr_event *ev, uint32_t ti, uint32_t lo, uint32_t hi)
 {
     const sr_doc *d = c->d;
     int32_t best = -1;
     uint32_t bestd = UINT32_MAX;
+    uint32_t ca, cb;
+    clause_of(c, ti, 1, lo, hi, &ca, &cb);
     for (uint32_t i = lo; i < hi; i++) {
         int32_t t = c->time_at[i];
         if (t < 0 || (i > lo && c->time_at[i - 1] == t) || !dated(&d->times.v[t]))
             continue;
+        uint32_t e = i;
+        while (e + 1 < hi && c->time_at[e + 1] == t)
+            e++;
+        /* "the 2019 conflicts", "Local 2015", "PRIDE 2022": a year naming
+         * something dates nothing */
+        if (strlen(d->times.v[t].value) == 4 &&
+            ((e + 1 < hi && (is_noun(c, e + 1) || strncmp(tag(c, e + 1), "JJ", 2) == 0)) ||
+             (i > lo && (d->tokens.v[i - 1].flags & SR_TF_CAP) && !is(c, i - 1, "In") &&
+              !is(c, i - 1, "Since"))))
+            continue;
         uint32_t dist = i > ti ? i - ti : ti - i;
+        if (i >= ca && i < cb)
+            dist /= 4; /* its own clause first */
+        /* a date that opens the sentence ("On 18 June 2022, ...") dates
+         * what the sentence tells */
+        if (i <= lo + 2 && e + 1 < hi && is(c, e + 1, ","))
+            dist = dist < 3 ? dist : 3;
         if (dist < bestd)
             bestd = dist, best = t;
     }
@@ -896,7 +917,7 @@ static void find_date(ectx *c, sr_event *ev, uint32_t ti, uint32_t lo, uint32_t 
     }
     /* no date of its own: a past event in a paragraph that dated one */
     const char *tg = tag(c, ti);
-    bool past = strcmp(tg, "VBD") == 0 || strcmp(tg, "VBN") == 0 || is_noun(c, ti);
+    bool past = !(strcmp(tg, "VBZ") == 0 || strcmp(tg, "VBP") == 0 || strcmp(tg, "VB") == 0);
     if (past && c->last_date_time >= 0) {
         set_date_from(ev, d->times.v[c->last_date_time].value, true);
         return;

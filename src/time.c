@@ -142,6 +142,8 @@ static int index_in(const tctx *c, uint32_t i, const char *const *list, int coun
 
 /* A month at token i: "October", "Oct.", "Oct", "Sept."; returns 1-12
  * and its length in tokens, or 0. */
+static int number_at(const tctx *c, uint32_t i, bool article);
+
 static int month_at(const tctx *c, uint32_t i, uint32_t *len)
 {
     int k = index_in(c, i, months, 12);
@@ -151,6 +153,24 @@ static int month_at(const tctx *c, uint32_t i, uint32_t *len)
         const char *s = tw(c, i, &n);
         if (k == 4 && s[0] != 'M')
             return 0;
+        /* "Pride March", "Unity March", "May Day": names, not months; "the
+         * March for Our Lives" */
+        if ((k == 2 || k == 4) && !(i + 1 < c->uhi && number_at(c, i + 1, false) >= 0)) {
+            if (i > c->ulo) {
+                uint32_t pn;
+                const char *p = tw(c, i - 1, &pn);
+                bool cap = pn && p[0] >= 'A' && p[0] <= 'Z' && index_in(c, i - 1, months, 12) < 0 &&
+                           !is(c, i - 1, "In") && !is(c, i - 1, "On") && !is(c, i - 1, "By") &&
+                           !is(c, i - 1, "Since") && !is(c, i - 1, "Until") && !is(c, i - 1, "Early") &&
+                           !is(c, i - 1, "Late") && !is(c, i - 1, "Mid") && !is(c, i - 1, "Last") &&
+                           !is(c, i - 1, "Next") && !is(c, i - 1, "This");
+                if (cap)
+                    return 0;
+            }
+            if (is(c, i + 1, "for") || is(c, i + 1, "against") || is(c, i + 1, "Day") ||
+                (k == 2 && is(c, i - 1, "a")))
+                return 0;
+        }
         *len = 1;
         return k + 1;
     }

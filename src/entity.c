@@ -1352,6 +1352,11 @@ static void places_by_context(ectx *x)
                 break;
             for (int k = 0; preps[k] && !cue && f > 0; k++)
                 cue = tok_is_ci(d, f - 1, preps[k]);
+            /* "Cotriguacu (Mato Grosso)", "Pervomaisk, Luhansk": a region
+             * after a place */
+            if (!cue && f > 1 && tok_is(d, f - 1, "(") &&
+                d->tokens.v[f - 2].kind == SR_TOK_WORD && region_at(x, f, mn->tok_n))
+                cue = true;
             if (!cue && nx + 1 < d->tokens.n && (tok_is(d, nx, ",") || tok_is(d, nx, "("))) {
                 /* the region after it: one to three words */
                 for (uint32_t w = 1; w <= 3 && !cue && nx + w < d->tokens.n; w++)
@@ -1407,11 +1412,21 @@ static void geocode(ectx *x)
             continue;
         const uint32_t *ids;
         uint32_t one, c = resolve_name(x, en->name, en->name_len, &ids, &one);
+        uint32_t nadm = 0;
         for (uint32_t k = 0; k < c && nreg < 32; k++) {
             const sr_place_rec *p = sr_geo_place(m, ids[k]);
             if (p->feature == SR_FEATURE_ADMIN1)
-                regions[nreg++] = p->name_off;
+                regions[nreg++] = p->name_off, nadm++;
         }
+        /* a region of one country only ("Mato Grosso") names that country */
+        if (nadm == 1 && nccs < 64)
+            for (uint32_t k = 0; k < c; k++) {
+                const sr_place_rec *p = sr_geo_place(m, ids[k]);
+                if (p->feature == SR_FEATURE_ADMIN1) {
+                    memcpy(ccs[nccs++], p->cc, 2);
+                    break;
+                }
+            }
     }
     const char *strs0;
     for (uint32_t e = 0; e < d->entities.n; e++) {

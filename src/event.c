@@ -554,6 +554,12 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
             uint32_t dist = i > ti ? i - ti : (ti - i) * 2; /* the right side first */
             if (i > lo && is_any(c, i - 1, loc_preps))
                 dist /= 2;
+            /* a town given with its region ("in Ipiau (Bahia)", "Pervomaisk,
+             * Luhansk") is the place the text means */
+            uint32_t nx = mn->tok_first + mn->tok_n;
+            if (nx + 1 < hi && (is(c, nx, "(") || is(c, nx, ",")) && c->ment_at[nx + 1] >= 0 &&
+                geocoded(c, (int32_t)c->d->mentions.v[c->ment_at[nx + 1]].entity))
+                dist = dist < 2 ? dist : 2;
             /* the town before its region: "in Pervomaisk, Luhansk" */
             const sr_place_rec *pl = sr_geo_place(c->m, c->d->entities.v[e].place);
             if (pl->feature == SR_FEATURE_ADMIN1)
@@ -1414,10 +1420,18 @@ static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
         }
         i += tn - 1;
     }
-    /* what this sentence placed and dated stands for what follows */
+    /* what this sentence placed and dated stands for what follows: its
+     * events' place, else the town it names first */
+    bool placed = false;
     for (uint32_t k = first_event; k < d->events.n; k++)
         if (d->events.v[k].location >= 0)
-            c->last_loc_entity = d->events.v[k].location;
+            c->last_loc_entity = d->events.v[k].location, placed = true;
+    if (!placed && c->last_loc_entity < 0) {
+        uint8_t prec;
+        int32_t e = find_location(c, lo, lo, hi, NULL, &prec);
+        if (e >= 0)
+            c->last_loc_entity = e;
+    }
     for (uint32_t i = lo; i < hi; i++)
         if (c->time_at[i] >= 0 && dated(&d->times.v[c->time_at[i]]) &&
             d->times.v[c->time_at[i]].value[4] != 0)

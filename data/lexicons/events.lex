@@ -14,7 +14,7 @@
 
 # ---- fighting ---------------------------------------------------------
 clash | fight | battle | engage | skirmish | exchange fire | exchange gunfire => event cameo=190 plover=ASSAULT mode=firearms acled=clash
-gunfight | firefight | shootout | fighting | offensive | counteroffensive | counter-offensive | combat | hostilities => event cameo=190 plover=ASSAULT mode=firearms acled=clash pos=noun
+gunfight | firefight | shootout | shoot-out | gun battle | exchange of fire | fighting | offensive | counteroffensive | counter-offensive | combat | hostilities => event cameo=190 plover=ASSAULT mode=firearms acled=clash pos=noun
 assault | attack | raid | storm | ambush | strike | hit | target => event cameo=190 plover=ASSAULT acled=attack pos=verb
 assault | attack | raid | ambush | incursion | onslaught => event cameo=190 plover=ASSAULT acled=attack pos=noun
 open fire | fire on | fire at | fire | shoot | gun down | shoot dead | shoot at => event cameo=193 plover=ASSAULT mode=firearms acled=attack pos=verb

@@ -1341,8 +1341,10 @@ static void places_by_context(ectx *x)
     sr_doc *d = x->d;
     for (uint32_t e = 0; e < d->entities.n; e++) {
         sr_entity *en = &d->entities.v[e];
+        /* an actor code that is only a country (guessed from the text) is
+         * no evidence of an organization */
         if ((en->type != SR_ENT_PERSON && en->type != SR_ENT_ORG) || en->title || en->role ||
-            en->has_actor || en->affiliation >= 0)
+            (en->has_actor && en->actor.sector[0]) || en->affiliation >= 0)
             continue;
         bool cue = false;
         for (uint32_t q = 0; q < en->nmentions && !cue; q++) {
@@ -1370,6 +1372,7 @@ static void places_by_context(ectx *x)
         if (!resolve_name(x, en->name, en->name_len, &ids, &one))
             continue;
         en->type = SR_ENT_GPE;
+        en->has_actor = false; /* geocode() gives the place's country */
         for (uint32_t q = 0; q < en->nmentions; q++)
             d->mentions.v[en->mentions[q]].type = SR_ENT_GPE;
     }

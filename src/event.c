@@ -522,9 +522,11 @@ static int32_t salient_city(const ectx *c, uint32_t before)
     return best;
 }
 
+/* A place on the map: placed by the gazetteer, with coordinates. */
 static bool geocoded(const ectx *c, int32_t e)
 {
-    return e >= 0 && is_place_entity(c, e) && c->d->entities.v[e].place != UINT32_MAX && c->m;
+    return e >= 0 && is_place_entity(c, e) && c->d->entities.v[e].place != UINT32_MAX && c->m &&
+           sr_geo_place(c->m, c->d->entities.v[e].place)->has_coords;
 }
 
 /* The place where it happened, in the sentence [lo, hi). */

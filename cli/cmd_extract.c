@@ -66,8 +66,36 @@ static int parse_format(const char *s, sitrep_format *f)
     return 0;
 }
 
+static const char events_usage[] =
+    "usage: sitrep events [OPTIONS] [FILE...|-]\n"
+    "\n"
+    "Reads news articles as 'sitrep extract' does and writes one row per event\n"
+    "that happened (not negated, threatened, intended or hypothetical):\n"
+    "  --format acled  (default) CSV with a header: event_id, event_date,\n"
+    "                  event_type, sub_event_type, actor1, actor2, country,\n"
+    "                  admin1, location, latitude, longitude, geo_precision,\n"
+    "                  fatalities, source, notes (the evidence sentence),\n"
+    "                  interaction, cameo, plover, doc_id; events with an ACLED\n"
+    "                  type only\n"
+    "  --format gdelt  the 61 tab-separated GDELT 2.0 event columns, no header\n"
+    "                  (QuadClass and GoldsteinScale from the CAMEO code;\n"
+    "                  ISO 3166 country codes where GDELT has FIPS)\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output FILE     write to FILE instead of standard output\n"
+    "  --input-format FMT    auto (default), text, jsonl or html\n"
+    "  --lexicon FILE        add a lexicon of your own (events, actors ...)\n"
+    "  --max-doc-bytes N     largest document or JSONL line (default 64 MiB)\n"
+    "  --model FILE          the model file\n"
+    "  -h, --help            show this help\n"
+    "\n"
+    "Exit status: 0 all documents read, 1 usage error, 2 some documents failed.\n";
+
 int cmd_extract(int argc, char **argv)
 {
+    /* "events": the same reading, rows of events out */
+    bool events = strcmp(argv[0], "events") == 0;
+    const char *me = events ? "sitrep events" : "sitrep extract";
     const char *outpath = NULL, *model_path = NULL;
     const char *lexicons[8];
     int nlex = 0;
@@ -86,7 +114,7 @@ int cmd_extract(int argc, char **argv)
         } else if (strcmp(a, "--") == 0) {
             only_files = 1;
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            fputs(usage, stdout);
+            fputs(events ? events_usage : usage, stdout);
             free(files);
             return EXIT_ALL_OK;
         } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
@@ -105,7 +133,7 @@ int cmd_extract(int argc, char **argv)
                 if (strcmp(argv[i], stages[k].name) == 0)
                     last = stages[k].st;
             if (!last) {
-                fprintf(stderr, "sitrep extract: unknown stage '%s' (read, segment, tag, match)\n",
+                fprintf(stderr, "%s: unknown stage '%s' (read, segment, tag, match)\n", me,
                         argv[i]);
                 free(files);
                 return EXIT_USAGE;
@@ -114,7 +142,7 @@ int cmd_extract(int argc, char **argv)
             if (++i >= argc)
                 goto missing;
             if (nlex == 8) {
-                fprintf(stderr, "sitrep extract: at most 8 --lexicon files\n");
+                fprintf(stderr, "%s: at most 8 --lexicon files\n", me);
                 free(files);
                 return EXIT_USAGE;
             }
@@ -131,11 +159,23 @@ int cmd_extract(int argc, char **argv)
             flags |= SITREP_WRITE_NO_TEXT;
         } else if (strcmp(a, "--tokens") == 0) {
             flags |= SITREP_WRITE_TOKENS;
-        } else if (strcmp(a, "--format") == 0) {
+        } else if (events && strcmp(a, "--format") == 0) {
+            if (++i >= argc)
+                goto missing;
+            if (strcmp(argv[i], "acled") == 0 || strcmp(argv[i], "csv") == 0)
+                flags = SITREP_WRITE_EVENTS_CSV;
+            else if (strcmp(argv[i], "gdelt") == 0)
+                flags = SITREP_WRITE_EVENTS_GDELT;
+            else {
+                fprintf(stderr, "sitrep events: unknown format '%s' (acled, gdelt)\n", argv[i]);
+                free(files);
+                return EXIT_USAGE;
+            }
+        } else if (strcmp(a, events ? "--input-format" : "--format") == 0) {
             if (++i >= argc)
                 goto missing;
             if (parse_format(argv[i], &opt.format) != 0) {
-                fprintf(stderr, "sitrep extract: unknown format '%s' (auto, text, jsonl, html)\n",
+                fprintf(stderr, "%s: unknown format '%s' (auto, text, jsonl, html)\n", me,
                         argv[i]);
                 free(files);
                 return EXIT_USAGE;
@@ -147,30 +187,33 @@ int cmd_extract(int argc, char **argv)
             errno = 0;
             unsigned long long v = strtoull(argv[i], &end, 10);
             if (errno || *end || v == 0 || argv[i][0] == '-') {
-                fprintf(stderr, "sitrep extract: --max-doc-bytes needs a positive number\n");
+                fprintf(stderr, "%s: --max-doc-bytes needs a positive number\n", me);
                 free(files);
                 return EXIT_USAGE;
             }
             opt.max_doc_bytes = (size_t)v;
         } else {
-            fprintf(stderr, "sitrep extract: unknown option '%s'\n\n%s", a, usage);
+            fprintf(stderr, "%s: unknown option '%s'\n\n%s", me, a, events ? events_usage : usage);
             free(files);
             return EXIT_USAGE;
         }
         continue;
     missing:
-        fprintf(stderr, "sitrep extract: option '%s' needs a value\n", a);
+        fprintf(stderr, "%s: option '%s' needs a value\n", me, a);
         free(files);
         return EXIT_USAGE;
     }
     if (nfiles == 0)
         files[nfiles++] = "-";
+    if (events && !(flags & (SITREP_WRITE_EVENTS_CSV | SITREP_WRITE_EVENTS_GDELT)))
+        flags = SITREP_WRITE_EVENTS_CSV;
+    bool header = events && (flags & SITREP_WRITE_EVENTS_CSV);
 
     FILE *out = stdout;
     if (outpath && strcmp(outpath, "-") != 0) {
         out = fopen(outpath, "wb");
         if (!out) {
-            fprintf(stderr, "sitrep extract: cannot write %s: %s\n", outpath, strerror(errno));
+            fprintf(stderr, "%s: cannot write %s: %s\n", me, outpath, strerror(errno));
             free(files);
             return EXIT_SOME_FAILED;
         }
@@ -193,7 +236,7 @@ int cmd_extract(int argc, char **argv)
     if (st == SITREP_OK)
         sitrep_extractor_set_last_stage(x, last);
     if (st != SITREP_OK) {
-        fprintf(stderr, "sitrep extract: %s\n", *merr ? merr : sitrep_status_string(st));
+        fprintf(stderr, "%s: %s\n", me, *merr ? merr : sitrep_status_string(st));
         status = EXIT_SOME_FAILED;
         goto done;
     }
@@ -209,18 +252,29 @@ int cmd_extract(int argc, char **argv)
         }
         const sitrep_record *rec;
         while ((st = sitrep_extract_next(x, src, &rec)) != SITREP_END) {
+            if (events && rec && sitrep_record_is_error(rec)) {
+                /* reported on stderr below; no row stands for it */
+                const sitrep_error *e = sitrep_extractor_error(x);
+                fprintf(stderr, "%s:%lld: %s\n", e->file ? e->file : files[f],
+                        (long long)(e->offset < 0 ? 0 : e->offset), e->message);
+                status = EXIT_SOME_FAILED;
+                continue;
+            }
             if (st != SITREP_OK) {
                 const sitrep_error *e = sitrep_extractor_error(x);
                 fprintf(stderr, "%s:%lld: %s\n", e->file ? e->file : files[f],
                         (long long)(e->offset < 0 ? 0 : e->offset), e->message);
                 status = EXIT_SOME_FAILED;
             }
-            if (rec && sitrep_record_write(rec, out, flags) != SITREP_OK) {
-                fprintf(stderr, "sitrep extract: write error: %s\n", strerror(errno));
+            if (rec && sitrep_record_write(rec, out, flags | (header ? SITREP_WRITE_EVENTS_HEADER : 0)) !=
+                           SITREP_OK) {
+                fprintf(stderr, "%s: write error: %s\n", me, strerror(errno));
                 status = EXIT_SOME_FAILED;
                 sitrep_source_free(src);
                 goto done;
             }
+            if (rec)
+                header = false;
         }
         sitrep_source_free(src);
     }
@@ -228,11 +282,11 @@ done:
     sitrep_extractor_free(x);
     sitrep_model_free(model);
     if (fflush(out) != 0 || ferror(out)) {
-        fprintf(stderr, "sitrep extract: write error: %s\n", strerror(errno));
+        fprintf(stderr, "%s: write error: %s\n", me, strerror(errno));
         status = EXIT_SOME_FAILED;
     }
     if (out != stdout && fclose(out) != 0) {
-        fprintf(stderr, "sitrep extract: write error: %s\n", strerror(errno));
+        fprintf(stderr, "%s: write error: %s\n", me, strerror(errno));
         status = EXIT_SOME_FAILED;
     }
     free(files);

@@ -13,6 +13,8 @@ static const char usage[] =
     "Commands:\n"
     "  extract    read articles (text, JSONL, HTML; gzip or zstd) and write one\n"
     "             JSON record per article (see 'sitrep extract --help')\n"
+    "  events     the events of articles as rows: ACLED-style CSV, or GDELT 2.0\n"
+    "             event rows (see 'sitrep events --help')\n"
     "  model      'sitrep model info [FILE]': check a model file and describe it\n"
     "\n"
     "Options:\n"
@@ -36,7 +38,7 @@ int main(int argc, char **argv)
         printf("sitrep %s (record schema %s)\n", SITREP_VERSION, SITREP_SCHEMA);
         return EXIT_ALL_OK;
     }
-    if (strcmp(cmd, "extract") == 0)
+    if (strcmp(cmd, "extract") == 0 || strcmp(cmd, "events") == 0)
         return cmd_extract(argc - 1, argv + 1);
     if (strcmp(cmd, "model") == 0)
         return cmd_model(argc - 1, argv + 1);

@@ -196,7 +196,10 @@ enum {
     SITREP_WRITE_PRETTY = 1 << 0,  /* indented JSON for people */
     SITREP_WRITE_NO_TEXT = 1 << 1, /* omit the "text" field */
     SITREP_WRITE_TOKENS = 1 << 2,  /* add "tokens" (debugging aid) */
-    SITREP_WRITE_SUMMARY = 1 << 3  /* a short readable summary, not JSON */
+    SITREP_WRITE_SUMMARY = 1 << 3, /* a short readable summary, not JSON */
+    SITREP_WRITE_EVENTS_CSV = 1 << 4,   /* events that happened: ACLED-style CSV rows */
+    SITREP_WRITE_EVENTS_GDELT = 1 << 5, /* events that happened: GDELT 2.0 event rows */
+    SITREP_WRITE_EVENTS_HEADER = 1 << 6 /* the CSV header line first */
 };
 
 /** Writes the record as one line of JSON (or as set by `flags`) to `out`.

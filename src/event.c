@@ -258,6 +258,8 @@ static bool latest_plural(const ectx *c, uint32_t i, sr_event_arg *out)
             out->entity = gr->entity;
             out->actor = gr->actor;
             out->has_actor = true;
+            out->start = gr->start; /* the words it stands for */
+            out->end = gr->end;
             return true;
         }
         int32_t mi = c->ment_at[k - 1];
@@ -299,8 +301,10 @@ static bool resolve_ref(const ectx *c, uint32_t i, sr_event_arg *out, bool place
     else if (is(c, i, "they") || is(c, i, "their") || is(c, i, "them")) {
         if (!latest_plural(c, i, out))
             return false;
-        out->start = c->d->tokens.v[i].start;
-        out->end = c->d->tokens.v[i].end;
+        if (out->entity >= 0) {
+            out->start = c->d->tokens.v[i].start;
+            out->end = c->d->tokens.v[i].end;
+        }
         return true;
     } else if (is(c, i, "he") || is(c, i, "his") || is(c, i, "she") || is(c, i, "her"))
         e = latest_entity(c, i, SR_ENT_PERSON, SR_ENT_PERSON);
@@ -531,9 +535,10 @@ static bool geocoded(const ectx *c, int32_t e)
 
 /* The place where it happened, in the sentence [lo, hi). */
 static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t hi, const sr_event_arg *src,
-                             uint8_t *precision)
+                             uint8_t *precision, bool *by_prep)
 {
     int32_t best = -1;
+    bool bp = false;
     uint32_t bestd = UINT32_MAX;
     *precision = 1;
     for (uint32_t i = lo; i < hi; i++) {
@@ -576,13 +581,16 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
             if (dist < bestd) {
                 bestd = dist;
                 best = e;
+                /* "Raqqa's fall": a possessor, no place something happened */
+                bp = !(mn->tok_first + mn->tok_n < hi && is(c, mn->tok_first + mn->tok_n, "'s"));
                 *precision = i > lo && (is(c, i - 1, "near") || is(c, i - 1, "outside") ||
                                         is(c, i - 1, "around"))
                                  ? 2
                                  : 1;
             }
         } else if ((is(c, i, "there") && i > lo && !is_any(c, i + 1, be_forms) &&
-                    !is(c, i + 1, "had") && !is(c, i + 1, "have")) ||
+                    !is(c, i + 1, "had") && !is(c, i + 1, "have") && !is(c, i + 1, "to") &&
+                    !is(c, i + 1, "will") && !is(c, i + 1, "would") && !is(c, i + 1, "has")) ||
                    (is(c, i, "the") && i + 1 < hi &&
                     (is(c, i + 1, "city") || is(c, i + 1, "town") || is(c, i + 1, "village")) &&
                     !is(c, i + 2, "of") && i > lo && is_any(c, i - 1, loc_preps))) {
@@ -597,11 +605,14 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
                 if (e >= 0) {
                     bestd = dist;
                     best = e;
+                    bp = true;
                     *precision = 1;
                 }
             }
         }
     }
+    if (by_prep)
+        *by_prep = bp;
     return best;
 }
 
@@ -1323,11 +1334,12 @@ static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
             ev.target = tmp;
         }
         uint8_t prec = 1;
+        bool loc_prep = false;
         ev.location = -1;
         if (r->acled == SR_AC_CAPTURE && geocoded(c, ev.target.entity) && is_mere_place(c, ev.target.entity))
             ev.location = ev.target.entity;
         else
-            ev.location = find_location(c, i, lo, hi, &ev.source, &prec);
+            ev.location = find_location(c, i, lo, hi, &ev.source, &prec, &loc_prep);
         /* "captured the city of al-Mayadin": the place taken is the place */
         if (ev.location < 0 && geocoded(c, ev.target.entity))
             ev.location = ev.target.entity;
@@ -1337,7 +1349,7 @@ static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
         /* nouns with nothing around them ("months of battle") tell no event */
         if (!verbal && !ev.source.has_actor && !ev.target.has_actor && ev.source.entity < 0 &&
             ev.target.entity < 0 &&
-            !(r->acled != SR_AC_NONE && (nominal_support || (ev.location >= 0 && prec != 2))))
+            !(r->acled != SR_AC_NONE && (nominal_support || (loc_prep && prec != 2))))
             continue;
         bool intent_verb;
         ev.modality = (uint8_t)modality(c, i, lo, &intent_verb);
@@ -1430,7 +1442,7 @@ static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
             c->last_loc_entity = d->events.v[k].location, placed = true;
     if (!placed && c->last_loc_entity < 0) {
         uint8_t prec;
-        int32_t e = find_location(c, lo, lo, hi, NULL, &prec);
+        int32_t e = find_location(c, lo, lo, hi, NULL, &prec, NULL);
         if (e >= 0)
             c->last_loc_entity = e;
     }

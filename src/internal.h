@@ -597,6 +597,14 @@ typedef struct sr_event {
 } sr_event;
 sitrep_status sr_event_run(sr_doc *d, const sitrep_model *m);
 
+/* export.c: events as ACLED-style CSV rows and GDELT 2.0 event rows. */
+int sr_cameo_root(const char *cameo);
+int sr_cameo_quad(const char *cameo);
+double sr_cameo_goldstein(const char *cameo);
+void sr_write_events_csv_header(sr_buf *b);
+void sr_write_events_csv(const sr_doc *d, const sitrep_model *m, sr_buf *b);
+void sr_write_events_gdelt(const sr_doc *d, const sitrep_model *m, sr_buf *b);
+
 /* read_txt.c: blocks and metadata of a plain-text article.  With
  * `header` false (JSONL with a title given) no title/section/meta lines are
  * looked for at the top. */

@@ -630,7 +630,13 @@ sitrep_status sr_record_write(const sr_doc *d, const sitrep_model *m, sr_buf *ou
     size_t spans = (size_t)d->blocks.n + d->sentences.n +
                    ((flags & SITREP_WRITE_TOKENS) ? d->tokens.n : 0);
     sr_buf_reserve(out, (size_t)d->len + d->len / 8 + 48 * spans + 1024);
-    if (flags & SITREP_WRITE_SUMMARY)
+    if (flags & SITREP_WRITE_EVENTS_HEADER)
+        sr_write_events_csv_header(out);
+    if (flags & SITREP_WRITE_EVENTS_CSV)
+        sr_write_events_csv(d, m, out);
+    else if (flags & SITREP_WRITE_EVENTS_GDELT)
+        sr_write_events_gdelt(d, m, out);
+    else if (flags & SITREP_WRITE_SUMMARY)
         write_summary(d, m, out);
     else
         write_json(d, m, out, flags);

@@ -362,6 +362,51 @@ bool sr_lexbuild_add_line(sr_lexbuild *b, const char *text, size_t len, const ch
     return true;
 }
 
+size_t sr_lexbuild_widen_events(sr_lexbuild *b, sr_lex_synonyms_fn synonyms, void *ctx)
+{
+    size_t added = 0, n0 = b->nrecs;
+    for (size_t r = 0; r < n0; r++) {
+        /* one-word event verbs of our own: their WordNet synonyms join
+         * them, where no entry has the word yet */
+        if (b->recs[r].kind != SR_LEX_EVENT || b->recs[r].pos != SR_POS_VERB || b->recs[r].ntok != 1)
+            continue;
+        const char *lemma = b->pool.p + b->recs[r].surface_off;
+        const char *const *words;
+        size_t nw = synonyms(lemma, &words, ctx);
+        for (size_t w = 0; w < nw; w++) {
+            const char *syn = words[w];
+            size_t sl = strlen(syn);
+            if (!sl || sl > 40 || strpbrk(syn, " _-'") || strcmp(syn, lemma) == 0)
+                continue;
+            if (sr_strmap_get(&b->keys, syn, sl, false, NULL) != SIZE_MAX)
+                continue; /* ours, or added already: ours win */
+            if (b->nrecs == b->caprecs) {
+                size_t cap = b->caprecs * 2;
+                sr_lex_rec *nr = realloc(b->recs, cap * sizeof *nr);
+                if (!nr)
+                    return added;
+                b->recs = nr;
+                b->caprecs = cap;
+            }
+            sr_lex_rec *x = &b->recs[b->nrecs];
+            *x = b->recs[r];
+            if (!sr_strpool_add(&b->pool, syn, sl, &x->surface_off))
+                return added;
+            size_t ki = key_index(b, syn, sl);
+            if (ki == SIZE_MAX)
+                return added;
+            uint32_t *l = realloc(b->lists[ki], (b->nlist[ki] + 1) * sizeof *l);
+            if (!l)
+                return added;
+            l[b->nlist[ki]++] = (uint32_t)b->nrecs;
+            b->lists[ki] = l;
+            b->nrecs++;
+            added++;
+        }
+    }
+    return added;
+}
+
 bool sr_lexbuild_add_file(sr_lexbuild *b, const char *path, char *err, size_t errn)
 {
     FILE *f = fopen(path, "r");

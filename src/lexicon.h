@@ -14,6 +14,11 @@ bool sr_lexbuild_add_file(sr_lexbuild *b, const char *path, char *err, size_t er
 bool sr_lexbuild_add_line(sr_lexbuild *b, const char *text, size_t len, const char *file, long ln,
                           char *err, size_t errn);
 size_t sr_lexbuild_count(const sr_lexbuild *b);
+/* Widens one-word event verbs by their synonyms (the words of the verb's
+ * first WordNet sense, given by `synonyms`), where no entry has the word;
+ * returns how many were added. */
+typedef size_t (*sr_lex_synonyms_fn)(const char *lemma, const char *const **words, void *ctx);
+size_t sr_lexbuild_widen_events(sr_lexbuild *b, sr_lex_synonyms_fn synonyms, void *ctx);
 
 /* The four lexicon sections as bytes (heap; sr_lex_sections_free). */
 typedef struct sr_lex_sections {

@@ -310,6 +310,8 @@ static bool add_section_hash(sr_model_writer *mw, const char *tag, sr_hashb *h)
     return ok;
 }
 
+static smap wn_first_verb; /* verb lemma -> its first sense's synset key, by index */
+static char **wn_first_verb_key;
 static smap wn_lemmas;      /* lemma -> index into wn_bits */
 static uint32_t *wn_bits;
 static smap wn_exc_keys;    /* "p:form" -> index into wn_exc_lemma */
@@ -350,6 +352,25 @@ static void read_wordnet(sr_strpool *pool, sr_hashb *wnix, sr_hashb *wnex)
             bits[ix] |= 1u << p;
             /* the first sense's class: bits 4-9 noun, 10-15 verb, 16-21
              * adjective, each 1 + the lexicographer file number */
+            if (p == 1) {
+                /* the verb's first sense, for widening our event verbs */
+                char *buf = strdup(line), *save, *tok = strtok_r(buf, " ", &save);
+                for (int k = 0; k < 3 && tok; k++)
+                    tok = strtok_r(NULL, " ", &save);
+                int pc = tok ? atoi(tok) : 0;
+                for (int k = 0; k < pc + 3 && tok; k++)
+                    tok = strtok_r(NULL, " \n", &save);
+                if (tok) {
+                    bool add;
+                    size_t vi = smap_get(&wn_first_verb, line, (size_t)(sp - line), true, &add);
+                    wn_first_verb_key = realloc(wn_first_verb_key, wn_first_verb.n * sizeof *wn_first_verb_key);
+                    char key[32];
+                    snprintf(key, sizeof key, "v:%.20s", tok);
+                    if (add)
+                        wn_first_verb_key[vi] = strdup(key);
+                }
+                free(buf);
+            }
             if (p < 3) {
                 int cls = first_sense_class(pos_letter[p], line);
                 if (cls >= 0 && cls < 63)
@@ -569,6 +590,30 @@ static bool add_rel_section(sr_model_writer *mw, const char *tag, relmap *r, sr_
     bool ok = add_section_hash(mw, tag, &h);
     sr_hashb_free(&h);
     return ok;
+}
+
+/* The words of a verb's first WordNet sense. */
+static size_t verb_synonyms(const char *lemma, const char *const **out, void *ctx)
+{
+    (void)ctx;
+    size_t vi = smap_get(&wn_first_verb, lemma, strlen(lemma), false, NULL);
+    if (vi == SIZE_MAX)
+        return 0;
+    size_t si = smap_get(&syn_keys, wn_first_verb_key[vi], strlen(wn_first_verb_key[vi]), false, NULL);
+    if (si == SIZE_MAX)
+        return 0;
+    /* only words whose own first sense is this one: "see" is not widened
+     * from "meet", nor "place" from "target" */
+    static const char *keep[64];
+    size_t n = 0;
+    for (int w = 0; w < syns[si].nwords && n < 64; w++) {
+        const char *sw = syns[si].words[w];
+        size_t wi = smap_get(&wn_first_verb, sw, strlen(sw), false, NULL);
+        if (wi != SIZE_MAX && strcmp(wn_first_verb_key[wi], wn_first_verb_key[vi]) == 0)
+            keep[n++] = sw;
+    }
+    *out = keep;
+    return n;
 }
 
 /* ---- build-time lemmas (the same rules as src/lemma.c) ------------------ */
@@ -1290,6 +1335,8 @@ int main(int argc, char **argv)
     for (int a = 7; a < argc; a++)
         if (!sr_lexbuild_add_file(lb, argv[a], lerr, sizeof lerr))
             die(lerr, 0, "lexicon error");
+    size_t widened = sr_lexbuild_widen_events(lb, verb_synonyms, NULL);
+    fprintf(stderr, "mkmodel: event verbs widened by %zu WordNet synonyms\n", widened);
     sr_lex_sections ls;
     if (!sr_lexbuild_sections(lb, &ls))
         die("lexicon", 0, "out of memory");

@@ -700,13 +700,15 @@ static bool armed_words(const ectx *c, uint32_t a, uint32_t b)
     return false;
 }
 
+/* The state's forces: the military (MIL is a state's; rebels are REB),
+ * police, and a government with a country. */
 static bool state_forces(const sr_event_arg *a)
 {
     if (!a->has_actor)
         return false;
     const char *s = a->actor.sector;
-    return (strcmp(s, "MIL") == 0 || strcmp(s, "GOV") == 0 || strcmp(s, "COP") == 0) &&
-           a->actor.country[0];
+    return strcmp(s, "MIL") == 0 || strcmp(s, "COP") == 0 ||
+           (strcmp(s, "GOV") == 0 && a->actor.country[0]);
 }
 
 static bool sentence_has(const ectx *c, uint32_t lo, uint32_t hi, const char *const *lemmas)

@@ -158,19 +158,30 @@ static const char *const casualty_words[] = {"killed", "dead", "died", "wounded"
  * "130 people were killed", "at least 12 dead". */
 static const char *casualty_near(const qctx *c, uint32_t a, uint32_t b)
 {
+    bool blocked[2] = {false, false}; /* a sentence or clause end on that side */
     for (uint32_t dist = 0; dist < 6; dist++) {
         int64_t idx[2] = {(int64_t)b + dist, (int64_t)a - 1 - dist};
         for (int s = 0; s < 2; s++) {
             int64_t i = idx[s];
-            if (i < (int64_t)c->lo || i >= (int64_t)c->hi)
+            if (blocked[s] || i < (int64_t)c->lo || i >= (int64_t)c->hi)
                 continue;
             uint32_t n;
             const char *w = qw(c, (uint32_t)i, &n);
-            if (n == 1 && (w[0] == '.' || w[0] == ';'))
-                break;
+            if (n == 1 && (w[0] == '.' || w[0] == ';')) {
+                blocked[s] = true;
+                continue;
+            }
             for (int k = 0; casualty_words[k]; k++)
                 if (n == strlen(casualty_words[k]) && strncasecmp(w, casualty_words[k], n) == 0)
                     return casualty_words[k];
+            /* "killing three people", "wounding nine": the participle's act */
+            static const char *const ing[][2] = {{"killing", "killed"}, {"wounding", "wounded"},
+                                                 {"injuring", "injured"}, {"kills", "killed"},
+                                                 {"abducting", "abducted"}, {"kidnapping", "kidnapped"},
+                                                 {"arresting", "arrested"}, {"detaining", "detained"}};
+            for (size_t k = 0; k < sizeof ing / sizeof ing[0]; k++)
+                if (n == strlen(ing[k][0]) && strncasecmp(w, ing[k][0], n) == 0 && s == 1)
+                    return ing[k][1];
         }
     }
     return NULL;

@@ -1,0 +1,162 @@
+/* Events on sentences written for these tests: who did what to whom,
+ * where, when, how many dead, and whether it happened. */
+#include "testutil.h"
+
+static const sr_doc *run(const char *published, const char *text)
+{
+    static char buf[4096];
+    snprintf(buf, sizeof buf, "{\"id\":\"t\",\"published\":\"%s\",\"text\":\"%s\"}", published, text);
+    return tu_extract(buf, SITREP_FORMAT_JSONL);
+}
+
+/* The event whose trigger reads `trigger`, or NULL. */
+static const sr_event *event(const sr_doc *d, const char *trigger)
+{
+    for (uint32_t i = 0; i < d->events.n; i++)
+        if (strcmp(tu_span(d, d->events.v[i].trig_start, d->events.v[i].trig_end), trigger) == 0)
+            return &d->events.v[i];
+    return NULL;
+}
+
+static const char *entity_name(const sr_doc *d, int32_t e)
+{
+    static char buf[128];
+    if (e < 0)
+        return "";
+    snprintf(buf, sizeof buf, "%.*s", (int)d->entities.v[e].name_len, d->entities.v[e].name);
+    return buf;
+}
+
+static void test_battle_and_capture(void **state)
+{
+    (void)state;
+    const sr_doc *d = run("2021-03-08T10:00",
+                          "Government troops recaptured the town of Kidal on Saturday after two days "
+                          "of fighting, the army said. Jihadist militants had seized Kidal in 2012.");
+    const sr_event *ev = event(d, "recaptured");
+    assert_non_null(ev);
+    assert_string_equal(ev->plover, "COERCE");
+    assert_string_equal(sr_acled_type_names[ev->acled_type], "Battles");
+    assert_string_equal(sr_acled_sub_names[ev->acled_sub], "Government regains territory");
+    assert_string_equal(entity_name(d, ev->location), "Kidal");
+    assert_string_equal(ev->date, "2021-03-06"); /* the Saturday before a Monday paper */
+    assert_int_equal(ev->date_basis, SR_DATE_TEXT);
+    assert_int_equal(ev->modality, SR_MOD_ASSERTED);
+    /* history keeps its own date, and a non-state taker */
+    ev = event(d, "seized");
+    assert_non_null(ev);
+    assert_string_equal(ev->date, "2012");
+    assert_string_equal(sr_acled_sub_names[ev->acled_sub], "Non-state actor overtakes territory");
+}
+
+static void test_attack_on_civilians(void **state)
+{
+    (void)state;
+    const sr_doc *d = run("2022-05-02",
+                          "On 30 April 2022, gunmen killed 14 villagers and wounded nine others in "
+                          "Dogon, near Bankass.");
+    const sr_event *ev = event(d, "killed");
+    assert_non_null(ev);
+    assert_string_equal(sr_acled_type_names[ev->acled_type], "Violence against civilians");
+    assert_string_equal(sr_acled_sub_names[ev->acled_sub], "Attack");
+    assert_true(ev->has_fatalities);
+    assert_int_equal(ev->fat_min, 14);
+    assert_string_equal(ev->date, "2022-04-30");
+    assert_true(ev->target.has_actor);
+    assert_string_equal(ev->target.actor.sector, "CVL");
+}
+
+static void test_remote_violence_and_protest(void **state)
+{
+    (void)state;
+    const sr_doc *d = run("2022-03-01",
+                          "On 27 February 2022, Russian forces shelled Kharkiv, killing three people. "
+                          "On the same day, about 300 people protested in Lviv against the war. "
+                          "Police dispersed them with tear gas.");
+    const sr_event *ev = event(d, "shelled");
+    assert_non_null(ev);
+    assert_string_equal(sr_acled_sub_names[ev->acled_sub], "Shelling/artillery/missile attack");
+    assert_string_equal(ev->source.actor.country, "RUS");
+    assert_string_equal(entity_name(d, ev->location), "Kharkiv");
+    assert_int_equal(ev->fat_min, 3);
+    ev = event(d, "protested");
+    assert_non_null(ev);
+    assert_string_equal(sr_acled_type_names[ev->acled_type], "Protests");
+    /* what the police did next makes it a protest with intervention */
+    assert_string_equal(sr_acled_sub_names[ev->acled_sub], "Protest with intervention");
+    assert_string_equal(entity_name(d, ev->location), "Lviv");
+}
+
+static void test_modality(void **state)
+{
+    (void)state;
+    const sr_doc *d = run("2022-03-01",
+                          "The rebels threatened to attack the capital. The army did not shell the "
+                          "village. The ministry denied that its jets bombed the market.");
+    const sr_event *ev = event(d, "attack");
+    assert_non_null(ev);
+    assert_string_equal(ev->plover, "THREATEN");
+    assert_true(ev->negated);
+    assert_int_equal(ev->acled_type, SR_ACLED_T_NONE);
+    ev = event(d, "shell");
+    assert_non_null(ev);
+    assert_true(ev->negated);
+    assert_int_equal(ev->modality, SR_MOD_NEGATED);
+    /* a demand is a request, not the act */
+    d = run("2022-03-01", "The United Nations said Libya must release the prisoners.");
+    ev = event(d, "release");
+    assert_non_null(ev);
+    assert_string_equal(ev->plover, "REQUEST");
+}
+
+static void test_passive_pronouns_and_reports(void **state)
+{
+    (void)state;
+    const sr_doc *d = run("2017-10-15T21:37",
+                          "The Free Syrian Army entered Azaz last week. The town was seized by the "
+                          "group after a short battle, a spokesman said.\\n\\n"
+                          "\\u201cWe captured the airport,\\u201d said Colonel Ahmed Saleh.");
+    const sr_event *ev = event(d, "seized");
+    assert_non_null(ev);
+    /* passive: the one after "by" took it; "the group" is the Free Syrian Army */
+    assert_string_equal(entity_name(d, ev->source.entity), "Free Syrian Army");
+    assert_string_equal(entity_name(d, ev->target.entity), "Azaz");
+    /* an event in a quote is reported by its speaker */
+    ev = event(d, "captured");
+    assert_non_null(ev);
+    assert_string_equal(entity_name(d, ev->reported_by), "Ahmed Saleh");
+}
+
+static void test_user_event_words(void **state)
+{
+    (void)state;
+    /* a word no lexicon of ours has, added at run time without rebuilding */
+    char path[] = "/tmp/sitrep-test-lexXXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    const char *lex = "firebomb => event cameo=183 plover=ASSAULT mode=explosives acled=ied pos=verb\n";
+    assert_int_equal(write(fd, lex, strlen(lex)), (ssize_t)strlen(lex));
+    close(fd);
+    const sr_doc *d = run("2022-03-01", "Unknown men firebombed a police post in Kisumu on Monday.");
+    assert_null(event(d, "firebombed"));
+    char err[256];
+    assert_int_equal(sitrep_model_add_lexicon(tu_model, path, err, sizeof err), SITREP_OK);
+    d = run("2022-03-01", "Unknown men firebombed a police post in Kisumu on Monday.");
+    const sr_event *ev = event(d, "firebombed");
+    assert_non_null(ev);
+    assert_string_equal(sr_acled_type_names[ev->acled_type], "Explosions/Remote violence");
+    unlink(path);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_battle_and_capture),
+        cmocka_unit_test(test_attack_on_civilians),
+        cmocka_unit_test(test_remote_violence_and_protest),
+        cmocka_unit_test(test_modality),
+        cmocka_unit_test(test_passive_pronouns_and_reports),
+        cmocka_unit_test(test_user_event_words),
+    };
+    return cmocka_run_group_tests(tests, tu_setup, tu_teardown);
+}

@@ -1033,11 +1033,19 @@ static bool violent_type(const sr_event *ev)
 
 /* A later trigger of the same act in the sentence joins the first:
  * "attacked the village, killing five". */
-static sr_event *same_act(sr_doc *d, uint32_t first_event, const sr_event *ev)
+static sr_event *same_act(const ectx *c, uint32_t first_event, const sr_event *ev)
 {
+    sr_doc *d = c->d;
     for (uint32_t k = first_event; k < d->events.n; k++) {
         sr_event *o = &d->events.v[k];
         if (o->modality != ev->modality)
+            continue;
+        /* one clause, or a participle after it: "shelled the town, killing
+         * three" */
+        bool comma = false;
+        for (uint32_t t = o->trig_tok + o->trig_n; t < ev->trig_tok && !comma; t++)
+            comma = is(c, t, ",") || is(c, t, ";");
+        if (comma && strcmp(tag(c, ev->trig_tok), "VBG") != 0)
             continue;
         if (strcmp(o->plover, ev->plover) == 0 &&
             (!ev->source.has_actor || !o->source.has_actor ||
@@ -1425,7 +1433,7 @@ static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
         ev.trig_end = d->tokens.v[i + tn - 1].end;
         ev.confidence = 0.4f + 0.2f * ev.source.has_actor + 0.2f * (ev.target.has_actor || ev.target.entity >= 0) +
                         0.1f * (ev.location >= 0) + 0.1f * (ev.date_basis == SR_DATE_TEXT);
-        sr_event *o = same_act(d, first_event, &ev);
+        sr_event *o = same_act(c, first_event, &ev);
         if (o) {
             merge(o, &ev);
         } else {

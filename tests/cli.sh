@@ -31,6 +31,14 @@ check missing-file-exit [ $rc -eq 2 ]
 check missing-file-msg grep -q "^/nonexistent.txt:0: cannot open" "$tmp/e"
 check missing-file-rest [ "$(wc -l < "$tmp/o")" -eq 1 ]
 
+# events: a bad line is reported, the other documents' events still come
+"$bin" events tests/golden/batch.jsonl > "$tmp/o" 2> "$tmp/e"; rc=$?
+check events-bad-line-exit [ $rc -eq 2 ]
+check events-bad-line-msg grep -qE "^tests/golden/batch.jsonl:[0-9]+: invalid JSON" "$tmp/e"
+check events-bad-line-rest grep -q "^b3-v" "$tmp/o"
+"$bin" events --format xml x > /dev/null 2>&1; check events-bad-format [ $? -eq 1 ]
+"$bin" events --help | grep -q -- "--format gdelt"; check events-help [ $? -eq 0 ]
+
 # A bad JSONL line: FILE:BYTE on stderr, an error record in its place.
 "$bin" extract tests/golden/batch.jsonl > "$tmp/o" 2> "$tmp/e"; rc=$?
 check bad-line-exit [ $rc -eq 2 ]
@@ -181,6 +189,54 @@ acts = {a["text"]: a["actor"]["code"] for a in r["actors"]}
 assert acts.get("Syrian army") == "SYRMIL" and acts.get("US-backed militias") == "REB", acts
 assert acts.get("Islamic State fighters") == "IMGMOSSUNREB", acts
 PY
+        python3 - "$tmp/seed.jsonl" <<'PY' && ok seed-events || ko seed-events "see above"
+import json, sys
+r = json.loads(open(sys.argv[1]).read())
+t = r["text"].encode()
+names = {e["id"]: e["name"] for e in r["entities"]}
+def find(trigger, date):
+    hits = [e for e in r["events"] if e["trigger"]["text"] == trigger and (e["date"] or {}).get("value") == date]
+    assert len(hits) == 1, (trigger, date, [(e["trigger"]["text"], e["date"]) for e in r["events"]])
+    return hits[0]
+def actor(arg):
+    return (arg or {}).get("code")
+def place(ev):
+    return names.get((ev["location"] or {}).get("entity"))
+# the final assault on Raqqa, yesterday
+ev = find("assault", "2017-10-14")
+assert ev["acled"]["event_type"] == "Battles" and ev["source"]["text"] == "US-backed militias", ev
+assert place(ev) == "Raqqa" and names.get(ev["target"]["entity"]) == "Raqqa" and not ev["negated"], ev
+# the capture of al-Mayadin by the Syrian army, said on Saturday
+ev = find("captured", "2017-10-14")
+assert ev["acled"]["sub_event_type"] == "Government regains territory" and actor(ev["source"]) == "SYRMIL", ev
+assert place(ev) == "al-Mayadin", ev
+# the 2014 capture of Raqqa by Islamic State: history keeps its date
+ev = find("captured", "2014-01")
+assert ev["acled"]["sub_event_type"] == "Non-state actor overtakes territory", ev
+assert names.get(ev["source"]["entity"]) == "Islamic State" and place(ev) == "Raqqa", ev
+ev = find("capture", "2014-06")
+assert names.get(ev["source"]["entity"]) == "Islamic State" and place(ev) == "Mosul", ev
+# the Paris attack and the French air strikes of November 2015
+ev = find("killed", "2015-11")
+assert ev["acled"]["event_type"] == "Violence against civilians" and ev["fatalities"]["min"] == 130, ev
+assert place(ev) == "Paris" and actor(ev["target"]) == "CVL", ev
+ev = find("air strikes", "2015-11")
+assert ev["acled"]["sub_event_type"] == "Air/drone strike" and actor(ev["source"]) == "FRA", ev
+assert names.get(ev["target"]["entity"]) == "Islamic State" and place(ev) == "Raqqa", ev
+assert ev["fatalities"] is None, ev
+# nothing from the links to other articles: every event's evidence is a body sentence
+links = [b for b in r["blocks"] if b["kind"] == "boilerplate"]
+for e in r["events"]:
+    assert not any(b["start"] <= e["start"] < b["end"] for b in links), e
+    assert t[e["trigger"]["start"]:e["trigger"]["end"]].decode() == e["trigger"]["text"]
+PY
+        "$bin" events "$seed" > "$tmp/ev.csv"; check events-exit [ $? -eq 0 ]
+        check events-header grep -q "^event_id,event_date,event_type,sub_event_type,actor1,actor2,country,admin1,location,latitude,longitude,geo_precision,fatalities,source,notes" "$tmp/ev.csv"
+        check events-row grep -q ",2015-11,Explosions/Remote violence,Air/drone strike,France,Islamic State,Syria," "$tmp/ev.csv"
+        "$bin" events --format gdelt "$seed" > "$tmp/ev.tsv"; check events-gdelt-exit [ $? -eq 0 ]
+        check events-gdelt-columns [ "$(awk -F'\t' '{print NF}' "$tmp/ev.tsv" | sort -u)" = "61" ]
+        # air strikes: CAMEO 195, root 19, material conflict, Goldstein -10
+        check events-gdelt-codes grep -qP "\t[01]\t195\t195\t19\t4\t-10.0\t" "$tmp/ev.tsv"
         if [ -f ../shared/eval/check_record.py ]; then
             python3 ../shared/eval/check_record.py "$tmp/seed.jsonl" > "$tmp/cr"; check seed-contract [ $? -eq 0 ]
         fi

@@ -70,7 +70,7 @@ looting | arson | vandalism | destruction => event cameo=1712 plover=ASSAULT mod
 defuse | dismantle | intercept | shoot down | seize weapons | confiscate | foil => event cameo=171 plover=COERCE mode=seize acled=disrupt pos=verb
 deport | banish | extradite to | forcibly return => event cameo=174 plover=COERCE mode=deport pos=verb
 expel => event cameo=166 plover=SANCTION mode=expel pos=verb
-disperse | break up | suppress | crack down on | quell | force out | prevent => event cameo=175 plover=COERCE mode=crowd-control pos=verb
+disperse | break up | suppress | crack down on | quell | force out => event cameo=175 plover=COERCE mode=crowd-control pos=verb
 hack into | hack => event cameo=170 plover=COERCE mode=cyber pos=verb
 blockade | impose blockade | impose a blockade | besiege | lay siege to => event cameo=191 plover=COERCE mode=restrict pos=verb
 blockade | siege => event cameo=191 plover=COERCE mode=restrict pos=noun

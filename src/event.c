@@ -248,6 +248,26 @@ static int32_t entity_named_by(const ectx *c, uint32_t before, uint32_t w)
     return -1;
 }
 
+/* The first token of the sentence holding token i (back = 1: of the one
+ * before it). */
+static uint32_t sentence_start(const ectx *c, uint32_t i, int back)
+{
+    const sr_doc *d = c->d;
+    uint32_t a = 0, b = d->sentences.n;
+    while (a < b) { /* the last sentence starting at or before i */
+        uint32_t mid = (a + b) / 2;
+        if (d->sentences.v[mid].tok_first <= i)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    if (a == 0)
+        return 0;
+    uint32_t s = a - 1;
+    s = s >= (uint32_t)back ? s - (uint32_t)back : 0;
+    return d->sentences.v[s].tok_first;
+}
+
 /* The latest group noun phrase or organization before token i, for "they". */
 static bool latest_plural(const ectx *c, uint32_t i, sr_event_arg *out)
 {
@@ -296,8 +316,22 @@ static bool resolve_ref(const ectx *c, uint32_t i, sr_event_arg *out, bool place
         e = salient_city(c, i);
     else if (det && is_noun(c, h) && (e = entity_named_by(c, i, h)) >= 0)
         ;
-    else if (is(c, i, "it") || is(c, i, "its") || (det && is_any(c, h, org_nouns)))
-        e = latest_entity(c, i, SR_ENT_ORG, SR_ENT_ORG);
+    else if (is(c, i, "it") || is(c, i, "its") || (det && is_any(c, h, org_nouns))) {
+        /* an organization of this sentence or the one before; else a
+         * country of this sentence ("Hungary said it will"); else the
+         * latest organization */
+        uint32_t s0 = sentence_start(c, i, 1), s1 = sentence_start(c, i, 0);
+        for (int pass = 0; pass < 3 && e < 0; pass++)
+            for (uint32_t k = i; k > (pass == 0 ? s0 : pass == 1 ? s1 : 0) && e < 0; k--) {
+                int32_t mi = c->ment_at[k - 1];
+                if (mi < 0 || c->d->mentions.v[mi].src == SR_MSRC_PREFIX)
+                    continue;
+                int32_t x = (int32_t)c->d->mentions.v[mi].entity;
+                int t = c->d->entities.v[x].type;
+                if (pass != 1 ? t == SR_ENT_ORG : (t == SR_ENT_GPE && !det && !is_mere_place(c, x)))
+                    e = x;
+            }
+    }
     else if (is(c, i, "they") || is(c, i, "their") || is(c, i, "them")) {
         if (!latest_plural(c, i, out))
             return false;
@@ -432,12 +466,18 @@ static bool passive(const ectx *c, uint32_t ti, uint32_t lo)
     return ti + 1 < c->d->tokens.n && is(c, ti + 1, "by");
 }
 
+static const char *const speech_verbs[] = {"said", "says", "told", "added", "stated", "announced",
+                                           "reported", "claimed", "confirmed", "alleged", NULL};
+
 /* The subject: the nearest actor on the left that is not governed. */
 static bool find_source_left(const ectx *c, uint32_t ti, uint32_t lo, sr_event_arg *out, bool places)
 {
     for (uint32_t k = ti; k > lo; k--) {
         uint32_t i = k - 1;
         if (is(c, i, ";") || is(c, i, ":"))
+            break;
+        /* who speaks is not who acts: "he said the attackers burned it" */
+        if (i + 1 < ti && is_any(c, i, speech_verbs))
             break;
         actor_ref a;
         if (actor_at(c, i, &a)) {
@@ -1171,6 +1211,29 @@ static bool support_verb(const ectx *c, uint32_t v)
     return false;
 }
 
+/* Killers that are no actors: "Floods killed 40 people", "40 people died
+ * in a landslide". */
+static bool natural_cause(const ectx *c, uint32_t ca, uint32_t ti, uint32_t after, uint32_t cb)
+{
+    static const char *const w[] = {"flood", "flooding", "earthquake", "quake", "storm",
+                                    "landslide", "mudslide", "accident", "crash", "collision",
+                                    "cyclone", "hurricane", "typhoon", "tornado", "avalanche",
+                                    "drought", "heatwave", "lightning", "disease", "virus",
+                                    "epidemic", "outbreak", "covid-19", "cholera", "famine",
+                                    "wildfire", "blaze", "tsunami", "eruption", "rain", "snow",
+                                    NULL};
+    for (uint32_t i = ca; i < cb; i++) {
+        if (i >= ti && i < after)
+            continue;
+        char buf[64];
+        size_t n = sr_lemma_of(c->d, c->m, i, buf, sizeof buf);
+        for (int k = 0; w[k]; k++)
+            if (strlen(w[k]) == n && strncasecmp(buf, w[k], n) == 0)
+                return true;
+    }
+    return false;
+}
+
 /* Words whose sense the context decides: "fired" at something (not "fired
  * the manager"), "gathered" (not "gathered evidence"). */
 static bool context_fits(const ectx *c, const sr_lex_rec *r, uint32_t i, uint32_t tn, uint32_t hi)
@@ -1414,6 +1477,9 @@ static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
         }
         uint32_t ca, cb;
         clause_of(c, i, tn, lo, hi, &ca, &cb);
+        if (violent_type(&ev) && !ev.source.has_actor && ev.source.entity < 0 &&
+            natural_cause(c, ca, i, after, cb))
+            continue; /* "floods killed 40 people": no one did it */
         int cls = r->acled;
         /* what protesters demand, denounce or reject, they demand in protest */
         if (cls == SR_AC_NONE && verbal && ev.source.has_actor && strcmp(ev.source.actor.sector, "OPP") == 0 &&

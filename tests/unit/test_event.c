@@ -102,6 +102,9 @@ static void test_modality(void **state)
     assert_non_null(ev);
     assert_true(ev->negated);
     assert_int_equal(ev->modality, SR_MOD_NEGATED);
+    /* no one kills in a flood */
+    d = run("2022-03-01", "Floods killed at least 40 people in the north on Saturday.");
+    assert_null(event(d, "killed"));
     /* a demand is a request, not the act */
     d = run("2022-03-01", "The United Nations said Libya must release the prisoners.");
     ev = event(d, "release");

@@ -1,7 +1,8 @@
-/* Fuzzes the whole pipeline up to entities (name tagger, mentions, links,
- * actors, places) on plain text: every mention, entity and group must lie
- * in the text, every entity's mentions must point back to it, and records
- * must write. */
+/* Fuzzes the whole pipeline (name tagger, mentions, links, actors, places,
+ * times, quantities, quotes, events) on plain text: every mention, entity,
+ * group and event must lie in the text, every entity's mentions must point
+ * back to it, events' entities must exist, and records must write as JSON,
+ * ACLED-style CSV and GDELT rows. */
 #include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -34,8 +35,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (uint32_t g = 0; g < d->groups.n; g++)
         if (d->groups.v[g].start > d->groups.v[g].end || d->groups.v[g].end > d->len)
             abort();
+    for (uint32_t i = 0; i < d->events.n; i++) {
+        const sr_event *ev = &d->events.v[i];
+        if (ev->start > ev->end || ev->end > d->len || ev->trig_start >= ev->trig_end ||
+            ev->trig_start < ev->start || ev->trig_end > ev->end || !ev->plover ||
+            ev->source.entity >= (int32_t)d->entities.n || ev->target.entity >= (int32_t)d->entities.n ||
+            ev->location >= (int32_t)d->entities.n || ev->reported_by >= (int32_t)d->entities.n ||
+            ev->source.end > d->len || ev->target.end > d->len || ev->fat_end > d->len ||
+            ev->fat_start > ev->fat_end || ev->acled_type >= SR_ACLED_T__COUNT ||
+            ev->acled_sub >= SR_ACLED_S__COUNT || ev->modality >= SR_MOD__COUNT)
+            abort();
+    }
     FILE *null = fopen("/dev/null", "w");
-    if (!null || sitrep_record_write(rec, null, 0) != SITREP_OK)
+    if (!null || sitrep_record_write(rec, null, 0) != SITREP_OK ||
+        sitrep_record_write(rec, null, SITREP_WRITE_EVENTS_CSV | SITREP_WRITE_EVENTS_HEADER) != SITREP_OK ||
+        sitrep_record_write(rec, null, SITREP_WRITE_EVENTS_GDELT) != SITREP_OK)
         abort();
     fclose(null);
     return 0;

@@ -65,9 +65,10 @@ int main(int argc, char **argv)
     sr_lexcache *cache = calloc(1, sizeof *cache);
     double best[4] = {1e9, 1e9, 1e9, 1e9};
     size_t ntok = 0, nsent = 0;
-    double best_tag = 1e9, best_match = 1e9, best_ent = 1e9, best_ner = 0, best_tqq = 1e9;
+    double best_tag = 1e9, best_match = 1e9, best_ent = 1e9, best_ner = 0, best_tqq = 1e9, best_ev = 1e9;
     for (int r = 0; r < rounds; r++) {
-        double acc[4] = {0, 0, 0, 0}, acc_tag = 0, acc_match = 0, acc_ent = 0, acc_ner = 0, acc_tqq = 0;
+        double acc[4] = {0, 0, 0, 0}, acc_tag = 0, acc_match = 0, acc_ent = 0, acc_ner = 0, acc_tqq = 0,
+               acc_ev = 0;
         ntok = nsent = 0;
         for (size_t i = 0; i < n; i++) {
             sr_arena_reset(&a);
@@ -96,9 +97,12 @@ int main(int argc, char **argv)
             sr_time_run(&d, m);
             sr_quantity_run(&d, m);
             sr_quote_run(&d, m);
+            double s3f = now();
+            sr_event_run(&d, m);
             double s3 = now();
+            acc_ev += s3 - s3f;
             acc_ner += s3d - s3c;
-            acc_tqq += s3 - s3e;
+            acc_tqq += s3f - s3e;
             acc_tag += s3b - s3a;
             acc_match += s3c - s3b;
             acc_ent += s3e - s3c;
@@ -123,6 +127,8 @@ int main(int argc, char **argv)
             best_match = acc_match;
         if (acc_tqq < best_tqq)
             best_tqq = acc_tqq;
+        if (acc_ev < best_ev)
+            best_ev = acc_ev;
         if (acc_ent < best_ent) {
             best_ent = acc_ent;
             best_ner = acc_ner;
@@ -146,6 +152,8 @@ int main(int argc, char **argv)
            best_ner * 1e3, (double)total / 1e6 / best_ner);
     printf("  %-11s %7.1f ms  %7.1f MB/s of text (times, quantities, quotes)\n", "time+speech",
            best_tqq * 1e3, (double)total / 1e6 / best_tqq);
+    printf("  %-11s %7.1f ms  %7.1f MB/s of text\n", "events", best_ev * 1e3,
+           (double)total / 1e6 / best_ev);
     for (size_t i = 0; i < n; i++)
         free(texts[i]);
     free(texts);

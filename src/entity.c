@@ -1359,10 +1359,21 @@ static void places_by_context(ectx *x)
             if (!cue && f > 1 && tok_is(d, f - 1, "(") &&
                 d->tokens.v[f - 2].kind == SR_TOK_WORD && region_at(x, f, mn->tok_n))
                 cue = true;
-            if (!cue && nx + 1 < d->tokens.n && (tok_is(d, nx, ",") || tok_is(d, nx, "("))) {
-                /* the region after it: one to three words */
-                for (uint32_t w = 1; w <= 3 && !cue && nx + w < d->tokens.n; w++)
+            if (!cue && nx + 1 < d->tokens.n && (tok_is(d, nx, ",") || tok_is(d, nx, "(")) &&
+                (d->tokens.v[nx + 1].flags & SR_TF_CAP) && !d->ner[nx + 1]) {
+                /* the region after it, one or two words the tagger left
+                 * unnamed or named a place */
+                for (uint32_t w = 1; w <= 2 && !cue && nx + w < d->tokens.n; w++)
                     cue = region_at(x, nx + 1, w);
+            }
+            if (!cue && nx + 1 < d->tokens.n && (tok_is(d, nx, ",") || tok_is(d, nx, "(")) &&
+                d->ner[nx + 1]) {
+                /* a name after it: a place the gazetteer calls a region */
+                uint32_t w = 1;
+                while (nx + 1 + w < d->tokens.n && w < 3 && d->ner[nx + 1 + w] &&
+                       (sr_ner_label_names[d->ner[nx + 1 + w]][0] == 'I'))
+                    w++;
+                cue = region_at(x, nx + 1, w);
             }
         }
         if (!cue)
@@ -1409,16 +1420,26 @@ static void geocode(ectx *x)
     /* the regions the document names: a town in one of them is that town
      * ("Amherst (Massachusetts)") */
     uint32_t regions[32], nreg = 0;
-    for (uint32_t e = 0; e < d->entities.n && nreg < 32; e++) {
+    /* each place's candidates, looked up once */
+    const uint32_t **res_ids = sr_arena_alloc(d->arena, (d->entities.n + 1) * sizeof *res_ids);
+    uint32_t *res_c = sr_arena_alloc(d->arena, (d->entities.n + 1) * sizeof *res_c);
+    uint32_t *res_one = sr_arena_alloc(d->arena, (d->entities.n + 1) * sizeof *res_one);
+    if (!res_ids || !res_c || !res_one)
+        return;
+    for (uint32_t e = 0; e < d->entities.n; e++) {
         const sr_entity *en = &d->entities.v[e];
+        res_c[e] = 0;
+        res_ids[e] = NULL;
         if (type_class(en->type) != 2)
             continue;
         const uint32_t *ids;
-        uint32_t one, c = resolve_name(x, en->name, en->name_len, &ids, &one);
+        uint32_t c = resolve_name(x, en->name, en->name_len, &ids, &res_one[e]);
+        res_ids[e] = ids == &res_one[e] ? &res_one[e] : ids;
+        res_c[e] = c;
         uint32_t nadm = 0;
-        for (uint32_t k = 0; k < c && nreg < 32; k++) {
+        for (uint32_t k = 0; k < c; k++) {
             const sr_place_rec *p = sr_geo_place(m, ids[k]);
-            if (p->feature == SR_FEATURE_ADMIN1)
+            if (p->feature == SR_FEATURE_ADMIN1 && nreg < 32)
                 regions[nreg++] = p->name_off, nadm++;
         }
         /* a region of one country only ("Mato Grosso") names that country */
@@ -1440,9 +1461,8 @@ static void geocode(ectx *x)
         if (en->type == SR_ENT_FAC ||
             (en->type == SR_ENT_LOC && !sr_lex_find(m, en->name, en->name_len, SR_LEX_PLACE, &strs0)))
             continue;
-        const uint32_t *ids = NULL;
-        uint32_t c = 0, one_id;
-        c = resolve_name(x, en->name, en->name_len, &ids, &one_id);
+        const uint32_t *ids = res_ids[e];
+        uint32_t c = res_c[e], one_id;
         for (uint32_t q = 0; !c && q < en->nmentions; q++) {
             uint32_t n;
             const char *s = mtext(d, &d->mentions.v[en->mentions[q]], &n);

@@ -604,6 +604,21 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
             /* a town given with its region ("in Ipiau (Bahia)", "Pervomaisk,
              * Luhansk") is the place the text means */
             uint32_t nx = mn->tok_first + mn->tok_n;
+            /* "in Colonia San Benito neighbourhood", "Lavapes community": a
+             * part of a town, which the gazetteer's town of that name is not */
+            static const char *const part[] = {"neighborhood", "neighbourhood", "community", "square",
+                                               "park", "street", "avenue", "road", "canton", "ward",
+                                               "parish", "barrio", "colony", "market", "camp",
+                                               "station", "hospital", "school", "university",
+                                               "stadium", "bridge", "area", "sector", "quarter",
+                                               "compound", "estate", "slum", "settlement", NULL};
+            if (nx < hi && is_any(c, nx, part))
+                dist += 40;
+            /* "On 3 May, in X (Region), ...": a place that opens the sentence
+             * is the scene of all of it */
+            if (i > lo && i <= lo + 8 && is_any(c, i - 1, loc_preps) && nx < hi &&
+                (is(c, nx, ",") || is(c, nx, "(")))
+                dist = dist < 1 ? dist : 1;
             if (nx + 1 < hi && (is(c, nx, "(") || is(c, nx, ",")) && c->ment_at[nx + 1] >= 0 &&
                 geocoded(c, (int32_t)c->d->mentions.v[c->ment_at[nx + 1]].entity))
                 dist = dist < 2 ? dist : 2;

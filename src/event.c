@@ -103,13 +103,16 @@ typedef struct ectx {
 
 /* ---- words ---------------------------------------------------------------------- */
 
+/* Token i reads w (lower case or punctuation), any case. */
 static bool is(const ectx *c, uint32_t i, const char *w)
 {
     if (i >= c->d->tokens.n)
         return false;
     const sr_token *t = &c->d->tokens.v[i];
     uint32_t n = t->nend - t->nstart;
-    return n == strlen(w) && strncasecmp(c->d->norm + t->nstart, w, n) == 0;
+    const char *s = c->d->norm + t->nstart;
+    /* the first letter first: most calls fail there */
+    return n && (s[0] | 0x20) == (w[0] | 0x20) && strncasecmp(s, w, n) == 0 && w[n] == 0;
 }
 
 static bool is_any(const ectx *c, uint32_t i, const char *const *ws)

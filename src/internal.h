@@ -282,7 +282,8 @@ struct sitrep_model {
     /* name tagger weights (ner.c); ner_nfeat 0 when the model has none */
     uint32_t ner_nfeat, ner_mask;
     float ner_scale;
-    const struct sr_nerw_slot *ner_slots;
+    const uint32_t *ner_fps; /* per slot: the feature's fingerprint, 0 when empty */
+    const int16_t *ner_w;    /* per slot: SR_NER_NLABELS weights */
 };
 void sr_lex_first_words(sitrep_model *m, const sr_lexview *v);
 
@@ -421,11 +422,9 @@ size_t sr_place_key(const char *name, size_t n, char *out, size_t cap);
 #define SR_NER_NLABELS 9
 #define SR_NER_VERSION 2u /* of the feature templates; weights must match */
 #define SR_NER_MAXFEAT 96
-typedef struct sr_nerw_slot {
-    uint32_t fp;
-    int16_t w[SR_NER_NLABELS];
-    uint16_t pad;
-} sr_nerw_slot;
+/* NERW layout 1: the fingerprints apart from the weights, so that a
+ * feature the model lacks costs a probe in a small array. */
+#define SR_NERW_LAYOUT 1u
 extern const char *const sr_ner_label_names[SR_NER_NLABELS];
 typedef struct sr_nerprep sr_nerprep;
 bool sr_ner_load(sitrep_model *m);

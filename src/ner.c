@@ -23,10 +23,12 @@
  * CoNLL-2003 training set.  The trainer calls the same feature functions, so
  * what it learns is what runs here.
  *
- * NERW layout: u32 version, u32 nlabels, u32 nfeat, u32 nslots, float scale,
- * u32 pad, then nslots slots {u32 fingerprint (the key's low 32 bits, never
- * 0; 0 = empty), i16 w[nlabels], pad}, placed by linear probing from the
- * key's high 32 bits.  One slot read per feature, hit or miss.
+ * NERW layout 1: u32 version, u32 nlabels, u32 nfeat, u32 nslots, float
+ * scale, u32 layout (1), then nslots u32 fingerprints (the key's low 32
+ * bits, never 0; 0 = empty), placed by linear probing from the key's high
+ * 32 bits, then nslots rows of i16 w[nlabels].  A feature the model lacks
+ * (most are) costs probes in the fingerprint array only, which is a sixth
+ * of the section and stays in cache.
  */
 #include "internal.h"
 #include "lexicon.h"
@@ -611,13 +613,14 @@ bool sr_ner_load(sitrep_model *m)
     nerw_header h;
     memcpy(&h, p, sizeof h);
     if (h.version != SR_NER_VERSION || h.nlabels != SR_NER_NLABELS || !h.nslots ||
-        (h.nslots & (h.nslots - 1)) || h.nfeat >= h.nslots ||
-        len != sizeof h + (size_t)h.nslots * sizeof(sr_nerw_slot))
+        (h.nslots & (h.nslots - 1)) || h.nfeat >= h.nslots || h.pad != SR_NERW_LAYOUT ||
+        len != sizeof h + (size_t)h.nslots * (4 + 2 * SR_NER_NLABELS))
         return false;
-    m->ner_slots = (const sr_nerw_slot *)(const void *)(p + sizeof h);
+    m->ner_fps = (const uint32_t *)(const void *)(p + sizeof h);
+    m->ner_w = (const int16_t *)(const void *)(p + sizeof h + (size_t)h.nslots * 4);
     uint32_t used = 0;
     for (uint32_t b = 0; b < h.nslots; b++)
-        used += m->ner_slots[b].fp != 0;
+        used += m->ner_fps[b] != 0;
     if (used != h.nfeat)
         return false;
     m->ner_nfeat = h.nfeat;
@@ -630,13 +633,14 @@ static inline void add_weights(const sitrep_model *m, uint64_t key, int32_t *sco
 {
     uint32_t b = (uint32_t)(key >> 32) & m->ner_mask, fp = (uint32_t)key;
     for (;;) {
-        const sr_nerw_slot *s = &m->ner_slots[b];
-        if (s->fp == fp) {
+        uint32_t f = m->ner_fps[b];
+        if (f == fp) {
+            const int16_t *w = m->ner_w + (size_t)b * SR_NER_NLABELS;
             for (int l = 0; l < SR_NER_NLABELS; l++)
-                score[l] += s->w[l];
+                score[l] += w[l];
             return;
         }
-        if (!s->fp)
+        if (!f)
             return;
         b = (b + 1) & m->ner_mask;
     }
@@ -668,7 +672,7 @@ static const int32_t *word_vector(const sr_nerprep *p, uint32_t j, sr_nercache_e
 static inline void prefetch_slots(const sitrep_model *m, const uint64_t *f, uint32_t n)
 {
     for (uint32_t k = 0; k < n; k++)
-        __builtin_prefetch(&m->ner_slots[(uint32_t)(f[k] >> 32) & m->ner_mask]);
+        __builtin_prefetch(&m->ner_fps[(uint32_t)(f[k] >> 32) & m->ner_mask]);
 }
 
 sitrep_status sr_ner_run(sr_doc *d, const sitrep_model *m)

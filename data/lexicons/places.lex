@@ -30,3 +30,31 @@ Macedonia => place name=North Macedonia
 Brunei => place name=Brunei Darussalam
 Cape Verde => place name=Cabo Verde
 Vatican | Vatican City => place name=Holy See (Vatican City State)
+
+# Cities by their own language's names, where the gazetteer has the English one
+Milano => place name=Milan
+Torino => place name=Turin
+Napoli => place name=Naples
+Genova => place name=Genoa
+Venezia => place name=Venice
+Firenze => place name=Florence
+Roma => place name=Rome
+Padova => place name=Padua
+Siracusa => place name=Syracuse
+München => place name=Munich
+Köln => place name=Cologne
+Wien => place name=Vienna
+Praha => place name=Prague
+Warszawa => place name=Warsaw
+Lisboa => place name=Lisbon
+Bruxelles | Brussel => place name=Brussels
+Antwerpen => place name=Antwerp
+Sevilla => place name=Seville
+Kobenhavn | København => place name=Copenhagen
+Athina => place name=Athens
+Bucuresti | București => place name=Bucharest
+Beograd => place name=Belgrade
+Kyiv | Kyyiv => place name=Kyiv
+Moskva => place name=Moscow
+Al Qahirah => place name=Cairo
+Ciudad de Mexico | Mexico City => place name=Mexico City

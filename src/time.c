@@ -558,6 +558,62 @@ static int year_at(const tctx *c, uint32_t i)
     return v >= 1800 && v <= 2099 ? v : 0;
 }
 
+/* A year said in words, as transcripts of broadcasts write them:
+ * "nineteen ninety-six", "nineteen seventy-nine", "two thousand" (after
+ * "the year"), "two thousand and one"; *len its tokens. */
+static int spoken_year(const tctx *c, uint32_t i, uint32_t *len)
+{
+    if (i + 1 >= c->uhi)
+        return 0;
+    int hi = index_in(c, i, numbers, 21);
+    if (hi >= 17 && hi <= 20 && hi != 0) {
+        /* "nineteen" + "ninety-six" / "ninety six" / "ninety" / "oh five" */
+        uint32_t n;
+        const char *s = tw(c, i + 1, &n);
+        const char *h = memchr(s, '-', n);
+        int lo = -1;
+        uint32_t used = 2;
+        for (int t = 2; t < 10 && lo < 0; t++) {
+            size_t tl = strlen(tens[t]);
+            if (h && (size_t)(h - s) == tl && strncasecmp(s, tens[t], tl) == 0) {
+                for (int u = 1; u < 10; u++)
+                    if ((size_t)(s + n - h - 1) == strlen(numbers[u]) &&
+                        strncasecmp(h + 1, numbers[u], strlen(numbers[u])) == 0)
+                        lo = t * 10 + u;
+            } else if (!h && n == tl && strncasecmp(s, tens[t], tl) == 0) {
+                lo = t * 10;
+                int u = index_in(c, i + 2, numbers, 10);
+                if (u >= 1) {
+                    lo += u;
+                    used = 3;
+                }
+            }
+        }
+        if (lo < 0) {
+            int teen = index_in(c, i + 1, numbers, 20);
+            if (teen >= 10)
+                lo = teen;
+        }
+        if (lo < 0)
+            return 0;
+        *len = used;
+        return hi * 100 + lo;
+    }
+    if (hi == 2 && is(c, i + 1, "thousand")) {
+        uint32_t k = i + 2;
+        if (is(c, k, "and"))
+            k++;
+        int u = index_in(c, k, numbers, 21);
+        if (u >= 1) {
+            *len = k + 1 - i;
+            return 2000 + u;
+        }
+        *len = 2;
+        return 2000;
+    }
+    return 0;
+}
+
 static int day_at(const tctx *c, uint32_t i)
 {
     if (i >= c->uhi)
@@ -620,6 +676,11 @@ static bool month_date(const tctx *c, uint32_t i, tx *r, bool relative_ok)
     int y = year_at(c, k);
     if (y) {
         r->n = k + 1 - i;
+        return set_date(r, y, m, 0);
+    }
+    uint32_t yl;
+    if ((y = spoken_year(c, k, &yl)) != 0) { /* "January nineteen ninety-seven" */
+        r->n = k + yl - i;
         return set_date(r, y, m, 0);
     }
     if (is(c, j, "of") && (y = year_at(c, j + 1))) {
@@ -758,6 +819,19 @@ static bool match(const tctx *c, uint32_t i, tx *r)
             r->n = 2;
         }
         return true;
+    }
+
+    /* years in words: "nineteen ninety-six", "the year two thousand" */
+    {
+        uint32_t j = i, yl;
+        bool the_year = is(c, j, "the") && is(c, j + 1, "year");
+        if (the_year)
+            j += 2;
+        int y = spoken_year(c, j, &yl);
+        if (y && (the_year || y < 2000)) {
+            r->n = j + yl - i;
+            return set_date(r, y, 0, 0);
+        }
     }
 
     /* years: "1989", "fiscal 1989", "the 1990s", "mid-1990s" */

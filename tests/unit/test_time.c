@@ -47,6 +47,15 @@ static void test_absolute(void **state)
     assert_string_equal(value_of(p, "Profit rose in the third quarter of 2016.",
                                  "the third quarter of 2016"),
                         "2016-Q3");
+    /* years as broadcasts say them */
+    assert_string_equal(value_of(p, "Atlanta, nineteen ninety-six: a bomb shocks the games.",
+                                 "nineteen ninety-six"),
+                        "1996");
+    assert_string_equal(value_of(p, "January nineteen ninety-seven brought another bomb.",
+                                 "January nineteen ninety-seven"),
+                        "1997-01");
+    assert_string_equal(value_of(p, "Systems may fail in the year two thousand.", "the year two thousand"),
+                        "2000");
     /* a count is no year */
     assert_null(value_of(p, "About 1990 people fled.", "1990"));
 }

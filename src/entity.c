@@ -367,7 +367,27 @@ static uint32_t unlabelled_place(ectx *x, uint32_t i)
     static const char *const after[] = {"village", "villages", "township", "district",
                                         "province", "governorate", "municipality", "county",
                                         "region", "prefecture", "commune", NULL};
-    return in_list(w, wl, after) ? n : 0;
+    if (in_list(w, wl, after))
+        return n;
+    /* "Rajouri city", "Balcad town": only a name the gazetteer knows */
+    static const char *const town[] = {"city", "town", NULL};
+    if (in_list(w, wl, town)) {
+        uint32_t a = t[i].nstart, b = t[i + n - 1].nend;
+        const uint32_t *ids;
+        if (sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids))
+            return n;
+    }
+    /* "demonstrated in Cahors.", "near Balcad town": after a preposition of
+     * place, a name the gazetteer knows as a town or region */
+    if (tok_is_ci(d, i - 1, "in") || tok_is_ci(d, i - 1, "near") || tok_is_ci(d, i - 1, "outside")) {
+        for (uint32_t k = n; k >= 1; k--) {
+            uint32_t a = t[i].nstart, b = t[i + k - 1].nend;
+            const uint32_t *ids;
+            if (sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids))
+                return k;
+        }
+    }
+    return 0;
 }
 
 static bool mentions_from_names(ectx *x)

@@ -247,6 +247,35 @@ static void test_geocoding(void **state)
     assert_int_equal(p->feature, SR_FEATURE_COUNTRY);
 }
 
+static void test_places_by_context(void **state)
+{
+    (void)state;
+    /* a town the tagger passed over, after "in": the gazetteer knows it */
+    const sr_doc *d = tu_extract("On 8 January, around 400 people demonstrated in Cahors.", SITREP_FORMAT_TEXT);
+    const sr_entity *e = ent(d, "Cahors");
+    assert_non_null(e);
+    assert_int_equal(e->type, SR_ENT_GPE);
+    const sr_place_rec *p = sr_geo_place(tu_model, e->place);
+    assert_non_null(p);
+    assert_memory_equal(p->cc, "FR", 2);
+    /* a town in the region the text names ("Amherst (Massachusetts)") */
+    d = tu_extract("Students gathered outside the union building in Amherst (Massachusetts) on Monday.",
+                   SITREP_FORMAT_TEXT);
+    e = ent(d, "Amherst");
+    assert_non_null(e);
+    p = sr_geo_place(tu_model, e->place);
+    assert_non_null(p);
+    assert_string_equal(tu_model->strs + p->admin1_off, "Massachusetts");
+    /* a region by its own language's name, placed by its provinces' towns */
+    d = tu_extract("Farmers protested in Lecce (Puglia) against the new water prices.", SITREP_FORMAT_TEXT);
+    e = ent(d, "Puglia");
+    assert_non_null(e);
+    p = sr_geo_place(tu_model, e->place);
+    assert_non_null(p);
+    assert_memory_equal(p->cc, "IT", 2);
+    assert_int_equal(p->feature, SR_FEATURE_ADMIN1);
+}
+
 static void test_offsets_after_multibyte(void **state)
 {
     (void)state;
@@ -333,6 +362,7 @@ int main(void)
         cmocka_unit_test(test_groups),
         cmocka_unit_test(test_prefixes_and_possessives),
         cmocka_unit_test(test_geocoding),
+        cmocka_unit_test(test_places_by_context),
         cmocka_unit_test(test_offsets_after_multibyte),
         cmocka_unit_test(test_headline_case),
         cmocka_unit_test(test_aliases_and_landforms),

@@ -802,7 +802,11 @@ static uint32_t resolve_name(ectx *x, const char *name, uint32_t len, const uint
         if (c)
             return c;
     }
-    return sr_geo_lookup_doc(x->d, m, name, len, ids);
+    uint32_t c = sr_geo_lookup_doc(x->d, m, name, len, ids);
+    /* "Seoul City", "Tainan City": the city's own name */
+    if (!c && len > 5 && strncasecmp(name + len - 5, " City", 5) == 0)
+        c = sr_geo_lookup_doc(x->d, m, name, len - 5, ids);
+    return c;
 }
 
 /* The countries the document's place mentions name outright. */

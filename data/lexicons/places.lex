@@ -58,3 +58,4 @@ Kyiv | Kyyiv => place name=Kyiv
 Moskva => place name=Moscow
 Al Qahirah => place name=Cairo
 Ciudad de Mexico | Mexico City => place name=Mexico City
+Marrakech => place name=Marrakesh

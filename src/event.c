@@ -317,7 +317,8 @@ static bool resolve_ref(const ectx *c, uint32_t i, sr_event_arg *out, bool place
     uint32_t h = det ? i + 1 : i;
     int32_t e = -1;
     out->has_actor = false;
-    if (det && is_any(c, h, town_nouns) && !is(c, h + 1, "of") && !is(c, h + 1, "'s") &&
+    if (det && is_any(c, h, town_nouns) && !(c->d->tokens.v[h].flags & SR_TF_CAP) &&
+        !is(c, h + 1, "of") && !is(c, h + 1, "'s") &&
         !(c->ment_at[h + 1] >= 0 && h + 1 < c->d->tokens.n))
         e = salient_city(c, i);
     else if (is(c, i, "it") && place)
@@ -489,7 +490,12 @@ static bool find_source_left(const ectx *c, uint32_t ti, uint32_t lo, sr_event_a
             break;
         actor_ref a;
         if (actor_at(c, i, &a)) {
-            if (governed(c, a.tok, lo) || (!places && a.group < 0 && is_mere_place(c, a.entity))) {
+            /* "in Tlaxco, Tlaxcala, the director was shot": a place set off
+             * by commas sets the scene, it is no subject */
+            bool scene = a.group < 0 && is_mere_place(c, a.entity) && a.tok + a.n < ti &&
+                         is(c, a.tok + a.n, ",");
+            if (governed(c, a.tok, lo) || scene ||
+                (!places && a.group < 0 && is_mere_place(c, a.entity))) {
                 k = a.tok + 1;
                 continue;
             }
@@ -661,6 +667,8 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
                     !is(c, i + 1, "will") && !is(c, i + 1, "would") && !is(c, i + 1, "has")) ||
                    (is(c, i, "the") && i + 1 < hi &&
                     (is(c, i + 1, "city") || is(c, i + 1, "town") || is(c, i + 1, "village")) &&
+                    !(c->d->tokens.v[i + 1].flags & SR_TF_CAP) && /* "the City Council" */
+                    !(i + 2 < hi && (c->d->tokens.v[i + 2].flags & SR_TF_CAP)) &&
                     !is(c, i + 2, "of") && i > lo && is_any(c, i - 1, loc_preps))) {
             uint32_t dist = i > ti ? i - ti : (ti - i) * 2;
             for (uint32_t k = i < ti ? i : ti; k < (i < ti ? ti : i); k++)
@@ -1071,6 +1079,17 @@ static void find_deaths(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi)
             if (!(lemma_is(c, i, "kill") || is(c, i, "dead") || lemma_is(c, i, "murder") ||
                   lemma_is(c, i, "behead") || lemma_is(c, i, "lynch") || lemma_is(c, i, "die")))
                 continue;
+            /* "the director was shot and killed": "was" says one */
+            bool was = false;
+            for (uint32_t k = i > lo + 4 ? i - 4 : lo; k < i && !was; k++)
+                was = is(c, k, "was");
+            if (was) {
+                ev->fat_min = ev->fat_max = 1;
+                ev->fat_start = d->tokens.v[i].start;
+                ev->fat_end = d->tokens.v[i].end;
+                ev->has_fatalities = true;
+                return;
+            }
             for (uint32_t k = i > lo + 6 ? i - 6 : lo; k < i + 5 && k < hi; k++)
                 if (is_any(c, k, one) && k + 1 < hi && is_noun(c, k + 1 + (k + 2 < hi && !is_noun(c, k + 1)))) {
                     ev->fat_min = ev->fat_max = 1;

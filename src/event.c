@@ -630,8 +630,9 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
                                                "compound", "estate", "slum", "settlement", NULL};
             static const char *const part_first[] = {"colonia", "barangay", "barrio", "morro",
                                                      "vila", "favela", "comuna", "kampung", NULL};
-            if ((nx < hi && is_any(c, nx, part)) || is_any(c, mn->tok_first, part_first))
-                dist += 40;
+            if ((nx < hi && is_any(c, nx, part)) || is_any(c, mn->tok_first, part_first) ||
+                (mn->tok_first > lo && is_any(c, mn->tok_first - 1, part_first)))
+                dist += 40; /* "in colonia Bethania", "Barangay San Isidro" */
             /* "On 3 May, in X (Region), ...", "in Pyay town (...)": a place
              * that opens the sentence is the scene of all of it */
             uint32_t nx2 = nx < hi && is_any(c, nx, town_words) ? nx + 1 : nx;

@@ -1368,7 +1368,7 @@ static void places_by_context(ectx *x)
         /* an actor code that is only a country (guessed from the text) is
          * no evidence of an organization */
         if ((en->type != SR_ENT_PERSON && en->type != SR_ENT_ORG) || en->title || en->role ||
-            (en->has_actor && en->actor.sector[0]) || en->affiliation >= 0)
+            (en->has_actor && en->actor.sector[0]))
             continue;
         bool cue = false;
         for (uint32_t q = 0; q < en->nmentions && !cue; q++) {
@@ -1383,6 +1383,23 @@ static void places_by_context(ectx *x)
             if (!cue && f > 1 && tok_is(d, f - 1, "(") &&
                 d->tokens.v[f - 2].kind == SR_TOK_WORD && region_at(x, f, mn->tok_n))
                 cue = true;
+            /* "(Rutshuru, Nord-Kivu)", "Tlaxco, Nuevo Leon": a region after a
+             * comma, inside brackets or after a place */
+            if (!cue && f > 1 && tok_is(d, f - 1, ",")) {
+                bool inside = false;
+                for (uint32_t k = f - 1; k > 0 && k + 8 > f && !inside; k--) {
+                    if (tok_is(d, k - 1, ")") || (d->tokens.v[k - 1].flags & SR_TF_SENT_END))
+                        break;
+                    inside = tok_is(d, k - 1, "(");
+                }
+                bool after_place = false;
+                for (uint32_t k = 0; k < d->mentions.n && !after_place; k++) {
+                    const sr_mention *o = &d->mentions.v[k];
+                    after_place = o->tok_first + o->tok_n + 1 == f && o->type == SR_ENT_GPE;
+                }
+                if ((inside || after_place) && region_at(x, f, mn->tok_n))
+                    cue = true;
+            }
             if (!cue && nx + 1 < d->tokens.n && (tok_is(d, nx, ",") || tok_is(d, nx, "(")) &&
                 (d->tokens.v[nx + 1].flags & SR_TF_CAP) && !d->ner[nx + 1]) {
                 /* the region after it, one or two words the tagger left
@@ -1408,6 +1425,7 @@ static void places_by_context(ectx *x)
             continue;
         en->type = SR_ENT_GPE;
         en->has_actor = false; /* geocode() gives the place's country */
+        en->affiliation = -1;
         for (uint32_t q = 0; q < en->nmentions; q++)
             d->mentions.v[en->mentions[q]].type = SR_ENT_GPE;
     }
@@ -1481,12 +1499,24 @@ static void geocode(ectx *x)
         sr_entity *en = &d->entities.v[e];
         if (type_class(en->type) != 2)
             continue;
-        /* continents, rivers and facilities are no towns of the gazetteer */
-        if (en->type == SR_ENT_FAC ||
-            (en->type == SR_ENT_LOC && !sr_lex_find(m, en->name, en->name_len, SR_LEX_PLACE, &strs0)))
-            continue;
+        /* continents, rivers and facilities are no towns of the gazetteer;
+         * a region called a location ("Sahel", "Lower Shabelle") is a
+         * region of the gazetteer when it lies in a country the document
+         * names */
         const uint32_t *ids = res_ids[e];
         uint32_t c = res_c[e], one_id;
+        if (en->type == SR_ENT_FAC)
+            continue;
+        if (en->type == SR_ENT_LOC && !sr_lex_find(m, en->name, en->name_len, SR_LEX_PLACE, &strs0)) {
+            bool in_country = false;
+            for (uint32_t k = 0; k < c && !in_country; k++) {
+                const sr_place_rec *p = sr_geo_place(m, ids[k]);
+                for (uint32_t q = 0; q < nccs && !in_country; q++)
+                    in_country = p->feature == SR_FEATURE_ADMIN1 && memcmp(ccs[q], p->cc, 2) == 0;
+            }
+            if (!in_country)
+                continue;
+        }
         for (uint32_t q = 0; !c && q < en->nmentions; q++) {
             uint32_t n;
             const char *s = mtext(d, &d->mentions.v[en->mentions[q]], &n);

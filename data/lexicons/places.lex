@@ -59,3 +59,4 @@ Moskva => place name=Moscow
 Al Qahirah => place name=Cairo
 Ciudad de Mexico | Mexico City => place name=Mexico City
 Marrakech => place name=Marrakesh
+Lower Shabelle | Shabelle Hoose => place name=Lower Shabeelle

@@ -806,6 +806,19 @@ static uint32_t resolve_name(ectx *x, const char *name, uint32_t len, const uint
     /* "Seoul City", "Tainan City": the city's own name */
     if (!c && len > 5 && strncasecmp(name + len - 5, " City", 5) == 0)
         c = sr_geo_lookup_doc(x->d, m, name, len - 5, ids);
+    /* "Shan-North", "Bago-West": a part of a region the gazetteer has whole */
+    static const char *const parts[] = {"-North", "-South", "-East", "-West", " North", " South",
+                                        " East", " West", NULL};
+    for (int k = 0; !c && parts[k]; k++) {
+        size_t pl = strlen(parts[k]);
+        if (len > pl + 2 && strncasecmp(name + len - pl, parts[k], pl) == 0) {
+            c = sr_geo_lookup_doc(x->d, m, name, len - (uint32_t)pl, ids);
+            /* only a region: "Sudan South" is no town of Sudan */
+            for (uint32_t q = 0; q < c; q++)
+                if (sr_geo_place(m, (*ids)[q])->feature != SR_FEATURE_ADMIN1)
+                    c = 0;
+        }
+    }
     return c;
 }
 

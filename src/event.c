@@ -636,9 +636,8 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
             /* "On 3 May, in X (Region), ...", "in Pyay town (...)": a place
              * that opens the sentence is the scene of all of it */
             uint32_t nx2 = nx < hi && is_any(c, nx, town_words) ? nx + 1 : nx;
-            if (prep && i <= lo + 8 && nx2 < hi &&
-                (is(c, nx2, ",") || is(c, nx2, "(") || is(c, nx2, "-") || is(c, nx2, "--")))
-                dist = 0;
+            bool scene = prep && i <= lo + 12 && nx2 < hi &&
+                         (is(c, nx2, ",") || is(c, nx2, "(") || is(c, nx2, "-") || is(c, nx2, "--"));
             if (nx + 1 < hi && (is(c, nx, "(") || is(c, nx, ",")) && c->ment_at[nx + 1] >= 0 &&
                 geocoded(c, (int32_t)c->d->mentions.v[c->ment_at[nx + 1]].entity))
                 dist = dist < 2 ? dist : 2;
@@ -653,6 +652,8 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
                     dist += 20; /* another clause */
                     break;
                 }
+            if (scene)
+                dist = dist >= 40 ? 40 : 0; /* a part of a town stays a part */
             if (dist < bestd) {
                 bestd = dist;
                 best = e;

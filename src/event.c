@@ -631,8 +631,11 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
             static const char *const part_first[] = {"colonia", "barangay", "barrio", "morro",
                                                      "vila", "favela", "comuna", "kampung", NULL};
             if ((nx < hi && is_any(c, nx, part)) || is_any(c, mn->tok_first, part_first) ||
-                (mn->tok_first > lo && is_any(c, mn->tok_first - 1, part_first)))
-                dist += 40; /* "in colonia Bethania", "Barangay San Isidro" */
+                (mn->tok_first > lo && is_any(c, mn->tok_first - 1, part_first)) ||
+                (mn->tok_n > 1 && is_any(c, nx - 1, part)) ||
+                (mn->tok_first > lo + 1 && (is(c, mn->tok_first - 1, "-") || is(c, mn->tok_first - 1, "--")) &&
+                 c->ment_at[mn->tok_first - 2] >= 0))
+                dist += 40; /* "in colonia Bethania", "Rogers Park", "Quito - Eloy Alfaro" */
             /* "On 3 May, in X (Region), ...", "in Pyay town (...)": a place
              * that opens the sentence is the scene of all of it */
             uint32_t nx2 = nx < hi && is_any(c, nx, town_words) ? nx + 1 : nx;
@@ -652,8 +655,15 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
                     dist += 20; /* another clause */
                     break;
                 }
+            /* the district or region in brackets after the scene: the scene's
+             * too ("in Myaing township (Pakokku district, Magway region)") */
+            bool bracket_scene = false;
+            for (uint32_t k = i; k > lo && k + 4 > i && !bracket_scene; k--)
+                bracket_scene = is(c, k - 1, "(") && k - 1 <= lo + 14;
             if (scene)
                 dist = dist >= 40 ? 40 : 0; /* a part of a town stays a part */
+            else if (bracket_scene && dist < 40)
+                dist = dist < 4 ? dist : 4;
             if (dist < bestd) {
                 bestd = dist;
                 best = e;

@@ -1550,6 +1550,10 @@ static void geocode(ectx *x)
         }
         double best = -1e9;
         uint32_t pick = ids[0];
+        char ek[128];
+        size_t ekl = sr_place_key(en->name, en->name_len, ek, sizeof ek);
+        if (ekl >= sizeof ek)
+            ekl = 0;
         for (uint32_t k = 0; k < c; k++) {
             const sr_place_rec *p = sr_geo_place(m, ids[k]);
             double s = p->feature == SR_FEATURE_COUNTRY ? 4.0 : p->feature == SR_FEATURE_ADMIN1 ? 2.0 : 1.0;
@@ -1580,8 +1584,10 @@ static void geocode(ectx *x)
             /* the place's own name, not one that merely contains it
              * ("Cauca Department", not "Valle del Cauca Department") */
             const char *pn = m->strs + p->name_off;
-            if (strncasecmp(pn, en->name, en->name_len) == 0 &&
-                (pn[en->name_len] == 0 || pn[en->name_len] == ' '))
+            char pk[128];
+            size_t pkl = sr_place_key(pn, strlen(pn), pk, sizeof pk);
+            /* accents aside: "Orléans" is Orleans' own name */
+            if (ekl && pkl >= ekl && memcmp(pk, ek, ekl) == 0 && (pkl == ekl || pk[ekl] == ' '))
                 s += 1.0;
             s -= 0.001 * k; /* the model's own order breaks ties */
             if (s > best) {

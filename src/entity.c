@@ -1444,6 +1444,45 @@ static void places_by_context(ectx *x)
     }
 }
 
+/* Does the town lie in the region the text puts it in ("Kamyanka,
+ * Kharkiv", "Kale (Kale district, Sagaing region)")?  True when the text
+ * names none the gazetteer knows as a region. */
+static bool in_stated_region(ectx *x, const sr_entity *en, const sr_place_rec *p)
+{
+    const sr_doc *d = x->d;
+    const sitrep_model *m = x->m;
+    for (uint32_t q = 0; q < en->nmentions; q++) {
+        const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+        uint32_t nx = mn->tok_first + mn->tok_n;
+        if (nx + 1 >= d->tokens.n || !(tok_is(d, nx, ",") || tok_is(d, nx, "(")))
+            continue;
+        /* the mention right after, if it is one */
+        int32_t after = -1;
+        for (uint32_t k = 0; k < d->mentions.n && after < 0; k++)
+            if (d->mentions.v[k].tok_first == nx + 1)
+                after = (int32_t)k;
+        if (after < 0)
+            continue;
+        const sr_mention *rm = &d->mentions.v[after];
+        uint32_t a = rm->tok_first, b = rm->tok_first + rm->tok_n;
+        const uint32_t *rids;
+        uint32_t one, rc = resolve_name(x, d->norm + d->tokens.v[a].nstart,
+                                        d->tokens.v[b - 1].nend - d->tokens.v[a].nstart, &rids, &one);
+        bool any_region = false;
+        for (uint32_t k = 0; k < rc; k++) {
+            const sr_place_rec *r = sr_geo_place(m, rids[k]);
+            if (r->feature != SR_FEATURE_ADMIN1)
+                continue;
+            any_region = true;
+            if (p->admin1_off == r->name_off)
+                return true;
+        }
+        if (any_region)
+            return false;
+    }
+    return true;
+}
+
 /* Places on the map, after the other entities give the document's
  * countries. */
 static void geocode(ectx *x)
@@ -1595,8 +1634,10 @@ static void geocode(ectx *x)
                 pick = ids[k];
             }
         }
-        en->place = pick;
         const sr_place_rec *p = sr_geo_place(m, pick);
+        if (p->feature == SR_FEATURE_CITY && !in_stated_region(x, en, p))
+            continue; /* a namesake elsewhere: better no place than a wrong one */
+        en->place = pick;
         if (p->feature == SR_FEATURE_COUNTRY && en->type == SR_ENT_LOC)
             en->type = SR_ENT_GPE;
         if (!en->has_actor && (en->type == SR_ENT_GPE)) {

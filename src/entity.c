@@ -1367,6 +1367,21 @@ static bool region_at(ectx *x, uint32_t first, uint32_t n)
     return false;
 }
 
+/* The mention that starts at token tok, or -1 (mentions are in text
+ * order). */
+static int32_t mention_at_tok(const sr_doc *d, uint32_t tok)
+{
+    uint32_t a = 0, b = d->mentions.n;
+    while (a < b) {
+        uint32_t mid = (a + b) / 2;
+        if (d->mentions.v[mid].tok_first < tok)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    return a < d->mentions.n && d->mentions.v[a].tok_first == tok ? (int32_t)a : -1;
+}
+
 /* Names the tagger called a person or an organization that the text puts
  * on the map: "in Markaryd", "shelled Zarichne, Zaporizhia", "Ipiau
  * (Bahia)".  A name with no title, role or actor, that the gazetteer
@@ -1405,10 +1420,13 @@ static void places_by_context(ectx *x)
                         break;
                     inside = tok_is(d, k - 1, "(");
                 }
+                /* the mention before the comma: the one starting at most
+                 * three tokens back that ends there */
                 bool after_place = false;
-                for (uint32_t k = 0; k < d->mentions.n && !after_place; k++) {
-                    const sr_mention *o = &d->mentions.v[k];
-                    after_place = o->tok_first + o->tok_n + 1 == f && o->type == SR_ENT_GPE;
+                for (uint32_t back = 2; back <= 4 && back <= f && !after_place; back++) {
+                    int32_t o = mention_at_tok(d, f - back);
+                    after_place = o >= 0 && d->mentions.v[o].tok_first + d->mentions.v[o].tok_n + 1 == f &&
+                                  d->mentions.v[o].type == SR_ENT_GPE;
                 }
                 if ((inside || after_place) && region_at(x, f, mn->tok_n))
                     cue = true;
@@ -1457,10 +1475,7 @@ static bool in_stated_region(ectx *x, const sr_entity *en, const sr_place_rec *p
         if (nx + 1 >= d->tokens.n || !(tok_is(d, nx, ",") || tok_is(d, nx, "(")))
             continue;
         /* the mention right after, if it is one */
-        int32_t after = -1;
-        for (uint32_t k = 0; k < d->mentions.n && after < 0; k++)
-            if (d->mentions.v[k].tok_first == nx + 1)
-                after = (int32_t)k;
+        int32_t after = mention_at_tok(d, nx + 1);
         if (after < 0)
             continue;
         const sr_mention *rm = &d->mentions.v[after];
@@ -1481,6 +1496,14 @@ static bool in_stated_region(ectx *x, const sr_entity *en, const sr_place_rec *p
             return false;
     }
     return true;
+}
+
+static bool has_non_ascii(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0x80)
+            return true;
+    return false;
 }
 
 /* Places on the map, after the other entities give the document's
@@ -1590,9 +1613,14 @@ static void geocode(ectx *x)
         double best = -1e9;
         uint32_t pick = ids[0];
         char ek[128];
-        size_t ekl = sr_place_key(en->name, en->name_len, ek, sizeof ek);
-        if (ekl >= sizeof ek)
-            ekl = 0;
+        size_t ekl = 0; /* the name's key, made when a candidate needs it */
+        for (uint32_t k = 0; k < c && !ekl; k++)
+            if (has_non_ascii(m->strs + sr_geo_place(m, ids[k])->name_off)) {
+                ekl = sr_place_key(en->name, en->name_len, ek, sizeof ek);
+                if (ekl >= sizeof ek)
+                    ekl = 0;
+                break;
+            }
         for (uint32_t k = 0; k < c; k++) {
             const sr_place_rec *p = sr_geo_place(m, ids[k]);
             double s = p->feature == SR_FEATURE_COUNTRY ? 4.0 : p->feature == SR_FEATURE_ADMIN1 ? 2.0 : 1.0;
@@ -1623,11 +1651,17 @@ static void geocode(ectx *x)
             /* the place's own name, not one that merely contains it
              * ("Cauca Department", not "Valle del Cauca Department") */
             const char *pn = m->strs + p->name_off;
-            char pk[128];
-            size_t pkl = sr_place_key(pn, strlen(pn), pk, sizeof pk);
-            /* accents aside: "Orléans" is Orleans' own name */
-            if (ekl && pkl >= ekl && memcmp(pk, ek, ekl) == 0 && (pkl == ekl || pk[ekl] == ' '))
+            if (strncasecmp(pn, en->name, en->name_len) == 0 &&
+                (pn[en->name_len] == 0 || pn[en->name_len] == ' '))
                 s += 1.0;
+            else if (ekl && has_non_ascii(pn)) {
+                /* accents aside: "Orléans" is Orleans' own name */
+                char pk[128];
+                size_t pkl = sr_place_key(pn, strlen(pn), pk, sizeof pk);
+                if (pkl >= ekl && pkl < sizeof pk && memcmp(pk, ek, ekl) == 0 &&
+                    (pkl == ekl || pk[ekl] == ' '))
+                    s += 1.0;
+            }
             s -= 0.001 * k; /* the model's own order breaks ties */
             if (s > best) {
                 best = s;

@@ -1293,6 +1293,111 @@ static bool natural_cause(const ectx *c, uint32_t ca, uint32_t ti, uint32_t afte
     return false;
 }
 
+static bool is_any_lemma(const ectx *c, uint32_t i, const char *const *ws)
+{
+    for (int k = 0; ws[k]; k++)
+        if (lemma_is(c, i, ws[k]))
+            return true;
+    return false;
+}
+
+/* A noun for people in the clause (WordNet's noun.person, or a crowd):
+ * violence is done by or to someone. */
+static bool person_noun(const ectx *c, uint32_t a, uint32_t b)
+{
+    static const char *const crowds[] = {"mob", "gang", "crowd", "militia", "group", NULL};
+    for (uint32_t i = a; i < b; i++) {
+        if (!is_noun(c, i))
+            continue;
+        char buf[64];
+        size_t n = sr_lemma_of(c->d, c->m, i, buf, sizeof buf);
+        if (sr_wn_class(c->m, buf, n, 'n') == 18 /* noun.person */)
+            return true;
+        for (int k = 0; crowds[k]; k++)
+            if (strlen(crowds[k]) == n && strncasecmp(buf, crowds[k], n) == 0)
+                return true;
+    }
+    return false;
+}
+
+/* A noun for people as the subject or object of the trigger: from the
+ * clause's start or the verb before, to the verb or subordinate clause
+ * after ("the industry hit a problem when dealers ...": no one). */
+static bool person_around(const ectx *c, uint32_t ti, uint32_t tn, uint32_t ca, uint32_t cb)
+{
+    static const char *const subord[] = {"when", "while", "after", "before", "because", "as", "if",
+                                         "since", "that", "which", "who", "where", NULL};
+    uint32_t a = ti, b = ti + tn;
+    while (a > ca && !is_verb(c, a - 1) && !is_any(c, a - 1, subord))
+        a--;
+    while (b < cb && !(is_verb(c, b) && strcmp(tag(c, b), "VBN") != 0 && strcmp(tag(c, b), "VBG") != 0) &&
+           !is_any(c, b, subord))
+        b++;
+    return person_noun(c, a, ti) || person_noun(c, ti + tn, b);
+}
+
+static bool people(const ectx *c, const sr_event_arg *a)
+{
+    if (a->entity >= 0 && c->d->entities.v[a->entity].type == SR_ENT_PERSON)
+        return true;
+    if (!a->has_actor)
+        return false;
+    const char *s = a->actor.sector;
+    return !strcmp(s, "CVL") || !strcmp(s, "OPP") || !strcmp(s, "REF") || !strcmp(s, "EDU") ||
+           !strcmp(s, "LAB") || !strcmp(s, "MED") || !strcmp(s, "HLH") || !strcmp(s, "ELI") ||
+           !strcmp(s, "UAF") || !strcmp(s, "CRM") || !strcmp(s, "JRN");
+}
+
+/* Is this a conflict event ACLED would code, or the same words in other
+ * news ("the industry hit a problem", "profit fell to 150 mln", a trade
+ * agreement, "engaged in gas gathering")?  Violence wants an armed man,
+ * a victim, a place attacked, or words of harm; a capture wants a place,
+ * people or an armed taker; an agreement armed parties or a truce;
+ * destruction someone who did it. */
+static bool conflict_context(const ectx *c, const sr_event *ev, int cls, uint32_t ca, uint32_t cb,
+                             uint32_t lo, uint32_t hi)
+{
+    static const char *const harm[] = {"kill", "dead", "die", "wound", "injure", "shoot", "gun",
+                                       "gunman", "bullet", "weapon", "bomb", "explosive", "rifle",
+                                       "machete", "knife", "stab", "casualty", "fatality", "body",
+                                       "soldier", "troop", "militant", "rebel", "fighter", "police",
+                                       "army", "military", "artillery", "mortar", "rocket",
+                                       "missile", "airstrike", "drone", "grenade", "victim",
+                                       "civilian", "hostage", NULL};
+    static const char *const truce[] = {"ceasefire", "cease-fire", "truce", "peace", "armistice",
+                                        "rebel", "militia", "insurgent", "militant", NULL};
+    static const char *const fights[] = {"clash", "skirmish", "gunfight", "firefight", "shootout",
+                                         "shoot-out", "exchange", "gunfire", "crossfire", NULL};
+    bool place_target = ev->target.entity >= 0 && is_mere_place(c, ev->target.entity);
+    switch (cls) {
+    case SR_AC_CLASH:
+        if (is_any_lemma(c, ev->trig_tok, fights))
+            return true; /* a clash is a clash */
+        /* "engaged in gas gathering", "fight inflation": as attacks */
+        __attribute__((fallthrough));
+    case SR_AC_ATTACK:
+    case SR_AC_MOB:
+        return armed(&ev->source) || armed(&ev->target) || people(c, &ev->target) ||
+               people(c, &ev->source) || (place_target && ev->source.has_actor) ||
+               sentence_has(c, ca, cb, harm) || person_around(c, ev->trig_tok, ev->trig_n, ca, cb) ||
+               (sentence_has(c, lo, hi, harm) && person_noun(c, lo, hi));
+    case SR_AC_CAPTURE:
+        return place_target || armed(&ev->source) || people(c, &ev->target) ||
+               (ev->target.has_actor && !strcmp(ev->target.actor.sector, "MIL")) ||
+               sentence_has(c, lo, hi, harm) ||
+               (c->quote_at[ev->trig_tok] >= 0 && c->d->quotes.v[c->quote_at[ev->trig_tok]].speaker >= 0 &&
+                c->d->entities.v[c->d->quotes.v[c->quote_at[ev->trig_tok]].speaker].type == SR_ENT_PERSON &&
+                c->d->entities.v[c->d->quotes.v[c->quote_at[ev->trig_tok]].speaker].title);
+    case SR_AC_AGREE:
+        return armed(&ev->source) || armed(&ev->target) || sentence_has(c, lo, hi, truce);
+    case SR_AC_LOOT:
+        return ev->source.has_actor || ev->source.entity >= 0 || person_noun(c, lo, hi) ||
+               sentence_has(c, lo, hi, harm);
+    default:
+        return true;
+    }
+}
+
 /* Words whose sense the context decides: "fired" at something (not "fired
  * the manager"), "gathered" (not "gathered evidence"). */
 static bool context_fits(const ectx *c, const sr_lex_rec *r, uint32_t i, uint32_t tn, uint32_t hi)
@@ -1307,6 +1412,13 @@ static bool context_fits(const ectx *c, const sr_lex_rec *r, uint32_t i, uint32_
             if (is_any(c, k, fire_ctx))
                 return true;
         return false;
+    }
+    if (tn == 1 && lemma_is(c, i, "demonstrate") && i + 1 < hi) {
+        /* "demonstrates compliance": to show, not to protest */
+        const char *t = tag(c, i + 1);
+        bool cap = (c->d->tokens.v[i + 1].flags & SR_TF_CAP) != 0;
+        return !((t[0] == 'D' && !cap) || (t[0] == 'N' && !cap) || strcmp(t, "PRP$") == 0 ||
+                 is(c, i + 1, "that") || is(c, i + 1, "how"));
     }
     if (tn == 1 && (lemma_is(c, i, "gather") || lemma_is(c, i, "assemble"))) {
         const char *t = i + 1 < hi ? tag(c, i + 1) : ".";
@@ -1545,6 +1657,10 @@ static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
             (strcmp(ev.plover, "REQUEST") == 0 || strcmp(ev.plover, "ACCUSE") == 0 ||
              strcmp(ev.plover, "REJECT") == 0))
             cls = SR_AC_PROTEST;
+        if (cls == SR_AC_CAPTURE && !conflict_context(c, &ev, cls, ca, cb, lo, hi))
+            continue; /* "profit fell to 150 mln", "a takeover by a partnership" */
+        if (!conflict_context(c, &ev, cls, ca, cb, lo, hi))
+            cls = SR_AC_NONE; /* "the industry hit a problem", a trade agreement */
         if (ev.modality == SR_MOD_ASSERTED)
             classify(c, &ev, cls, ca, cb, c->para_hi);
         find_date(c, &ev, i, lo, hi);

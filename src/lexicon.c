@@ -370,6 +370,12 @@ size_t sr_lexbuild_widen_events(sr_lexbuild *b, sr_lex_synonyms_fn synonyms, voi
          * them, where no entry has the word yet */
         if (b->recs[r].kind != SR_LEX_EVENT || b->recs[r].pos != SR_POS_VERB || b->recs[r].ntok != 1)
             continue;
+        /* only acts of violence: a word's first sense is its everyday one,
+         * and "demonstrate" or "regain" would bring "show" and "recover" */
+        int a = b->recs[r].acled;
+        if (a != SR_AC_CLASH && a != SR_AC_ATTACK && a != SR_AC_ABDUCT && a != SR_AC_SEXUAL &&
+            a != SR_AC_AIR && a != SR_AC_SHELL && a != SR_AC_IED)
+            continue;
         const char *lemma = b->pool.p + b->recs[r].surface_off;
         const char *const *words;
         size_t nw = synonyms(lemma, &words, ctx);

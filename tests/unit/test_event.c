@@ -130,6 +130,30 @@ static void test_passive_pronouns_and_reports(void **state)
     assert_string_equal(entity_name(d, ev->reported_by), "Ahmed Saleh");
 }
 
+static void test_other_news(void **state)
+{
+    (void)state;
+    /* the same words in business news tell no conflict */
+    const sr_doc *d = run("1987-03-02", "Operating profit fell to 150 mln dlrs from 252 mln dlrs in the prior year.");
+    assert_null(event(d, "fell to"));
+    d = run("1987-03-02", "The company said it signed an agreement with Toyota to build engines.");
+    const sr_event *ev = event(d, "signed");
+    if (!ev)
+        ev = event(d, "agreement");
+    assert_non_null(ev); /* an agreement still, in PLOVER's terms */
+    assert_int_equal(ev->acled_type, SR_ACLED_T_NONE);
+    d = run("1987-03-02", "The industry hit a fresh problem when dealers stopped buying cars.");
+    ev = event(d, "hit");
+    assert_true(!ev || ev->acled_type == SR_ACLED_T_NONE);
+    /* while a ceasefire between armed men is an ACLED agreement */
+    d = run("2022-03-02", "The army and the rebels signed a ceasefire in Bangui on Monday.");
+    ev = event(d, "signed");
+    if (!ev)
+        ev = event(d, "ceasefire");
+    assert_non_null(ev);
+    assert_string_equal(sr_acled_sub_names[ev->acled_sub], "Agreement");
+}
+
 static void test_user_event_words(void **state)
 {
     (void)state;
@@ -159,6 +183,7 @@ int main(void)
         cmocka_unit_test(test_remote_violence_and_protest),
         cmocka_unit_test(test_modality),
         cmocka_unit_test(test_passive_pronouns_and_reports),
+        cmocka_unit_test(test_other_news),
         cmocka_unit_test(test_user_event_words),
     };
     return cmocka_run_group_tests(tests, tu_setup, tu_teardown);

@@ -1382,6 +1382,32 @@ static int32_t mention_at_tok(const sr_doc *d, uint32_t tok)
     return a < d->mentions.n && d->mentions.v[a].tok_first == tok ? (int32_t)a : -1;
 }
 
+/* The latest entity mentioned before token `before` whose name ends with
+ * the word at token w, of type `type` (-1: any): "the coalition" after
+ * "the US-led coalition". */
+int32_t sr_entity_named_by(const sr_doc *d, uint32_t before, uint32_t w, int type)
+{
+    const sr_token *h = &d->tokens.v[w];
+    uint32_t hn = h->nend - h->nstart;
+    uint32_t a = 0, b = d->mentions.n; /* the mentions starting before `before` */
+    while (a < b) {
+        uint32_t mid = (a + b) / 2;
+        if (d->mentions.v[mid].tok_first < before)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    for (uint32_t k = a; k > 0; k--) {
+        const sr_entity *en = &d->entities.v[d->mentions.v[k - 1].entity];
+        if ((type >= 0 && en->type != type) || en->name_len <= hn + 1)
+            continue;
+        const char *tail = en->name + en->name_len - hn;
+        if (tail[-1] == ' ' && strncasecmp(tail, d->norm + h->nstart, hn) == 0)
+            return (int32_t)d->mentions.v[k - 1].entity;
+    }
+    return -1;
+}
+
 /* Names the tagger called a person or an organization that the text puts
  * on the map: "in Markaryd", "shelled Zarichne, Zaporizhia", "Ipiau
  * (Bahia)".  A name with no title, role or actor, that the gazetteer

@@ -103,17 +103,7 @@ typedef struct ectx {
 
 /* ---- words ---------------------------------------------------------------------- */
 
-/* Token i reads w (lower case or punctuation), any case. */
-static bool is(const ectx *c, uint32_t i, const char *w)
-{
-    if (i >= c->d->tokens.n)
-        return false;
-    const sr_token *t = &c->d->tokens.v[i];
-    uint32_t n = t->nend - t->nstart;
-    const char *s = c->d->norm + t->nstart;
-    /* the first letter first: most calls fail there */
-    return n && (s[0] | 0x20) == (w[0] | 0x20) && strncasecmp(s, w, n) == 0 && w[n] == 0;
-}
+static bool is(const ectx *c, uint32_t i, const char *w) { return sr_tok_is(c->d, i, w); }
 
 static bool is_any(const ectx *c, uint32_t i, const char *const *ws)
 {
@@ -145,6 +135,18 @@ static bool lemma_is(const ectx *c, uint32_t i, const char *w)
     char buf[64];
     size_t n = sr_lemma_of(c->d, c->m, i, buf, sizeof buf);
     return n == strlen(w) && strncasecmp(buf, w, n) == 0;
+}
+
+/* The index in `ws` of token i's lemma, or -1: one lemma made, then
+ * compared with each word. */
+static int lemma_in(const ectx *c, uint32_t i, const char *const *ws)
+{
+    char buf[64];
+    size_t n = sr_lemma_of(c->d, c->m, i, buf, sizeof buf);
+    for (int k = 0; ws[k]; k++)
+        if (strlen(ws[k]) == n && strncasecmp(buf, ws[k], n) == 0)
+            return k;
+    return -1;
 }
 
 static bool sentence_end(const ectx *c, uint32_t i)
@@ -236,26 +238,6 @@ static int32_t latest_entity(const ectx *c, uint32_t before, int type1, int type
     return -1;
 }
 
-/* The latest entity before token `before` whose name ends with the word
- * at token w ("the coalition" -> "the US-led coalition"). */
-static int32_t entity_named_by(const ectx *c, uint32_t before, uint32_t w)
-{
-    const sr_token *h = &c->d->tokens.v[w];
-    uint32_t hn = h->nend - h->nstart;
-    for (uint32_t i = before; i > 0; i--) {
-        int32_t mi = c->ment_at[i - 1];
-        if (mi < 0)
-            continue;
-        const sr_entity *en = &c->d->entities.v[c->d->mentions.v[mi].entity];
-        if (en->name_len <= hn + 1)
-            continue;
-        const char *tail = en->name + en->name_len - hn;
-        if (tail[-1] == ' ' && strncasecmp(tail, c->d->norm + h->nstart, hn) == 0)
-            return (int32_t)c->d->mentions.v[mi].entity;
-    }
-    return -1;
-}
-
 /* The first token of the sentence holding token i (back = 1: of the one
  * before it). */
 static uint32_t sentence_start(const ectx *c, uint32_t i, int back)
@@ -323,7 +305,7 @@ static bool resolve_ref(const ectx *c, uint32_t i, sr_event_arg *out, bool place
         e = salient_city(c, i);
     else if (is(c, i, "it") && place)
         e = salient_city(c, i);
-    else if (det && is_noun(c, h) && (e = entity_named_by(c, i, h)) >= 0)
+    else if (det && is_noun(c, h) && (e = sr_entity_named_by(c->d, i, h, -1)) >= 0)
         ;
     else if (is(c, i, "it") || is(c, i, "its") || (det && is_any(c, h, org_nouns))) {
         /* an organization of this sentence or the one before; else a
@@ -583,8 +565,43 @@ static int32_t salient_city(const ectx *c, uint32_t before)
 /* A place on the map: placed by the gazetteer, with coordinates. */
 static bool geocoded(const ectx *c, int32_t e)
 {
-    return e >= 0 && is_place_entity(c, e) && c->d->entities.v[e].place != UINT32_MAX && c->m &&
-           sr_geo_place(c->m, c->d->entities.v[e].place)->has_coords;
+    const sr_place_rec *p = is_place_entity(c, e) ? sr_entity_place(c->d, c->m, e) : NULL;
+    return p && p->has_coords;
+}
+
+/* How far token i is from the trigger at ti: words on its right count
+ * once, on its left twice (news puts the place after the act). */
+static uint32_t distance(uint32_t i, uint32_t ti)
+{
+    return i > ti ? i - ti : (ti - i) * 2;
+}
+
+/* Is there a comma or semicolon between tokens i and ti? */
+static bool crosses_clause(const ectx *c, uint32_t i, uint32_t ti)
+{
+    for (uint32_t k = i < ti ? i : ti; k < (i < ti ? ti : i); k++)
+        if (is(c, k, ",") || is(c, k, ";"))
+            return true;
+    return false;
+}
+
+/* A place named as a part of a town, which the gazetteer's town of that
+ * name is not: "in colonia Bethania", "Lavapes community", "Rogers Park",
+ * "Quito - Eloy Alfaro". */
+static bool part_of_town(const ectx *c, const sr_mention *mn, uint32_t lo, uint32_t hi)
+{
+    static const char *const part[] = {"neighborhood", "neighbourhood", "community", "square",
+                                       "park", "street", "avenue", "road", "canton", "ward",
+                                       "parish", "barrio", "colony", "market", "camp",
+                                       "station", "hospital", "school", "university",
+                                       "stadium", "bridge", "area", "sector", "quarter",
+                                       "compound", "estate", "slum", "settlement", NULL};
+    static const char *const part_first[] = {"colonia", "barangay", "barrio", "morro",
+                                             "vila", "favela", "comuna", "kampung", NULL};
+    uint32_t f = mn->tok_first, nx = f + mn->tok_n;
+    return (nx < hi && is_any(c, nx, part)) || is_any(c, f, part_first) ||
+           (f > lo && is_any(c, f - 1, part_first)) || (mn->tok_n > 1 && is_any(c, nx - 1, part)) ||
+           (f > lo + 1 && (is(c, f - 1, "-") || is(c, f - 1, "--")) && c->ment_at[f - 2] >= 0);
 }
 
 /* The place where it happened, in the sentence [lo, hi). */
@@ -612,35 +629,21 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
             if (pv > lo && is_any(c, pv - 1, area_words))
                 pv--;
             bool prep = pv > lo && is_any(c, pv - 1, loc_preps);
-            uint32_t dist = i > ti ? i - ti : (ti - i) * 2; /* the right side first */
+            uint32_t dist = distance(i, ti);
             if (prep)
                 dist /= 2;
             else
                 dist += 10; /* "Raqqa's fall", "the Raqqa front", "(Tokyo - Minato)" */
-            /* a town given with its region ("in Ipiau (Bahia)", "Pervomaisk,
-             * Luhansk") is the place the text means */
             uint32_t nx = mn->tok_first + mn->tok_n;
-            /* "in Colonia San Benito neighbourhood", "Lavapes community": a
-             * part of a town, which the gazetteer's town of that name is not */
-            static const char *const part[] = {"neighborhood", "neighbourhood", "community", "square",
-                                               "park", "street", "avenue", "road", "canton", "ward",
-                                               "parish", "barrio", "colony", "market", "camp",
-                                               "station", "hospital", "school", "university",
-                                               "stadium", "bridge", "area", "sector", "quarter",
-                                               "compound", "estate", "slum", "settlement", NULL};
-            static const char *const part_first[] = {"colonia", "barangay", "barrio", "morro",
-                                                     "vila", "favela", "comuna", "kampung", NULL};
-            if ((nx < hi && is_any(c, nx, part)) || is_any(c, mn->tok_first, part_first) ||
-                (mn->tok_first > lo && is_any(c, mn->tok_first - 1, part_first)) ||
-                (mn->tok_n > 1 && is_any(c, nx - 1, part)) ||
-                (mn->tok_first > lo + 1 && (is(c, mn->tok_first - 1, "-") || is(c, mn->tok_first - 1, "--")) &&
-                 c->ment_at[mn->tok_first - 2] >= 0))
-                dist += 40; /* "in colonia Bethania", "Rogers Park", "Quito - Eloy Alfaro" */
+            if (part_of_town(c, mn, lo, hi))
+                dist += 40;
             /* "On 3 May, in X (Region), ...", "in Pyay town (...)": a place
              * that opens the sentence is the scene of all of it */
             uint32_t nx2 = nx < hi && is_any(c, nx, town_words) ? nx + 1 : nx;
             bool scene = prep && i <= lo + 12 && nx2 < hi &&
                          (is(c, nx2, ",") || is(c, nx2, "(") || is(c, nx2, "-") || is(c, nx2, "--"));
+            /* a town given with its region ("in Ipiau (Bahia)", "Pervomaisk,
+             * Luhansk") is the place the text means */
             if (nx + 1 < hi && (is(c, nx, "(") || is(c, nx, ",")) && c->ment_at[nx + 1] >= 0 &&
                 geocoded(c, (int32_t)c->d->mentions.v[c->ment_at[nx + 1]].entity))
                 dist = dist < 2 ? dist : 2;
@@ -650,11 +653,8 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
                 dist += 12;
             else if (pl->feature == SR_FEATURE_COUNTRY)
                 dist += 24;
-            for (uint32_t k = i < ti ? i : ti; k < (i < ti ? ti : i); k++)
-                if (is(c, k, ",") || is(c, k, ";")) {
-                    dist += 20; /* another clause */
-                    break;
-                }
+            if (crosses_clause(c, i, ti))
+                dist += 20;
             /* the district or region in brackets after the scene: the scene's
              * too ("in Myaing township (Pakokku district, Magway region)") */
             bool bracket_scene = false;
@@ -682,12 +682,7 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
                     !(c->d->tokens.v[i + 1].flags & SR_TF_CAP) && /* "the City Council" */
                     !(i + 2 < hi && (c->d->tokens.v[i + 2].flags & SR_TF_CAP)) &&
                     !is(c, i + 2, "of") && i > lo && is_any(c, i - 1, loc_preps))) {
-            uint32_t dist = i > ti ? i - ti : (ti - i) * 2;
-            for (uint32_t k = i < ti ? i : ti; k < (i < ti ? ti : i); k++)
-                if (is(c, k, ",") || is(c, k, ";")) {
-                    dist += 20;
-                    break;
-                }
+            uint32_t dist = distance(i, ti) + (crosses_clause(c, i, ti) ? 20 : 0);
             if (dist < bestd) {
                 int32_t e = salient_city(c, i);
                 if (e >= 0) {
@@ -736,13 +731,12 @@ static int modality(const ectx *c, uint32_t ti, uint32_t lo, bool *intent_verb)
             return SR_MOD_INTENDED;
         }
         if (is(c, i, "to") && k - 1 > lo) {
-            for (int w = 0; intent[w]; w++)
-                if (lemma_is(c, i - 1, intent[w])) {
-                    *intent_verb = true;
-                    return lemma_is(c, i - 1, "threaten") || lemma_is(c, i - 1, "warn")
-                               ? SR_MOD_THREATENED
-                               : SR_MOD_INTENDED;
-                }
+            int w = lemma_in(c, i - 1, intent);
+            if (w >= 0) {
+                *intent_verb = true;
+                return !strcmp(intent[w], "threaten") || !strcmp(intent[w], "warn") ? SR_MOD_THREATENED
+                                                                                    : SR_MOD_INTENDED;
+            }
         }
         if (is(c, i, "will") || is(c, i, "'ll") || is(c, i, "shall") || is(c, i, "would") ||
             (is(c, i, "going") && is(c, i + 1, "to")))
@@ -769,24 +763,13 @@ static bool armed(const sr_event_arg *a)
 
 /* Words of armed men and their places: "attacked a military base",
  * "fired at the positions of", "against Ethiopian forces". */
-static bool armed_words(const ectx *c, uint32_t a, uint32_t b)
-{
-    static const char *const w[] = {"force", "troop", "soldier", "military", "army", "police",
-                                    "policeman", "policemen", "base", "checkpoint", "post",
-                                    "position", "station", "outpost", "barrack", "militia",
-                                    "militiaman", "militant", "fighter", "rebel", "insurgent",
-                                    "guard", "patrol", "convoy", "officer", "personnel", "unit",
-                                    "battalion", "brigade", "camp", "gendarme", "gendarmerie",
-                                    "jihadist", "combatant", "member", NULL};
-    for (uint32_t i = a; i < b; i++) {
-        char buf[64];
-        size_t n = sr_lemma_of(c->d, c->m, i, buf, sizeof buf);
-        for (int k = 0; w[k]; k++)
-            if (strlen(w[k]) == n && strncasecmp(buf, w[k], n) == 0)
-                return true;
-    }
-    return false;
-}
+static const char *const armed_nouns[] = {"force", "troop", "soldier", "military", "army", "police",
+                                          "policeman", "policemen", "base", "checkpoint", "post",
+                                          "position", "station", "outpost", "barrack", "militia",
+                                          "militiaman", "militant", "fighter", "rebel", "insurgent",
+                                          "guard", "patrol", "convoy", "officer", "personnel", "unit",
+                                          "battalion", "brigade", "camp", "gendarme", "gendarmerie",
+                                          "jihadist", "combatant", "member", NULL};
 
 /* The state's forces: the military (MIL is a state's; rebels are REB),
  * police, and a government with a country. */
@@ -799,15 +782,12 @@ static bool state_forces(const sr_event_arg *a)
            (strcmp(s, "GOV") == 0 && a->actor.country[0]);
 }
 
+/* A word of the list, by lemma, in tokens [lo, hi). */
 static bool sentence_has(const ectx *c, uint32_t lo, uint32_t hi, const char *const *lemmas)
 {
-    for (uint32_t i = lo; i < hi; i++) {
-        char buf[64];
-        size_t n = sr_lemma_of(c->d, c->m, i, buf, sizeof buf);
-        for (int k = 0; lemmas[k]; k++)
-            if (strlen(lemmas[k]) == n && strncasecmp(buf, lemmas[k], n) == 0)
-                return true;
-    }
+    for (uint32_t i = lo; i < hi; i++)
+        if (lemma_in(c, i, lemmas) >= 0)
+            return true;
     return false;
 }
 
@@ -815,21 +795,17 @@ static bool sentence_has(const ectx *c, uint32_t lo, uint32_t hi, const char *co
  * a noun of the list ("the attack") says nothing of what they did. */
 static bool sentence_has_verb(const ectx *c, uint32_t lo, uint32_t hi, const char *const *lemmas)
 {
+    static const char *const burnt_in_protest[] = {"effigy", "candle", "flag", NULL};
     for (uint32_t i = lo; i < hi; i++) {
         if (!is_verb(c, i))
             continue;
-        char buf[64];
-        size_t n = sr_lemma_of(c->d, c->m, i, buf, sizeof buf);
-        for (int k = 0; lemmas[k]; k++)
-            if (strlen(lemmas[k]) == n && strncasecmp(buf, lemmas[k], n) == 0) {
-                /* "burning effigies", "burned candles": a protest's own act */
-                if (strcmp(lemmas[k], "burn") == 0 && i + 1 < hi &&
-                    (strncasecmp(c->d->norm + c->d->tokens.v[i + 1].nstart, "effig", 5) == 0 ||
-                     strncasecmp(c->d->norm + c->d->tokens.v[i + 1].nstart, "candle", 6) == 0 ||
-                     strncasecmp(c->d->norm + c->d->tokens.v[i + 1].nstart, "flag", 4) == 0))
-                    continue;
-                return true;
-            }
+        int k = lemma_in(c, i, lemmas);
+        if (k < 0)
+            continue;
+        /* "burning effigies", "burned candles": a protest's own act */
+        if (strcmp(lemmas[k], "burn") == 0 && i + 1 < hi && lemma_in(c, i + 1, burnt_in_protest) >= 0)
+            continue;
+        return true;
     }
     return false;
 }
@@ -890,7 +866,8 @@ static void classify(const ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t
         if (cls == SR_AC_CLASH || armed(&ev->target) ||
             (armed(&ev->source) && is_mere_place(c, ev->target.entity)) ||
             (!ev->target.has_actor && ev->trig_tok + ev->trig_n < hi &&
-             armed_words(c, ev->trig_tok + ev->trig_n, hi < ev->trig_tok + 10 ? hi : ev->trig_tok + 10)))
+             sentence_has(c, ev->trig_tok + ev->trig_n, hi < ev->trig_tok + 10 ? hi : ev->trig_tok + 10,
+                          armed_nouns)))
             t = SR_ACLED_T_BATTLES, s = SR_ACLED_S_ARMED_CLASH;
         else
             t = SR_ACLED_T_VAC, s = SR_ACLED_S_ATTACK;
@@ -986,8 +963,21 @@ static void set_date_from(sr_event *ev, const char *v, bool text)
     }
 }
 
+
+/* The clause around tokens [ti, ti+tn): between the commas or semicolons
+ * around it, within the sentence. */
 static void clause_of(const ectx *c, uint32_t ti, uint32_t tn, uint32_t lo, uint32_t hi, uint32_t *a,
-                      uint32_t *b);
+                      uint32_t *b)
+{
+    uint32_t x = ti;
+    while (x > lo && !is(c, x - 1, ",") && !is(c, x - 1, ";"))
+        x--;
+    uint32_t y = ti + tn;
+    while (y < hi && !is(c, y, ",") && !is(c, y, ";"))
+        y++;
+    *a = x;
+    *b = y;
+}
 
 static void find_date(ectx *c, sr_event *ev, uint32_t ti, uint32_t lo, uint32_t hi)
 {
@@ -1087,9 +1077,9 @@ static void find_deaths(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi)
     if (!any) {
         /* "a man was killed", "killing a soldier", "shot dead a farmer" */
         static const char *const one[] = {"a", "an", "one", NULL};
+        static const char *const dying[] = {"kill", "dead", "murder", "behead", "lynch", "die", NULL};
         for (uint32_t i = lo; i < hi; i++) {
-            if (!(lemma_is(c, i, "kill") || is(c, i, "dead") || lemma_is(c, i, "murder") ||
-                  lemma_is(c, i, "behead") || lemma_is(c, i, "lynch") || lemma_is(c, i, "die")))
+            if (lemma_in(c, i, dying) < 0)
                 continue;
             /* "the director was shot and killed": "was" says one */
             bool was = false;
@@ -1238,21 +1228,6 @@ static bool para_break(const sr_doc *d, uint32_t i)
                            d->tokens.v[i].start - d->tokens.v[i - 1].end) != NULL;
 }
 
-/* The clause around tokens [ti, ti+tn): between the commas or semicolons
- * around it, within the sentence. */
-static void clause_of(const ectx *c, uint32_t ti, uint32_t tn, uint32_t lo, uint32_t hi, uint32_t *a,
-                      uint32_t *b)
-{
-    uint32_t x = ti;
-    while (x > lo && !is(c, x - 1, ",") && !is(c, x - 1, ";"))
-        x--;
-    uint32_t y = ti + tn;
-    while (y < hi && !is(c, y, ",") && !is(c, y, ";"))
-        y++;
-    *a = x;
-    *b = y;
-}
-
 /* Verbs whose object noun is the event: "launched air strikes". */
 static bool support_verb(const ectx *c, uint32_t v)
 {
@@ -1262,12 +1237,7 @@ static bool support_verb(const ectx *c, uint32_t v)
                                     "step", "announce", "claim", "commit", "perpetrate", "make",
                                     "take", "join", "call", "end", "halt", "sign", "reach", "give", "grant",
                                     "impose", "declare", "issue", "deliver", "send", NULL};
-    char buf[64];
-    size_t n = sr_lemma_of(c->d, c->m, v, buf, sizeof buf);
-    for (int k = 0; w[k]; k++)
-        if (strlen(w[k]) == n && strncasecmp(buf, w[k], n) == 0)
-            return true;
-    return false;
+    return lemma_in(c, v, w) >= 0;
 }
 
 /* Killers that are no actors: "Floods killed 40 people", "40 people died
@@ -1281,24 +1251,7 @@ static bool natural_cause(const ectx *c, uint32_t ca, uint32_t ti, uint32_t afte
                                     "epidemic", "outbreak", "covid-19", "cholera", "famine",
                                     "wildfire", "blaze", "tsunami", "eruption", "rain", "snow",
                                     NULL};
-    for (uint32_t i = ca; i < cb; i++) {
-        if (i >= ti && i < after)
-            continue;
-        char buf[64];
-        size_t n = sr_lemma_of(c->d, c->m, i, buf, sizeof buf);
-        for (int k = 0; w[k]; k++)
-            if (strlen(w[k]) == n && strncasecmp(buf, w[k], n) == 0)
-                return true;
-    }
-    return false;
-}
-
-static bool is_any_lemma(const ectx *c, uint32_t i, const char *const *ws)
-{
-    for (int k = 0; ws[k]; k++)
-        if (lemma_is(c, i, ws[k]))
-            return true;
-    return false;
+    return sentence_has(c, ca, ti, w) || sentence_has(c, after, cb, w);
 }
 
 /* A noun for people in the clause (WordNet's noun.person, or a crowd):
@@ -1311,11 +1264,8 @@ static bool person_noun(const ectx *c, uint32_t a, uint32_t b)
             continue;
         char buf[64];
         size_t n = sr_lemma_of(c->d, c->m, i, buf, sizeof buf);
-        if (sr_wn_class(c->m, buf, n, 'n') == 18 /* noun.person */)
+        if (sr_wn_class(c->m, buf, n, 'n') == 18 /* noun.person */ || lemma_in(c, i, crowds) >= 0)
             return true;
-        for (int k = 0; crowds[k]; k++)
-            if (strlen(crowds[k]) == n && strncasecmp(buf, crowds[k], n) == 0)
-                return true;
     }
     return false;
 }
@@ -1371,7 +1321,7 @@ static bool conflict_context(const ectx *c, const sr_event *ev, int cls, uint32_
     bool place_target = ev->target.entity >= 0 && is_mere_place(c, ev->target.entity);
     switch (cls) {
     case SR_AC_CLASH:
-        if (is_any_lemma(c, ev->trig_tok, fights))
+        if (lemma_in(c, ev->trig_tok, fights) >= 0)
             return true; /* a clash is a clash */
         /* "engaged in gas gathering", "fight inflation": as attacks */
         __attribute__((fallthrough));
@@ -1385,9 +1335,8 @@ static bool conflict_context(const ectx *c, const sr_event *ev, int cls, uint32_
         return place_target || armed(&ev->source) || people(c, &ev->target) ||
                (ev->target.has_actor && !strcmp(ev->target.actor.sector, "MIL")) ||
                sentence_has(c, lo, hi, harm) ||
-               (c->quote_at[ev->trig_tok] >= 0 && c->d->quotes.v[c->quote_at[ev->trig_tok]].speaker >= 0 &&
-                c->d->entities.v[c->d->quotes.v[c->quote_at[ev->trig_tok]].speaker].type == SR_ENT_PERSON &&
-                c->d->entities.v[c->d->quotes.v[c->quote_at[ev->trig_tok]].speaker].title);
+               (ev->reported_by >= 0 && c->d->entities.v[ev->reported_by].type == SR_ENT_PERSON &&
+                c->d->entities.v[ev->reported_by].title); /* "We took the airport," said Colonel X */
     case SR_AC_AGREE:
         return armed(&ev->source) || armed(&ev->target) || sentence_has(c, lo, hi, truce);
     case SR_AC_LOOT:
@@ -1473,6 +1422,8 @@ static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
         ev.reported_by = -1;
         ev.trig_tok = i;
         ev.trig_n = tn;
+        if (c->quote_at[i] >= 0)
+            ev.reported_by = d->quotes.v[c->quote_at[i]].speaker;
         memcpy(ev.cameo, r->code, sizeof ev.cameo - 1);
         ev.plover = r->plover;
         ev.mode = r->mode[0] ? r->mode : NULL;
@@ -1611,15 +1562,12 @@ static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
             ev.target = ev.source;
             memset(&ev.source, 0, sizeof ev.source);
             ev.source.entity = -1;
-            if (c->quote_at[i] >= 0) {
-                const sr_quote *q = &d->quotes.v[c->quote_at[i]];
-                if (q->speaker >= 0) {
-                    ev.source.entity = q->speaker;
-                    const sr_entity *en = &d->entities.v[q->speaker];
-                    ev.source.has_actor = en->has_actor;
-                    if (en->has_actor)
-                        ev.source.actor = en->actor;
-                }
+            if (ev.reported_by >= 0) { /* the speaker demands it */
+                const sr_entity *en = &d->entities.v[ev.reported_by];
+                ev.source.entity = ev.reported_by;
+                ev.source.has_actor = en->has_actor;
+                if (en->has_actor)
+                    ev.source.actor = en->actor;
             }
         }
         if (ev.modality == SR_MOD_THREATENED ||
@@ -1666,8 +1614,6 @@ static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
         find_date(c, &ev, i, lo, hi);
         if (r->acled != SR_AC_NONE && ev.modality == SR_MOD_ASSERTED)
             find_deaths(c, &ev, ca, cb);
-        if (c->quote_at[i] >= 0)
-            ev.reported_by = d->quotes.v[c->quote_at[i]].speaker;
         ev.start = d->tokens.v[lo].start;
         ev.end = d->tokens.v[hi - 1].end;
         ev.trig_start = d->tokens.v[i].start;

@@ -117,14 +117,6 @@ static int inter_code(const sr_event_arg *a)
     return 0;
 }
 
-static const sr_place_rec *event_place(const sr_doc *d, const sitrep_model *m, const sr_event *ev)
-{
-    if (ev->location < 0 || !m)
-        return NULL;
-    const sr_entity *en = &d->entities.v[ev->location];
-    return en->place != UINT32_MAX ? sr_geo_place(m, en->place) : NULL;
-}
-
 static const char *country_name(const sitrep_model *m, const char cc[2])
 {
     const sr_place_rec *c = sr_geo_country(m, cc, 2);
@@ -136,11 +128,6 @@ static void notes(const sr_doc *d, const sr_event *ev, char **s, size_t *n)
 {
     *s = (char *)(d->text + ev->start);
     *n = ev->end - ev->start;
-}
-
-static bool is_geo_entity(const sr_doc *d, int32_t e)
-{
-    return d->entities.v[e].place != UINT32_MAX;
 }
 
 static bool happened(const sr_event *ev)
@@ -179,13 +166,11 @@ void sr_write_events_csv(const sr_doc *d, const sitrep_model *m, sr_buf *b)
         arg_name(d, &ev->target, &s, &n);
         csv_field(b, s, n);
         sr_buf_putc(b, ',');
-        const sr_place_rec *p = event_place(d, m, ev);
+        const sr_place_rec *p = sr_entity_place(d, m, ev->location);
         if (p) {
             csv_cstr(b, country_name(m, p->cc));
             sr_buf_putc(b, ',');
-            csv_cstr(b, p->feature == SR_FEATURE_CITY && p->admin1_off != UINT32_MAX
-                            ? m->strs + p->admin1_off
-                            : p->feature == SR_FEATURE_ADMIN1 ? m->strs + p->name_off : NULL);
+            csv_cstr(b, sr_geo_admin1_name(m, p));
             sr_buf_putc(b, ',');
             const sr_entity *le = &d->entities.v[ev->location];
             csv_field(b, le->name, le->name_len);
@@ -224,8 +209,7 @@ void sr_write_events_csv(const sr_doc *d, const sitrep_model *m, sr_buf *b)
  * long, feature id. */
 static void gdelt_geo(sr_buf *b, const sr_doc *d, const sitrep_model *m, int32_t entity)
 {
-    const sr_entity *en = entity >= 0 ? &d->entities.v[entity] : NULL;
-    const sr_place_rec *p = en && en->place != UINT32_MAX && m ? sr_geo_place(m, en->place) : NULL;
+    const sr_place_rec *p = sr_entity_place(d, m, entity);
     if (!p) {
         sr_buf_printf(b, "\t\t\t\t\t\t\t\t");
         return;
@@ -233,6 +217,7 @@ static void gdelt_geo(sr_buf *b, const sr_doc *d, const sitrep_model *m, int32_t
     bool us = p->cc[0] == 'U' && p->cc[1] == 'S';
     int type = p->feature == SR_FEATURE_COUNTRY ? 1 : p->feature == SR_FEATURE_ADMIN1 ? (us ? 2 : 5)
                                                                                        : (us ? 3 : 4);
+    const sr_entity *en = &d->entities.v[entity];
     sr_buf_printf(b, "\t%d\t", type);
     tsv_field(b, en->name, en->name_len);
     if (p->feature == SR_FEATURE_CITY && p->admin1_off != UINT32_MAX) {
@@ -247,10 +232,7 @@ static void gdelt_geo(sr_buf *b, const sr_doc *d, const sitrep_model *m, int32_t
         }
     }
     sr_buf_printf(b, "\t%.2s\t", p->cc);
-    if (p->feature == SR_FEATURE_ADMIN1)
-        tsv_cstr(b, m->strs + p->name_off);
-    else if (p->feature == SR_FEATURE_CITY && p->admin1_off != UINT32_MAX)
-        tsv_cstr(b, m->strs + p->admin1_off);
+    tsv_cstr(b, sr_geo_admin1_name(m, p));
     sr_buf_printf(b, "\t\t");
     if (p->has_coords)
         sr_buf_printf(b, "%.4f\t%.4f", p->lat, p->lon);
@@ -302,8 +284,8 @@ void sr_write_events_gdelt(const sr_doc *d, const sitrep_model *m, sr_buf *b)
         memcpy(base, ev->cameo, 3);
         sr_buf_printf(b, "\t%d\t%s\t%s\t%02d\t%d\t%.1f\t1\t1\t1\t0", ev->start < first_sentence_end || i == 0,
                       ev->cameo, base, root, sr_cameo_quad(ev->cameo), sr_cameo_goldstein(ev->cameo));
-        gdelt_geo(b, d, m, ev->source.entity >= 0 && is_geo_entity(d, ev->source.entity) ? ev->source.entity : -1);
-        gdelt_geo(b, d, m, ev->target.entity >= 0 && is_geo_entity(d, ev->target.entity) ? ev->target.entity : -1);
+        gdelt_geo(b, d, m, ev->source.entity);
+        gdelt_geo(b, d, m, ev->target.entity);
         gdelt_geo(b, d, m, ev->location);
         sr_buf_putc(b, '\t');
         const char *pub = d->meta.published;

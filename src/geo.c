@@ -119,6 +119,20 @@ const sr_place_rec *sr_geo_place(const sitrep_model *m, uint32_t id)
     return id < m->nplaces ? &m->places[id] : NULL;
 }
 
+const char *sr_geo_admin1_name(const sitrep_model *m, const sr_place_rec *p)
+{
+    if (p->feature == SR_FEATURE_CITY && p->admin1_off != UINT32_MAX)
+        return m->strs + p->admin1_off;
+    return p->feature == SR_FEATURE_ADMIN1 ? m->strs + p->name_off : NULL;
+}
+
+const sr_place_rec *sr_entity_place(const sr_doc *d, const sitrep_model *m, int32_t e)
+{
+    if (e < 0 || !m || d->entities.v[e].place == UINT32_MAX)
+        return NULL;
+    return sr_geo_place(m, d->entities.v[e].place);
+}
+
 const char *sr_geo_iso3(const sitrep_model *m, const char cc[2])
 {
     int ix = sr_cc_index(cc);

@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- arena (arena.c) ----------------------------------------------------- */
 
@@ -190,6 +191,18 @@ typedef struct sr_doc {
     const char *error;
     int64_t error_offset;
 } sr_doc;
+
+/* Does token i read w (any case)?  False past the last token. */
+static inline bool sr_tok_is(const sr_doc *d, uint32_t i, const char *w)
+{
+    if (i >= d->tokens.n)
+        return false;
+    const sr_token *t = &d->tokens.v[i];
+    uint32_t n = t->nend - t->nstart;
+    const char *s = d->norm + t->nstart;
+    /* the first letter first: most calls fail there */
+    return n && (s[0] | 0x20) == (w[0] | 0x20) && strncasecmp(s, w, n) == 0 && w[n] == 0;
+}
 
 /* Maps a view offset back to doc->text. */
 static inline uint32_t sr_doc_orig(const sr_doc *d, uint32_t noff)
@@ -382,6 +395,10 @@ uint32_t sr_geo_lookup_word(const sitrep_model *m, const char *name, size_t n, c
 uint32_t sr_geo_lookup_doc(const sr_doc *d, const sitrep_model *m, const char *name, size_t n,
                            const uint32_t **ids);
 const struct sr_place_rec *sr_geo_place(const sitrep_model *m, uint32_t id);
+/* The region a place lies in (a town's) or is (a region's), or NULL. */
+const char *sr_geo_admin1_name(const sitrep_model *m, const struct sr_place_rec *p);
+/* The gazetteer place of entity e (-1: none), or NULL. */
+const struct sr_place_rec *sr_entity_place(const struct sr_doc *d, const sitrep_model *m, int32_t e);
 /* ISO 3166-1 alpha-3 of an alpha-2 code ("SY" -> "SYR"), or NULL. */
 const char *sr_geo_iso3(const sitrep_model *m, const char cc[2]);
 static inline int sr_cc_index(const char cc[2])
@@ -482,6 +499,10 @@ typedef struct sr_group {
     int32_t entity; /* the named group it belongs to, or -1 */
 } sr_group;
 sitrep_status sr_entity_run(sr_doc *d, const sitrep_model *m);
+/* The latest entity mentioned before token `before` whose name ends with
+ * the word at token w ("the coalition" -> "the US-led coalition"), of
+ * type `type` (SR_ENT_*, or -1 for any); -1 when none. */
+int32_t sr_entity_named_by(const sr_doc *d, uint32_t before, uint32_t w, int type);
 
 /* A set of lower-case words as a 64K-bit filter (false positives possible,
  * no false negatives): a fast "could this token start something?". */

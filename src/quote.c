@@ -32,14 +32,7 @@ typedef struct qtx {
     uint8_t *src_at;  /* per token: the mention's source */
 } qtx;
 
-static bool is(const qtx *c, uint32_t i, const char *w)
-{
-    if (i >= c->d->tokens.n)
-        return false;
-    const sr_token *t = &c->d->tokens.v[i];
-    uint32_t n = t->nend - t->nstart;
-    return n == strlen(w) && strncasecmp(c->d->norm + t->nstart, w, n) == 0;
-}
+static bool is(const qtx *c, uint32_t i, const char *w) { return sr_tok_is(c->d, i, w); }
 
 static sr_wordfilter verbs;
 __attribute__((constructor)) static void init_verbs(void)
@@ -100,18 +93,9 @@ static int32_t speaker_in(const qtx *c, uint32_t a, uint32_t b, uint32_t before)
     /* "the coalition" after "the US-led coalition", "the group" is not
      * resolved here: a definite noun that ends an earlier name */
     if (b > a + 1 && is(c, b - 2, "the")) {
-        const sr_token *h = &d->tokens.v[b - 1];
-        uint32_t hn = h->nend - h->nstart;
-        for (uint32_t i = before; i > 0; i--) {
-            if (!c->ent_at[i - 1])
-                continue;
-            const sr_entity *en = &d->entities.v[c->ent_at[i - 1] - 1];
-            if (en->type != SR_ENT_ORG || en->name_len <= hn)
-                continue;
-            const char *tail = en->name + en->name_len - hn;
-            if (tail[-1] == ' ' && strncasecmp(tail, d->norm + h->nstart, hn) == 0)
-                return (int32_t)c->ent_at[i - 1] - 1;
-        }
+        int32_t e = sr_entity_named_by(d, before, b - 1, SR_ENT_ORG);
+        if (e >= 0)
+            return e;
     }
     bool person = false, group = false;
     for (uint32_t i = a; i < b; i++) {

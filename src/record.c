@@ -139,6 +139,21 @@ static void write_event_arg(const sr_doc *d, sr_json *j, const char *key, const 
     sr_json_end_object(j);
 }
 
+/* lat, lon (when known), country (alpha-2) and admin1 of a gazetteer place. */
+static void write_place_fields(sr_json *j, const sitrep_model *m, const sr_place_rec *p)
+{
+    if (p->has_coords) {
+        sr_json_key(j, "lat");
+        sr_json_fixed(j, p->lat, 4);
+        sr_json_key(j, "lon");
+        sr_json_fixed(j, p->lon, 4);
+    }
+    sr_json_key(j, "country");
+    sr_json_string(j, p->cc, 2);
+    sr_json_key(j, "admin1");
+    sr_json_cstr(j, sr_geo_admin1_name(m, p));
+}
+
 static const char *const precision_names[] = {"day", "month", "year"};
 
 static void write_events(const sr_doc *d, const sitrep_model *m, sr_json *j)
@@ -187,26 +202,15 @@ static void write_events(const sr_doc *d, const sitrep_model *m, sr_json *j)
         write_event_arg(d, j, "source", &ev->source);
         write_event_arg(d, j, "target", &ev->target);
         sr_json_key(j, "location");
-        const sr_entity *le = ev->location >= 0 ? &d->entities.v[ev->location] : NULL;
-        const sr_place_rec *p = le && le->place != UINT32_MAX && m ? sr_geo_place(m, le->place) : NULL;
+        const sr_place_rec *p = sr_entity_place(d, m, ev->location);
         if (p) {
+            const sr_entity *le = &d->entities.v[ev->location];
             sr_json_begin_object(j);
             sr_json_key(j, "entity");
             write_entity_id(j, (uint32_t)ev->location);
             sr_json_key(j, "name");
             sr_json_string(j, le->name, le->name_len);
-            if (p->has_coords) {
-                sr_json_key(j, "lat");
-                sr_json_fixed(j, p->lat, 4);
-                sr_json_key(j, "lon");
-                sr_json_fixed(j, p->lon, 4);
-            }
-            sr_json_key(j, "country");
-            sr_json_string(j, p->cc, 2);
-            sr_json_key(j, "admin1");
-            sr_json_cstr(j, p->feature == SR_FEATURE_CITY && p->admin1_off != UINT32_MAX
-                                ? m->strs + p->admin1_off
-                                : p->feature == SR_FEATURE_ADMIN1 ? m->strs + p->name_off : NULL);
+            write_place_fields(j, m, p);
             sr_json_key(j, "precision");
             sr_json_int(j, p->feature == SR_FEATURE_CITY ? ev->loc_precision : 3);
             sr_json_end_object(j);
@@ -294,22 +298,11 @@ static void write_entities(const sr_doc *d, const sitrep_model *m, sr_json *j)
         }
         if (en->has_actor)
             write_actor(j, &en->actor);
-        const sr_place_rec *p = en->place != UINT32_MAX && m ? sr_geo_place(m, en->place) : NULL;
+        const sr_place_rec *p = sr_entity_place(d, m, (int32_t)e);
         if (p) {
             sr_json_key(j, "geo");
             sr_json_begin_object(j);
-            if (p->has_coords) {
-                sr_json_key(j, "lat");
-                sr_json_fixed(j, p->lat, 4);
-                sr_json_key(j, "lon");
-                sr_json_fixed(j, p->lon, 4);
-            }
-            sr_json_key(j, "country");
-            sr_json_string(j, p->cc, 2);
-            sr_json_key(j, "admin1");
-            sr_json_cstr(j, p->feature == SR_FEATURE_CITY && p->admin1_off != UINT32_MAX
-                                ? m->strs + p->admin1_off
-                                : p->feature == SR_FEATURE_ADMIN1 ? m->strs + p->name_off : NULL);
+            write_place_fields(j, m, p);
             sr_json_key(j, "feature");
             sr_json_cstr(j, feature_names[p->feature]);
             sr_json_key(j, "population");

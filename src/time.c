@@ -55,9 +55,6 @@ void sr_civil_from_days(int64_t z, int *y, int *m, int *d)
     *y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
-#define days_of sr_days_from_civil
-#define date_of sr_civil_from_days
-
 /* 1 = Monday ... 7 = Sunday */
 static int weekday_of(int64_t z)
 {
@@ -70,14 +67,14 @@ static void iso_week(int64_t z, int *wy, int *wn)
     int wd = weekday_of(z);
     int64_t thu = z - wd + 4; /* the Thursday of this week decides the year */
     int y, m, d;
-    date_of(thu, &y, &m, &d);
+    sr_civil_from_days(thu, &y, &m, &d);
     *wy = y;
-    *wn = (int)((thu - days_of(y, 1, 1)) / 7 + 1);
+    *wn = (int)((thu - sr_days_from_civil(y, 1, 1)) / 7 + 1);
 }
 
 static int days_in_month(int y, int m)
 {
-    return (int)(days_of(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - days_of(y, m, 1));
+    return (int)(sr_days_from_civil(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - sr_days_from_civil(y, m, 1));
 }
 
 /* ---- words -------------------------------------------------------------------- */
@@ -418,7 +415,7 @@ static bool set_date(tx *r, int y, int m, int d)
 static void set_day(tx *r, int64_t z)
 {
     int y, m, d;
-    date_of(z, &y, &m, &d);
+    sr_civil_from_days(z, &y, &m, &d);
     set_date(r, y, m, d);
 }
 
@@ -446,7 +443,7 @@ static int resolve_month_year(const tctx *c, int m, int day, int tense)
     for (int k = 0; k < 3; k++) {
         int y = c->dy - 1 + k;
         int dd = day ? (day <= days_in_month(y, m) ? day : days_in_month(y, m)) : 15;
-        near[k] = days_of(y, m, dd) - c->dz;
+        near[k] = sr_days_from_civil(y, m, dd) - c->dz;
         int64_t dist = near[k] < 0 ? -near[k] : near[k];
         if (dist < bestd)
             bestd = dist, best = y;
@@ -566,7 +563,7 @@ static int spoken_year(const tctx *c, uint32_t i, uint32_t *len)
     if (i + 1 >= c->uhi)
         return 0;
     int hi = index_in(c, i, numbers, 21);
-    if (hi >= 17 && hi <= 20 && hi != 0) {
+    if (hi >= 17 && hi <= 20) {
         /* "nineteen" + "ninety-six" / "ninety six" / "ninety" / "oh five" */
         uint32_t n;
         const char *s = tw(c, i + 1, &n);
@@ -964,7 +961,7 @@ static bool match(const tctx *c, uint32_t i, tx *r)
                 if (wdx >= 0 && c->dct_ok) {
                     int64_t z = resolve_weekday(c, wdx + 1, tense_near(c, i, k + 1));
                     int yy, mo, da;
-                    date_of(z, &yy, &mo, &da);
+                    sr_civil_from_days(z, &yy, &mo, &da);
                     snprintf(r->value, sizeof r->value, "%04d-%02d-%02dT%02d:%02d", yy, mo, da, hh, mm);
                     r->n = k + 1 - i;
                     r->type = SR_TX_TIME;
@@ -1011,7 +1008,7 @@ static bool match(const tctx *c, uint32_t i, tx *r)
             r->type = SR_TX_TIME;
             if (c->dct_ok) {
                 int y, m, d;
-                date_of(c->dz - (r->n == 2), &y, &m, &d);
+                sr_civil_from_days(c->dz - (r->n == 2), &y, &m, &d);
                 snprintf(r->value, sizeof r->value, "%04d-%02d-%02dTNI", y, m, d);
             }
             return true;
@@ -1465,7 +1462,7 @@ static bool parse_dct(tctx *c, const char *p)
         d > days_in_month(y, m))
         return false;
     c->dy = y, c->dm = m, c->dd = d;
-    c->dz = days_of(y, m, d);
+    c->dz = sr_days_from_civil(y, m, d);
     return true;
 }
 

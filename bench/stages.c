@@ -67,6 +67,9 @@ int main(int argc, char **argv)
     size_t ntok = 0, nsent = 0;
     double best_tag = 1e9, best_match = 1e9, best_ent = 1e9, best_ner = 0, best_tqq = 1e9, best_ev = 1e9;
     for (int r = 0; r < rounds; r++) {
+        /* every round one cold pass, as `sitrep extract` makes: the
+         * extractor's lookup caches start empty */
+        memset(cache, 0, sizeof *cache);
         double acc[4] = {0, 0, 0, 0}, acc_tag = 0, acc_match = 0, acc_ent = 0, acc_ner = 0, acc_tqq = 0,
                acc_ev = 0;
         ntok = nsent = 0;

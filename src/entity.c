@@ -160,7 +160,7 @@ static const char *const continents[] = {"Europe", "Asia", "Africa", "America", 
 static bool in_list(const char *s, size_t n, const char *const *list)
 {
     for (int i = 0; list[i]; i++)
-        if (list[i][0] == s[0] && strlen(list[i]) == n && memcmp(list[i], s, n) == 0)
+        if (n && list[i][0] == s[0] && strncmp(list[i], s, n) == 0 && list[i][n] == 0)
             return true;
     return false;
 }

@@ -88,7 +88,8 @@ uint32_t sr_geo_lookup_doc(const sr_doc *d, const sitrep_model *m, const char *n
     }
     uint32_t c = sr_geo_lookup(m, name, n, ids);
     if (ce)
-        *ce = (sr_geocache_entry){key, c ? (uint32_t)(*ids - m->place_lists) : 0, false, false};
+        *ce = (sr_geocache_entry){key, c ? (uint32_t)(*ids - m->place_lists) : 0, false, false,
+                                  c ? sr_geo_class(m, (*ids)[0]) : 0};
     return c;
 }
 
@@ -117,6 +118,16 @@ uint32_t sr_geo_lookup_word(const sitrep_model *m, const char *name, size_t n, c
 const sr_place_rec *sr_geo_place(const sitrep_model *m, uint32_t id)
 {
     return id < m->nplaces ? &m->places[id] : NULL;
+}
+
+uint8_t sr_geo_class(const sitrep_model *m, uint32_t id)
+{
+    const sr_place_rec *r = sr_geo_place(m, id);
+    if (!r)
+        return 0;
+    int size = r->population >= 1000000 ? 4 : r->population >= 100000 ? 3
+             : r->population >= 10000   ? 2 : r->population ? 1 : 0;
+    return (uint8_t)(r->feature * 5 + size);
 }
 
 const char *sr_geo_admin1_name(const sitrep_model *m, const sr_place_rec *p)

@@ -257,6 +257,15 @@ typedef struct sr_lexview {
 } sr_lexview;
 #define SR_MAX_OVERLAYS 8
 
+/* ner.c: the name tagger.  Labels: O, then B-/I- for PER, ORG, LOC, MISC
+ * (label l has type (l + 1) / 2: 1 PER, 2 ORG, 3 LOC, 4 MISC). */
+#define SR_NER_NLABELS 9
+#define SR_NER_VERSION 2u /* of the feature templates; weights must match */
+#define SR_NER_MAXFEAT 96
+/* NERW layout 1: the fingerprints apart from the weights, so that a
+ * feature the model lacks costs a probe in a small array. */
+#define SR_NERW_LAYOUT 1u
+
 struct sitrep_model {
     const unsigned char *base; /* the file, mmap'ed (or the caller's memory) */
     size_t size;
@@ -297,6 +306,11 @@ struct sitrep_model {
     float ner_scale;
     const uint32_t *ner_fps; /* per slot: the feature's fingerprint, 0 when empty */
     const int16_t *ner_w;    /* per slot: SR_NER_NLABELS weights */
+    /* the summed weights of the features with few values, made at load */
+    int32_t ner_pos[3][256][SR_NER_NLABELS];   /* tag before, own, after */
+    int32_t ner_case[17][SR_NER_NLABELS];      /* bias + document case; 16: no word */
+    int32_t ner_prev[10][10][SR_NER_NLABELS];  /* labels y2 + 1, y1 + 1 */
+    int32_t ner_hist[5][SR_NER_NLABELS];       /* types given before */
 };
 void sr_lex_first_words(sitrep_model *m, const sr_lexview *v);
 
@@ -339,15 +353,16 @@ typedef struct sr_lexcache_entry {
 /* Gazetteer lookups (ner.c, entity.c), keyed by a hash of the name as
  * written: the place list found (its index in the model's lists + 1, or 0
  * for none). */
-#define SR_GEOCACHE_SIZE 65536
+#define SR_GEOCACHE_SIZE 262144
 typedef struct sr_geocache_entry {
     uint64_t key;
     uint32_t at;
     bool longer; /* names of several words start with this one */
     bool ends;   /* ... or end with it */
+    uint8_t cls; /* the first place's sr_geo_class */
 } sr_geocache_entry;
 /* The name tagger's summed weights of a word's own features (ner.c). */
-#define SR_NERCACHE_SIZE 8192
+#define SR_NERCACHE_SIZE 32768
 typedef struct sr_nercache_entry {
     uint64_t key;
     int32_t v[5][9]; /* [part][label] */
@@ -395,6 +410,9 @@ uint32_t sr_geo_lookup_word(const sitrep_model *m, const char *name, size_t n, c
 uint32_t sr_geo_lookup_doc(const sr_doc *d, const sitrep_model *m, const char *name, size_t n,
                            const uint32_t **ids);
 const struct sr_place_rec *sr_geo_place(const sitrep_model *m, uint32_t id);
+/* A place's feature and size for the name tagger: feature * 5 + the
+ * population's order (0 none, 1 < 10,000 .. 4 a million or more). */
+uint8_t sr_geo_class(const sitrep_model *m, uint32_t id);
 /* The region a place lies in (a town's) or is (a region's), or NULL. */
 const char *sr_geo_admin1_name(const sitrep_model *m, const struct sr_place_rec *p);
 /* The gazetteer place of entity e (-1: none), or NULL. */
@@ -434,14 +452,6 @@ bool sr_lexview_init(sr_lexview *v, const char *strs, size_t nstrs, const void *
  * returns its length (out is NUL-terminated). */
 size_t sr_place_key(const char *name, size_t n, char *out, size_t cap);
 
-/* ner.c: the name tagger.  Labels: O, then B-/I- for PER, ORG, LOC, MISC
- * (label l has type (l + 1) / 2: 1 PER, 2 ORG, 3 LOC, 4 MISC). */
-#define SR_NER_NLABELS 9
-#define SR_NER_VERSION 2u /* of the feature templates; weights must match */
-#define SR_NER_MAXFEAT 96
-/* NERW layout 1: the fingerprints apart from the weights, so that a
- * feature the model lacks costs a probe in a small array. */
-#define SR_NERW_LAYOUT 1u
 extern const char *const sr_ner_label_names[SR_NER_NLABELS];
 typedef struct sr_nerprep sr_nerprep;
 bool sr_ner_load(sitrep_model *m);
@@ -457,6 +467,9 @@ uint32_t sr_ner_static(const sr_nerprep *p, uint32_t i, uint64_t *f);
 uint32_t sr_ner_dynamic(const sr_nerprep *p, uint32_t i, int y1, int y2, uint64_t *f);
 void sr_ner_observe(sr_nerprep *p, uint32_t i, int label);
 void sr_ner_forget(sr_nerprep *p); /* clears the history */
+/* Adds the model's weights of features f to score[SR_NER_NLABELS] one by
+ * one (the tagger itself reads the common ones from tables). */
+void sr_ner_add_scores(const sitrep_model *m, const uint64_t *f, uint32_t n, int32_t *score);
 bool sr_ner_allowed(int prev, int label);
 /* Is token i labelled O without scoring (y1: the label before, -1 at a
  * unit's start)? */

@@ -139,6 +139,19 @@ static void shapes(const char *s, uint32_t n, uint64_t *sh, uint64_t *ssh)
     *ssh = hstr(b, nb);
 }
 
+/* Byte classes for the preparation's scan.  CC_UPPER is 8 so that
+ * (class & CC_UPPER) << 2 is the 32 that lower-cases an ASCII capital. */
+enum { CC_LOWER = 1, CC_DIGIT = 2, CC_HIGH = 4, CC_UPPER = 8, CC_LEAD = 16,
+       CC_LETTER = CC_LOWER | CC_UPPER | CC_LEAD };
+static uint8_t char_class[256];
+__attribute__((constructor)) static void init_char_class(void)
+{
+    for (int c = 0; c < 256; c++)
+        char_class[c] = (uint8_t)((c >= 'a' && c <= 'z' ? CC_LOWER : 0) | (c >= '0' && c <= '9' ? CC_DIGIT : 0) |
+                                  (c >= 0x80 ? CC_HIGH : 0) | (c >= 'A' && c <= 'Z' ? CC_UPPER : 0) |
+                                  (c >= 0xC0 ? CC_LEAD : 0));
+}
+
 /* Shapes of lower-case words ("x" .. "xxxxx"), the most common case. */
 static uint64_t lower_sh[6], lower_ssh;
 __attribute__((constructor)) static void init_lower_shapes(void)
@@ -189,8 +202,9 @@ static void mark_lexicon(sr_nerprep *p)
 static bool cap_word(const nertok *t) { return (t->flags & (NF_WORD | NF_CAP)) == (NF_WORD | NF_CAP); }
 
 /* A gazetteer lookup of tokens [i, i + n), through the extractor's cache;
- * returns the number of places (the first in *first). */
-static uint32_t geo_find(const sr_nerprep *p, uint32_t i, uint32_t n, uint32_t *first, bool *longer,
+ * returns the number of places, and the class of the first in *cls
+ * (sr_geo_class). */
+static uint32_t geo_find(const sr_nerprep *p, uint32_t i, uint32_t n, uint8_t *cls, bool *longer,
                          bool *ends)
 {
     const sr_doc *d = p->d;
@@ -205,6 +219,7 @@ static uint32_t geo_find(const sr_nerprep *p, uint32_t i, uint32_t n, uint32_t *
         at = ce->at;
         *longer = ce->longer;
         *ends = ce->ends;
+        *cls = ce->cls;
     } else {
         const uint32_t *ids;
         uint32_t c;
@@ -214,13 +229,11 @@ static uint32_t geo_find(const sr_nerprep *p, uint32_t i, uint32_t n, uint32_t *
         else
             c = sr_geo_lookup(m, d->norm + a, b - a, &ids);
         at = c ? (uint32_t)(ids - m->place_lists) : 0;
+        *cls = c ? sr_geo_class(m, ids[0]) : 0;
         if (ce)
-            *ce = (sr_geocache_entry){key, at, *longer, *ends};
+            *ce = (sr_geocache_entry){key, at, *longer, *ends, *cls};
     }
-    if (!at)
-        return 0;
-    *first = m->place_lists[at];
-    return m->place_lists[at - 1];
+    return at ? m->place_lists[at - 1] : 0;
 }
 
 /* The longest run of 1-3 capitalized words from each token that names a
@@ -231,32 +244,30 @@ static void mark_places(sr_nerprep *p)
         if (!cap_word(&p->t[i]) || p->t[i].geo)
             continue;
         bool longer, ends;
-        uint32_t first, c1 = geo_find(p, i, 1, &first, &longer, &ends), c = c1, n = 1;
+        uint8_t cls;
+        uint32_t c = geo_find(p, i, 1, &cls, &longer, &ends), n = 1;
         if (longer) {
             uint32_t maxn = 1;
             while (maxn < 3 && i + maxn < p->t[i].uend && cap_word(&p->t[i + maxn]))
                 maxn++;
             for (uint32_t k = maxn; k >= 2; k--) {
                 bool l2, e2;
-                uint32_t f2;
+                uint8_t c2s;
                 /* only when the last word ends some name */
-                geo_find(p, i + k - 1, 1, &f2, &l2, &e2);
+                geo_find(p, i + k - 1, 1, &c2s, &l2, &e2);
                 if (!e2)
                     continue;
-                uint32_t c2 = geo_find(p, i, k, &f2, &l2, &e2);
+                uint32_t c2 = geo_find(p, i, k, &c2s, &l2, &e2);
                 if (c2) {
-                    c = c2, n = k, first = f2;
+                    c = c2, n = k, cls = c2s;
                     break;
                 }
             }
         }
         if (!c)
             continue;
-        const sr_place_rec *r = sr_geo_place(p->m, first);
-        int size = r->population >= 1000000 ? 4 : r->population >= 100000 ? 3
-                 : r->population >= 10000   ? 2 : r->population ? 1 : 0;
         for (uint32_t j = 0; j < n; j++) {
-            char buf[8] = {(char)('0' + r->feature), (char)('0' + size),
+            char buf[8] = {(char)('0' + cls / 5), (char)('0' + cls % 5),
                            j == 0 ? (n == 1 ? 'S' : 'B') : 'I', c > 1 ? 'm' : '1'};
             p->t[i + j].geo = hstr(buf, 4);
         }
@@ -327,19 +338,20 @@ sr_nerprep *sr_ner_prepare(sr_arena *arena, const sr_doc *d, const sitrep_model 
         uint32_t n;
         const char *s = tok_text(d, k, &n);
         uint32_t ln = n < sizeof low ? n : sizeof low;
-        bool lower_first = false, any_letter = false, plain = true, lower = true;
+        /* one pass over the bytes: the union and the intersection of their
+         * classes, the class of the first letter, the lower case */
+        unsigned any = 0, all = CC_LOWER, first = 0;
         for (uint32_t j = 0; j < ln; j++) {
-            char c = s[j];
-            if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80)
-                plain = false;
-            if (c < 'a' || c > 'z')
-                lower = false;
-            if (!any_letter && ((c >= 'a' && c <= 'z') || (unsigned char)c >= 0xC0 || (c >= 'A' && c <= 'Z'))) {
-                any_letter = true;
-                lower_first = c >= 'a' && c <= 'z';
-            }
-            low[j] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+            unsigned char c = (unsigned char)s[j];
+            unsigned cl = char_class[c];
+            any |= cl;
+            all &= cl;
+            if (!first)
+                first = cl & CC_LETTER;
+            low[j] = (char)(c | ((cl & CC_UPPER) << 2)); /* 'A' + 32 = 'a' */
         }
+        bool any_letter = first != 0, lower_first = (first & CC_LOWER) != 0;
+        bool plain = !(any & (CC_UPPER | CC_DIGIT | CC_HIGH)), lower = (all & CC_LOWER) != 0;
         t->lw = hstr(low, ln);
         if (lower && n == ln && n > 0) {
             /* a lower-case word: written as its lower case, shape xxxxx */
@@ -482,23 +494,50 @@ static uint32_t word_at(const sr_nerprep *p, uint32_t i, int which)
     }
 }
 
+/* The tags beside token i (0xFE, 0xFF past its unit's edges). */
+static inline unsigned pos_before(const sr_nerprep *p, uint32_t i)
+{
+    return i > p->t[i].unit ? p->t[i - 1].pos : 0xFE;
+}
+static inline unsigned pos_after(const sr_nerprep *p, uint32_t i)
+{
+    return i + 1 < p->t[i].uend ? p->t[i + 1].pos : 0xFF;
+}
+/* Document case of word token i, 0..15: whether the word appears elsewhere
+ * capitalized mid-sentence (4) or in lower case (8), whether this is such a
+ * place (1), whether it is capitalized here (2). */
+static inline unsigned doc_case(const sr_nerprep *p, uint32_t i)
+{
+    const nertok *t = &p->t[i];
+    const docword *w = &p->words[t->slot];
+    unsigned dc = (w->ncap ? 1u : 0u) | (w->nlow ? 2u : 0u);
+    bool plain = i != t->unit && !(t->flags & NF_HEADLINE);
+    return dc * 4 + (plain ? 1u : 0u) + ((t->flags & NF_CAP) ? 2u : 0u);
+}
+
 /* The features of token i that involve more than one word, its tags, its
- * matches or its place in the document. */
-static uint32_t context_feats(const sr_nerprep *p, uint32_t i, uint64_t *f)
+ * matches or its place in the document.  The ones with few values (the
+ * bias, the tags, the document case: `fixed`) the tagger reads from tables
+ * made when the model is loaded (ner_tables), so it asks for the others
+ * only. */
+static uint32_t context_feats(const sr_nerprep *p, uint32_t i, uint64_t *f, bool fixed)
 {
     const nertok *t = &p->t[i];
     uint32_t a = t->unit, e = t->uend, n = 0;
     uint64_t lwm1 = i > a ? p->t[i - 1].lw : EDGE_L;
     uint64_t lwp1 = i + 1 < e ? p->t[i + 1].lw : EDGE_R;
     uint64_t sm1 = i > a ? p->t[i - 1].ssh : EDGE_L, sp1 = i + 1 < e ? p->t[i + 1].ssh : EDGE_R;
-    uint64_t pm1 = i > a ? p->t[i - 1].pos : 0xFE, pp1 = i + 1 < e ? p->t[i + 1].pos : 0xFF;
-    f[n++] = feat1(T_BIAS, 0);
+    if (fixed) {
+        f[n++] = feat1(T_BIAS, 0);
+        f[n++] = feat1(T_POSM1, pos_before(p, i));
+        f[n++] = feat1(T_POS, t->pos);
+        f[n++] = feat1(T_POSP1, pos_after(p, i));
+        if (t->flags & NF_WORD)
+            f[n++] = feat2(T_DOCCASE, doc_case(p, i), 0);
+    }
     f[n++] = feat2(T_BIM, lwm1, t->lw);
     f[n++] = feat2(T_BIP, t->lw, lwp1);
     f[n++] = feat2(T_SSH3, sm1 * 31 + t->ssh, sp1);
-    f[n++] = feat1(T_POSM1, pm1);
-    f[n++] = feat1(T_POS, t->pos);
-    f[n++] = feat1(T_POSP1, pp1);
     f[n++] = feat2(T_POSSH, t->pos, t->ssh);
     if (i == a)
         f[n++] = feat1(T_FIRST, t->ssh);
@@ -518,18 +557,12 @@ static uint32_t context_feats(const sr_nerprep *p, uint32_t i, uint64_t *f)
         f[n++] = feat1(T_GEOM1, p->t[i - 1].geo);
     if (i + 1 < e && p->t[i + 1].geo)
         f[n++] = feat1(T_GEOP1, p->t[i + 1].geo);
-    if (t->flags & NF_WORD) {
-        const docword *w = &p->words[t->slot];
-        unsigned dc = (w->ncap ? 1u : 0u) | (w->nlow ? 2u : 0u);
-        bool plain = i != a && !(t->flags & NF_HEADLINE);
-        f[n++] = feat2(T_DOCCASE, dc * 4 + (plain ? 1u : 0u) + ((t->flags & NF_CAP) ? 2u : 0u), 0);
-    }
     return n;
 }
 
 uint32_t sr_ner_static(const sr_nerprep *p, uint32_t i, uint64_t *f)
 {
-    uint32_t n = context_feats(p, i, f);
+    uint32_t n = context_feats(p, i, f, true);
     for (int w = 0; w < WV__COUNT; w++) {
         uint32_t j = word_at(p, i, w);
         n += j == UINT32_MAX ? edge_feats(w, f + n) : word_feats(p, j, w, f + n);
@@ -539,23 +572,34 @@ uint32_t sr_ner_static(const sr_nerprep *p, uint32_t i, uint64_t *f)
 
 static inline int label_type(int l) { return (l + 1) / 2; }
 
-uint32_t sr_ner_dynamic(const sr_nerprep *p, uint32_t i, int y1, int y2, uint64_t *f)
+/* The features of the labels before token i and of the document's
+ * history; `fixed` as for context_feats (the ones of labels and types
+ * alone are in tables). */
+static uint32_t dynamic_feats(const sr_nerprep *p, uint32_t i, int y1, int y2, uint64_t *f, bool fixed)
 {
     const nertok *t = &p->t[i];
     uint32_t n = 0;
-    f[n++] = feat1(T_Y1, (uint64_t)y1 + 1);
-    f[n++] = feat2(T_Y2, (uint64_t)y2 + 1, (uint64_t)y1 + 1);
+    if (fixed) {
+        f[n++] = feat1(T_Y1, (uint64_t)y1 + 1);
+        f[n++] = feat2(T_Y2, (uint64_t)y2 + 1, (uint64_t)y1 + 1);
+    }
     f[n++] = feat2(T_Y1LW, (uint64_t)y1 + 1, t->lw);
     f[n++] = feat2(T_Y1SH, (uint64_t)y1 + 1, t->ssh);
     if (t->flags & NF_WORD) {
         const docword *w = &p->words[t->slot];
         for (int ty = 1; ty <= 4; ty++)
             if (w->hist[ty]) {
-                f[n++] = feat1(T_HIST, (uint64_t)ty);
+                if (fixed)
+                    f[n++] = feat1(T_HIST, (uint64_t)ty);
                 f[n++] = feat2(T_HISTSH, (uint64_t)ty, t->ssh);
             }
     }
     return n;
+}
+
+uint32_t sr_ner_dynamic(const sr_nerprep *p, uint32_t i, int y1, int y2, uint64_t *f)
+{
+    return dynamic_feats(p, i, y1, y2, f, true);
 }
 
 void sr_ner_observe(sr_nerprep *p, uint32_t i, int label)
@@ -595,6 +639,57 @@ void sr_ner_forget(sr_nerprep *p)
 
 /* ---- the model's weights ---------------------------------------------------- */
 
+static inline void add_weights(const sitrep_model *m, uint64_t key, int32_t *score)
+{
+    uint32_t b = (uint32_t)(key >> 32) & m->ner_mask, fp = (uint32_t)key;
+    for (;;) {
+        uint32_t f = m->ner_fps[b];
+        if (f == fp) {
+            const int16_t *w = m->ner_w + (size_t)b * SR_NER_NLABELS;
+            for (int l = 0; l < SR_NER_NLABELS; l++)
+                score[l] += w[l];
+            return;
+        }
+        if (!f)
+            return;
+        b = (b + 1) & m->ner_mask;
+    }
+}
+
+static void add_scores(const sitrep_model *m, const uint64_t *f, uint32_t n, int32_t *score)
+{
+    for (uint32_t k = 0; k < n; k++)
+        add_weights(m, f[k], score);
+}
+
+/* The summed weights of the features with few values, by value: the tags
+ * around a token, the bias with the document case, the two labels before
+ * and the types the document gave the word before.  The tagger adds a row
+ * of each instead of probing for every feature. */
+static void ner_tables(sitrep_model *m)
+{
+    memset(m->ner_pos, 0, sizeof m->ner_pos);
+    memset(m->ner_case, 0, sizeof m->ner_case);
+    memset(m->ner_prev, 0, sizeof m->ner_prev);
+    memset(m->ner_hist, 0, sizeof m->ner_hist);
+    static const uint32_t pos_tpl[3] = {T_POSM1, T_POS, T_POSP1};
+    for (int k = 0; k < 3; k++)
+        for (unsigned v = 0; v < 256; v++)
+            add_weights(m, feat1(pos_tpl[k], v), m->ner_pos[k][v]);
+    for (unsigned c = 0; c <= 16; c++) {
+        add_weights(m, feat1(T_BIAS, 0), m->ner_case[c]);
+        if (c < 16) /* 16: not a word, the bias alone */
+            add_weights(m, feat2(T_DOCCASE, c, 0), m->ner_case[c]);
+    }
+    for (int y2 = -1; y2 < SR_NER_NLABELS; y2++)
+        for (int y1 = -1; y1 < SR_NER_NLABELS; y1++) {
+            add_weights(m, feat1(T_Y1, (uint64_t)y1 + 1), m->ner_prev[y2 + 1][y1 + 1]);
+            add_weights(m, feat2(T_Y2, (uint64_t)y2 + 1, (uint64_t)y1 + 1), m->ner_prev[y2 + 1][y1 + 1]);
+        }
+    for (int ty = 1; ty <= 4; ty++)
+        add_weights(m, feat1(T_HIST, (uint64_t)ty), m->ner_hist[ty]);
+}
+
 typedef struct nerw_header {
     uint32_t version, nlabels, nfeat, nslots;
     float scale;
@@ -626,30 +721,14 @@ bool sr_ner_load(sitrep_model *m)
     m->ner_nfeat = h.nfeat;
     m->ner_mask = h.nslots - 1;
     m->ner_scale = h.scale;
+    ner_tables(m);
     return true;
 }
 
-static inline void add_weights(const sitrep_model *m, uint64_t key, int32_t *score)
+void sr_ner_add_scores(const sitrep_model *m, const uint64_t *f, uint32_t n, int32_t *score)
 {
-    uint32_t b = (uint32_t)(key >> 32) & m->ner_mask, fp = (uint32_t)key;
-    for (;;) {
-        uint32_t f = m->ner_fps[b];
-        if (f == fp) {
-            const int16_t *w = m->ner_w + (size_t)b * SR_NER_NLABELS;
-            for (int l = 0; l < SR_NER_NLABELS; l++)
-                score[l] += w[l];
-            return;
-        }
-        if (!f)
-            return;
-        b = (b + 1) & m->ner_mask;
-    }
-}
-
-static void add_scores(const sitrep_model *m, const uint64_t *f, uint32_t n, int32_t *score)
-{
-    for (uint32_t k = 0; k < n; k++)
-        add_weights(m, f[k], score);
+    if (m->ner_nfeat)
+        add_scores(m, f, n, score);
 }
 
 /* The summed weights of word features of token j in part `which`, through
@@ -669,10 +748,15 @@ static const int32_t *word_vector(const sr_nerprep *p, uint32_t j, sr_nercache_e
     return &e->v[0][0];
 }
 
+/* Asks for the home slots of features f (fingerprint and weights) ahead
+ * of their use: the weights of a token are spread over a few megabytes. */
 static inline void prefetch_slots(const sitrep_model *m, const uint64_t *f, uint32_t n)
 {
-    for (uint32_t k = 0; k < n; k++)
-        __builtin_prefetch(&m->ner_fps[(uint32_t)(f[k] >> 32) & m->ner_mask]);
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t b = (uint32_t)(f[k] >> 32) & m->ner_mask;
+        __builtin_prefetch(&m->ner_fps[b]);
+        __builtin_prefetch(&m->ner_w[(size_t)b * SR_NER_NLABELS]);
+    }
 }
 
 sitrep_status sr_ner_run(sr_doc *d, const sitrep_model *m)
@@ -685,8 +769,8 @@ sitrep_status sr_ner_run(sr_doc *d, const sitrep_model *m)
     sr_nerprep *p = sr_ner_prepare(d->arena, d, m);
     if (!p)
         return SITREP_ENOMEM;
-    uint64_t f[SR_NER_MAXFEAT], ctx[2][SR_NER_MAXFEAT];
-    uint32_t nctx[2];
+    uint64_t f[SR_NER_MAXFEAT], ctx[2][SR_NER_MAXFEAT], dyn[SR_NER_MAXFEAT];
+    uint32_t nctx[2], ndyn = UINT32_MAX;
     int32_t edge[WV__COUNT][SR_NER_NLABELS] = {{0}};
     for (int w = 1; w < WV__COUNT; w++)
         add_scores(m, f, edge_feats(w, f), edge[w]);
@@ -696,25 +780,39 @@ sitrep_status sr_ner_run(sr_doc *d, const sitrep_model *m)
      * likely be skipped). */
     nctx[0] = UINT32_MAX;
     if (!(p->t[0].flags & NF_PLAIN)) {
-        nctx[0] = context_feats(p, 0, ctx[0]);
+        nctx[0] = context_feats(p, 0, ctx[0], false);
         prefetch_slots(m, ctx[0], nctx[0]);
     }
     for (uint32_t i = 0; i < p->n; i++) {
         int cur = i & 1;
         nctx[!cur] = UINT32_MAX;
         if (i + 1 < p->n && !(p->t[i + 1].flags & NF_PLAIN)) {
-            nctx[!cur] = context_feats(p, i + 1, ctx[!cur]);
+            nctx[!cur] = context_feats(p, i + 1, ctx[!cur], false);
             prefetch_slots(m, ctx[!cur], nctx[!cur]);
         }
         int y1 = i > p->t[i].unit ? d->ner[i - 1] : -1;
         int y2 = i > p->t[i].unit + 1 ? d->ner[i - 2] : -1;
         if (sr_ner_skip(p, i, y1)) {
             d->ner[i] = 0;
+            ndyn = UINT32_MAX;
             continue;
         }
         if (nctx[cur] == UINT32_MAX)
-            nctx[cur] = context_feats(p, i, ctx[cur]);
-        int32_t score[SR_NER_NLABELS] = {0};
+            nctx[cur] = context_feats(p, i, ctx[cur], false);
+        const nertok *t = &p->t[i];
+        const int32_t *rows[5] = {
+            m->ner_pos[0][pos_before(p, i)], m->ner_pos[1][t->pos], m->ner_pos[2][pos_after(p, i)],
+            m->ner_case[(t->flags & NF_WORD) ? doc_case(p, i) : 16], m->ner_prev[y2 + 1][y1 + 1]};
+        int32_t score[SR_NER_NLABELS];
+        for (int l = 0; l < SR_NER_NLABELS; l++)
+            score[l] = rows[0][l] + rows[1][l] + rows[2][l] + rows[3][l] + rows[4][l];
+        if (t->flags & NF_WORD) {
+            const docword *w = &p->words[t->slot];
+            for (int ty = 1; ty <= 4; ty++)
+                if (w->hist[ty])
+                    for (int l = 0; l < SR_NER_NLABELS; l++)
+                        score[l] += m->ner_hist[ty][l];
+        }
         add_scores(m, ctx[cur], nctx[cur], score);
         for (int w = 0; w < WV__COUNT; w++) {
             uint32_t j = word_at(p, i, w);
@@ -722,13 +820,22 @@ sitrep_status sr_ner_run(sr_doc *d, const sitrep_model *m)
             for (int l = 0; l < SR_NER_NLABELS; l++)
                 score[l] += v[l];
         }
-        add_scores(m, f, sr_ner_dynamic(p, i, y1, y2, f), score);
+        if (ndyn == UINT32_MAX)
+            ndyn = dynamic_feats(p, i, y1, y2, dyn, false);
+        add_scores(m, dyn, ndyn, score);
+        ndyn = UINT32_MAX;
         int best = 0;
         for (int l = 1; l < SR_NER_NLABELS; l++)
             if (score[l] > score[best] && sr_ner_allowed(y1 < 0 ? 0 : y1, l))
                 best = l;
         d->ner[i] = (uint8_t)best;
         sr_ner_observe(p, i, best);
+        /* the next token's label features are known now: ask for them */
+        uint32_t k = i + 1;
+        if (k < p->n && k > p->t[k].unit && !sr_ner_skip(p, k, best)) {
+            ndyn = dynamic_feats(p, k, best, k > p->t[k].unit + 1 ? d->ner[i - 1] : -1, dyn, false);
+            prefetch_slots(m, dyn, ndyn);
+        }
     }
     return SITREP_OK;
 }

@@ -20,7 +20,25 @@ struct translit_rule {
 static struct prepared {
     char f[32], t[32];
     uint8_t fl, tl;
+    uint16_t tri; /* the bit of its first three bytes (tri_bit), or 0xFFFF */
 } rules[NRULES];
+
+/* A key's trigrams as a 256-bit set: a rule whose first three bytes are
+ * not in it cannot apply, so most rules cost one bit test, not a scan. */
+static inline unsigned tri_bit(const char *s)
+{
+    uint32_t v = (uint32_t)(unsigned char)s[0] * 0x9E3779B1u ^ (uint32_t)(unsigned char)s[1] * 0x85EBCA77u ^
+                 (uint32_t)(unsigned char)s[2] * 0xC2B2AE3Du;
+    return (v >> 24) & 255;
+}
+static void trigrams(const char *s, size_t n, uint64_t set[4])
+{
+    set[0] = set[1] = set[2] = set[3] = 0;
+    for (size_t i = 0; i + 3 <= n; i++) {
+        unsigned b = tri_bit(s + i);
+        set[b >> 6] |= 1ULL << (b & 63);
+    }
+}
 
 __attribute__((constructor)) static void prepare_rules(void)
 {
@@ -35,6 +53,7 @@ __attribute__((constructor)) static void prepare_rules(void)
             rules[r].t[i] = to[i] == '_' ? ' ' : to[i];
         rules[r].fl = (uint8_t)fl;
         rules[r].tl = (uint8_t)tl;
+        rules[r].tri = fl >= 3 ? (uint16_t)tri_bit(rules[r].f) : 0xFFFF;
     }
 }
 
@@ -48,8 +67,8 @@ static bool contains(const char *s, size_t n, const char *f, size_t fl)
 
 /* Replaces every occurrence of rule r's text in s[0..n) by its
  * replacement, left to right, in place (s has room for cap bytes).  Returns
- * the new length. */
-static size_t apply(char *s, size_t n, size_t cap, const struct prepared *r)
+ * the new length, and sets *changed when it replaced something. */
+static size_t apply(char *s, size_t n, size_t cap, const struct prepared *r, bool *changed)
 {
     const char *f = r->f, *t = r->t;
     size_t fl = r->fl, tl = r->tl;
@@ -79,6 +98,7 @@ static size_t apply(char *s, size_t n, size_t cap, const struct prepared *r)
         return n;
     memcpy(s, out, o);
     s[o] = 0;
+    *changed = true;
     return o;
 }
 
@@ -135,8 +155,17 @@ size_t sr_place_key(const char *name, size_t n, char *out, size_t cap)
             key[o++] = key[k];
     key[o] = 0;
     len = o;
-    for (size_t r = 0; r < NRULES; r++)
-        len = apply(key, len, sizeof key, &rules[r]);
+    uint64_t tri[4];
+    trigrams(key, len, tri);
+    for (size_t r = 0; r < NRULES; r++) {
+        unsigned t = rules[r].tri;
+        if (t != 0xFFFF && !(tri[t >> 6] >> (t & 63) & 1))
+            continue;
+        bool changed = false;
+        len = apply(key, len, sizeof key, &rules[r], &changed);
+        if (changed) /* new trigrams */
+            trigrams(key, len, tri);
+    }
     /* collapse doubled letters and spaces; trim */
     o = 0;
     for (size_t k = 0; k < len && o + 1 < cap; k++) {

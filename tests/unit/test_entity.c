@@ -354,6 +354,60 @@ static void test_aliases_and_landforms(void **state)
     assert_int_equal(s2->type, SR_ENT_GPE);
 }
 
+/* The tagger's fast path (tables for the features with few values, word
+ * vectors cached by word, weights fetched ahead) labels every token as
+ * the plain one would: each feature of sr_ner_static and sr_ner_dynamic
+ * (what the trainer learns from) looked up by itself, greedy left to
+ * right. */
+static void test_tagger_fast_path(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        article,
+        "UNITED NATIONS SAYS AID CONVOY REACHES ALEPPO\n\nThe World Food Programme said on "
+        "Monday that 40 trucks reached eastern Aleppo. WFP spokeswoman Bettina Luescher said "
+        "the convoy left Damascus at dawn. Luescher said a second convoy would follow.\n",
+        "Shares of Acme Holdings Corp rose 3 pct in New York after chief executive John "
+        "O'Neill said the company's unit in Sao Paulo would be sold to Banco Rural SA. "
+        "Acme said O'Neill would stay.\n"};
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+        const sr_doc *d = tu_extract(texts[k], SITREP_FORMAT_TEXT);
+        assert_non_null(d->ner);
+        sr_arena a;
+        sr_arena_init(&a);
+        sr_nerprep *p = sr_ner_prepare(&a, d, tu_model);
+        assert_non_null(p);
+        uint32_t n = sr_ner_ntokens(p), names = 0;
+        uint8_t *lab = calloc(n + 1, 1);
+        assert_non_null(lab);
+        for (uint32_t i = 0; i < n; i++) {
+            uint32_t u = sr_ner_unit_start(p, i);
+            int y1 = i > u ? lab[i - 1] : -1, y2 = i > u + 1 ? lab[i - 2] : -1;
+            if (sr_ner_skip(p, i, y1))
+                continue;
+            uint64_t f[SR_NER_MAXFEAT];
+            int32_t score[SR_NER_NLABELS] = {0};
+            uint32_t nf = sr_ner_static(p, i, f);
+            assert_true(nf <= SR_NER_MAXFEAT);
+            sr_ner_add_scores(tu_model, f, nf, score);
+            nf = sr_ner_dynamic(p, i, y1, y2, f);
+            sr_ner_add_scores(tu_model, f, nf, score);
+            int best = 0;
+            for (int l = 1; l < SR_NER_NLABELS; l++)
+                if (score[l] > score[best] && sr_ner_allowed(y1 < 0 ? 0 : y1, l))
+                    best = l;
+            lab[i] = (uint8_t)best;
+            sr_ner_observe(p, i, best);
+            names += best != 0;
+        }
+        assert_true(names >= 5); /* the texts are full of names */
+        for (uint32_t i = 0; i < n; i++)
+            assert_int_equal(lab[i], d->ner[i]);
+        free(lab);
+        sr_arena_free(&a);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -366,6 +420,7 @@ int main(void)
         cmocka_unit_test(test_offsets_after_multibyte),
         cmocka_unit_test(test_headline_case),
         cmocka_unit_test(test_aliases_and_landforms),
+        cmocka_unit_test(test_tagger_fast_path),
     };
     return cmocka_run_group_tests(tests, tu_setup, tu_teardown);
 }

@@ -324,7 +324,9 @@ static uint32_t gazetteer_span(ectx *x, uint32_t i)
 static bool place_cue(const sr_doc *d, const sr_mention *mn)
 {
     static const char *const before[] = {"city", "town", "village", "province", "region", "district",
-                                   "capital", "governorate", "port", "suburb", "outskirts", NULL};
+                                   "capital", "governorate", "port", "suburb", "suburbs", "outskirts",
+                                   "streets", "centre", "center", "municipality", "county",
+                                   "prefecture", "mayor", "residents", NULL};
     static const char *const after[] = {"province", "governorate", "district", "region", "city",
                                         "town", "county", "state", "village", "villages",
                                         "township", "municipality", "commune", "prefecture",
@@ -1415,7 +1417,10 @@ int32_t sr_entity_named_by(const sr_doc *d, uint32_t before, uint32_t w, int typ
  * knows, is a place. */
 static void places_by_context(ectx *x)
 {
-    static const char *const preps[] = {"in", "near", "outside", NULL};
+    static const char *const preps[] = {"in", "near", "outside", "through", "across", "around",
+                                        "into", "toward", "towards", NULL};
+    static const char *const area[] = {"central", "downtown", "northern", "southern", "eastern",
+                                       "western", "greater", "rural", NULL};
     sr_doc *d = x->d;
     for (uint32_t e = 0; e < d->entities.n; e++) {
         sr_entity *en = &d->entities.v[e];
@@ -1430,8 +1435,16 @@ static void places_by_context(ectx *x)
             uint32_t f = mn->tok_first, nx = f + mn->tok_n;
             if (mn->tok_n > 3)
                 break;
-            for (int k = 0; preps[k] && !cue && f > 0; k++)
-                cue = tok_is_ci(d, f - 1, preps[k]);
+            /* "in X", "marched through central X" */
+            uint32_t pv = f;
+            if (pv > 1) {
+                uint32_t al;
+                const char *aw = tv(d, pv - 1, &al);
+                if (in_list(aw, al, area))
+                    pv--;
+            }
+            for (int k = 0; preps[k] && !cue && pv > 0; k++)
+                cue = tok_is_ci(d, pv - 1, preps[k]);
             /* "Cotriguacu (Mato Grosso)", "Pervomaisk, Luhansk": a region
              * after a place */
             if (!cue && f > 1 && tok_is(d, f - 1, "(") &&
@@ -1534,6 +1547,46 @@ static bool has_non_ascii(const char *s)
 
 /* Places on the map, after the other entities give the document's
  * countries. */
+/* Roughly the kilometres between two points (an equirectangular
+ * approximation, good to a few percent at the distances it judges). */
+static double approx_km(double lat1, double lon1, double lat2, double lon2)
+{
+    const double rad = 3.14159265358979 / 180.0;
+    double dlon = __builtin_fabs(lon1 - lon2);
+    if (dlon > 180.0)
+        dlon = 360.0 - dlon;
+    double xx = dlon * rad * __builtin_cos((lat1 + lat2) / 2 * rad), yy = (lat1 - lat2) * rad;
+    return 6371.0 * __builtin_sqrt(xx * xx + yy * yy);
+}
+
+/* The place entities the text puts entity e in: "X (Y", "X, Y" with Y a
+ * place mention right after one of e's mentions.  Returns how many (at most
+ * max) went into out. */
+static uint32_t containers(ectx *x, uint32_t e, uint32_t *out, uint32_t max)
+{
+    const sr_doc *d = x->d;
+    const sr_entity *en = &d->entities.v[e];
+    uint32_t n = 0;
+    for (uint32_t q = 0; q < en->nmentions && n < max; q++) {
+        const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+        uint32_t nx = mn->tok_first + mn->tok_n;
+        if (nx + 1 >= d->tokens.n || !(tok_is(d, nx, ",") || tok_is(d, nx, "(")))
+            continue;
+        int32_t after = mention_at_tok(d, nx + 1);
+        if (after < 0)
+            continue;
+        uint32_t y = d->mentions.v[after].entity;
+        if (y == e || y >= d->entities.n || type_class(d->entities.v[y].type) != 2)
+            continue;
+        bool dup = false;
+        for (uint32_t k = 0; k < n; k++)
+            dup |= out[k] == y;
+        if (!dup)
+            out[n++] = y;
+    }
+    return n;
+}
+
 static void geocode(ectx *x)
 {
     sr_doc *d = x->d;
@@ -1635,7 +1688,13 @@ static void geocode(ectx *x)
                          (tok_is(d, nx, "province") || tok_is(d, nx, "governorate") ||
                           tok_is(d, nx, "region") || tok_is(d, nx, "state") ||
                           tok_is(d, nx, "district") || tok_is(d, nx, "county"));
+            /* "the Hiroshima district court", "Ohio state law": a name
+             * for something else */
+            if (want_admin && nx + 1 < d->tokens.n && d->tags && d->tags[nx + 1] &&
+                sr_tag_name(m, d->tags[nx + 1])[0] == 'N' && !(d->tokens.v[nx + 1].flags & SR_TF_CAP))
+                want_admin = false;
         }
+        uint32_t cont[4], ncont = containers(x, e, cont, 4);
         double best = -1e9;
         uint32_t pick = ids[0];
         char ek[128];
@@ -1656,10 +1715,17 @@ static void geocode(ectx *x)
                 else
                     for (uint32_t q = 0; q < c; q++) {
                         const sr_place_rec *o = sr_geo_place(m, ids[q]);
-                        if (o->feature == SR_FEATURE_CITY && o->admin1_off == p->name_off &&
-                            o->population >= 10000)
-                            s -= 3.0; /* its city of the same name */
+                        /* its city of the same name, or one in the same
+                         * country ("Sofia", the capital, not Sofia
+                         * province) */
+                        if (o->feature == SR_FEATURE_CITY && o->population >= 10000 &&
+                            (o->admin1_off == p->name_off || memcmp(o->cc, p->cc, 2) == 0)) {
+                            s -= 3.0;
+                            break;
+                        }
                     }
+                if (!p->population)
+                    s -= 0.5; /* a region without a sizable town */
             }
             if (p->population)
                 s += __builtin_log10((double)p->population) / 3.0;
@@ -1687,6 +1753,19 @@ static void geocode(ectx *x)
                 if (pkl >= ekl && pkl < sizeof pk && memcmp(pk, ek, ekl) == 0 &&
                     (pkl == ekl || pk[ekl] == ' '))
                     s += 1.0;
+            }
+            /* "Linares (Jaen)", "Ajigin (Damboa, Borno)": near a town the
+             * text puts it in */
+            if (p->feature == SR_FEATURE_CITY && p->has_coords) {
+                bool near = false;
+                for (uint32_t q = 0; q < ncont && !near; q++)
+                    for (uint32_t r = 0; r < res_c[cont[q]] && !near; r++) {
+                        const sr_place_rec *o = sr_geo_place(m, res_ids[cont[q]][r]);
+                        near = o->feature == SR_FEATURE_CITY && o->has_coords && o != p &&
+                               approx_km(p->lat, p->lon, o->lat, o->lon) <= 150.0;
+                    }
+                if (near)
+                    s += 3.0;
             }
             s -= 0.001 * k; /* the model's own order breaks ties */
             if (s > best) {

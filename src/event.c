@@ -159,6 +159,10 @@ static const char *const be_forms[] = {"was", "were", "been", "being", "is", "ar
 static const char *const loc_preps[] = {"in", "at", "near", "outside", "around", "across", "inside",
                                         "into", "on", "of", "from", "to", "toward", "towards",
                                         "through", "along", "between", "within", NULL};
+/* Nouns a name before which is no place: "Grad missiles", "the Moi tribe" */
+static const char *const not_place_heads[] = {"missile", "missiles", "rocket", "rockets",
+                                              "launcher", "launchers", "tribe", "tribesmen",
+                                              "clan", "farmers", "herders", NULL};
 static const char *const area_words[] = {"central", "northern", "southern", "eastern", "western",
                                          "downtown", "north", "south", "east", "west", "greater",
                                          "rural", "suburban", "outer", "inner", NULL};
@@ -624,6 +628,8 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
             if (mn->tok_first + mn->tok_n + 1 < hi && is(c, mn->tok_first + mn->tok_n, "'s") &&
                 c->ment_at[mn->tok_first + mn->tok_n + 1] >= 0)
                 continue; /* "Syria's Raqqa": Raqqa */
+            if (mn->tok_first + mn->tok_n < hi && is_any(c, mn->tok_first + mn->tok_n, not_place_heads))
+                continue;
             /* the preposition before it, over "central", "northern" ... */
             uint32_t pv = i;
             if (pv > lo && is_any(c, pv - 1, area_words))
@@ -635,12 +641,14 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
             else
                 dist += 10; /* "Raqqa's fall", "the Raqqa front", "(Tokyo - Minato)" */
             uint32_t nx = mn->tok_first + mn->tok_n;
-            if (part_of_town(c, mn, lo, hi))
+            bool part = part_of_town(c, mn, lo, hi);
+            if (part)
                 dist += 40;
             /* "On 3 May, in X (Region), ...", "in Pyay town (...)": a place
              * that opens the sentence is the scene of all of it */
             uint32_t nx2 = nx < hi && is_any(c, nx, town_words) ? nx + 1 : nx;
-            bool scene = prep && i <= lo + 12 && nx2 < hi &&
+            /* ("people from X," tell who, not where) */
+            bool scene = prep && !is(c, pv - 1, "from") && i <= lo + 12 && nx2 < hi &&
                          (is(c, nx2, ",") || is(c, nx2, "(") || is(c, nx2, "-") || is(c, nx2, "--"));
             /* a town given with its region ("in Ipiau (Bahia)", "Pervomaisk,
              * Luhansk") is the place the text means */
@@ -651,8 +659,14 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
             const sr_place_rec *pl = sr_geo_place(c->m, c->d->entities.v[e].place);
             if (pl->feature == SR_FEATURE_ADMIN1)
                 dist += 12;
-            else if (pl->feature == SR_FEATURE_COUNTRY)
+            else if (pl->feature == SR_FEATURE_COUNTRY) {
+                /* "Myanmar military forces", "the Nigerian army": a country
+                 * naming who, not where */
+                if (!prep && nx < hi && !(c->d->tokens.v[nx].flags & SR_TF_CAP) &&
+                    (tag(c, nx)[0] == 'N' || tag(c, nx)[0] == 'J'))
+                    continue;
                 dist += 24;
+            }
             if (crosses_clause(c, i, ti))
                 dist += 20;
             /* the district or region in brackets after the scene: the scene's
@@ -661,9 +675,9 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
             for (uint32_t k = i; k > lo && k + 4 > i && !bracket_scene; k--)
                 bracket_scene = is(c, k - 1, "(") && k - 1 <= lo + 14;
             if (scene)
-                dist = dist >= 40 ? 40 : 0; /* a part of a town stays a part */
-            else if (bracket_scene && dist < 40)
-                dist = dist < 4 ? dist : 4;
+                dist = part ? 40 : 0; /* a part of a town stays a part */
+            else if (bracket_scene && !part)
+                dist = dist < 4 ? dist : 4; /* whatever clauses lie between */
             if (dist < bestd) {
                 bestd = dist;
                 best = e;

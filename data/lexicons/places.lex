@@ -60,3 +60,60 @@ Al Qahirah => place name=Cairo
 Ciudad de Mexico | Mexico City => place name=Mexico City
 Marrakech => place name=Marrakesh
 Lower Shabelle | Shabelle Hoose => place name=Lower Shabeelle
+
+# Regions by their own language's names, where the gazetteer has the
+# English one (ISO 3166-2 names that do not match GeoNames' are taken by
+# the model builder where a region's towns or name prefix tell which)
+Bayern => place name=Bavaria
+Niedersachsen => place name=Lower Saxony
+Nordrhein-Westfalen => place name=North Rhine-Westphalia
+Sachsen => place name=Saxony
+Sachsen-Anhalt => place name=Saxony-Anhalt
+Thüringen | Thueringen => place name=Thuringia
+Hessen => place name=Hesse
+Bretagne => place name=Brittany
+Normandie => place name=Normandy
+Nouvelle-Aquitaine => place name=New Aquitaine
+Corse => place name=Corsica
+Cataluña | Cataluna | Catalunya => place name=Catalonia
+Andalucía | Andalucia => place name=Andalusia
+País Vasco | Pais Vasco | Euskadi => place name=Basque Country
+Castilla y León | Castilla y Leon => place name=Castille and León
+Castilla-La Mancha => place name=Castille-La Mancha
+Comunidad Valenciana | Comunitat Valenciana => place name=Valencia
+Islas Baleares | Illes Balears => place name=Balearic Islands
+Canarias | Islas Canarias => place name=Canary Islands
+Navarra => place name=Navarre
+Lombardia => place name=Lombardy
+Piemonte => place name=Piedmont
+Toscana => place name=Tuscany
+Sicilia => place name=Sicily
+Sardegna => place name=Sardinia
+Valle d'Aosta => place name=Aosta Valley
+Tirol => place name=Tyrol
+Steiermark => place name=Styria
+Kärnten | Kaernten => place name=Carinthia
+Oberösterreich | Oberoesterreich => place name=Upper Austria
+Niederösterreich | Niederoesterreich => place name=Lower Austria
+Vlaanderen => place name=Flanders
+Wallonie => place name=Wallonia
+Mazowieckie => place name=Mazovia
+Małopolskie | Malopolskie => place name=Lesser Poland
+Śląskie | Slaskie => place name=Silesia
+Dolnośląskie | Dolnoslaskie => place name=Lower Silesia
+Wielkopolskie => place name=Greater Poland
+Pomorskie => place name=Pomerania
+Zachodniopomorskie => place name=West Pomerania
+Podkarpackie => place name=Subcarpathia
+Genève => place name=Geneva
+Luzern => place name=Lucerne
+Graubünden => place name=Grisons
+North Jeolla => place name=Jeollabuk-do
+South Jeolla => place name=Jeollanam-do
+North Gyeongsang => place name=Gyeongsangbuk-do
+South Gyeongsang => place name=Gyeongsangnam-do
+South Chungcheong => place name=Chungcheongnam-do
+Extrême-Nord | Extreme-Nord => place name=Far North
+Gandaki => place name=Gandaki Pradesh
+Karnali => place name=Karnali Pradesh
+Sudurpashchim => place name=Sudurpashchim Pradesh

@@ -1445,6 +1445,19 @@ static void places_by_context(ectx *x)
             }
             for (int k = 0; preps[k] && !cue && pv > 0; k++)
                 cue = tok_is_ci(d, pv - 1, preps[k]);
+            /* "in front of the Suwon City Hall (Suwon)": a name alone in
+             * brackets after another, which the gazetteer knows as a
+             * sizable town or a region (not an acronym: "(SDF)") */
+            if (!cue && f > 1 && tok_is(d, f - 1, "(") && nx < d->tokens.n &&
+                (tok_is(d, nx, ")") || tok_is(d, nx, ",")) && (d->tokens.v[f - 2].flags & SR_TF_CAP) &&
+                !is_acronym(en->name, en->name_len)) {
+                const uint32_t *ids;
+                uint32_t one, c = resolve_name(x, en->name, en->name_len, &ids, &one);
+                for (uint32_t k = 0; k < c && !cue; k++) {
+                    const sr_place_rec *r = sr_geo_place(x->m, ids[k]);
+                    cue = r->feature == SR_FEATURE_ADMIN1 || r->population >= 10000;
+                }
+            }
             /* "Cotriguacu (Mato Grosso)", "Pervomaisk, Luhansk": a region
              * after a place */
             if (!cue && f > 1 && tok_is(d, f - 1, "(") &&
@@ -1511,32 +1524,39 @@ static bool in_stated_region(ectx *x, const sr_entity *en, const sr_place_rec *p
     for (uint32_t q = 0; q < en->nmentions; q++) {
         const sr_mention *mn = &d->mentions.v[en->mentions[q]];
         uint32_t nx = mn->tok_first + mn->tok_n;
-        if (nx + 1 >= d->tokens.n || !(tok_is(d, nx, ",") || tok_is(d, nx, "(")))
-            continue;
-        /* the mention right after, if it is one */
-        int32_t after = mention_at_tok(d, nx + 1);
-        if (after < 0)
-            continue;
-        const sr_mention *rm = &d->mentions.v[after];
-        uint32_t a = rm->tok_first, b = rm->tok_first + rm->tok_n;
-        const uint32_t *rids;
-        uint32_t one, rc = resolve_name(x, d->norm + d->tokens.v[a].nstart,
-                                        d->tokens.v[b - 1].nend - d->tokens.v[a].nstart, &rids, &one);
-        bool any_region = false;
-        for (uint32_t k = 0; k < rc; k++) {
-            const sr_place_rec *r = sr_geo_place(m, rids[k]);
-            if (r->feature != SR_FEATURE_ADMIN1)
-                continue;
-            any_region = true;
-            if (p->admin1_off == r->name_off)
-                return true;
+        /* the places listed after it: "X (Y, Z)", "X, Y, Z" */
+        for (int hop = 0; hop < 3; hop++) {
+            if (nx + 1 >= d->tokens.n || !(tok_is(d, nx, ",") || (hop == 0 && tok_is(d, nx, "("))))
+                break;
+            int32_t after = mention_at_tok(d, nx + 1);
+            if (after < 0)
+                break;
+            const sr_mention *rm = &d->mentions.v[after];
+            uint32_t a = rm->tok_first, b = rm->tok_first + rm->tok_n;
+            const uint32_t *rids;
+            uint32_t one, rc = resolve_name(x, d->norm + d->tokens.v[a].nstart,
+                                            d->tokens.v[b - 1].nend - d->tokens.v[a].nstart, &rids, &one);
+            bool any_region = false, any_country = false;
+            for (uint32_t k = 0; k < rc; k++) {
+                const sr_place_rec *r = sr_geo_place(m, rids[k]);
+                if (r->feature == SR_FEATURE_COUNTRY) {
+                    any_country = true;
+                    if (memcmp(r->cc, p->cc, 2) == 0)
+                        return true;
+                }
+                if (r->feature != SR_FEATURE_ADMIN1)
+                    continue;
+                any_region = true;
+                if (p->admin1_off == r->name_off)
+                    return true;
+            }
+            if (any_region || any_country)
+                return false;
+            nx = b;
         }
-        if (any_region)
-            return false;
     }
     return true;
 }
-
 static bool has_non_ascii(const char *s)
 {
     for (; *s; s++)
@@ -1607,9 +1627,14 @@ static void geocode(ectx *x)
             }
         }
         if (type_class(en->type) == 2 && en->nmentions) {
+            /* a place of one country only ("Sai Buri", "Pattani") names
+             * that country */
             const uint32_t *ids;
             uint32_t c = sr_geo_lookup_doc(d, m, en->name, en->name_len, &ids);
-            if (c == 1 || (c && sr_geo_place(m, ids[0])->feature == SR_FEATURE_COUNTRY))
+            bool one_country = c > 0;
+            for (uint32_t k = 1; k < c && one_country; k++)
+                one_country = memcmp(sr_geo_place(m, ids[k])->cc, sr_geo_place(m, ids[0])->cc, 2) == 0;
+            if (one_country || (c && sr_geo_place(m, ids[0])->feature == SR_FEATURE_COUNTRY))
                 memcpy(ccs[nccs++], sr_geo_place(m, ids[0])->cc, 2);
         }
     }
@@ -1776,6 +1801,16 @@ static void geocode(ectx *x)
         const sr_place_rec *p = sr_geo_place(m, pick);
         if (p->feature == SR_FEATURE_CITY && !in_stated_region(x, en, p))
             continue; /* a namesake elsewhere: better no place than a wrong one */
+        if (p->feature == SR_FEATURE_CITY && !p->population && nccs) {
+            /* a hamlet of a country the document never names, in a story
+             * about others ("Lalo village (Sai Buri, Pattani)" is no Lalo
+             * of Benin): likely a namesake too */
+            bool named = false;
+            for (uint32_t q = 0; q < nccs && !named; q++)
+                named = memcmp(ccs[q], p->cc, 2) == 0;
+            if (!named)
+                continue;
+        }
         en->place = pick;
         if (p->feature == SR_FEATURE_COUNTRY && en->type == SR_ENT_LOC)
             en->type = SR_ENT_GPE;

@@ -583,10 +583,24 @@ static uint32_t distance(uint32_t i, uint32_t ti)
 /* Is there a comma or semicolon between tokens i and ti? */
 static bool crosses_clause(const ectx *c, uint32_t i, uint32_t ti)
 {
-    for (uint32_t k = i < ti ? i : ti; k < (i < ti ? ti : i); k++)
-        if (is(c, k, ",") || is(c, k, ";"))
+    /* commas inside brackets ("(Bologna, Emilia-Romagna)") part no
+     * clauses */
+    int depth = 0;
+    bool comma = false;
+    for (uint32_t k = i < ti ? i : ti; k < (i < ti ? ti : i); k++) {
+        if (is(c, k, "("))
+            depth++;
+        else if (is(c, k, ")")) {
+            if (depth)
+                depth--;
+            else
+                comma = false; /* the commas so far were inside the brackets it started in */
+        } else if (is(c, k, ";"))
             return true;
-    return false;
+        else if (is(c, k, ",") && !depth)
+            comma = true;
+    }
+    return comma;
 }
 
 /* A place named as a part of a town, which the gazetteer's town of that
@@ -606,6 +620,33 @@ static bool part_of_town(const ectx *c, const sr_mention *mn, uint32_t lo, uint3
     return (nx < hi && is_any(c, nx, part)) || is_any(c, f, part_first) ||
            (f > lo && is_any(c, f - 1, part_first)) || (mn->tok_n > 1 && is_any(c, nx - 1, part)) ||
            (f > lo + 1 && (is(c, f - 1, "-") || is(c, f - 1, "--")) && c->ment_at[f - 2] >= 0);
+}
+
+/* The entity named right before the brackets that token f is in ("in
+ * Mbombela (City of Mbombela, Ehlanzeni, Mpumalanga)", "Pyay town (...)"),
+ * or -1. */
+static int32_t bracket_owner(const ectx *c, uint32_t f, uint32_t lo)
+{
+    for (uint32_t k = f; k > lo && k + 16 > f; k--) {
+        uint32_t t = k - 1;
+        if (is(c, t, ")"))
+            return -1;
+        if (!is(c, t, "("))
+            continue;
+        if (t > lo + 1 && is_any(c, t - 1, town_words))
+            t--;
+        return t > lo && c->ment_at[t - 1] >= 0 ? (int32_t)c->d->mentions.v[c->ment_at[t - 1]].entity : -1;
+    }
+    return -1;
+}
+
+/* Whether the brackets opening at token b hold a place on the map. */
+static bool bracket_has_place(const ectx *c, uint32_t b, uint32_t hi)
+{
+    for (uint32_t k = b + 1; k < hi && k < b + 16 && !is(c, k, ")"); k++)
+        if (c->ment_at[k] >= 0 && geocoded(c, (int32_t)c->d->mentions.v[c->ment_at[k]].entity))
+            return true;
+    return false;
 }
 
 /* The place where it happened, in the sentence [lo, hi). */
@@ -655,6 +696,15 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
             if (nx + 1 < hi && (is(c, nx, "(") || is(c, nx, ",")) && c->ment_at[nx + 1] >= 0 &&
                 geocoded(c, (int32_t)c->d->mentions.v[c->ment_at[nx + 1]].entity))
                 dist = dist < 2 ? dist : 2;
+            else if (nx + 1 < hi && is(c, nx, "(") && bracket_has_place(c, nx, hi))
+                dist = dist < 2 ? dist : 2;
+            /* ... and the places in its brackets are where that town lies,
+             * not the scene */
+            int32_t owner = bracket_owner(c, i, lo);
+            bool contains_town = owner >= 0 && owner != e && geocoded(c, owner) &&
+                                 sr_entity_place(c->d, c->m, owner)->feature == SR_FEATURE_CITY;
+            if (contains_town)
+                dist += 8;
             /* the town before its region: "in Pervomaisk, Luhansk" */
             const sr_place_rec *pl = sr_geo_place(c->m, c->d->entities.v[e].place);
             if (pl->feature == SR_FEATURE_ADMIN1)
@@ -676,7 +726,7 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
                 bracket_scene = is(c, k - 1, "(") && k - 1 <= lo + 14;
             if (scene)
                 dist = part ? 40 : 0; /* a part of a town stays a part */
-            else if (bracket_scene && !part)
+            else if (bracket_scene && !part && !contains_town)
                 dist = dist < 4 ? dist : 4; /* whatever clauses lie between */
             if (dist < bestd) {
                 bestd = dist;

@@ -1686,6 +1686,22 @@ static void geocode(ectx *x)
         uint32_t c = res_c[e], one_id;
         if (en->type == SR_ENT_FAC)
             continue;
+        /* "(South) township", "South Eastern Tigray": a direction alone is
+         * part of some other name, not the region the gazetteer calls so */
+        static const char *const compass[] = {"North", "South", "East", "West", "Central",
+                                              "Centre", "Center", "Northeast", "Northwest",
+                                              "Southeast", "Southwest", NULL};
+        if (in_list(en->name, en->name_len, compass)) {
+            bool stated = false; /* "the South region" */
+            for (uint32_t q = 0; q < en->nmentions && !stated; q++) {
+                const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+                uint32_t nx = mn->tok_first + mn->tok_n;
+                stated = nx < d->tokens.n && (tok_is(d, nx, "region") || tok_is(d, nx, "province") ||
+                                              tok_is(d, nx, "state"));
+            }
+            if (!stated)
+                continue;
+        }
         if (en->type == SR_ENT_LOC && !sr_lex_find(m, en->name, en->name_len, SR_LEX_PLACE, &strs0)) {
             bool in_country = false;
             for (uint32_t k = 0; k < c && !in_country; k++) {

@@ -74,6 +74,33 @@ static const char *morphy(const sitrep_model *m, const char *w, size_t n, int po
     return NULL;
 }
 
+/* A plural WordNet does not know ("airstrikes", "shootouts"), made
+ * singular by the English rules, in the document's arena; NULL when no
+ * rule applies ("news", "bus"). */
+static const char *singular(sr_doc *d, const char *low, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if ((low[k] < 'a' || low[k] > 'z') && low[k] != '-')
+            return NULL;
+    if (n < 4 || low[n - 1] != 's' || low[n - 2] == 's' || low[n - 2] == 'u' || low[n - 2] == 'i')
+        return NULL;
+    size_t keep = n - 1;
+    const char *add = "";
+    if (n > 4 && low[n - 2] == 'e' && low[n - 3] == 'i') {
+        keep = n - 3; /* "-ies" -> "-y" */
+        add = "y";
+    } else if (low[n - 2] == 'e' && (low[n - 3] == 'x' || low[n - 3] == 'z' ||
+                                     (low[n - 3] == 'h' && (low[n - 4] == 'c' || low[n - 4] == 's')) ||
+                                     low[n - 3] == 's'))
+        keep = n - 2;
+    char *out = sr_arena_alloc(d->arena, keep + strlen(add) + 1);
+    if (!out)
+        return NULL;
+    memcpy(out, low, keep);
+    memcpy(out + keep, add, strlen(add) + 1);
+    return out;
+}
+
 sitrep_status sr_lemma_run(sr_doc *d, const sitrep_model *m)
 {
     if (!d->tags || !d->lemmas || !m->wn_index.nbuckets)
@@ -98,6 +125,8 @@ sitrep_status sr_lemma_run(sr_doc *d, const sitrep_model *m)
         const char *lem = morphy(m, low, n, pos, letter);
         if (lem && !(strlen(lem) == n && memcmp(lem, low, n) == 0))
             d->lemmas[i] = lem;
+        else if (!lem && strcmp(tag, "NNS") == 0)
+            d->lemmas[i] = singular(d, low, n);
     }
     return SITREP_OK;
 }

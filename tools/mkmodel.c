@@ -1310,15 +1310,40 @@ int main(int argc, char **argv)
     smap lemma_strs = {0};
     uint32_t *lemma_off = NULL;
     size_t cap_lo = 0;
+    int vbd = tag_index("vbd", 3), vbn = tag_index("vbn", 3);
+    size_t n_smoothed = 0;
     for (size_t i = 0; i < nwords; i++) {
         word *w = &words[i];
         double v[MAXT];
         uint32_t lem[MAXT];
-        for (int k = 0; k < w->n; k++) {
-            v[k] = log(w->counts[k] / tag_total[w->tags[k]]);
+        /* A rare word seen only as a noun or adjective that is a verb's
+         * past form by WordNet ("abducted: { nn: 2 }") may be that verb
+         * too: its past tags join, as if seen once each. */
+        int tags[MAXT], nt = w->n;
+        double counts[MAXT], total = 0;
+        bool has_past = false;
+        for (int k = 0; k < nt; k++) {
+            tags[k] = w->tags[k];
+            counts[k] = w->counts[k];
+            total += counts[k];
+            has_past |= tags[k] == vbd || tags[k] == vbn;
+        }
+        size_t wl = strlen(w->w);
+        char vl[256];
+        if (total <= 3 && !has_past && vbd >= 0 && vbn >= 0 && nt + 2 <= MAXT && wl > 4 &&
+            strcmp(w->w + wl - 2, "ed") == 0 && w->w[0] >= 'a' && w->w[0] <= 'z' &&
+            lemma_for(w->w, names[vbd], vl, sizeof vl) && strcmp(vl, w->w) != 0) {
+            tags[nt] = vbd;
+            counts[nt++] = 1;
+            tags[nt] = vbn;
+            counts[nt++] = 1;
+            n_smoothed++;
+        }
+        for (int k = 0; k < nt; k++) {
+            v[k] = log(counts[k] / tag_total[tags[k]]);
             lem[k] = NO_LEMMA;
             char out[256];
-            if (!lemma_for(w->w, names[w->tags[k]], out, sizeof out))
+            if (!lemma_for(w->w, names[tags[k]], out, sizeof out))
                 continue;
             bool added;
             size_t ix = smap_get(&lemma_strs, out, strlen(out), true, &added);
@@ -1330,10 +1355,12 @@ int main(int argc, char **argv)
                 die("STRS", 0, "out of memory");
             lem[k] = lemma_off[ix];
         }
-        uint32_t rec = emis_record(w->n, w->tags, v, lem);
+        uint32_t rec = emis_record(nt, tags, v, lem);
         if (!sr_hashb_put(&lexh, &pool, w->w, strlen(w->w), rec))
             die("LEXH", 0, "out of memory");
     }
+
+    fprintf(stderr, "mkmodel: tagger: %zu rare past forms may also be verbs\n", n_smoothed);
 
     /* Unknown words: rare words by shape class and suffix. */
     smap keys = {0};

@@ -43,7 +43,7 @@ rape | sexually assault | sexually abuse | gang-rape | molest => event cameo=182
 rape | sexual assault | sexual violence | sexual abuse => event cameo=1821 plover=ASSAULT mode=sexual acled=sexual pos=noun
 
 # ---- territory --------------------------------------------------------
-capture | seize | take control of | take over | overrun | recapture | retake | regain | regain control of | liberate | occupy | conquer | seize control of | gain control of => event cameo=192 plover=COERCE mode=seize acled=capture pos=verb
+capture | seize | take control of | take over | overrun | overtake | recapture | retake | regain | regain control of | liberate | occupy | conquer | seize control of | gain control of => event cameo=192 plover=COERCE mode=seize acled=capture pos=verb
 # the place is the subject, the one who takes it the object
 fall to | fall into the hand of => event cameo=192 plover=COERCE mode=seize acled=capture pos=verb voice=inverse
 capture | seizure | takeover | recapture | liberation | occupation => event cameo=192 plover=COERCE mode=seize acled=capture pos=noun
@@ -65,9 +65,9 @@ mob | vigilante | mob justice | mob violence => event cameo=145 plover=PROTEST m
 # ---- coercion and strategic developments --------------------------------
 arrest | detain | apprehend | round up | take into custody | nab | jail | imprison => event cameo=173 plover=COERCE mode=arrest acled=arrest pos=verb
 arrest | detention | roundup | crackdown => event cameo=173 plover=COERCE mode=arrest acled=arrest pos=noun
-loot | plunder | pillage | ransack | vandalize | vandalise | set fire to | set ablaze | torch | burn | raze | demolish | destroy | damage | bulldoze => event cameo=1712 plover=ASSAULT mode=destroy acled=loot pos=verb
+loot | plunder | pillage | ransack | extort | vandalize | vandalise | set fire to | set ablaze | torch | burn | raze | demolish | destroy | damage | bulldoze => event cameo=1712 plover=ASSAULT mode=destroy acled=loot pos=verb
 looting | arson | vandalism | destruction => event cameo=1712 plover=ASSAULT mode=destroy acled=loot pos=noun
-defuse | dismantle | intercept | shoot down | seize weapons | confiscate | foil => event cameo=171 plover=COERCE mode=seize acled=disrupt pos=verb
+defuse | deactivate | dismantle | intercept | shoot down | seize weapons | confiscate | foil => event cameo=171 plover=COERCE mode=seize acled=disrupt pos=verb
 deport | banish | extradite to | forcibly return => event cameo=174 plover=COERCE mode=deport pos=verb
 expel => event cameo=166 plover=SANCTION mode=expel pos=verb
 disperse | break up | suppress | crack down on | quell | force out => event cameo=175 plover=COERCE mode=crowd-control pos=verb

@@ -808,6 +808,18 @@ static uint32_t resolve_name(ectx *x, const char *name, uint32_t len, const uint
     /* "Seoul City", "Tainan City": the city's own name */
     if (!c && len > 5 && strncasecmp(name + len - 5, " City", 5) == 0)
         c = sr_geo_lookup_doc(x->d, m, name, len - 5, ids);
+    /* "Chilpancingo de los Bravo": an official name whose first part the
+     * gazetteer knows as a town (only a town: the region check in
+     * geocode() then keeps out namesakes) */
+    for (uint32_t q = 1; !c && q + 5 < len; q++)
+        if (name[q] == ' ' && name[q + 1] == 'd' && name[q + 2] == 'e' &&
+            (name[q + 3] == ' ' || (name[q + 3] == 'l' && q + 4 < len && name[q + 4] == ' '))) {
+            c = sr_geo_lookup_doc(x->d, m, name, q, ids);
+            for (uint32_t k = 0; k < c; k++)
+                if (sr_geo_place(m, (*ids)[k])->feature != SR_FEATURE_CITY)
+                    c = 0;
+            break;
+        }
     /* "Shan-North", "Bago-West": a part of a region the gazetteer has whole */
     static const char *const parts[] = {"-North", "-South", "-East", "-West", " North", " South",
                                         " East", " West", NULL};
@@ -1663,15 +1675,20 @@ static void geocode(ectx *x)
             if (p->feature == SR_FEATURE_ADMIN1 && nreg < 32)
                 regions[nreg++] = p->name_off, nadm++;
         }
-        /* a region of one country only ("Mato Grosso") names that country */
-        if (nadm == 1 && nccs < 64)
-            for (uint32_t k = 0; k < c; k++) {
-                const sr_place_rec *p = sr_geo_place(m, ids[k]);
-                if (p->feature == SR_FEATURE_ADMIN1) {
-                    memcpy(ccs[nccs++], p->cc, 2);
-                    break;
-                }
-            }
+        /* a region of one country only ("Mato Grosso") names that country,
+         * when no place of its name lies elsewhere ("Hannover" is no
+         * evidence of Jamaica's Hanover parish) */
+        if (nadm == 1 && nccs < 64) {
+            const sr_place_rec *r = NULL;
+            for (uint32_t k = 0; k < c && !r; k++)
+                if (sr_geo_place(m, ids[k])->feature == SR_FEATURE_ADMIN1)
+                    r = sr_geo_place(m, ids[k]);
+            bool alone = true;
+            for (uint32_t k = 0; k < c && alone; k++)
+                alone = memcmp(sr_geo_place(m, ids[k])->cc, r->cc, 2) == 0;
+            if (alone)
+                memcpy(ccs[nccs++], r->cc, 2);
+        }
     }
     const char *strs0;
     for (uint32_t e = 0; e < d->entities.n; e++) {

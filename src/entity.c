@@ -225,7 +225,8 @@ static const sr_match *match_at(const sr_doc *d, uint32_t i, int kind)
 static const char *const particles[] = {"al", "el", "ez", "az", "as", "ad", "ar", "an", "at", "ash",
                                   "ed", "es", "de", "del", "la", "le", "di", "da", "do", "dos",
                                   "das", "du", "des", "bin", "ibn", "bani", "abu", "um", "umm",
-                                  "wa", "y", NULL};
+                                  "wa", "y", "los", "las", "lo", "der", "den", "am", "im", "in",
+                                  "ob", "sur", "sous", "en", NULL};
 
 static bool is_particle(const char *s, uint32_t n)
 {
@@ -279,7 +280,7 @@ static uint32_t gazetteer_span(ectx *x, uint32_t i)
         return 0;
     uint32_t maxn = 1;
     bool particle = false; /* "ez-Zor", "az": names the tagger knows badly */
-    while (maxn < 4 && i + maxn < d->tokens.n && name_part(d, i + maxn, false) &&
+    while (maxn < 6 && i + maxn < d->tokens.n && name_part(d, i + maxn, false) &&
            !memchr(d->text + d->tokens.v[i + maxn - 1].end, '\n',
                    d->tokens.v[i + maxn].start - d->tokens.v[i + maxn - 1].end)) {
         particle |= !(d->tokens.v[i + maxn].flags & SR_TF_CAP);

@@ -1767,7 +1767,7 @@ static void geocode(ectx *x)
             }
         for (uint32_t k = 0; k < c; k++) {
             const sr_place_rec *p = sr_geo_place(m, ids[k]);
-            double s = p->feature == SR_FEATURE_COUNTRY ? 4.0 : p->feature == SR_FEATURE_ADMIN1 ? 2.0 : 1.0;
+            double s = p->feature == SR_FEATURE_COUNTRY ? 4.0 : 1.0;
             if (p->feature == SR_FEATURE_ADMIN1) {
                 if (want_admin)
                     s += 3.0;

@@ -764,6 +764,26 @@ static void index_name(const char *name, size_t place_ix)
     nkrefs++;
 }
 
+/* Korean names carry their kind ("Suwon-si" a city, "Jindo-gun" a county,
+ * "Gyeonggi-do" a province) which the news often drops: index them
+ * without it too. */
+static void index_korean(const char *name, const char *cc, size_t place_ix)
+{
+    static const char *const kinds[] = {"-si", "-gun", "-gu", "-do", NULL};
+    if (memcmp(cc, "KR", 2) != 0)
+        return;
+    size_t nl = strlen(name);
+    for (int k = 0; kinds[k]; k++) {
+        size_t kl = strlen(kinds[k]);
+        if (nl > kl + 2 && strcmp(name + nl - kl, kinds[k]) == 0) {
+            char *cut = strndup(name, nl - kl);
+            index_name(cut, place_ix);
+            free(cut);
+            return;
+        }
+    }
+}
+
 /* Admin1 names often end in a generic word; index them without it too. */
 static void index_admin_name(const char *name, size_t place_ix)
 {
@@ -909,6 +929,7 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
         size_t pi = add_place(name, cc, SR_FEATURE_ADMIN1);
         snprintf(places[pi].admin1, sizeof places[pi].admin1, "%s", code + 3);
         index_admin_name(name, pi);
+        index_korean(name, cc, pi);
         bool added;
         size_t ai = smap_get(&adm_ix, code, strlen(code), true, &added);
         adm_place = realloc(adm_place, (ai + 1) * sizeof *adm_place);
@@ -968,6 +989,7 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
             with_pop++;
         }
         index_name(name, pi);
+        index_korean(name, cc, pi);
         ncity++;
     }
     cJSON_Delete(cities);
@@ -1055,6 +1077,7 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
         places[pi].pop = geo_pop[gi];
         places[pi].region_name = geo_state[gi];
         index_name(geo_name[gi], pi);
+        index_korean(geo_name[gi], geo_cc[gi], pi);
         from_geonames++;
     }
     /* Centroids and populations of regions and countries from their

@@ -108,8 +108,6 @@ Podkarpackie => place name=Subcarpathia
 Genève => place name=Geneva
 Luzern => place name=Lucerne
 Graubünden => place name=Grisons
-Gyeonggi => place name=Gyeonggi-do
-Gangwon => place name=Gangwon-do
 North Jeolla => place name=Jeollabuk-do
 South Jeolla => place name=Jeollanam-do
 North Gyeongsang => place name=Gyeongsangbuk-do

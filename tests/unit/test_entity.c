@@ -354,6 +354,64 @@ static void test_aliases_and_landforms(void **state)
     assert_int_equal(s2->type, SR_ENT_GPE);
 }
 
+/* The country of entity `name`'s place ("" when it has none). */
+static const char *place_cc(const sr_doc *d, const char *name)
+{
+    static char cc[3];
+    const sr_entity *e = ent(d, name);
+    const sr_place_rec *p = e ? sr_geo_place(tu_model, e->place) : NULL;
+    cc[0] = cc[1] = cc[2] = 0;
+    if (p)
+        memcpy(cc, p->cc, 2);
+    return cc;
+}
+
+static void test_places_in_places(void **state)
+{
+    (void)state;
+    /* a town the text puts beside another: Linares in Spain, near Jaen,
+     * not the larger Linares in Chile */
+    const sr_doc *d = tu_extract("Over 50 people protested in Linares (Jaen) on Saturday, demanding "
+                                 "that the railway be restored.",
+                                 SITREP_FORMAT_TEXT);
+    assert_string_equal(place_cc(d, "Linares"), "ES");
+    /* a region by its own language's name */
+    d = tu_extract("Farmers blocked a road near Rennes (Bretagne) on Monday.", SITREP_FORMAT_TEXT);
+    const sr_entity *e = ent(d, "Bretagne");
+    assert_non_null(e);
+    const sr_place_rec *p = sr_geo_place(tu_model, e->place);
+    assert_non_null(p);
+    assert_int_equal(p->feature, SR_FEATURE_ADMIN1);
+    assert_memory_equal(p->cc, "FR", 2);
+    assert_string_equal(place_cc(d, "Rennes"), "FR");
+    /* a capital, not the province or parish of its name */
+    d = tu_extract("Thousands of workers protested in Sofia on Tuesday.", SITREP_FORMAT_TEXT);
+    p = sr_geo_place(tu_model, ent(d, "Sofia")->place);
+    assert_non_null(p);
+    assert_int_equal(p->feature, SR_FEATURE_CITY);
+    assert_true(p->population > 1000000);
+    d = tu_extract("Around 80 airport employees demonstrated in Hannover.", SITREP_FORMAT_TEXT);
+    assert_string_equal(place_cc(d, "Hannover"), "DE");
+    /* an official name whose first part is the town, and names with
+     * particles */
+    d = tu_extract("Workers protested in Tlalnepantla de Baz on Friday.", SITREP_FORMAT_TEXT);
+    assert_string_equal(place_cc(d, "Tlalnepantla de Baz"), "MX");
+    d = tu_extract("Officials in Krems an der Donau said the bridge would reopen.", SITREP_FORMAT_TEXT);
+    assert_string_equal(place_cc(d, "Krems an der Donau"), "AT");
+    /* a direction alone is no region */
+    d = tu_extract("Soldiers raided houses in Dagon Myothit (South) township (Yangon region).",
+                   SITREP_FORMAT_TEXT);
+    e = ent(d, "South");
+    assert_true(e == NULL || e->place == UINT32_MAX);
+    /* a name alone in brackets after a building is the town */
+    d = tu_extract("Residents held a press conference in front of the Suwon City Hall (Suwon).",
+                   SITREP_FORMAT_TEXT);
+    e = ent(d, "Suwon");
+    assert_non_null(e);
+    assert_int_equal(e->type, SR_ENT_GPE);
+    assert_string_equal(place_cc(d, "Suwon"), "KR");
+}
+
 /* The tagger's fast path (tables for the features with few values, word
  * vectors cached by word, weights fetched ahead) labels every token as
  * the plain one would: each feature of sr_ner_static and sr_ner_dynamic
@@ -420,6 +478,7 @@ int main(void)
         cmocka_unit_test(test_offsets_after_multibyte),
         cmocka_unit_test(test_headline_case),
         cmocka_unit_test(test_aliases_and_landforms),
+        cmocka_unit_test(test_places_in_places),
         cmocka_unit_test(test_tagger_fast_path),
     };
     return cmocka_run_group_tests(tests, tu_setup, tu_teardown);

@@ -175,6 +175,53 @@ static void test_user_event_words(void **state)
     unlink(path);
 }
 
+/* Where it happened, when a sentence names several places. */
+static void test_event_places(void **state)
+{
+    (void)state;
+    /* people from a country are who, not where */
+    const sr_doc *d = run("2022-05-04", "On 3 May 2022, around 500 people, including people from Ukraine, "
+                                        "protested in Malaga against the war.");
+    const sr_event *ev = event(d, "protested");
+    assert_non_null(ev);
+    assert_string_equal(entity_name(d, ev->location), "Malaga");
+    /* an unknown township: its district in brackets, whatever clauses lie
+     * between; "Myanmar military" names who */
+    d = run("2022-04-25", "On 24 April 2022, in Budalin township (Monywa district, Sagaing region), four "
+                          "Myanmar military soldiers were killed by a mine explosion.");
+    ev = event(d, "killed");
+    assert_non_null(ev);
+    assert_string_equal(entity_name(d, ev->location), "Monywa");
+    /* a town with its district and province in brackets is the place, not
+     * its province */
+    d = run("2022-05-10", "Around 9 May 2022, three men said they were beaten by police officers in Mbombela "
+                          "(Ehlanzeni, Mpumalanga) after they were arrested for a murder.");
+    ev = event(d, "arrested");
+    assert_non_null(ev);
+    assert_string_equal(entity_name(d, ev->location), "Mbombela");
+    /* the weapon's name is no place */
+    d = run("2022-03-08", "On 7 March 2022, Russian forces fired Grad missiles at Kharkiv.");
+    ev = event(d, "fired");
+    assert_non_null(ev);
+    assert_string_equal(entity_name(d, ev->location), "Kharkiv");
+}
+
+/* Words the tagger's lexicon knows badly and plurals WordNet lacks. */
+static void test_rare_words(void **state)
+{
+    (void)state;
+    const sr_doc *d = run("2022-05-02", "On 1 May 2022, rebels abducted a teacher in Segou.");
+    const sr_event *ev = event(d, "abducted");
+    assert_non_null(ev);
+    assert_string_equal(sr_acled_sub_names[ev->acled_sub], "Abduction/forced disappearance");
+    d = run("2022-02-22", "On 21 February 2022, government jets carried out airstrikes on rebel positions "
+                          "near Idlib.");
+    bool air = false;
+    for (uint32_t i = 0; i < d->events.n; i++)
+        air |= d->events.v[i].acled_sub == SR_ACLED_S_AIR;
+    assert_true(air);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -185,6 +232,8 @@ int main(void)
         cmocka_unit_test(test_passive_pronouns_and_reports),
         cmocka_unit_test(test_other_news),
         cmocka_unit_test(test_user_event_words),
+        cmocka_unit_test(test_event_places),
+        cmocka_unit_test(test_rare_words),
     };
     return cmocka_run_group_tests(tests, tu_setup, tu_teardown);
 }

@@ -23,6 +23,10 @@ static void test_keys(void **state)
     assert_string_equal(key("Al May\xC4\x81" "d\xC4\xAB" "n"), key("al-Mayadin"));
     assert_string_equal(key("S\xC3\xA3o Paulo"), "sao paulo");
     assert_string_equal(key("  New   York "), "new york");
+    /* Saint and St. are one word */
+    assert_string_equal(key("Saint Petersburg"), key("St. Petersburg"));
+    assert_string_equal(key("Saint-Louis"), key("St Louis"));
+    assert_string_not_equal(key("Saint Petersburg"), key("Petersburg"));
     /* different places keep different keys */
     assert_string_not_equal(key("Homs"), key("Hama"));
     assert_string_not_equal(key("Aleppo"), key("Idlib"));

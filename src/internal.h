@@ -552,7 +552,7 @@ extern const char *const sr_timex_type_names[SR_TX__COUNT];
 typedef struct sr_timex {
     uint32_t start, end; /* in text */
     uint8_t type;        /* SR_TX_* */
-    const char *value;   /* TIMEX3 value, or NULL when it cannot be known */
+    const char *value;   /* TIMEX3 value; unknown parts X ("XXXX-WXX") */
 } sr_timex;
 sitrep_status sr_time_run(sr_doc *d, const sitrep_model *m);
 

@@ -1466,6 +1466,36 @@ static bool parse_dct(tctx *c, const char *p)
     return true;
 }
 
+/* The TIMEX3 value of an expression whose calendar place the document
+ * cannot tell (no publication date to count "last week" from): its unit
+ * with the unknown parts as X ("XXXX-WXX", "XXXX-XX-XXTMO"). */
+static const char *underspecified(const tctx *c, uint32_t i, uint32_t n, int type)
+{
+    static const struct {
+        const char *word, *value;
+    } units[] = {{"morning", "XXXX-XX-XXTMO"}, {"afternoon", "XXXX-XX-XXTAF"},
+                 {"evening", "XXXX-XX-XXTEV"}, {"night", "XXXX-XX-XXTNI"},
+                 {"tonight", "XXXX-XX-XXTNI"}, {"overnight", "XXXX-XX-XXTNI"},
+                 {"summer", "XXXX-SU"},        {"winter", "XXXX-WI"},
+                 {"spring", "XXXX-SP"},        {"autumn", "XXXX-FA"},
+                 {"fall", "XXXX-FA"},          {"quarter", "XXXX-QX"},
+                 {"weekend", "XXXX-WXX-WE"},   {"week", "XXXX-WXX"},
+                 {"weeks", "XXXX-WXX"},        {"month", "XXXX-XX"},
+                 {"months", "XXXX-XX"},        {"year", "XXXX"},
+                 {"years", "XXXX"},            {"year-ago", "XXXX"},
+                 {"year-earlier", "XXXX"},     {"decade", "XXX"},
+                 {"century", "XX"}};
+    if (type == SR_TX_DURATION)
+        return "PXX";
+    if (type == SR_TX_SET)
+        return "XXXX";
+    for (size_t u = 0; u < sizeof units / sizeof *units; u++)
+        for (uint32_t k = i; k < i + n; k++)
+            if (is(c, k, units[u].word))
+                return units[u].value;
+    return type == SR_TX_TIME ? "XXXX-XX-XXTXX:XX" : "XXXX-XX-XX";
+}
+
 sitrep_status sr_time_run(sr_doc *d, const sitrep_model *m)
 {
     tctx c = {.d = d, .m = m};
@@ -1492,7 +1522,8 @@ sitrep_status sr_time_run(sr_doc *d, const sitrep_model *m)
             t->start = d->tokens.v[i].start;
             t->end = d->tokens.v[i + r.n - 1].end;
             t->type = (uint8_t)r.type;
-            t->value = r.value[0] ? sr_arena_strndup(d->arena, r.value, strlen(r.value)) : NULL;
+            t->value = r.value[0] ? sr_arena_strndup(d->arena, r.value, strlen(r.value))
+                                  : underspecified(&c, i, r.n, r.type);
             /* a year written out ("January 2014", "2014") anchors "that year" */
             int yy;
             if (r.type == SR_TX_DATE && r.value[0] >= '1' && r.value[0] <= '2' &&

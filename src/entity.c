@@ -159,9 +159,18 @@ static const char *const continents[] = {"Europe", "Asia", "Africa", "America", 
 
 static bool in_list(const char *s, size_t n, const char *const *list)
 {
-    for (int i = 0; list[i]; i++)
-        if (n && list[i][0] == s[0] && strncmp(list[i], s, n) == 0 && list[i][n] == 0)
+    if (!n)
+        return false;
+    for (int i = 0; list[i]; i++) {
+        const char *w = list[i];
+        if (w[0] != s[0])
+            continue;
+        size_t k = 1; /* s holds no NUL: a shorter w stops at its end */
+        while (k < n && w[k] == s[k])
+            k++;
+        if (k == n && w[n] == 0)
             return true;
+    }
     return false;
 }
 

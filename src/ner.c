@@ -733,10 +733,13 @@ void sr_ner_add_scores(const sitrep_model *m, const uint64_t *f, uint32_t n, int
 
 /* The summed weights of word features of token j in part `which`, through
  * the extractor's cache. */
+/* A word's key in the extractor's cache of word vectors. */
+static inline uint64_t word_key(const nertok *t) { return (t->w ^ ((uint64_t)t->flags << 56)) | 1; }
+
 static const int32_t *word_vector(const sr_nerprep *p, uint32_t j, sr_nercache_entry *tmp)
 {
     const nertok *t = &p->t[j];
-    uint64_t key = (t->w ^ ((uint64_t)t->flags << 56)) | 1;
+    uint64_t key = word_key(t);
     sr_nercache_entry *e = p->d->lexcache ? &p->d->lexcache->n[(key >> 40) % SR_NERCACHE_SIZE] : tmp;
     if (e->key != key) {
         memset(e, 0, sizeof *e);
@@ -785,6 +788,14 @@ sitrep_status sr_ner_run(sr_doc *d, const sitrep_model *m)
     }
     for (uint32_t i = 0; i < p->n; i++) {
         int cur = i & 1;
+        /* the word vector that enters the window next */
+        if (i + 3 < p->n && d->lexcache) {
+            uint64_t key = word_key(&p->t[i + 3]);
+            const char *e = (const char *)&d->lexcache->n[(key >> 40) % SR_NERCACHE_SIZE];
+            __builtin_prefetch(e);
+            __builtin_prefetch(e + 64);
+            __builtin_prefetch(e + 128);
+        }
         nctx[!cur] = UINT32_MAX;
         if (i + 1 < p->n && !(p->t[i + 1].flags & NF_PLAIN)) {
             nctx[!cur] = context_feats(p, i + 1, ctx[!cur], false);

@@ -318,6 +318,15 @@ static uint32_t gazetteer_span(ectx *x, uint32_t i)
         const uint32_t *ids;
         uint32_t a = d->tokens.v[i].nstart, b = d->tokens.v[i + n - 1].nend;
         uint32_t c = sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids);
+        if (!c && n >= 3 && (tok_is(d, i + 1, "de") || tok_is(d, i + 1, "del"))) {
+            /* "Chilpancingo de los Bravo": an official name the gazetteer
+             * knows by its first word, a town (resolve_name finds it) */
+            uint32_t e1 = d->tokens.v[i].nend;
+            c = sr_geo_lookup_doc(d, x->m, d->norm + a, e1 - a, &ids);
+            for (uint32_t k = 0; k < c; k++)
+                if (sr_geo_place(x->m, ids[k])->feature != SR_FEATURE_CITY)
+                    c = 0;
+        }
         if (!c)
             continue;
         /* a name the tagger missed entirely must be a sizable place */

@@ -396,6 +396,10 @@ static void test_places_in_places(void **state)
      * particles */
     d = tu_extract("Workers protested in Tlalnepantla de Baz on Friday.", SITREP_FORMAT_TEXT);
     assert_string_equal(place_cc(d, "Tlalnepantla de Baz"), "MX");
+    d = tu_extract("On 9 February 2022, in Chilpancingo de los Bravo, Guerrero, teachers protested "
+                   "outside the state congress.",
+                   SITREP_FORMAT_TEXT);
+    assert_string_equal(place_cc(d, "Chilpancingo de los Bravo"), "MX");
     d = tu_extract("Officials in Krems an der Donau said the bridge would reopen.", SITREP_FORMAT_TEXT);
     assert_string_equal(place_cc(d, "Krems an der Donau"), "AT");
     /* a direction alone is no region */

@@ -264,6 +264,25 @@ static bool name_part(const sr_doc *d, uint32_t i, bool edge)
     return !edge && in_list(s, n, particles);
 }
 
+/* "Chilpancingo de los Bravo": an official name the gazetteer lacks,
+ * whose part before "de"/"del" it knows as a town (only a town: the region
+ * checks of geocode() keep namesakes out).  Returns the town's candidates,
+ * or 0. */
+static uint32_t official_name_town(const sr_doc *d, const sitrep_model *m, const char *name, uint32_t len,
+                                   const uint32_t **ids)
+{
+    for (uint32_t q = 1; q + 5 < len; q++)
+        if (name[q] == ' ' && name[q + 1] == 'd' && name[q + 2] == 'e' &&
+            (name[q + 3] == ' ' || (name[q + 3] == 'l' && name[q + 4] == ' '))) {
+            uint32_t c = sr_geo_lookup_doc(d, m, name, q, ids);
+            for (uint32_t k = 0; k < c; k++)
+                if (sr_geo_place(m, (*ids)[k])->feature != SR_FEATURE_CITY)
+                    return 0;
+            return c;
+        }
+    return 0;
+}
+
 /* Where the gazetteer knows a name of several words that the tagger cut
  * ("Deir" + "ez-Zor", "Dayr" + "az" + "Zawr"), the gazetteer's span wins;
  * returns its length from token i, or 0. */
@@ -318,15 +337,8 @@ static uint32_t gazetteer_span(ectx *x, uint32_t i)
         const uint32_t *ids;
         uint32_t a = d->tokens.v[i].nstart, b = d->tokens.v[i + n - 1].nend;
         uint32_t c = sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids);
-        if (!c && n >= 3 && (tok_is(d, i + 1, "de") || tok_is(d, i + 1, "del"))) {
-            /* "Chilpancingo de los Bravo": an official name the gazetteer
-             * knows by its first word, a town (resolve_name finds it) */
-            uint32_t e1 = d->tokens.v[i].nend;
-            c = sr_geo_lookup_doc(d, x->m, d->norm + a, e1 - a, &ids);
-            for (uint32_t k = 0; k < c; k++)
-                if (sr_geo_place(x->m, ids[k])->feature != SR_FEATURE_CITY)
-                    c = 0;
-        }
+        if (!c)
+            c = official_name_town(d, x->m, d->norm + a, b - a, &ids);
         if (!c)
             continue;
         /* a name the tagger missed entirely must be a sizable place */
@@ -827,18 +839,8 @@ static uint32_t resolve_name(ectx *x, const char *name, uint32_t len, const uint
     /* "Seoul City", "Tainan City": the city's own name */
     if (!c && len > 5 && strncasecmp(name + len - 5, " City", 5) == 0)
         c = sr_geo_lookup_doc(x->d, m, name, len - 5, ids);
-    /* "Chilpancingo de los Bravo": an official name whose first part the
-     * gazetteer knows as a town (only a town: the region check in
-     * geocode() then keeps out namesakes) */
-    for (uint32_t q = 1; !c && q + 5 < len; q++)
-        if (name[q] == ' ' && name[q + 1] == 'd' && name[q + 2] == 'e' &&
-            (name[q + 3] == ' ' || (name[q + 3] == 'l' && q + 4 < len && name[q + 4] == ' '))) {
-            c = sr_geo_lookup_doc(x->d, m, name, q, ids);
-            for (uint32_t k = 0; k < c; k++)
-                if (sr_geo_place(m, (*ids)[k])->feature != SR_FEATURE_CITY)
-                    c = 0;
-            break;
-        }
+    if (!c)
+        c = official_name_town(x->d, m, name, len, ids);
     /* "Shan-North", "Bago-West": a part of a region the gazetteer has whole */
     static const char *const parts[] = {"-North", "-South", "-East", "-West", " North", " South",
                                         " East", " West", NULL};
@@ -1400,9 +1402,9 @@ static bool region_at(ectx *x, uint32_t first, uint32_t n)
     return false;
 }
 
-/* The mention that starts at token tok, or -1 (mentions are in text
+/* The first mention starting at token tok or after (mentions are in text
  * order). */
-static int32_t mention_at_tok(const sr_doc *d, uint32_t tok)
+static uint32_t first_mention_from(const sr_doc *d, uint32_t tok)
 {
     uint32_t a = 0, b = d->mentions.n;
     while (a < b) {
@@ -1412,7 +1414,23 @@ static int32_t mention_at_tok(const sr_doc *d, uint32_t tok)
         else
             b = mid;
     }
+    return a;
+}
+
+/* The mention that starts at token tok, or -1. */
+static int32_t mention_at_tok(const sr_doc *d, uint32_t tok)
+{
+    uint32_t a = first_mention_from(d, tok);
     return a < d->mentions.n && d->mentions.v[a].tok_first == tok ? (int32_t)a : -1;
+}
+
+/* The mention listed right after token nx - 1: ", Y", or "(Y" when `open`
+ * ("X (Y, Z)", "X, Y"); -1 when none. */
+static int32_t listed_after(const sr_doc *d, uint32_t nx, bool open)
+{
+    if (nx + 1 >= d->tokens.n || !(tok_is(d, nx, ",") || (open && tok_is(d, nx, "("))))
+        return -1;
+    return mention_at_tok(d, nx + 1);
 }
 
 /* The latest entity mentioned before token `before` whose name ends with
@@ -1422,15 +1440,8 @@ int32_t sr_entity_named_by(const sr_doc *d, uint32_t before, uint32_t w, int typ
 {
     const sr_token *h = &d->tokens.v[w];
     uint32_t hn = h->nend - h->nstart;
-    uint32_t a = 0, b = d->mentions.n; /* the mentions starting before `before` */
-    while (a < b) {
-        uint32_t mid = (a + b) / 2;
-        if (d->mentions.v[mid].tok_first < before)
-            a = mid + 1;
-        else
-            b = mid;
-    }
-    for (uint32_t k = a; k > 0; k--) {
+    /* the mentions starting before `before` */
+    for (uint32_t k = first_mention_from(d, before); k > 0; k--) {
         const sr_entity *en = &d->entities.v[d->mentions.v[k - 1].entity];
         if ((type >= 0 && en->type != type) || en->name_len <= hn + 1)
             continue;
@@ -1557,16 +1568,14 @@ static bool in_stated_region(ectx *x, const sr_entity *en, const sr_place_rec *p
         uint32_t nx = mn->tok_first + mn->tok_n;
         /* the places listed after it: "X (Y, Z)", "X, Y, Z" */
         for (int hop = 0; hop < 3; hop++) {
-            if (nx + 1 >= d->tokens.n || !(tok_is(d, nx, ",") || (hop == 0 && tok_is(d, nx, "("))))
-                break;
-            int32_t after = mention_at_tok(d, nx + 1);
+            int32_t after = listed_after(d, nx, hop == 0);
             if (after < 0)
                 break;
             const sr_mention *rm = &d->mentions.v[after];
-            uint32_t a = rm->tok_first, b = rm->tok_first + rm->tok_n;
+            uint32_t rl;
+            const char *rs = mtext(d, rm, &rl);
             const uint32_t *rids;
-            uint32_t one, rc = resolve_name(x, d->norm + d->tokens.v[a].nstart,
-                                            d->tokens.v[b - 1].nend - d->tokens.v[a].nstart, &rids, &one);
+            uint32_t one, rc = resolve_name(x, rs, rl, &rids, &one);
             bool any_region = false, any_country = false;
             for (uint32_t k = 0; k < rc; k++) {
                 const sr_place_rec *r = sr_geo_place(m, rids[k]);
@@ -1583,7 +1592,7 @@ static bool in_stated_region(ectx *x, const sr_entity *en, const sr_place_rec *p
             }
             if (any_region || any_country)
                 return false;
-            nx = b;
+            nx = rm->tok_first + rm->tok_n;
         }
     }
     return true;
@@ -1596,8 +1605,6 @@ static bool has_non_ascii(const char *s)
     return false;
 }
 
-/* Places on the map, after the other entities give the document's
- * countries. */
 /* Roughly the kilometres between two points (an equirectangular
  * approximation, good to a few percent at the distances it judges). */
 static double approx_km(double lat1, double lon1, double lat2, double lon2)
@@ -1620,10 +1627,7 @@ static uint32_t containers(ectx *x, uint32_t e, uint32_t *out, uint32_t max)
     uint32_t n = 0;
     for (uint32_t q = 0; q < en->nmentions && n < max; q++) {
         const sr_mention *mn = &d->mentions.v[en->mentions[q]];
-        uint32_t nx = mn->tok_first + mn->tok_n;
-        if (nx + 1 >= d->tokens.n || !(tok_is(d, nx, ",") || tok_is(d, nx, "(")))
-            continue;
-        int32_t after = mention_at_tok(d, nx + 1);
+        int32_t after = listed_after(d, mn->tok_first + mn->tok_n, true);
         if (after < 0)
             continue;
         uint32_t y = d->mentions.v[after].entity;
@@ -1638,6 +1642,17 @@ static uint32_t containers(ectx *x, uint32_t e, uint32_t *out, uint32_t max)
     return n;
 }
 
+/* Whether the places ids[0 .. c) all lie in one country. */
+static bool one_country(const sitrep_model *m, const uint32_t *ids, uint32_t c)
+{
+    for (uint32_t k = 1; k < c; k++)
+        if (memcmp(sr_geo_place(m, ids[k])->cc, sr_geo_place(m, ids[0])->cc, 2) != 0)
+            return false;
+    return true;
+}
+
+/* Places on the map, after the other entities give the document's
+ * countries. */
 static void geocode(ectx *x)
 {
     sr_doc *d = x->d;
@@ -1662,10 +1677,7 @@ static void geocode(ectx *x)
              * that country */
             const uint32_t *ids;
             uint32_t c = sr_geo_lookup_doc(d, m, en->name, en->name_len, &ids);
-            bool one_country = c > 0;
-            for (uint32_t k = 1; k < c && one_country; k++)
-                one_country = memcmp(sr_geo_place(m, ids[k])->cc, sr_geo_place(m, ids[0])->cc, 2) == 0;
-            if (one_country || (c && sr_geo_place(m, ids[0])->feature == SR_FEATURE_COUNTRY))
+            if (c && (one_country(m, ids, c) || sr_geo_place(m, ids[0])->feature == SR_FEATURE_COUNTRY))
                 memcpy(ccs[nccs++], sr_geo_place(m, ids[0])->cc, 2);
         }
     }
@@ -1697,17 +1709,8 @@ static void geocode(ectx *x)
         /* a region of one country only ("Mato Grosso") names that country,
          * when no place of its name lies elsewhere ("Hannover" is no
          * evidence of Jamaica's Hanover parish) */
-        if (nadm == 1 && nccs < 64) {
-            const sr_place_rec *r = NULL;
-            for (uint32_t k = 0; k < c && !r; k++)
-                if (sr_geo_place(m, ids[k])->feature == SR_FEATURE_ADMIN1)
-                    r = sr_geo_place(m, ids[k]);
-            bool alone = true;
-            for (uint32_t k = 0; k < c && alone; k++)
-                alone = memcmp(sr_geo_place(m, ids[k])->cc, r->cc, 2) == 0;
-            if (alone)
-                memcpy(ccs[nccs++], r->cc, 2);
-        }
+        if (nadm == 1 && nccs < 64 && one_country(m, ids, c))
+            memcpy(ccs[nccs++], sr_geo_place(m, ids[0])->cc, 2);
     }
     const char *strs0;
     for (uint32_t e = 0; e < d->entities.n; e++) {

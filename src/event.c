@@ -622,22 +622,28 @@ static bool part_of_town(const ectx *c, const sr_mention *mn, uint32_t lo, uint3
            (f > lo + 1 && (is(c, f - 1, "-") || is(c, f - 1, "--")) && c->ment_at[f - 2] >= 0);
 }
 
-/* The entity named right before the brackets that token f is in ("in
- * Mbombela (City of Mbombela, Ehlanzeni, Mpumalanga)", "Pyay town (...)"),
- * or -1. */
-static int32_t bracket_owner(const ectx *c, uint32_t f, uint32_t lo)
+/* The "(" whose brackets hold token f, at most 16 tokens back, or
+ * UINT32_MAX. */
+static uint32_t bracket_open(const ectx *c, uint32_t f, uint32_t lo)
 {
     for (uint32_t k = f; k > lo && k + 16 > f; k--) {
-        uint32_t t = k - 1;
-        if (is(c, t, ")"))
-            return -1;
-        if (!is(c, t, "("))
-            continue;
-        if (t > lo + 1 && is_any(c, t - 1, town_words))
-            t--;
-        return t > lo && c->ment_at[t - 1] >= 0 ? (int32_t)c->d->mentions.v[c->ment_at[t - 1]].entity : -1;
+        if (is(c, k - 1, ")"))
+            break;
+        if (is(c, k - 1, "("))
+            return k - 1;
     }
-    return -1;
+    return UINT32_MAX;
+}
+
+/* The entity named right before the brackets opening at token b ("in
+ * Mbombela (City of Mbombela, Ehlanzeni, Mpumalanga)", "Pyay town (...)"),
+ * or -1. */
+static int32_t bracket_owner(const ectx *c, uint32_t b, uint32_t lo)
+{
+    uint32_t t = b;
+    if (t > lo + 1 && is_any(c, t - 1, town_words))
+        t--;
+    return t > lo && c->ment_at[t - 1] >= 0 ? (int32_t)c->d->mentions.v[c->ment_at[t - 1]].entity : -1;
 }
 
 /* Whether the brackets opening at token b hold a place on the map. */
@@ -693,14 +699,14 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
                          (is(c, nx2, ",") || is(c, nx2, "(") || is(c, nx2, "-") || is(c, nx2, "--"));
             /* a town given with its region ("in Ipiau (Bahia)", "Pervomaisk,
              * Luhansk") is the place the text means */
-            if (nx + 1 < hi && (is(c, nx, "(") || is(c, nx, ",")) && c->ment_at[nx + 1] >= 0 &&
-                geocoded(c, (int32_t)c->d->mentions.v[c->ment_at[nx + 1]].entity))
-                dist = dist < 2 ? dist : 2;
-            else if (nx + 1 < hi && is(c, nx, "(") && bracket_has_place(c, nx, hi))
+            if (nx + 1 < hi && ((is(c, nx, ",") && c->ment_at[nx + 1] >= 0 &&
+                                 geocoded(c, (int32_t)c->d->mentions.v[c->ment_at[nx + 1]].entity)) ||
+                                (is(c, nx, "(") && bracket_has_place(c, nx, hi))))
                 dist = dist < 2 ? dist : 2;
             /* ... and the places in its brackets are where that town lies,
              * not the scene */
-            int32_t owner = bracket_owner(c, i, lo);
+            uint32_t open = bracket_open(c, i, lo);
+            int32_t owner = open != UINT32_MAX ? bracket_owner(c, open, lo) : -1;
             bool contains_town = owner >= 0 && owner != e && geocoded(c, owner) &&
                                  sr_entity_place(c->d, c->m, owner)->feature == SR_FEATURE_CITY;
             if (contains_town)
@@ -721,9 +727,7 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
                 dist += 20;
             /* the district or region in brackets after the scene: the scene's
              * too ("in Myaing township (Pakokku district, Magway region)") */
-            bool bracket_scene = false;
-            for (uint32_t k = i; k > lo && k + 4 > i && !bracket_scene; k--)
-                bracket_scene = is(c, k - 1, "(") && k - 1 <= lo + 14;
+            bool bracket_scene = open != UINT32_MAX && open + 4 >= i && open <= lo + 14;
             if (scene)
                 dist = part ? 40 : 0; /* a part of a town stays a part */
             else if (bracket_scene && !part && !contains_town)

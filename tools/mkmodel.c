@@ -764,24 +764,30 @@ static void index_name(const char *name, size_t place_ix)
     nkrefs++;
 }
 
-/* Korean names carry their kind ("Suwon-si" a city, "Jindo-gun" a county,
- * "Gyeonggi-do" a province) which the news often drops: index them
- * without it too. */
-static void index_korean(const char *name, const char *cc, size_t place_ix)
+/* Indexes a name also without the first of `ends` it ends with (a
+ * generic word or suffix), when something is left. */
+static void index_cut(const char *name, const char *const *ends, size_t place_ix)
 {
-    static const char *const kinds[] = {"-si", "-gun", "-gu", "-do", NULL};
-    if (memcmp(cc, "KR", 2) != 0)
-        return;
     size_t nl = strlen(name);
-    for (int k = 0; kinds[k]; k++) {
-        size_t kl = strlen(kinds[k]);
-        if (nl > kl + 2 && strcmp(name + nl - kl, kinds[k]) == 0) {
+    for (int k = 0; ends[k]; k++) {
+        size_t kl = strlen(ends[k]);
+        if (nl > kl + 2 && strcmp(name + nl - kl, ends[k]) == 0) {
             char *cut = strndup(name, nl - kl);
             index_name(cut, place_ix);
             free(cut);
             return;
         }
     }
+}
+
+/* Korean names carry their kind ("Suwon-si" a city, "Jindo-gun" a county,
+ * "Gyeonggi-do" a province) which the news often drops: index them
+ * without it too. */
+static void index_korean(const char *name, const char *cc, size_t place_ix)
+{
+    static const char *const kinds[] = {"-si", "-gun", "-gu", "-do", NULL};
+    if (memcmp(cc, "KR", 2) == 0)
+        index_cut(name, kinds, place_ix);
 }
 
 /* Admin1 names often end in a generic word; index them without it too. */
@@ -792,14 +798,7 @@ static void index_admin_name(const char *name, size_t place_ix)
                                           " County", " Municipality", " Division", " Muhafazah",
                                           " Wilayah", " Territory", NULL};
     index_name(name, place_ix);
-    for (int g = 0; generic[g]; g++) {
-        size_t nl = strlen(name), gl = strlen(generic[g]);
-        if (nl > gl && strcmp(name + nl - gl, generic[g]) == 0) {
-            char *cut = strndup(name, nl - gl);
-            index_name(cut, place_ix);
-            free(cut);
-        }
-    }
+    index_cut(name, generic, place_ix);
 }
 
 static double rank_of(const place *p)

@@ -40,6 +40,20 @@ static void write_meta(sr_json *j, const sr_meta *m)
     sr_json_end_object(j);
 }
 
+/* "start": s, "end": e (byte offsets into the text), and "text": those
+ * bytes when `text`, inside an open object. */
+static void write_offsets(sr_json *j, const sr_doc *d, uint32_t s, uint32_t e, bool text)
+{
+    sr_json_key(j, "start");
+    sr_json_int(j, s);
+    sr_json_key(j, "end");
+    sr_json_int(j, e);
+    if (text) {
+        sr_json_key(j, "text");
+        sr_json_string(j, d->text + s, e - s);
+    }
+}
+
 static void write_tokens(const sr_doc *d, const sitrep_model *m, sr_json *j)
 {
     char lemma[128];
@@ -52,10 +66,7 @@ static void write_tokens(const sr_doc *d, const sitrep_model *m, sr_json *j)
         sr_json_begin_object(j);
         bool pretty = j->pretty;
         j->pretty = false; /* one token a line */
-        sr_json_key(j, "start");
-        sr_json_int(j, t->start);
-        sr_json_key(j, "end");
-        sr_json_int(j, t->end);
+        write_offsets(j, d, t->start, t->end, false);
         sr_json_key(j, "kind");
         sr_json_cstr(j, sr_tok_kind_names[t->kind]);
         sr_json_key(j, "tag");
@@ -130,12 +141,8 @@ static void write_event_arg(const sr_doc *d, sr_json *j, const char *key, const 
     sr_json_cstr(j, a->has_actor && a->actor.country[0] ? a->actor.country : NULL);
     sr_json_key(j, "sector");
     sr_json_cstr(j, a->has_actor && a->actor.sector[0] ? a->actor.sector : NULL);
-    if (a->end > a->start) {
-        sr_json_key(j, "start");
-        sr_json_int(j, a->start);
-        sr_json_key(j, "end");
-        sr_json_int(j, a->end);
-    }
+    if (a->end > a->start)
+        write_offsets(j, d, a->start, a->end, false);
     sr_json_end_object(j);
 }
 
@@ -167,18 +174,10 @@ static void write_events(const sr_doc *d, const sitrep_model *m, sr_json *j)
         snprintf(id, sizeof id, "v%u", i + 1);
         sr_json_key(j, "id");
         sr_json_cstr(j, id);
-        sr_json_key(j, "start");
-        sr_json_int(j, ev->start);
-        sr_json_key(j, "end");
-        sr_json_int(j, ev->end);
+        write_offsets(j, d, ev->start, ev->end, false);
         sr_json_key(j, "trigger");
         sr_json_begin_object(j);
-        sr_json_key(j, "start");
-        sr_json_int(j, ev->trig_start);
-        sr_json_key(j, "end");
-        sr_json_int(j, ev->trig_end);
-        sr_json_key(j, "text");
-        sr_json_string(j, d->text + ev->trig_start, ev->trig_end - ev->trig_start);
+        write_offsets(j, d, ev->trig_start, ev->trig_end, true);
         sr_json_end_object(j);
         sr_json_key(j, "plover");
         sr_json_begin_object(j);
@@ -327,12 +326,7 @@ static void write_groups(const sr_doc *d, sr_json *j)
     for (uint32_t g = 0; g < d->groups.n; g++) {
         const sr_group *gr = &d->groups.v[g];
         sr_json_begin_object(j);
-        sr_json_key(j, "start");
-        sr_json_int(j, gr->start);
-        sr_json_key(j, "end");
-        sr_json_int(j, gr->end);
-        sr_json_key(j, "text");
-        sr_json_string(j, d->text + gr->start, gr->end - gr->start);
+        write_offsets(j, d, gr->start, gr->end, true);
         write_actor(j, &gr->actor);
         if (gr->entity >= 0) {
             sr_json_key(j, "entity");

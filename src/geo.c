@@ -75,22 +75,35 @@ uint32_t sr_geo_lookup(const sitrep_model *m, const char *name, size_t n, const 
     return m->place_lists[at];
 }
 
+sr_geocache_entry sr_geo_lookup_cached(const sr_doc *d, const sitrep_model *m, const char *name, size_t n,
+                                       bool word)
+{
+    /* a word's entry also says whether longer names start or end with it:
+     * its own seed */
+    uint64_t key = XXH3_64bits_withSeed(name, n, word ? 8 : 7) | 1;
+    sr_geocache_entry *ce = d->lexcache ? &d->lexcache->g[(key >> 40) % SR_GEOCACHE_SIZE] : NULL;
+    if (ce && ce->key == key)
+        return *ce;
+    const uint32_t *ids;
+    sr_geocache_entry r = {key, 0, false, false, 0};
+    uint32_t c = word ? sr_geo_lookup_word(m, name, n, &ids, &r.longer, &r.ends) : sr_geo_lookup(m, name, n, &ids);
+    if (c) {
+        r.at = (uint32_t)(ids - m->place_lists);
+        r.cls = sr_geo_class(m, ids[0]);
+    }
+    if (ce)
+        *ce = r;
+    return r;
+}
+
 uint32_t sr_geo_lookup_doc(const sr_doc *d, const sitrep_model *m, const char *name, size_t n,
                            const uint32_t **ids)
 {
-    uint64_t key = XXH3_64bits_withSeed(name, n, 7) | 1;
-    sr_geocache_entry *ce = d->lexcache ? &d->lexcache->g[(key >> 40) % SR_GEOCACHE_SIZE] : NULL;
-    if (ce && ce->key == key) {
-        if (!ce->at)
-            return 0;
-        *ids = &m->place_lists[ce->at];
-        return m->place_lists[ce->at - 1];
-    }
-    uint32_t c = sr_geo_lookup(m, name, n, ids);
-    if (ce)
-        *ce = (sr_geocache_entry){key, c ? (uint32_t)(*ids - m->place_lists) : 0, false, false,
-                                  c ? sr_geo_class(m, (*ids)[0]) : 0};
-    return c;
+    sr_geocache_entry r = sr_geo_lookup_cached(d, m, name, n, false);
+    if (!r.at)
+        return 0;
+    *ids = &m->place_lists[r.at];
+    return m->place_lists[r.at - 1];
 }
 
 uint32_t sr_geo_lookup_word(const sitrep_model *m, const char *name, size_t n, const uint32_t **ids,

@@ -406,7 +406,13 @@ uint32_t sr_geo_lookup(const sitrep_model *m, const char *name, size_t n, const 
  * lookup is worth making). */
 uint32_t sr_geo_lookup_word(const sitrep_model *m, const char *name, size_t n, const uint32_t **ids,
                             bool *longer, bool *ends);
-/* sr_geo_lookup through the extractor's cache (d->lexcache, may be NULL). */
+/* A lookup through the extractor's cache (d->lexcache, may be NULL): of a
+ * name (sr_geo_lookup), or of one word (sr_geo_lookup_word, which also
+ * fills longer and ends).  at: the place list's index in m->place_lists,
+ * 0 for none. */
+sr_geocache_entry sr_geo_lookup_cached(const sr_doc *d, const sitrep_model *m, const char *name, size_t n,
+                                       bool word);
+/* sr_geo_lookup through the extractor's cache. */
 uint32_t sr_geo_lookup_doc(const sr_doc *d, const sitrep_model *m, const char *name, size_t n,
                            const uint32_t **ids);
 const struct sr_place_rec *sr_geo_place(const sitrep_model *m, uint32_t id);

@@ -208,32 +208,12 @@ static uint32_t geo_find(const sr_nerprep *p, uint32_t i, uint32_t n, uint8_t *c
                          bool *ends)
 {
     const sr_doc *d = p->d;
-    const sitrep_model *m = p->m;
     uint32_t a = d->tokens.v[i].nstart, b = d->tokens.v[i + n - 1].nend;
-    /* one word's entry also says whether longer names start with it: its
-     * own seed (sr_geo_lookup_doc uses 7) */
-    uint64_t key = XXH3_64bits_withSeed(d->norm + a, b - a, n == 1 ? 8 : 7) | 1;
-    sr_geocache_entry *ce = d->lexcache ? &d->lexcache->g[(key >> 40) % SR_GEOCACHE_SIZE] : NULL;
-    uint32_t at;
-    if (ce && ce->key == key) {
-        at = ce->at;
-        *longer = ce->longer;
-        *ends = ce->ends;
-        *cls = ce->cls;
-    } else {
-        const uint32_t *ids;
-        uint32_t c;
-        *longer = *ends = false;
-        if (n == 1)
-            c = sr_geo_lookup_word(m, d->norm + a, b - a, &ids, longer, ends);
-        else
-            c = sr_geo_lookup(m, d->norm + a, b - a, &ids);
-        at = c ? (uint32_t)(ids - m->place_lists) : 0;
-        *cls = c ? sr_geo_class(m, ids[0]) : 0;
-        if (ce)
-            *ce = (sr_geocache_entry){key, at, *longer, *ends, *cls};
-    }
-    return at ? m->place_lists[at - 1] : 0;
+    sr_geocache_entry r = sr_geo_lookup_cached(d, p->m, d->norm + a, b - a, n == 1);
+    *longer = r.longer;
+    *ends = r.ends;
+    *cls = r.cls;
+    return r.at ? p->m->place_lists[r.at - 1] : 0;
 }
 
 /* The longest run of 1-3 capitalized words from each token that names a

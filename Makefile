@@ -28,18 +28,20 @@ CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -fvisibility=hidden -Iinclude -Isrc -I$(B)/g
 LIBS    = $(PKG_LIBS) -lm
 
 B       := build
-SRC     := $(wildcard src/*.c)
+# The library, a folder per layer (docs/design.md); tests/layers.sh checks
+# that no layer includes or calls one above it.
+SRC     := $(wildcard src/*/*.c)
 CLI     := $(wildcard cli/*.c)
 LEX     := $(wildcard data/lexicons/*.txt)
-HDRS    := include/sitrep.h $(wildcard src/*.h) $(B)/gen/lexicons.inc $(B)/gen/translit.inc
+HDRS    := include/sitrep.h $(wildcard src/*/*.h) $(B)/gen/lexicons.inc $(B)/gen/translit.inc
 UNIT    := $(wildcard tests/unit/test_*.c)
 FUZZ    := $(wildcard fuzz/fuzz_*.c)
 
-.PHONY: all test unit asan fuzz fuzz-run bench leakcheck golden cli-test clean ner-train
+.PHONY: all test unit asan fuzz fuzz-run bench leakcheck golden cli-test layers clean ner-train
 all: $(B)/sitrep $(B)/libsitrep.a $(MODEL) build/ner_train $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT))
 
 # ---- the model: compiled from Debian's data at build time -----------------
-build/mkmodel: tools/mkmodel.c $(B)/libsitrep.a src/model_write.h src/model_format.h src/internal.h
+build/mkmodel: tools/mkmodel.c $(B)/libsitrep.a $(wildcard src/model/*.h) src/base/base.h
 	@mkdir -p build
 	$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -Isrc $(PKG_CFLAGS) $(shell pkg-config --cflags geonames) \
 	    tools/mkmodel.c $(B)/libsitrep.a $(PKG_LIBS) $(shell pkg-config --libs geonames) -lm -o $@
@@ -54,7 +56,7 @@ $(MODEL): build/mkmodel $(TAGGER_DIR)/words.yml $(TAGGER_DIR)/tags.yml \
 
 # Regenerates the name tagger's weights from the CoNLL-2003 training set
 # (never committed; the weights are).  The model is rebuilt after.
-build/ner_train: tools/ner_train.c $(B)/libsitrep.a src/internal.h
+build/ner_train: tools/ner_train.c $(B)/libsitrep.a $(HDRS)
 	$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -Isrc $(PKG_CFLAGS) tools/ner_train.c $(B)/libsitrep.a \
 	    $(PKG_LIBS) -lm -o $@
 # Training reads a model without the tagger's weights (the features need
@@ -101,18 +103,26 @@ $(B)/asan/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/asan/libsitrep.a
 	$(CC) $(CFLAGS_ALL) -O1 $(SAN) -Itests/unit $< $(B)/asan/libsitrep.a $(LIBS) -lcmocka -o $@
 asan: $(MODEL) $(B)/asan/sitrep $(patsubst tests/unit/%.c,$(B)/asan/tests/%,$(UNIT))
 
-# ---- libFuzzer ---------------------------------------------------------
-FUZZFLAGS := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -g -O1
-$(B)/fuzz/%: fuzz/%.c $(SRC) $(HDRS)
+# ---- libFuzzer: the library built once with coverage, linked by every target --
+FUZZSAN   := address,undefined -fno-sanitize-recover=all -g -O1
+FUZZCFLAGS = $(CSTD) -Wall -Wextra -Werror -Iinclude -Isrc -I$(B)/gen $(PKG_CFLAGS) \
+             -DSITREP_MODEL_DEFAULT='"$(MODEL)"'
+$(B)/fuzzlib/obj/%.o: src/%.c $(HDRS)
 	@mkdir -p $(@D)
-	$(CLANG) $(CSTD) -Wall -Wextra -Werror $(FUZZFLAGS) -Iinclude -Isrc -I$(B)/gen $(PKG_CFLAGS) \
-	    -DSITREP_MODEL_DEFAULT='"$(MODEL)"' $< $(SRC) $(LIBS) -o $@
+	$(CLANG) $(FUZZCFLAGS) -fsanitize=fuzzer-no-link,$(FUZZSAN) -c $< -o $@
+$(B)/fuzzlib/libsitrep.a: $(patsubst src/%.c,$(B)/fuzzlib/obj/%.o,$(SRC))
+	ar rcs $@ $^
+$(B)/fuzz/%: fuzz/%.c fuzz/fuzz_common.h $(B)/fuzzlib/libsitrep.a
+	@mkdir -p $(@D)
+	$(CLANG) $(FUZZCFLAGS) -fsanitize=fuzzer,$(FUZZSAN) $< $(B)/fuzzlib/libsitrep.a $(LIBS) -o $@
 fuzz: $(MODEL) $(patsubst fuzz/%.c,$(B)/fuzz/%,$(FUZZ))
 FUZZ_SECONDS ?= 8
 fuzz-run: fuzz
 	sh tests/fuzz_run.sh $(B)/fuzz $(FUZZ_SECONDS)
 
 # ---- tests -------------------------------------------------------------
+layers: all
+	sh tests/layers.sh $(B)/obj
 unit: all
 	sh tests/run_unit.sh $(B)/tests
 golden: all

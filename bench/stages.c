@@ -3,7 +3,8 @@
  * memory (no I/O), to see where extraction time goes.
  * usage: stages FILE.jsonl [ROUNDS]
  */
-#include "read.h"
+#include "read/read.h"
+#include "out/out.h"
 
 #include <cJSON.h>
 #include <stdio.h>

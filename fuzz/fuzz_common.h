@@ -2,7 +2,8 @@
 #ifndef SR_FUZZ_COMMON_H
 #define SR_FUZZ_COMMON_H
 
-#include "internal.h"
+#include "read/read.h"
+#include "out/out.h"
 
 #include <stdio.h>
 #include <stdlib.h>

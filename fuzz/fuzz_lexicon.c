@@ -1,7 +1,7 @@
 /* Fuzzes the lexicon format: any lines either fail with a FILE:LINE
  * message or compile into sections that validate and match text. */
 #include "fuzz_common.h"
-#include "lexicon.h"
+#include "model/lexicon.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

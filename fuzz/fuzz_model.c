@@ -4,7 +4,6 @@
  * stand behind the checksums (table bounds, records, tags) are reached.
  * A model that opens must then tag a sentence without fault. */
 #include "fuzz_common.h"
-#include "model_format.h"
 
 
 static unsigned char *orig;

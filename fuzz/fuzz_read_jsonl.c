@@ -2,7 +2,6 @@
  * on the line after it must still be read (one bad line never loses the
  * rest of a batch). */
 #include "fuzz_common.h"
-#include "jsonl.h"
 
 #include <cJSON.h>
 #include <string.h>

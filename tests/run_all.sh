@@ -1,5 +1,5 @@
 #!/bin/sh
-# Every test: unit tests and golden/CLI tests on the plain build and on the
+# Every test: the layering check, unit tests and golden/CLI tests on the plain build and on the
 # ASan+UBSan build, valgrind, and a short libFuzzer run of every target.
 # Prints one line per suite and a closing "N passed, N failed" over all
 # checks; exits non-zero when anything failed.
@@ -22,6 +22,7 @@ suite() {
     total_pass=$((total_pass + p)); total_fail=$((total_fail + f))
 }
 total_pass=0; total_fail=0
+suite "layers" sh tests/layers.sh "$B/obj"
 suite "unit tests" sh tests/run_unit.sh "$B/tests"
 suite "unit tests (ASan+UBSan)" sh tests/run_unit.sh "$B/asan/tests"
 suite "golden" sh tests/golden.sh "$B/sitrep"

@@ -20,8 +20,8 @@
  * Output is deterministic: same inputs, same bytes.  A malformed input line
  * stops the build with FILE:LINE: message.
  */
-#include "lexicon.h"
-#include "model_write.h"
+#include "model/lexicon.h"
+#include "lang/lang.h"
 
 #include <cJSON.h>
 #include <geonames.h>

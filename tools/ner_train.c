@@ -17,7 +17,7 @@
  * weights all round to 0 are dropped.  Deterministic: the same inputs give
  * the same file.
  */
-#include "internal.h"
+#include "out/out.h"
 
 #include <cJSON.h>
 #include <math.h>

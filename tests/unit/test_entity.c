@@ -1,7 +1,6 @@
 /* Names, entities, actor codes and places on short articles written for
  * these tests. */
 #include "testutil.h"
-#include "model_format.h"
 
 /* The entity with this name, or NULL. */
 static const sr_entity *ent(const sr_doc *d, const char *name)

@@ -1,6 +1,5 @@
 /* Place-name keys and the gazetteer. */
 #include "testutil.h"
-#include "model_format.h"
 
 /* Keys in rotating buffers, so that two can be compared. */
 static const char *key(const char *name)

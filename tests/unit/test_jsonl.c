@@ -1,6 +1,5 @@
 /* The JSONL line scanner. */
 #include "testutil.h"
-#include "jsonl.h"
 
 static sr_arena arena;
 

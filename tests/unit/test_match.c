@@ -1,6 +1,6 @@
 /* Lexicon matching: our lexicons and users' own. */
 #include "testutil.h"
-#include "lexicon.h"
+#include "model/lexicon.h"
 
 #include <unistd.h>
 

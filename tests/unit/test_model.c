@@ -1,6 +1,5 @@
 /* The model file: opening, validation, damage detection. */
 #include "testutil.h"
-#include "model_format.h"
 
 #include <sys/stat.h>
 

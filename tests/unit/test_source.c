@@ -1,6 +1,5 @@
 /* Sources: JSONL framing and errors, compression, limits, detection. */
 #include "testutil.h"
-#include "read.h"
 
 #include <zlib.h>
 #include <zstd.h>

@@ -13,7 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "read/read.h"
+#include "out/out.h"
 
 static sitrep_model *tu_model;
 static sitrep_extractor *tu_x;

@@ -1,0 +1,2087 @@
+/*
+ * entity.c: stage "entities".  Input: the name tagger's labels (ner.c),
+ * lexicon matches, tags.  Output: doc->mentions, doc->entities (one per
+ * referent, with all its mentions), doc->groups (group noun phrases that
+ * can act: "the Syrian army", "Kurdish and Arab fighters").
+ *
+ *   1. Mentions: the tagger's names (PER -> PERSON, ORG -> ORG, LOC ->
+ *      GPE, LOC or FAC by the gazetteer and the name's last word, MISC ->
+ *      NORP when it is a nationality or group word, else dropped); named
+ *      actors, places and nationality words of our lexicons that the
+ *      tagger missed; the country or group before a hyphen ("US-backed",
+ *      "Iranian-led"); acronyms defined in parentheses.
+ *   2. Entities: mentions join by acronym definition, by lexicon entry
+ *      (IS and Islamic State are one entry), by place key (Raqqa, Raqqah),
+ *      by name, a surname to the full name before or after it, and an
+ *      acronym to the organization whose initials it spells.
+ *   3. Each entity's name (its longest mention), aliases, a person's title,
+ *      role and affiliation, and its actor code (actor.c).
+ *   4. Places are geocoded (geo.c: sr_geo_resolve) using the document's
+ *      other places.
+ */
+#include "meaning/meaning.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <strings.h>
+#include <xxhash.h>
+
+const char *const sr_ent_type_names[SR_ENT__COUNT] = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"};
+
+/* ---- helpers ---------------------------------------------------------------- */
+
+static const char *tv(const sr_doc *d, uint32_t tok, uint32_t *n)
+{
+    const sr_token *t = &d->tokens.v[tok];
+    *n = t->nend - t->nstart;
+    return d->norm + t->nstart;
+}
+
+static bool tok_is(const sr_doc *d, uint32_t tok, const char *w)
+{
+    uint32_t n;
+    const char *s = tv(d, tok, &n);
+    return n == strlen(w) && memcmp(s, w, n) == 0;
+}
+
+static bool tok_is_ci(const sr_doc *d, uint32_t tok, const char *w)
+{
+    uint32_t n;
+    const char *s = tv(d, tok, &n);
+    return n == strlen(w) && strncasecmp(s, w, n) == 0;
+}
+
+static bool is_acronym(const char *s, uint32_t n)
+{
+    uint32_t letters = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            letters++;
+        else if (c != '.' && c != '&' && !(c >= '0' && c <= '9') && c != '-')
+            return false;
+    }
+    return letters >= 2 && letters <= 8;
+}
+
+/* The key two names share when they are the same name: lower case, dots
+ * and a leading "the" dropped, spaces squeezed. */
+static uint64_t name_key(const char *s, size_t n, int cls)
+{
+    char buf[256];
+    size_t o = 0;
+    if (n > 4 && strncasecmp(s, "the ", 4) == 0)
+        s += 4, n -= 4;
+    for (size_t i = 0; i < n && o < sizeof buf; i++) {
+        char c = s[i];
+        if (c == '.')
+            continue;
+        if (c == ' ' || c == '\n' || c == '\t') {
+            if (o && buf[o - 1] != ' ')
+                buf[o++] = ' ';
+            continue;
+        }
+        buf[o++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+    }
+    return XXH3_64bits_withSeed(buf, o, (uint64_t)cls + 1) | 1;
+}
+
+/* Entity type classes that may share one referent: people; organizations
+ * and groups; places. */
+static int type_class(int type)
+{
+    switch (type) {
+    case SR_ENT_PERSON: return 0;
+    case SR_ENT_ORG: return 1;
+    case SR_ENT_NORP: return 3;
+    default: return 2;
+    }
+}
+
+/* ---- mentions ------------------------------------------------------------------ */
+
+typedef struct ectx {
+    sr_doc *d;
+    const sitrep_model *m;
+    uint32_t *cover;    /* per token: mention index + 1, or 0 */
+    int32_t *parent;    /* per mention: union-find over mentions */
+    int32_t *acro;      /* per mention: the mention its acronym defines, or -1 */
+} ectx;
+
+/* Per token: the lexicon match starting there, and the one covering it
+ * (index + 1, 0 for none); matches never overlap. */
+
+static sr_mention *add_mention(ectx *x, uint32_t first, uint32_t n, int type, int src)
+{
+    sr_doc *d = x->d;
+    sr_mention *mn = SR_VEC_PUSH(d->arena, &d->mentions);
+    if (!mn)
+        return NULL;
+    mn->tok_first = first;
+    mn->tok_n = n;
+    mn->start = d->tokens.v[first].start;
+    mn->end = d->tokens.v[first + n - 1].end;
+    mn->type = (uint8_t)type;
+    mn->src = (uint8_t)src;
+    mn->entity = UINT32_MAX;
+    return mn;
+}
+
+/* The lexicon match that covers exactly tokens [first, first+n), or the
+ * one inside them of `kind`, or NULL. */
+static const sr_match *match_in(const sr_doc *d, uint32_t first, uint32_t n, int kind)
+{
+    for (uint32_t i = first; i < first + n; i++) {
+        uint32_t k = d->match_start[i];
+        if (!k)
+            continue;
+        const sr_match *mt = &d->matches.v[k - 1];
+        if (mt->tok_first + mt->tok_n <= first + n && (kind == 0 || mt->rec->kind == kind))
+            return mt;
+    }
+    return NULL;
+}
+
+static const char *const fac_words[] = {"Airport", "Airbase", "Base", "Bridge", "Dam", "Hospital",
+                                  "Stadium", "Palace", "Mosque", "Church", "Square", "Street",
+                                  "Road", "Highway", "Prison", "Embassy", "Tower", "Port",
+                                  "Station", "Camp", NULL};
+static const char *const loc_words[] = {"River", "Sea", "Ocean", "Lake", "Mountains", "Mountain",
+                                  "Valley", "Gulf", "Desert", "Peninsula", "Bay", "Strait",
+                                  "Island", "Islands", "Coast", "Plain", "Basin", NULL};
+static const char *const continents[] = {"Europe", "Asia", "Africa", "America", "Americas",
+                                   "Middle East", "Latin America", "North America",
+                                   "South America", "Central America", "Antarctica", "Oceania",
+                                   "Balkans", "Caucasus", "Sahel", "Gulf", "Levant",
+                                   "Scandinavia", "Caribbean", "Southeast Asia", NULL};
+
+static bool in_list(const char *s, size_t n, const char *const *list)
+{
+    if (!n)
+        return false;
+    for (int i = 0; list[i]; i++) {
+        const char *w = list[i];
+        if (w[0] != s[0])
+            continue;
+        size_t k = 1; /* s holds no NUL: a shorter w stops at its end */
+        while (k < n && w[k] == s[k])
+            k++;
+        if (k == n && w[n] == 0)
+            return true;
+    }
+    return false;
+}
+
+/* GPE, LOC or FAC for a place name the tagger found. */
+static int place_type(ectx *x, uint32_t first, uint32_t n)
+{
+    const sr_doc *d = x->d;
+    uint32_t ln;
+    const char *last = tv(d, first + n - 1, &ln);
+    if (in_list(last, ln, fac_words))
+        return SR_ENT_FAC;
+    if (in_list(last, ln, loc_words))
+        return SR_ENT_LOC;
+    uint32_t a = d->tokens.v[first].nstart, b = d->tokens.v[first + n - 1].nend;
+    if (in_list(d->norm + a, b - a, continents))
+        return SR_ENT_LOC;
+    return SR_ENT_GPE;
+}
+
+/* A nationality or group word: in our demonyms, or an adjective whose
+ * WordNet pertainym is a country in the gazetteer (Syrian -> Syria). */
+static bool norp_word(ectx *x, uint32_t first, uint32_t n)
+{
+    if (match_in(x->d, first, n, SR_LEX_DEMONYM))
+        return true;
+    if (n != 1)
+        return false;
+    uint32_t len;
+    const char *s = tv(x->d, first, &len);
+    char low[64];
+    if (len >= sizeof low)
+        return false;
+    for (uint32_t i = 0; i < len; i++)
+        low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+    const char *p = sr_wn_pertainym(x->m, low, len);
+    if (!p)
+        return false;
+    const uint32_t *ids;
+    uint32_t c = sr_geo_lookup_doc(x->d, x->m, p, strlen(p), &ids);
+    return c && sr_geo_place(x->m, ids[0])->feature == SR_FEATURE_COUNTRY;
+}
+
+/* The lexicon match of `kind` that ends just before token i, or NULL. */
+static const sr_match *match_ending_at(const sr_doc *d, uint32_t i, int kind)
+{
+    if (i == 0 || !d->match_cover[i - 1])
+        return NULL;
+    const sr_match *mt = &d->matches.v[d->match_cover[i - 1] - 1];
+    return mt->tok_first + mt->tok_n == i && mt->rec->kind == kind ? mt : NULL;
+}
+
+static const sr_match *match_at(const sr_doc *d, uint32_t i, int kind)
+{
+    if (i >= d->tokens.n || !d->match_start[i])
+        return NULL;
+    const sr_match *mt = &d->matches.v[d->match_start[i] - 1];
+    return kind == 0 || mt->rec->kind == kind ? mt : NULL;
+}
+
+/* Lower-case words inside place names: Dayr az Zawr, Ras al Ain. */
+static const char *const particles[] = {"al", "el", "ez", "az", "as", "ad", "ar", "an", "at", "ash",
+                                  "ed", "es", "de", "del", "la", "le", "di", "da", "do", "dos",
+                                  "das", "du", "des", "bin", "ibn", "bani", "abu", "um", "umm",
+                                  "wa", "y", "los", "las", "lo", "der", "den", "am", "im", "in",
+                                  "ob", "sur", "sous", "en", NULL};
+
+static bool is_particle(const char *s, uint32_t n)
+{
+    char low[8];
+    if (n > 4)
+        return false; /* the longest is 4 letters */
+    for (uint32_t q = 0; q < n; q++)
+        low[q] = (s[q] >= 'A' && s[q] <= 'Z') ? (char)(s[q] + 32) : s[q];
+    return in_list(low, n, particles);
+}
+
+/* A word that can be part of a place name; `edge`: its first or last word,
+ * which is never a particle (At California, FLORIDA AT). */
+static bool name_part(const sr_doc *d, uint32_t i, bool edge)
+{
+    const sr_token *t = &d->tokens.v[i];
+    if (t->kind != SR_TOK_WORD)
+        return false;
+    uint32_t n;
+    const char *s = tv(d, i, &n);
+    if (t->flags & SR_TF_CAP)
+        return !(edge && is_particle(s, n)) && !(!edge && is_particle(s, n) && (t->flags & SR_TF_ALLCAPS));
+    const char *h = memchr(s, '-', n);
+    if (h && h + 1 < s + n && h[1] >= 'A' && h[1] <= 'Z')
+        return true; /* ez-Zor, al-Raqqa */
+    return !edge && in_list(s, n, particles);
+}
+
+/* "Chilpancingo de los Bravo": an official name the gazetteer lacks,
+ * whose part before "de"/"del" it knows as a town (only a town: the region
+ * checks of geocode() keep namesakes out).  Returns the town's candidates,
+ * or 0. */
+static uint32_t official_name_town(const sr_doc *d, const sitrep_model *m, const char *name, uint32_t len,
+                                   const uint32_t **ids)
+{
+    for (uint32_t q = 1; q + 5 < len; q++)
+        if (name[q] == ' ' && name[q + 1] == 'd' && name[q + 2] == 'e' &&
+            (name[q + 3] == ' ' || (name[q + 3] == 'l' && name[q + 4] == ' '))) {
+            uint32_t c = sr_geo_lookup_doc(d, m, name, q, ids);
+            for (uint32_t k = 0; k < c; k++)
+                if (sr_geo_place(m, (*ids)[k])->feature != SR_FEATURE_CITY)
+                    return 0;
+            return c;
+        }
+    return 0;
+}
+
+/* Where the gazetteer knows a name of several words that the tagger cut
+ * ("Deir" + "ez-Zor", "Dayr" + "az" + "Zawr"), the gazetteer's span wins;
+ * returns its length from token i, or 0. */
+static uint32_t gazetteer_span(ectx *x, uint32_t i)
+{
+    sr_doc *d = x->d;
+    /* cheap tests first: a capitalized word, labelled or before a word the
+     * tagger knows badly (ez-Zor, az) */
+    if (!(d->tokens.v[i].flags & SR_TF_CAP) || i + 1 >= d->tokens.n)
+        return 0;
+    if (!d->ner[i] && !d->ner[i + 1]) {
+        /* unlabelled: only before a word the tagger knows badly */
+        const sr_token *nx = &d->tokens.v[i + 1];
+        if ((nx->flags & SR_TF_CAP) || nx->kind != SR_TOK_WORD)
+            return 0;
+        uint32_t nl;
+        const char *w = tv(d, i + 1, &nl);
+        const char *h = (nx->flags & SR_TF_HYPHEN) ? memchr(w, '-', nl) : NULL;
+        if (!(h && h + 1 < w + nl && h[1] >= 'A' && h[1] <= 'Z') && !is_particle(w, nl))
+            return 0;
+    }
+    if (!name_part(d, i, true))
+        return 0;
+    uint32_t maxn = 1;
+    bool particle = false; /* "ez-Zor", "az": names the tagger knows badly */
+    while (maxn < 6 && i + maxn < d->tokens.n && name_part(d, i + maxn, false) &&
+           !memchr(d->text + d->tokens.v[i + maxn - 1].end, '\n',
+                   d->tokens.v[i + maxn].start - d->tokens.v[i + maxn - 1].end)) {
+        particle |= !(d->tokens.v[i + maxn].flags & SR_TF_CAP);
+        maxn++;
+    }
+    if (maxn < 2 || (!particle && !d->ner[i] && !d->ner[i + 1]))
+        return 0;
+    for (uint32_t n = maxn; n >= 2; n--) {
+        if (!name_part(d, i + n - 1, true))
+            continue; /* a name ends in a name word */
+        /* only where the tagger split it or missed it, none of its names
+         * running out */
+        bool out = (i > 0 && d->ner[i] && d->ner[i] % 2 == 0) ||
+                   (i + n < d->tokens.n && d->ner[i + n] && d->ner[i + n] % 2 == 0);
+        if (out)
+            continue;
+        uint32_t starts = 0, labelled = 0;
+        for (uint32_t j = i; j < i + n; j++) {
+            starts += d->ner[j] && (d->ner[j] % 2 == 1);
+            labelled += d->ner[j] != 0;
+        }
+        if (starts < 2 && labelled == n)
+            continue; /* the tagger's one name already: keep it */
+        if (!labelled && !particle)
+            continue;
+        const uint32_t *ids;
+        uint32_t a = d->tokens.v[i].nstart, b = d->tokens.v[i + n - 1].nend;
+        uint32_t c = sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids);
+        if (!c)
+            c = official_name_town(d, x->m, d->norm + a, b - a, &ids);
+        if (!c)
+            continue;
+        /* a name the tagger missed entirely must be a sizable place */
+        const sr_place_rec *p = sr_geo_place(x->m, ids[0]);
+        if (!labelled && p->feature == SR_FEATURE_CITY && p->population < 50000)
+            continue;
+        return n;
+    }
+    return 0;
+}
+
+/* Does the text call this mention a place: "the city of X", "the town of
+ * X", "X province", "X governorate"? */
+static bool place_cue(const sr_doc *d, const sr_mention *mn)
+{
+    static const char *const before[] = {"city", "town", "village", "province", "region", "district",
+                                   "capital", "governorate", "port", "suburb", "suburbs", "outskirts",
+                                   "streets", "centre", "center", "municipality", "county",
+                                   "prefecture", "mayor", "residents", NULL};
+    static const char *const after[] = {"province", "governorate", "district", "region", "city",
+                                        "town", "county", "state", "village", "villages",
+                                        "township", "municipality", "commune", "prefecture",
+                                        "department", "neighbourhood", "neighborhood", NULL};
+    uint32_t i = mn->tok_first;
+    if (i >= 2 && tok_is(d, i - 1, "of")) {
+        uint32_t n;
+        const char *w = tv(d, i - 2, &n);
+        if (in_list(w, n, before))
+            return true;
+    }
+    uint32_t j = mn->tok_first + mn->tok_n;
+    if (j < d->tokens.n) {
+        uint32_t n;
+        const char *w = tv(d, j, &n);
+        if (in_list(w, n, after))
+            return true;
+    }
+    return false;
+}
+
+static uint32_t unlabelled_place(ectx *x, uint32_t i)
+{
+    const sr_doc *d = x->d;
+    const sr_token *t = d->tokens.v;
+    /* not a sentence's first word: after a word or a comma */
+    if (!(t[i].flags & SR_TF_CAP) || t[i].kind != SR_TOK_WORD || i == 0 ||
+        (t[i - 1].kind != SR_TOK_WORD && !tok_is(d, i - 1, ",")) ||
+        (t[i - 1].flags & SR_TF_SENT_END))
+        return 0;
+    uint32_t n = 0;
+    while (n < 4 && i + n < d->tokens.n && !d->ner[i + n] && t[i + n].kind == SR_TOK_WORD &&
+           (t[i + n].flags & SR_TF_CAP) && !(t[i + n].flags & SR_TF_ALLCAPS))
+        n++;
+    if (!n || i + n >= d->tokens.n)
+        return 0;
+    uint32_t wl;
+    const char *w = tv(d, i + n, &wl);
+    /* only the words after the name count here, not "the city of" */
+    static const char *const after[] = {"village", "villages", "township", "district",
+                                        "province", "governorate", "municipality", "county",
+                                        "region", "prefecture", "commune", NULL};
+    if (in_list(w, wl, after))
+        return n;
+    /* "Rajouri city", "Balcad town": only a name the gazetteer knows */
+    static const char *const town[] = {"city", "town", NULL};
+    if (in_list(w, wl, town)) {
+        uint32_t a = t[i].nstart, b = t[i + n - 1].nend;
+        const uint32_t *ids;
+        if (sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids))
+            return n;
+    }
+    /* "demonstrated in Cahors.", "near Balcad town": after a preposition of
+     * place, a name the gazetteer knows as a town or region */
+    if (tok_is_ci(d, i - 1, "in") || tok_is_ci(d, i - 1, "near") || tok_is_ci(d, i - 1, "outside")) {
+        for (uint32_t k = n; k >= 1; k--) {
+            uint32_t a = t[i].nstart, b = t[i + k - 1].nend;
+            const uint32_t *ids;
+            if (sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids))
+                return k;
+        }
+    }
+    return 0;
+}
+
+static bool mentions_from_names(ectx *x)
+{
+    sr_doc *d = x->d;
+    if (!d->ner)
+        return true;
+    for (uint32_t i = 0; i < d->tokens.n; i++) {
+        uint32_t g = gazetteer_span(x, i);
+        if (g) {
+            if (!add_mention(x, i, g, place_type(x, i, g), SR_MSRC_NAME))
+                return false;
+            i += g - 1;
+            continue;
+        }
+        int l = d->ner[i];
+        if (!l) {
+            /* capitalized words the tagger passed over, right before
+             * "village", "township", "district" ...: a place */
+            uint32_t c = unlabelled_place(x, i);
+            if (c) {
+                if (!add_mention(x, i, c, SR_ENT_GPE, SR_MSRC_NAME))
+                    return false;
+                i += c - 1;
+            }
+            continue;
+        }
+        uint32_t k = i + 1;
+        while (k < d->tokens.n && d->ner[k] == l + (l % 2))
+            k++;
+        uint32_t n = k - i;
+        int type = -1;
+        /* "NORTHERN MALI" in a headline: the place without its direction */
+        if ((l + 1) / 2 == 3 && n > 1) {
+            uint32_t wl;
+            const char *w = tv(d, i, &wl);
+            static const char *const compass[] = {"northern", "southern", "eastern", "western",
+                                            "central", "northeastern", "northwestern",
+                                            "southeastern", "southwestern", NULL};
+            char low[16];
+            const uint32_t *ids;
+            uint32_t a = d->tokens.v[i].nstart, b = d->tokens.v[k - 1].nend;
+            if (wl < sizeof low) {
+                for (uint32_t q = 0; q < wl; q++)
+                    low[q] = (w[q] >= 'A' && w[q] <= 'Z') ? (char)(w[q] + 32) : w[q];
+                if (in_list(low, wl, compass) && !sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids))
+                    i++, n--;
+            }
+        }
+        /* "Brigadier Ann Mwangi": the title is no part of the name */
+        if ((l + 1) / 2 == 1 && n > 1) {
+            const sr_match *tm = match_at(d, i, SR_LEX_TITLE);
+            if (tm && tm->tok_n < n)
+                i += tm->tok_n, n -= tm->tok_n;
+        }
+        switch ((l + 1) / 2) {
+        case 1: type = SR_ENT_PERSON; break;
+        case 2: type = SR_ENT_ORG; break;
+        case 3: type = place_type(x, i, n); break;
+        default: type = norp_word(x, i, n) ? SR_ENT_NORP : -1; break;
+        }
+        /* "the Euphrates river", "the Jordan valley": a landform */
+        if (type >= 0 && type != SR_ENT_PERSON && k < d->tokens.n) {
+            uint32_t wl;
+            const char *w = tv(d, k, &wl);
+            static const char *const landforms[] = {"river", "valley", "sea", "lake", "mountains",
+                                                    "desert", "basin", "delta", "gulf", NULL};
+            if (in_list(w, wl, landforms))
+                type = SR_ENT_LOC;
+        }
+        /* "in Kyun Ywar village", "Pauk township", "the city of X": a
+         * place, whatever the tagger thought */
+        if (type == SR_ENT_PERSON || type == SR_ENT_ORG || type < 0) {
+            sr_mention tmp = {.tok_first = i, .tok_n = n};
+            if (place_cue(d, &tmp))
+                type = SR_ENT_GPE;
+        }
+        if (type >= 0 && !add_mention(x, i, n, type, SR_MSRC_NAME))
+            return false;
+        i = k - 1;
+    }
+    return true;
+}
+
+static void cover(ectx *x)
+{
+    sr_doc *d = x->d;
+    memset(x->cover, 0, (d->tokens.n + 1) * sizeof *x->cover);
+    for (uint32_t k = 0; k < d->mentions.n; k++) {
+        const sr_mention *mn = &d->mentions.v[k];
+        for (uint32_t j = 0; j < mn->tok_n; j++)
+            x->cover[mn->tok_first + j] = k + 1;
+    }
+}
+
+static bool free_span(ectx *x, uint32_t first, uint32_t n)
+{
+    for (uint32_t j = 0; j < n; j++)
+        if (x->cover[first + j])
+            return false;
+    return true;
+}
+
+/* Do the mentions that cover tokens [first, first+n) all lie inside it? */
+static bool inside_only(ectx *x, uint32_t first, uint32_t n)
+{
+    for (uint32_t j = first; j < first + n; j++) {
+        if (!x->cover[j])
+            continue;
+        const sr_mention *mn = &x->d->mentions.v[x->cover[j] - 1];
+        if (mn->tok_first < first || mn->tok_first + mn->tok_n > first + n)
+            return false;
+    }
+    return true;
+}
+
+/* Marks the mentions inside tokens [first, first+n) dead (removed by
+ * compact()) and frees their tokens. */
+#define DEAD 0xFF
+static void drop_inside(ectx *x, uint32_t first, uint32_t n)
+{
+    sr_doc *d = x->d;
+    for (uint32_t j = first; j < first + n; j++) {
+        if (!x->cover[j])
+            continue;
+        sr_mention *mn = &d->mentions.v[x->cover[j] - 1];
+        mn->type = DEAD;
+        for (uint32_t q = 0; q < mn->tok_n; q++)
+            x->cover[mn->tok_first + q] = 0;
+    }
+}
+
+static void compact(ectx *x)
+{
+    sr_doc *d = x->d;
+    uint32_t o = 0;
+    for (uint32_t k = 0; k < d->mentions.n; k++)
+        if (d->mentions.v[k].type != DEAD)
+            d->mentions.v[o++] = d->mentions.v[k];
+    d->mentions.n = o;
+}
+
+/* Named actors, places and nationality words from our lexicons that the
+ * tagger missed, when written as names (capitalized, or as the lexicon
+ * writes an acronym). */
+static bool mentions_from_lexicon(ectx *x)
+{
+    sr_doc *d = x->d;
+    cover(x);
+    uint32_t nm = d->mentions.n;
+    for (uint32_t k = 0; k < d->matches.n; k++) {
+        const sr_match *mt = &d->matches.v[k];
+        int kind = mt->rec->kind;
+        if (kind != SR_LEX_ACTOR && kind != SR_LEX_DEMONYM && kind != SR_LEX_PLACE)
+            continue;
+        const sr_token *t = &d->tokens.v[mt->tok_first];
+        /* a lower-case phrase names an actor only when it has several words
+         * ("international coalition"), never one ("coalition") */
+        if (!(t->flags & SR_TF_CAP) && !mt->rec->cased && !(kind == SR_LEX_ACTOR && mt->tok_n > 1))
+            continue;
+        if (!free_span(x, mt->tok_first, mt->tok_n)) {
+            /* a name of several words in our lexicon wins over the tagger's
+             * pieces of it ("Syrian" + "Democratic" inside "Syrian
+             * Democratic Forces"), never over a longer name */
+            if (mt->tok_n < 2 || kind != SR_LEX_ACTOR || !inside_only(x, mt->tok_first, mt->tok_n))
+                continue;
+            drop_inside(x, mt->tok_first, mt->tok_n);
+        }
+        int type = kind == SR_LEX_DEMONYM ? SR_ENT_NORP : kind == SR_LEX_PLACE ? SR_ENT_GPE : SR_ENT_ORG;
+        const char *ty = mt->rec->type;
+        if (kind == SR_LEX_ACTOR && ty[0])
+            for (int q = 0; q < SR_ENT__COUNT; q++)
+                if (strcmp(ty, sr_ent_type_names[q]) == 0)
+                    type = q;
+        /* "so-called Islamic State": the name without the prefix */
+        uint32_t first = mt->tok_first, n = mt->tok_n;
+        if (n > 1 && tok_is_ci(d, first, "so-called"))
+            first++, n--;
+        if (!add_mention(x, first, n, type, SR_MSRC_LEXICON))
+            return false;
+        for (uint32_t q = 0; q < n; q++)
+            x->cover[first + q] = d->mentions.n;
+    }
+    (void)nm;
+    compact(x);
+    return true;
+}
+
+/* "US-backed", "U.S.-led", "Iranian-backed", "SDF-held": the part before
+ * the hyphen, when it is a country, a nationality or a named actor. */
+static bool mentions_from_prefixes(ectx *x)
+{
+    sr_doc *d = x->d;
+    cover(x);
+    for (uint32_t i = 0; i < d->tokens.n; i++) {
+        const sr_token *t = &d->tokens.v[i];
+        if (!(t->flags & SR_TF_HYPHEN) || x->cover[i])
+            continue;
+        const char *s = d->norm + t->nstart;
+        uint32_t n = t->nend - t->nstart;
+        const char *h = memchr(s, '-', n);
+        if (!h || h == s || !(s[0] >= 'A' && s[0] <= 'Z'))
+            continue;
+        uint32_t pl = (uint32_t)(h - s);
+        /* only modifiers: the rest is a lower-case word (backed, led) */
+        if (pl + 1 >= n || !(h[1] >= 'a' && h[1] <= 'z'))
+            continue;
+        int type = -1;
+        char code[8];
+        uint32_t cl = 0;
+        for (uint32_t q = 0; q < pl && cl < sizeof code - 1; q++)
+            if (s[q] != '.')
+                code[cl++] = s[q];
+        code[cl] = 0;
+        const char *strs;
+        const sr_lex_rec *r;
+        const uint32_t *ids;
+        uint32_t c;
+        if ((r = sr_lex_find(x->m, s, pl, SR_LEX_ACTOR, &strs)) != NULL) {
+            type = SR_ENT_ORG;
+            if (strcmp(r->type, "GPE") == 0)
+                type = SR_ENT_GPE;
+        } else if ((cl == 2 || cl == 3) && is_acronym(code, cl) && sr_geo_country(x->m, code, cl)) {
+            type = SR_ENT_GPE; /* US, U.S., UAE */
+        } else if ((c = sr_geo_lookup_doc(d, x->m, s, pl, &ids)) != 0 &&
+                   sr_geo_place(x->m, ids[0])->feature == SR_FEATURE_COUNTRY) {
+            type = SR_ENT_GPE;
+        } else if (sr_lex_find(x->m, s, pl, SR_LEX_DEMONYM, &strs)) {
+            type = SR_ENT_NORP;
+        }
+        if (type < 0)
+            continue;
+        sr_mention *mn = add_mention(x, i, 1, type, SR_MSRC_PREFIX);
+        if (!mn)
+            return false;
+        mn->end = sr_doc_orig(d, t->nstart + pl);
+    }
+    return true;
+}
+
+/* Do the capitalized words of a name spell the acronym (of, the, and, for
+ * and de skipped; "al-" words give their second part too)? */
+static bool spells(const sr_doc *d, const sr_mention *mn, const char *acr, uint32_t an)
+{
+    char ini[16];
+    uint32_t ni = 0;
+    for (uint32_t j = 0; j < mn->tok_n && ni < sizeof ini; j++) {
+        uint32_t n;
+        const char *s = tv(d, mn->tok_first + j, &n);
+        if (n == 0 || !(s[0] >= 'A' && s[0] <= 'Z'))
+            continue;
+        ini[ni++] = s[0];
+        /* "Al-Nusra": A or N; "US-backed" is not in a name */
+        const char *h = memchr(s, '-', n);
+        if (h && h + 1 < s + n && h[1] >= 'A' && h[1] <= 'Z' && ni < sizeof ini)
+            ini[ni++] = h[1];
+    }
+    char a[16];
+    uint32_t na = 0;
+    for (uint32_t i = 0; i < an && na < sizeof a; i++)
+        if (acr[i] >= 'A' && acr[i] <= 'Z')
+            a[na++] = acr[i];
+    if (na < 2 || na > ni)
+        return false;
+    /* the acronym's letters in order among the initials, first to first */
+    if (a[0] != ini[0])
+        return false;
+    uint32_t q = 1;
+    for (uint32_t i = 1; i < ni && q < na; i++)
+        if (ini[i] == a[q])
+            q++;
+    return q == na && ni - na <= 2;
+}
+
+/* "Syrian Democratic Forces (SDF)": the acronym after a name, in
+ * parentheses. */
+static bool acronyms(ectx *x)
+{
+    sr_doc *d = x->d;
+    cover(x);
+    uint32_t nm = d->mentions.n;
+    for (uint32_t k = 0; k < nm; k++) {
+        const sr_mention *mn = &d->mentions.v[k];
+        uint32_t i = mn->tok_first + mn->tok_n;
+        if (i + 2 >= d->tokens.n || !tok_is(d, i, "(") || !tok_is(d, i + 2, ")"))
+            continue;
+        uint32_t n;
+        const char *s = tv(d, i + 1, &n);
+        if (!is_acronym(s, n))
+            continue;
+        /* an organization's (or a place's) name that the acronym spells from
+         * its first letter: not "Pete Sampras ( U.S. )" */
+        uint32_t fl;
+        const char *f0 = tv(d, mn->tok_first, &fl);
+        if (mn->type == SR_ENT_PERSON || mn->tok_n < 2 || f0[0] != s[0] ||
+            !(spells(d, mn, s, n) || mn->type == SR_ENT_ORG))
+            continue;
+        if (x->cover[i + 1]) {
+            x->acro[x->cover[i + 1] - 1] = (int32_t)k;
+            continue;
+        }
+        int type = mn->type;
+        sr_mention *am = add_mention(x, i + 1, 1, type, SR_MSRC_ACRONYM);
+        if (!am)
+            return false;
+        x->acro[d->mentions.n - 1] = (int32_t)k;
+        x->cover[i + 1] = d->mentions.n;
+    }
+    return true;
+}
+
+/* ---- entities ------------------------------------------------------------------ */
+
+static int32_t find(ectx *x, int32_t a)
+{
+    while (x->parent[a] != a) {
+        x->parent[a] = x->parent[x->parent[a]];
+        a = x->parent[a];
+    }
+    return a;
+}
+
+static void unite(ectx *x, int32_t a, int32_t b)
+{
+    a = find(x, a), b = find(x, b);
+    if (a == b)
+        return;
+    /* the earlier mention is the root */
+    if (a < b)
+        x->parent[b] = a;
+    else
+        x->parent[a] = b;
+}
+
+/* The key a mention joins its entity by, beyond its own name. */
+static uint64_t lexicon_key(ectx *x, const sr_mention *mn)
+{
+    const sr_match *mt = match_in(x->d, mn->tok_first, mn->tok_n, 0);
+    if (!mt || (mt->rec->kind != SR_LEX_ACTOR && mt->rec->kind != SR_LEX_PLACE) ||
+        mt->tok_n < mn->tok_n - (tok_is_ci(x->d, mn->tok_first, "so-called") ? 1u : 0u))
+        return 0;
+    const char *name = mt->strs + mt->rec->name_off;
+    return XXH3_64bits_withSeed(name, strlen(name), 77) | 1;
+}
+
+/* Places join by the gazetteer list their name finds: names whose keys
+ * agree (Raqqa, Raqqah, al-Raqqa) find the same list. */
+static uint64_t place_key(ectx *x, const sr_mention *mn)
+{
+    if (type_class(mn->type) != 2)
+        return 0;
+    const sr_doc *d = x->d;
+    uint32_t a = d->tokens.v[mn->tok_first].nstart, b = d->tokens.v[mn->tok_first + mn->tok_n - 1].nend;
+    if (mn->src == SR_MSRC_PREFIX)
+        b = (uint32_t)((const char *)memchr(d->norm + a, '-', b - a) - d->norm);
+    const uint32_t *ids;
+    if (!sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids))
+        return 0;
+    return XXH3_64bits_withSeed(&ids, sizeof ids, 99) | 1;
+}
+
+/* The text of a mention in the view. */
+static const char *mtext(const sr_doc *d, const sr_mention *mn, uint32_t *n)
+{
+    uint32_t a = d->tokens.v[mn->tok_first].nstart, b = d->tokens.v[mn->tok_first + mn->tok_n - 1].nend;
+    if (mn->src == SR_MSRC_PREFIX)
+        b = (uint32_t)((const char *)memchr(d->norm + a, '-', b - a) - d->norm);
+    *n = b - a;
+    return d->norm + a;
+}
+
+typedef struct keyslot {
+    uint64_t key;
+    int32_t mention;
+} keyslot;
+
+static int32_t key_get(keyslot *tab, uint32_t mask, uint64_t key, int32_t mention)
+{
+    uint32_t i = (uint32_t)(key >> 20) & mask;
+    while (tab[i].key && tab[i].key != key)
+        i = (i + 1) & mask;
+    if (!tab[i].key) {
+        tab[i].key = key;
+        tab[i].mention = mention;
+        return -1;
+    }
+    return tab[i].mention;
+}
+
+/* The places a name may be: a country's code (US, U.S., UAE), our other
+ * names of places (places.lex), else the gazetteer. *one holds a single
+ * id when the answer is one country. */
+static uint32_t resolve_name(ectx *x, const char *name, uint32_t len, const uint32_t **ids, uint32_t *one)
+{
+    const sitrep_model *m = x->m;
+    char code[8];
+    uint32_t cl = 0;
+    for (uint32_t q = 0; q < len && cl < sizeof code - 1; q++)
+        if (name[q] != '.')
+            code[cl++] = name[q];
+    const sr_place_rec *cp;
+    if ((cl == 2 || cl == 3) && is_acronym(name, len) && (cp = sr_geo_country(m, code, cl)) != NULL) {
+        *one = (uint32_t)(cp - m->places);
+        *ids = one;
+        return 1;
+    }
+    const char *strs;
+    const sr_lex_rec *r = sr_lex_find(m, name, len, SR_LEX_PLACE, &strs);
+    if (r) {
+        const char *nm = strs + r->name_off;
+        uint32_t c = sr_geo_lookup_doc(x->d, m, nm, strlen(nm), ids);
+        if (c)
+            return c;
+    }
+    uint32_t c = sr_geo_lookup_doc(x->d, m, name, len, ids);
+    /* "Seoul City", "Tainan City": the city's own name */
+    if (!c && len > 5 && strncasecmp(name + len - 5, " City", 5) == 0)
+        c = sr_geo_lookup_doc(x->d, m, name, len - 5, ids);
+    if (!c)
+        c = official_name_town(x->d, m, name, len, ids);
+    /* "Shan-North", "Bago-West": a part of a region the gazetteer has whole */
+    static const char *const parts[] = {"-North", "-South", "-East", "-West", " North", " South",
+                                        " East", " West", NULL};
+    for (int k = 0; !c && parts[k]; k++) {
+        size_t pl = strlen(parts[k]);
+        if (len > pl + 2 && strncasecmp(name + len - pl, parts[k], pl) == 0) {
+            c = sr_geo_lookup_doc(x->d, m, name, len - (uint32_t)pl, ids);
+            /* only a region: "Sudan South" is no town of Sudan */
+            for (uint32_t q = 0; q < c; q++)
+                if (sr_geo_place(m, (*ids)[q])->feature != SR_FEATURE_ADMIN1)
+                    c = 0;
+        }
+    }
+    return c;
+}
+
+/* The countries the document's place mentions name outright. */
+static uint32_t doc_countries(ectx *x, char (*ccs)[2], uint32_t max)
+{
+    const sr_doc *d = x->d;
+    uint32_t n = 0;
+    for (uint32_t k = 0; k < d->mentions.n && n < max; k++) {
+        const sr_mention *mn = &d->mentions.v[k];
+        if (mn->type != SR_ENT_GPE)
+            continue;
+        uint32_t len, one;
+        const char *s = mtext(d, mn, &len);
+        const uint32_t *ids;
+        if (!resolve_name(x, s, len, &ids, &one))
+            continue;
+        const sr_place_rec *p = sr_geo_place(x->m, ids[0]);
+        if (p->feature != SR_FEATURE_COUNTRY)
+            continue;
+        bool seen = false;
+        for (uint32_t q = 0; q < n && !seen; q++)
+            seen = memcmp(ccs[q], p->cc, 2) == 0;
+        if (!seen)
+            memcpy(ccs[n++], p->cc, 2);
+    }
+    return n;
+}
+
+/* Is the name a country, or a place of 10,000 people or more in one of
+ * the document's countries? */
+static bool known_place(ectx *x, const char *s, uint32_t n, char (*ccs)[2], uint32_t nccs)
+{
+    const uint32_t *ids;
+    uint32_t one, c = resolve_name(x, s, n, &ids, &one);
+    for (uint32_t k = 0; k < c; k++) {
+        const sr_place_rec *p = sr_geo_place(x->m, ids[k]);
+        if (p->feature == SR_FEATURE_COUNTRY)
+            return true;
+        if (p->population < 10000)
+            continue;
+        for (uint32_t q = 0; q < nccs; q++)
+            if (memcmp(ccs[q], p->cc, 2) == 0)
+                return true;
+    }
+    return false;
+}
+
+static bool link_mentions(ectx *x)
+{
+    sr_doc *d = x->d;
+    uint32_t nm = d->mentions.n;
+    for (uint32_t k = 0; k < nm; k++)
+        x->parent[k] = (int32_t)k;
+    uint32_t nb = 64;
+    while (nb < 8 * nm)
+        nb <<= 1;
+    keyslot *tab = sr_arena_calloc(d->arena, nb, sizeof *tab);
+    if (!tab)
+        return false;
+    /* mentions in text order */
+    for (uint32_t k = 0; k < nm; k++) {
+        const sr_mention *mn = &d->mentions.v[k];
+        if (x->acro[k] >= 0)
+            unite(x, (int32_t)k, x->acro[k]);
+        uint32_t n;
+        const char *s = mtext(d, mn, &n);
+        int32_t o;
+        /* the same name is the same referent, whatever type the tagger gave
+         * each mention (a person's surname excepted, below) */
+        uint64_t keys[3] = {name_key(s, n, type_class(mn->type)), lexicon_key(x, mn),
+                            place_key(x, mn)};
+        for (int q = 0; q < 3; q++)
+            if (keys[q] && (o = key_get(tab, nb - 1, keys[q], (int32_t)k)) >= 0)
+                unite(x, (int32_t)k, o);
+    }
+    /* "Mohammed Emwazi, better known as Jihadi John", "X, alias Y",
+     * "X, also known as Y": one referent */
+    for (uint32_t k = 0; k + 1 < nm; k++) {
+        const sr_mention *a = &d->mentions.v[k], *b = &d->mentions.v[k + 1];
+        uint32_t i = a->tok_first + a->tok_n, j = b->tok_first;
+        if (j <= i || j - i > 4 || !tok_is(d, i, ","))
+            continue;
+        uint32_t q = i + 1;
+        if (q < j && (tok_is(d, q, "better") || tok_is(d, q, "also") || tok_is(d, q, "popularly") ||
+                      tok_is(d, q, "widely")))
+            q++;
+        bool alias = (q + 2 == j && tok_is(d, q, "known") && tok_is(d, q + 1, "as")) ||
+                     (q + 1 == j && (tok_is(d, q, "alias") || tok_is(d, q, "aka")));
+        if (!alias || type_class(a->type) != type_class(b->type))
+            continue;
+        unite(x, (int32_t)k, (int32_t)k + 1);
+    }
+    /* The same name given two types by the tagger ("Raqqa" a place seven
+     * times, an organization three): one referent when most of its mentions
+     * (two thirds) agree, or when the gazetteer knows the name as a sizable
+     * place in a country the document names; a city that is also a sports
+     * team, in a document that names no country, stays two. */
+    {
+        uint32_t *size = sr_arena_calloc(d->arena, nm + 1, sizeof *size);
+        keyslot *t2 = sr_arena_calloc(d->arena, nb, sizeof *t2);
+        if (!size || !t2)
+            return false;
+        for (uint32_t k = 0; k < nm; k++)
+            size[find(x, (int32_t)k)]++;
+        char ccs[32][2];
+        uint32_t nccs = doc_countries(x, ccs, 32);
+        for (uint32_t k = 0; k < nm; k++) {
+            const sr_mention *mn = &d->mentions.v[k];
+            if (mn->type == SR_ENT_PERSON || mn->type == SR_ENT_NORP)
+                continue;
+            uint32_t n;
+            const char *s = mtext(d, mn, &n);
+            int32_t o = key_get(t2, nb - 1, name_key(s, n, 9), (int32_t)k);
+            if (o < 0)
+                continue;
+            int32_t ra = find(x, o), rb = find(x, (int32_t)k);
+            if (ra == rb)
+                continue;
+            uint32_t big = size[ra] >= size[rb] ? size[ra] : size[rb];
+            int type = d->mentions.v[size[ra] >= size[rb] ? ra : rb].type;
+            bool place = type_class(d->mentions.v[ra].type) == 2 || type_class(d->mentions.v[rb].type) == 2;
+            bool cue = false;
+            for (uint32_t q = 0; q < nm && place && !cue; q++) {
+                int32_t r = find(x, (int32_t)q);
+                cue = (r == ra || r == rb) && place_cue(d, &d->mentions.v[q]);
+            }
+            if (place && (cue || known_place(x, s, n, ccs, nccs)))
+                type = type_class(d->mentions.v[ra].type) == 2 ? d->mentions.v[ra].type : d->mentions.v[rb].type;
+            else if (3 * big < 2 * (size[ra] + size[rb]))
+                continue;
+            for (uint32_t q = 0; q < nm; q++) {
+                int32_t r = find(x, (int32_t)q);
+                if (r == ra || r == rb)
+                    d->mentions.v[q].type = (uint8_t)type;
+            }
+            unite(x, ra, rb);
+            size[find(x, ra)] = size[ra] + size[rb];
+        }
+    }
+    /* A surname, a first name or an acronym joins the one longer name it
+     * belongs to: people's names indexed by their last and first words,
+     * organizations' names of several words tried for the initials. */
+    keyslot *pt = sr_arena_calloc(d->arena, nb, sizeof *pt);
+    uint32_t *orgs = sr_arena_alloc(d->arena, (nm + 1) * sizeof *orgs);
+    if (!pt || !orgs)
+        return false;
+    uint32_t norgs = 0;
+    for (uint32_t j = 0; j < nm; j++) {
+        const sr_mention *o = &d->mentions.v[j];
+        if (o->tok_n < 2)
+            continue;
+        if (o->type == SR_ENT_ORG) {
+            orgs[norgs++] = j;
+            continue;
+        }
+        if (o->type != SR_ENT_PERSON)
+            continue;
+        uint32_t w[2] = {o->tok_first + o->tok_n - 1, o->tok_first};
+        for (int q = 0; q < 2; q++) {
+            uint32_t ln;
+            const char *t = tv(d, w[q], &ln);
+            uint64_t key = XXH3_64bits_withSeed(t, ln, q ? 'F' : 'L') | 1;
+            int32_t prev = key_get(pt, nb - 1, key, (int32_t)j);
+            if (prev >= 0 && find(x, prev) != find(x, (int32_t)j)) {
+                /* two people share the word: it names neither */
+                uint32_t b2 = (uint32_t)(key >> 20) & (nb - 1);
+                while (pt[b2].key != key)
+                    b2 = (b2 + 1) & (nb - 1);
+                pt[b2].mention = -2;
+            }
+        }
+    }
+    for (uint32_t k = 0; k < nm; k++) {
+        sr_mention *mn = &d->mentions.v[k];
+        if (find(x, (int32_t)k) != (int32_t)k || mn->tok_n != 1)
+            continue;
+        uint32_t n;
+        const char *s = mtext(d, mn, &n);
+        int32_t hit = -1;
+        bool ambiguous = false;
+        if (is_acronym(s, n)) {
+            if (mn->type != SR_ENT_ORG && mn->src != SR_MSRC_NAME)
+                continue;
+            for (uint32_t q = 0; q < norgs; q++) {
+                int32_t j = (int32_t)orgs[q];
+                if (find(x, j) == find(x, (int32_t)k) || !spells(d, &d->mentions.v[j], s, n))
+                    continue;
+                if (hit >= 0 && find(x, hit) != find(x, j))
+                    ambiguous = true;
+                hit = j;
+            }
+        } else if (mn->type == SR_ENT_PERSON || (mn->src == SR_MSRC_NAME && mn->type == SR_ENT_ORG)) {
+            /* a surname; a first name only for a mention already a person */
+            for (int q = 0; q < (mn->type == SR_ENT_PERSON ? 2 : 1); q++) {
+                uint64_t key = XXH3_64bits_withSeed(s, n, q ? 'F' : 'L') | 1;
+                uint32_t b2 = (uint32_t)(key >> 20) & (nb - 1);
+                while (pt[b2].key && pt[b2].key != key)
+                    b2 = (b2 + 1) & (nb - 1);
+                if (!pt[b2].key)
+                    continue;
+                int32_t j = pt[b2].mention;
+                if (j == -2 || (hit >= 0 && find(x, hit) != find(x, j)))
+                    ambiguous = true;
+                else if (find(x, j) != find(x, (int32_t)k))
+                    hit = j;
+            }
+        }
+        if (hit >= 0 && !ambiguous) {
+            mn->type = d->mentions.v[hit].type;
+            unite(x, (int32_t)k, hit);
+        }
+    }
+    return true;
+}
+
+/* ---- attributes -------------------------------------------------------------- */
+
+/* The entity of the mention covering token i, or -1. */
+static int32_t entity_at(ectx *x, uint32_t i)
+{
+    return x->cover[i] ? (int32_t)x->d->mentions.v[x->cover[i] - 1].entity : -1;
+}
+
+static void set_actor(sr_actor *a, const char *country, const char *group, const char *sector,
+                      const char *code)
+{
+    memset(a, 0, sizeof *a);
+    if (country && country[0])
+        memcpy(a->country, country, 3);
+    if (sector && sector[0])
+        memcpy(a->sector, sector, 3);
+    if (code && code[0]) {
+        size_t n = strlen(code);
+        memcpy(a->code, code, n < sizeof a->code ? n : sizeof a->code - 1);
+        return;
+    }
+    snprintf(a->code, sizeof a->code, "%s%s",
+             country && country[0] ? country : (group ? group : ""), sector ? sector : "");
+}
+
+/* The actor a lexicon match stands for, when it names one. */
+static bool actor_of_match(const sitrep_model *m, const sr_match *mt, sr_actor *a)
+{
+    const sr_lex_rec *r = mt->rec;
+    if (r->kind == SR_LEX_ACTOR) {
+        set_actor(a, r->country, NULL, r->sector, r->code);
+        return a->code[0] != 0;
+    }
+    if (r->kind == SR_LEX_DEMONYM) {
+        set_actor(a, r->country, r->group, NULL, NULL);
+        return a->code[0] != 0;
+    }
+    (void)m;
+    return false;
+}
+
+/* A person's title, role and affiliation, from the words around one of
+ * its mentions: "coalition spokesman Colonel Ryan Dillon", "an SDF
+ * spokesman", "Ryan Dillon, a spokesman for the coalition". */
+static void person_context(ectx *x, sr_entity *e, const sr_mention *mn, const char **country)
+{
+    sr_doc *d = x->d;
+    uint32_t i = mn->tok_first;
+    const sr_match *t = match_ending_at(d, i, SR_LEX_TITLE);
+    if (t) {
+        if (!e->title)
+            e->title = t->strs + t->rec->name_off;
+        if (!e->sector[0] && t->rec->sector[0])
+            memcpy(e->sector, t->rec->sector, 4);
+        i = t->tok_first;
+    }
+    const sr_match *r = match_ending_at(d, i, SR_LEX_PERSONROLE);
+    /* "An MDC spokesman, Jean-Pierre Mbeki": the role before a comma */
+    if (!r && !t && i >= 2 && tok_is(d, i - 1, ","))
+        r = match_ending_at(d, i - 1, SR_LEX_PERSONROLE);
+    uint32_t aff_end = i;
+    if (r) {
+        if (!e->role)
+            e->role = r->strs + r->rec->name_off;
+        aff_end = r->tok_first;
+    } else if (!t) {
+        aff_end = UINT32_MAX;
+    }
+    /* after the name: ", a spokesman for the coalition" */
+    uint32_t j = mn->tok_first + mn->tok_n;
+    if (!r && j + 2 < d->tokens.n && tok_is(d, j, ",")) {
+        uint32_t q = j + 1;
+        if (tok_is_ci(d, q, "a") || tok_is_ci(d, q, "an") || tok_is_ci(d, q, "the"))
+            q++;
+        for (uint32_t lim = q + 3; q < lim && q < d->tokens.n; q++) {
+            const sr_match *rr = match_at(d, q, SR_LEX_PERSONROLE);
+            if (!rr)
+                continue;
+            if (!e->role)
+                e->role = rr->strs + rr->rec->name_off;
+            /* the affiliation before the role ("an SDF spokesman") or after
+             * it ("spokesman for the coalition") */
+            if (q > j + 1 && entity_at(x, q - 1) >= 0 && e->affiliation < 0)
+                e->affiliation = entity_at(x, q - 1);
+            uint32_t after = rr->tok_first + rr->tok_n;
+            if (after + 1 < d->tokens.n && (tok_is(d, after, "for") || tok_is(d, after, "of"))) {
+                after++;
+                if (tok_is_ci(d, after, "the") && after + 1 < d->tokens.n)
+                    after++;
+                /* "for the US-led international coalition": the head, past
+                 * its modifiers */
+                for (uint32_t stop = after + 4; after < stop && after < d->tokens.n; after++) {
+                    int32_t a = entity_at(x, after);
+                    if (a >= 0 && d->mentions.v[x->cover[after] - 1].src != SR_MSRC_PREFIX) {
+                        if (e->affiliation < 0)
+                            e->affiliation = a;
+                        break;
+                    }
+                    if (d->tokens.v[after].kind != SR_TOK_WORD)
+                        break;
+                }
+            }
+            break;
+        }
+    }
+    if (aff_end != UINT32_MAX && aff_end > 0) {
+        int32_t a = entity_at(x, aff_end - 1);
+        if (a >= 0 && e->affiliation < 0 && (uint32_t)a != mn->entity)
+            e->affiliation = a;
+        if (a < 0 && !*country) {
+            /* "Syrian President": a nationality word before the title */
+            const sr_match *dm = match_ending_at(d, aff_end, SR_LEX_DEMONYM);
+            if (dm && dm->rec->country[0])
+                *country = dm->rec->country;
+        }
+    }
+}
+
+static bool build_entities(ectx *x)
+{
+    sr_doc *d = x->d;
+    uint32_t nm = d->mentions.n;
+    /* one entity per root, in order of first mention */
+    for (uint32_t k = 0; k < nm; k++) {
+        int32_t r = find(x, (int32_t)k);
+        if (r == (int32_t)k) {
+            sr_entity *e = SR_VEC_PUSH(d->arena, &d->entities);
+            if (!e)
+                return false;
+            e->type = d->mentions.v[k].type;
+            e->affiliation = -1;
+            e->place = UINT32_MAX;
+            d->mentions.v[k].entity = d->entities.n - 1;
+        } else {
+            d->mentions.v[k].entity = d->mentions.v[r].entity;
+        }
+    }
+    /* mention lists, names, aliases */
+    uint32_t *counts = sr_arena_calloc(d->arena, d->entities.n + 1, sizeof *counts);
+    if (!counts)
+        return false;
+    for (uint32_t k = 0; k < nm; k++)
+        counts[d->mentions.v[k].entity]++;
+    for (uint32_t e = 0; e < d->entities.n; e++) {
+        d->entities.v[e].mentions = sr_arena_alloc(d->arena, counts[e] * sizeof(uint32_t) + 4);
+        if (!d->entities.v[e].mentions)
+            return false;
+    }
+    for (uint32_t k = 0; k < nm; k++) {
+        const sr_mention *mn = &d->mentions.v[k];
+        sr_entity *e = &d->entities.v[mn->entity];
+        e->mentions[e->nmentions++] = k;
+        uint32_t n;
+        const char *s = mtext(d, mn, &n);
+        bool acr = is_acronym(s, n);
+        uint32_t cur = e->name_len;
+        if (!e->name || (!e->name_acronym && !acr && n > cur) || (e->name_acronym && !acr) ||
+            (e->name_acronym && acr && n > cur)) {
+            e->name = s;
+            e->name_len = n;
+            e->name_acronym = acr;
+        }
+        /* the type most of its names give */
+        if (mn->src == SR_MSRC_NAME && mn->type != e->type && e->nmentions > 1) {
+            uint32_t same = 0;
+            for (uint32_t q = 0; q < e->nmentions; q++)
+                same += d->mentions.v[e->mentions[q]].type == mn->type;
+            if (same * 2 > e->nmentions)
+                e->type = mn->type;
+        }
+    }
+    for (uint32_t e = 0; e < d->entities.n; e++) {
+        sr_entity *en = &d->entities.v[e];
+        en->aliases = sr_arena_alloc(d->arena, en->nmentions * sizeof(sr_span) + 8);
+        if (!en->aliases)
+            return false;
+        for (uint32_t q = 0; q < en->nmentions; q++) {
+            uint32_t n;
+            const char *s = mtext(d, &d->mentions.v[en->mentions[q]], &n);
+            if (n == en->name_len && memcmp(s, en->name, n) == 0)
+                continue;
+            bool seen = false;
+            for (uint32_t a = 0; a < en->naliases && !seen; a++)
+                seen = en->aliases[a].end - en->aliases[a].start == n &&
+                       memcmp(d->norm + en->aliases[a].start, s, n) == 0;
+            if (!seen && en->naliases < 8)
+                en->aliases[en->naliases++] = (sr_span){(uint32_t)(s - d->norm), (uint32_t)(s - d->norm) + n};
+        }
+    }
+    return true;
+}
+
+/* Actor codes (docs/actors.md). */
+static void code_actors(ectx *x)
+{
+    sr_doc *d = x->d;
+    const sitrep_model *m = x->m;
+    cover(x);
+    /* named actors, nationality words and organizations' own words first:
+     * a person's affiliation may be one of them */
+    for (uint32_t e = 0; e < d->entities.n; e++) {
+        sr_entity *en = &d->entities.v[e];
+        if (en->type == SR_ENT_PERSON)
+            continue;
+        for (uint32_t q = 0; q < en->nmentions && !en->has_actor; q++) {
+            const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+            const sr_match *mt;
+            if (mn->src == SR_MSRC_PREFIX) {
+                uint32_t n;
+                const char *s = mtext(d, mn, &n);
+                const char *strs;
+                const sr_lex_rec *r = sr_lex_find(m, s, n, SR_LEX_ACTOR, &strs);
+                if (!r)
+                    r = sr_lex_find(m, s, n, SR_LEX_DEMONYM, &strs);
+                if (r) {
+                    sr_match tmp = {.rec = r, .strs = strs};
+                    en->has_actor = actor_of_match(m, &tmp, &en->actor);
+                }
+                continue;
+            }
+            mt = match_in(d, mn->tok_first, mn->tok_n, SR_LEX_ACTOR);
+            if (!mt && en->type == SR_ENT_NORP)
+                mt = match_in(d, mn->tok_first, mn->tok_n, SR_LEX_DEMONYM);
+            if (mt && (mt->tok_n + 1 >= mn->tok_n))
+                en->has_actor = actor_of_match(m, mt, &en->actor);
+        }
+        if (en->has_actor)
+            continue;
+        if (en->type == SR_ENT_NORP) {
+            /* an adjective whose pertainym is a country: Syrian -> SYR */
+            uint32_t n;
+            const char *s = en->name;
+            n = en->name_len;
+            char low[64];
+            if (n < sizeof low) {
+                for (uint32_t i = 0; i < n; i++)
+                    low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+                const char *p = sr_wn_pertainym(m, low, n);
+                const uint32_t *ids;
+                if (p && sr_geo_lookup_doc(d, m, p, strlen(p), &ids)) {
+                    const sr_place_rec *r = sr_geo_place(m, ids[0]);
+                    const char *c3 = r->feature == SR_FEATURE_COUNTRY ? sr_geo_iso3(m, r->cc) : NULL;
+                    if (c3) {
+                        set_actor(&en->actor, c3, NULL, NULL, NULL);
+                        en->has_actor = true;
+                    }
+                }
+            }
+        } else if (en->type == SR_ENT_ORG) {
+            /* "Syrian Democratic Forces": a nationality word or country in
+             * the name, and the sector its last cue word gives */
+            const char *country = NULL, *group = NULL, *sector = NULL;
+            const sr_mention *mn = NULL;
+            for (uint32_t q = 0; q < en->nmentions; q++) {
+                const sr_mention *o = &d->mentions.v[en->mentions[q]];
+                if (!mn || o->tok_n > mn->tok_n)
+                    mn = o;
+            }
+            for (uint32_t j = 0; mn && j < mn->tok_n; j++) {
+                const sr_match *mt = match_at(d, mn->tok_first + j, 0);
+                if (!mt)
+                    continue;
+                if (mt->rec->kind == SR_LEX_DEMONYM && !country && !group) {
+                    country = mt->rec->country[0] ? mt->rec->country : NULL;
+                    group = mt->rec->group[0] ? mt->rec->group : NULL;
+                } else if (mt->rec->kind == SR_LEX_ORGCUE && mt->rec->sector[0]) {
+                    sector = mt->rec->sector;
+                }
+            }
+            /* else a place in the name: "Raqqa Civil Council" is Syrian */
+            for (uint32_t j = 0; mn && !country && !group && j < mn->tok_n; j++) {
+                const sr_token *t = &d->tokens.v[mn->tok_first + j];
+                if (!(t->flags & SR_TF_CAP) || (t->flags & SR_TF_ALLCAPS))
+                    continue;
+                const uint32_t *ids;
+                uint32_t c = sr_geo_lookup_doc(d, m, d->norm + t->nstart, t->nend - t->nstart, &ids);
+                if (!c)
+                    continue;
+                const sr_place_rec *p = sr_geo_place(m, ids[0]);
+                if (p->feature == SR_FEATURE_COUNTRY || p->population >= 100000)
+                    country = sr_geo_iso3(m, p->cc);
+            }
+            if (country || group) {
+                set_actor(&en->actor, country, group, sector, NULL);
+                en->has_actor = true;
+            } else if (sector) {
+                set_actor(&en->actor, NULL, NULL, sector, NULL);
+                en->has_actor = true;
+            }
+        }
+    }
+    /* people: title, role, affiliation; then their codes */
+    for (uint32_t e = 0; e < d->entities.n; e++) {
+        sr_entity *en = &d->entities.v[e];
+        if (en->type != SR_ENT_PERSON)
+            continue;
+        const char *country = NULL;
+        for (uint32_t q = 0; q < en->nmentions; q++)
+            person_context(x, en, &d->mentions.v[en->mentions[q]], &country);
+        const sr_entity *aff = en->affiliation >= 0 ? &d->entities.v[en->affiliation] : NULL;
+        if (aff && aff->has_actor) {
+            if (!country && aff->actor.country[0])
+                country = aff->actor.country;
+            if (!en->sector[0] && aff->actor.sector[0])
+                memcpy(en->sector, aff->actor.sector, 4);
+        }
+        if (aff && aff->has_actor && !aff->actor.country[0] && !country) {
+            /* a transnational group's member takes its code */
+            en->actor = aff->actor;
+            en->has_actor = true;
+        } else if (country || en->sector[0]) {
+            set_actor(&en->actor, country, NULL, en->sector[0] ? en->sector : NULL, NULL);
+            en->has_actor = true;
+        }
+    }
+}
+
+/* Is the token range a region or country the gazetteer knows? */
+static bool region_at(ectx *x, uint32_t first, uint32_t n)
+{
+    const sr_doc *d = x->d;
+    if (first + n > d->tokens.n || !n)
+        return false;
+    uint32_t a = d->tokens.v[first].nstart, b = d->tokens.v[first + n - 1].nend;
+    const uint32_t *ids;
+    uint32_t one, c = resolve_name(x, d->norm + a, b - a, &ids, &one);
+    for (uint32_t k = 0; k < c; k++)
+        if (sr_geo_place(x->m, ids[k])->feature != SR_FEATURE_CITY)
+            return true;
+    return false;
+}
+
+/* The first mention starting at token tok or after (mentions are in text
+ * order). */
+static uint32_t first_mention_from(const sr_doc *d, uint32_t tok)
+{
+    uint32_t a = 0, b = d->mentions.n;
+    while (a < b) {
+        uint32_t mid = (a + b) / 2;
+        if (d->mentions.v[mid].tok_first < tok)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    return a;
+}
+
+/* The mention that starts at token tok, or -1. */
+static int32_t mention_at_tok(const sr_doc *d, uint32_t tok)
+{
+    uint32_t a = first_mention_from(d, tok);
+    return a < d->mentions.n && d->mentions.v[a].tok_first == tok ? (int32_t)a : -1;
+}
+
+/* The mention listed right after token nx - 1: ", Y", or "(Y" when `open`
+ * ("X (Y, Z)", "X, Y"); -1 when none. */
+static int32_t listed_after(const sr_doc *d, uint32_t nx, bool open)
+{
+    if (nx + 1 >= d->tokens.n || !(tok_is(d, nx, ",") || (open && tok_is(d, nx, "("))))
+        return -1;
+    return mention_at_tok(d, nx + 1);
+}
+
+/* The latest entity mentioned before token `before` whose name ends with
+ * the word at token w, of type `type` (-1: any): "the coalition" after
+ * "the US-led coalition". */
+int32_t sr_entity_named_by(const sr_doc *d, uint32_t before, uint32_t w, int type)
+{
+    const sr_token *h = &d->tokens.v[w];
+    uint32_t hn = h->nend - h->nstart;
+    /* the mentions starting before `before` */
+    for (uint32_t k = first_mention_from(d, before); k > 0; k--) {
+        const sr_entity *en = &d->entities.v[d->mentions.v[k - 1].entity];
+        if ((type >= 0 && en->type != type) || en->name_len <= hn + 1)
+            continue;
+        const char *tail = en->name + en->name_len - hn;
+        if (tail[-1] == ' ' && strncasecmp(tail, d->norm + h->nstart, hn) == 0)
+            return (int32_t)d->mentions.v[k - 1].entity;
+    }
+    return -1;
+}
+
+/* Names the tagger called a person or an organization that the text puts
+ * on the map: "in Markaryd", "shelled Zarichne, Zaporizhia", "Ipiau
+ * (Bahia)".  A name with no title, role or actor, that the gazetteer
+ * knows, after a preposition of place or before a region the gazetteer
+ * knows, is a place. */
+static void places_by_context(ectx *x)
+{
+    static const char *const preps[] = {"in", "near", "outside", "through", "across", "around",
+                                        "into", "toward", "towards", NULL};
+    static const char *const area[] = {"central", "downtown", "northern", "southern", "eastern",
+                                       "western", "greater", "rural", NULL};
+    sr_doc *d = x->d;
+    for (uint32_t e = 0; e < d->entities.n; e++) {
+        sr_entity *en = &d->entities.v[e];
+        /* an actor code that is only a country (guessed from the text) is
+         * no evidence of an organization */
+        if ((en->type != SR_ENT_PERSON && en->type != SR_ENT_ORG) || en->title || en->role ||
+            (en->has_actor && en->actor.sector[0]))
+            continue;
+        bool cue = false;
+        for (uint32_t q = 0; q < en->nmentions && !cue; q++) {
+            const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+            uint32_t f = mn->tok_first, nx = f + mn->tok_n;
+            if (mn->tok_n > 3)
+                break;
+            /* "in X", "marched through central X" */
+            uint32_t pv = f;
+            if (pv > 1) {
+                uint32_t al;
+                const char *aw = tv(d, pv - 1, &al);
+                if (in_list(aw, al, area))
+                    pv--;
+            }
+            for (int k = 0; preps[k] && !cue && pv > 0; k++)
+                cue = tok_is_ci(d, pv - 1, preps[k]);
+            /* "in front of the Suwon City Hall (Suwon)": a name alone in
+             * brackets after another, which the gazetteer knows as a
+             * sizable town or a region (not an acronym: "(SDF)") */
+            if (!cue && f > 1 && tok_is(d, f - 1, "(") && nx < d->tokens.n &&
+                (tok_is(d, nx, ")") || tok_is(d, nx, ",")) && (d->tokens.v[f - 2].flags & SR_TF_CAP) &&
+                !is_acronym(en->name, en->name_len)) {
+                const uint32_t *ids;
+                uint32_t one, c = resolve_name(x, en->name, en->name_len, &ids, &one);
+                for (uint32_t k = 0; k < c && !cue; k++) {
+                    const sr_place_rec *r = sr_geo_place(x->m, ids[k]);
+                    cue = r->feature == SR_FEATURE_ADMIN1 || r->population >= 10000;
+                }
+            }
+            /* "Cotriguacu (Mato Grosso)", "Pervomaisk, Luhansk": a region
+             * after a place */
+            if (!cue && f > 1 && tok_is(d, f - 1, "(") &&
+                d->tokens.v[f - 2].kind == SR_TOK_WORD && region_at(x, f, mn->tok_n))
+                cue = true;
+            /* "(Rutshuru, Nord-Kivu)", "Tlaxco, Nuevo Leon": a region after a
+             * comma, inside brackets or after a place */
+            if (!cue && f > 1 && tok_is(d, f - 1, ",")) {
+                bool inside = false;
+                for (uint32_t k = f - 1; k > 0 && k + 8 > f && !inside; k--) {
+                    if (tok_is(d, k - 1, ")") || (d->tokens.v[k - 1].flags & SR_TF_SENT_END))
+                        break;
+                    inside = tok_is(d, k - 1, "(");
+                }
+                /* the mention before the comma: the one starting at most
+                 * three tokens back that ends there */
+                bool after_place = false;
+                for (uint32_t back = 2; back <= 4 && back <= f && !after_place; back++) {
+                    int32_t o = mention_at_tok(d, f - back);
+                    after_place = o >= 0 && d->mentions.v[o].tok_first + d->mentions.v[o].tok_n + 1 == f &&
+                                  d->mentions.v[o].type == SR_ENT_GPE;
+                }
+                if ((inside || after_place) && region_at(x, f, mn->tok_n))
+                    cue = true;
+            }
+            if (!cue && nx + 1 < d->tokens.n && (tok_is(d, nx, ",") || tok_is(d, nx, "(")) &&
+                (d->tokens.v[nx + 1].flags & SR_TF_CAP) && !d->ner[nx + 1]) {
+                /* the region after it, one or two words the tagger left
+                 * unnamed or named a place */
+                for (uint32_t w = 1; w <= 2 && !cue && nx + w < d->tokens.n; w++)
+                    cue = region_at(x, nx + 1, w);
+            }
+            if (!cue && nx + 1 < d->tokens.n && (tok_is(d, nx, ",") || tok_is(d, nx, "(")) &&
+                d->ner[nx + 1]) {
+                /* a name after it: a place the gazetteer calls a region */
+                uint32_t w = 1;
+                while (nx + 1 + w < d->tokens.n && w < 3 && d->ner[nx + 1 + w] &&
+                       (sr_ner_label_names[d->ner[nx + 1 + w]][0] == 'I'))
+                    w++;
+                cue = region_at(x, nx + 1, w);
+            }
+        }
+        if (!cue)
+            continue;
+        const uint32_t *ids;
+        uint32_t one;
+        if (!resolve_name(x, en->name, en->name_len, &ids, &one))
+            continue;
+        en->type = SR_ENT_GPE;
+        en->has_actor = false; /* geocode() gives the place's country */
+        en->affiliation = -1;
+        for (uint32_t q = 0; q < en->nmentions; q++)
+            d->mentions.v[en->mentions[q]].type = SR_ENT_GPE;
+    }
+}
+
+/* Does the town lie in the region the text puts it in ("Kamyanka,
+ * Kharkiv", "Kale (Kale district, Sagaing region)")?  True when the text
+ * names none the gazetteer knows as a region. */
+static bool in_stated_region(ectx *x, const sr_entity *en, const sr_place_rec *p)
+{
+    const sr_doc *d = x->d;
+    const sitrep_model *m = x->m;
+    for (uint32_t q = 0; q < en->nmentions; q++) {
+        const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+        uint32_t nx = mn->tok_first + mn->tok_n;
+        /* the places listed after it: "X (Y, Z)", "X, Y, Z" */
+        for (int hop = 0; hop < 3; hop++) {
+            int32_t after = listed_after(d, nx, hop == 0);
+            if (after < 0)
+                break;
+            const sr_mention *rm = &d->mentions.v[after];
+            uint32_t rl;
+            const char *rs = mtext(d, rm, &rl);
+            const uint32_t *rids;
+            uint32_t one, rc = resolve_name(x, rs, rl, &rids, &one);
+            bool any_region = false, any_country = false;
+            for (uint32_t k = 0; k < rc; k++) {
+                const sr_place_rec *r = sr_geo_place(m, rids[k]);
+                if (r->feature == SR_FEATURE_COUNTRY) {
+                    any_country = true;
+                    if (memcmp(r->cc, p->cc, 2) == 0)
+                        return true;
+                }
+                if (r->feature != SR_FEATURE_ADMIN1)
+                    continue;
+                any_region = true;
+                if (p->admin1_off == r->name_off)
+                    return true;
+            }
+            if (any_region || any_country)
+                return false;
+            nx = rm->tok_first + rm->tok_n;
+        }
+    }
+    return true;
+}
+static bool has_non_ascii(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0x80)
+            return true;
+    return false;
+}
+
+/* Roughly the kilometres between two points (an equirectangular
+ * approximation, good to a few percent at the distances it judges). */
+static double approx_km(double lat1, double lon1, double lat2, double lon2)
+{
+    const double rad = 3.14159265358979 / 180.0;
+    double dlon = __builtin_fabs(lon1 - lon2);
+    if (dlon > 180.0)
+        dlon = 360.0 - dlon;
+    double xx = dlon * rad * __builtin_cos((lat1 + lat2) / 2 * rad), yy = (lat1 - lat2) * rad;
+    return 6371.0 * __builtin_sqrt(xx * xx + yy * yy);
+}
+
+/* The place entities the text puts entity e in: "X (Y", "X, Y" with Y a
+ * place mention right after one of e's mentions.  Returns how many (at most
+ * max) went into out. */
+static uint32_t containers(ectx *x, uint32_t e, uint32_t *out, uint32_t max)
+{
+    const sr_doc *d = x->d;
+    const sr_entity *en = &d->entities.v[e];
+    uint32_t n = 0;
+    for (uint32_t q = 0; q < en->nmentions && n < max; q++) {
+        const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+        int32_t after = listed_after(d, mn->tok_first + mn->tok_n, true);
+        if (after < 0)
+            continue;
+        uint32_t y = d->mentions.v[after].entity;
+        if (y == e || y >= d->entities.n || type_class(d->entities.v[y].type) != 2)
+            continue;
+        bool dup = false;
+        for (uint32_t k = 0; k < n; k++)
+            dup |= out[k] == y;
+        if (!dup)
+            out[n++] = y;
+    }
+    return n;
+}
+
+/* Whether the places ids[0 .. c) all lie in one country. */
+static bool one_country(const sitrep_model *m, const uint32_t *ids, uint32_t c)
+{
+    for (uint32_t k = 1; k < c; k++)
+        if (memcmp(sr_geo_place(m, ids[k])->cc, sr_geo_place(m, ids[0])->cc, 2) != 0)
+            return false;
+    return true;
+}
+
+/* Places on the map, after the other entities give the document's
+ * countries. */
+static void geocode(ectx *x)
+{
+    sr_doc *d = x->d;
+    const sitrep_model *m = x->m;
+    if (!m->nplaces)
+        return;
+    /* countries the document names, by nationality words and actors too */
+    char ccs[64][2];
+    uint32_t nccs = 0;
+    for (uint32_t e = 0; e < d->entities.n && nccs < 64; e++) {
+        const sr_entity *en = &d->entities.v[e];
+        const char *c3 = en->has_actor && en->actor.country[0] ? en->actor.country : NULL;
+        if (c3) {
+            const sr_place_rec *c = sr_geo_country(m, c3, 3);
+            if (c) {
+                memcpy(ccs[nccs++], c->cc, 2);
+                continue;
+            }
+        }
+        if (type_class(en->type) == 2 && en->nmentions) {
+            /* a place of one country only ("Sai Buri", "Pattani") names
+             * that country */
+            const uint32_t *ids;
+            uint32_t c = sr_geo_lookup_doc(d, m, en->name, en->name_len, &ids);
+            if (c && (one_country(m, ids, c) || sr_geo_place(m, ids[0])->feature == SR_FEATURE_COUNTRY))
+                memcpy(ccs[nccs++], sr_geo_place(m, ids[0])->cc, 2);
+        }
+    }
+    /* the regions the document names: a town in one of them is that town
+     * ("Amherst (Massachusetts)") */
+    uint32_t regions[32], nreg = 0;
+    /* each place's candidates, looked up once */
+    const uint32_t **res_ids = sr_arena_alloc(d->arena, (d->entities.n + 1) * sizeof *res_ids);
+    uint32_t *res_c = sr_arena_alloc(d->arena, (d->entities.n + 1) * sizeof *res_c);
+    uint32_t *res_one = sr_arena_alloc(d->arena, (d->entities.n + 1) * sizeof *res_one);
+    if (!res_ids || !res_c || !res_one)
+        return;
+    for (uint32_t e = 0; e < d->entities.n; e++) {
+        const sr_entity *en = &d->entities.v[e];
+        res_c[e] = 0;
+        res_ids[e] = NULL;
+        if (type_class(en->type) != 2)
+            continue;
+        const uint32_t *ids;
+        uint32_t c = resolve_name(x, en->name, en->name_len, &ids, &res_one[e]);
+        res_ids[e] = ids == &res_one[e] ? &res_one[e] : ids;
+        res_c[e] = c;
+        uint32_t nadm = 0;
+        for (uint32_t k = 0; k < c; k++) {
+            const sr_place_rec *p = sr_geo_place(m, ids[k]);
+            if (p->feature == SR_FEATURE_ADMIN1 && nreg < 32)
+                regions[nreg++] = p->name_off, nadm++;
+        }
+        /* a region of one country only ("Mato Grosso") names that country,
+         * when no place of its name lies elsewhere ("Hannover" is no
+         * evidence of Jamaica's Hanover parish) */
+        if (nadm == 1 && nccs < 64 && one_country(m, ids, c))
+            memcpy(ccs[nccs++], sr_geo_place(m, ids[0])->cc, 2);
+    }
+    const char *strs0;
+    for (uint32_t e = 0; e < d->entities.n; e++) {
+        sr_entity *en = &d->entities.v[e];
+        if (type_class(en->type) != 2)
+            continue;
+        /* continents, rivers and facilities are no towns of the gazetteer;
+         * a region called a location ("Sahel", "Lower Shabelle") is a
+         * region of the gazetteer when it lies in a country the document
+         * names */
+        const uint32_t *ids = res_ids[e];
+        uint32_t c = res_c[e], one_id;
+        if (en->type == SR_ENT_FAC)
+            continue;
+        /* "(South) township", "South Eastern Tigray": a direction alone is
+         * part of some other name, not the region the gazetteer calls so */
+        static const char *const compass[] = {"North", "South", "East", "West", "Central",
+                                              "Centre", "Center", "Northeast", "Northwest",
+                                              "Southeast", "Southwest", NULL};
+        if (in_list(en->name, en->name_len, compass)) {
+            bool stated = false; /* "the South region" */
+            for (uint32_t q = 0; q < en->nmentions && !stated; q++) {
+                const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+                uint32_t nx = mn->tok_first + mn->tok_n;
+                stated = nx < d->tokens.n && (tok_is(d, nx, "region") || tok_is(d, nx, "province") ||
+                                              tok_is(d, nx, "state"));
+            }
+            if (!stated)
+                continue;
+        }
+        if (en->type == SR_ENT_LOC && !sr_lex_find(m, en->name, en->name_len, SR_LEX_PLACE, &strs0)) {
+            bool in_country = false;
+            for (uint32_t k = 0; k < c && !in_country; k++) {
+                const sr_place_rec *p = sr_geo_place(m, ids[k]);
+                for (uint32_t q = 0; q < nccs && !in_country; q++)
+                    in_country = p->feature == SR_FEATURE_ADMIN1 && memcmp(ccs[q], p->cc, 2) == 0;
+            }
+            if (!in_country)
+                continue;
+        }
+        for (uint32_t q = 0; !c && q < en->nmentions; q++) {
+            uint32_t n;
+            const char *s = mtext(d, &d->mentions.v[en->mentions[q]], &n);
+            c = resolve_name(x, s, n, &ids, &one_id);
+        }
+        if (!c)
+            continue;
+        /* "Idlib province", "the state of X": the region; a bare name that is
+         * both a city and its region ("Damascus") is the city */
+        bool want_admin = false;
+        for (uint32_t q = 0; q < en->nmentions && !want_admin; q++) {
+            const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+            uint32_t nx = mn->tok_first + mn->tok_n;
+            want_admin = nx < d->tokens.n &&
+                         (tok_is(d, nx, "province") || tok_is(d, nx, "governorate") ||
+                          tok_is(d, nx, "region") || tok_is(d, nx, "state") ||
+                          tok_is(d, nx, "district") || tok_is(d, nx, "county"));
+            /* "the Hiroshima district court", "Ohio state law": a name
+             * for something else */
+            if (want_admin && nx + 1 < d->tokens.n && d->tags && d->tags[nx + 1] &&
+                sr_tag_name(m, d->tags[nx + 1])[0] == 'N' && !(d->tokens.v[nx + 1].flags & SR_TF_CAP))
+                want_admin = false;
+        }
+        uint32_t cont[4], ncont = containers(x, e, cont, 4);
+        double best = -1e9;
+        uint32_t pick = ids[0];
+        char ek[128];
+        size_t ekl = 0; /* the name's key, made when a candidate needs it */
+        for (uint32_t k = 0; k < c && !ekl; k++)
+            if (has_non_ascii(m->strs + sr_geo_place(m, ids[k])->name_off)) {
+                ekl = sr_place_key(en->name, en->name_len, ek, sizeof ek);
+                if (ekl >= sizeof ek)
+                    ekl = 0;
+                break;
+            }
+        for (uint32_t k = 0; k < c; k++) {
+            const sr_place_rec *p = sr_geo_place(m, ids[k]);
+            double s = p->feature == SR_FEATURE_COUNTRY ? 4.0 : 1.0;
+            if (p->feature == SR_FEATURE_ADMIN1) {
+                if (want_admin)
+                    s += 3.0;
+                else
+                    for (uint32_t q = 0; q < c; q++) {
+                        const sr_place_rec *o = sr_geo_place(m, ids[q]);
+                        /* its city of the same name, or one in the same
+                         * country ("Sofia", the capital, not Sofia
+                         * province) */
+                        if (o->feature == SR_FEATURE_CITY && o->population >= 10000 &&
+                            (o->admin1_off == p->name_off || memcmp(o->cc, p->cc, 2) == 0)) {
+                            s -= 3.0;
+                            break;
+                        }
+                    }
+                if (!p->population)
+                    s -= 0.5; /* a region without a sizable town */
+            }
+            if (p->population)
+                s += __builtin_log10((double)p->population) / 3.0;
+            bool in_doc = false;
+            for (uint32_t q = 0; q < nccs; q++)
+                in_doc |= memcmp(ccs[q], p->cc, 2) == 0;
+            if (in_doc && p->feature != SR_FEATURE_COUNTRY)
+                s += 2.5;
+            if (p->feature == SR_FEATURE_CITY && p->admin1_off != UINT32_MAX)
+                for (uint32_t q = 0; q < nreg; q++)
+                    if (regions[q] == p->admin1_off) {
+                        s += 3.0;
+                        break;
+                    }
+            /* the place's own name, not one that merely contains it
+             * ("Cauca Department", not "Valle del Cauca Department") */
+            const char *pn = m->strs + p->name_off;
+            if (strncasecmp(pn, en->name, en->name_len) == 0 &&
+                (pn[en->name_len] == 0 || pn[en->name_len] == ' '))
+                s += 1.0;
+            else if (ekl && has_non_ascii(pn)) {
+                /* accents aside: "Orléans" is Orleans' own name */
+                char pk[128];
+                size_t pkl = sr_place_key(pn, strlen(pn), pk, sizeof pk);
+                if (pkl >= ekl && pkl < sizeof pk && memcmp(pk, ek, ekl) == 0 &&
+                    (pkl == ekl || pk[ekl] == ' '))
+                    s += 1.0;
+            }
+            /* "Linares (Jaen)", "Ajigin (Damboa, Borno)": near a town the
+             * text puts it in */
+            if (p->feature == SR_FEATURE_CITY && p->has_coords) {
+                bool near = false;
+                for (uint32_t q = 0; q < ncont && !near; q++)
+                    for (uint32_t r = 0; r < res_c[cont[q]] && !near; r++) {
+                        const sr_place_rec *o = sr_geo_place(m, res_ids[cont[q]][r]);
+                        near = o->feature == SR_FEATURE_CITY && o->has_coords && o != p &&
+                               approx_km(p->lat, p->lon, o->lat, o->lon) <= 150.0;
+                    }
+                if (near)
+                    s += 3.0;
+            }
+            s -= 0.001 * k; /* the model's own order breaks ties */
+            if (s > best) {
+                best = s;
+                pick = ids[k];
+            }
+        }
+        const sr_place_rec *p = sr_geo_place(m, pick);
+        if (p->feature == SR_FEATURE_CITY && !in_stated_region(x, en, p))
+            continue; /* a namesake elsewhere: better no place than a wrong one */
+        if (p->feature == SR_FEATURE_CITY && !p->population && nccs) {
+            /* a hamlet of a country the document never names, in a story
+             * about others ("Lalo village (Sai Buri, Pattani)" is no Lalo
+             * of Benin): likely a namesake too */
+            bool named = false;
+            for (uint32_t q = 0; q < nccs && !named; q++)
+                named = memcmp(ccs[q], p->cc, 2) == 0;
+            if (!named)
+                continue;
+        }
+        en->place = pick;
+        if (p->feature == SR_FEATURE_COUNTRY && en->type == SR_ENT_LOC)
+            en->type = SR_ENT_GPE;
+        if (!en->has_actor && (en->type == SR_ENT_GPE)) {
+            const char *c3 = sr_geo_iso3(m, p->cc);
+            if (c3) {
+                set_actor(&en->actor, c3, NULL, NULL, NULL);
+                en->has_actor = true;
+            }
+        }
+    }
+}
+
+/* ---- group noun phrases --------------------------------------------------------- */
+
+/* "the Syrian army", "US-backed militias", "Kurdish and Arab fighters",
+ * "Islamic State fighters", "rebels", "tribal elders": a role noun of our
+ * lexicon with the modifiers before it that say whose it is. */
+static bool groups(ectx *x)
+{
+    sr_doc *d = x->d;
+    for (uint32_t k = 0; k < d->matches.n; k++) {
+        const sr_match *mt = &d->matches.v[k];
+        if (mt->rec->kind != SR_LEX_ROLE)
+            continue;
+        /* a role word inside a name is part of the name; one before a noun
+         * modifies it ("civilian casualties") */
+        if (x->cover[mt->tok_first])
+            continue;
+        uint32_t after = mt->tok_first + mt->tok_n, last = after - 1;
+        if (after < d->tokens.n && d->tags && sr_tag_name(x->m, d->tags[after])[0] == 'N' &&
+            d->tokens.v[after].kind == SR_TOK_WORD &&
+            strcmp(sr_tag_name(x->m, d->tags[last]), "NNS") != 0 &&
+            strcmp(sr_tag_name(x->m, d->tags[last]), "NNPS") != 0 &&
+            !(d->tokens.v[after].flags & SR_TF_CAP))
+            continue;
+        const char *sector = mt->rec->sector;
+        const char *country = NULL, *group = NULL, *code = NULL;
+        int32_t ent = -1;
+        bool mixed = false;
+        uint32_t first = mt->tok_first;
+        for (uint32_t i = mt->tok_first; i > 0;) {
+            uint32_t p = i - 1;
+            const sr_token *t = &d->tokens.v[p];
+            /* never across a line or sentence */
+            if (memchr(d->text + t->end, '\n', d->tokens.v[i].start - t->end) ||
+                (t->flags & SR_TF_SENT_END))
+                break;
+            int32_t e = entity_at(x, p);
+            const sr_match *dm = match_ending_at(d, i, SR_LEX_DEMONYM);
+            const sr_match *am = match_ending_at(d, i, SR_LEX_ACTOR);
+            const char *c = NULL, *g = NULL, *cd = NULL;
+            uint32_t start = p;
+            if (e >= 0 && d->mentions.v[x->cover[p] - 1].src == SR_MSRC_PREFIX) {
+                /* "US-backed": the backer, not the group's own country */
+                start = p;
+            } else if (dm) {
+                c = dm->rec->country[0] ? dm->rec->country : NULL;
+                g = dm->rec->group[0] ? dm->rec->group : NULL;
+                start = dm->tok_first;
+            } else if (am) {
+                cd = am->rec->code;
+                c = am->rec->country[0] ? am->rec->country : NULL;
+                start = am->tok_first;
+                if (e >= 0)
+                    ent = e;
+            } else if (e >= 0) {
+                const sr_entity *en = &d->entities.v[e];
+                const sr_mention *mn = &d->mentions.v[x->cover[p] - 1];
+                if (en->has_actor) {
+                    if (en->type == SR_ENT_ORG)
+                        cd = en->actor.code, ent = e;
+                    c = en->actor.country[0] ? en->actor.country : NULL;
+                }
+                start = mn->tok_first;
+            } else if (match_ending_at(d, i, SR_LEX_ROLE) && !(t->flags & SR_TF_CAP)) {
+                /* "government soldiers", "opposition fighters": a role noun
+                 * as modifier; the head's sector stands */
+                first = match_ending_at(d, i, SR_LEX_ROLE)->tok_first;
+                i = first;
+                continue;
+            } else if (tok_is(d, p, "'s") && p > 0 && entity_at(x, p - 1) >= 0) {
+                i = p; /* "Syria's army": the possessor next */
+                continue;
+            } else if ((tok_is_ci(d, p, "and") || tok_is(d, p, ",")) && p > 0 &&
+                       i < mt->tok_first + 1 && first != mt->tok_first &&
+                       (match_ending_at(d, p, SR_LEX_DEMONYM) ||
+                        (entity_at(x, p - 1) >= 0 &&
+                         (d->entities.v[entity_at(x, p - 1)].type == SR_ENT_NORP ||
+                          d->entities.v[entity_at(x, p - 1)].type == SR_ENT_GPE)))) {
+                i = p;
+                continue;
+            } else if (t->kind == SR_TOK_WORD && d->tags &&
+                       (sr_tag_name(x->m, d->tags[p])[0] == 'J' ||
+                        (t->flags & SR_TF_HYPHEN)) && !(t->flags & SR_TF_CAP)) {
+                /* "pro-government", "armed", "tribal": inside the phrase */
+                first = p;
+                i = p;
+                continue;
+            } else {
+                break;
+            }
+            if ((c || g || cd) && (country || group || code) &&
+                !((c && country && strcmp(c, country) == 0) || (g && group && strcmp(g, group) == 0) ||
+                  (cd && code && strcmp(cd, code) == 0)))
+                mixed = true;
+            if (c && !country)
+                country = c;
+            if (g && !group)
+                group = g;
+            if (cd && !code && cd[0])
+                code = cd;
+            first = start;
+            i = start;
+        }
+        sr_group *gr = SR_VEC_PUSH(d->arena, &d->groups);
+        if (!gr)
+            return false;
+        gr->tok_first = first;
+        gr->tok_n = mt->tok_first + mt->tok_n - first;
+        gr->start = d->tokens.v[first].start;
+        gr->end = mt->end;
+        gr->entity = ent;
+        if (mixed)
+            set_actor(&gr->actor, NULL, NULL, sector, NULL);
+        else if (code && !country)
+            set_actor(&gr->actor, NULL, NULL, NULL, code);
+        else
+            set_actor(&gr->actor, country, group, sector, NULL);
+    }
+    return true;
+}
+
+/* qsort_r (glibc): the mentions come as the argument, so threads sorting
+ * their own documents share nothing */
+static int cmp_mention(const void *a, const void *b, void *arg)
+{
+    const sr_mention *mv = arg;
+    uint32_t i = *(const uint32_t *)a, j = *(const uint32_t *)b;
+    uint32_t si = mv[i].start, sj = mv[j].start;
+    if (si != sj)
+        return si < sj ? -1 : 1;
+    return i < j ? -1 : i > j;
+}
+
+static bool sort_mentions(ectx *x)
+{
+    sr_doc *d = x->d;
+    uint32_t nm = d->mentions.n;
+    uint32_t *perm = sr_arena_alloc(d->arena, (nm + 1) * sizeof *perm);
+    uint32_t *inv = sr_arena_alloc(d->arena, (nm + 1) * sizeof *inv);
+    sr_mention *mv = sr_arena_alloc(d->arena, (nm + 1) * sizeof *mv);
+    int32_t *av = sr_arena_alloc(d->arena, (nm + 1) * sizeof *av);
+    if (!perm || !inv || !mv || !av)
+        return false;
+    /* by start, then by position: stable */
+    for (uint32_t k = 0; k < nm; k++)
+        perm[k] = k;
+    qsort_r(perm, nm, sizeof *perm, cmp_mention, d->mentions.v);
+    for (uint32_t k = 0; k < nm; k++)
+        inv[perm[k]] = k;
+    for (uint32_t k = 0; k < nm; k++) {
+        mv[k] = d->mentions.v[perm[k]];
+        int32_t a = x->acro[perm[k]];
+        av[k] = a >= 0 ? (int32_t)inv[a] : -1;
+    }
+    if (nm) {
+        memcpy(d->mentions.v, mv, nm * sizeof *mv);
+        memcpy(x->acro, av, nm * sizeof *av);
+    }
+    return true;
+}
+
+sitrep_status sr_entity_run(sr_doc *d, const sitrep_model *m)
+{
+    if (!m || !d->tokens.n)
+        return SITREP_OK;
+    ectx x = {.d = d, .m = m};
+    x.cover = sr_arena_calloc(d->arena, d->tokens.n + 1, sizeof *x.cover);
+    d->match_start = sr_arena_calloc(d->arena, d->tokens.n + 1, sizeof *d->match_start);
+    d->match_cover = sr_arena_calloc(d->arena, d->tokens.n + 1, sizeof *d->match_cover);
+    if (!x.cover || !d->match_start || !d->match_cover)
+        return SITREP_ENOMEM;
+    for (uint32_t k = 0; k < d->matches.n; k++) {
+        const sr_match *mt = &d->matches.v[k];
+        d->match_start[mt->tok_first] = k + 1;
+        for (uint32_t j = 0; j < mt->tok_n; j++)
+            d->match_cover[mt->tok_first + j] = k + 1;
+    }
+    if (!mentions_from_names(&x) || !mentions_from_lexicon(&x) || !mentions_from_prefixes(&x))
+        return SITREP_ENOMEM;
+    /* acronyms add mentions: room for one per mention */
+    uint32_t cap = 2 * d->mentions.n + 1;
+    x.acro = sr_arena_alloc(d->arena, cap * sizeof *x.acro);
+    x.parent = sr_arena_alloc(d->arena, cap * sizeof *x.parent);
+    if (!x.acro || !x.parent)
+        return SITREP_ENOMEM;
+    for (uint32_t k = 0; k < cap; k++)
+        x.acro[k] = -1;
+    if (!acronyms(&x))
+        return SITREP_ENOMEM;
+    /* mentions in text order (lexicon and acronym mentions came later) */
+    if (!sort_mentions(&x))
+        return SITREP_ENOMEM;
+    if (!link_mentions(&x) || !build_entities(&x))
+        return SITREP_ENOMEM;
+    code_actors(&x);
+    places_by_context(&x);
+    geocode(&x);
+    cover(&x);
+    if (!groups(&x))
+        return SITREP_ENOMEM;
+    return SITREP_OK;
+}
+
+const sr_place_rec *sr_entity_place(const sr_doc *d, const sitrep_model *m, int32_t e)
+{
+    if (e < 0 || !m || d->entities.v[e].place == UINT32_MAX)
+        return NULL;
+    return sr_geo_place(m, d->entities.v[e].place);
+}

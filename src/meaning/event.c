@@ -1,0 +1,1750 @@
+/*
+ * event.c: stage "event".  Input: tokens, tags, lemmas, entities and groups,
+ * times, quantities, quotes.  Output: doc->events.
+ *
+ * Triggers are the event words of the lexicons (kind event, looked up by
+ * the lemmas of one to four words: "opened fire" -> "open fire", "air
+ * strikes" -> "air strike"), verbs or nouns as the entry allows, outside
+ * names.  For each one, within its sentence:
+ *   source   active verb: the nearest actor on its left that is no object
+ *            of a preposition or a verb; passive ("was seized by"): the
+ *            actor after "by"; noun: a possessive before it ("its capture"),
+ *            else the subject of the verb that governs it ("France launched
+ *            air strikes")
+ *   target   the first actor on its right, directly or after on, against,
+ *            at, for, of; passive: the subject
+ *   pronouns and definite descriptions resolve backwards: it, its, the
+ *            group -> the latest organization; they, their -> the latest
+ *            group or organization; he, she -> the latest person; "the
+ *            army" -> the latest actor of that sector with a country
+ *   location the place after in, at, near, outside, of, on ... nearest the
+ *            trigger; "the city", "the town", "there" -> the city most
+ *            talked about so far; else the place of the event before in
+ *            the same paragraph; else the dateline's
+ *   date     the sentence's time expression nearest the trigger; else the
+ *            one before in the paragraph when the verb is in a past tense;
+ *            else the publication date (basis "published")
+ *   deaths   casualty counts of the sentence (killed, dead), the lowest when
+ *            two counts count the same noun; "a man was killed" is one
+ *   modality negation (not, never, no, failed to, denied), intent (will,
+ *            vowed to, plans to: AGREE when the act cooperates, THREATEN
+ *            when it is violent), hypothesis (if, could, might); such
+ *            events are never said to have happened
+ *   reported the speaker of the quote or reported speech around it
+ * Triggers of one sentence that tell the same kind of act ("attacked ...
+ * killing five") are one event.  The ACLED type follows from the word's
+ * class, refined by the target (civilians or armed men), the weapons named
+ * and what happened around a protest.
+ */
+#include "meaning/meaning.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <strings.h>
+
+#define MAX_TRIGGER_TOKENS 4
+
+const char *const sr_acled_type_names[SR_ACLED_T__COUNT] = {
+    NULL, "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests",
+    "Riots", "Strategic developments"};
+
+const char *const sr_acled_sub_names[SR_ACLED_S__COUNT] = {
+    NULL,
+    "Armed clash",
+    "Government regains territory",
+    "Non-state actor overtakes territory",
+    "Chemical weapon",
+    "Air/drone strike",
+    "Suicide bomb",
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+    "Grenade",
+    "Sexual violence",
+    "Attack",
+    "Abduction/forced disappearance",
+    "Peaceful protest",
+    "Protest with intervention",
+    "Excessive force against protesters",
+    "Violent demonstration",
+    "Mob violence",
+    "Agreement",
+    "Arrests",
+    "Change to group/activity",
+    "Disrupted weapons use",
+    "Headquarters or base established",
+    "Looting/property destruction",
+    "Non-violent transfer of territory",
+    "Other",
+};
+
+const char *const sr_event_modality_names[SR_MOD__COUNT] = {"asserted", "negated", "intended",
+                                                           "threatened", "hypothetical", "required"};
+
+/* An actor in the text: an entity mention or a group noun phrase. */
+typedef struct actor_ref {
+    uint32_t tok, n;  /* tokens */
+    int32_t entity;   /* -1 */
+    int32_t group;    /* -1 */
+} actor_ref;
+
+typedef struct ectx {
+    sr_doc *d;
+    const sitrep_model *m;
+    int32_t *ment_at;  /* per token: mention index, or -1 */
+    int32_t *group_at; /* per token: group index, or -1 */
+    int32_t *time_at;  /* per token: time index, or -1 */
+    int32_t *quote_at; /* per token: innermost quote index, or -1 */
+    uint32_t *city_seen; /* per entity: mentions of the city so far */
+    uint32_t para_hi;  /* the token after the current paragraph */
+    int32_t last_loc_entity; /* the latest event's place in this paragraph */
+    int32_t last_date_time;  /* the latest dated time expression in this paragraph */
+} ectx;
+
+/* ---- words ---------------------------------------------------------------------- */
+
+static bool is(const ectx *c, uint32_t i, const char *w) { return sr_tok_is(c->d, i, w); }
+
+static bool is_any(const ectx *c, uint32_t i, const char *const *ws)
+{
+    for (int k = 0; ws[k]; k++)
+        if (is(c, i, ws[k]))
+            return true;
+    return false;
+}
+
+static const char *tag(const ectx *c, uint32_t i)
+{
+    return c->d->tags && c->m ? sr_tag_name(c->m, c->d->tags[i]) : "";
+}
+
+static bool is_verb(const ectx *c, uint32_t i)
+{
+    const char *t = tag(c, i);
+    return t[0] == 'V' && t[1] == 'B';
+}
+
+static bool is_noun(const ectx *c, uint32_t i)
+{
+    const char *t = tag(c, i);
+    return t[0] == 'N' && t[1] == 'N';
+}
+
+static bool lemma_is(const ectx *c, uint32_t i, const char *w)
+{
+    char buf[64];
+    size_t n = sr_lemma_of(c->d, c->m, i, buf, sizeof buf);
+    return n == strlen(w) && strncasecmp(buf, w, n) == 0;
+}
+
+/* The index in `ws` of token i's lemma, or -1: one lemma made, then
+ * compared with each word. */
+static int lemma_in(const ectx *c, uint32_t i, const char *const *ws)
+{
+    char buf[64];
+    size_t n = sr_lemma_of(c->d, c->m, i, buf, sizeof buf);
+    for (int k = 0; ws[k]; k++)
+        if (strlen(ws[k]) == n && strncasecmp(buf, ws[k], n) == 0)
+            return k;
+    return -1;
+}
+
+static bool sentence_end(const ectx *c, uint32_t i)
+{
+    return is(c, i, ".") || is(c, i, ";") || is(c, i, "!") || is(c, i, "?");
+}
+
+static const char *const be_forms[] = {"was", "were", "been", "being", "is", "are", "be", "got",
+                                       "get", "gets", "'s", NULL};
+static const char *const loc_preps[] = {"in", "at", "near", "outside", "around", "across", "inside",
+                                        "into", "on", "of", "from", "to", "toward", "towards",
+                                        "through", "along", "between", "within", NULL};
+/* Nouns a name before which is no place: "Grad missiles", "the Moi tribe" */
+static const char *const not_place_heads[] = {"missile", "missiles", "rocket", "rockets",
+                                              "launcher", "launchers", "tribe", "tribesmen",
+                                              "clan", "farmers", "herders", NULL};
+static const char *const area_words[] = {"central", "northern", "southern", "eastern", "western",
+                                         "downtown", "north", "south", "east", "west", "greater",
+                                         "rural", "suburban", "outer", "inner", NULL};
+static const char *const town_words[] = {"town", "city", "village", "township", "municipality",
+                                         "district", "county", "commune", "locality", NULL};
+static const char *const obj_preps[] = {"of", "in", "at", "near", "from", "with", "to", "for",
+                                        "on", "against", "by", "into", "outside", "around", "among",
+                                        "across", "inside", "through", "including", "like", NULL};
+
+/* ---- actors ---------------------------------------------------------------------- */
+
+/* The actor item covering token i, if any. */
+static bool actor_at(const ectx *c, uint32_t i, actor_ref *a)
+{
+    const sr_doc *d = c->d;
+    if (i >= d->tokens.n)
+        return false;
+    int32_t g = c->group_at[i];
+    if (g >= 0) {
+        const sr_group *gr = &d->groups.v[g];
+        *a = (actor_ref){gr->tok_first, gr->tok_n, gr->entity, g};
+        return true;
+    }
+    int32_t mi = c->ment_at[i];
+    if (mi >= 0) {
+        const sr_mention *mn = &d->mentions.v[mi];
+        if (mn->src == SR_MSRC_PREFIX)
+            return false; /* "US-backed": a modifier, not the one who acts */
+        *a = (actor_ref){mn->tok_first, mn->tok_n, (int32_t)mn->entity, -1};
+        return true;
+    }
+    return false;
+}
+
+static bool is_place_entity(const ectx *c, int32_t e)
+{
+    if (e < 0)
+        return false;
+    int t = c->d->entities.v[e].type;
+    return t == SR_ENT_GPE || t == SR_ENT_LOC || t == SR_ENT_FAC;
+}
+
+/* A place that is only a place (a town, a region, a river), not a country
+ * that can act. */
+static bool is_mere_place(const ectx *c, int32_t e)
+{
+    if (e < 0)
+        return false;
+    const sr_entity *en = &c->d->entities.v[e];
+    if (en->type == SR_ENT_LOC || en->type == SR_ENT_FAC)
+        return true;
+    if (en->type != SR_ENT_GPE)
+        return false;
+    if (en->place != UINT32_MAX && c->m) {
+        const sr_place_rec *p = sr_geo_place(c->m, en->place);
+        return p && p->feature != SR_FEATURE_COUNTRY;
+    }
+    return !en->has_actor;
+}
+
+static int32_t salient_city(const ectx *c, uint32_t before);
+
+/* The latest entity before token `before` that satisfies the test. */
+static int32_t latest_entity(const ectx *c, uint32_t before, int type1, int type2)
+{
+    for (uint32_t i = before; i > 0; i--) {
+        int32_t mi = c->ment_at[i - 1];
+        if (mi < 0)
+            continue;
+        const sr_mention *mn = &c->d->mentions.v[mi];
+        if (mn->src == SR_MSRC_PREFIX)
+            continue;
+        int t = c->d->entities.v[mn->entity].type;
+        if (t == type1 || t == type2)
+            return (int32_t)mn->entity;
+    }
+    return -1;
+}
+
+/* The first token of the sentence holding token i (back = 1: of the one
+ * before it). */
+static uint32_t sentence_start(const ectx *c, uint32_t i, int back)
+{
+    const sr_doc *d = c->d;
+    uint32_t a = 0, b = d->sentences.n;
+    while (a < b) { /* the last sentence starting at or before i */
+        uint32_t mid = (a + b) / 2;
+        if (d->sentences.v[mid].tok_first <= i)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    if (a == 0)
+        return 0;
+    uint32_t s = a - 1;
+    s = s >= (uint32_t)back ? s - (uint32_t)back : 0;
+    return d->sentences.v[s].tok_first;
+}
+
+/* The latest group noun phrase or organization before token i, for "they". */
+static bool latest_plural(const ectx *c, uint32_t i, sr_event_arg *out)
+{
+    for (uint32_t k = i; k > 0; k--) {
+        int32_t g = c->group_at[k - 1];
+        if (g >= 0) {
+            const sr_group *gr = &c->d->groups.v[g];
+            out->entity = gr->entity;
+            out->actor = gr->actor;
+            out->has_actor = true;
+            out->start = gr->start; /* the words it stands for */
+            out->end = gr->end;
+            return true;
+        }
+        int32_t mi = c->ment_at[k - 1];
+        if (mi >= 0 && c->d->mentions.v[mi].src != SR_MSRC_PREFIX) {
+            const sr_entity *en = &c->d->entities.v[c->d->mentions.v[mi].entity];
+            if (en->type == SR_ENT_ORG || en->type == SR_ENT_NORP) {
+                out->entity = (int32_t)c->d->mentions.v[mi].entity;
+                out->has_actor = en->has_actor;
+                if (en->has_actor)
+                    out->actor = en->actor;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* "the group", "the coalition", "the city", "it", "they": what they stand
+ * for.  `place` prefers a place for "it" (what is captured). */
+static bool resolve_ref(const ectx *c, uint32_t i, sr_event_arg *out, bool place)
+{
+    static const char *const org_nouns[] = {"group", "organization", "organisation", "movement",
+                                            "militia", "jihadists", "extremists", "militants",
+                                            "insurgents", "network", NULL};
+    static const char *const town_nouns[] = {"city", "town", "village", "capital", NULL};
+    bool det = is(c, i, "the") && i + 1 < c->d->tokens.n;
+    uint32_t h = det ? i + 1 : i;
+    int32_t e = -1;
+    out->has_actor = false;
+    if (det && is_any(c, h, town_nouns) && !(c->d->tokens.v[h].flags & SR_TF_CAP) &&
+        !is(c, h + 1, "of") && !is(c, h + 1, "'s") &&
+        !(c->ment_at[h + 1] >= 0 && h + 1 < c->d->tokens.n))
+        e = salient_city(c, i);
+    else if (is(c, i, "it") && place)
+        e = salient_city(c, i);
+    else if (det && is_noun(c, h) && (e = sr_entity_named_by(c->d, i, h, -1)) >= 0)
+        ;
+    else if (is(c, i, "it") || is(c, i, "its") || (det && is_any(c, h, org_nouns))) {
+        /* an organization of this sentence or the one before; else a
+         * country of this sentence ("Hungary said it will"); else the
+         * latest organization */
+        uint32_t s0 = sentence_start(c, i, 1), s1 = sentence_start(c, i, 0);
+        for (int pass = 0; pass < 3 && e < 0; pass++)
+            for (uint32_t k = i; k > (pass == 0 ? s0 : pass == 1 ? s1 : 0) && e < 0; k--) {
+                int32_t mi = c->ment_at[k - 1];
+                if (mi < 0 || c->d->mentions.v[mi].src == SR_MSRC_PREFIX)
+                    continue;
+                int32_t x = (int32_t)c->d->mentions.v[mi].entity;
+                int t = c->d->entities.v[x].type;
+                if (pass != 1 ? t == SR_ENT_ORG : (t == SR_ENT_GPE && !det && !is_mere_place(c, x)))
+                    e = x;
+            }
+    }
+    else if (is(c, i, "they") || is(c, i, "their") || is(c, i, "them")) {
+        if (!latest_plural(c, i, out))
+            return false;
+        if (out->entity >= 0) {
+            out->start = c->d->tokens.v[i].start;
+            out->end = c->d->tokens.v[i].end;
+        }
+        return true;
+    } else if (is(c, i, "he") || is(c, i, "his") || is(c, i, "she") || is(c, i, "her"))
+        e = latest_entity(c, i, SR_ENT_PERSON, SR_ENT_PERSON);
+    if (e < 0)
+        return false;
+    out->entity = e;
+    out->start = c->d->tokens.v[i].start;
+    out->end = c->d->tokens.v[h].end;
+    const sr_entity *en = &c->d->entities.v[e];
+    if (en->has_actor) {
+        out->actor = en->actor;
+        out->has_actor = true;
+    }
+    return true;
+}
+
+static bool is_pronoun_ref(const ectx *c, uint32_t i)
+{
+    static const char *const p[] = {"it", "its", "they", "their", "them", "he", "his", "she",
+                                    "her", NULL};
+    return is_any(c, i, p);
+}
+
+/* Fills an argument from an actor item; a group of a sector with no
+ * country ("the army") takes the latest actor before of that sector that
+ * has one ("the Syrian army"). */
+static void fill_arg(const ectx *c, const actor_ref *a, sr_event_arg *out)
+{
+    const sr_doc *d = c->d;
+    out->entity = a->entity;
+    out->start = d->tokens.v[a->tok].start;
+    out->end = d->tokens.v[a->tok + a->n - 1].end;
+    out->has_actor = false;
+    if (a->group >= 0) {
+        out->actor = d->groups.v[a->group].actor;
+        out->has_actor = true;
+    } else if (a->entity >= 0 && d->entities.v[a->entity].has_actor) {
+        out->actor = d->entities.v[a->entity].actor;
+        out->has_actor = true;
+    }
+    if (out->has_actor && !out->actor.country[0] && out->actor.sector[0] && a->group >= 0 &&
+        d->groups.v[a->group].entity < 0 && a->tok > 0 && is(c, a->tok - 1, "the")) {
+        for (uint32_t g = (uint32_t)a->group; g > 0; g--) {
+            const sr_group *p = &d->groups.v[g - 1];
+            if (p->actor.country[0] && strcmp(p->actor.sector, out->actor.sector) == 0) {
+                out->actor = p->actor;
+                out->entity = p->entity;
+                return;
+            }
+        }
+    }
+}
+
+/* Is the actor item at tokens [tok, tok+n) the object of a preposition or
+ * of a verb before it (so no subject)? */
+static bool governed(const ectx *c, uint32_t tok, uint32_t lo)
+{
+    uint32_t k = tok;
+    /* determiners and adjectives between: "on the Syrian army" */
+    while (k > lo) {
+        const char *t = tag(c, k - 1);
+        if (t[0] == 'D' || t[0] == 'J' || strcmp(t, "PRP$") == 0 || strcmp(t, "CD") == 0 ||
+            strcmp(t, "POS") == 0)
+            k--;
+        else
+            break;
+    }
+    if (k == lo)
+        return false;
+    return is_any(c, k - 1, obj_preps) || is_verb(c, k - 1);
+}
+
+/* ---- the lexicon -------------------------------------------------------------------- */
+
+/* The longest event entry starting at token i; its length in tokens. */
+static const sr_lex_rec *trigger_at(const ectx *c, uint32_t i, uint32_t hi, uint32_t *len)
+{
+    const sr_doc *d = c->d;
+    char key[256];
+    size_t kl = 0;
+    const sr_lex_rec *best = NULL;
+    for (uint32_t k = 0; k < MAX_TRIGGER_TOKENS && i + k < hi; k++) {
+        char lb[64];
+        size_t ln = sr_lemma_of(d, c->m, i + k, lb, sizeof lb);
+        if (!ln || kl + ln + 2 >= sizeof key)
+            break;
+        if (k)
+            key[kl++] = ' ';
+        for (size_t q = 0; q < ln; q++)
+            key[kl++] = (lb[q] >= 'A' && lb[q] <= 'Z') ? (char)(lb[q] + 32) : lb[q];
+        if (k == 0) {
+            uint32_t h = sr_hash_bytes(key, kl) & 0xFFFF;
+            if (!(c->m->lex_first[h >> 6] & (1ull << (h & 63))))
+                return NULL;
+        }
+        /* the part of speech that decides: the first word of a verb
+         * phrase ("open fire"), the last of a noun phrase ("air strike") */
+        int pos = is_verb(c, i) ? SR_POS_VERB : is_noun(c, i + k) ? SR_POS_NOUN : 0;
+        bool more = false;
+        const sr_lex_rec *r = sr_lex_find_event(c->m, key, kl, pos, &more);
+        if (r) {
+            best = r;
+            *len = k + 1;
+        }
+        if (!more)
+            break;
+    }
+    return best;
+}
+
+/* ---- arguments ------------------------------------------------------------------------ */
+
+static bool passive(const ectx *c, uint32_t ti, uint32_t lo)
+{
+    if (strcmp(tag(c, ti), "VBN") != 0)
+        return false;
+    for (uint32_t k = ti; k > lo && k + 4 > ti; k--) {
+        if (is_any(c, k - 1, be_forms))
+            return true;
+        const char *t = tag(c, k - 1);
+        if (t[0] != 'R' && t[0] != 'V')
+            break;
+    }
+    /* "a convoy seized by rebels": a participle after its noun */
+    return ti + 1 < c->d->tokens.n && is(c, ti + 1, "by");
+}
+
+static const char *const speech_verbs[] = {"said", "says", "told", "added", "stated", "announced",
+                                           "reported", "claimed", "confirmed", "alleged", NULL};
+
+/* The subject: the nearest actor on the left that is not governed. */
+static bool find_source_left(const ectx *c, uint32_t ti, uint32_t lo, sr_event_arg *out, bool places)
+{
+    for (uint32_t k = ti; k > lo; k--) {
+        uint32_t i = k - 1;
+        if (is(c, i, ";") || is(c, i, ":"))
+            break;
+        /* who speaks is not who acts: "he said the attackers burned it" */
+        if (i + 1 < ti && is_any(c, i, speech_verbs))
+            break;
+        actor_ref a;
+        if (actor_at(c, i, &a)) {
+            /* "in Tlaxco, Tlaxcala, the director was shot": a place set off
+             * by commas sets the scene, it is no subject */
+            bool scene = a.group < 0 && is_mere_place(c, a.entity) && a.tok + a.n < ti &&
+                         is(c, a.tok + a.n, ",");
+            if (governed(c, a.tok, lo) || scene ||
+                (!places && a.group < 0 && is_mere_place(c, a.entity))) {
+                k = a.tok + 1;
+                continue;
+            }
+            fill_arg(c, &a, out);
+            return true;
+        }
+        if (is_pronoun_ref(c, i) || (is(c, i, "the") && i + 1 < ti && !governed(c, i, lo))) {
+            if (resolve_ref(c, i, out, false))
+                return true;
+        }
+    }
+    return false;
+}
+
+static bool finite_verb(const ectx *c, uint32_t i)
+{
+    const char *t = tag(c, i);
+    return strcmp(t, "VBD") == 0 || strcmp(t, "VBZ") == 0 || strcmp(t, "VBP") == 0 ||
+           strcmp(t, "MD") == 0 || strcmp(t, "VB") == 0;
+}
+
+/* The object: the first actor on the right within a few words.  Places
+ * count when `places_ok` (what is attacked or taken). */
+static bool find_target_right(const ectx *c, uint32_t from, uint32_t hi, sr_event_arg *out,
+                              bool places_ok)
+{
+    for (uint32_t i = from; i < hi && i < from + 9; i++) {
+        if (sentence_end(c, i) || is(c, i, ",") || is(c, i, ";") ||
+            (is(c, i, "and") && i > from && is_verb(c, i + 1)))
+            break;
+        if (i > from && finite_verb(c, i))
+            break;
+        actor_ref a;
+        if (actor_at(c, i, &a)) {
+            /* "Syria's Raqqa": the possessor is no object */
+            if (a.tok + a.n < hi && is(c, a.tok + a.n, "'s")) {
+                i = a.tok + a.n;
+                continue;
+            }
+            if (a.group < 0 && is_mere_place(c, a.entity) &&
+                (!places_ok || (a.tok > from && is(c, a.tok - 1, "in")))) {
+                i = a.tok + a.n - 1;
+                continue;
+            }
+            fill_arg(c, &a, out);
+            return true;
+        }
+        if ((is(c, i, "it") || is(c, i, "them") || is(c, i, "him") || is(c, i, "her")) &&
+            resolve_ref(c, i, out, places_ok))
+            return true;
+        if (is(c, i, "the") && i + 1 < hi && resolve_ref(c, i, out, places_ok))
+            return true;
+    }
+    return false;
+}
+
+/* "the city", "the town", "there": the city most talked about so far. */
+static int32_t salient_city(const ectx *c, uint32_t before)
+{
+    int32_t best = -1;
+    uint32_t bestn = 0, bestpos = 0;
+    for (uint32_t i = before; i > 0; i--) {
+        int32_t mi = c->ment_at[i - 1];
+        if (mi < 0)
+            continue;
+        const sr_mention *mn = &c->d->mentions.v[mi];
+        const sr_entity *en = &c->d->entities.v[mn->entity];
+        if (en->type != SR_ENT_GPE || en->place == UINT32_MAX || !c->m)
+            continue;
+        const sr_place_rec *p = sr_geo_place(c->m, en->place);
+        if (!p || p->feature != SR_FEATURE_CITY)
+            continue;
+        uint32_t n = 0;
+        for (uint32_t q = 0; q < en->nmentions; q++)
+            n += c->d->mentions.v[en->mentions[q]].tok_first < before;
+        if (n > bestn || (n == bestn && i > bestpos)) {
+            best = (int32_t)mn->entity;
+            bestn = n;
+            bestpos = i;
+        }
+    }
+    return best;
+}
+
+/* A place on the map: placed by the gazetteer, with coordinates. */
+static bool geocoded(const ectx *c, int32_t e)
+{
+    const sr_place_rec *p = is_place_entity(c, e) ? sr_entity_place(c->d, c->m, e) : NULL;
+    return p && p->has_coords;
+}
+
+/* How far token i is from the trigger at ti: words on its right count
+ * once, on its left twice (news puts the place after the act). */
+static uint32_t distance(uint32_t i, uint32_t ti)
+{
+    return i > ti ? i - ti : (ti - i) * 2;
+}
+
+/* Is there a comma or semicolon between tokens i and ti? */
+static bool crosses_clause(const ectx *c, uint32_t i, uint32_t ti)
+{
+    /* commas inside brackets ("(Bologna, Emilia-Romagna)") part no
+     * clauses */
+    int depth = 0;
+    bool comma = false;
+    for (uint32_t k = i < ti ? i : ti; k < (i < ti ? ti : i); k++) {
+        if (is(c, k, "("))
+            depth++;
+        else if (is(c, k, ")")) {
+            if (depth)
+                depth--;
+            else
+                comma = false; /* the commas so far were inside the brackets it started in */
+        } else if (is(c, k, ";"))
+            return true;
+        else if (is(c, k, ",") && !depth)
+            comma = true;
+    }
+    return comma;
+}
+
+/* A place named as a part of a town, which the gazetteer's town of that
+ * name is not: "in colonia Bethania", "Lavapes community", "Rogers Park",
+ * "Quito - Eloy Alfaro". */
+static bool part_of_town(const ectx *c, const sr_mention *mn, uint32_t lo, uint32_t hi)
+{
+    static const char *const part[] = {"neighborhood", "neighbourhood", "community", "square",
+                                       "park", "street", "avenue", "road", "canton", "ward",
+                                       "parish", "barrio", "colony", "market", "camp",
+                                       "station", "hospital", "school", "university",
+                                       "stadium", "bridge", "area", "sector", "quarter",
+                                       "compound", "estate", "slum", "settlement", NULL};
+    static const char *const part_first[] = {"colonia", "barangay", "barrio", "morro",
+                                             "vila", "favela", "comuna", "kampung", NULL};
+    uint32_t f = mn->tok_first, nx = f + mn->tok_n;
+    return (nx < hi && is_any(c, nx, part)) || is_any(c, f, part_first) ||
+           (f > lo && is_any(c, f - 1, part_first)) || (mn->tok_n > 1 && is_any(c, nx - 1, part)) ||
+           (f > lo + 1 && (is(c, f - 1, "-") || is(c, f - 1, "--")) && c->ment_at[f - 2] >= 0);
+}
+
+/* The "(" whose brackets hold token f, at most 16 tokens back, or
+ * UINT32_MAX. */
+static uint32_t bracket_open(const ectx *c, uint32_t f, uint32_t lo)
+{
+    for (uint32_t k = f; k > lo && k + 16 > f; k--) {
+        if (is(c, k - 1, ")"))
+            break;
+        if (is(c, k - 1, "("))
+            return k - 1;
+    }
+    return UINT32_MAX;
+}
+
+/* The entity named right before the brackets opening at token b ("in
+ * Mbombela (City of Mbombela, Ehlanzeni, Mpumalanga)", "Pyay town (...)"),
+ * or -1. */
+static int32_t bracket_owner(const ectx *c, uint32_t b, uint32_t lo)
+{
+    uint32_t t = b;
+    if (t > lo + 1 && is_any(c, t - 1, town_words))
+        t--;
+    return t > lo && c->ment_at[t - 1] >= 0 ? (int32_t)c->d->mentions.v[c->ment_at[t - 1]].entity : -1;
+}
+
+/* Whether the brackets opening at token b hold a place on the map. */
+static bool bracket_has_place(const ectx *c, uint32_t b, uint32_t hi)
+{
+    for (uint32_t k = b + 1; k < hi && k < b + 16 && !is(c, k, ")"); k++)
+        if (c->ment_at[k] >= 0 && geocoded(c, (int32_t)c->d->mentions.v[c->ment_at[k]].entity))
+            return true;
+    return false;
+}
+
+/* The place where it happened, in the sentence [lo, hi). */
+static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t hi, const sr_event_arg *src,
+                             uint8_t *precision, bool *by_prep)
+{
+    int32_t best = -1;
+    bool bp = false;
+    uint32_t bestd = UINT32_MAX;
+    *precision = 1;
+    for (uint32_t i = lo; i < hi; i++) {
+        int32_t mi = c->ment_at[i];
+        if (mi >= 0) {
+            const sr_mention *mn = &c->d->mentions.v[mi];
+            int32_t e = (int32_t)mn->entity;
+            if (mn->tok_first != i || !geocoded(c, e) || mn->src == SR_MSRC_PREFIX)
+                continue;
+            if (src && src->entity == e && i < ti)
+                continue; /* "France launched ...": the actor, not the place */
+            if (mn->tok_first + mn->tok_n + 1 < hi && is(c, mn->tok_first + mn->tok_n, "'s") &&
+                c->ment_at[mn->tok_first + mn->tok_n + 1] >= 0)
+                continue; /* "Syria's Raqqa": Raqqa */
+            if (mn->tok_first + mn->tok_n < hi && is_any(c, mn->tok_first + mn->tok_n, not_place_heads))
+                continue;
+            /* the preposition before it, over "central", "northern" ... */
+            uint32_t pv = i;
+            if (pv > lo && is_any(c, pv - 1, area_words))
+                pv--;
+            bool prep = pv > lo && is_any(c, pv - 1, loc_preps);
+            uint32_t dist = distance(i, ti);
+            if (prep)
+                dist /= 2;
+            else
+                dist += 10; /* "Raqqa's fall", "the Raqqa front", "(Tokyo - Minato)" */
+            uint32_t nx = mn->tok_first + mn->tok_n;
+            bool part = part_of_town(c, mn, lo, hi);
+            if (part)
+                dist += 40;
+            /* "On 3 May, in X (Region), ...", "in Pyay town (...)": a place
+             * that opens the sentence is the scene of all of it */
+            uint32_t nx2 = nx < hi && is_any(c, nx, town_words) ? nx + 1 : nx;
+            /* ("people from X," tell who, not where) */
+            bool scene = prep && !is(c, pv - 1, "from") && i <= lo + 12 && nx2 < hi &&
+                         (is(c, nx2, ",") || is(c, nx2, "(") || is(c, nx2, "-") || is(c, nx2, "--"));
+            /* a town given with its region ("in Ipiau (Bahia)", "Pervomaisk,
+             * Luhansk") is the place the text means */
+            if (nx + 1 < hi && ((is(c, nx, ",") && c->ment_at[nx + 1] >= 0 &&
+                                 geocoded(c, (int32_t)c->d->mentions.v[c->ment_at[nx + 1]].entity)) ||
+                                (is(c, nx, "(") && bracket_has_place(c, nx, hi))))
+                dist = dist < 2 ? dist : 2;
+            /* ... and the places in its brackets are where that town lies,
+             * not the scene */
+            uint32_t open = bracket_open(c, i, lo);
+            int32_t owner = open != UINT32_MAX ? bracket_owner(c, open, lo) : -1;
+            bool contains_town = owner >= 0 && owner != e && geocoded(c, owner) &&
+                                 sr_entity_place(c->d, c->m, owner)->feature == SR_FEATURE_CITY;
+            if (contains_town)
+                dist += 8;
+            /* the town before its region: "in Pervomaisk, Luhansk" */
+            const sr_place_rec *pl = sr_geo_place(c->m, c->d->entities.v[e].place);
+            if (pl->feature == SR_FEATURE_ADMIN1)
+                dist += 12;
+            else if (pl->feature == SR_FEATURE_COUNTRY) {
+                /* "Myanmar military forces", "the Nigerian army": a country
+                 * naming who, not where */
+                if (!prep && nx < hi && !(c->d->tokens.v[nx].flags & SR_TF_CAP) &&
+                    (tag(c, nx)[0] == 'N' || tag(c, nx)[0] == 'J'))
+                    continue;
+                dist += 24;
+            }
+            if (crosses_clause(c, i, ti))
+                dist += 20;
+            /* the district or region in brackets after the scene: the scene's
+             * too ("in Myaing township (Pakokku district, Magway region)") */
+            bool bracket_scene = open != UINT32_MAX && open + 4 >= i && open <= lo + 14;
+            if (scene)
+                dist = part ? 40 : 0; /* a part of a town stays a part */
+            else if (bracket_scene && !part && !contains_town)
+                dist = dist < 4 ? dist : 4; /* whatever clauses lie between */
+            if (dist < bestd) {
+                bestd = dist;
+                best = e;
+                /* "Raqqa's fall": a possessor, no place something happened */
+                bp = !(mn->tok_first + mn->tok_n < hi && is(c, mn->tok_first + mn->tok_n, "'s"));
+                *precision = i > lo && (is(c, i - 1, "near") || is(c, i - 1, "outside") ||
+                                        is(c, i - 1, "around"))
+                                 ? 2
+                                 : 1;
+            }
+        } else if ((is(c, i, "there") && i > lo && !is_any(c, i + 1, be_forms) &&
+                    !is(c, i + 1, "had") && !is(c, i + 1, "have") && !is(c, i + 1, "to") &&
+                    !is(c, i + 1, "will") && !is(c, i + 1, "would") && !is(c, i + 1, "has")) ||
+                   (is(c, i, "the") && i + 1 < hi &&
+                    (is(c, i + 1, "city") || is(c, i + 1, "town") || is(c, i + 1, "village")) &&
+                    !(c->d->tokens.v[i + 1].flags & SR_TF_CAP) && /* "the City Council" */
+                    !(i + 2 < hi && (c->d->tokens.v[i + 2].flags & SR_TF_CAP)) &&
+                    !is(c, i + 2, "of") && i > lo && is_any(c, i - 1, loc_preps))) {
+            uint32_t dist = distance(i, ti) + (crosses_clause(c, i, ti) ? 20 : 0);
+            if (dist < bestd) {
+                int32_t e = salient_city(c, i);
+                if (e >= 0) {
+                    bestd = dist;
+                    best = e;
+                    bp = true;
+                    *precision = 1;
+                }
+            }
+        }
+    }
+    if (by_prep)
+        *by_prep = bp;
+    return best;
+}
+
+/* ---- modality -------------------------------------------------------------------------- */
+
+static int modality(const ectx *c, uint32_t ti, uint32_t lo, bool *intent_verb)
+{
+    static const char *const neg[] = {"not", "n't", "never", "no", "nor", "without", NULL};
+    static const char *const intent[] = {"vow", "plan", "pledge", "promise", "threaten", "intend",
+                                         "aim", "want", "seek", "prepare", "agree", "offer",
+                                         "decide", "vote", "hope", "expect", "warn", NULL};
+    static const char *const hyp[] = {"if", "unless", "whether", NULL};
+    *intent_verb = false;
+    int mod = SR_MOD_ASSERTED;
+    for (uint32_t k = ti; k > lo && k + 6 > ti; k--) {
+        uint32_t i = k - 1;
+        if (is(c, i, ",") || is(c, i, ";"))
+            break;
+        /* only the verb group: "did not attack", "has never been seized",
+         * "no attack", "vowed to attack" */
+        const char *t = tag(c, i);
+        if (!(t[0] == 'R' || t[0] == 'V' || strcmp(t, "MD") == 0 || strcmp(t, "TO") == 0 ||
+              is(c, i, "no") || is(c, i, "not") || is(c, i, "n't")))
+            break;
+        if ((is_any(c, i, neg) && !is(c, i + 1, "only")) || lemma_is(c, i, "deny") ||
+            lemma_is(c, i, "fail") || lemma_is(c, i, "refuse"))
+            return SR_MOD_NEGATED;
+        if (is(c, i, "must") || is(c, i, "should") || (is(c, i, "to") && k - 1 > lo && lemma_is(c, i - 1, "have")))
+            return SR_MOD_REQUIRED; /* "Libya must hand over": a demand */
+        if (is(c, i, "to") && k - 1 > lo &&
+            (is(c, i - 1, "willing") || is(c, i - 1, "ready") || is(c, i - 1, "prepared"))) {
+            *intent_verb = true;
+            return SR_MOD_INTENDED;
+        }
+        if (is(c, i, "to") && k - 1 > lo) {
+            int w = lemma_in(c, i - 1, intent);
+            if (w >= 0) {
+                *intent_verb = true;
+                return !strcmp(intent[w], "threaten") || !strcmp(intent[w], "warn") ? SR_MOD_THREATENED
+                                                                                    : SR_MOD_INTENDED;
+            }
+        }
+        if (is(c, i, "will") || is(c, i, "'ll") || is(c, i, "shall") || is(c, i, "would") ||
+            (is(c, i, "going") && is(c, i + 1, "to")))
+            mod = SR_MOD_INTENDED;
+        if (is(c, i, "could") || is(c, i, "might") || is(c, i, "may") || is(c, i, "should"))
+            mod = SR_MOD_HYPOTHETICAL;
+    }
+    for (uint32_t i = lo; i < ti; i++)
+        if (is_any(c, i, hyp))
+            return SR_MOD_HYPOTHETICAL;
+    return mod;
+}
+
+/* ---- ACLED -------------------------------------------------------------------------------- */
+
+static bool armed(const sr_event_arg *a)
+{
+    if (!a->has_actor)
+        return false;
+    const char *s = a->actor.sector;
+    return strcmp(s, "MIL") == 0 || strcmp(s, "REB") == 0 || strcmp(s, "COP") == 0 ||
+           strcmp(s, "SPY") == 0 || strcmp(s, "UAF") == 0 || strcmp(s, "INS") == 0;
+}
+
+/* Words of armed men and their places: "attacked a military base",
+ * "fired at the positions of", "against Ethiopian forces". */
+static const char *const armed_nouns[] = {"force", "troop", "soldier", "military", "army", "police",
+                                          "policeman", "policemen", "base", "checkpoint", "post",
+                                          "position", "station", "outpost", "barrack", "militia",
+                                          "militiaman", "militant", "fighter", "rebel", "insurgent",
+                                          "guard", "patrol", "convoy", "officer", "personnel", "unit",
+                                          "battalion", "brigade", "camp", "gendarme", "gendarmerie",
+                                          "jihadist", "combatant", "member", NULL};
+
+/* The state's forces: the military (MIL is a state's; rebels are REB),
+ * police, and a government with a country. */
+static bool state_forces(const sr_event_arg *a)
+{
+    if (!a->has_actor)
+        return false;
+    const char *s = a->actor.sector;
+    return strcmp(s, "MIL") == 0 || strcmp(s, "COP") == 0 ||
+           (strcmp(s, "GOV") == 0 && a->actor.country[0]);
+}
+
+/* A word of the list, by lemma, in tokens [lo, hi). */
+static bool sentence_has(const ectx *c, uint32_t lo, uint32_t hi, const char *const *lemmas)
+{
+    for (uint32_t i = lo; i < hi; i++)
+        if (lemma_in(c, i, lemmas) >= 0)
+            return true;
+    return false;
+}
+
+/* A verb of the list in [lo, hi): "police dispersed", "protesters pelted";
+ * a noun of the list ("the attack") says nothing of what they did. */
+static bool sentence_has_verb(const ectx *c, uint32_t lo, uint32_t hi, const char *const *lemmas)
+{
+    static const char *const burnt_in_protest[] = {"effigy", "candle", "flag", NULL};
+    for (uint32_t i = lo; i < hi; i++) {
+        if (!is_verb(c, i))
+            continue;
+        int k = lemma_in(c, i, lemmas);
+        if (k < 0)
+            continue;
+        /* "burning effigies", "burned candles": a protest's own act */
+        if (strcmp(lemmas[k], "burn") == 0 && i + 1 < hi && lemma_in(c, i + 1, burnt_in_protest) >= 0)
+            continue;
+        return true;
+    }
+    return false;
+}
+
+/* Two-word cues: "tear gas", "water cannon", "live ammunition". */
+static bool sentence_has_pair(const ectx *c, uint32_t lo, uint32_t hi, const char *a, const char *b)
+{
+    for (uint32_t i = lo; i + 1 < hi; i++)
+        if (is(c, i, a) && lemma_is(c, i + 1, b))
+            return true;
+    return false;
+}
+
+static void classify(const ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t hi, uint32_t after_hi)
+{
+    static const char *const air[] = {"airstrike", "warplane", "drone", "aircraft", "jet",
+                                      "helicopter", "gunship", NULL};
+    static const char *const shell[] = {"shell", "shelling", "artillery", "mortar", "rocket",
+                                        "missile", "howitzer", "bombardment", NULL};
+    static const char *const ied[] = {"ied", "landmine", "mine", "explosive", "bomb", "detonate",
+                                      "explode", "blast", "explosion", NULL};
+    static const char *const grenade[] = {"grenade", NULL};
+    static const char *const suicide[] = {"suicide", NULL};
+    static const char *const intervene[] = {"disperse", "arrest", "detain", "intervene",
+                                            "baton-charge", "lathi-charge", "evict", "kettle",
+                                            "tear-gas", NULL};
+    static const char *const violent[] = {"clash", "throw", "hurl", "burn", "torch", "vandalize",
+                                          "vandalise", "loot", "riot", "smash", "pelt", "attack",
+                                          "ransack", "storm", "stone", "assault", "beat", NULL};
+    static const char *const killwords[] = {"kill", "shoot", "dead", NULL};
+    static const char *const mob[] = {"mob", "lynch", "vigilante", NULL};
+    static const char *const teargas[] = {"teargas", NULL};
+    static const char *const peopleish[] = {"protester", "demonstrator", "protestor", NULL};
+    uint8_t t = 0, s = 0;
+    bool violence = cls == SR_AC_CLASH || cls == SR_AC_ATTACK || cls == SR_AC_IED;
+    if (violence) {
+        if (sentence_has(c, lo, hi, suicide) && sentence_has(c, lo, hi, ied))
+            cls = SR_AC_SUICIDE;
+        else if (sentence_has_pair(c, lo, hi, "air", "strike") || sentence_has(c, lo, hi, air))
+            cls = SR_AC_AIR;
+        else if (sentence_has(c, lo, hi, shell))
+            cls = SR_AC_SHELL;
+        else if (sentence_has(c, lo, hi, grenade))
+            cls = SR_AC_GRENADE;
+        else if (cls != SR_AC_CLASH && sentence_has(c, lo, hi, ied))
+            cls = SR_AC_IED;
+        if (cls == SR_AC_ATTACK && sentence_has(c, lo, hi, mob))
+            cls = SR_AC_MOB;
+    }
+    /* violence by a crowd, villagers or residents: mob violence */
+    if ((cls == SR_AC_ATTACK || cls == SR_AC_CLASH) && ev->source.has_actor &&
+        (strcmp(ev->source.actor.sector, "CVL") == 0 || strcmp(ev->source.actor.sector, "OPP") == 0) &&
+        !ev->source.actor.country[0])
+        cls = SR_AC_MOB;
+    switch (cls) {
+    case SR_AC_CLASH:
+    case SR_AC_ATTACK:
+        if (cls == SR_AC_CLASH || armed(&ev->target) ||
+            (armed(&ev->source) && is_mere_place(c, ev->target.entity)) ||
+            (!ev->target.has_actor && ev->trig_tok + ev->trig_n < hi &&
+             sentence_has(c, ev->trig_tok + ev->trig_n, hi < ev->trig_tok + 10 ? hi : ev->trig_tok + 10,
+                          armed_nouns)))
+            t = SR_ACLED_T_BATTLES, s = SR_ACLED_S_ARMED_CLASH;
+        else
+            t = SR_ACLED_T_VAC, s = SR_ACLED_S_ATTACK;
+        break;
+    case SR_AC_AIR: t = SR_ACLED_T_EXPLOSIONS, s = SR_ACLED_S_AIR; break;
+    case SR_AC_SHELL: t = SR_ACLED_T_EXPLOSIONS, s = SR_ACLED_S_SHELLING; break;
+    case SR_AC_IED: t = SR_ACLED_T_EXPLOSIONS, s = SR_ACLED_S_IED; break;
+    case SR_AC_GRENADE: t = SR_ACLED_T_EXPLOSIONS, s = SR_ACLED_S_GRENADE; break;
+    case SR_AC_SUICIDE: t = SR_ACLED_T_EXPLOSIONS, s = SR_ACLED_S_SUICIDE; break;
+    case SR_AC_CHEMICAL: t = SR_ACLED_T_EXPLOSIONS, s = SR_ACLED_S_CHEMICAL; break;
+    case SR_AC_ABDUCT: t = SR_ACLED_T_VAC, s = SR_ACLED_S_ABDUCTION; break;
+    case SR_AC_SEXUAL: t = SR_ACLED_T_VAC, s = SR_ACLED_S_SEXUAL; break;
+    case SR_AC_PROTEST:
+        /* what happened to a protest is often told after it: "Police
+         * dispersed them." */
+        hi = after_hi > hi ? after_hi : hi;
+        t = SR_ACLED_T_PROTESTS, s = SR_ACLED_S_PEACEFUL;
+        if ((sentence_has(c, lo, hi, killwords) && sentence_has(c, lo, hi, peopleish)) ||
+            sentence_has_pair(c, lo, hi, "live", "ammunition") ||
+            sentence_has_pair(c, lo, hi, "live", "round"))
+            s = SR_ACLED_S_EXCESSIVE;
+        else if (sentence_has_verb(c, lo, hi, violent) || sentence_has_pair(c, lo, hi, "set", "fire"))
+            t = SR_ACLED_T_RIOTS, s = SR_ACLED_S_VIOLENT_DEMO;
+        else if (sentence_has_verb(c, lo, hi, intervene) || sentence_has(c, lo, hi, teargas) ||
+                 sentence_has_pair(c, lo, hi, "tear", "gas") ||
+                 sentence_has_pair(c, lo, hi, "water", "cannon") ||
+                 sentence_has_pair(c, lo, hi, "rubber", "bullet"))
+            s = SR_ACLED_S_INTERVENTION;
+        break;
+    case SR_AC_RIOT: t = SR_ACLED_T_RIOTS, s = SR_ACLED_S_VIOLENT_DEMO; break;
+    case SR_AC_MOB: t = SR_ACLED_T_RIOTS, s = SR_ACLED_S_MOB; break;
+    case SR_AC_ARREST: t = SR_ACLED_T_STRATEGIC, s = SR_ACLED_S_ARRESTS; break;
+    case SR_AC_LOOT: t = SR_ACLED_T_STRATEGIC, s = SR_ACLED_S_LOOTING; break;
+    case SR_AC_AGREE: t = SR_ACLED_T_STRATEGIC, s = SR_ACLED_S_AGREEMENT; break;
+    case SR_AC_BASE: t = SR_ACLED_T_STRATEGIC, s = SR_ACLED_S_BASE; break;
+    case SR_AC_TRANSFER: t = SR_ACLED_T_STRATEGIC, s = SR_ACLED_S_TRANSFER; break;
+    case SR_AC_DISRUPT: t = SR_ACLED_T_STRATEGIC, s = SR_ACLED_S_DISRUPTED; break;
+    case SR_AC_CHANGE: t = SR_ACLED_T_STRATEGIC, s = SR_ACLED_S_CHANGE; break;
+    case SR_AC_OTHER: t = SR_ACLED_T_STRATEGIC, s = SR_ACLED_S_OTHER; break;
+    case SR_AC_CAPTURE:
+        if (ev->target.has_actor && !is_mere_place(c, ev->target.entity) &&
+            !(ev->target.entity >= 0 && c->d->entities.v[ev->target.entity].type == SR_ENT_GPE)) {
+            /* people taken, not ground: an arrest by the state, else an abduction */
+            if (state_forces(&ev->source))
+                t = SR_ACLED_T_STRATEGIC, s = SR_ACLED_S_ARRESTS;
+            else
+                t = SR_ACLED_T_VAC, s = SR_ACLED_S_ABDUCTION;
+            break;
+        }
+        t = SR_ACLED_T_BATTLES;
+        s = state_forces(&ev->source) ? SR_ACLED_S_GOV_REGAINS : SR_ACLED_S_NSA_OVERTAKES;
+        break;
+    default: break;
+    }
+    ev->acled_type = t;
+    ev->acled_sub = s;
+}
+
+/* ---- dates and deaths ------------------------------------------------------------------------ */
+
+static bool dated(const sr_timex *t)
+{
+    return t->value && t->type != SR_TX_DURATION && t->type != SR_TX_SET && t->value[0] >= '0' &&
+           t->value[0] <= '9' && strlen(t->value) >= 4;
+}
+
+static void set_date_from(sr_event *ev, const char *v, bool text)
+{
+    size_t n = strlen(v);
+    ev->date_basis = text ? SR_DATE_TEXT : SR_DATE_PUBLISHED;
+    if (n >= 10 && v[4] == '-' && v[7] == '-') {
+        memcpy(ev->date, v, 10);
+        ev->date[10] = 0;
+        ev->date_precision = SR_PREC_DAY;
+    } else if (n >= 7 && v[4] == '-' && v[5] == 'W') {
+        /* a week: its month, as ACLED's coarser precision */
+        int y = atoi(v), w = atoi(v + 6);
+        int64_t jan4 = sr_days_from_civil(y, 1, 4);
+        int64_t wd = ((jan4 + 3) % 7 + 7) % 7; /* 0 = Monday */
+        int64_t thu = jan4 - wd + (w - 1) * 7 + 3;
+        int yy, mm, dd;
+        sr_civil_from_days(thu, &yy, &mm, &dd);
+        snprintf(ev->date, sizeof ev->date, "%04d-%02d", yy % 10000, mm % 100);
+        ev->date_precision = SR_PREC_MONTH;
+    } else if (n >= 7 && v[4] == '-' && v[5] >= '0' && v[5] <= '9') {
+        memcpy(ev->date, v, 7);
+        ev->date[7] = 0;
+        ev->date_precision = SR_PREC_MONTH;
+    } else {
+        memcpy(ev->date, v, 4);
+        ev->date[4] = 0;
+        ev->date_precision = SR_PREC_YEAR;
+    }
+}
+
+
+/* The clause around tokens [ti, ti+tn): between the commas or semicolons
+ * around it, within the sentence. */
+static void clause_of(const ectx *c, uint32_t ti, uint32_t tn, uint32_t lo, uint32_t hi, uint32_t *a,
+                      uint32_t *b)
+{
+    uint32_t x = ti;
+    while (x > lo && !is(c, x - 1, ",") && !is(c, x - 1, ";"))
+        x--;
+    uint32_t y = ti + tn;
+    while (y < hi && !is(c, y, ",") && !is(c, y, ";"))
+        y++;
+    *a = x;
+    *b = y;
+}
+
+static void find_date(ectx *c, sr_event *ev, uint32_t ti, uint32_t lo, uint32_t hi)
+{
+    const sr_doc *d = c->d;
+    int32_t best = -1;
+    uint32_t bestd = UINT32_MAX;
+    uint32_t ca, cb;
+    clause_of(c, ti, 1, lo, hi, &ca, &cb);
+    for (uint32_t i = lo; i < hi; i++) {
+        int32_t t = c->time_at[i];
+        if (t < 0 || (i > lo && c->time_at[i - 1] == t) || !dated(&d->times.v[t]))
+            continue;
+        uint32_t e = i;
+        while (e + 1 < hi && c->time_at[e + 1] == t)
+            e++;
+        /* "the 2019 conflicts", "Local 2015", "PRIDE 2022": a year naming
+         * something dates nothing */
+        if (strlen(d->times.v[t].value) == 4 &&
+            ((e + 1 < hi && (is_noun(c, e + 1) || strncmp(tag(c, e + 1), "JJ", 2) == 0)) ||
+             (i > lo && (d->tokens.v[i - 1].flags & SR_TF_CAP) && !is(c, i - 1, "In") &&
+              !is(c, i - 1, "Since"))))
+            continue;
+        uint32_t dist = i > ti ? i - ti : ti - i;
+        if (i >= ca && i < cb)
+            dist /= 4; /* its own clause first */
+        /* a date that opens the sentence ("On 18 June 2022, ...") dates
+         * what the sentence tells */
+        if (i <= lo + 2 && e + 1 < hi && is(c, e + 1, ","))
+            dist = dist < 3 ? dist : 3;
+        if (dist < bestd)
+            bestd = dist, best = t;
+    }
+    if (best >= 0) {
+        set_date_from(ev, d->times.v[best].value, true);
+        return;
+    }
+    /* no date of its own: a past event in a paragraph that dated one */
+    const char *tg = tag(c, ti);
+    bool past = !(strcmp(tg, "VBZ") == 0 || strcmp(tg, "VBP") == 0 || strcmp(tg, "VB") == 0);
+    if (past && c->last_date_time >= 0) {
+        set_date_from(ev, d->times.v[c->last_date_time].value, true);
+        return;
+    }
+    if (d->meta.published && strlen(d->meta.published) >= 10) {
+        /* what happened long before (had captured) is no news of the day */
+        bool perfect = ti > lo && (is(c, ti - 1, "had") || (ti > lo + 1 && is(c, ti - 2, "had")));
+        if (!perfect)
+            set_date_from(ev, d->meta.published, false);
+    }
+}
+
+static bool kill_word(const char *cas)
+{
+    return cas && (strcmp(cas, "killed") == 0 || strcmp(cas, "dead") == 0 ||
+                   strcmp(cas, "died") == 0 || strcmp(cas, "fatalities") == 0 ||
+                   strcmp(cas, "deaths") == 0 || strcmp(cas, "bodies") == 0);
+}
+
+static void find_deaths(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi)
+{
+    const sr_doc *d = c->d;
+    uint32_t a = d->tokens.v[lo].start, b = d->tokens.v[hi - 1].end;
+    /* counts near the trigger: another act's dead are its own */
+    uint32_t ta = d->tokens.v[ev->trig_tok].start, tb = d->tokens.v[ev->trig_tok + ev->trig_n - 1].end;
+    if (ta > a + 90)
+        a = ta - 90;
+    if (b > tb + 90)
+        b = tb + 90;
+    double total = 0, units_min[8];
+    const char *units[8];
+    int nu = 0;
+    bool any = false;
+    uint32_t fs = 0, fe = 0;
+    for (uint32_t q = 0; q < d->quantities.n; q++) {
+        const sr_quantity *x = &d->quantities.v[q];
+        if (x->start < a || x->end > b || !kill_word(x->casualty))
+            continue;
+        double v = !isnan(x->value) ? x->value : !isnan(x->min) ? x->min : NAN;
+        if (isnan(v))
+            continue;
+        int k;
+        for (k = 0; k < nu; k++)
+            if (units[k] && x->unit && strcmp(units[k], x->unit) == 0)
+                break;
+        if (k < nu) { /* two counts of the same: the lowest */
+            if (v < units_min[k])
+                units_min[k] = v;
+        } else if (nu < 8) {
+            units[nu] = x->unit;
+            units_min[nu++] = v;
+        }
+        if (!any)
+            fs = x->start;
+        fe = x->end;
+        any = true;
+    }
+    if (!any) {
+        /* "a man was killed", "killing a soldier", "shot dead a farmer" */
+        static const char *const one[] = {"a", "an", "one", NULL};
+        static const char *const dying[] = {"kill", "dead", "murder", "behead", "lynch", "die", NULL};
+        for (uint32_t i = lo; i < hi; i++) {
+            if (lemma_in(c, i, dying) < 0)
+                continue;
+            /* "the director was shot and killed": "was" says one */
+            bool was = false;
+            for (uint32_t k = i > lo + 4 ? i - 4 : lo; k < i && !was; k++)
+                was = is(c, k, "was");
+            if (was) {
+                ev->fat_min = ev->fat_max = 1;
+                ev->fat_start = d->tokens.v[i].start;
+                ev->fat_end = d->tokens.v[i].end;
+                ev->has_fatalities = true;
+                return;
+            }
+            for (uint32_t k = i > lo + 6 ? i - 6 : lo; k < i + 5 && k < hi; k++)
+                if (is_any(c, k, one) && k + 1 < hi && is_noun(c, k + 1 + (k + 2 < hi && !is_noun(c, k + 1)))) {
+                    ev->fat_min = ev->fat_max = 1;
+                    uint32_t x = k < i ? k : i, y = k < i ? i : k + 1;
+                    ev->fat_start = d->tokens.v[x].start;
+                    ev->fat_end = d->tokens.v[y < hi ? y : hi - 1].end;
+                    ev->has_fatalities = true;
+                    return;
+                }
+        }
+        return;
+    }
+    for (int k = 0; k < nu; k++)
+        total += units_min[k];
+    ev->fat_min = (int32_t)(total < 2e9 ? total : 2e9);
+    ev->fat_max = ev->fat_min;
+    ev->fat_start = fs;
+    ev->fat_end = fe;
+    ev->has_fatalities = true;
+}
+
+/* ---- the stage ------------------------------------------------------------------------------- */
+
+static bool violent_type(const sr_event *ev)
+{
+    return strcmp(ev->plover, "ASSAULT") == 0;
+}
+
+/* A later trigger of the same act in the sentence joins the first:
+ * "attacked the village, killing five". */
+static sr_event *same_act(const ectx *c, uint32_t first_event, const sr_event *ev)
+{
+    sr_doc *d = c->d;
+    for (uint32_t k = first_event; k < d->events.n; k++) {
+        sr_event *o = &d->events.v[k];
+        if (o->modality != ev->modality)
+            continue;
+        /* one clause, or a participle after it: "shelled the town, killing
+         * three" */
+        bool comma = false;
+        for (uint32_t t = o->trig_tok + o->trig_n; t < ev->trig_tok && !comma; t++)
+            comma = is(c, t, ",") || is(c, t, ";");
+        if (comma && strcmp(tag(c, ev->trig_tok), "VBG") != 0)
+            continue;
+        if (strcmp(o->plover, ev->plover) == 0 &&
+            (!ev->source.has_actor || !o->source.has_actor ||
+             strcmp(o->source.actor.code, ev->source.actor.code) == 0))
+            return o;
+        if (violent_type(o) && violent_type(ev) && !ev->source.has_actor)
+            return o;
+    }
+    return NULL;
+}
+
+static int acled_rank(uint8_t sub)
+{
+    /* the more specific ACLED class wins when two triggers merge */
+    switch (sub) {
+    case SR_ACLED_S_SUICIDE: return 9;
+    case SR_ACLED_S_AIR: return 8;
+    case SR_ACLED_S_SHELLING: return 7;
+    case SR_ACLED_S_IED: return 6;
+    case SR_ACLED_S_GRENADE: return 6;
+    case SR_ACLED_S_ABDUCTION: return 5;
+    case SR_ACLED_S_SEXUAL: return 5;
+    case SR_ACLED_S_GOV_REGAINS: case SR_ACLED_S_NSA_OVERTAKES: return 4;
+    case SR_ACLED_S_ARMED_CLASH: return 3;
+    case SR_ACLED_S_ATTACK: return 2;
+    default: return sub ? 1 : 0;
+    }
+}
+
+static void merge(sr_event *o, const sr_event *ev)
+{
+    if (!o->source.has_actor && ev->source.has_actor)
+        o->source = ev->source;
+    if (!o->target.has_actor && ev->target.has_actor)
+        o->target = ev->target;
+    if (o->location < 0 && ev->location >= 0)
+        o->location = ev->location, o->loc_precision = ev->loc_precision;
+    if (ev->has_fatalities && (!o->has_fatalities || ev->fat_min > o->fat_min)) {
+        o->fat_min = ev->fat_min, o->fat_max = ev->fat_max;
+        o->fat_start = ev->fat_start, o->fat_end = ev->fat_end;
+        o->has_fatalities = true;
+    }
+    if (acled_rank(ev->acled_sub) > acled_rank(o->acled_sub)) {
+        o->acled_type = ev->acled_type;
+        o->acled_sub = ev->acled_sub;
+        memcpy(o->cameo, ev->cameo, sizeof o->cameo);
+        o->mode = ev->mode;
+    }
+}
+
+static void index_tokens(ectx *c)
+{
+    sr_doc *d = c->d;
+    uint32_t n = d->tokens.n;
+    for (uint32_t i = 0; i < n; i++)
+        c->ment_at[i] = c->group_at[i] = c->time_at[i] = c->quote_at[i] = -1;
+    for (uint32_t k = 0; k < d->mentions.n; k++)
+        for (uint32_t j = 0; j < d->mentions.v[k].tok_n; j++)
+            c->ment_at[d->mentions.v[k].tok_first + j] = (int32_t)k;
+    for (uint32_t k = 0; k < d->groups.n; k++)
+        for (uint32_t j = 0; j < d->groups.v[k].tok_n; j++)
+            c->group_at[d->groups.v[k].tok_first + j] = (int32_t)k;
+    /* times and quotes are byte spans: walk tokens and spans together */
+    uint32_t t = 0;
+    for (uint32_t i = 0; i < n && t < d->times.n; i++) {
+        while (t < d->times.n && d->times.v[t].end <= d->tokens.v[i].start)
+            t++;
+        if (t < d->times.n && d->times.v[t].start <= d->tokens.v[i].start &&
+            d->tokens.v[i].end <= d->times.v[t].end)
+            c->time_at[i] = (int32_t)t;
+    }
+    for (uint32_t q = 0; q < d->quotes.n; q++) {
+        const sr_quote *x = &d->quotes.v[q];
+        /* tokens are sorted: find the first by bisection */
+        uint32_t a = 0, b = n;
+        while (a < b) {
+            uint32_t mid = (a + b) / 2;
+            if (d->tokens.v[mid].start < x->start)
+                a = mid + 1;
+            else
+                b = mid;
+        }
+        for (uint32_t i = a; i < n && d->tokens.v[i].end <= x->end; i++)
+            c->quote_at[i] = (int32_t)q; /* later (inner) quotes overwrite */
+    }
+}
+
+static bool para_break(const sr_doc *d, uint32_t i)
+{
+    return i > 0 && memchr(d->text + d->tokens.v[i - 1].end, '\n',
+                           d->tokens.v[i].start - d->tokens.v[i - 1].end) != NULL;
+}
+
+/* Verbs whose object noun is the event: "launched air strikes". */
+static bool support_verb(const ectx *c, uint32_t v)
+{
+    static const char *const w[] = {"launch", "carry", "conduct", "stage", "mount", "begin",
+                                    "start", "continue", "intensify", "escalate", "wage", "order",
+                                    "unleash", "resume", "lead", "hold", "organize", "organise",
+                                    "step", "announce", "claim", "commit", "perpetrate", "make",
+                                    "take", "join", "call", "end", "halt", "sign", "reach", "give", "grant",
+                                    "impose", "declare", "issue", "deliver", "send", NULL};
+    return lemma_in(c, v, w) >= 0;
+}
+
+/* Killers that are no actors: "Floods killed 40 people", "40 people died
+ * in a landslide". */
+static bool natural_cause(const ectx *c, uint32_t ca, uint32_t ti, uint32_t after, uint32_t cb)
+{
+    static const char *const w[] = {"flood", "flooding", "earthquake", "quake", "storm",
+                                    "landslide", "mudslide", "accident", "crash", "collision",
+                                    "cyclone", "hurricane", "typhoon", "tornado", "avalanche",
+                                    "drought", "heatwave", "lightning", "disease", "virus",
+                                    "epidemic", "outbreak", "covid-19", "cholera", "famine",
+                                    "wildfire", "blaze", "tsunami", "eruption", "rain", "snow",
+                                    NULL};
+    return sentence_has(c, ca, ti, w) || sentence_has(c, after, cb, w);
+}
+
+/* A noun for people in the clause (WordNet's noun.person, or a crowd):
+ * violence is done by or to someone. */
+static bool person_noun(const ectx *c, uint32_t a, uint32_t b)
+{
+    static const char *const crowds[] = {"mob", "gang", "crowd", "militia", "group", NULL};
+    for (uint32_t i = a; i < b; i++) {
+        if (!is_noun(c, i))
+            continue;
+        char buf[64];
+        size_t n = sr_lemma_of(c->d, c->m, i, buf, sizeof buf);
+        if (sr_wn_class(c->m, buf, n, 'n') == 18 /* noun.person */ || lemma_in(c, i, crowds) >= 0)
+            return true;
+    }
+    return false;
+}
+
+/* A noun for people as the subject or object of the trigger: from the
+ * clause's start or the verb before, to the verb or subordinate clause
+ * after ("the industry hit a problem when dealers ...": no one). */
+static bool person_around(const ectx *c, uint32_t ti, uint32_t tn, uint32_t ca, uint32_t cb)
+{
+    static const char *const subord[] = {"when", "while", "after", "before", "because", "as", "if",
+                                         "since", "that", "which", "who", "where", NULL};
+    uint32_t a = ti, b = ti + tn;
+    while (a > ca && !is_verb(c, a - 1) && !is_any(c, a - 1, subord))
+        a--;
+    while (b < cb && !(is_verb(c, b) && strcmp(tag(c, b), "VBN") != 0 && strcmp(tag(c, b), "VBG") != 0) &&
+           !is_any(c, b, subord))
+        b++;
+    return person_noun(c, a, ti) || person_noun(c, ti + tn, b);
+}
+
+static bool people(const ectx *c, const sr_event_arg *a)
+{
+    if (a->entity >= 0 && c->d->entities.v[a->entity].type == SR_ENT_PERSON)
+        return true;
+    if (!a->has_actor)
+        return false;
+    const char *s = a->actor.sector;
+    return !strcmp(s, "CVL") || !strcmp(s, "OPP") || !strcmp(s, "REF") || !strcmp(s, "EDU") ||
+           !strcmp(s, "LAB") || !strcmp(s, "MED") || !strcmp(s, "HLH") || !strcmp(s, "ELI") ||
+           !strcmp(s, "UAF") || !strcmp(s, "CRM") || !strcmp(s, "JRN");
+}
+
+/* Is this a conflict event ACLED would code, or the same words in other
+ * news ("the industry hit a problem", "profit fell to 150 mln", a trade
+ * agreement, "engaged in gas gathering")?  Violence wants an armed man,
+ * a victim, a place attacked, or words of harm; a capture wants a place,
+ * people or an armed taker; an agreement armed parties or a truce;
+ * destruction someone who did it. */
+static bool conflict_context(const ectx *c, const sr_event *ev, int cls, uint32_t ca, uint32_t cb,
+                             uint32_t lo, uint32_t hi)
+{
+    static const char *const harm[] = {"kill", "dead", "die", "wound", "injure", "shoot", "gun",
+                                       "gunman", "bullet", "weapon", "bomb", "explosive", "rifle",
+                                       "machete", "knife", "stab", "casualty", "fatality", "body",
+                                       "soldier", "troop", "militant", "rebel", "fighter", "police",
+                                       "army", "military", "artillery", "mortar", "rocket",
+                                       "missile", "airstrike", "drone", "grenade", "victim",
+                                       "civilian", "hostage", NULL};
+    static const char *const truce[] = {"ceasefire", "cease-fire", "truce", "peace", "armistice",
+                                        "rebel", "militia", "insurgent", "militant", NULL};
+    static const char *const fights[] = {"clash", "skirmish", "gunfight", "firefight", "shootout",
+                                         "shoot-out", "exchange", "gunfire", "crossfire", NULL};
+    bool place_target = ev->target.entity >= 0 && is_mere_place(c, ev->target.entity);
+    switch (cls) {
+    case SR_AC_CLASH:
+        if (lemma_in(c, ev->trig_tok, fights) >= 0)
+            return true; /* a clash is a clash */
+        /* "engaged in gas gathering", "fight inflation": as attacks */
+        __attribute__((fallthrough));
+    case SR_AC_ATTACK:
+    case SR_AC_MOB:
+        return armed(&ev->source) || armed(&ev->target) || people(c, &ev->target) ||
+               people(c, &ev->source) || (place_target && ev->source.has_actor) ||
+               sentence_has(c, ca, cb, harm) || person_around(c, ev->trig_tok, ev->trig_n, ca, cb) ||
+               (sentence_has(c, lo, hi, harm) && person_noun(c, lo, hi));
+    case SR_AC_CAPTURE:
+        return place_target || armed(&ev->source) || people(c, &ev->target) ||
+               (ev->target.has_actor && !strcmp(ev->target.actor.sector, "MIL")) ||
+               sentence_has(c, lo, hi, harm) ||
+               (ev->reported_by >= 0 && c->d->entities.v[ev->reported_by].type == SR_ENT_PERSON &&
+                c->d->entities.v[ev->reported_by].title); /* "We took the airport," said Colonel X */
+    case SR_AC_AGREE:
+        return armed(&ev->source) || armed(&ev->target) || sentence_has(c, lo, hi, truce);
+    case SR_AC_LOOT:
+        return ev->source.has_actor || ev->source.entity >= 0 || person_noun(c, lo, hi) ||
+               sentence_has(c, lo, hi, harm);
+    default:
+        return true;
+    }
+}
+
+/* Words whose sense the context decides: "fired" at something (not "fired
+ * the manager"), "gathered" (not "gathered evidence"). */
+static bool context_fits(const ectx *c, const sr_lex_rec *r, uint32_t i, uint32_t tn, uint32_t hi)
+{
+    static const char *const fire_ctx[] = {"at", "on", "upon", "toward", "towards", "into", "in",
+                                           "shots", "rounds", "bullets", "artillery", "mortars",
+                                           "mortar", "missiles", "missile", "rockets", "rocket",
+                                           "shells", "shell", "weapons", "guns", "back", "from",
+                                           "grenades", "warning", "tear", NULL};
+    if (tn == 1 && lemma_is(c, i, "fire") && strcmp(r->code, "193") == 0) {
+        for (uint32_t k = i + 1; k < hi && k < i + 7; k++)
+            if (is_any(c, k, fire_ctx))
+                return true;
+        return false;
+    }
+    if (tn == 1 && lemma_is(c, i, "demonstrate") && i + 1 < hi) {
+        /* "demonstrates compliance": to show, not to protest */
+        const char *t = tag(c, i + 1);
+        bool cap = (c->d->tokens.v[i + 1].flags & SR_TF_CAP) != 0;
+        return !((t[0] == 'D' && !cap) || (t[0] == 'N' && !cap) || strcmp(t, "PRP$") == 0 ||
+                 is(c, i + 1, "that") || is(c, i + 1, "how"));
+    }
+    if (tn == 1 && (lemma_is(c, i, "gather") || lemma_is(c, i, "assemble"))) {
+        const char *t = i + 1 < hi ? tag(c, i + 1) : ".";
+        return !(t[0] == 'D' || t[0] == 'N' || t[0] == 'J' || strcmp(t, "PRP$") == 0);
+    }
+    return true;
+}
+
+/* "dozens of captured soldiers", "the seized weapons": a participle used as
+ * an adjective tells no event. */
+static bool attributive(const ectx *c, uint32_t i, uint32_t lo, uint32_t hi)
+{
+    const char *t = tag(c, i);
+    if (strcmp(t, "VBN") != 0 && strcmp(t, "VBG") != 0)
+        return false;
+    if (i == lo || i + 1 >= hi)
+        return false;
+    const char *p = tag(c, i - 1), *n = tag(c, i + 1);
+    bool before = p[0] == 'D' || strcmp(p, "IN") == 0 || strcmp(p, "CD") == 0 ||
+                  strcmp(p, "PRP$") == 0 || strcmp(p, "POS") == 0;
+    bool after = (n[0] == 'N' || n[0] == 'J') && !is(c, i + 1, "in");
+    return before && after && !is(c, i - 1, "to") && !is(c, i - 1, "by") && !is(c, i - 1, "that");
+}
+
+static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
+{
+    sr_doc *d = c->d;
+    uint32_t first_event = d->events.n;
+    for (uint32_t i = lo; i < hi; i++) {
+        if (c->ment_at[i] >= 0 && d->mentions.v[c->ment_at[i]].type != SR_ENT_NORP)
+            continue; /* "Democratic Forces", "Protest Movement": names */
+        bool adj = strncmp(tag(c, i), "JJ", 2) == 0; /* "martial law", "joint exercise" */
+        if ((!is_verb(c, i) && !is_noun(c, i) && !adj) || c->time_at[i] >= 0)
+            continue; /* "18 March 2022" is no march */
+        uint32_t tn = 0;
+        const sr_lex_rec *r = trigger_at(c, i, hi, &tn);
+        if (!r || (adj && tn < 2))
+            continue;
+        bool verbal = is_verb(c, i);
+        if (verbal && attributive(c, i, lo, hi))
+            continue;
+        if (verbal && i > lo && is(c, i - 1, "as") && strcmp(tag(c, i), "VBN") == 0)
+            continue; /* "as agreed", "as planned" */
+        if (strcmp(r->plover, "REJECT") == 0 && is(c, i + tn, "to"))
+            continue; /* "refused to release": the release, refused */
+        if (verbal && !context_fits(c, r, i, tn, hi))
+            continue;
+        sr_event ev;
+        memset(&ev, 0, sizeof ev);
+        ev.source.entity = ev.target.entity = -1;
+        ev.location = -1;
+        ev.reported_by = -1;
+        ev.trig_tok = i;
+        ev.trig_n = tn;
+        if (c->quote_at[i] >= 0)
+            ev.reported_by = d->quotes.v[c->quote_at[i]].speaker;
+        memcpy(ev.cameo, r->code, sizeof ev.cameo - 1);
+        ev.plover = r->plover;
+        ev.mode = r->mode[0] ? r->mode : NULL;
+        uint32_t after = i + tn;
+        bool nominal_support = false;
+        actor_ref before;
+        bool has_before = i > lo && actor_at(c, i - 1, &before);
+        const char *vt = tag(c, i);
+        bool participle = strcmp(vt, "VBG") == 0 || strcmp(vt, "VBN") == 0;
+        bool places = r->acled == SR_AC_CAPTURE || r->acled == SR_AC_AIR || r->acled == SR_AC_SHELL ||
+                      r->acled == SR_AC_ATTACK || r->acled == SR_AC_CLASH || r->acled == SR_AC_LOOT;
+        if (verbal && strcmp(vt, "VBN") == 0 && has_before && !passive(c, i, lo) &&
+            (after >= hi || !(is_noun(c, after) || tag(c, after)[0] == 'D' || c->ment_at[after] >= 0))) {
+            /* "Yazidi women captured in Iraq": a passive after its noun */
+            fill_arg(c, &before, &ev.target);
+            for (uint32_t k = after; k < hi && k < after + 6; k++)
+                if (is(c, k, "by")) {
+                    find_target_right(c, k + 1, hi, &ev.source, false);
+                    break;
+                }
+        } else if (verbal && participle && has_before && !passive(c, i, lo)) {
+            /* "the coalition backing the militias": the noun before acts */
+            fill_arg(c, &before, &ev.source);
+            find_target_right(c, after, hi, &ev.target, places);
+        } else if (verbal && passive(c, i, lo)) {
+            /* "was seized by the rebels", "the army supported by Russia" */
+            if (has_before && strcmp(vt, "VBN") == 0)
+                fill_arg(c, &before, &ev.target);
+            for (uint32_t k = after; k < hi && k < after + 6; k++)
+                if (is(c, k, "by")) {
+                    find_target_right(c, k + 1, hi, &ev.source, false);
+                    break;
+                }
+            if (!ev.target.has_actor && ev.target.entity < 0)
+                find_source_left(c, i, lo, &ev.target, true);
+        } else if (verbal) {
+            find_source_left(c, i, lo, &ev.source, r->inverse);
+            find_target_right(c, after, hi, &ev.target, places);
+        } else {
+            /* a noun: "its capture of Mosul", "France launched air strikes on" */
+            uint32_t k = i;
+            for (uint32_t v = i; v > lo && v + 5 > i; v--)
+                if (is_verb(c, v - 1)) {
+                    nominal_support = support_verb(c, v - 1) || lemma_is(c, v - 1, "observe") ||
+                                      lemma_is(c, v - 1, "report") || lemma_is(c, v - 1, "hear");
+                    break;
+                }
+            while (k > lo && (strncmp(tag(c, k - 1), "JJ", 2) == 0 || is_noun(c, k - 1)) &&
+                   c->ment_at[k - 1] < 0 && c->group_at[k - 1] < 0)
+                k--;
+            actor_ref a;
+            int32_t pm = k > lo ? c->ment_at[k - 1] : -1;
+            if (k > lo && (is(c, k - 1, "its") || is(c, k - 1, "their") || is(c, k - 1, "his") ||
+                           is(c, k - 1, "her")))
+                resolve_ref(c, k - 1, &ev.source, false);
+            else if (k > lo && actor_at(c, k - 1, &a))
+                fill_arg(c, &a, &ev.source); /* "the SDF offensive" */
+            else if (pm >= 0 && d->mentions.v[pm].src == SR_MSRC_PREFIX) {
+                /* "US-led air strikes" */
+                const sr_mention *mn = &d->mentions.v[pm];
+                a = (actor_ref){mn->tok_first, mn->tok_n, (int32_t)mn->entity, -1};
+                fill_arg(c, &a, &ev.source);
+            }
+            else if (k > lo + 1 && is(c, k - 1, "'s") && actor_at(c, k - 2, &a))
+                fill_arg(c, &a, &ev.source);
+            else {
+                /* the subject of the verb before: "France launched ..." */
+                uint32_t v = k;
+                while (v > lo && !is_verb(c, v - 1) && k - v < 4)
+                    v--;
+                if (v > lo && is_verb(c, v - 1) && support_verb(c, v - 1))
+                    find_source_left(c, v - 1, lo, &ev.source, false);
+            }
+            uint32_t p = after;
+            if (p < hi && (is(c, p, "on") || is(c, p, "against") || is(c, p, "of") || is(c, p, "for") ||
+                           is(c, p, "at") || is(c, p, "by") || is(c, p, "in") || is(c, p, "between"))) {
+                bool by = is(c, p, "by");
+                find_target_right(c, p + 1, hi, by ? &ev.source : &ev.target,
+                                  !is(c, p, "in") && !by);
+            }
+        }
+        if (!verbal && (strcmp(ev.plover, "CONSULT") == 0 || strcmp(ev.plover, "COOPERATE") == 0 ||
+                        strcmp(ev.plover, "AID") == 0 || strcmp(ev.plover, "AGREE") == 0)) {
+            /* "ended mediation efforts", "cancelled a planned visit",
+             * "reduced food supplies": relations cut */
+            static const char *const cut[] = {"end", "halt", "suspend", "cancel", "cut", "reduce",
+                                              "freeze", "stop", "postpone", "abandon", "scrap", NULL};
+            for (uint32_t v = i; v > lo && v + 5 > i; v--)
+                if (is_verb(c, v - 1)) {
+                    for (int w = 0; cut[w]; w++)
+                        if (lemma_is(c, v - 1, cut[w])) {
+                            ev.plover = "SANCTION";
+                            memcpy(ev.cameo, "160", 4);
+                            ev.mode = NULL;
+                            break;
+                        }
+                    break;
+                }
+        }
+        if (r->inverse) {
+            sr_event_arg tmp = ev.source;
+            ev.source = ev.target;
+            ev.target = tmp;
+        }
+        uint8_t prec = 1;
+        bool loc_prep = false;
+        ev.location = -1;
+        if (r->acled == SR_AC_CAPTURE && geocoded(c, ev.target.entity) && is_mere_place(c, ev.target.entity))
+            ev.location = ev.target.entity;
+        else
+            ev.location = find_location(c, i, lo, hi, &ev.source, &prec, &loc_prep);
+        /* "captured the city of al-Mayadin": the place taken is the place */
+        if (ev.location < 0 && geocoded(c, ev.target.entity))
+            ev.location = ev.target.entity;
+        if (ev.location < 0 && c->last_loc_entity >= 0)
+            ev.location = c->last_loc_entity, prec = 2;
+        ev.loc_precision = prec;
+        /* nouns with nothing around them ("months of battle") tell no event */
+        if (!verbal && !ev.source.has_actor && !ev.target.has_actor && ev.source.entity < 0 &&
+            ev.target.entity < 0 &&
+            !(r->acled != SR_AC_NONE && (nominal_support || (loc_prep && prec != 2))))
+            continue;
+        bool intent_verb;
+        ev.modality = (uint8_t)modality(c, i, lo, &intent_verb);
+        ev.negated = ev.modality != SR_MOD_ASSERTED;
+        bool conditional = false; /* "will withdraw ... unless ..." */
+        for (uint32_t k = after; k < hi && !conditional; k++)
+            conditional = is(c, k, "unless") || (is(c, k, "if") && !is(c, k + 1, "necessary"));
+        if (ev.modality == SR_MOD_REQUIRED) {
+            /* "X said Libya must hand over the suspects": X demands it */
+            ev.plover = "REQUEST";
+            memcpy(ev.cameo, "100", 4);
+            ev.mode = NULL;
+            ev.modality = SR_MOD_ASSERTED;
+            ev.negated = false;
+            ev.target = ev.source;
+            memset(&ev.source, 0, sizeof ev.source);
+            ev.source.entity = -1;
+            if (ev.reported_by >= 0) { /* the speaker demands it */
+                const sr_entity *en = &d->entities.v[ev.reported_by];
+                ev.source.entity = ev.reported_by;
+                ev.source.has_actor = en->has_actor;
+                if (en->has_actor)
+                    ev.source.actor = en->actor;
+            }
+        }
+        if (ev.modality == SR_MOD_THREATENED ||
+            (ev.modality == SR_MOD_INTENDED &&
+             (violent_type(&ev) || (conditional && strcmp(ev.plover, "RETREAT") == 0) || strcmp(ev.plover, "COERCE") == 0 ||
+              strcmp(ev.plover, "SANCTION") == 0 || strcmp(ev.plover, "PROTEST") == 0 ||
+              strcmp(ev.plover, "REJECT") == 0 || strcmp(ev.plover, "MOBILIZE") == 0))) {
+            /* "threatened to attack", "will strike": a threat */
+            ev.plover = "THREATEN";
+            memcpy(ev.cameo, violent_type(&ev) ? "138" : "130", 4);
+            ev.mode = NULL;
+        } else if (ev.modality == SR_MOD_INTENDED && strcmp(ev.plover, "THREATEN") != 0 &&
+                   strcmp(ev.plover, "REJECT") != 0 && strcmp(ev.plover, "ACCUSE") != 0 &&
+                   strcmp(ev.plover, "REQUEST") != 0 && strcmp(ev.plover, "PROTEST") != 0) {
+            /* "said they will release", "promised to continue aid" */
+            ev.plover = "AGREE";
+            memcpy(ev.cameo, "030", 4);
+            ev.mode = NULL;
+        } else if (ev.modality == SR_MOD_NEGATED && i > lo &&
+                   (lemma_is(c, i - 1, "refuse") || (i > lo + 1 && lemma_is(c, i - 2, "refuse")))) {
+            ev.plover = "REJECT";
+            memcpy(ev.cameo, "120", 4);
+            ev.mode = NULL;
+            ev.modality = SR_MOD_ASSERTED; /* the refusal happened */
+            ev.negated = false;
+        }
+        uint32_t ca, cb;
+        clause_of(c, i, tn, lo, hi, &ca, &cb);
+        if (violent_type(&ev) && !ev.source.has_actor && ev.source.entity < 0 &&
+            natural_cause(c, ca, i, after, cb))
+            continue; /* "floods killed 40 people": no one did it */
+        int cls = r->acled;
+        /* what protesters demand, denounce or reject, they demand in protest */
+        if (cls == SR_AC_NONE && verbal && ev.source.has_actor && strcmp(ev.source.actor.sector, "OPP") == 0 &&
+            (strcmp(ev.plover, "REQUEST") == 0 || strcmp(ev.plover, "ACCUSE") == 0 ||
+             strcmp(ev.plover, "REJECT") == 0))
+            cls = SR_AC_PROTEST;
+        if (cls == SR_AC_CAPTURE && !conflict_context(c, &ev, cls, ca, cb, lo, hi))
+            continue; /* "profit fell to 150 mln", "a takeover by a partnership" */
+        if (!conflict_context(c, &ev, cls, ca, cb, lo, hi))
+            cls = SR_AC_NONE; /* "the industry hit a problem", a trade agreement */
+        if (ev.modality == SR_MOD_ASSERTED)
+            classify(c, &ev, cls, ca, cb, c->para_hi);
+        find_date(c, &ev, i, lo, hi);
+        if (r->acled != SR_AC_NONE && ev.modality == SR_MOD_ASSERTED)
+            find_deaths(c, &ev, ca, cb);
+        ev.start = d->tokens.v[lo].start;
+        ev.end = d->tokens.v[hi - 1].end;
+        ev.trig_start = d->tokens.v[i].start;
+        ev.trig_end = d->tokens.v[i + tn - 1].end;
+        ev.confidence = 0.4f + 0.2f * ev.source.has_actor + 0.2f * (ev.target.has_actor || ev.target.entity >= 0) +
+                        0.1f * (ev.location >= 0) + 0.1f * (ev.date_basis == SR_DATE_TEXT);
+        sr_event *o = same_act(c, first_event, &ev);
+        if (o) {
+            merge(o, &ev);
+        } else {
+            sr_event *slot = SR_VEC_PUSH(d->arena, &d->events);
+            if (!slot)
+                return SITREP_ENOMEM;
+            *slot = ev;
+        }
+        i += tn - 1;
+    }
+    /* what this sentence placed and dated stands for what follows: its
+     * events' place, else the town it names first */
+    bool placed = false;
+    for (uint32_t k = first_event; k < d->events.n; k++)
+        if (d->events.v[k].location >= 0)
+            c->last_loc_entity = d->events.v[k].location, placed = true;
+    if (!placed && c->last_loc_entity < 0) {
+        uint8_t prec;
+        int32_t e = find_location(c, lo, lo, hi, NULL, &prec, NULL);
+        if (e >= 0)
+            c->last_loc_entity = e;
+    }
+    for (uint32_t i = lo; i < hi; i++)
+        if (c->time_at[i] >= 0 && dated(&d->times.v[c->time_at[i]]) &&
+            d->times.v[c->time_at[i]].value[4] != 0)
+            c->last_date_time = c->time_at[i];
+    return SITREP_OK;
+}
+
+sitrep_status sr_event_run(sr_doc *d, const sitrep_model *m)
+{
+    if (!d->tokens.n || !d->sentences.n || !m || !d->tags)
+        return SITREP_OK;
+    ectx c = {.d = d, .m = m, .last_loc_entity = -1, .last_date_time = -1};
+    uint32_t n = d->tokens.n;
+    c.ment_at = sr_arena_alloc(d->arena, n * sizeof *c.ment_at);
+    c.group_at = sr_arena_alloc(d->arena, n * sizeof *c.group_at);
+    c.time_at = sr_arena_alloc(d->arena, n * sizeof *c.time_at);
+    c.quote_at = sr_arena_alloc(d->arena, n * sizeof *c.quote_at);
+    if (!c.ment_at || !c.group_at || !c.time_at || !c.quote_at)
+        return SITREP_ENOMEM;
+    index_tokens(&c);
+    for (uint32_t s = 0; s < d->sentences.n; s++) {
+        const sr_sentence *se = &d->sentences.v[s];
+        if (!se->tok_n)
+            continue;
+        if (s == 0 || para_break(d, se->tok_first)) {
+            c.last_loc_entity = -1;
+            c.last_date_time = -1;
+            uint32_t q = s + 1;
+            while (q < d->sentences.n && !para_break(d, d->sentences.v[q].tok_first))
+                q++;
+            c.para_hi = d->sentences.v[q - 1].tok_first + d->sentences.v[q - 1].tok_n;
+        }
+        sitrep_status st = sentence_events(&c, se->tok_first, se->tok_first + se->tok_n);
+        if (st != SITREP_OK)
+            return st;
+    }
+    return SITREP_OK;
+}

@@ -1,0 +1,446 @@
+/*
+ * quote.c: stage "quote".  Input: tokens (quote marks flagged open or
+ * closed by the segmenter), tags, entities.  Output: doc->quotes.
+ *
+ * Direct quotes: text between double quote marks, in the orders news uses:
+ *   "...," said X        "...," X said        X said: "..."
+ *   "...," X, a spokesman, said        "...," said a statement by X
+ *   a quote split around its cue, and a quote running over paragraphs
+ *   (each paragraph opens again and only the last one closes).
+ * A short quoted phrase with no cue (“caliphate”, single-quoted ‘final
+ * assault’) is no speech.  Reported speech (direct = false): "X said
+ * (that) ...", "according to X, ...", "... , X said", with the verbs of
+ * saying, claiming and estimating.  The speaker is the entity the speaker's
+ * words mention (he, she and they: the latest person or group before).
+ */
+#include "meaning/meaning.h"
+
+#include <stdlib.h>
+#include <strings.h>
+
+static const char *const speech_verbs[] = {
+    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "declared",
+    "announced", "announces", "explained", "warned", "warns", "insisted", "noted", "wrote",
+    "asked", "replied", "claimed", "claims", "estimated", "estimates", "described", "reported",
+    "reports", "confirmed", "confirms", "denied", "denies", "argued", "urged", "predicted",
+    "acknowledged", "admitted", "alleged", "tweeted", "quoted", NULL};
+
+typedef struct qtx {
+    sr_doc *d;
+    const sitrep_model *m;
+    uint32_t *ent_at; /* per token: entity index + 1 of a mention there, or 0 */
+    uint8_t *src_at;  /* per token: the mention's source */
+} qtx;
+
+static bool is(const qtx *c, uint32_t i, const char *w) { return sr_tok_is(c->d, i, w); }
+
+static sr_wordfilter verbs;
+__attribute__((constructor)) static void init_verbs(void)
+{
+    for (int k = 0; speech_verbs[k]; k++)
+        sr_wordfilter_add(&verbs, speech_verbs[k]);
+}
+
+static bool speech_verb(const qtx *c, uint32_t i)
+{
+    if (i >= c->d->tokens.n)
+        return false;
+    const sr_token *t = &c->d->tokens.v[i];
+    if (!sr_wordfilter_has(&verbs, c->d->norm + t->nstart, t->nend - t->nstart))
+        return false;
+    for (int k = 0; speech_verbs[k]; k++)
+        if (is(c, i, speech_verbs[k]))
+            return true;
+    return false;
+}
+
+static bool dq(const qtx *c, uint32_t i)
+{
+    const sr_token *t = &c->d->tokens.v[i];
+    return (t->flags & SR_TF_QUOTE) && c->d->norm[t->nstart] == '"';
+}
+
+/* The sentence bounds (token range) around token i: stops at a sentence end
+ * outside quotes, or a line break. */
+static bool line_break(const sr_doc *d, uint32_t i)
+{
+    return i > 0 && memchr(d->text + d->tokens.v[i - 1].end, '\n',
+                           d->tokens.v[i].start - d->tokens.v[i - 1].end) != NULL;
+}
+
+/* The speaker in tokens [a, b): the first person's entity, else any
+ * entity, else a pronoun resolved backwards, else none (-1). */
+static int32_t speaker_in(const qtx *c, uint32_t a, uint32_t b, uint32_t before)
+{
+    const sr_doc *d = c->d;
+    int32_t any = -1;
+    /* "a statement by X", "a spokesman for X": X */
+    for (uint32_t i = a; i < b; i++) {
+        if (!c->ent_at[i] || (c->src_at[i] == SR_MSRC_PREFIX))
+            continue; /* "US-backed militias": the militias speak, not the US */
+        /* "leaders from Raqqa": a modifier of the speaker, not the speaker */
+        if (i > a && (is(c, i - 1, "from") || is(c, i - 1, "of") || is(c, i - 1, "in") ||
+                      is(c, i - 1, "at")))
+            continue;
+        int32_t e = (int32_t)c->ent_at[i] - 1;
+        if (d->entities.v[e].type == SR_ENT_PERSON)
+            return e;
+        if (any < 0 && d->entities.v[e].type != SR_ENT_NORP)
+            any = e;
+    }
+    if (any >= 0)
+        return any;
+    /* "the coalition" after "the US-led coalition", "the group" is not
+     * resolved here: a definite noun that ends an earlier name */
+    if (b > a + 1 && is(c, b - 2, "the")) {
+        int32_t e = sr_entity_named_by(d, before, b - 1, SR_ENT_ORG);
+        if (e >= 0)
+            return e;
+    }
+    bool person = false, group = false;
+    for (uint32_t i = a; i < b; i++) {
+        person |= is(c, i, "he") || is(c, i, "she");
+        group |= is(c, i, "they") || is(c, i, "it");
+    }
+    if (!person && !group)
+        return -1;
+    for (uint32_t i = before; i > 0; i--) {
+        if (!c->ent_at[i - 1])
+            continue;
+        int32_t e = (int32_t)c->ent_at[i - 1] - 1;
+        int ty = d->entities.v[e].type;
+        if ((person && ty == SR_ENT_PERSON) || (group && ty == SR_ENT_ORG))
+            return e;
+    }
+    return -1;
+}
+
+static bool add_quote(qtx *c, uint32_t s_tok, uint32_t e_tok, bool direct, int32_t speaker,
+                      uint32_t sp_a, uint32_t sp_b, uint32_t cue)
+{
+    sr_doc *d = c->d;
+    if (e_tok < s_tok)
+        return true;
+    sr_quote *q = SR_VEC_PUSH(d->arena, &d->quotes);
+    if (!q)
+        return false;
+    q->start = d->tokens.v[s_tok].start;
+    q->end = d->tokens.v[e_tok].end;
+    q->direct = direct;
+    q->speaker = speaker;
+    q->speaker_start = sp_b > sp_a ? d->tokens.v[sp_a].start : 0;
+    q->speaker_end = sp_b > sp_a ? d->tokens.v[sp_b - 1].end : 0;
+    q->cue_start = cue != UINT32_MAX ? d->tokens.v[cue].start : 0;
+    q->cue_end = cue != UINT32_MAX ? d->tokens.v[cue].end : 0;
+    q->has_cue = cue != UINT32_MAX;
+    return true;
+}
+
+/* The end of a speaker phrase starting at token i: up to a comma,
+ * sentence end, quote or line break, at most 12 tokens. */
+static uint32_t phrase_end(const qtx *c, uint32_t i)
+{
+    const sr_doc *d = c->d;
+    uint32_t k = i;
+    while (k < d->tokens.n && k < i + 12 && !(d->tokens.v[k].flags & (SR_TF_QUOTE | SR_TF_SENT_END)) &&
+           !is(c, k, ",") && !is(c, k, ";") && !(k > i && line_break(d, k)))
+        k++;
+    return k;
+}
+
+/* Attribution after a closing quote at token q: ", said X" / ", X said" /
+ * ", X, a spokesman, said".  Fills the speaker phrase and cue. */
+static bool after_cue(const qtx *c, uint32_t q, uint32_t *sa, uint32_t *sb, uint32_t *cue)
+{
+    const sr_doc *d = c->d;
+    uint32_t i = q + 1;
+    if (i < d->tokens.n && line_break(d, i))
+        return false;
+    if (is(c, i, ","))
+        i++;
+    if (speech_verb(c, i)) {
+        *cue = i;
+        *sa = i + 1;
+        *sb = phrase_end(c, i + 1);
+        return *sb > *sa;
+    }
+    /* NP then verb: the verb within 12 tokens, before any sentence end */
+    for (uint32_t k = i; k < d->tokens.n && k < i + 12; k++) {
+        if ((d->tokens.v[k].flags & (SR_TF_SENT_END | SR_TF_QUOTE)) || (k > i && line_break(d, k)))
+            break;
+        if (speech_verb(c, k)) {
+            *cue = k;
+            *sa = i;
+            /* "X, a spokesman for Y, said": the name before the apposition */
+            uint32_t e = k;
+            while (e > i && is(c, e - 1, ","))
+                e--;
+            *sb = e;
+            return k > i;
+        }
+    }
+    return false;
+}
+
+/* Attribution before an opening quote at token q: "X said: ..." or
+ * "X said, ...". */
+static bool before_cue(const qtx *c, uint32_t q, uint32_t lo, uint32_t *sa, uint32_t *sb, uint32_t *cue,
+                       bool need_punct)
+{
+    if (q == 0 || line_break(c->d, q))
+        return false;
+    uint32_t i = q;
+    if (i > lo && (is(c, i - 1, ":") || is(c, i - 1, ",")))
+        i--;
+    else if (need_punct)
+        return false; /* "declared a “caliphate”": a word, not speech */
+    /* the verb, maybe followed by "on Sunday": within 4 tokens */
+    for (uint32_t k = i; k > lo && k + 5 > i; k--) {
+        if (!speech_verb(c, k - 1))
+            continue;
+        *cue = k - 1;
+        uint32_t a = k - 1;
+        while (a > lo && a + 10 > k && !is(c, a - 1, ",") && !line_break(c->d, a) &&
+               !(c->d->tokens.v[a - 1].flags & (SR_TF_QUOTE | SR_TF_SENT_END)))
+            a--;
+        *sa = a;
+        *sb = k - 1;
+        return true;
+    }
+    return false;
+}
+
+/* Is there a line break between tokens a and b? */
+static bool line_break_between(const sr_doc *d, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a + 1; k <= b && k < d->tokens.n; k++)
+        if (line_break(d, k))
+            return true;
+    return false;
+}
+
+/* What each token is to the direct-quote pass. */
+enum { Q_NONE, Q_DIRECT, Q_SCARE, Q_CUE };
+
+static bool direct_quotes(qtx *c, uint32_t lo, uint32_t hi, uint8_t *quoted)
+{
+    sr_doc *d = c->d;
+    int32_t carry = -1; /* a speaker that runs on over paragraphs */
+    int32_t prev_speaker = -1;
+    uint32_t prev_end = 0;
+    for (uint32_t i = lo; i < hi; i++) {
+        const sr_token *t = &d->tokens.v[i];
+        if (!dq(c, i) || !(t->flags & SR_TF_OPEN))
+            continue;
+        /* the closing mark, or the paragraph's end */
+        uint32_t j = i + 1;
+        while (j < hi && !(dq(c, j) && (d->tokens.v[j].flags & SR_TF_CLOSE)) && !line_break(d, j))
+            j++;
+        bool closed = j < hi && dq(c, j) && !line_break(d, j);
+        uint32_t last = closed ? j - 1 : j - 1;
+        /* trailing punctuation inside the marks is not the quote's */
+        while (last > i && (is(c, last, ",") || is(c, last, ".")))
+            last--;
+        if (last <= i) {
+            i = j;
+            continue;
+        }
+        for (uint32_t k = i; k <= j && k < hi; k++)
+            quoted[k] = Q_DIRECT;
+        uint32_t sa = 0, sb = 0, cue = UINT32_MAX;
+        bool shortq = last - i <= 3;
+        bool found = (closed && after_cue(c, j, &sa, &sb, &cue)) ||
+                     before_cue(c, i, lo, &sa, &sb, &cue, shortq);
+        int32_t sp = found ? speaker_in(c, sa, sb, i) : -1;
+        if (!found && carry >= 0 && line_break(d, i))
+            sp = carry; /* a paragraph that goes on quoting */
+        /* a quote split around its cue: "...," X said. "..." - the second
+         * part, in the same paragraph, is X's too */
+        if (!found && sp < 0 && prev_speaker >= 0 && !shortq && !line_break_between(d, prev_end, i) &&
+            i > 0 && (d->tokens.v[i - 1].flags & (SR_TF_SENT_END | SR_TF_CLOSE))) {
+            sp = prev_speaker;
+            found = true;
+        }
+        /* scare quotes: a short phrase with no cue */
+        if (!found && sp < 0 && shortq) {
+            for (uint32_t k = i; k <= j && k < hi; k++)
+                quoted[k] = Q_SCARE; /* may yet be a partial quote in reported speech */
+            i = j;
+            continue;
+        }
+        if (!add_quote(c, i + 1, last, true, sp, sa, sb, cue))
+            return false;
+        if (cue != UINT32_MAX)
+            quoted[cue] = Q_CUE;
+        prev_speaker = sp;
+        prev_end = j;
+        carry = closed ? (found ? -1 : carry) : sp;
+        if (!closed && found)
+            carry = sp;
+        i = closed ? j : j - 1;
+    }
+    return true;
+}
+
+/* A word that opens a clause: the subject of a verb of saying starts
+ * after it ("... as it declared", "... when the army said"). */
+static bool subordinator(const qtx *c, uint32_t i)
+{
+    static const char *const w[] = {"as", "when", "while", "because", "after", "before",
+                                    "since", "if", "although", "though", "whereas", "that",
+                                    "which", "who", "where", "whom", NULL};
+    for (int k = 0; w[k]; k++)
+        if (is(c, i, w[k]))
+            return true;
+    return false;
+}
+
+/* Reported speech over tokens [a, b]; a phrase in quote marks inside it
+ * with no cue of its own ("to “minimise civilian casualties”") is a
+ * partial direct quote of the same speaker. */
+static bool add_reported(qtx *c, const uint8_t *quoted, uint32_t a, uint32_t b, int32_t sp,
+                         uint32_t sa, uint32_t sb, uint32_t cue)
+{
+    if (!add_quote(c, a, b, false, sp, sa, sb, cue))
+        return false;
+    for (uint32_t k = a; k <= b && k < c->d->tokens.n; k++) {
+        if (quoted[k] != Q_SCARE || !dq(c, k) || !(c->d->tokens.v[k].flags & SR_TF_OPEN))
+            continue;
+        uint32_t e = k + 1;
+        while (e <= b && e < c->d->tokens.n && quoted[e] == Q_SCARE && !dq(c, e))
+            e++;
+        if (e > b || e >= c->d->tokens.n || !dq(c, e) || e == k + 1)
+            break;
+        if (e == k + 2) {
+            k = e; /* one quoted word is a term (a “caliphate”), not speech */
+            continue;
+        }
+        uint32_t last = e - 1;
+        while (last > k + 1 && (is(c, last, ",") || is(c, last, ".")))
+            last--;
+        if (!add_quote(c, k + 1, last, true, sp, sa, sb, cue))
+            return false;
+        k = e;
+    }
+    return true;
+}
+
+/* Reported speech: "X said (that) ...", "according to X, ...", "..., X
+ * said", in sentences whose verb of saying attributes no direct quote. */
+static bool reported(qtx *c, const uint8_t *quoted)
+{
+    sr_doc *d = c->d;
+    for (uint32_t s = 0; s < d->sentences.n; s++) {
+        uint32_t lo = d->sentences.v[s].tok_first, hi = lo + d->sentences.v[s].tok_n;
+        /* "according to X" */
+        for (uint32_t i = lo; i + 2 < hi; i++) {
+            if (!is(c, i, "according") || !is(c, i + 1, "to"))
+                continue;
+            uint32_t pe = phrase_end(c, i + 2);
+            int32_t sp = speaker_in(c, i + 2, pe, i);
+            uint32_t a = lo, b = hi - 1;
+            if (i == lo) /* "According to X, ...": what follows */
+                a = pe < hi && is(c, pe, ",") ? pe + 1 : pe;
+            else
+                b = i > lo && is(c, i - 1, ",") ? i - 2 : i - 1;
+            while (b > a && (d->tokens.v[b].flags & SR_TF_SENT_END))
+                b--;
+            if (!add_reported(c, quoted, a, b, sp, i + 2, pe, i))
+                return false;
+            goto next;
+        }
+        for (uint32_t v = lo; v < hi; v++) {
+            if (!speech_verb(c, v) || is(c, v, "asked") || is(c, v, "quoted") || quoted[v])
+                continue;
+            /* "X said (on Sunday) (that) CLAUSE" */
+            uint32_t a = v + 1;
+            uint32_t sa = lo, sb = v;
+            if (v > lo && is(c, v - 1, ",")) {
+                /* "CLAUSE, X said" does not happen here: the verb follows
+                 * its subject; "..., the army said" */
+                continue;
+            }
+            if (v + 1 < hi && is(c, v + 1, ".")) {
+                /* "CLAUSE, X said." */
+                uint32_t k = v;
+                while (k > lo && !is(c, k - 1, ","))
+                    k--;
+                if (k <= lo + 1)
+                    continue;
+                int32_t sp = speaker_in(c, k, v, k);
+                if (!add_reported(c, quoted, lo, k - 2, sp, k, v, v))
+                    return false;
+                goto next;
+            }
+            while (a < hi && (is(c, a, "on") || is(c, a, "that") || is(c, a, "in") ||
+                              (d->tags && c->m && strncmp(sr_tag_name(c->m, d->tags[a]), "RB", 2) == 0) ||
+                              (d->tags && c->m && sr_tag_name(c->m, d->tags[a])[0] == 'N' &&
+                               !c->ent_at[a] && a == v + 2 && is(c, v + 1, "on"))))
+                a++;
+            if (a + 2 >= hi)
+                continue;
+            /* the subject: from the sentence start, the last comma or the
+             * end of a quote before it */
+            for (uint32_t k = v; k > lo; k--)
+                if (is(c, k - 1, ",") || quoted[k - 1] || subordinator(c, k - 1)) {
+                    sa = k;
+                    break;
+                }
+            if (sa < v && (is(c, sa, "and") || is(c, sa, "but")))
+                sa++; /* ", and former hostages said" */
+            int32_t sp = speaker_in(c, sa, sb, sa);
+            if (sp < 0 && !(sb > sa && d->tags && c->m))
+                continue;
+            uint32_t b = hi - 1;
+            while (b > a && (d->tokens.v[b].flags & SR_TF_SENT_END))
+                b--;
+            if (!add_reported(c, quoted, a, b, sp, sa, sb, v))
+                return false;
+            goto next;
+        }
+    next:;
+    }
+    return true;
+}
+
+static int cmp_quote(const void *a, const void *b)
+{
+    const sr_quote *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->end < y->end ? -1 : x->end > y->end;
+}
+
+sitrep_status sr_quote_run(sr_doc *d, const sitrep_model *m)
+{
+    if (!d->tokens.n)
+        return SITREP_OK;
+    qtx c = {.d = d, .m = m};
+    c.ent_at = sr_arena_calloc(d->arena, d->tokens.n + 1, sizeof *c.ent_at);
+    uint8_t *quoted = sr_arena_calloc(d->arena, d->tokens.n + 1, 1);
+    if (!c.ent_at || !quoted)
+        return SITREP_ENOMEM;
+    c.src_at = sr_arena_calloc(d->arena, d->tokens.n + 1, 1);
+    if (!c.src_at)
+        return SITREP_ENOMEM;
+    for (uint32_t k = 0; k < d->mentions.n; k++) {
+        const sr_mention *mn = &d->mentions.v[k];
+        for (uint32_t j = 0; j < mn->tok_n; j++) {
+            c.ent_at[mn->tok_first + j] = mn->entity + 1;
+            c.src_at[mn->tok_first + j] = mn->src;
+        }
+    }
+    /* body text only: each run of body sentences */
+    if (d->sentences.n) {
+        uint32_t lo = d->sentences.v[0].tok_first;
+        const sr_sentence *last = &d->sentences.v[d->sentences.n - 1];
+        if (!direct_quotes(&c, lo, last->tok_first + last->tok_n, quoted))
+            return SITREP_ENOMEM;
+    }
+    if (!reported(&c, quoted))
+        return SITREP_ENOMEM;
+    /* in text order */
+    if (d->quotes.n > 1)
+        qsort(d->quotes.v, d->quotes.n, sizeof *d->quotes.v, cmp_quote);
+    return SITREP_OK;
+}

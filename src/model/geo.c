@@ -1,0 +1,164 @@
+/*
+ * geo.c: the gazetteer in the model.  A place name is looked up by its key
+ * (placekey.c); the model lists the places under a key best first:
+ * countries, then regions, then towns by population.  Choosing among them
+ * with the document's context is the geocoding stage's work.
+ */
+#include "model/model.h"
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+bool sr_geo_load(sitrep_model *m)
+{
+    size_t n;
+    const void *p = sr_model_get_section(m, "PLCS", &n);
+    if (!p || n % sizeof(sr_place_rec))
+        return false;
+    m->places = p;
+    m->nplaces = (uint32_t)(n / sizeof(sr_place_rec));
+    for (uint32_t i = 0; i < m->nplaces; i++) {
+        const sr_place_rec *r = &m->places[i];
+        if (r->name_off >= m->nstrs || (r->admin1_off != UINT32_MAX && r->admin1_off >= m->nstrs) ||
+            r->feature > SR_FEATURE_CITY)
+            return false;
+    }
+    const uint32_t *lists = sr_model_get_section(m, "PLLS", &n);
+    if (!lists || n % 4)
+        return false;
+    m->place_lists = lists;
+    m->nplace_lists = n / 4;
+    /* alpha-3 of each country, by its alpha-2 */
+    memset(m->iso3, 0, sizeof m->iso3);
+    for (uint32_t i = 0; i < m->country_codes.nentries; i++) {
+        const sr_hash_entry *e = &m->country_codes.entries[i];
+        if (e->key_len != 3 || e->value >= m->nplaces)
+            continue;
+        const sr_place_rec *r = &m->places[e->value];
+        int ix = sr_cc_index(r->cc);
+        if (ix >= 0)
+            memcpy(m->iso3[ix], m->strs + e->key_off, 3);
+    }
+    m->place_first = sr_model_get_section(m, "PLFW", &n);
+    if (m->place_first && n != SR_PLFW_WORDS * 8)
+        return false;
+    m->place_last = sr_model_get_section(m, "PLLW", &n);
+    if (m->place_last && n != SR_PLFW_WORDS * 8)
+        return false;
+    const sr_hash_view *views[] = {&m->place_keys, &m->country_codes};
+    for (int v = 0; v < 2; v++)
+        for (uint32_t i = 0; i < views[v]->nentries; i++) {
+            uint32_t k = views[v]->entries[i].value;
+            if (v == 1) {
+                if (k >= m->nplaces)
+                    return false;
+                continue;
+            }
+            if (k >= m->nplace_lists || lists[k] > m->nplace_lists - k - 1)
+                return false;
+            for (uint32_t j = 0; j < lists[k]; j++)
+                if (lists[k + 1 + j] >= m->nplaces)
+                    return false;
+        }
+    return true;
+}
+
+uint32_t sr_geo_lookup(const sitrep_model *m, const char *name, size_t n, const uint32_t **ids)
+{
+    char key[256];
+    size_t kl = sr_place_key(name, n, key, sizeof key);
+    uint32_t at;
+    if (!kl || !m->nplaces || !sr_hash_find(&m->place_keys, key, kl, &at))
+        return 0;
+    *ids = &m->place_lists[at + 1];
+    return m->place_lists[at];
+}
+
+sr_geocache_entry sr_geo_lookup_cached(const sr_doc *d, const sitrep_model *m, const char *name, size_t n,
+                                       bool word)
+{
+    /* a word's entry also says whether longer names start or end with it:
+     * its own seed */
+    uint64_t key = XXH3_64bits_withSeed(name, n, word ? 8 : 7) | 1;
+    sr_geocache_entry *ce = d->lexcache ? &d->lexcache->g[(key >> 40) % SR_GEOCACHE_SIZE] : NULL;
+    if (ce && ce->key == key)
+        return *ce;
+    const uint32_t *ids;
+    sr_geocache_entry r = {key, 0, false, false, 0};
+    uint32_t c = word ? sr_geo_lookup_word(m, name, n, &ids, &r.longer, &r.ends) : sr_geo_lookup(m, name, n, &ids);
+    if (c) {
+        r.at = (uint32_t)(ids - m->place_lists);
+        r.cls = sr_geo_class(m, ids[0]);
+    }
+    if (ce)
+        *ce = r;
+    return r;
+}
+
+uint32_t sr_geo_lookup_doc(const sr_doc *d, const sitrep_model *m, const char *name, size_t n,
+                           const uint32_t **ids)
+{
+    sr_geocache_entry r = sr_geo_lookup_cached(d, m, name, n, false);
+    if (!r.at)
+        return 0;
+    *ids = &m->place_lists[r.at];
+    return m->place_lists[r.at - 1];
+}
+
+uint32_t sr_geo_lookup_word(const sitrep_model *m, const char *name, size_t n, const uint32_t **ids,
+                            bool *longer, bool *ends)
+{
+    char key[256];
+    size_t kl = sr_place_key(name, n, key, sizeof key);
+    *longer = *ends = false;
+    if (!kl || !m->nplaces)
+        return 0;
+    const char *sp = memchr(key, ' ', kl);
+    uint32_t h = sr_hash_bytes(key, sp ? (size_t)(sp - key) : kl) % (SR_PLFW_WORDS * 64);
+    *longer = !m->place_first || (m->place_first[h / 64] >> (h % 64) & 1);
+    const char *lsp = memrchr(key, ' ', kl);
+    const char *lw = lsp ? lsp + 1 : key;
+    h = sr_hash_bytes(lw, kl - (size_t)(lw - key)) % (SR_PLFW_WORDS * 64);
+    *ends = !m->place_last || (m->place_last[h / 64] >> (h % 64) & 1);
+    uint32_t at;
+    if (!sr_hash_find(&m->place_keys, key, kl, &at))
+        return 0;
+    *ids = &m->place_lists[at + 1];
+    return m->place_lists[at];
+}
+
+const sr_place_rec *sr_geo_place(const sitrep_model *m, uint32_t id)
+{
+    return id < m->nplaces ? &m->places[id] : NULL;
+}
+
+uint8_t sr_geo_class(const sitrep_model *m, uint32_t id)
+{
+    const sr_place_rec *r = sr_geo_place(m, id);
+    if (!r)
+        return 0;
+    int size = r->population >= 1000000 ? 4 : r->population >= 100000 ? 3
+             : r->population >= 10000   ? 2 : r->population ? 1 : 0;
+    return (uint8_t)(r->feature * 5 + size);
+}
+
+const char *sr_geo_admin1_name(const sitrep_model *m, const sr_place_rec *p)
+{
+    if (p->feature == SR_FEATURE_CITY && p->admin1_off != UINT32_MAX)
+        return m->strs + p->admin1_off;
+    return p->feature == SR_FEATURE_ADMIN1 ? m->strs + p->name_off : NULL;
+}
+
+const char *sr_geo_iso3(const sitrep_model *m, const char cc[2])
+{
+    int ix = sr_cc_index(cc);
+    return ix >= 0 && m->iso3[ix][0] ? m->iso3[ix] : NULL;
+}
+
+const sr_place_rec *sr_geo_country(const sitrep_model *m, const char *code, size_t n)
+{
+    uint32_t id;
+    if (!sr_hash_find(&m->country_codes, code, n, &id))
+        return NULL;
+    return sr_geo_place(m, id);
+}

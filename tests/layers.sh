@@ -11,8 +11,9 @@
 #   api                                         base model read lang meaning out
 #   corpus                                      everything above but serve
 #   serve                                       everything above
-# Includes: a file in src/L/ names headers as "X/h.h" with X allowed for L,
-# or a header of its own folder, or a generated .inc.  Calls: every symbol
+# Includes: a file in src/L/ names a lower layer's header as "X/X.h" (the
+# one header a folder offers the layers above), its own folder's headers as
+# "h.h" or "L/h.h", and generated .inc files.  Calls: every symbol
 # an object of src/L/ takes from another object of the library is defined
 # in a folder L may use (read from nm, so a call through a declaration
 # written by hand is caught too).
@@ -59,7 +60,10 @@ for f in src/*/*.c src/*/*.h; do
         sitrep.h | *.inc) ;;
         */*)
             x=${inc%%/*}
-            if ! may_use "$l" "$x"; then bad "$f includes \"$inc\": $l may not use $x"; ok=0; fi ;;
+            if ! may_use "$l" "$x"; then bad "$f includes \"$inc\": $l may not use $x"; ok=0
+            elif [ "$x" != "$l" ] && [ "$inc" != "$x/$x.h" ]; then
+                bad "$f includes \"$inc\": a lower layer is used through its folder header \"$x/$x.h\""; ok=0
+            fi ;;
         *)
             if [ ! -f "src/$l/$inc" ]; then bad "$f includes \"$inc\", which is not in src/$l/ (name lower layers' headers as \"layer/header.h\")"; ok=0; fi ;;
         esac

@@ -12,7 +12,7 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wwrite-strings -Wundef -Wformat=2 -Wno-format-nonliteral
-CSTD    := -std=c17 -D_GNU_SOURCE
+CSTD    := -std=c17 -D_GNU_SOURCE -pthread
 OPT     ?= -O2 -g
 # The model file the library opens by default (SITREP_MODEL overrides it).
 MODEL   := $(abspath build)/sitrep.model
@@ -25,7 +25,7 @@ NER_WEIGHTS := data/ner/conll2003.weights.gz
 NER_TRAIN   ?= ../shared/eval/data/conll2003_train.jsonl
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -fvisibility=hidden -Iinclude -Isrc -I$(B)/gen $(PKG_CFLAGS) \
              -DSITREP_MODEL_DEFAULT='"$(MODEL)"'
-LIBS    = $(PKG_LIBS) -lm
+LIBS    = $(PKG_LIBS) -lm -pthread
 
 B       := build
 # The library, a folder per layer (docs/design.md); tests/layers.sh checks

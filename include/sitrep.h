@@ -189,6 +189,32 @@ SITREP_API void sitrep_extractor_set_last_stage(sitrep_extractor *x, sitrep_stag
  *  strings are valid until the next extraction. */
 SITREP_API const sitrep_error *sitrep_extractor_error(const sitrep_extractor *x);
 
+/* ---- every core ------------------------------------------------------- */
+
+/** A pool extracts on `threads` worker threads (0: one per online core)
+ *  and hands records back in input order, as sitrep_extract_next does.
+ *  At most `window` documents (0: twice the threads) are held at once,
+ *  each with an extractor of its own, so memory stays bounded.  `model`
+ *  must outlive the pool and must not change while it runs (add lexicons
+ *  first).  The caller owns the pool; release with sitrep_pool_free, which
+ *  accepts NULL. */
+typedef struct sitrep_pool sitrep_pool;
+SITREP_API sitrep_status sitrep_pool_new(const sitrep_model *model, unsigned threads,
+                                         unsigned window, sitrep_pool **out);
+SITREP_API void sitrep_pool_set_last_stage(sitrep_pool *p, sitrep_stage last);
+/** As sitrep_extract_next, over the pool: the next record of `src` in
+ *  input order.  *out is valid until the next call on the pool (write it
+ *  with sitrep_record_write from the calling thread before that).  Read one
+ *  source to its SITREP_END before starting the next. */
+SITREP_API sitrep_status sitrep_pool_next(sitrep_pool *p, sitrep_source *src,
+                                          const sitrep_record **out);
+/** The error of the record the last sitrep_pool_next returned. */
+SITREP_API const sitrep_error *sitrep_pool_error(const sitrep_pool *p);
+SITREP_API unsigned sitrep_pool_threads(const sitrep_pool *p);
+SITREP_API void sitrep_pool_free(sitrep_pool *p);
+/** The number of online cores (1 at least). */
+SITREP_API unsigned sitrep_default_threads(void);
+
 /* ---- records ---------------------------------------------------------- */
 
 /** Output flags for sitrep_record_write. */

@@ -113,6 +113,32 @@ assert e["Mosul"]["geo"]["country"] == "IQ"
 assert e["Islamic State"]["actor"]["code"] == "IMGMOSSUNREB"
 ' "$tmp/sample.jsonl"
 
+# Every core: -j N gives the records of -j 1, in input order, with the bad
+# line reported and in its place; events too.
+for j in 2 3; do
+    "$bin" extract -j 1 tests/golden/batch.jsonl > "$tmp/j1" 2> "$tmp/e1"
+    "$bin" extract -j $j tests/golden/batch.jsonl > "$tmp/jn" 2> "$tmp/en"; rc=$?
+    check "jobs-$j-exit" [ $rc -eq 2 ]
+    check "jobs-$j-same" cmp -s "$tmp/j1" "$tmp/jn"
+    check "jobs-$j-errors" cmp -s "$tmp/e1" "$tmp/en"
+done
+corpus=../shared/corpus/reuters21578.jsonl
+if [ -f "$corpus" ]; then
+    head -n 1500 "$corpus" > "$tmp/r.jsonl"
+    "$bin" extract -j 1 "$tmp/r.jsonl" > "$tmp/j1"
+    "$bin" extract -j 2 "$tmp/r.jsonl" > "$tmp/j2"; check jobs-corpus-exit [ $? -eq 0 ]
+    check jobs-corpus-same cmp -s "$tmp/j1" "$tmp/j2"
+    "$bin" events -j 1 "$tmp/r.jsonl" > "$tmp/v1"
+    "$bin" events -j 2 "$tmp/r.jsonl" > "$tmp/v2"
+    check jobs-events-same cmp -s "$tmp/v1" "$tmp/v2"
+    # A record does not depend on the documents before it: the corpus read
+    # backwards gives the same records.
+    tac "$tmp/r.jsonl" > "$tmp/rev.jsonl"
+    "$bin" extract -j 2 "$tmp/rev.jsonl" | tac > "$tmp/jr"
+    check jobs-order-free cmp -s "$tmp/j1" "$tmp/jr"
+fi
+"$bin" extract -j 0 x > /dev/null 2>&1; check jobs-bad [ $? -eq 1 ]
+
 # The seed article (read from ../shared when it is there).
 seed=../shared/seeds/000_a078ef960d8e8806.txt
 if [ -f "$seed" ]; then

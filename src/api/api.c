@@ -2,8 +2,7 @@
  * api.c: the public entry points and the pipeline that runs the stages in
  * order over one document: read (txt/jsonl/html) -> text -> segment.
  */
-#include "read/read.h"
-#include "out/out.h"
+#include "api/api.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -240,6 +239,14 @@ static sitrep_status run(sitrep_extractor *x, const char *file, const sr_rawdoc 
     if (st != SITREP_OK)
         return doc_fail(x, file, st, raw->offset, "%s", sitrep_status_string(st));
     return SITREP_OK;
+}
+
+sitrep_status sr_api_run(sitrep_extractor *x, const char *file, const sr_rawdoc *raw, bool single,
+                         const sitrep_record **out)
+{
+    sitrep_status st = run(x, file, raw, single);
+    *out = &x->rec;
+    return st;
 }
 
 sitrep_status sitrep_extract_next(sitrep_extractor *x, sitrep_source *src, const sitrep_record **out)

@@ -77,14 +77,19 @@ uint32_t sr_geo_lookup(const sitrep_model *m, const char *name, size_t n, const 
 sr_geocache_entry sr_geo_lookup_cached(const sr_doc *d, const sitrep_model *m, const char *name, size_t n,
                                        bool word)
 {
-    /* a word's entry also says whether longer names start or end with it:
-     * its own seed */
-    uint64_t key = XXH3_64bits_withSeed(name, n, word ? 8 : 7) | 1;
-    sr_geocache_entry *ce = d->lexcache ? &d->lexcache->g[(key >> 40) % SR_GEOCACHE_SIZE] : NULL;
-    if (ce && ce->key == key)
+    /* A word's entry also says whether longer names start or end with it,
+     * so the kind of lookup is part of the entry's identity.  (It was once
+     * told apart by the hash's seed alone, and XXH3's short inputs under
+     * seeds 7 and 8 collide when they differ in a few low bits: "May"
+     * found "Mav"'s word entry, and a record depended on the documents
+     * read before it.) */
+    uint64_t key = XXH3_64bits(name, n) | 1;
+    uint64_t slot = (key ^ (word ? 0x9E3779B97F4A7C15ull : 0)) >> 40;
+    sr_geocache_entry *ce = d->lexcache ? &d->lexcache->g[slot % SR_GEOCACHE_SIZE] : NULL;
+    if (ce && ce->key == key && ce->word == word)
         return *ce;
     const uint32_t *ids;
-    sr_geocache_entry r = {key, 0, false, false, 0};
+    sr_geocache_entry r = {key, 0, word, false, false, 0};
     uint32_t c = word ? sr_geo_lookup_word(m, name, n, &ids, &r.longer, &r.ends) : sr_geo_lookup(m, name, n, &ids);
     if (c) {
         r.at = (uint32_t)(ids - m->place_lists);

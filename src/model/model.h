@@ -145,6 +145,7 @@ typedef struct sr_lexcache_entry {
 typedef struct sr_geocache_entry {
     uint64_t key;
     uint32_t at;
+    bool word;   /* a word's lookup (with longer and ends), not a name's */
     bool longer; /* names of several words start with this one */
     bool ends;   /* ... or end with it */
     uint8_t cls; /* the first place's sr_geo_class */

@@ -1,0 +1,17 @@
+/*
+ * api/api.h: what the api layer's files share.  Not for lower layers.
+ */
+#ifndef SR_API_H
+#define SR_API_H
+
+#include "read/read.h"
+#include "out/out.h"
+
+/* Runs the pipeline on one raw document with extractor x (api.c); `file`
+ * names the source in errors, `single` says the source holds one document
+ * (no "#N" in the fallback id).  *out gets the extractor's record, as
+ * sitrep_extract_next gives it. */
+sitrep_status sr_api_run(sitrep_extractor *x, const char *file, const sr_rawdoc *raw, bool single,
+                         const sitrep_record **out);
+
+#endif /* SR_API_H */

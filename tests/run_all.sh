@@ -30,6 +30,7 @@ suite "golden (ASan+UBSan)" sh tests/golden.sh "$B/asan/sitrep"
 suite "cli" sh tests/cli.sh "$B/sitrep"
 suite "cli (ASan+UBSan)" sh tests/cli.sh "$B/asan/sitrep"
 suite "valgrind" sh tests/leakcheck.sh "$B/sitrep"
+suite "scale" sh tests/scale.sh "$B/sitrep"
 suite "fuzz" sh tests/fuzz_run.sh "$B/fuzz" "${FUZZ_SECONDS:-5}"
 rm -f "$log"
 echo

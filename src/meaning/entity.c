@@ -659,13 +659,12 @@ static bool mentions_from_prefixes(ectx *x)
     return true;
 }
 
-/* Do the capitalized words of a name spell the acronym (of, the, and, for
- * and de skipped; "al-" words give their second part too)? */
-static bool spells(const sr_doc *d, const sr_mention *mn, const char *acr, uint32_t an)
+/* The initials of a name's capitalized words (of, the, and, for and de
+ * skipped; "al-" words give their second part too), at most 16. */
+static uint32_t initials(const sr_doc *d, const sr_mention *mn, char ini[16])
 {
-    char ini[16];
     uint32_t ni = 0;
-    for (uint32_t j = 0; j < mn->tok_n && ni < sizeof ini; j++) {
+    for (uint32_t j = 0; j < mn->tok_n && ni < 16; j++) {
         uint32_t n;
         const char *s = tv(d, mn->tok_first + j, &n);
         if (n == 0 || !(s[0] >= 'A' && s[0] <= 'Z'))
@@ -673,24 +672,41 @@ static bool spells(const sr_doc *d, const sr_mention *mn, const char *acr, uint3
         ini[ni++] = s[0];
         /* "Al-Nusra": A or N; "US-backed" is not in a name */
         const char *h = memchr(s, '-', n);
-        if (h && h + 1 < s + n && h[1] >= 'A' && h[1] <= 'Z' && ni < sizeof ini)
+        if (h && h + 1 < s + n && h[1] >= 'A' && h[1] <= 'Z' && ni < 16)
             ini[ni++] = h[1];
     }
-    char a[16];
+    return ni;
+}
+
+/* The capital letters of an acronym, at most 16. */
+static uint32_t acronym_letters(const char *acr, uint32_t an, char a[16])
+{
     uint32_t na = 0;
-    for (uint32_t i = 0; i < an && na < sizeof a; i++)
+    for (uint32_t i = 0; i < an && na < 16; i++)
         if (acr[i] >= 'A' && acr[i] <= 'Z')
             a[na++] = acr[i];
-    if (na < 2 || na > ni)
-        return false;
-    /* the acronym's letters in order among the initials, first to first */
-    if (a[0] != ini[0])
+    return na;
+}
+
+/* Do the initials spell the acronym's letters: in order, first to first,
+ * with at most two initials left out? */
+static bool spells_letters(const char *ini, uint32_t ni, const char *a, uint32_t na)
+{
+    if (na < 2 || na > ni || a[0] != ini[0])
         return false;
     uint32_t q = 1;
     for (uint32_t i = 1; i < ni && q < na; i++)
         if (ini[i] == a[q])
             q++;
     return q == na && ni - na <= 2;
+}
+
+/* Do the capitalized words of a name spell the acronym? */
+static bool spells(const sr_doc *d, const sr_mention *mn, const char *acr, uint32_t an)
+{
+    char ini[16], a[16];
+    uint32_t ni = initials(d, mn, ini), na = acronym_letters(acr, an, a);
+    return spells_letters(ini, ni, a, na);
 }
 
 /* "Syrian Democratic Forces (SDF)": the acronym after a name, in
@@ -900,15 +916,103 @@ static bool known_place(ectx *x, const char *s, uint32_t n, char (*ccs)[2], uint
     return false;
 }
 
-static bool link_mentions(ectx *x)
+/* An index in the arena: 64-bit keys (never 0) to lists of values, each
+ * list in the order its values were added. */
+typedef struct listslot {
+    uint64_t key;
+    int32_t head, tail;
+} listslot;
+typedef struct multimap {
+    listslot *slots;
+    int32_t *val, *next;
+    uint32_t mask, n, cap;
+} multimap;
+
+static bool mm_init(multimap *mm, sr_arena *a, uint32_t cap)
+{
+    uint32_t nb = 64;
+    while (nb < 2 * cap)
+        nb <<= 1;
+    mm->slots = sr_arena_calloc(a, nb, sizeof *mm->slots);
+    mm->val = sr_arena_alloc(a, (cap + 1) * sizeof *mm->val);
+    mm->next = sr_arena_alloc(a, (cap + 1) * sizeof *mm->next);
+    mm->mask = nb - 1;
+    mm->n = 0;
+    mm->cap = cap;
+    return mm->slots && mm->val && mm->next;
+}
+
+static listslot *mm_slot(const multimap *mm, uint64_t key)
+{
+    uint32_t i = (uint32_t)(key >> 20) & mm->mask;
+    while (mm->slots[i].key && mm->slots[i].key != key)
+        i = (i + 1) & mm->mask;
+    return &mm->slots[i];
+}
+
+/* Adds v to key's list, unless v was the last value added to it. */
+static void mm_add(multimap *mm, uint64_t key, int32_t v)
+{
+    listslot *s = mm_slot(mm, key);
+    if ((s->key && mm->val[s->tail] == v) || mm->n >= mm->cap)
+        return;
+    int32_t node = (int32_t)mm->n++;
+    mm->val[node] = v;
+    mm->next[node] = -1;
+    if (!s->key) {
+        s->key = key;
+        s->head = node;
+    } else {
+        mm->next[s->tail] = node;
+    }
+    s->tail = node;
+}
+
+/* The first node of key's list, or -1; mm->next[node] the one after. */
+static int32_t mm_first(const multimap *mm, uint64_t key)
+{
+    const listslot *s = mm_slot(mm, key);
+    return s->key ? s->head : -1;
+}
+
+static uint64_t letters_key(const char *s, uint32_t n)
+{
+    return XXH3_64bits_withSeed(s, n, 'A') | 1;
+}
+
+/* How many acronyms index_initials may file a name of ni initials under. */
+static uint32_t initials_variants(uint32_t ni)
+{
+    return ni < 2 || ni > 10 ? 0 : 1 + (ni - 1) + (ni - 1) * (ni - 2) / 2;
+}
+
+/* Files an organization under every acronym its initials spell
+ * (spells_letters): all its initials, or all but one or two after the
+ * first, two to eight letters. */
+static void index_initials(multimap *mm, const char *ini, uint32_t ni, int32_t org)
+{
+    if (!initials_variants(ni))
+        return;
+    char v[16];
+    /* i: the first initial left out (0: none); k: the second (k == i: none) */
+    for (uint32_t i = 0; i < ni; i++)
+        for (uint32_t k = i; k < (i ? ni : 1); k++) {
+            uint32_t len = 0;
+            for (uint32_t q = 0; q < ni; q++)
+                if (q == 0 || (q != i && q != k))
+                    v[len++] = ini[q];
+            if (len >= 2 && len <= 8)
+                mm_add(mm, letters_key(v, len), org);
+        }
+}
+
+/* The same name, the same lexicon entry or the same place key: one
+ * referent, whatever type the tagger gave each mention (a person's
+ * surname excepted, link_partial_names). */
+static bool link_by_keys(ectx *x, uint32_t nb)
 {
     sr_doc *d = x->d;
     uint32_t nm = d->mentions.n;
-    for (uint32_t k = 0; k < nm; k++)
-        x->parent[k] = (int32_t)k;
-    uint32_t nb = 64;
-    while (nb < 8 * nm)
-        nb <<= 1;
     keyslot *tab = sr_arena_calloc(d->arena, nb, sizeof *tab);
     if (!tab)
         return false;
@@ -920,92 +1024,127 @@ static bool link_mentions(ectx *x)
         uint32_t n;
         const char *s = mtext(d, mn, &n);
         int32_t o;
-        /* the same name is the same referent, whatever type the tagger gave
-         * each mention (a person's surname excepted, below) */
         uint64_t keys[3] = {name_key(s, n, type_class(mn->type)), lexicon_key(x, mn),
                             place_key(x, mn)};
         for (int q = 0; q < 3; q++)
             if (keys[q] && (o = key_get(tab, nb - 1, keys[q], (int32_t)k)) >= 0)
                 unite(x, (int32_t)k, o);
     }
-    /* "Mohammed Emwazi, better known as Jihadi John", "X, alias Y",
-     * "X, also known as Y": one referent */
+    return true;
+}
+
+/* "Mohammed Emwazi, better known as Jihadi John", "X, alias Y", "X, also
+ * known as Y": one referent. */
+static void link_aliases(ectx *x)
+{
+    static const char *const adverbs[] = {"better", "also", "popularly", "widely", NULL};
+    static const char *const alias_words[] = {"alias", "aka", NULL};
+    sr_doc *d = x->d;
+    uint32_t nm = d->mentions.n;
     for (uint32_t k = 0; k + 1 < nm; k++) {
         const sr_mention *a = &d->mentions.v[k], *b = &d->mentions.v[k + 1];
         uint32_t i = a->tok_first + a->tok_n, j = b->tok_first;
         if (j <= i || j - i > 4 || !tok_is(d, i, ","))
             continue;
-        uint32_t q = i + 1;
-        if (q < j && (tok_is(d, q, "better") || tok_is(d, q, "also") || tok_is(d, q, "popularly") ||
-                      tok_is(d, q, "widely")))
+        uint32_t q = i + 1, n;
+        const char *w;
+        if (q < j && (w = tv(d, q, &n), in_list(w, n, adverbs)))
             q++;
         bool alias = (q + 2 == j && tok_is(d, q, "known") && tok_is(d, q + 1, "as")) ||
-                     (q + 1 == j && (tok_is(d, q, "alias") || tok_is(d, q, "aka")));
+                     (q + 1 == j && (w = tv(d, q, &n), in_list(w, n, alias_words)));
         if (!alias || type_class(a->type) != type_class(b->type))
             continue;
         unite(x, (int32_t)k, (int32_t)k + 1);
     }
-    /* The same name given two types by the tagger ("Raqqa" a place seven
-     * times, an organization three): one referent when most of its mentions
-     * (two thirds) agree, or when the gazetteer knows the name as a sizable
-     * place in a country the document names; a city that is also a sports
-     * team, in a document that names no country, stays two. */
-    {
-        uint32_t *size = sr_arena_calloc(d->arena, nm + 1, sizeof *size);
-        keyslot *t2 = sr_arena_calloc(d->arena, nb, sizeof *t2);
-        if (!size || !t2)
-            return false;
-        for (uint32_t k = 0; k < nm; k++)
-            size[find(x, (int32_t)k)]++;
-        char ccs[32][2];
-        uint32_t nccs = doc_countries(x, ccs, 32);
-        for (uint32_t k = 0; k < nm; k++) {
-            const sr_mention *mn = &d->mentions.v[k];
-            if (mn->type == SR_ENT_PERSON || mn->type == SR_ENT_NORP)
-                continue;
-            uint32_t n;
-            const char *s = mtext(d, mn, &n);
-            int32_t o = key_get(t2, nb - 1, name_key(s, n, 9), (int32_t)k);
-            if (o < 0)
-                continue;
-            int32_t ra = find(x, o), rb = find(x, (int32_t)k);
-            if (ra == rb)
-                continue;
-            uint32_t big = size[ra] >= size[rb] ? size[ra] : size[rb];
-            int type = d->mentions.v[size[ra] >= size[rb] ? ra : rb].type;
-            bool place = type_class(d->mentions.v[ra].type) == 2 || type_class(d->mentions.v[rb].type) == 2;
-            bool cue = false;
-            for (uint32_t q = 0; q < nm && place && !cue; q++) {
-                int32_t r = find(x, (int32_t)q);
-                cue = (r == ra || r == rb) && place_cue(d, &d->mentions.v[q]);
-            }
-            if (place && (cue || known_place(x, s, n, ccs, nccs)))
-                type = type_class(d->mentions.v[ra].type) == 2 ? d->mentions.v[ra].type : d->mentions.v[rb].type;
-            else if (3 * big < 2 * (size[ra] + size[rb]))
-                continue;
-            for (uint32_t q = 0; q < nm; q++) {
-                int32_t r = find(x, (int32_t)q);
-                if (r == ra || r == rb)
-                    d->mentions.v[q].type = (uint8_t)type;
-            }
-            unite(x, ra, rb);
-            size[find(x, ra)] = size[ra] + size[rb];
-        }
-    }
-    /* A surname, a first name or an acronym joins the one longer name it
-     * belongs to: people's names indexed by their last and first words,
-     * organizations' names of several words tried for the initials. */
-    keyslot *pt = sr_arena_calloc(d->arena, nb, sizeof *pt);
-    uint32_t *orgs = sr_arena_alloc(d->arena, (nm + 1) * sizeof *orgs);
-    if (!pt || !orgs)
+}
+
+/* The same name given two types by the tagger ("Raqqa" a place seven
+ * times, an organization three): one referent when most of its mentions
+ * (two thirds) agree, or when the gazetteer knows the name as a sizable
+ * place in a country the document names; a city that is also a sports
+ * team, in a document that names no country, stays two.  Each set of
+ * mentions keeps its size, whether one of them has a place cue, and the
+ * type its members took when it last joined another (-1: their own), so
+ * a join costs no scan of the mentions. */
+static bool link_retyped(ectx *x, uint32_t nb)
+{
+    sr_doc *d = x->d;
+    uint32_t nm = d->mentions.n;
+    uint32_t *size = sr_arena_calloc(d->arena, nm + 1, sizeof *size);
+    int8_t *rtype = sr_arena_alloc(d->arena, nm + 1);
+    bool *cue = sr_arena_calloc(d->arena, nm + 1, sizeof *cue);
+    keyslot *t2 = sr_arena_calloc(d->arena, nb, sizeof *t2);
+    if (!size || !rtype || !cue || !t2)
         return false;
-    uint32_t norgs = 0;
+    memset(rtype, -1, nm + 1);
+    for (uint32_t k = 0; k < nm; k++) {
+        int32_t r = find(x, (int32_t)k);
+        size[r]++;
+        cue[r] |= place_cue(d, &d->mentions.v[k]);
+    }
+#define CUR_TYPE(q) (rtype[find(x, (q))] >= 0 ? rtype[find(x, (q))] : d->mentions.v[(q)].type)
+    char ccs[32][2];
+    uint32_t nccs = doc_countries(x, ccs, 32);
+    for (uint32_t k = 0; k < nm; k++) {
+        int kt = CUR_TYPE((int32_t)k);
+        if (kt == SR_ENT_PERSON || kt == SR_ENT_NORP)
+            continue;
+        uint32_t n;
+        const char *s = mtext(d, &d->mentions.v[k], &n);
+        int32_t o = key_get(t2, nb - 1, name_key(s, n, 9), (int32_t)k);
+        if (o < 0)
+            continue;
+        int32_t ra = find(x, o), rb = find(x, (int32_t)k);
+        if (ra == rb)
+            continue;
+        int ta = CUR_TYPE(ra), tb = CUR_TYPE(rb);
+        uint32_t big = size[ra] >= size[rb] ? size[ra] : size[rb];
+        int type = size[ra] >= size[rb] ? ta : tb;
+        bool place = type_class(ta) == 2 || type_class(tb) == 2;
+        if (place && (cue[ra] || cue[rb] || known_place(x, s, n, ccs, nccs)))
+            type = type_class(ta) == 2 ? ta : tb;
+        else if (3 * big < 2 * (size[ra] + size[rb]))
+            continue;
+        bool c = cue[ra] || cue[rb];
+        unite(x, ra, rb);
+        int32_t r = find(x, ra);
+        size[r] = size[ra] + size[rb];
+        rtype[r] = (int8_t)type;
+        cue[r] = c;
+    }
+    for (uint32_t q = 0; q < nm; q++)
+        d->mentions.v[q].type = (uint8_t)CUR_TYPE((int32_t)q);
+#undef CUR_TYPE
+    return true;
+}
+
+/* A surname, a first name or an acronym joins the one longer name it
+ * belongs to: people's names indexed by their last and first words,
+ * organizations' names of several words by the acronyms their initials
+ * spell. */
+static bool link_partial_names(ectx *x, uint32_t nb)
+{
+    sr_doc *d = x->d;
+    uint32_t nm = d->mentions.n;
+    keyslot *pt = sr_arena_calloc(d->arena, nb, sizeof *pt);
+    if (!pt)
+        return false;
+    uint32_t nvar = 0;
+    char ini[16];
+    for (uint32_t j = 0; j < nm; j++) {
+        const sr_mention *o = &d->mentions.v[j];
+        if (o->tok_n >= 2 && o->type == SR_ENT_ORG)
+            nvar += initials_variants(initials(d, o, ini));
+    }
+    multimap orgs;
+    if (!mm_init(&orgs, d->arena, nvar))
+        return false;
     for (uint32_t j = 0; j < nm; j++) {
         const sr_mention *o = &d->mentions.v[j];
         if (o->tok_n < 2)
             continue;
         if (o->type == SR_ENT_ORG) {
-            orgs[norgs++] = j;
+            index_initials(&orgs, ini, initials(d, o, ini), (int32_t)j);
             continue;
         }
         if (o->type != SR_ENT_PERSON)
@@ -1036,8 +1175,11 @@ static bool link_mentions(ectx *x)
         if (is_acronym(s, n)) {
             if (mn->type != SR_ENT_ORG && mn->src != SR_MSRC_NAME)
                 continue;
-            for (uint32_t q = 0; q < norgs; q++) {
-                int32_t j = (int32_t)orgs[q];
+            char a[16];
+            uint32_t na = acronym_letters(s, n, a);
+            for (int32_t node = na >= 2 ? mm_first(&orgs, letters_key(a, na)) : -1; node >= 0;
+                 node = orgs.next[node]) {
+                int32_t j = orgs.val[node];
                 if (find(x, j) == find(x, (int32_t)k) || !spells(d, &d->mentions.v[j], s, n))
                     continue;
                 if (hit >= 0 && find(x, hit) != find(x, j))
@@ -1066,6 +1208,20 @@ static bool link_mentions(ectx *x)
         }
     }
     return true;
+}
+
+static bool link_mentions(ectx *x)
+{
+    uint32_t nm = x->d->mentions.n;
+    for (uint32_t k = 0; k < nm; k++)
+        x->parent[k] = (int32_t)k;
+    uint32_t nb = 64;
+    while (nb < 8 * nm)
+        nb <<= 1;
+    if (!link_by_keys(x, nb))
+        return false;
+    link_aliases(x);
+    return link_retyped(x, nb) && link_partial_names(x, nb);
 }
 
 /* ---- attributes -------------------------------------------------------------- */
@@ -1209,6 +1365,10 @@ static bool build_entities(ectx *x)
     uint32_t *counts = sr_arena_calloc(d->arena, d->entities.n + 1, sizeof *counts);
     if (!counts)
         return false;
+    /* per entity and type: how many of its mentions so far have it */
+    uint32_t *typed = sr_arena_calloc(d->arena, (size_t)d->entities.n * SR_ENT__COUNT + 1, sizeof *typed);
+    if (!typed)
+        return false;
     for (uint32_t k = 0; k < nm; k++)
         counts[d->mentions.v[k].entity]++;
     for (uint32_t e = 0; e < d->entities.n; e++) {
@@ -1220,6 +1380,7 @@ static bool build_entities(ectx *x)
         const sr_mention *mn = &d->mentions.v[k];
         sr_entity *e = &d->entities.v[mn->entity];
         e->mentions[e->nmentions++] = k;
+        uint32_t same = ++typed[(size_t)mn->entity * SR_ENT__COUNT + mn->type];
         uint32_t n;
         const char *s = mtext(d, mn, &n);
         bool acr = is_acronym(s, n);
@@ -1231,13 +1392,8 @@ static bool build_entities(ectx *x)
             e->name_acronym = acr;
         }
         /* the type most of its names give */
-        if (mn->src == SR_MSRC_NAME && mn->type != e->type && e->nmentions > 1) {
-            uint32_t same = 0;
-            for (uint32_t q = 0; q < e->nmentions; q++)
-                same += d->mentions.v[e->mentions[q]].type == mn->type;
-            if (same * 2 > e->nmentions)
-                e->type = mn->type;
-        }
+        if (mn->src == SR_MSRC_NAME && mn->type != e->type && e->nmentions > 1 && same * 2 > e->nmentions)
+            e->type = mn->type;
     }
     for (uint32_t e = 0; e < d->entities.n; e++) {
         sr_entity *en = &d->entities.v[e];
@@ -1431,21 +1587,146 @@ static int32_t listed_after(const sr_doc *d, uint32_t nx, bool open)
     return mention_at_tok(d, nx + 1);
 }
 
+/* ---- entities by the last word of their names ---------------------------------- */
+
+/* sr_entity_named_by's index, made when the stage ends: under a key (a
+ * name's last word in lower case, with its entity's type or with none)
+ * the mentions of the entities so named, in text order. */
+typedef struct nameslot {
+    uint64_t key;
+    uint32_t off, n;
+} nameslot;
+struct sr_entity_index {
+    nameslot *slots;
+    uint32_t mask;
+    uint32_t *mentions;
+};
+
+/* The key of a last word (ASCII case folded, as strncasecmp compares)
+ * with a type (-1: any). */
+static uint64_t last_word_key(const char *s, uint32_t n, int type)
+{
+    uint64_t h = 0xcbf29ce484222325ULL ^ (uint64_t)(type + 2);
+    for (uint32_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32u : c)) * 0x100000001b3ULL;
+    }
+    return h | 1;
+}
+
+/* The last word of an entity's name that names it ("coalition" of "the
+ * US-led coalition"): after its last space, with a word before; length
+ * 0 when none. */
+static const char *name_last_word(const sr_entity *en, uint32_t *n)
+{
+    const char *sp = en->name_len ? memrchr(en->name, ' ', en->name_len) : NULL;
+    *n = sp && sp > en->name ? (uint32_t)(en->name + en->name_len - sp - 1) : 0;
+    return sp ? sp + 1 : NULL;
+}
+
+static nameslot *name_slot(const struct sr_entity_index *ix, uint64_t key)
+{
+    uint32_t i = (uint32_t)(key >> 20) & ix->mask;
+    while (ix->slots[i].key && ix->slots[i].key != key)
+        i = (i + 1) & ix->mask;
+    return &ix->slots[i];
+}
+
+static bool index_names(sr_doc *d)
+{
+    uint32_t nm = d->mentions.n, ne = d->entities.n;
+    struct sr_entity_index *ix = sr_arena_calloc(d->arena, 1, sizeof *ix);
+    uint64_t *keys = sr_arena_alloc(d->arena, (2 * (size_t)ne + 1) * sizeof *keys);
+    uint32_t nb = 64;
+    while (nb < 4 * ne)
+        nb <<= 1;
+    if (!ix || !keys || !(ix->slots = sr_arena_calloc(d->arena, nb, sizeof *ix->slots)) ||
+        !(ix->mentions = sr_arena_alloc(d->arena, (2 * (size_t)nm + 1) * sizeof *ix->mentions)))
+        return false;
+    ix->mask = nb - 1;
+    for (uint32_t e = 0; e < ne; e++) {
+        const sr_entity *en = &d->entities.v[e];
+        uint32_t n;
+        const char *w = name_last_word(en, &n);
+        keys[2 * e] = n ? last_word_key(w, n, -1) : 0;
+        keys[2 * e + 1] = n ? last_word_key(w, n, en->type) : 0;
+    }
+    /* count, place, fill */
+    for (uint32_t k = 0; k < nm; k++)
+        for (int q = 0; q < 2; q++) {
+            uint64_t key = keys[2 * d->mentions.v[k].entity + (uint32_t)q];
+            if (!key)
+                continue;
+            nameslot *s = name_slot(ix, key);
+            s->key = key;
+            s->n++;
+        }
+    uint32_t off = 0;
+    for (uint32_t i = 0; i < nb; i++) {
+        ix->slots[i].off = off;
+        off += ix->slots[i].n;
+        ix->slots[i].n = 0;
+    }
+    for (uint32_t k = 0; k < nm; k++)
+        for (int q = 0; q < 2; q++) {
+            uint64_t key = keys[2 * d->mentions.v[k].entity + (uint32_t)q];
+            if (key) {
+                nameslot *s = name_slot(ix, key);
+                ix->mentions[s->off + s->n++] = k;
+            }
+        }
+    d->entity_index = ix;
+    return true;
+}
+
+/* Does mention k's entity end its name with the word h and have the type? */
+static int32_t named_by(const sr_doc *d, uint32_t k, const sr_token *h, int type)
+{
+    uint32_t hn = h->nend - h->nstart;
+    const sr_entity *en = &d->entities.v[d->mentions.v[k].entity];
+    if ((type >= 0 && en->type != type) || en->name_len <= hn + 1)
+        return -1;
+    const char *tail = en->name + en->name_len - hn;
+    if (tail[-1] == ' ' && strncasecmp(tail, d->norm + h->nstart, hn) == 0)
+        return (int32_t)d->mentions.v[k].entity;
+    return -1;
+}
+
 /* The latest entity mentioned before token `before` whose name ends with
  * the word at token w, of type `type` (-1: any): "the coalition" after
- * "the US-led coalition". */
+ * "the US-led coalition".  The index gives the mentions of entities so
+ * named; a word no key can be (empty, or with a space) is checked against
+ * every earlier mention. */
 int32_t sr_entity_named_by(const sr_doc *d, uint32_t before, uint32_t w, int type)
 {
     const sr_token *h = &d->tokens.v[w];
-    uint32_t hn = h->nend - h->nstart;
-    /* the mentions starting before `before` */
-    for (uint32_t k = first_mention_from(d, before); k > 0; k--) {
-        const sr_entity *en = &d->entities.v[d->mentions.v[k - 1].entity];
-        if ((type >= 0 && en->type != type) || en->name_len <= hn + 1)
-            continue;
-        const char *tail = en->name + en->name_len - hn;
-        if (tail[-1] == ' ' && strncasecmp(tail, d->norm + h->nstart, hn) == 0)
-            return (int32_t)d->mentions.v[k - 1].entity;
+    uint32_t hn = h->nend - h->nstart, bound = first_mention_from(d, before);
+    const char *hs = d->norm + h->nstart;
+    const struct sr_entity_index *ix = d->entity_index;
+    if (!ix || !hn || memchr(hs, ' ', hn) || memchr(hs, 0, hn)) {
+        for (uint32_t k = bound; k > 0; k--) {
+            int32_t e = named_by(d, k - 1, h, type);
+            if (e >= 0)
+                return e;
+        }
+        return -1;
+    }
+    const nameslot *s = name_slot(ix, last_word_key(hs, hn, type));
+    if (!s->key)
+        return -1;
+    const uint32_t *v = ix->mentions + s->off;
+    uint32_t a = 0, b = s->n; /* the mentions before `bound` */
+    while (a < b) {
+        uint32_t mid = (a + b) / 2;
+        if (v[mid] < bound)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    for (uint32_t i = a; i > 0; i--) {
+        int32_t e = named_by(d, v[i - 1], h, type);
+        if (e >= 0)
+            return e;
     }
     return -1;
 }
@@ -2041,6 +2322,7 @@ sitrep_status sr_entity_run(sr_doc *d, const sitrep_model *m)
 {
     if (!m || !d->tokens.n)
         return SITREP_OK;
+    d->entity_index = NULL;
     ectx x = {.d = d, .m = m};
     x.cover = sr_arena_calloc(d->arena, d->tokens.n + 1, sizeof *x.cover);
     d->match_start = sr_arena_calloc(d->arena, d->tokens.n + 1, sizeof *d->match_start);
@@ -2074,7 +2356,7 @@ sitrep_status sr_entity_run(sr_doc *d, const sitrep_model *m)
     places_by_context(&x);
     geocode(&x);
     cover(&x);
-    if (!groups(&x))
+    if (!groups(&x) || !index_names(d))
         return SITREP_ENOMEM;
     return SITREP_OK;
 }

@@ -421,6 +421,68 @@ static uint32_t unlabelled_place(ectx *x, uint32_t i)
     return 0;
 }
 
+/* The tagger's name of label l at tokens [*i, *i + *n) without what is no
+ * part of it: a direction before a place the gazetteer lacks ("NORTHERN
+ * MALI" in a headline), a title before a person ("Brigadier Ann
+ * Mwangi"). */
+static void trim_name(ectx *x, int l, uint32_t *i, uint32_t *n)
+{
+    static const char *const compass[] = {"northern", "southern", "eastern", "western", "central",
+                                          "northeastern", "northwestern", "southeastern",
+                                          "southwestern", NULL};
+    const sr_doc *d = x->d;
+    if ((l + 1) / 2 == 3 && *n > 1) {
+        uint32_t wl, k = *i + *n;
+        const char *w = tv(d, *i, &wl);
+        char low[16];
+        const uint32_t *ids;
+        uint32_t a = d->tokens.v[*i].nstart, b = d->tokens.v[k - 1].nend;
+        if (wl < sizeof low) {
+            for (uint32_t q = 0; q < wl; q++)
+                low[q] = (w[q] >= 'A' && w[q] <= 'Z') ? (char)(w[q] + 32) : w[q];
+            if (in_list(low, wl, compass) && !sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids))
+                (*i)++, (*n)--;
+        }
+    }
+    if ((l + 1) / 2 == 1 && *n > 1) {
+        const sr_match *tm = match_at(d, *i, SR_LEX_TITLE);
+        if (tm && tm->tok_n < *n)
+            *i += tm->tok_n, *n -= tm->tok_n;
+    }
+}
+
+/* The entity type of the tagger's name of label l at tokens [i, i + n)
+ * (k: the token after the tagger's whole name), or -1 to drop it: PER a
+ * person, ORG an organization, LOC a place by place_type, MISC a
+ * nationality word or nothing; a landform before "river", "valley" ...;
+ * a place whatever the tagger thought when the text says so ("in Kyun
+ * Ywar village", "Pauk township", "the city of X"). */
+static int name_type(ectx *x, int l, uint32_t i, uint32_t n, uint32_t k)
+{
+    static const char *const landforms[] = {"river", "valley", "sea", "lake", "mountains", "desert",
+                                            "basin", "delta", "gulf", NULL};
+    const sr_doc *d = x->d;
+    int type;
+    switch ((l + 1) / 2) {
+    case 1: type = SR_ENT_PERSON; break;
+    case 2: type = SR_ENT_ORG; break;
+    case 3: type = place_type(x, i, n); break;
+    default: type = norp_word(x, i, n) ? SR_ENT_NORP : -1; break;
+    }
+    if (type >= 0 && type != SR_ENT_PERSON && k < d->tokens.n) {
+        uint32_t wl;
+        const char *w = tv(d, k, &wl);
+        if (in_list(w, wl, landforms))
+            type = SR_ENT_LOC;
+    }
+    if (type == SR_ENT_PERSON || type == SR_ENT_ORG || type < 0) {
+        sr_mention tmp = {.tok_first = i, .tok_n = n};
+        if (place_cue(d, &tmp))
+            type = SR_ENT_GPE;
+    }
+    return type;
+}
+
 static bool mentions_from_names(ectx *x)
 {
     sr_doc *d = x->d;
@@ -450,52 +512,8 @@ static bool mentions_from_names(ectx *x)
         while (k < d->tokens.n && d->ner[k] == l + (l % 2))
             k++;
         uint32_t n = k - i;
-        int type = -1;
-        /* "NORTHERN MALI" in a headline: the place without its direction */
-        if ((l + 1) / 2 == 3 && n > 1) {
-            uint32_t wl;
-            const char *w = tv(d, i, &wl);
-            static const char *const compass[] = {"northern", "southern", "eastern", "western",
-                                            "central", "northeastern", "northwestern",
-                                            "southeastern", "southwestern", NULL};
-            char low[16];
-            const uint32_t *ids;
-            uint32_t a = d->tokens.v[i].nstart, b = d->tokens.v[k - 1].nend;
-            if (wl < sizeof low) {
-                for (uint32_t q = 0; q < wl; q++)
-                    low[q] = (w[q] >= 'A' && w[q] <= 'Z') ? (char)(w[q] + 32) : w[q];
-                if (in_list(low, wl, compass) && !sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids))
-                    i++, n--;
-            }
-        }
-        /* "Brigadier Ann Mwangi": the title is no part of the name */
-        if ((l + 1) / 2 == 1 && n > 1) {
-            const sr_match *tm = match_at(d, i, SR_LEX_TITLE);
-            if (tm && tm->tok_n < n)
-                i += tm->tok_n, n -= tm->tok_n;
-        }
-        switch ((l + 1) / 2) {
-        case 1: type = SR_ENT_PERSON; break;
-        case 2: type = SR_ENT_ORG; break;
-        case 3: type = place_type(x, i, n); break;
-        default: type = norp_word(x, i, n) ? SR_ENT_NORP : -1; break;
-        }
-        /* "the Euphrates river", "the Jordan valley": a landform */
-        if (type >= 0 && type != SR_ENT_PERSON && k < d->tokens.n) {
-            uint32_t wl;
-            const char *w = tv(d, k, &wl);
-            static const char *const landforms[] = {"river", "valley", "sea", "lake", "mountains",
-                                                    "desert", "basin", "delta", "gulf", NULL};
-            if (in_list(w, wl, landforms))
-                type = SR_ENT_LOC;
-        }
-        /* "in Kyun Ywar village", "Pauk township", "the city of X": a
-         * place, whatever the tagger thought */
-        if (type == SR_ENT_PERSON || type == SR_ENT_ORG || type < 0) {
-            sr_mention tmp = {.tok_first = i, .tok_n = n};
-            if (place_cue(d, &tmp))
-                type = SR_ENT_GPE;
-        }
+        trim_name(x, l, &i, &n);
+        int type = name_type(x, l, i, n, k);
         if (type >= 0 && !add_mention(x, i, n, type, SR_MSRC_NAME))
             return false;
         i = k - 1;
@@ -1416,129 +1434,153 @@ static bool build_entities(ectx *x)
     return true;
 }
 
-/* Actor codes (docs/actors.md). */
+/* The actor a named group's mentions stand for: a lexicon actor or
+ * nationality word that is (nearly) the whole mention, or the one before
+ * a hyphen ("US-backed"). */
+static void actor_from_mentions(ectx *x, sr_entity *en)
+{
+    const sr_doc *d = x->d;
+    const sitrep_model *m = x->m;
+    for (uint32_t q = 0; q < en->nmentions && !en->has_actor; q++) {
+        const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+        if (mn->src == SR_MSRC_PREFIX) {
+            uint32_t n;
+            const char *s = mtext(d, mn, &n);
+            const char *strs;
+            const sr_lex_rec *r = sr_lex_find(m, s, n, SR_LEX_ACTOR, &strs);
+            if (!r)
+                r = sr_lex_find(m, s, n, SR_LEX_DEMONYM, &strs);
+            if (r) {
+                sr_match tmp = {.rec = r, .strs = strs};
+                en->has_actor = actor_of_match(m, &tmp, &en->actor);
+            }
+            continue;
+        }
+        const sr_match *mt = match_in(d, mn->tok_first, mn->tok_n, SR_LEX_ACTOR);
+        if (!mt && en->type == SR_ENT_NORP)
+            mt = match_in(d, mn->tok_first, mn->tok_n, SR_LEX_DEMONYM);
+        if (mt && (mt->tok_n + 1 >= mn->tok_n))
+            en->has_actor = actor_of_match(m, mt, &en->actor);
+    }
+}
+
+/* A nationality adjective whose WordNet pertainym is a country: Syrian ->
+ * SYR. */
+static void norp_actor(ectx *x, sr_entity *en)
+{
+    const sitrep_model *m = x->m;
+    const char *s = en->name;
+    uint32_t n = en->name_len;
+    char low[64];
+    if (n >= sizeof low)
+        return;
+    for (uint32_t i = 0; i < n; i++)
+        low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+    const char *p = sr_wn_pertainym(m, low, n);
+    const uint32_t *ids;
+    if (!p || !sr_geo_lookup_doc(x->d, m, p, strlen(p), &ids))
+        return;
+    const sr_place_rec *r = sr_geo_place(m, ids[0]);
+    const char *c3 = r->feature == SR_FEATURE_COUNTRY ? sr_geo_iso3(m, r->cc) : NULL;
+    if (c3) {
+        set_actor(&en->actor, c3, NULL, NULL, NULL);
+        en->has_actor = true;
+    }
+}
+
+/* "Syrian Democratic Forces": a nationality word or country in an
+ * organization's longest name, else a place in it ("Raqqa Civil Council"
+ * is Syrian), and the sector its last cue word gives. */
+static void org_actor(ectx *x, sr_entity *en)
+{
+    const sr_doc *d = x->d;
+    const sitrep_model *m = x->m;
+    const char *country = NULL, *group = NULL, *sector = NULL;
+    const sr_mention *mn = NULL;
+    for (uint32_t q = 0; q < en->nmentions; q++) {
+        const sr_mention *o = &d->mentions.v[en->mentions[q]];
+        if (!mn || o->tok_n > mn->tok_n)
+            mn = o;
+    }
+    for (uint32_t j = 0; mn && j < mn->tok_n; j++) {
+        const sr_match *mt = match_at(d, mn->tok_first + j, 0);
+        if (!mt)
+            continue;
+        if (mt->rec->kind == SR_LEX_DEMONYM && !country && !group) {
+            country = mt->rec->country[0] ? mt->rec->country : NULL;
+            group = mt->rec->group[0] ? mt->rec->group : NULL;
+        } else if (mt->rec->kind == SR_LEX_ORGCUE && mt->rec->sector[0]) {
+            sector = mt->rec->sector;
+        }
+    }
+    for (uint32_t j = 0; mn && !country && !group && j < mn->tok_n; j++) {
+        const sr_token *t = &d->tokens.v[mn->tok_first + j];
+        if (!(t->flags & SR_TF_CAP) || (t->flags & SR_TF_ALLCAPS))
+            continue;
+        const uint32_t *ids;
+        uint32_t c = sr_geo_lookup_doc(d, m, d->norm + t->nstart, t->nend - t->nstart, &ids);
+        if (!c)
+            continue;
+        const sr_place_rec *p = sr_geo_place(m, ids[0]);
+        if (p->feature == SR_FEATURE_COUNTRY || p->population >= 100000)
+            country = sr_geo_iso3(m, p->cc);
+    }
+    if (country || group) {
+        set_actor(&en->actor, country, group, sector, NULL);
+        en->has_actor = true;
+    } else if (sector) {
+        set_actor(&en->actor, NULL, NULL, sector, NULL);
+        en->has_actor = true;
+    }
+}
+
+/* A person's title, role and affiliation from each mention's context,
+ * then the code: the affiliation's country and sector, or a
+ * transnational group's own code for its member. */
+static void person_actor(ectx *x, sr_entity *en)
+{
+    const sr_doc *d = x->d;
+    const char *country = NULL;
+    for (uint32_t q = 0; q < en->nmentions; q++)
+        person_context(x, en, &d->mentions.v[en->mentions[q]], &country);
+    const sr_entity *aff = en->affiliation >= 0 ? &d->entities.v[en->affiliation] : NULL;
+    if (aff && aff->has_actor) {
+        if (!country && aff->actor.country[0])
+            country = aff->actor.country;
+        if (!en->sector[0] && aff->actor.sector[0])
+            memcpy(en->sector, aff->actor.sector, 4);
+    }
+    if (aff && aff->has_actor && !aff->actor.country[0] && !country) {
+        en->actor = aff->actor;
+        en->has_actor = true;
+    } else if (country || en->sector[0]) {
+        set_actor(&en->actor, country, NULL, en->sector[0] ? en->sector : NULL, NULL);
+        en->has_actor = true;
+    }
+}
+
+/* Actor codes (docs/actors.md): named actors, nationality words and
+ * organizations first, since a person's affiliation may be one of them;
+ * then people. */
 static void code_actors(ectx *x)
 {
     sr_doc *d = x->d;
-    const sitrep_model *m = x->m;
     cover(x);
-    /* named actors, nationality words and organizations' own words first:
-     * a person's affiliation may be one of them */
     for (uint32_t e = 0; e < d->entities.n; e++) {
         sr_entity *en = &d->entities.v[e];
         if (en->type == SR_ENT_PERSON)
             continue;
-        for (uint32_t q = 0; q < en->nmentions && !en->has_actor; q++) {
-            const sr_mention *mn = &d->mentions.v[en->mentions[q]];
-            const sr_match *mt;
-            if (mn->src == SR_MSRC_PREFIX) {
-                uint32_t n;
-                const char *s = mtext(d, mn, &n);
-                const char *strs;
-                const sr_lex_rec *r = sr_lex_find(m, s, n, SR_LEX_ACTOR, &strs);
-                if (!r)
-                    r = sr_lex_find(m, s, n, SR_LEX_DEMONYM, &strs);
-                if (r) {
-                    sr_match tmp = {.rec = r, .strs = strs};
-                    en->has_actor = actor_of_match(m, &tmp, &en->actor);
-                }
-                continue;
-            }
-            mt = match_in(d, mn->tok_first, mn->tok_n, SR_LEX_ACTOR);
-            if (!mt && en->type == SR_ENT_NORP)
-                mt = match_in(d, mn->tok_first, mn->tok_n, SR_LEX_DEMONYM);
-            if (mt && (mt->tok_n + 1 >= mn->tok_n))
-                en->has_actor = actor_of_match(m, mt, &en->actor);
-        }
+        actor_from_mentions(x, en);
         if (en->has_actor)
             continue;
-        if (en->type == SR_ENT_NORP) {
-            /* an adjective whose pertainym is a country: Syrian -> SYR */
-            uint32_t n;
-            const char *s = en->name;
-            n = en->name_len;
-            char low[64];
-            if (n < sizeof low) {
-                for (uint32_t i = 0; i < n; i++)
-                    low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
-                const char *p = sr_wn_pertainym(m, low, n);
-                const uint32_t *ids;
-                if (p && sr_geo_lookup_doc(d, m, p, strlen(p), &ids)) {
-                    const sr_place_rec *r = sr_geo_place(m, ids[0]);
-                    const char *c3 = r->feature == SR_FEATURE_COUNTRY ? sr_geo_iso3(m, r->cc) : NULL;
-                    if (c3) {
-                        set_actor(&en->actor, c3, NULL, NULL, NULL);
-                        en->has_actor = true;
-                    }
-                }
-            }
-        } else if (en->type == SR_ENT_ORG) {
-            /* "Syrian Democratic Forces": a nationality word or country in
-             * the name, and the sector its last cue word gives */
-            const char *country = NULL, *group = NULL, *sector = NULL;
-            const sr_mention *mn = NULL;
-            for (uint32_t q = 0; q < en->nmentions; q++) {
-                const sr_mention *o = &d->mentions.v[en->mentions[q]];
-                if (!mn || o->tok_n > mn->tok_n)
-                    mn = o;
-            }
-            for (uint32_t j = 0; mn && j < mn->tok_n; j++) {
-                const sr_match *mt = match_at(d, mn->tok_first + j, 0);
-                if (!mt)
-                    continue;
-                if (mt->rec->kind == SR_LEX_DEMONYM && !country && !group) {
-                    country = mt->rec->country[0] ? mt->rec->country : NULL;
-                    group = mt->rec->group[0] ? mt->rec->group : NULL;
-                } else if (mt->rec->kind == SR_LEX_ORGCUE && mt->rec->sector[0]) {
-                    sector = mt->rec->sector;
-                }
-            }
-            /* else a place in the name: "Raqqa Civil Council" is Syrian */
-            for (uint32_t j = 0; mn && !country && !group && j < mn->tok_n; j++) {
-                const sr_token *t = &d->tokens.v[mn->tok_first + j];
-                if (!(t->flags & SR_TF_CAP) || (t->flags & SR_TF_ALLCAPS))
-                    continue;
-                const uint32_t *ids;
-                uint32_t c = sr_geo_lookup_doc(d, m, d->norm + t->nstart, t->nend - t->nstart, &ids);
-                if (!c)
-                    continue;
-                const sr_place_rec *p = sr_geo_place(m, ids[0]);
-                if (p->feature == SR_FEATURE_COUNTRY || p->population >= 100000)
-                    country = sr_geo_iso3(m, p->cc);
-            }
-            if (country || group) {
-                set_actor(&en->actor, country, group, sector, NULL);
-                en->has_actor = true;
-            } else if (sector) {
-                set_actor(&en->actor, NULL, NULL, sector, NULL);
-                en->has_actor = true;
-            }
-        }
+        if (en->type == SR_ENT_NORP)
+            norp_actor(x, en);
+        else if (en->type == SR_ENT_ORG)
+            org_actor(x, en);
     }
-    /* people: title, role, affiliation; then their codes */
-    for (uint32_t e = 0; e < d->entities.n; e++) {
-        sr_entity *en = &d->entities.v[e];
-        if (en->type != SR_ENT_PERSON)
-            continue;
-        const char *country = NULL;
-        for (uint32_t q = 0; q < en->nmentions; q++)
-            person_context(x, en, &d->mentions.v[en->mentions[q]], &country);
-        const sr_entity *aff = en->affiliation >= 0 ? &d->entities.v[en->affiliation] : NULL;
-        if (aff && aff->has_actor) {
-            if (!country && aff->actor.country[0])
-                country = aff->actor.country;
-            if (!en->sector[0] && aff->actor.sector[0])
-                memcpy(en->sector, aff->actor.sector, 4);
-        }
-        if (aff && aff->has_actor && !aff->actor.country[0] && !country) {
-            /* a transnational group's member takes its code */
-            en->actor = aff->actor;
-            en->has_actor = true;
-        } else if (country || en->sector[0]) {
-            set_actor(&en->actor, country, NULL, en->sector[0] ? en->sector : NULL, NULL);
-            en->has_actor = true;
-        }
-    }
+    for (uint32_t e = 0; e < d->entities.n; e++)
+        if (d->entities.v[e].type == SR_ENT_PERSON)
+            person_actor(x, &d->entities.v[e]);
 }
 
 /* Is the token range a region or country the gazetteer knows? */
@@ -1731,6 +1773,85 @@ int32_t sr_entity_named_by(const sr_doc *d, uint32_t before, uint32_t w, int typ
     return -1;
 }
 
+/* Does the text around one mention put the name on the map: after a
+ * preposition of place ("in X", "marched through central X"), alone in
+ * brackets after another name, or beside a region the gazetteer knows? */
+static bool place_by_context(ectx *x, const sr_entity *en, const sr_mention *mn)
+{
+    static const char *const preps[] = {"in", "near", "outside", "through", "across", "around",
+                                        "into", "toward", "towards", NULL};
+    static const char *const area[] = {"central", "downtown", "northern", "southern", "eastern",
+                                       "western", "greater", "rural", NULL};
+    const sr_doc *d = x->d;
+    bool cue = false;
+    uint32_t f = mn->tok_first, nx = f + mn->tok_n;
+    /* "in X", "marched through central X" */
+    uint32_t pv = f;
+    if (pv > 1) {
+        uint32_t al;
+        const char *aw = tv(d, pv - 1, &al);
+        if (in_list(aw, al, area))
+            pv--;
+    }
+    for (int k = 0; preps[k] && !cue && pv > 0; k++)
+        cue = tok_is_ci(d, pv - 1, preps[k]);
+    /* "in front of the Suwon City Hall (Suwon)": a name alone in
+     * brackets after another, which the gazetteer knows as a
+     * sizable town or a region (not an acronym: "(SDF)") */
+    if (!cue && f > 1 && tok_is(d, f - 1, "(") && nx < d->tokens.n &&
+        (tok_is(d, nx, ")") || tok_is(d, nx, ",")) && (d->tokens.v[f - 2].flags & SR_TF_CAP) &&
+        !is_acronym(en->name, en->name_len)) {
+        const uint32_t *ids;
+        uint32_t one, c = resolve_name(x, en->name, en->name_len, &ids, &one);
+        for (uint32_t k = 0; k < c && !cue; k++) {
+            const sr_place_rec *r = sr_geo_place(x->m, ids[k]);
+            cue = r->feature == SR_FEATURE_ADMIN1 || r->population >= 10000;
+        }
+    }
+    /* "Cotriguacu (Mato Grosso)", "Pervomaisk, Luhansk": a region
+     * after a place */
+    if (!cue && f > 1 && tok_is(d, f - 1, "(") &&
+        d->tokens.v[f - 2].kind == SR_TOK_WORD && region_at(x, f, mn->tok_n))
+        cue = true;
+    /* "(Rutshuru, Nord-Kivu)", "Tlaxco, Nuevo Leon": a region after a
+     * comma, inside brackets or after a place */
+    if (!cue && f > 1 && tok_is(d, f - 1, ",")) {
+        bool inside = false;
+        for (uint32_t k = f - 1; k > 0 && k + 8 > f && !inside; k--) {
+            if (tok_is(d, k - 1, ")") || (d->tokens.v[k - 1].flags & SR_TF_SENT_END))
+                break;
+            inside = tok_is(d, k - 1, "(");
+        }
+        /* the mention before the comma: the one starting at most
+         * three tokens back that ends there */
+        bool after_place = false;
+        for (uint32_t back = 2; back <= 4 && back <= f && !after_place; back++) {
+            int32_t o = mention_at_tok(d, f - back);
+            after_place = o >= 0 && d->mentions.v[o].tok_first + d->mentions.v[o].tok_n + 1 == f &&
+                          d->mentions.v[o].type == SR_ENT_GPE;
+        }
+        if ((inside || after_place) && region_at(x, f, mn->tok_n))
+            cue = true;
+    }
+    if (!cue && nx + 1 < d->tokens.n && (tok_is(d, nx, ",") || tok_is(d, nx, "(")) &&
+        (d->tokens.v[nx + 1].flags & SR_TF_CAP) && !d->ner[nx + 1]) {
+        /* the region after it, one or two words the tagger left
+         * unnamed or named a place */
+        for (uint32_t w = 1; w <= 2 && !cue && nx + w < d->tokens.n; w++)
+            cue = region_at(x, nx + 1, w);
+    }
+    if (!cue && nx + 1 < d->tokens.n && (tok_is(d, nx, ",") || tok_is(d, nx, "(")) &&
+        d->ner[nx + 1]) {
+        /* a name after it: a place the gazetteer calls a region */
+        uint32_t w = 1;
+        while (nx + 1 + w < d->tokens.n && w < 3 && d->ner[nx + 1 + w] &&
+               (sr_ner_label_names[d->ner[nx + 1 + w]][0] == 'I'))
+            w++;
+        cue = region_at(x, nx + 1, w);
+    }
+    return cue;
+}
+
 /* Names the tagger called a person or an organization that the text puts
  * on the map: "in Markaryd", "shelled Zarichne, Zaporizhia", "Ipiau
  * (Bahia)".  A name with no title, role or actor, that the gazetteer
@@ -1738,10 +1859,6 @@ int32_t sr_entity_named_by(const sr_doc *d, uint32_t before, uint32_t w, int typ
  * knows, is a place. */
 static void places_by_context(ectx *x)
 {
-    static const char *const preps[] = {"in", "near", "outside", "through", "across", "around",
-                                        "into", "toward", "towards", NULL};
-    static const char *const area[] = {"central", "downtown", "northern", "southern", "eastern",
-                                       "western", "greater", "rural", NULL};
     sr_doc *d = x->d;
     for (uint32_t e = 0; e < d->entities.n; e++) {
         sr_entity *en = &d->entities.v[e];
@@ -1753,73 +1870,9 @@ static void places_by_context(ectx *x)
         bool cue = false;
         for (uint32_t q = 0; q < en->nmentions && !cue; q++) {
             const sr_mention *mn = &d->mentions.v[en->mentions[q]];
-            uint32_t f = mn->tok_first, nx = f + mn->tok_n;
             if (mn->tok_n > 3)
                 break;
-            /* "in X", "marched through central X" */
-            uint32_t pv = f;
-            if (pv > 1) {
-                uint32_t al;
-                const char *aw = tv(d, pv - 1, &al);
-                if (in_list(aw, al, area))
-                    pv--;
-            }
-            for (int k = 0; preps[k] && !cue && pv > 0; k++)
-                cue = tok_is_ci(d, pv - 1, preps[k]);
-            /* "in front of the Suwon City Hall (Suwon)": a name alone in
-             * brackets after another, which the gazetteer knows as a
-             * sizable town or a region (not an acronym: "(SDF)") */
-            if (!cue && f > 1 && tok_is(d, f - 1, "(") && nx < d->tokens.n &&
-                (tok_is(d, nx, ")") || tok_is(d, nx, ",")) && (d->tokens.v[f - 2].flags & SR_TF_CAP) &&
-                !is_acronym(en->name, en->name_len)) {
-                const uint32_t *ids;
-                uint32_t one, c = resolve_name(x, en->name, en->name_len, &ids, &one);
-                for (uint32_t k = 0; k < c && !cue; k++) {
-                    const sr_place_rec *r = sr_geo_place(x->m, ids[k]);
-                    cue = r->feature == SR_FEATURE_ADMIN1 || r->population >= 10000;
-                }
-            }
-            /* "Cotriguacu (Mato Grosso)", "Pervomaisk, Luhansk": a region
-             * after a place */
-            if (!cue && f > 1 && tok_is(d, f - 1, "(") &&
-                d->tokens.v[f - 2].kind == SR_TOK_WORD && region_at(x, f, mn->tok_n))
-                cue = true;
-            /* "(Rutshuru, Nord-Kivu)", "Tlaxco, Nuevo Leon": a region after a
-             * comma, inside brackets or after a place */
-            if (!cue && f > 1 && tok_is(d, f - 1, ",")) {
-                bool inside = false;
-                for (uint32_t k = f - 1; k > 0 && k + 8 > f && !inside; k--) {
-                    if (tok_is(d, k - 1, ")") || (d->tokens.v[k - 1].flags & SR_TF_SENT_END))
-                        break;
-                    inside = tok_is(d, k - 1, "(");
-                }
-                /* the mention before the comma: the one starting at most
-                 * three tokens back that ends there */
-                bool after_place = false;
-                for (uint32_t back = 2; back <= 4 && back <= f && !after_place; back++) {
-                    int32_t o = mention_at_tok(d, f - back);
-                    after_place = o >= 0 && d->mentions.v[o].tok_first + d->mentions.v[o].tok_n + 1 == f &&
-                                  d->mentions.v[o].type == SR_ENT_GPE;
-                }
-                if ((inside || after_place) && region_at(x, f, mn->tok_n))
-                    cue = true;
-            }
-            if (!cue && nx + 1 < d->tokens.n && (tok_is(d, nx, ",") || tok_is(d, nx, "(")) &&
-                (d->tokens.v[nx + 1].flags & SR_TF_CAP) && !d->ner[nx + 1]) {
-                /* the region after it, one or two words the tagger left
-                 * unnamed or named a place */
-                for (uint32_t w = 1; w <= 2 && !cue && nx + w < d->tokens.n; w++)
-                    cue = region_at(x, nx + 1, w);
-            }
-            if (!cue && nx + 1 < d->tokens.n && (tok_is(d, nx, ",") || tok_is(d, nx, "(")) &&
-                d->ner[nx + 1]) {
-                /* a name after it: a place the gazetteer calls a region */
-                uint32_t w = 1;
-                while (nx + 1 + w < d->tokens.n && w < 3 && d->ner[nx + 1 + w] &&
-                       (sr_ner_label_names[d->ner[nx + 1 + w]][0] == 'I'))
-                    w++;
-                cue = region_at(x, nx + 1, w);
-            }
+            cue = place_by_context(x, en, mn);
         }
         if (!cue)
             continue;
@@ -1930,24 +1983,37 @@ static bool one_country(const sitrep_model *m, const uint32_t *ids, uint32_t c)
     return true;
 }
 
-/* Places on the map, after the other entities give the document's
- * countries. */
-static void geocode(ectx *x)
-{
-    sr_doc *d = x->d;
-    const sitrep_model *m = x->m;
-    if (!m->nplaces)
-        return;
-    /* countries the document names, by nationality words and actors too */
+/* What geocoding knows of the document: the countries and regions it
+ * names, and each place entity's candidates, looked up once. */
+typedef struct geoctx {
     char ccs[64][2];
-    uint32_t nccs = 0;
-    for (uint32_t e = 0; e < d->entities.n && nccs < 64; e++) {
+    uint32_t nccs;
+    uint32_t regions[32], nreg; /* the regions' name offsets */
+    const uint32_t **res_ids;
+    uint32_t *res_c, *res_one;
+} geoctx;
+
+static bool in_countries(const geoctx *g, const char cc[2])
+{
+    for (uint32_t q = 0; q < g->nccs; q++)
+        if (memcmp(g->ccs[q], cc, 2) == 0)
+            return true;
+    return false;
+}
+
+/* The countries the document names, by its places, nationality words and
+ * actors. */
+static void named_countries(ectx *x, geoctx *g)
+{
+    const sr_doc *d = x->d;
+    const sitrep_model *m = x->m;
+    for (uint32_t e = 0; e < d->entities.n && g->nccs < 64; e++) {
         const sr_entity *en = &d->entities.v[e];
         const char *c3 = en->has_actor && en->actor.country[0] ? en->actor.country : NULL;
         if (c3) {
             const sr_place_rec *c = sr_geo_country(m, c3, 3);
             if (c) {
-                memcpy(ccs[nccs++], c->cc, 2);
+                memcpy(g->ccs[g->nccs++], c->cc, 2);
                 continue;
             }
         }
@@ -1957,79 +2023,274 @@ static void geocode(ectx *x)
             const uint32_t *ids;
             uint32_t c = sr_geo_lookup_doc(d, m, en->name, en->name_len, &ids);
             if (c && (one_country(m, ids, c) || sr_geo_place(m, ids[0])->feature == SR_FEATURE_COUNTRY))
-                memcpy(ccs[nccs++], sr_geo_place(m, ids[0])->cc, 2);
+                memcpy(g->ccs[g->nccs++], sr_geo_place(m, ids[0])->cc, 2);
         }
     }
-    /* the regions the document names: a town in one of them is that town
-     * ("Amherst (Massachusetts)") */
-    uint32_t regions[32], nreg = 0;
-    /* each place's candidates, looked up once */
-    const uint32_t **res_ids = sr_arena_alloc(d->arena, (d->entities.n + 1) * sizeof *res_ids);
-    uint32_t *res_c = sr_arena_alloc(d->arena, (d->entities.n + 1) * sizeof *res_c);
-    uint32_t *res_one = sr_arena_alloc(d->arena, (d->entities.n + 1) * sizeof *res_one);
-    if (!res_ids || !res_c || !res_one)
-        return;
-    for (uint32_t e = 0; e < d->entities.n; e++) {
+}
+
+/* Each place entity's candidates; the regions they may be ("Amherst
+ * (Massachusetts)": a town in one of them is that town); a region of one
+ * country only ("Mato Grosso") names that country, when no place of its
+ * name lies elsewhere ("Hannover" is no evidence of Jamaica's Hanover
+ * parish). */
+static bool place_candidates(ectx *x, geoctx *g)
+{
+    sr_doc *d = x->d;
+    const sitrep_model *m = x->m;
+    uint32_t ne = d->entities.n;
+    g->res_ids = sr_arena_alloc(d->arena, (ne + 1) * sizeof *g->res_ids);
+    g->res_c = sr_arena_alloc(d->arena, (ne + 1) * sizeof *g->res_c);
+    g->res_one = sr_arena_alloc(d->arena, (ne + 1) * sizeof *g->res_one);
+    if (!g->res_ids || !g->res_c || !g->res_one)
+        return false;
+    for (uint32_t e = 0; e < ne; e++) {
         const sr_entity *en = &d->entities.v[e];
-        res_c[e] = 0;
-        res_ids[e] = NULL;
+        g->res_c[e] = 0;
+        g->res_ids[e] = NULL;
         if (type_class(en->type) != 2)
             continue;
         const uint32_t *ids;
-        uint32_t c = resolve_name(x, en->name, en->name_len, &ids, &res_one[e]);
-        res_ids[e] = ids == &res_one[e] ? &res_one[e] : ids;
-        res_c[e] = c;
+        uint32_t c = resolve_name(x, en->name, en->name_len, &ids, &g->res_one[e]);
+        g->res_ids[e] = ids == &g->res_one[e] ? &g->res_one[e] : ids;
+        g->res_c[e] = c;
         uint32_t nadm = 0;
         for (uint32_t k = 0; k < c; k++) {
             const sr_place_rec *p = sr_geo_place(m, ids[k]);
-            if (p->feature == SR_FEATURE_ADMIN1 && nreg < 32)
-                regions[nreg++] = p->name_off, nadm++;
+            if (p->feature == SR_FEATURE_ADMIN1 && g->nreg < 32)
+                g->regions[g->nreg++] = p->name_off, nadm++;
         }
-        /* a region of one country only ("Mato Grosso") names that country,
-         * when no place of its name lies elsewhere ("Hannover" is no
-         * evidence of Jamaica's Hanover parish) */
-        if (nadm == 1 && nccs < 64 && one_country(m, ids, c))
-            memcpy(ccs[nccs++], sr_geo_place(m, ids[0])->cc, 2);
+        if (nadm == 1 && g->nccs < 64 && one_country(m, ids, c))
+            memcpy(g->ccs[g->nccs++], sr_geo_place(m, ids[0])->cc, 2);
     }
-    const char *strs0;
+    return true;
+}
+
+/* Does a mention of the entity stand before one of the words? */
+static bool followed_by(const sr_doc *d, const sr_entity *en, const char *const *words)
+{
+    for (uint32_t q = 0; q < en->nmentions; q++) {
+        const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+        uint32_t nx = mn->tok_first + mn->tok_n, n;
+        if (nx >= d->tokens.n)
+            continue;
+        const char *w = tv(d, nx, &n);
+        if (in_list(w, n, words))
+            return true;
+    }
+    return false;
+}
+
+/* Can the entity be a place of the gazetteer at all?  Continents, rivers
+ * and facilities are no towns of it; a direction alone ("(South)
+ * township", "South Eastern Tigray") is part of some other name unless
+ * the text says "the South region"; a region called a location ("Sahel",
+ * "Lower Shabelle") is one of the gazetteer's when it lies in a country
+ * the document names. */
+static bool placeable(ectx *x, const geoctx *g, uint32_t e)
+{
+    static const char *const compass[] = {"North", "South", "East", "West", "Central", "Centre",
+                                          "Center", "Northeast", "Northwest", "Southeast",
+                                          "Southwest", NULL};
+    static const char *const region_words[] = {"region", "province", "state", NULL};
+    const sr_doc *d = x->d;
+    const sitrep_model *m = x->m;
+    const sr_entity *en = &d->entities.v[e];
+    if (en->type == SR_ENT_FAC)
+        return false;
+    if (in_list(en->name, en->name_len, compass) && !followed_by(d, en, region_words))
+        return false;
+    const char *strs;
+    if (en->type == SR_ENT_LOC && !sr_lex_find(m, en->name, en->name_len, SR_LEX_PLACE, &strs)) {
+        for (uint32_t k = 0; k < g->res_c[e]; k++) {
+            const sr_place_rec *p = sr_geo_place(m, g->res_ids[e][k]);
+            if (p->feature == SR_FEATURE_ADMIN1 && in_countries(g, p->cc))
+                return true;
+        }
+        return false;
+    }
+    return true;
+}
+
+/* "Idlib province", "the state of X": the text asks for the region (a
+ * bare name that is both a city and its region, "Damascus", is the city);
+ * not "the Hiroshima district court", "Ohio state law", names for
+ * something else. */
+static bool wants_region(ectx *x, const sr_entity *en)
+{
+    static const char *const admin_words[] = {"province", "governorate", "region", "state",
+                                              "district", "county", NULL};
+    const sr_doc *d = x->d;
+    for (uint32_t q = 0; q < en->nmentions; q++) {
+        const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+        uint32_t nx = mn->tok_first + mn->tok_n, n;
+        if (nx >= d->tokens.n)
+            continue;
+        const char *w = tv(d, nx, &n);
+        if (!in_list(w, n, admin_words))
+            continue;
+        if (nx + 1 < d->tokens.n && d->tags && d->tags[nx + 1] &&
+            sr_tag_name(x->m, d->tags[nx + 1])[0] == 'N' && !(d->tokens.v[nx + 1].flags & SR_TF_CAP))
+            continue;
+        return true;
+    }
+    return false;
+}
+
+/* A region's score beside the other candidates: asked for, +3; else
+ * -3 when a sizable city of the list lies in it or in its country
+ * ("Sofia", the capital, not Sofia province); -0.5 without a sizable town
+ * of its own. */
+static double region_score(const sitrep_model *m, const sr_place_rec *p, const uint32_t *ids, uint32_t c,
+                           bool want_admin)
+{
+    double s = 0;
+    if (want_admin)
+        s += 3.0;
+    else
+        for (uint32_t q = 0; q < c; q++) {
+            const sr_place_rec *o = sr_geo_place(m, ids[q]);
+            if (o->feature == SR_FEATURE_CITY && o->population >= 10000 &&
+                (o->admin1_off == p->name_off || memcmp(o->cc, p->cc, 2) == 0)) {
+                s -= 3.0;
+                break;
+            }
+        }
+    if (!p->population)
+        s -= 0.5;
+    return s;
+}
+
+/* Is the candidate the name's own place, not one whose name merely
+ * contains it ("Cauca Department", not "Valle del Cauca Department";
+ * accents aside: "Orléans" is Orleans' own name)?  ek: the name's key,
+ * when a candidate's name is not ASCII (else ekl is 0). */
+static bool own_name(const sitrep_model *m, const sr_entity *en, const sr_place_rec *p, const char *ek,
+                     size_t ekl)
+{
+    const char *pn = m->strs + p->name_off;
+    if (strncasecmp(pn, en->name, en->name_len) == 0 && (pn[en->name_len] == 0 || pn[en->name_len] == ' '))
+        return true;
+    if (!ekl || !has_non_ascii(pn))
+        return false;
+    char pk[128];
+    size_t pkl = sr_place_key(pn, strlen(pn), pk, sizeof pk);
+    return pkl >= ekl && pkl < sizeof pk && memcmp(pk, ek, ekl) == 0 && (pkl == ekl || pk[ekl] == ' ');
+}
+
+/* "Linares (Jaen)", "Ajigin (Damboa, Borno)": is the town within 150 km
+ * of a town the text puts it in? */
+static bool near_container(const sitrep_model *m, const geoctx *g, const sr_place_rec *p, const uint32_t *cont,
+                           uint32_t ncont)
+{
+    if (p->feature != SR_FEATURE_CITY || !p->has_coords)
+        return false;
+    for (uint32_t q = 0; q < ncont; q++)
+        for (uint32_t r = 0; r < g->res_c[cont[q]]; r++) {
+            const sr_place_rec *o = sr_geo_place(m, g->res_ids[cont[q]][r]);
+            if (o->feature == SR_FEATURE_CITY && o->has_coords && o != p &&
+                approx_km(p->lat, p->lon, o->lat, o->lon) <= 150.0)
+                return true;
+        }
+    return false;
+}
+
+/* The best of the candidates ids[0 .. c) for entity e: a country first,
+ * then by population, in a country or region the document names, the
+ * name's own place, near the towns the text puts it in; the model's own
+ * order breaks ties. */
+static uint32_t best_candidate(ectx *x, const geoctx *g, uint32_t e, const uint32_t *ids, uint32_t c)
+{
+    const sitrep_model *m = x->m;
+    const sr_entity *en = &x->d->entities.v[e];
+    bool want_admin = wants_region(x, en);
+    uint32_t cont[4], ncont = containers(x, e, cont, 4);
+    char ek[128];
+    size_t ekl = 0; /* the name's key, made when a candidate needs it */
+    for (uint32_t k = 0; k < c; k++)
+        if (has_non_ascii(m->strs + sr_geo_place(m, ids[k])->name_off)) {
+            ekl = sr_place_key(en->name, en->name_len, ek, sizeof ek);
+            if (ekl >= sizeof ek)
+                ekl = 0;
+            break;
+        }
+    double best = -1e9;
+    uint32_t pick = ids[0];
+    for (uint32_t k = 0; k < c; k++) {
+        const sr_place_rec *p = sr_geo_place(m, ids[k]);
+        double s = p->feature == SR_FEATURE_COUNTRY ? 4.0 : 1.0;
+        if (p->feature == SR_FEATURE_ADMIN1)
+            s += region_score(m, p, ids, c, want_admin);
+        if (p->population)
+            s += __builtin_log10((double)p->population) / 3.0;
+        if (p->feature != SR_FEATURE_COUNTRY && in_countries(g, p->cc))
+            s += 2.5;
+        if (p->feature == SR_FEATURE_CITY && p->admin1_off != UINT32_MAX)
+            for (uint32_t q = 0; q < g->nreg; q++)
+                if (g->regions[q] == p->admin1_off) {
+                    s += 3.0;
+                    break;
+                }
+        if (own_name(m, en, p, ek, ekl))
+            s += 1.0;
+        if (near_container(m, g, p, cont, ncont))
+            s += 3.0;
+        s -= 0.001 * k;
+        if (s > best) {
+            best = s;
+            pick = ids[k];
+        }
+    }
+    return pick;
+}
+
+/* Is the chosen town likely the text's, not a namesake elsewhere (better
+ * no place than a wrong one)?  It lies in the region the text puts it
+ * in; a hamlet lies in a country the document names ("Lalo village (Sai
+ * Buri, Pattani)" is no Lalo of Benin). */
+static bool plausible_town(ectx *x, const geoctx *g, const sr_entity *en, const sr_place_rec *p)
+{
+    if (p->feature != SR_FEATURE_CITY)
+        return true;
+    if (!in_stated_region(x, en, p))
+        return false;
+    return p->population || !g->nccs || in_countries(g, p->cc);
+}
+
+/* Puts the entity on the map: a country is a GPE, and a GPE without an
+ * actor takes its country's code. */
+static void place_entity(ectx *x, sr_entity *en, uint32_t pick)
+{
+    const sr_place_rec *p = sr_geo_place(x->m, pick);
+    en->place = pick;
+    if (p->feature == SR_FEATURE_COUNTRY && en->type == SR_ENT_LOC)
+        en->type = SR_ENT_GPE;
+    if (!en->has_actor && en->type == SR_ENT_GPE) {
+        const char *c3 = sr_geo_iso3(x->m, p->cc);
+        if (c3) {
+            set_actor(&en->actor, c3, NULL, NULL, NULL);
+            en->has_actor = true;
+        }
+    }
+}
+
+/* Places on the map, after the other entities give the document's
+ * countries. */
+static void geocode(ectx *x)
+{
+    sr_doc *d = x->d;
+    if (!x->m->nplaces)
+        return;
+    geoctx g = {.nccs = 0};
+    named_countries(x, &g);
+    if (!place_candidates(x, &g))
+        return;
     for (uint32_t e = 0; e < d->entities.n; e++) {
         sr_entity *en = &d->entities.v[e];
-        if (type_class(en->type) != 2)
+        if (type_class(en->type) != 2 || !placeable(x, &g, e))
             continue;
-        /* continents, rivers and facilities are no towns of the gazetteer;
-         * a region called a location ("Sahel", "Lower Shabelle") is a
-         * region of the gazetteer when it lies in a country the document
-         * names */
-        const uint32_t *ids = res_ids[e];
-        uint32_t c = res_c[e], one_id;
-        if (en->type == SR_ENT_FAC)
-            continue;
-        /* "(South) township", "South Eastern Tigray": a direction alone is
-         * part of some other name, not the region the gazetteer calls so */
-        static const char *const compass[] = {"North", "South", "East", "West", "Central",
-                                              "Centre", "Center", "Northeast", "Northwest",
-                                              "Southeast", "Southwest", NULL};
-        if (in_list(en->name, en->name_len, compass)) {
-            bool stated = false; /* "the South region" */
-            for (uint32_t q = 0; q < en->nmentions && !stated; q++) {
-                const sr_mention *mn = &d->mentions.v[en->mentions[q]];
-                uint32_t nx = mn->tok_first + mn->tok_n;
-                stated = nx < d->tokens.n && (tok_is(d, nx, "region") || tok_is(d, nx, "province") ||
-                                              tok_is(d, nx, "state"));
-            }
-            if (!stated)
-                continue;
-        }
-        if (en->type == SR_ENT_LOC && !sr_lex_find(m, en->name, en->name_len, SR_LEX_PLACE, &strs0)) {
-            bool in_country = false;
-            for (uint32_t k = 0; k < c && !in_country; k++) {
-                const sr_place_rec *p = sr_geo_place(m, ids[k]);
-                for (uint32_t q = 0; q < nccs && !in_country; q++)
-                    in_country = p->feature == SR_FEATURE_ADMIN1 && memcmp(ccs[q], p->cc, 2) == 0;
-            }
-            if (!in_country)
-                continue;
-        }
+        const uint32_t *ids = g.res_ids[e];
+        uint32_t c = g.res_c[e], one_id;
+        /* else the first of its other names that the gazetteer knows */
         for (uint32_t q = 0; !c && q < en->nmentions; q++) {
             uint32_t n;
             const char *s = mtext(d, &d->mentions.v[en->mentions[q]], &n);
@@ -2037,124 +2298,9 @@ static void geocode(ectx *x)
         }
         if (!c)
             continue;
-        /* "Idlib province", "the state of X": the region; a bare name that is
-         * both a city and its region ("Damascus") is the city */
-        bool want_admin = false;
-        for (uint32_t q = 0; q < en->nmentions && !want_admin; q++) {
-            const sr_mention *mn = &d->mentions.v[en->mentions[q]];
-            uint32_t nx = mn->tok_first + mn->tok_n;
-            want_admin = nx < d->tokens.n &&
-                         (tok_is(d, nx, "province") || tok_is(d, nx, "governorate") ||
-                          tok_is(d, nx, "region") || tok_is(d, nx, "state") ||
-                          tok_is(d, nx, "district") || tok_is(d, nx, "county"));
-            /* "the Hiroshima district court", "Ohio state law": a name
-             * for something else */
-            if (want_admin && nx + 1 < d->tokens.n && d->tags && d->tags[nx + 1] &&
-                sr_tag_name(m, d->tags[nx + 1])[0] == 'N' && !(d->tokens.v[nx + 1].flags & SR_TF_CAP))
-                want_admin = false;
-        }
-        uint32_t cont[4], ncont = containers(x, e, cont, 4);
-        double best = -1e9;
-        uint32_t pick = ids[0];
-        char ek[128];
-        size_t ekl = 0; /* the name's key, made when a candidate needs it */
-        for (uint32_t k = 0; k < c && !ekl; k++)
-            if (has_non_ascii(m->strs + sr_geo_place(m, ids[k])->name_off)) {
-                ekl = sr_place_key(en->name, en->name_len, ek, sizeof ek);
-                if (ekl >= sizeof ek)
-                    ekl = 0;
-                break;
-            }
-        for (uint32_t k = 0; k < c; k++) {
-            const sr_place_rec *p = sr_geo_place(m, ids[k]);
-            double s = p->feature == SR_FEATURE_COUNTRY ? 4.0 : 1.0;
-            if (p->feature == SR_FEATURE_ADMIN1) {
-                if (want_admin)
-                    s += 3.0;
-                else
-                    for (uint32_t q = 0; q < c; q++) {
-                        const sr_place_rec *o = sr_geo_place(m, ids[q]);
-                        /* its city of the same name, or one in the same
-                         * country ("Sofia", the capital, not Sofia
-                         * province) */
-                        if (o->feature == SR_FEATURE_CITY && o->population >= 10000 &&
-                            (o->admin1_off == p->name_off || memcmp(o->cc, p->cc, 2) == 0)) {
-                            s -= 3.0;
-                            break;
-                        }
-                    }
-                if (!p->population)
-                    s -= 0.5; /* a region without a sizable town */
-            }
-            if (p->population)
-                s += __builtin_log10((double)p->population) / 3.0;
-            bool in_doc = false;
-            for (uint32_t q = 0; q < nccs; q++)
-                in_doc |= memcmp(ccs[q], p->cc, 2) == 0;
-            if (in_doc && p->feature != SR_FEATURE_COUNTRY)
-                s += 2.5;
-            if (p->feature == SR_FEATURE_CITY && p->admin1_off != UINT32_MAX)
-                for (uint32_t q = 0; q < nreg; q++)
-                    if (regions[q] == p->admin1_off) {
-                        s += 3.0;
-                        break;
-                    }
-            /* the place's own name, not one that merely contains it
-             * ("Cauca Department", not "Valle del Cauca Department") */
-            const char *pn = m->strs + p->name_off;
-            if (strncasecmp(pn, en->name, en->name_len) == 0 &&
-                (pn[en->name_len] == 0 || pn[en->name_len] == ' '))
-                s += 1.0;
-            else if (ekl && has_non_ascii(pn)) {
-                /* accents aside: "Orléans" is Orleans' own name */
-                char pk[128];
-                size_t pkl = sr_place_key(pn, strlen(pn), pk, sizeof pk);
-                if (pkl >= ekl && pkl < sizeof pk && memcmp(pk, ek, ekl) == 0 &&
-                    (pkl == ekl || pk[ekl] == ' '))
-                    s += 1.0;
-            }
-            /* "Linares (Jaen)", "Ajigin (Damboa, Borno)": near a town the
-             * text puts it in */
-            if (p->feature == SR_FEATURE_CITY && p->has_coords) {
-                bool near = false;
-                for (uint32_t q = 0; q < ncont && !near; q++)
-                    for (uint32_t r = 0; r < res_c[cont[q]] && !near; r++) {
-                        const sr_place_rec *o = sr_geo_place(m, res_ids[cont[q]][r]);
-                        near = o->feature == SR_FEATURE_CITY && o->has_coords && o != p &&
-                               approx_km(p->lat, p->lon, o->lat, o->lon) <= 150.0;
-                    }
-                if (near)
-                    s += 3.0;
-            }
-            s -= 0.001 * k; /* the model's own order breaks ties */
-            if (s > best) {
-                best = s;
-                pick = ids[k];
-            }
-        }
-        const sr_place_rec *p = sr_geo_place(m, pick);
-        if (p->feature == SR_FEATURE_CITY && !in_stated_region(x, en, p))
-            continue; /* a namesake elsewhere: better no place than a wrong one */
-        if (p->feature == SR_FEATURE_CITY && !p->population && nccs) {
-            /* a hamlet of a country the document never names, in a story
-             * about others ("Lalo village (Sai Buri, Pattani)" is no Lalo
-             * of Benin): likely a namesake too */
-            bool named = false;
-            for (uint32_t q = 0; q < nccs && !named; q++)
-                named = memcmp(ccs[q], p->cc, 2) == 0;
-            if (!named)
-                continue;
-        }
-        en->place = pick;
-        if (p->feature == SR_FEATURE_COUNTRY && en->type == SR_ENT_LOC)
-            en->type = SR_ENT_GPE;
-        if (!en->has_actor && (en->type == SR_ENT_GPE)) {
-            const char *c3 = sr_geo_iso3(m, p->cc);
-            if (c3) {
-                set_actor(&en->actor, c3, NULL, NULL, NULL);
-                en->has_actor = true;
-            }
-        }
+        uint32_t pick = best_candidate(x, &g, e, ids, c);
+        if (plausible_town(x, &g, en, sr_geo_place(x->m, pick)))
+            place_entity(x, en, pick);
     }
 }
 

@@ -483,6 +483,26 @@ static int name_type(ectx *x, int l, uint32_t i, uint32_t n, uint32_t k)
     return type;
 }
 
+/* Months and weekdays: names of towns too (March, May, Sunday), but a
+ * place in the news only on strong evidence: the text calls it one ("the
+ * town of May", "March district"). */
+static const char *const calendar_words[] = {"January", "February", "March", "April", "May", "June",
+                                             "July", "August", "September", "October", "November",
+                                             "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+                                             "Friday", "Saturday", "Sunday", NULL};
+
+static bool calendar_place_unlikely(const sr_doc *d, uint32_t first, uint32_t n, int type)
+{
+    if (n != 1 || (type != SR_ENT_GPE && type != SR_ENT_LOC))
+        return false;
+    uint32_t wl;
+    const char *w = tv(d, first, &wl);
+    if (!in_list(w, wl, calendar_words))
+        return false;
+    sr_mention tmp = {.tok_first = first, .tok_n = n};
+    return !place_cue(d, &tmp);
+}
+
 static bool mentions_from_names(ectx *x)
 {
     sr_doc *d = x->d;
@@ -501,7 +521,7 @@ static bool mentions_from_names(ectx *x)
             /* capitalized words the tagger passed over, right before
              * "village", "township", "district" ...: a place */
             uint32_t c = unlabelled_place(x, i);
-            if (c) {
+            if (c && !calendar_place_unlikely(d, i, c, SR_ENT_GPE)) {
                 if (!add_mention(x, i, c, SR_ENT_GPE, SR_MSRC_NAME))
                     return false;
                 i += c - 1;
@@ -514,6 +534,8 @@ static bool mentions_from_names(ectx *x)
         uint32_t n = k - i;
         trim_name(x, l, &i, &n);
         int type = name_type(x, l, i, n, k);
+        if (calendar_place_unlikely(d, i, n, type))
+            type = -1;
         if (type >= 0 && !add_mention(x, i, n, type, SR_MSRC_NAME))
             return false;
         i = k - 1;

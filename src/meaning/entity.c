@@ -421,6 +421,88 @@ static uint32_t unlabelled_place(ectx *x, uint32_t i)
     return 0;
 }
 
+/* The tagger's name of label l at tokens [*i, *i + *n) without what is no
+ * part of it: a direction before a place the gazetteer lacks ("NORTHERN
+ * MALI" in a headline), a title before a person ("Brigadier Ann
+ * Mwangi"). */
+static void trim_name(ectx *x, int l, uint32_t *i, uint32_t *n)
+{
+    static const char *const compass[] = {"northern", "southern", "eastern", "western", "central",
+                                          "northeastern", "northwestern", "southeastern",
+                                          "southwestern", NULL};
+    const sr_doc *d = x->d;
+    if ((l + 1) / 2 == 3 && *n > 1) {
+        uint32_t wl, k = *i + *n;
+        const char *w = tv(d, *i, &wl);
+        char low[16];
+        const uint32_t *ids;
+        uint32_t a = d->tokens.v[*i].nstart, b = d->tokens.v[k - 1].nend;
+        if (wl < sizeof low) {
+            for (uint32_t q = 0; q < wl; q++)
+                low[q] = (w[q] >= 'A' && w[q] <= 'Z') ? (char)(w[q] + 32) : w[q];
+            if (in_list(low, wl, compass) && !sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids))
+                (*i)++, (*n)--;
+        }
+    }
+    if ((l + 1) / 2 == 1 && *n > 1) {
+        const sr_match *tm = match_at(d, *i, SR_LEX_TITLE);
+        if (tm && tm->tok_n < *n)
+            *i += tm->tok_n, *n -= tm->tok_n;
+    }
+}
+
+/* The entity type of the tagger's name of label l at tokens [i, i + n)
+ * (k: the token after the tagger's whole name), or -1 to drop it: PER a
+ * person, ORG an organization, LOC a place by place_type, MISC a
+ * nationality word or nothing; a landform before "river", "valley" ...;
+ * a place whatever the tagger thought when the text says so ("in Kyun
+ * Ywar village", "Pauk township", "the city of X"). */
+static int name_type(ectx *x, int l, uint32_t i, uint32_t n, uint32_t k)
+{
+    static const char *const landforms[] = {"river", "valley", "sea", "lake", "mountains", "desert",
+                                            "basin", "delta", "gulf", NULL};
+    const sr_doc *d = x->d;
+    int type;
+    switch ((l + 1) / 2) {
+    case 1: type = SR_ENT_PERSON; break;
+    case 2: type = SR_ENT_ORG; break;
+    case 3: type = place_type(x, i, n); break;
+    default: type = norp_word(x, i, n) ? SR_ENT_NORP : -1; break;
+    }
+    if (type >= 0 && type != SR_ENT_PERSON && k < d->tokens.n) {
+        uint32_t wl;
+        const char *w = tv(d, k, &wl);
+        if (in_list(w, wl, landforms))
+            type = SR_ENT_LOC;
+    }
+    if (type == SR_ENT_PERSON || type == SR_ENT_ORG || type < 0) {
+        sr_mention tmp = {.tok_first = i, .tok_n = n};
+        if (place_cue(d, &tmp))
+            type = SR_ENT_GPE;
+    }
+    return type;
+}
+
+/* Months and weekdays: names of towns too (March, May, Sunday), but a
+ * place in the news only on strong evidence: the text calls it one ("the
+ * town of May", "March district"). */
+static const char *const calendar_words[] = {"January", "February", "March", "April", "May", "June",
+                                             "July", "August", "September", "October", "November",
+                                             "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+                                             "Friday", "Saturday", "Sunday", NULL};
+
+static bool calendar_place_unlikely(const sr_doc *d, uint32_t first, uint32_t n, int type)
+{
+    if (n != 1 || (type != SR_ENT_GPE && type != SR_ENT_LOC))
+        return false;
+    uint32_t wl;
+    const char *w = tv(d, first, &wl);
+    if (!in_list(w, wl, calendar_words))
+        return false;
+    sr_mention tmp = {.tok_first = first, .tok_n = n};
+    return !place_cue(d, &tmp);
+}
+
 static bool mentions_from_names(ectx *x)
 {
     sr_doc *d = x->d;
@@ -439,7 +521,7 @@ static bool mentions_from_names(ectx *x)
             /* capitalized words the tagger passed over, right before
              * "village", "township", "district" ...: a place */
             uint32_t c = unlabelled_place(x, i);
-            if (c) {
+            if (c && !calendar_place_unlikely(d, i, c, SR_ENT_GPE)) {
                 if (!add_mention(x, i, c, SR_ENT_GPE, SR_MSRC_NAME))
                     return false;
                 i += c - 1;
@@ -450,52 +532,10 @@ static bool mentions_from_names(ectx *x)
         while (k < d->tokens.n && d->ner[k] == l + (l % 2))
             k++;
         uint32_t n = k - i;
-        int type = -1;
-        /* "NORTHERN MALI" in a headline: the place without its direction */
-        if ((l + 1) / 2 == 3 && n > 1) {
-            uint32_t wl;
-            const char *w = tv(d, i, &wl);
-            static const char *const compass[] = {"northern", "southern", "eastern", "western",
-                                            "central", "northeastern", "northwestern",
-                                            "southeastern", "southwestern", NULL};
-            char low[16];
-            const uint32_t *ids;
-            uint32_t a = d->tokens.v[i].nstart, b = d->tokens.v[k - 1].nend;
-            if (wl < sizeof low) {
-                for (uint32_t q = 0; q < wl; q++)
-                    low[q] = (w[q] >= 'A' && w[q] <= 'Z') ? (char)(w[q] + 32) : w[q];
-                if (in_list(low, wl, compass) && !sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids))
-                    i++, n--;
-            }
-        }
-        /* "Brigadier Ann Mwangi": the title is no part of the name */
-        if ((l + 1) / 2 == 1 && n > 1) {
-            const sr_match *tm = match_at(d, i, SR_LEX_TITLE);
-            if (tm && tm->tok_n < n)
-                i += tm->tok_n, n -= tm->tok_n;
-        }
-        switch ((l + 1) / 2) {
-        case 1: type = SR_ENT_PERSON; break;
-        case 2: type = SR_ENT_ORG; break;
-        case 3: type = place_type(x, i, n); break;
-        default: type = norp_word(x, i, n) ? SR_ENT_NORP : -1; break;
-        }
-        /* "the Euphrates river", "the Jordan valley": a landform */
-        if (type >= 0 && type != SR_ENT_PERSON && k < d->tokens.n) {
-            uint32_t wl;
-            const char *w = tv(d, k, &wl);
-            static const char *const landforms[] = {"river", "valley", "sea", "lake", "mountains",
-                                                    "desert", "basin", "delta", "gulf", NULL};
-            if (in_list(w, wl, landforms))
-                type = SR_ENT_LOC;
-        }
-        /* "in Kyun Ywar village", "Pauk township", "the city of X": a
-         * place, whatever the tagger thought */
-        if (type == SR_ENT_PERSON || type == SR_ENT_ORG || type < 0) {
-            sr_mention tmp = {.tok_first = i, .tok_n = n};
-            if (place_cue(d, &tmp))
-                type = SR_ENT_GPE;
-        }
+        trim_name(x, l, &i, &n);
+        int type = name_type(x, l, i, n, k);
+        if (calendar_place_unlikely(d, i, n, type))
+            type = -1;
         if (type >= 0 && !add_mention(x, i, n, type, SR_MSRC_NAME))
             return false;
         i = k - 1;
@@ -659,13 +699,12 @@ static bool mentions_from_prefixes(ectx *x)
     return true;
 }
 
-/* Do the capitalized words of a name spell the acronym (of, the, and, for
- * and de skipped; "al-" words give their second part too)? */
-static bool spells(const sr_doc *d, const sr_mention *mn, const char *acr, uint32_t an)
+/* The initials of a name's capitalized words (of, the, and, for and de
+ * skipped; "al-" words give their second part too), at most 16. */
+static uint32_t initials(const sr_doc *d, const sr_mention *mn, char ini[16])
 {
-    char ini[16];
     uint32_t ni = 0;
-    for (uint32_t j = 0; j < mn->tok_n && ni < sizeof ini; j++) {
+    for (uint32_t j = 0; j < mn->tok_n && ni < 16; j++) {
         uint32_t n;
         const char *s = tv(d, mn->tok_first + j, &n);
         if (n == 0 || !(s[0] >= 'A' && s[0] <= 'Z'))
@@ -673,24 +712,41 @@ static bool spells(const sr_doc *d, const sr_mention *mn, const char *acr, uint3
         ini[ni++] = s[0];
         /* "Al-Nusra": A or N; "US-backed" is not in a name */
         const char *h = memchr(s, '-', n);
-        if (h && h + 1 < s + n && h[1] >= 'A' && h[1] <= 'Z' && ni < sizeof ini)
+        if (h && h + 1 < s + n && h[1] >= 'A' && h[1] <= 'Z' && ni < 16)
             ini[ni++] = h[1];
     }
-    char a[16];
+    return ni;
+}
+
+/* The capital letters of an acronym, at most 16. */
+static uint32_t acronym_letters(const char *acr, uint32_t an, char a[16])
+{
     uint32_t na = 0;
-    for (uint32_t i = 0; i < an && na < sizeof a; i++)
+    for (uint32_t i = 0; i < an && na < 16; i++)
         if (acr[i] >= 'A' && acr[i] <= 'Z')
             a[na++] = acr[i];
-    if (na < 2 || na > ni)
-        return false;
-    /* the acronym's letters in order among the initials, first to first */
-    if (a[0] != ini[0])
+    return na;
+}
+
+/* Do the initials spell the acronym's letters: in order, first to first,
+ * with at most two initials left out? */
+static bool spells_letters(const char *ini, uint32_t ni, const char *a, uint32_t na)
+{
+    if (na < 2 || na > ni || a[0] != ini[0])
         return false;
     uint32_t q = 1;
     for (uint32_t i = 1; i < ni && q < na; i++)
         if (ini[i] == a[q])
             q++;
     return q == na && ni - na <= 2;
+}
+
+/* Do the capitalized words of a name spell the acronym? */
+static bool spells(const sr_doc *d, const sr_mention *mn, const char *acr, uint32_t an)
+{
+    char ini[16], a[16];
+    uint32_t ni = initials(d, mn, ini), na = acronym_letters(acr, an, a);
+    return spells_letters(ini, ni, a, na);
 }
 
 /* "Syrian Democratic Forces (SDF)": the acronym after a name, in
@@ -900,15 +956,103 @@ static bool known_place(ectx *x, const char *s, uint32_t n, char (*ccs)[2], uint
     return false;
 }
 
-static bool link_mentions(ectx *x)
+/* An index in the arena: 64-bit keys (never 0) to lists of values, each
+ * list in the order its values were added. */
+typedef struct listslot {
+    uint64_t key;
+    int32_t head, tail;
+} listslot;
+typedef struct multimap {
+    listslot *slots;
+    int32_t *val, *next;
+    uint32_t mask, n, cap;
+} multimap;
+
+static bool mm_init(multimap *mm, sr_arena *a, uint32_t cap)
+{
+    uint32_t nb = 64;
+    while (nb < 2 * cap)
+        nb <<= 1;
+    mm->slots = sr_arena_calloc(a, nb, sizeof *mm->slots);
+    mm->val = sr_arena_alloc(a, (cap + 1) * sizeof *mm->val);
+    mm->next = sr_arena_alloc(a, (cap + 1) * sizeof *mm->next);
+    mm->mask = nb - 1;
+    mm->n = 0;
+    mm->cap = cap;
+    return mm->slots && mm->val && mm->next;
+}
+
+static listslot *mm_slot(const multimap *mm, uint64_t key)
+{
+    uint32_t i = (uint32_t)(key >> 20) & mm->mask;
+    while (mm->slots[i].key && mm->slots[i].key != key)
+        i = (i + 1) & mm->mask;
+    return &mm->slots[i];
+}
+
+/* Adds v to key's list, unless v was the last value added to it. */
+static void mm_add(multimap *mm, uint64_t key, int32_t v)
+{
+    listslot *s = mm_slot(mm, key);
+    if ((s->key && mm->val[s->tail] == v) || mm->n >= mm->cap)
+        return;
+    int32_t node = (int32_t)mm->n++;
+    mm->val[node] = v;
+    mm->next[node] = -1;
+    if (!s->key) {
+        s->key = key;
+        s->head = node;
+    } else {
+        mm->next[s->tail] = node;
+    }
+    s->tail = node;
+}
+
+/* The first node of key's list, or -1; mm->next[node] the one after. */
+static int32_t mm_first(const multimap *mm, uint64_t key)
+{
+    const listslot *s = mm_slot(mm, key);
+    return s->key ? s->head : -1;
+}
+
+static uint64_t letters_key(const char *s, uint32_t n)
+{
+    return XXH3_64bits_withSeed(s, n, 'A') | 1;
+}
+
+/* How many acronyms index_initials may file a name of ni initials under. */
+static uint32_t initials_variants(uint32_t ni)
+{
+    return ni < 2 || ni > 10 ? 0 : 1 + (ni - 1) + (ni - 1) * (ni - 2) / 2;
+}
+
+/* Files an organization under every acronym its initials spell
+ * (spells_letters): all its initials, or all but one or two after the
+ * first, two to eight letters. */
+static void index_initials(multimap *mm, const char *ini, uint32_t ni, int32_t org)
+{
+    if (!initials_variants(ni))
+        return;
+    char v[16];
+    /* i: the first initial left out (0: none); k: the second (k == i: none) */
+    for (uint32_t i = 0; i < ni; i++)
+        for (uint32_t k = i; k < (i ? ni : 1); k++) {
+            uint32_t len = 0;
+            for (uint32_t q = 0; q < ni; q++)
+                if (q == 0 || (q != i && q != k))
+                    v[len++] = ini[q];
+            if (len >= 2 && len <= 8)
+                mm_add(mm, letters_key(v, len), org);
+        }
+}
+
+/* The same name, the same lexicon entry or the same place key: one
+ * referent, whatever type the tagger gave each mention (a person's
+ * surname excepted, link_partial_names). */
+static bool link_by_keys(ectx *x, uint32_t nb)
 {
     sr_doc *d = x->d;
     uint32_t nm = d->mentions.n;
-    for (uint32_t k = 0; k < nm; k++)
-        x->parent[k] = (int32_t)k;
-    uint32_t nb = 64;
-    while (nb < 8 * nm)
-        nb <<= 1;
     keyslot *tab = sr_arena_calloc(d->arena, nb, sizeof *tab);
     if (!tab)
         return false;
@@ -920,92 +1064,127 @@ static bool link_mentions(ectx *x)
         uint32_t n;
         const char *s = mtext(d, mn, &n);
         int32_t o;
-        /* the same name is the same referent, whatever type the tagger gave
-         * each mention (a person's surname excepted, below) */
         uint64_t keys[3] = {name_key(s, n, type_class(mn->type)), lexicon_key(x, mn),
                             place_key(x, mn)};
         for (int q = 0; q < 3; q++)
             if (keys[q] && (o = key_get(tab, nb - 1, keys[q], (int32_t)k)) >= 0)
                 unite(x, (int32_t)k, o);
     }
-    /* "Mohammed Emwazi, better known as Jihadi John", "X, alias Y",
-     * "X, also known as Y": one referent */
+    return true;
+}
+
+/* "Mohammed Emwazi, better known as Jihadi John", "X, alias Y", "X, also
+ * known as Y": one referent. */
+static void link_aliases(ectx *x)
+{
+    static const char *const adverbs[] = {"better", "also", "popularly", "widely", NULL};
+    static const char *const alias_words[] = {"alias", "aka", NULL};
+    sr_doc *d = x->d;
+    uint32_t nm = d->mentions.n;
     for (uint32_t k = 0; k + 1 < nm; k++) {
         const sr_mention *a = &d->mentions.v[k], *b = &d->mentions.v[k + 1];
         uint32_t i = a->tok_first + a->tok_n, j = b->tok_first;
         if (j <= i || j - i > 4 || !tok_is(d, i, ","))
             continue;
-        uint32_t q = i + 1;
-        if (q < j && (tok_is(d, q, "better") || tok_is(d, q, "also") || tok_is(d, q, "popularly") ||
-                      tok_is(d, q, "widely")))
+        uint32_t q = i + 1, n;
+        const char *w;
+        if (q < j && (w = tv(d, q, &n), in_list(w, n, adverbs)))
             q++;
         bool alias = (q + 2 == j && tok_is(d, q, "known") && tok_is(d, q + 1, "as")) ||
-                     (q + 1 == j && (tok_is(d, q, "alias") || tok_is(d, q, "aka")));
+                     (q + 1 == j && (w = tv(d, q, &n), in_list(w, n, alias_words)));
         if (!alias || type_class(a->type) != type_class(b->type))
             continue;
         unite(x, (int32_t)k, (int32_t)k + 1);
     }
-    /* The same name given two types by the tagger ("Raqqa" a place seven
-     * times, an organization three): one referent when most of its mentions
-     * (two thirds) agree, or when the gazetteer knows the name as a sizable
-     * place in a country the document names; a city that is also a sports
-     * team, in a document that names no country, stays two. */
-    {
-        uint32_t *size = sr_arena_calloc(d->arena, nm + 1, sizeof *size);
-        keyslot *t2 = sr_arena_calloc(d->arena, nb, sizeof *t2);
-        if (!size || !t2)
-            return false;
-        for (uint32_t k = 0; k < nm; k++)
-            size[find(x, (int32_t)k)]++;
-        char ccs[32][2];
-        uint32_t nccs = doc_countries(x, ccs, 32);
-        for (uint32_t k = 0; k < nm; k++) {
-            const sr_mention *mn = &d->mentions.v[k];
-            if (mn->type == SR_ENT_PERSON || mn->type == SR_ENT_NORP)
-                continue;
-            uint32_t n;
-            const char *s = mtext(d, mn, &n);
-            int32_t o = key_get(t2, nb - 1, name_key(s, n, 9), (int32_t)k);
-            if (o < 0)
-                continue;
-            int32_t ra = find(x, o), rb = find(x, (int32_t)k);
-            if (ra == rb)
-                continue;
-            uint32_t big = size[ra] >= size[rb] ? size[ra] : size[rb];
-            int type = d->mentions.v[size[ra] >= size[rb] ? ra : rb].type;
-            bool place = type_class(d->mentions.v[ra].type) == 2 || type_class(d->mentions.v[rb].type) == 2;
-            bool cue = false;
-            for (uint32_t q = 0; q < nm && place && !cue; q++) {
-                int32_t r = find(x, (int32_t)q);
-                cue = (r == ra || r == rb) && place_cue(d, &d->mentions.v[q]);
-            }
-            if (place && (cue || known_place(x, s, n, ccs, nccs)))
-                type = type_class(d->mentions.v[ra].type) == 2 ? d->mentions.v[ra].type : d->mentions.v[rb].type;
-            else if (3 * big < 2 * (size[ra] + size[rb]))
-                continue;
-            for (uint32_t q = 0; q < nm; q++) {
-                int32_t r = find(x, (int32_t)q);
-                if (r == ra || r == rb)
-                    d->mentions.v[q].type = (uint8_t)type;
-            }
-            unite(x, ra, rb);
-            size[find(x, ra)] = size[ra] + size[rb];
-        }
-    }
-    /* A surname, a first name or an acronym joins the one longer name it
-     * belongs to: people's names indexed by their last and first words,
-     * organizations' names of several words tried for the initials. */
-    keyslot *pt = sr_arena_calloc(d->arena, nb, sizeof *pt);
-    uint32_t *orgs = sr_arena_alloc(d->arena, (nm + 1) * sizeof *orgs);
-    if (!pt || !orgs)
+}
+
+/* The same name given two types by the tagger ("Raqqa" a place seven
+ * times, an organization three): one referent when most of its mentions
+ * (two thirds) agree, or when the gazetteer knows the name as a sizable
+ * place in a country the document names; a city that is also a sports
+ * team, in a document that names no country, stays two.  Each set of
+ * mentions keeps its size, whether one of them has a place cue, and the
+ * type its members took when it last joined another (-1: their own), so
+ * a join costs no scan of the mentions. */
+static bool link_retyped(ectx *x, uint32_t nb)
+{
+    sr_doc *d = x->d;
+    uint32_t nm = d->mentions.n;
+    uint32_t *size = sr_arena_calloc(d->arena, nm + 1, sizeof *size);
+    int8_t *rtype = sr_arena_alloc(d->arena, nm + 1);
+    bool *cue = sr_arena_calloc(d->arena, nm + 1, sizeof *cue);
+    keyslot *t2 = sr_arena_calloc(d->arena, nb, sizeof *t2);
+    if (!size || !rtype || !cue || !t2)
         return false;
-    uint32_t norgs = 0;
+    memset(rtype, -1, nm + 1);
+    for (uint32_t k = 0; k < nm; k++) {
+        int32_t r = find(x, (int32_t)k);
+        size[r]++;
+        cue[r] |= place_cue(d, &d->mentions.v[k]);
+    }
+#define CUR_TYPE(q) (rtype[find(x, (q))] >= 0 ? rtype[find(x, (q))] : d->mentions.v[(q)].type)
+    char ccs[32][2];
+    uint32_t nccs = doc_countries(x, ccs, 32);
+    for (uint32_t k = 0; k < nm; k++) {
+        int kt = CUR_TYPE((int32_t)k);
+        if (kt == SR_ENT_PERSON || kt == SR_ENT_NORP)
+            continue;
+        uint32_t n;
+        const char *s = mtext(d, &d->mentions.v[k], &n);
+        int32_t o = key_get(t2, nb - 1, name_key(s, n, 9), (int32_t)k);
+        if (o < 0)
+            continue;
+        int32_t ra = find(x, o), rb = find(x, (int32_t)k);
+        if (ra == rb)
+            continue;
+        int ta = CUR_TYPE(ra), tb = CUR_TYPE(rb);
+        uint32_t big = size[ra] >= size[rb] ? size[ra] : size[rb];
+        int type = size[ra] >= size[rb] ? ta : tb;
+        bool place = type_class(ta) == 2 || type_class(tb) == 2;
+        if (place && (cue[ra] || cue[rb] || known_place(x, s, n, ccs, nccs)))
+            type = type_class(ta) == 2 ? ta : tb;
+        else if (3 * big < 2 * (size[ra] + size[rb]))
+            continue;
+        bool c = cue[ra] || cue[rb];
+        unite(x, ra, rb);
+        int32_t r = find(x, ra);
+        size[r] = size[ra] + size[rb];
+        rtype[r] = (int8_t)type;
+        cue[r] = c;
+    }
+    for (uint32_t q = 0; q < nm; q++)
+        d->mentions.v[q].type = (uint8_t)CUR_TYPE((int32_t)q);
+#undef CUR_TYPE
+    return true;
+}
+
+/* A surname, a first name or an acronym joins the one longer name it
+ * belongs to: people's names indexed by their last and first words,
+ * organizations' names of several words by the acronyms their initials
+ * spell. */
+static bool link_partial_names(ectx *x, uint32_t nb)
+{
+    sr_doc *d = x->d;
+    uint32_t nm = d->mentions.n;
+    keyslot *pt = sr_arena_calloc(d->arena, nb, sizeof *pt);
+    if (!pt)
+        return false;
+    uint32_t nvar = 0;
+    char ini[16];
+    for (uint32_t j = 0; j < nm; j++) {
+        const sr_mention *o = &d->mentions.v[j];
+        if (o->tok_n >= 2 && o->type == SR_ENT_ORG)
+            nvar += initials_variants(initials(d, o, ini));
+    }
+    multimap orgs;
+    if (!mm_init(&orgs, d->arena, nvar))
+        return false;
     for (uint32_t j = 0; j < nm; j++) {
         const sr_mention *o = &d->mentions.v[j];
         if (o->tok_n < 2)
             continue;
         if (o->type == SR_ENT_ORG) {
-            orgs[norgs++] = j;
+            index_initials(&orgs, ini, initials(d, o, ini), (int32_t)j);
             continue;
         }
         if (o->type != SR_ENT_PERSON)
@@ -1036,8 +1215,11 @@ static bool link_mentions(ectx *x)
         if (is_acronym(s, n)) {
             if (mn->type != SR_ENT_ORG && mn->src != SR_MSRC_NAME)
                 continue;
-            for (uint32_t q = 0; q < norgs; q++) {
-                int32_t j = (int32_t)orgs[q];
+            char a[16];
+            uint32_t na = acronym_letters(s, n, a);
+            for (int32_t node = na >= 2 ? mm_first(&orgs, letters_key(a, na)) : -1; node >= 0;
+                 node = orgs.next[node]) {
+                int32_t j = orgs.val[node];
                 if (find(x, j) == find(x, (int32_t)k) || !spells(d, &d->mentions.v[j], s, n))
                     continue;
                 if (hit >= 0 && find(x, hit) != find(x, j))
@@ -1066,6 +1248,20 @@ static bool link_mentions(ectx *x)
         }
     }
     return true;
+}
+
+static bool link_mentions(ectx *x)
+{
+    uint32_t nm = x->d->mentions.n;
+    for (uint32_t k = 0; k < nm; k++)
+        x->parent[k] = (int32_t)k;
+    uint32_t nb = 64;
+    while (nb < 8 * nm)
+        nb <<= 1;
+    if (!link_by_keys(x, nb))
+        return false;
+    link_aliases(x);
+    return link_retyped(x, nb) && link_partial_names(x, nb);
 }
 
 /* ---- attributes -------------------------------------------------------------- */
@@ -1209,6 +1405,10 @@ static bool build_entities(ectx *x)
     uint32_t *counts = sr_arena_calloc(d->arena, d->entities.n + 1, sizeof *counts);
     if (!counts)
         return false;
+    /* per entity and type: how many of its mentions so far have it */
+    uint32_t *typed = sr_arena_calloc(d->arena, (size_t)d->entities.n * SR_ENT__COUNT + 1, sizeof *typed);
+    if (!typed)
+        return false;
     for (uint32_t k = 0; k < nm; k++)
         counts[d->mentions.v[k].entity]++;
     for (uint32_t e = 0; e < d->entities.n; e++) {
@@ -1220,6 +1420,7 @@ static bool build_entities(ectx *x)
         const sr_mention *mn = &d->mentions.v[k];
         sr_entity *e = &d->entities.v[mn->entity];
         e->mentions[e->nmentions++] = k;
+        uint32_t same = ++typed[(size_t)mn->entity * SR_ENT__COUNT + mn->type];
         uint32_t n;
         const char *s = mtext(d, mn, &n);
         bool acr = is_acronym(s, n);
@@ -1231,13 +1432,8 @@ static bool build_entities(ectx *x)
             e->name_acronym = acr;
         }
         /* the type most of its names give */
-        if (mn->src == SR_MSRC_NAME && mn->type != e->type && e->nmentions > 1) {
-            uint32_t same = 0;
-            for (uint32_t q = 0; q < e->nmentions; q++)
-                same += d->mentions.v[e->mentions[q]].type == mn->type;
-            if (same * 2 > e->nmentions)
-                e->type = mn->type;
-        }
+        if (mn->src == SR_MSRC_NAME && mn->type != e->type && e->nmentions > 1 && same * 2 > e->nmentions)
+            e->type = mn->type;
     }
     for (uint32_t e = 0; e < d->entities.n; e++) {
         sr_entity *en = &d->entities.v[e];
@@ -1260,129 +1456,153 @@ static bool build_entities(ectx *x)
     return true;
 }
 
-/* Actor codes (docs/actors.md). */
+/* The actor a named group's mentions stand for: a lexicon actor or
+ * nationality word that is (nearly) the whole mention, or the one before
+ * a hyphen ("US-backed"). */
+static void actor_from_mentions(ectx *x, sr_entity *en)
+{
+    const sr_doc *d = x->d;
+    const sitrep_model *m = x->m;
+    for (uint32_t q = 0; q < en->nmentions && !en->has_actor; q++) {
+        const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+        if (mn->src == SR_MSRC_PREFIX) {
+            uint32_t n;
+            const char *s = mtext(d, mn, &n);
+            const char *strs;
+            const sr_lex_rec *r = sr_lex_find(m, s, n, SR_LEX_ACTOR, &strs);
+            if (!r)
+                r = sr_lex_find(m, s, n, SR_LEX_DEMONYM, &strs);
+            if (r) {
+                sr_match tmp = {.rec = r, .strs = strs};
+                en->has_actor = actor_of_match(m, &tmp, &en->actor);
+            }
+            continue;
+        }
+        const sr_match *mt = match_in(d, mn->tok_first, mn->tok_n, SR_LEX_ACTOR);
+        if (!mt && en->type == SR_ENT_NORP)
+            mt = match_in(d, mn->tok_first, mn->tok_n, SR_LEX_DEMONYM);
+        if (mt && (mt->tok_n + 1 >= mn->tok_n))
+            en->has_actor = actor_of_match(m, mt, &en->actor);
+    }
+}
+
+/* A nationality adjective whose WordNet pertainym is a country: Syrian ->
+ * SYR. */
+static void norp_actor(ectx *x, sr_entity *en)
+{
+    const sitrep_model *m = x->m;
+    const char *s = en->name;
+    uint32_t n = en->name_len;
+    char low[64];
+    if (n >= sizeof low)
+        return;
+    for (uint32_t i = 0; i < n; i++)
+        low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+    const char *p = sr_wn_pertainym(m, low, n);
+    const uint32_t *ids;
+    if (!p || !sr_geo_lookup_doc(x->d, m, p, strlen(p), &ids))
+        return;
+    const sr_place_rec *r = sr_geo_place(m, ids[0]);
+    const char *c3 = r->feature == SR_FEATURE_COUNTRY ? sr_geo_iso3(m, r->cc) : NULL;
+    if (c3) {
+        set_actor(&en->actor, c3, NULL, NULL, NULL);
+        en->has_actor = true;
+    }
+}
+
+/* "Syrian Democratic Forces": a nationality word or country in an
+ * organization's longest name, else a place in it ("Raqqa Civil Council"
+ * is Syrian), and the sector its last cue word gives. */
+static void org_actor(ectx *x, sr_entity *en)
+{
+    const sr_doc *d = x->d;
+    const sitrep_model *m = x->m;
+    const char *country = NULL, *group = NULL, *sector = NULL;
+    const sr_mention *mn = NULL;
+    for (uint32_t q = 0; q < en->nmentions; q++) {
+        const sr_mention *o = &d->mentions.v[en->mentions[q]];
+        if (!mn || o->tok_n > mn->tok_n)
+            mn = o;
+    }
+    for (uint32_t j = 0; mn && j < mn->tok_n; j++) {
+        const sr_match *mt = match_at(d, mn->tok_first + j, 0);
+        if (!mt)
+            continue;
+        if (mt->rec->kind == SR_LEX_DEMONYM && !country && !group) {
+            country = mt->rec->country[0] ? mt->rec->country : NULL;
+            group = mt->rec->group[0] ? mt->rec->group : NULL;
+        } else if (mt->rec->kind == SR_LEX_ORGCUE && mt->rec->sector[0]) {
+            sector = mt->rec->sector;
+        }
+    }
+    for (uint32_t j = 0; mn && !country && !group && j < mn->tok_n; j++) {
+        const sr_token *t = &d->tokens.v[mn->tok_first + j];
+        if (!(t->flags & SR_TF_CAP) || (t->flags & SR_TF_ALLCAPS))
+            continue;
+        const uint32_t *ids;
+        uint32_t c = sr_geo_lookup_doc(d, m, d->norm + t->nstart, t->nend - t->nstart, &ids);
+        if (!c)
+            continue;
+        const sr_place_rec *p = sr_geo_place(m, ids[0]);
+        if (p->feature == SR_FEATURE_COUNTRY || p->population >= 100000)
+            country = sr_geo_iso3(m, p->cc);
+    }
+    if (country || group) {
+        set_actor(&en->actor, country, group, sector, NULL);
+        en->has_actor = true;
+    } else if (sector) {
+        set_actor(&en->actor, NULL, NULL, sector, NULL);
+        en->has_actor = true;
+    }
+}
+
+/* A person's title, role and affiliation from each mention's context,
+ * then the code: the affiliation's country and sector, or a
+ * transnational group's own code for its member. */
+static void person_actor(ectx *x, sr_entity *en)
+{
+    const sr_doc *d = x->d;
+    const char *country = NULL;
+    for (uint32_t q = 0; q < en->nmentions; q++)
+        person_context(x, en, &d->mentions.v[en->mentions[q]], &country);
+    const sr_entity *aff = en->affiliation >= 0 ? &d->entities.v[en->affiliation] : NULL;
+    if (aff && aff->has_actor) {
+        if (!country && aff->actor.country[0])
+            country = aff->actor.country;
+        if (!en->sector[0] && aff->actor.sector[0])
+            memcpy(en->sector, aff->actor.sector, 4);
+    }
+    if (aff && aff->has_actor && !aff->actor.country[0] && !country) {
+        en->actor = aff->actor;
+        en->has_actor = true;
+    } else if (country || en->sector[0]) {
+        set_actor(&en->actor, country, NULL, en->sector[0] ? en->sector : NULL, NULL);
+        en->has_actor = true;
+    }
+}
+
+/* Actor codes (docs/actors.md): named actors, nationality words and
+ * organizations first, since a person's affiliation may be one of them;
+ * then people. */
 static void code_actors(ectx *x)
 {
     sr_doc *d = x->d;
-    const sitrep_model *m = x->m;
     cover(x);
-    /* named actors, nationality words and organizations' own words first:
-     * a person's affiliation may be one of them */
     for (uint32_t e = 0; e < d->entities.n; e++) {
         sr_entity *en = &d->entities.v[e];
         if (en->type == SR_ENT_PERSON)
             continue;
-        for (uint32_t q = 0; q < en->nmentions && !en->has_actor; q++) {
-            const sr_mention *mn = &d->mentions.v[en->mentions[q]];
-            const sr_match *mt;
-            if (mn->src == SR_MSRC_PREFIX) {
-                uint32_t n;
-                const char *s = mtext(d, mn, &n);
-                const char *strs;
-                const sr_lex_rec *r = sr_lex_find(m, s, n, SR_LEX_ACTOR, &strs);
-                if (!r)
-                    r = sr_lex_find(m, s, n, SR_LEX_DEMONYM, &strs);
-                if (r) {
-                    sr_match tmp = {.rec = r, .strs = strs};
-                    en->has_actor = actor_of_match(m, &tmp, &en->actor);
-                }
-                continue;
-            }
-            mt = match_in(d, mn->tok_first, mn->tok_n, SR_LEX_ACTOR);
-            if (!mt && en->type == SR_ENT_NORP)
-                mt = match_in(d, mn->tok_first, mn->tok_n, SR_LEX_DEMONYM);
-            if (mt && (mt->tok_n + 1 >= mn->tok_n))
-                en->has_actor = actor_of_match(m, mt, &en->actor);
-        }
+        actor_from_mentions(x, en);
         if (en->has_actor)
             continue;
-        if (en->type == SR_ENT_NORP) {
-            /* an adjective whose pertainym is a country: Syrian -> SYR */
-            uint32_t n;
-            const char *s = en->name;
-            n = en->name_len;
-            char low[64];
-            if (n < sizeof low) {
-                for (uint32_t i = 0; i < n; i++)
-                    low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
-                const char *p = sr_wn_pertainym(m, low, n);
-                const uint32_t *ids;
-                if (p && sr_geo_lookup_doc(d, m, p, strlen(p), &ids)) {
-                    const sr_place_rec *r = sr_geo_place(m, ids[0]);
-                    const char *c3 = r->feature == SR_FEATURE_COUNTRY ? sr_geo_iso3(m, r->cc) : NULL;
-                    if (c3) {
-                        set_actor(&en->actor, c3, NULL, NULL, NULL);
-                        en->has_actor = true;
-                    }
-                }
-            }
-        } else if (en->type == SR_ENT_ORG) {
-            /* "Syrian Democratic Forces": a nationality word or country in
-             * the name, and the sector its last cue word gives */
-            const char *country = NULL, *group = NULL, *sector = NULL;
-            const sr_mention *mn = NULL;
-            for (uint32_t q = 0; q < en->nmentions; q++) {
-                const sr_mention *o = &d->mentions.v[en->mentions[q]];
-                if (!mn || o->tok_n > mn->tok_n)
-                    mn = o;
-            }
-            for (uint32_t j = 0; mn && j < mn->tok_n; j++) {
-                const sr_match *mt = match_at(d, mn->tok_first + j, 0);
-                if (!mt)
-                    continue;
-                if (mt->rec->kind == SR_LEX_DEMONYM && !country && !group) {
-                    country = mt->rec->country[0] ? mt->rec->country : NULL;
-                    group = mt->rec->group[0] ? mt->rec->group : NULL;
-                } else if (mt->rec->kind == SR_LEX_ORGCUE && mt->rec->sector[0]) {
-                    sector = mt->rec->sector;
-                }
-            }
-            /* else a place in the name: "Raqqa Civil Council" is Syrian */
-            for (uint32_t j = 0; mn && !country && !group && j < mn->tok_n; j++) {
-                const sr_token *t = &d->tokens.v[mn->tok_first + j];
-                if (!(t->flags & SR_TF_CAP) || (t->flags & SR_TF_ALLCAPS))
-                    continue;
-                const uint32_t *ids;
-                uint32_t c = sr_geo_lookup_doc(d, m, d->norm + t->nstart, t->nend - t->nstart, &ids);
-                if (!c)
-                    continue;
-                const sr_place_rec *p = sr_geo_place(m, ids[0]);
-                if (p->feature == SR_FEATURE_COUNTRY || p->population >= 100000)
-                    country = sr_geo_iso3(m, p->cc);
-            }
-            if (country || group) {
-                set_actor(&en->actor, country, group, sector, NULL);
-                en->has_actor = true;
-            } else if (sector) {
-                set_actor(&en->actor, NULL, NULL, sector, NULL);
-                en->has_actor = true;
-            }
-        }
+        if (en->type == SR_ENT_NORP)
+            norp_actor(x, en);
+        else if (en->type == SR_ENT_ORG)
+            org_actor(x, en);
     }
-    /* people: title, role, affiliation; then their codes */
-    for (uint32_t e = 0; e < d->entities.n; e++) {
-        sr_entity *en = &d->entities.v[e];
-        if (en->type != SR_ENT_PERSON)
-            continue;
-        const char *country = NULL;
-        for (uint32_t q = 0; q < en->nmentions; q++)
-            person_context(x, en, &d->mentions.v[en->mentions[q]], &country);
-        const sr_entity *aff = en->affiliation >= 0 ? &d->entities.v[en->affiliation] : NULL;
-        if (aff && aff->has_actor) {
-            if (!country && aff->actor.country[0])
-                country = aff->actor.country;
-            if (!en->sector[0] && aff->actor.sector[0])
-                memcpy(en->sector, aff->actor.sector, 4);
-        }
-        if (aff && aff->has_actor && !aff->actor.country[0] && !country) {
-            /* a transnational group's member takes its code */
-            en->actor = aff->actor;
-            en->has_actor = true;
-        } else if (country || en->sector[0]) {
-            set_actor(&en->actor, country, NULL, en->sector[0] ? en->sector : NULL, NULL);
-            en->has_actor = true;
-        }
-    }
+    for (uint32_t e = 0; e < d->entities.n; e++)
+        if (d->entities.v[e].type == SR_ENT_PERSON)
+            person_actor(x, &d->entities.v[e]);
 }
 
 /* Is the token range a region or country the gazetteer knows? */
@@ -1431,23 +1651,227 @@ static int32_t listed_after(const sr_doc *d, uint32_t nx, bool open)
     return mention_at_tok(d, nx + 1);
 }
 
+/* ---- entities by the last word of their names ---------------------------------- */
+
+/* sr_entity_named_by's index, made when the stage ends: under a key (a
+ * name's last word in lower case, with its entity's type or with none)
+ * the mentions of the entities so named, in text order. */
+typedef struct nameslot {
+    uint64_t key;
+    uint32_t off, n;
+} nameslot;
+struct sr_entity_index {
+    nameslot *slots;
+    uint32_t mask;
+    uint32_t *mentions;
+};
+
+/* The key of a last word (ASCII case folded, as strncasecmp compares)
+ * with a type (-1: any). */
+static uint64_t last_word_key(const char *s, uint32_t n, int type)
+{
+    uint64_t h = 0xcbf29ce484222325ULL ^ (uint64_t)(type + 2);
+    for (uint32_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32u : c)) * 0x100000001b3ULL;
+    }
+    return h | 1;
+}
+
+/* The last word of an entity's name that names it ("coalition" of "the
+ * US-led coalition"): after its last space, with a word before; length
+ * 0 when none. */
+static const char *name_last_word(const sr_entity *en, uint32_t *n)
+{
+    const char *sp = en->name_len ? memrchr(en->name, ' ', en->name_len) : NULL;
+    *n = sp && sp > en->name ? (uint32_t)(en->name + en->name_len - sp - 1) : 0;
+    return sp ? sp + 1 : NULL;
+}
+
+static nameslot *name_slot(const struct sr_entity_index *ix, uint64_t key)
+{
+    uint32_t i = (uint32_t)(key >> 20) & ix->mask;
+    while (ix->slots[i].key && ix->slots[i].key != key)
+        i = (i + 1) & ix->mask;
+    return &ix->slots[i];
+}
+
+static bool index_names(sr_doc *d)
+{
+    uint32_t nm = d->mentions.n, ne = d->entities.n;
+    struct sr_entity_index *ix = sr_arena_calloc(d->arena, 1, sizeof *ix);
+    uint64_t *keys = sr_arena_alloc(d->arena, (2 * (size_t)ne + 1) * sizeof *keys);
+    uint32_t nb = 64;
+    while (nb < 4 * ne)
+        nb <<= 1;
+    if (!ix || !keys || !(ix->slots = sr_arena_calloc(d->arena, nb, sizeof *ix->slots)) ||
+        !(ix->mentions = sr_arena_alloc(d->arena, (2 * (size_t)nm + 1) * sizeof *ix->mentions)))
+        return false;
+    ix->mask = nb - 1;
+    for (uint32_t e = 0; e < ne; e++) {
+        const sr_entity *en = &d->entities.v[e];
+        uint32_t n;
+        const char *w = name_last_word(en, &n);
+        keys[2 * e] = n ? last_word_key(w, n, -1) : 0;
+        keys[2 * e + 1] = n ? last_word_key(w, n, en->type) : 0;
+    }
+    /* count, place, fill */
+    for (uint32_t k = 0; k < nm; k++)
+        for (int q = 0; q < 2; q++) {
+            uint64_t key = keys[2 * d->mentions.v[k].entity + (uint32_t)q];
+            if (!key)
+                continue;
+            nameslot *s = name_slot(ix, key);
+            s->key = key;
+            s->n++;
+        }
+    uint32_t off = 0;
+    for (uint32_t i = 0; i < nb; i++) {
+        ix->slots[i].off = off;
+        off += ix->slots[i].n;
+        ix->slots[i].n = 0;
+    }
+    for (uint32_t k = 0; k < nm; k++)
+        for (int q = 0; q < 2; q++) {
+            uint64_t key = keys[2 * d->mentions.v[k].entity + (uint32_t)q];
+            if (key) {
+                nameslot *s = name_slot(ix, key);
+                ix->mentions[s->off + s->n++] = k;
+            }
+        }
+    d->entity_index = ix;
+    return true;
+}
+
+/* Does mention k's entity end its name with the word h and have the type? */
+static int32_t named_by(const sr_doc *d, uint32_t k, const sr_token *h, int type)
+{
+    uint32_t hn = h->nend - h->nstart;
+    const sr_entity *en = &d->entities.v[d->mentions.v[k].entity];
+    if ((type >= 0 && en->type != type) || en->name_len <= hn + 1)
+        return -1;
+    const char *tail = en->name + en->name_len - hn;
+    if (tail[-1] == ' ' && strncasecmp(tail, d->norm + h->nstart, hn) == 0)
+        return (int32_t)d->mentions.v[k].entity;
+    return -1;
+}
+
 /* The latest entity mentioned before token `before` whose name ends with
  * the word at token w, of type `type` (-1: any): "the coalition" after
- * "the US-led coalition". */
+ * "the US-led coalition".  The index gives the mentions of entities so
+ * named; a word no key can be (empty, or with a space) is checked against
+ * every earlier mention. */
 int32_t sr_entity_named_by(const sr_doc *d, uint32_t before, uint32_t w, int type)
 {
     const sr_token *h = &d->tokens.v[w];
-    uint32_t hn = h->nend - h->nstart;
-    /* the mentions starting before `before` */
-    for (uint32_t k = first_mention_from(d, before); k > 0; k--) {
-        const sr_entity *en = &d->entities.v[d->mentions.v[k - 1].entity];
-        if ((type >= 0 && en->type != type) || en->name_len <= hn + 1)
-            continue;
-        const char *tail = en->name + en->name_len - hn;
-        if (tail[-1] == ' ' && strncasecmp(tail, d->norm + h->nstart, hn) == 0)
-            return (int32_t)d->mentions.v[k - 1].entity;
+    uint32_t hn = h->nend - h->nstart, bound = first_mention_from(d, before);
+    const char *hs = d->norm + h->nstart;
+    const struct sr_entity_index *ix = d->entity_index;
+    if (!ix || !hn || memchr(hs, ' ', hn) || memchr(hs, 0, hn)) {
+        for (uint32_t k = bound; k > 0; k--) {
+            int32_t e = named_by(d, k - 1, h, type);
+            if (e >= 0)
+                return e;
+        }
+        return -1;
+    }
+    const nameslot *s = name_slot(ix, last_word_key(hs, hn, type));
+    if (!s->key)
+        return -1;
+    const uint32_t *v = ix->mentions + s->off;
+    uint32_t a = 0, b = s->n; /* the mentions before `bound` */
+    while (a < b) {
+        uint32_t mid = (a + b) / 2;
+        if (v[mid] < bound)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    for (uint32_t i = a; i > 0; i--) {
+        int32_t e = named_by(d, v[i - 1], h, type);
+        if (e >= 0)
+            return e;
     }
     return -1;
+}
+
+/* Does the text around one mention put the name on the map: after a
+ * preposition of place ("in X", "marched through central X"), alone in
+ * brackets after another name, or beside a region the gazetteer knows? */
+static bool place_by_context(ectx *x, const sr_entity *en, const sr_mention *mn)
+{
+    static const char *const preps[] = {"in", "near", "outside", "through", "across", "around",
+                                        "into", "toward", "towards", NULL};
+    static const char *const area[] = {"central", "downtown", "northern", "southern", "eastern",
+                                       "western", "greater", "rural", NULL};
+    const sr_doc *d = x->d;
+    bool cue = false;
+    uint32_t f = mn->tok_first, nx = f + mn->tok_n;
+    /* "in X", "marched through central X" */
+    uint32_t pv = f;
+    if (pv > 1) {
+        uint32_t al;
+        const char *aw = tv(d, pv - 1, &al);
+        if (in_list(aw, al, area))
+            pv--;
+    }
+    for (int k = 0; preps[k] && !cue && pv > 0; k++)
+        cue = tok_is_ci(d, pv - 1, preps[k]);
+    /* "in front of the Suwon City Hall (Suwon)": a name alone in
+     * brackets after another, which the gazetteer knows as a
+     * sizable town or a region (not an acronym: "(SDF)") */
+    if (!cue && f > 1 && tok_is(d, f - 1, "(") && nx < d->tokens.n &&
+        (tok_is(d, nx, ")") || tok_is(d, nx, ",")) && (d->tokens.v[f - 2].flags & SR_TF_CAP) &&
+        !is_acronym(en->name, en->name_len)) {
+        const uint32_t *ids;
+        uint32_t one, c = resolve_name(x, en->name, en->name_len, &ids, &one);
+        for (uint32_t k = 0; k < c && !cue; k++) {
+            const sr_place_rec *r = sr_geo_place(x->m, ids[k]);
+            cue = r->feature == SR_FEATURE_ADMIN1 || r->population >= 10000;
+        }
+    }
+    /* "Cotriguacu (Mato Grosso)", "Pervomaisk, Luhansk": a region
+     * after a place */
+    if (!cue && f > 1 && tok_is(d, f - 1, "(") &&
+        d->tokens.v[f - 2].kind == SR_TOK_WORD && region_at(x, f, mn->tok_n))
+        cue = true;
+    /* "(Rutshuru, Nord-Kivu)", "Tlaxco, Nuevo Leon": a region after a
+     * comma, inside brackets or after a place */
+    if (!cue && f > 1 && tok_is(d, f - 1, ",")) {
+        bool inside = false;
+        for (uint32_t k = f - 1; k > 0 && k + 8 > f && !inside; k--) {
+            if (tok_is(d, k - 1, ")") || (d->tokens.v[k - 1].flags & SR_TF_SENT_END))
+                break;
+            inside = tok_is(d, k - 1, "(");
+        }
+        /* the mention before the comma: the one starting at most
+         * three tokens back that ends there */
+        bool after_place = false;
+        for (uint32_t back = 2; back <= 4 && back <= f && !after_place; back++) {
+            int32_t o = mention_at_tok(d, f - back);
+            after_place = o >= 0 && d->mentions.v[o].tok_first + d->mentions.v[o].tok_n + 1 == f &&
+                          d->mentions.v[o].type == SR_ENT_GPE;
+        }
+        if ((inside || after_place) && region_at(x, f, mn->tok_n))
+            cue = true;
+    }
+    if (!cue && nx + 1 < d->tokens.n && (tok_is(d, nx, ",") || tok_is(d, nx, "(")) &&
+        (d->tokens.v[nx + 1].flags & SR_TF_CAP) && !d->ner[nx + 1]) {
+        /* the region after it, one or two words the tagger left
+         * unnamed or named a place */
+        for (uint32_t w = 1; w <= 2 && !cue && nx + w < d->tokens.n; w++)
+            cue = region_at(x, nx + 1, w);
+    }
+    if (!cue && nx + 1 < d->tokens.n && (tok_is(d, nx, ",") || tok_is(d, nx, "(")) &&
+        d->ner[nx + 1]) {
+        /* a name after it: a place the gazetteer calls a region */
+        uint32_t w = 1;
+        while (nx + 1 + w < d->tokens.n && w < 3 && d->ner[nx + 1 + w] &&
+               (sr_ner_label_names[d->ner[nx + 1 + w]][0] == 'I'))
+            w++;
+        cue = region_at(x, nx + 1, w);
+    }
+    return cue;
 }
 
 /* Names the tagger called a person or an organization that the text puts
@@ -1457,10 +1881,6 @@ int32_t sr_entity_named_by(const sr_doc *d, uint32_t before, uint32_t w, int typ
  * knows, is a place. */
 static void places_by_context(ectx *x)
 {
-    static const char *const preps[] = {"in", "near", "outside", "through", "across", "around",
-                                        "into", "toward", "towards", NULL};
-    static const char *const area[] = {"central", "downtown", "northern", "southern", "eastern",
-                                       "western", "greater", "rural", NULL};
     sr_doc *d = x->d;
     for (uint32_t e = 0; e < d->entities.n; e++) {
         sr_entity *en = &d->entities.v[e];
@@ -1472,73 +1892,9 @@ static void places_by_context(ectx *x)
         bool cue = false;
         for (uint32_t q = 0; q < en->nmentions && !cue; q++) {
             const sr_mention *mn = &d->mentions.v[en->mentions[q]];
-            uint32_t f = mn->tok_first, nx = f + mn->tok_n;
             if (mn->tok_n > 3)
                 break;
-            /* "in X", "marched through central X" */
-            uint32_t pv = f;
-            if (pv > 1) {
-                uint32_t al;
-                const char *aw = tv(d, pv - 1, &al);
-                if (in_list(aw, al, area))
-                    pv--;
-            }
-            for (int k = 0; preps[k] && !cue && pv > 0; k++)
-                cue = tok_is_ci(d, pv - 1, preps[k]);
-            /* "in front of the Suwon City Hall (Suwon)": a name alone in
-             * brackets after another, which the gazetteer knows as a
-             * sizable town or a region (not an acronym: "(SDF)") */
-            if (!cue && f > 1 && tok_is(d, f - 1, "(") && nx < d->tokens.n &&
-                (tok_is(d, nx, ")") || tok_is(d, nx, ",")) && (d->tokens.v[f - 2].flags & SR_TF_CAP) &&
-                !is_acronym(en->name, en->name_len)) {
-                const uint32_t *ids;
-                uint32_t one, c = resolve_name(x, en->name, en->name_len, &ids, &one);
-                for (uint32_t k = 0; k < c && !cue; k++) {
-                    const sr_place_rec *r = sr_geo_place(x->m, ids[k]);
-                    cue = r->feature == SR_FEATURE_ADMIN1 || r->population >= 10000;
-                }
-            }
-            /* "Cotriguacu (Mato Grosso)", "Pervomaisk, Luhansk": a region
-             * after a place */
-            if (!cue && f > 1 && tok_is(d, f - 1, "(") &&
-                d->tokens.v[f - 2].kind == SR_TOK_WORD && region_at(x, f, mn->tok_n))
-                cue = true;
-            /* "(Rutshuru, Nord-Kivu)", "Tlaxco, Nuevo Leon": a region after a
-             * comma, inside brackets or after a place */
-            if (!cue && f > 1 && tok_is(d, f - 1, ",")) {
-                bool inside = false;
-                for (uint32_t k = f - 1; k > 0 && k + 8 > f && !inside; k--) {
-                    if (tok_is(d, k - 1, ")") || (d->tokens.v[k - 1].flags & SR_TF_SENT_END))
-                        break;
-                    inside = tok_is(d, k - 1, "(");
-                }
-                /* the mention before the comma: the one starting at most
-                 * three tokens back that ends there */
-                bool after_place = false;
-                for (uint32_t back = 2; back <= 4 && back <= f && !after_place; back++) {
-                    int32_t o = mention_at_tok(d, f - back);
-                    after_place = o >= 0 && d->mentions.v[o].tok_first + d->mentions.v[o].tok_n + 1 == f &&
-                                  d->mentions.v[o].type == SR_ENT_GPE;
-                }
-                if ((inside || after_place) && region_at(x, f, mn->tok_n))
-                    cue = true;
-            }
-            if (!cue && nx + 1 < d->tokens.n && (tok_is(d, nx, ",") || tok_is(d, nx, "(")) &&
-                (d->tokens.v[nx + 1].flags & SR_TF_CAP) && !d->ner[nx + 1]) {
-                /* the region after it, one or two words the tagger left
-                 * unnamed or named a place */
-                for (uint32_t w = 1; w <= 2 && !cue && nx + w < d->tokens.n; w++)
-                    cue = region_at(x, nx + 1, w);
-            }
-            if (!cue && nx + 1 < d->tokens.n && (tok_is(d, nx, ",") || tok_is(d, nx, "(")) &&
-                d->ner[nx + 1]) {
-                /* a name after it: a place the gazetteer calls a region */
-                uint32_t w = 1;
-                while (nx + 1 + w < d->tokens.n && w < 3 && d->ner[nx + 1 + w] &&
-                       (sr_ner_label_names[d->ner[nx + 1 + w]][0] == 'I'))
-                    w++;
-                cue = region_at(x, nx + 1, w);
-            }
+            cue = place_by_context(x, en, mn);
         }
         if (!cue)
             continue;
@@ -1649,24 +2005,37 @@ static bool one_country(const sitrep_model *m, const uint32_t *ids, uint32_t c)
     return true;
 }
 
-/* Places on the map, after the other entities give the document's
- * countries. */
-static void geocode(ectx *x)
-{
-    sr_doc *d = x->d;
-    const sitrep_model *m = x->m;
-    if (!m->nplaces)
-        return;
-    /* countries the document names, by nationality words and actors too */
+/* What geocoding knows of the document: the countries and regions it
+ * names, and each place entity's candidates, looked up once. */
+typedef struct geoctx {
     char ccs[64][2];
-    uint32_t nccs = 0;
-    for (uint32_t e = 0; e < d->entities.n && nccs < 64; e++) {
+    uint32_t nccs;
+    uint32_t regions[32], nreg; /* the regions' name offsets */
+    const uint32_t **res_ids;
+    uint32_t *res_c, *res_one;
+} geoctx;
+
+static bool in_countries(const geoctx *g, const char cc[2])
+{
+    for (uint32_t q = 0; q < g->nccs; q++)
+        if (memcmp(g->ccs[q], cc, 2) == 0)
+            return true;
+    return false;
+}
+
+/* The countries the document names, by its places, nationality words and
+ * actors. */
+static void named_countries(ectx *x, geoctx *g)
+{
+    const sr_doc *d = x->d;
+    const sitrep_model *m = x->m;
+    for (uint32_t e = 0; e < d->entities.n && g->nccs < 64; e++) {
         const sr_entity *en = &d->entities.v[e];
         const char *c3 = en->has_actor && en->actor.country[0] ? en->actor.country : NULL;
         if (c3) {
             const sr_place_rec *c = sr_geo_country(m, c3, 3);
             if (c) {
-                memcpy(ccs[nccs++], c->cc, 2);
+                memcpy(g->ccs[g->nccs++], c->cc, 2);
                 continue;
             }
         }
@@ -1676,79 +2045,274 @@ static void geocode(ectx *x)
             const uint32_t *ids;
             uint32_t c = sr_geo_lookup_doc(d, m, en->name, en->name_len, &ids);
             if (c && (one_country(m, ids, c) || sr_geo_place(m, ids[0])->feature == SR_FEATURE_COUNTRY))
-                memcpy(ccs[nccs++], sr_geo_place(m, ids[0])->cc, 2);
+                memcpy(g->ccs[g->nccs++], sr_geo_place(m, ids[0])->cc, 2);
         }
     }
-    /* the regions the document names: a town in one of them is that town
-     * ("Amherst (Massachusetts)") */
-    uint32_t regions[32], nreg = 0;
-    /* each place's candidates, looked up once */
-    const uint32_t **res_ids = sr_arena_alloc(d->arena, (d->entities.n + 1) * sizeof *res_ids);
-    uint32_t *res_c = sr_arena_alloc(d->arena, (d->entities.n + 1) * sizeof *res_c);
-    uint32_t *res_one = sr_arena_alloc(d->arena, (d->entities.n + 1) * sizeof *res_one);
-    if (!res_ids || !res_c || !res_one)
-        return;
-    for (uint32_t e = 0; e < d->entities.n; e++) {
+}
+
+/* Each place entity's candidates; the regions they may be ("Amherst
+ * (Massachusetts)": a town in one of them is that town); a region of one
+ * country only ("Mato Grosso") names that country, when no place of its
+ * name lies elsewhere ("Hannover" is no evidence of Jamaica's Hanover
+ * parish). */
+static bool place_candidates(ectx *x, geoctx *g)
+{
+    sr_doc *d = x->d;
+    const sitrep_model *m = x->m;
+    uint32_t ne = d->entities.n;
+    g->res_ids = sr_arena_alloc(d->arena, (ne + 1) * sizeof *g->res_ids);
+    g->res_c = sr_arena_alloc(d->arena, (ne + 1) * sizeof *g->res_c);
+    g->res_one = sr_arena_alloc(d->arena, (ne + 1) * sizeof *g->res_one);
+    if (!g->res_ids || !g->res_c || !g->res_one)
+        return false;
+    for (uint32_t e = 0; e < ne; e++) {
         const sr_entity *en = &d->entities.v[e];
-        res_c[e] = 0;
-        res_ids[e] = NULL;
+        g->res_c[e] = 0;
+        g->res_ids[e] = NULL;
         if (type_class(en->type) != 2)
             continue;
         const uint32_t *ids;
-        uint32_t c = resolve_name(x, en->name, en->name_len, &ids, &res_one[e]);
-        res_ids[e] = ids == &res_one[e] ? &res_one[e] : ids;
-        res_c[e] = c;
+        uint32_t c = resolve_name(x, en->name, en->name_len, &ids, &g->res_one[e]);
+        g->res_ids[e] = ids == &g->res_one[e] ? &g->res_one[e] : ids;
+        g->res_c[e] = c;
         uint32_t nadm = 0;
         for (uint32_t k = 0; k < c; k++) {
             const sr_place_rec *p = sr_geo_place(m, ids[k]);
-            if (p->feature == SR_FEATURE_ADMIN1 && nreg < 32)
-                regions[nreg++] = p->name_off, nadm++;
+            if (p->feature == SR_FEATURE_ADMIN1 && g->nreg < 32)
+                g->regions[g->nreg++] = p->name_off, nadm++;
         }
-        /* a region of one country only ("Mato Grosso") names that country,
-         * when no place of its name lies elsewhere ("Hannover" is no
-         * evidence of Jamaica's Hanover parish) */
-        if (nadm == 1 && nccs < 64 && one_country(m, ids, c))
-            memcpy(ccs[nccs++], sr_geo_place(m, ids[0])->cc, 2);
+        if (nadm == 1 && g->nccs < 64 && one_country(m, ids, c))
+            memcpy(g->ccs[g->nccs++], sr_geo_place(m, ids[0])->cc, 2);
     }
-    const char *strs0;
+    return true;
+}
+
+/* Does a mention of the entity stand before one of the words? */
+static bool followed_by(const sr_doc *d, const sr_entity *en, const char *const *words)
+{
+    for (uint32_t q = 0; q < en->nmentions; q++) {
+        const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+        uint32_t nx = mn->tok_first + mn->tok_n, n;
+        if (nx >= d->tokens.n)
+            continue;
+        const char *w = tv(d, nx, &n);
+        if (in_list(w, n, words))
+            return true;
+    }
+    return false;
+}
+
+/* Can the entity be a place of the gazetteer at all?  Continents, rivers
+ * and facilities are no towns of it; a direction alone ("(South)
+ * township", "South Eastern Tigray") is part of some other name unless
+ * the text says "the South region"; a region called a location ("Sahel",
+ * "Lower Shabelle") is one of the gazetteer's when it lies in a country
+ * the document names. */
+static bool placeable(ectx *x, const geoctx *g, uint32_t e)
+{
+    static const char *const compass[] = {"North", "South", "East", "West", "Central", "Centre",
+                                          "Center", "Northeast", "Northwest", "Southeast",
+                                          "Southwest", NULL};
+    static const char *const region_words[] = {"region", "province", "state", NULL};
+    const sr_doc *d = x->d;
+    const sitrep_model *m = x->m;
+    const sr_entity *en = &d->entities.v[e];
+    if (en->type == SR_ENT_FAC)
+        return false;
+    if (in_list(en->name, en->name_len, compass) && !followed_by(d, en, region_words))
+        return false;
+    const char *strs;
+    if (en->type == SR_ENT_LOC && !sr_lex_find(m, en->name, en->name_len, SR_LEX_PLACE, &strs)) {
+        for (uint32_t k = 0; k < g->res_c[e]; k++) {
+            const sr_place_rec *p = sr_geo_place(m, g->res_ids[e][k]);
+            if (p->feature == SR_FEATURE_ADMIN1 && in_countries(g, p->cc))
+                return true;
+        }
+        return false;
+    }
+    return true;
+}
+
+/* "Idlib province", "the state of X": the text asks for the region (a
+ * bare name that is both a city and its region, "Damascus", is the city);
+ * not "the Hiroshima district court", "Ohio state law", names for
+ * something else. */
+static bool wants_region(ectx *x, const sr_entity *en)
+{
+    static const char *const admin_words[] = {"province", "governorate", "region", "state",
+                                              "district", "county", NULL};
+    const sr_doc *d = x->d;
+    for (uint32_t q = 0; q < en->nmentions; q++) {
+        const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+        uint32_t nx = mn->tok_first + mn->tok_n, n;
+        if (nx >= d->tokens.n)
+            continue;
+        const char *w = tv(d, nx, &n);
+        if (!in_list(w, n, admin_words))
+            continue;
+        if (nx + 1 < d->tokens.n && d->tags && d->tags[nx + 1] &&
+            sr_tag_name(x->m, d->tags[nx + 1])[0] == 'N' && !(d->tokens.v[nx + 1].flags & SR_TF_CAP))
+            continue;
+        return true;
+    }
+    return false;
+}
+
+/* A region's score beside the other candidates: asked for, +3; else
+ * -3 when a sizable city of the list lies in it or in its country
+ * ("Sofia", the capital, not Sofia province); -0.5 without a sizable town
+ * of its own. */
+static double region_score(const sitrep_model *m, const sr_place_rec *p, const uint32_t *ids, uint32_t c,
+                           bool want_admin)
+{
+    double s = 0;
+    if (want_admin)
+        s += 3.0;
+    else
+        for (uint32_t q = 0; q < c; q++) {
+            const sr_place_rec *o = sr_geo_place(m, ids[q]);
+            if (o->feature == SR_FEATURE_CITY && o->population >= 10000 &&
+                (o->admin1_off == p->name_off || memcmp(o->cc, p->cc, 2) == 0)) {
+                s -= 3.0;
+                break;
+            }
+        }
+    if (!p->population)
+        s -= 0.5;
+    return s;
+}
+
+/* Is the candidate the name's own place, not one whose name merely
+ * contains it ("Cauca Department", not "Valle del Cauca Department";
+ * accents aside: "Orléans" is Orleans' own name)?  ek: the name's key,
+ * when a candidate's name is not ASCII (else ekl is 0). */
+static bool own_name(const sitrep_model *m, const sr_entity *en, const sr_place_rec *p, const char *ek,
+                     size_t ekl)
+{
+    const char *pn = m->strs + p->name_off;
+    if (strncasecmp(pn, en->name, en->name_len) == 0 && (pn[en->name_len] == 0 || pn[en->name_len] == ' '))
+        return true;
+    if (!ekl || !has_non_ascii(pn))
+        return false;
+    char pk[128];
+    size_t pkl = sr_place_key(pn, strlen(pn), pk, sizeof pk);
+    return pkl >= ekl && pkl < sizeof pk && memcmp(pk, ek, ekl) == 0 && (pkl == ekl || pk[ekl] == ' ');
+}
+
+/* "Linares (Jaen)", "Ajigin (Damboa, Borno)": is the town within 150 km
+ * of a town the text puts it in? */
+static bool near_container(const sitrep_model *m, const geoctx *g, const sr_place_rec *p, const uint32_t *cont,
+                           uint32_t ncont)
+{
+    if (p->feature != SR_FEATURE_CITY || !p->has_coords)
+        return false;
+    for (uint32_t q = 0; q < ncont; q++)
+        for (uint32_t r = 0; r < g->res_c[cont[q]]; r++) {
+            const sr_place_rec *o = sr_geo_place(m, g->res_ids[cont[q]][r]);
+            if (o->feature == SR_FEATURE_CITY && o->has_coords && o != p &&
+                approx_km(p->lat, p->lon, o->lat, o->lon) <= 150.0)
+                return true;
+        }
+    return false;
+}
+
+/* The best of the candidates ids[0 .. c) for entity e: a country first,
+ * then by population, in a country or region the document names, the
+ * name's own place, near the towns the text puts it in; the model's own
+ * order breaks ties. */
+static uint32_t best_candidate(ectx *x, const geoctx *g, uint32_t e, const uint32_t *ids, uint32_t c)
+{
+    const sitrep_model *m = x->m;
+    const sr_entity *en = &x->d->entities.v[e];
+    bool want_admin = wants_region(x, en);
+    uint32_t cont[4], ncont = containers(x, e, cont, 4);
+    char ek[128];
+    size_t ekl = 0; /* the name's key, made when a candidate needs it */
+    for (uint32_t k = 0; k < c; k++)
+        if (has_non_ascii(m->strs + sr_geo_place(m, ids[k])->name_off)) {
+            ekl = sr_place_key(en->name, en->name_len, ek, sizeof ek);
+            if (ekl >= sizeof ek)
+                ekl = 0;
+            break;
+        }
+    double best = -1e9;
+    uint32_t pick = ids[0];
+    for (uint32_t k = 0; k < c; k++) {
+        const sr_place_rec *p = sr_geo_place(m, ids[k]);
+        double s = p->feature == SR_FEATURE_COUNTRY ? 4.0 : 1.0;
+        if (p->feature == SR_FEATURE_ADMIN1)
+            s += region_score(m, p, ids, c, want_admin);
+        if (p->population)
+            s += __builtin_log10((double)p->population) / 3.0;
+        if (p->feature != SR_FEATURE_COUNTRY && in_countries(g, p->cc))
+            s += 2.5;
+        if (p->feature == SR_FEATURE_CITY && p->admin1_off != UINT32_MAX)
+            for (uint32_t q = 0; q < g->nreg; q++)
+                if (g->regions[q] == p->admin1_off) {
+                    s += 3.0;
+                    break;
+                }
+        if (own_name(m, en, p, ek, ekl))
+            s += 1.0;
+        if (near_container(m, g, p, cont, ncont))
+            s += 3.0;
+        s -= 0.001 * k;
+        if (s > best) {
+            best = s;
+            pick = ids[k];
+        }
+    }
+    return pick;
+}
+
+/* Is the chosen town likely the text's, not a namesake elsewhere (better
+ * no place than a wrong one)?  It lies in the region the text puts it
+ * in; a hamlet lies in a country the document names ("Lalo village (Sai
+ * Buri, Pattani)" is no Lalo of Benin). */
+static bool plausible_town(ectx *x, const geoctx *g, const sr_entity *en, const sr_place_rec *p)
+{
+    if (p->feature != SR_FEATURE_CITY)
+        return true;
+    if (!in_stated_region(x, en, p))
+        return false;
+    return p->population || !g->nccs || in_countries(g, p->cc);
+}
+
+/* Puts the entity on the map: a country is a GPE, and a GPE without an
+ * actor takes its country's code. */
+static void place_entity(ectx *x, sr_entity *en, uint32_t pick)
+{
+    const sr_place_rec *p = sr_geo_place(x->m, pick);
+    en->place = pick;
+    if (p->feature == SR_FEATURE_COUNTRY && en->type == SR_ENT_LOC)
+        en->type = SR_ENT_GPE;
+    if (!en->has_actor && en->type == SR_ENT_GPE) {
+        const char *c3 = sr_geo_iso3(x->m, p->cc);
+        if (c3) {
+            set_actor(&en->actor, c3, NULL, NULL, NULL);
+            en->has_actor = true;
+        }
+    }
+}
+
+/* Places on the map, after the other entities give the document's
+ * countries. */
+static void geocode(ectx *x)
+{
+    sr_doc *d = x->d;
+    if (!x->m->nplaces)
+        return;
+    geoctx g = {.nccs = 0};
+    named_countries(x, &g);
+    if (!place_candidates(x, &g))
+        return;
     for (uint32_t e = 0; e < d->entities.n; e++) {
         sr_entity *en = &d->entities.v[e];
-        if (type_class(en->type) != 2)
+        if (type_class(en->type) != 2 || !placeable(x, &g, e))
             continue;
-        /* continents, rivers and facilities are no towns of the gazetteer;
-         * a region called a location ("Sahel", "Lower Shabelle") is a
-         * region of the gazetteer when it lies in a country the document
-         * names */
-        const uint32_t *ids = res_ids[e];
-        uint32_t c = res_c[e], one_id;
-        if (en->type == SR_ENT_FAC)
-            continue;
-        /* "(South) township", "South Eastern Tigray": a direction alone is
-         * part of some other name, not the region the gazetteer calls so */
-        static const char *const compass[] = {"North", "South", "East", "West", "Central",
-                                              "Centre", "Center", "Northeast", "Northwest",
-                                              "Southeast", "Southwest", NULL};
-        if (in_list(en->name, en->name_len, compass)) {
-            bool stated = false; /* "the South region" */
-            for (uint32_t q = 0; q < en->nmentions && !stated; q++) {
-                const sr_mention *mn = &d->mentions.v[en->mentions[q]];
-                uint32_t nx = mn->tok_first + mn->tok_n;
-                stated = nx < d->tokens.n && (tok_is(d, nx, "region") || tok_is(d, nx, "province") ||
-                                              tok_is(d, nx, "state"));
-            }
-            if (!stated)
-                continue;
-        }
-        if (en->type == SR_ENT_LOC && !sr_lex_find(m, en->name, en->name_len, SR_LEX_PLACE, &strs0)) {
-            bool in_country = false;
-            for (uint32_t k = 0; k < c && !in_country; k++) {
-                const sr_place_rec *p = sr_geo_place(m, ids[k]);
-                for (uint32_t q = 0; q < nccs && !in_country; q++)
-                    in_country = p->feature == SR_FEATURE_ADMIN1 && memcmp(ccs[q], p->cc, 2) == 0;
-            }
-            if (!in_country)
-                continue;
-        }
+        const uint32_t *ids = g.res_ids[e];
+        uint32_t c = g.res_c[e], one_id;
+        /* else the first of its other names that the gazetteer knows */
         for (uint32_t q = 0; !c && q < en->nmentions; q++) {
             uint32_t n;
             const char *s = mtext(d, &d->mentions.v[en->mentions[q]], &n);
@@ -1756,124 +2320,9 @@ static void geocode(ectx *x)
         }
         if (!c)
             continue;
-        /* "Idlib province", "the state of X": the region; a bare name that is
-         * both a city and its region ("Damascus") is the city */
-        bool want_admin = false;
-        for (uint32_t q = 0; q < en->nmentions && !want_admin; q++) {
-            const sr_mention *mn = &d->mentions.v[en->mentions[q]];
-            uint32_t nx = mn->tok_first + mn->tok_n;
-            want_admin = nx < d->tokens.n &&
-                         (tok_is(d, nx, "province") || tok_is(d, nx, "governorate") ||
-                          tok_is(d, nx, "region") || tok_is(d, nx, "state") ||
-                          tok_is(d, nx, "district") || tok_is(d, nx, "county"));
-            /* "the Hiroshima district court", "Ohio state law": a name
-             * for something else */
-            if (want_admin && nx + 1 < d->tokens.n && d->tags && d->tags[nx + 1] &&
-                sr_tag_name(m, d->tags[nx + 1])[0] == 'N' && !(d->tokens.v[nx + 1].flags & SR_TF_CAP))
-                want_admin = false;
-        }
-        uint32_t cont[4], ncont = containers(x, e, cont, 4);
-        double best = -1e9;
-        uint32_t pick = ids[0];
-        char ek[128];
-        size_t ekl = 0; /* the name's key, made when a candidate needs it */
-        for (uint32_t k = 0; k < c && !ekl; k++)
-            if (has_non_ascii(m->strs + sr_geo_place(m, ids[k])->name_off)) {
-                ekl = sr_place_key(en->name, en->name_len, ek, sizeof ek);
-                if (ekl >= sizeof ek)
-                    ekl = 0;
-                break;
-            }
-        for (uint32_t k = 0; k < c; k++) {
-            const sr_place_rec *p = sr_geo_place(m, ids[k]);
-            double s = p->feature == SR_FEATURE_COUNTRY ? 4.0 : 1.0;
-            if (p->feature == SR_FEATURE_ADMIN1) {
-                if (want_admin)
-                    s += 3.0;
-                else
-                    for (uint32_t q = 0; q < c; q++) {
-                        const sr_place_rec *o = sr_geo_place(m, ids[q]);
-                        /* its city of the same name, or one in the same
-                         * country ("Sofia", the capital, not Sofia
-                         * province) */
-                        if (o->feature == SR_FEATURE_CITY && o->population >= 10000 &&
-                            (o->admin1_off == p->name_off || memcmp(o->cc, p->cc, 2) == 0)) {
-                            s -= 3.0;
-                            break;
-                        }
-                    }
-                if (!p->population)
-                    s -= 0.5; /* a region without a sizable town */
-            }
-            if (p->population)
-                s += __builtin_log10((double)p->population) / 3.0;
-            bool in_doc = false;
-            for (uint32_t q = 0; q < nccs; q++)
-                in_doc |= memcmp(ccs[q], p->cc, 2) == 0;
-            if (in_doc && p->feature != SR_FEATURE_COUNTRY)
-                s += 2.5;
-            if (p->feature == SR_FEATURE_CITY && p->admin1_off != UINT32_MAX)
-                for (uint32_t q = 0; q < nreg; q++)
-                    if (regions[q] == p->admin1_off) {
-                        s += 3.0;
-                        break;
-                    }
-            /* the place's own name, not one that merely contains it
-             * ("Cauca Department", not "Valle del Cauca Department") */
-            const char *pn = m->strs + p->name_off;
-            if (strncasecmp(pn, en->name, en->name_len) == 0 &&
-                (pn[en->name_len] == 0 || pn[en->name_len] == ' '))
-                s += 1.0;
-            else if (ekl && has_non_ascii(pn)) {
-                /* accents aside: "Orléans" is Orleans' own name */
-                char pk[128];
-                size_t pkl = sr_place_key(pn, strlen(pn), pk, sizeof pk);
-                if (pkl >= ekl && pkl < sizeof pk && memcmp(pk, ek, ekl) == 0 &&
-                    (pkl == ekl || pk[ekl] == ' '))
-                    s += 1.0;
-            }
-            /* "Linares (Jaen)", "Ajigin (Damboa, Borno)": near a town the
-             * text puts it in */
-            if (p->feature == SR_FEATURE_CITY && p->has_coords) {
-                bool near = false;
-                for (uint32_t q = 0; q < ncont && !near; q++)
-                    for (uint32_t r = 0; r < res_c[cont[q]] && !near; r++) {
-                        const sr_place_rec *o = sr_geo_place(m, res_ids[cont[q]][r]);
-                        near = o->feature == SR_FEATURE_CITY && o->has_coords && o != p &&
-                               approx_km(p->lat, p->lon, o->lat, o->lon) <= 150.0;
-                    }
-                if (near)
-                    s += 3.0;
-            }
-            s -= 0.001 * k; /* the model's own order breaks ties */
-            if (s > best) {
-                best = s;
-                pick = ids[k];
-            }
-        }
-        const sr_place_rec *p = sr_geo_place(m, pick);
-        if (p->feature == SR_FEATURE_CITY && !in_stated_region(x, en, p))
-            continue; /* a namesake elsewhere: better no place than a wrong one */
-        if (p->feature == SR_FEATURE_CITY && !p->population && nccs) {
-            /* a hamlet of a country the document never names, in a story
-             * about others ("Lalo village (Sai Buri, Pattani)" is no Lalo
-             * of Benin): likely a namesake too */
-            bool named = false;
-            for (uint32_t q = 0; q < nccs && !named; q++)
-                named = memcmp(ccs[q], p->cc, 2) == 0;
-            if (!named)
-                continue;
-        }
-        en->place = pick;
-        if (p->feature == SR_FEATURE_COUNTRY && en->type == SR_ENT_LOC)
-            en->type = SR_ENT_GPE;
-        if (!en->has_actor && (en->type == SR_ENT_GPE)) {
-            const char *c3 = sr_geo_iso3(m, p->cc);
-            if (c3) {
-                set_actor(&en->actor, c3, NULL, NULL, NULL);
-                en->has_actor = true;
-            }
-        }
+        uint32_t pick = best_candidate(x, &g, e, ids, c);
+        if (plausible_town(x, &g, en, sr_geo_place(x->m, pick)))
+            place_entity(x, en, pick);
     }
 }
 
@@ -2041,6 +2490,7 @@ sitrep_status sr_entity_run(sr_doc *d, const sitrep_model *m)
 {
     if (!m || !d->tokens.n)
         return SITREP_OK;
+    d->entity_index = NULL;
     ectx x = {.d = d, .m = m};
     x.cover = sr_arena_calloc(d->arena, d->tokens.n + 1, sizeof *x.cover);
     d->match_start = sr_arena_calloc(d->arena, d->tokens.n + 1, sizeof *d->match_start);
@@ -2074,7 +2524,7 @@ sitrep_status sr_entity_run(sr_doc *d, const sitrep_model *m)
     places_by_context(&x);
     geocode(&x);
     cover(&x);
-    if (!groups(&x))
+    if (!groups(&x) || !index_names(d))
         return SITREP_ENOMEM;
     return SITREP_OK;
 }

@@ -2,6 +2,8 @@
  * these tests. */
 #include "testutil.h"
 
+#include <math.h>
+
 /* The entity with this name, or NULL. */
 static const sr_entity *ent(const sr_doc *d, const char *name)
 {
@@ -469,6 +471,65 @@ static void test_tagger_fast_path(void **state)
     }
 }
 
+/* Months and weekdays are no places without a cue; abbreviations of US
+ * states and Canadian provinces are placed; a country sits at its
+ * conventional centre point, not the middle of its towns. */
+static void test_common_words_and_points(void **state)
+{
+    (void)state;
+    const sr_doc *d = tu_extract("The talks resumed in March. Officials met on Sunday in May, "
+                                 "and protesters gathered in London.",
+                                 SITREP_FORMAT_TEXT);
+    assert_null(ent(d, "March"));
+    assert_null(ent(d, "May"));
+    const sr_entity *e = ent(d, "London");
+    assert_non_null(e);
+    assert_non_null(sr_geo_place(tu_model, e->place));
+    d = tu_extract("A plant in Charleston, W.Va., closed, and a mill near Louisville, Ky, "
+                   "cut jobs.",
+                   SITREP_FORMAT_TEXT);
+    const char *names[][2] = {{"W.Va.", "West Virginia"}, {"Charleston", "West Virginia"},
+                              {"Ky", "Kentucky"}, {"Louisville", "Kentucky"}};
+    for (int k = 0; k < 4; k++) {
+        e = ent(d, names[k][0]);
+        assert_non_null(e);
+        const sr_place_rec *p = sr_geo_place(tu_model, e->place);
+        assert_non_null(p);
+        assert_string_equal(sr_geo_admin1_name(tu_model, p), names[k][1]);
+    }
+    d = tu_extract("Russia and Canada signed a trade deal.", SITREP_FORMAT_TEXT);
+    const sr_place_rec *ru = sr_geo_place(tu_model, ent(d, "Russia")->place);
+    const sr_place_rec *ca = sr_geo_place(tu_model, ent(d, "Canada")->place);
+    assert_non_null(ru);
+    assert_non_null(ca);
+    /* world-countries: Russia 60N 100E, Canada 60N 95W */
+    assert_true(fabs(ru->lat - 60.0) < 0.5 && fabs(ru->lon - 100.0) < 0.5);
+    assert_true(fabs(ca->lat - 60.0) < 0.5 && fabs(ca->lon + 95.0) < 0.5);
+}
+
+/* "the coalition" finds the latest entity whose name ends so, through the
+ * index, as a scan of every earlier mention would. */
+static void test_named_by(void **state)
+{
+    (void)state;
+    const sr_doc *d = tu_extract("The US-led coalition struck Raqqa. The Arab League met in Cairo. "
+                                 "The coalition said the league was wrong.",
+                                 SITREP_FORMAT_TEXT);
+    assert_non_null(d->entity_index);
+    uint32_t the = UINT32_MAX;
+    for (uint32_t i = 0; i + 1 < d->tokens.n; i++)
+        if (strcmp(tu_span(d, d->tokens.v[i].start, d->tokens.v[i].end), "coalition") == 0 &&
+            i > 4)
+            the = i;
+    assert_int_not_equal(the, UINT32_MAX);
+    int32_t e = sr_entity_named_by(d, the - 1, the, -1);
+    assert_true(e >= 0);
+    const sr_entity *en = &d->entities.v[e];
+    assert_true(en->name_len > 9 && strncmp(en->name + en->name_len - 9, "coalition", 9) == 0);
+    /* before its first mention nothing is named so */
+    assert_int_equal(sr_entity_named_by(d, 0, the, -1), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -477,6 +538,8 @@ int main(void)
         cmocka_unit_test(test_groups),
         cmocka_unit_test(test_prefixes_and_possessives),
         cmocka_unit_test(test_geocoding),
+        cmocka_unit_test(test_common_words_and_points),
+        cmocka_unit_test(test_named_by),
         cmocka_unit_test(test_places_by_context),
         cmocka_unit_test(test_offsets_after_multibyte),
         cmocka_unit_test(test_headline_case),

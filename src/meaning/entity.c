@@ -16,10 +16,10 @@
  *      acronym to the organization whose initials it spells.
  *   3. Each entity's name (its longest mention), aliases, a person's title,
  *      role and affiliation, and its actor code (actor.c).
- *   4. Places are geocoded (geo.c: sr_geo_resolve) using the document's
+ *   4. Places are put on the map (place.c) using the document's
  *      other places.
  */
-#include "meaning/meaning.h"
+#include "meaning/entity_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,28 +30,28 @@ const char *const sr_ent_type_names[SR_ENT__COUNT] = {"PERSON", "ORG", "GPE", "L
 
 /* ---- helpers ---------------------------------------------------------------- */
 
-static const char *tv(const sr_doc *d, uint32_t tok, uint32_t *n)
+const char *sr_ent_tv(const sr_doc *d, uint32_t tok, uint32_t *n)
 {
     const sr_token *t = &d->tokens.v[tok];
     *n = t->nend - t->nstart;
     return d->norm + t->nstart;
 }
 
-static bool tok_is(const sr_doc *d, uint32_t tok, const char *w)
+bool sr_ent_tok_is(const sr_doc *d, uint32_t tok, const char *w)
 {
     uint32_t n;
-    const char *s = tv(d, tok, &n);
+    const char *s = sr_ent_tv(d, tok, &n);
     return n == strlen(w) && memcmp(s, w, n) == 0;
 }
 
-static bool tok_is_ci(const sr_doc *d, uint32_t tok, const char *w)
+bool sr_ent_tok_is_ci(const sr_doc *d, uint32_t tok, const char *w)
 {
     uint32_t n;
-    const char *s = tv(d, tok, &n);
+    const char *s = sr_ent_tv(d, tok, &n);
     return n == strlen(w) && strncasecmp(s, w, n) == 0;
 }
 
-static bool is_acronym(const char *s, uint32_t n)
+bool sr_ent_is_acronym(const char *s, uint32_t n)
 {
     uint32_t letters = 0;
     for (uint32_t i = 0; i < n; i++) {
@@ -88,7 +88,7 @@ static uint64_t name_key(const char *s, size_t n, int cls)
 
 /* Entity type classes that may share one referent: people; organizations
  * and groups; places. */
-static int type_class(int type)
+int sr_ent_type_class(int type)
 {
     switch (type) {
     case SR_ENT_PERSON: return 0;
@@ -100,13 +100,6 @@ static int type_class(int type)
 
 /* ---- mentions ------------------------------------------------------------------ */
 
-typedef struct ectx {
-    sr_doc *d;
-    const sitrep_model *m;
-    uint32_t *cover;    /* per token: mention index + 1, or 0 */
-    int32_t *parent;    /* per mention: union-find over mentions */
-    int32_t *acro;      /* per mention: the mention its acronym defines, or -1 */
-} ectx;
 
 /* Per token: the lexicon match starting there, and the one covering it
  * (index + 1, 0 for none); matches never overlap. */
@@ -155,7 +148,7 @@ static const char *const continents[] = {"Europe", "Asia", "Africa", "America", 
                                    "Balkans", "Caucasus", "Sahel", "Gulf", "Levant",
                                    "Scandinavia", "Caribbean", "Southeast Asia", NULL};
 
-static bool in_list(const char *s, size_t n, const char *const *list)
+bool sr_ent_in_list(const char *s, size_t n, const char *const *list)
 {
     if (!n)
         return false;
@@ -177,13 +170,13 @@ static int place_type(ectx *x, uint32_t first, uint32_t n)
 {
     const sr_doc *d = x->d;
     uint32_t ln;
-    const char *last = tv(d, first + n - 1, &ln);
-    if (in_list(last, ln, fac_words))
+    const char *last = sr_ent_tv(d, first + n - 1, &ln);
+    if (sr_ent_in_list(last, ln, fac_words))
         return SR_ENT_FAC;
-    if (in_list(last, ln, loc_words))
+    if (sr_ent_in_list(last, ln, loc_words))
         return SR_ENT_LOC;
     uint32_t a = d->tokens.v[first].nstart, b = d->tokens.v[first + n - 1].nend;
-    if (in_list(d->norm + a, b - a, continents))
+    if (sr_ent_in_list(d->norm + a, b - a, continents))
         return SR_ENT_LOC;
     return SR_ENT_GPE;
 }
@@ -197,7 +190,7 @@ static bool norp_word(ectx *x, uint32_t first, uint32_t n)
     if (n != 1)
         return false;
     uint32_t len;
-    const char *s = tv(x->d, first, &len);
+    const char *s = sr_ent_tv(x->d, first, &len);
     char low[64];
     if (len >= sizeof low)
         return false;
@@ -242,7 +235,7 @@ static bool is_particle(const char *s, uint32_t n)
         return false; /* the longest is 4 letters */
     for (uint32_t q = 0; q < n; q++)
         low[q] = (s[q] >= 'A' && s[q] <= 'Z') ? (char)(s[q] + 32) : s[q];
-    return in_list(low, n, particles);
+    return sr_ent_in_list(low, n, particles);
 }
 
 /* A word that can be part of a place name; `edge`: its first or last word,
@@ -253,18 +246,18 @@ static bool name_part(const sr_doc *d, uint32_t i, bool edge)
     if (t->kind != SR_TOK_WORD)
         return false;
     uint32_t n;
-    const char *s = tv(d, i, &n);
+    const char *s = sr_ent_tv(d, i, &n);
     if (t->flags & SR_TF_CAP)
         return !(edge && is_particle(s, n)) && !(!edge && is_particle(s, n) && (t->flags & SR_TF_ALLCAPS));
     const char *h = memchr(s, '-', n);
     if (h && h + 1 < s + n && h[1] >= 'A' && h[1] <= 'Z')
         return true; /* ez-Zor, al-Raqqa */
-    return !edge && in_list(s, n, particles);
+    return !edge && sr_ent_in_list(s, n, particles);
 }
 
 /* "Chilpancingo de los Bravo": an official name the gazetteer lacks,
  * whose part before "de"/"del" it knows as a town (only a town: the region
- * checks of geocode() keep namesakes out).  Returns the town's candidates,
+ * checks of sr_ent_geocode() keep namesakes out).  Returns the town's candidates,
  * or 0. */
 static uint32_t official_name_town(const sr_doc *d, const sitrep_model *m, const char *name, uint32_t len,
                                    const uint32_t **ids)
@@ -297,7 +290,7 @@ static uint32_t gazetteer_span(ectx *x, uint32_t i)
         if ((nx->flags & SR_TF_CAP) || nx->kind != SR_TOK_WORD)
             return 0;
         uint32_t nl;
-        const char *w = tv(d, i + 1, &nl);
+        const char *w = sr_ent_tv(d, i + 1, &nl);
         const char *h = (nx->flags & SR_TF_HYPHEN) ? memchr(w, '-', nl) : NULL;
         if (!(h && h + 1 < w + nl && h[1] >= 'A' && h[1] <= 'Z') && !is_particle(w, nl))
             return 0;
@@ -361,17 +354,17 @@ static bool place_cue(const sr_doc *d, const sr_mention *mn)
                                         "township", "municipality", "commune", "prefecture",
                                         "department", "neighbourhood", "neighborhood", NULL};
     uint32_t i = mn->tok_first;
-    if (i >= 2 && tok_is(d, i - 1, "of")) {
+    if (i >= 2 && sr_ent_tok_is(d, i - 1, "of")) {
         uint32_t n;
-        const char *w = tv(d, i - 2, &n);
-        if (in_list(w, n, before))
+        const char *w = sr_ent_tv(d, i - 2, &n);
+        if (sr_ent_in_list(w, n, before))
             return true;
     }
     uint32_t j = mn->tok_first + mn->tok_n;
     if (j < d->tokens.n) {
         uint32_t n;
-        const char *w = tv(d, j, &n);
-        if (in_list(w, n, after))
+        const char *w = sr_ent_tv(d, j, &n);
+        if (sr_ent_in_list(w, n, after))
             return true;
     }
     return false;
@@ -383,7 +376,7 @@ static uint32_t unlabelled_place(ectx *x, uint32_t i)
     const sr_token *t = d->tokens.v;
     /* not a sentence's first word: after a word or a comma */
     if (!(t[i].flags & SR_TF_CAP) || t[i].kind != SR_TOK_WORD || i == 0 ||
-        (t[i - 1].kind != SR_TOK_WORD && !tok_is(d, i - 1, ",")) ||
+        (t[i - 1].kind != SR_TOK_WORD && !sr_ent_tok_is(d, i - 1, ",")) ||
         (t[i - 1].flags & SR_TF_SENT_END))
         return 0;
     uint32_t n = 0;
@@ -393,16 +386,16 @@ static uint32_t unlabelled_place(ectx *x, uint32_t i)
     if (!n || i + n >= d->tokens.n)
         return 0;
     uint32_t wl;
-    const char *w = tv(d, i + n, &wl);
+    const char *w = sr_ent_tv(d, i + n, &wl);
     /* only the words after the name count here, not "the city of" */
     static const char *const after[] = {"village", "villages", "township", "district",
                                         "province", "governorate", "municipality", "county",
                                         "region", "prefecture", "commune", NULL};
-    if (in_list(w, wl, after))
+    if (sr_ent_in_list(w, wl, after))
         return n;
     /* "Rajouri city", "Balcad town": only a name the gazetteer knows */
     static const char *const town[] = {"city", "town", NULL};
-    if (in_list(w, wl, town)) {
+    if (sr_ent_in_list(w, wl, town)) {
         uint32_t a = t[i].nstart, b = t[i + n - 1].nend;
         const uint32_t *ids;
         if (sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids))
@@ -410,7 +403,7 @@ static uint32_t unlabelled_place(ectx *x, uint32_t i)
     }
     /* "demonstrated in Cahors.", "near Balcad town": after a preposition of
      * place, a name the gazetteer knows as a town or region */
-    if (tok_is_ci(d, i - 1, "in") || tok_is_ci(d, i - 1, "near") || tok_is_ci(d, i - 1, "outside")) {
+    if (sr_ent_tok_is_ci(d, i - 1, "in") || sr_ent_tok_is_ci(d, i - 1, "near") || sr_ent_tok_is_ci(d, i - 1, "outside")) {
         for (uint32_t k = n; k >= 1; k--) {
             uint32_t a = t[i].nstart, b = t[i + k - 1].nend;
             const uint32_t *ids;
@@ -433,14 +426,14 @@ static void trim_name(ectx *x, int l, uint32_t *i, uint32_t *n)
     const sr_doc *d = x->d;
     if ((l + 1) / 2 == 3 && *n > 1) {
         uint32_t wl, k = *i + *n;
-        const char *w = tv(d, *i, &wl);
+        const char *w = sr_ent_tv(d, *i, &wl);
         char low[16];
         const uint32_t *ids;
         uint32_t a = d->tokens.v[*i].nstart, b = d->tokens.v[k - 1].nend;
         if (wl < sizeof low) {
             for (uint32_t q = 0; q < wl; q++)
                 low[q] = (w[q] >= 'A' && w[q] <= 'Z') ? (char)(w[q] + 32) : w[q];
-            if (in_list(low, wl, compass) && !sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids))
+            if (sr_ent_in_list(low, wl, compass) && !sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids))
                 (*i)++, (*n)--;
         }
     }
@@ -471,8 +464,8 @@ static int name_type(ectx *x, int l, uint32_t i, uint32_t n, uint32_t k)
     }
     if (type >= 0 && type != SR_ENT_PERSON && k < d->tokens.n) {
         uint32_t wl;
-        const char *w = tv(d, k, &wl);
-        if (in_list(w, wl, landforms))
+        const char *w = sr_ent_tv(d, k, &wl);
+        if (sr_ent_in_list(w, wl, landforms))
             type = SR_ENT_LOC;
     }
     if (type == SR_ENT_PERSON || type == SR_ENT_ORG || type < 0) {
@@ -496,8 +489,8 @@ static bool calendar_place_unlikely(const sr_doc *d, uint32_t first, uint32_t n,
     if (n != 1 || (type != SR_ENT_GPE && type != SR_ENT_LOC))
         return false;
     uint32_t wl;
-    const char *w = tv(d, first, &wl);
-    if (!in_list(w, wl, calendar_words))
+    const char *w = sr_ent_tv(d, first, &wl);
+    if (!sr_ent_in_list(w, wl, calendar_words))
         return false;
     sr_mention tmp = {.tok_first = first, .tok_n = n};
     return !place_cue(d, &tmp);
@@ -635,7 +628,7 @@ static bool mentions_from_lexicon(ectx *x)
                     type = q;
         /* "so-called Islamic State": the name without the prefix */
         uint32_t first = mt->tok_first, n = mt->tok_n;
-        if (n > 1 && tok_is_ci(d, first, "so-called"))
+        if (n > 1 && sr_ent_tok_is_ci(d, first, "so-called"))
             first++, n--;
         if (!add_mention(x, first, n, type, SR_MSRC_LEXICON))
             return false;
@@ -681,7 +674,7 @@ static bool mentions_from_prefixes(ectx *x)
             type = SR_ENT_ORG;
             if (strcmp(r->type, "GPE") == 0)
                 type = SR_ENT_GPE;
-        } else if ((cl == 2 || cl == 3) && is_acronym(code, cl) && sr_geo_country(x->m, code, cl)) {
+        } else if ((cl == 2 || cl == 3) && sr_ent_is_acronym(code, cl) && sr_geo_country(x->m, code, cl)) {
             type = SR_ENT_GPE; /* US, U.S., UAE */
         } else if ((c = sr_geo_lookup_doc(d, x->m, s, pl, &ids)) != 0 &&
                    sr_geo_place(x->m, ids[0])->feature == SR_FEATURE_COUNTRY) {
@@ -706,7 +699,7 @@ static uint32_t initials(const sr_doc *d, const sr_mention *mn, char ini[16])
     uint32_t ni = 0;
     for (uint32_t j = 0; j < mn->tok_n && ni < 16; j++) {
         uint32_t n;
-        const char *s = tv(d, mn->tok_first + j, &n);
+        const char *s = sr_ent_tv(d, mn->tok_first + j, &n);
         if (n == 0 || !(s[0] >= 'A' && s[0] <= 'Z'))
             continue;
         ini[ni++] = s[0];
@@ -759,16 +752,16 @@ static bool acronyms(ectx *x)
     for (uint32_t k = 0; k < nm; k++) {
         const sr_mention *mn = &d->mentions.v[k];
         uint32_t i = mn->tok_first + mn->tok_n;
-        if (i + 2 >= d->tokens.n || !tok_is(d, i, "(") || !tok_is(d, i + 2, ")"))
+        if (i + 2 >= d->tokens.n || !sr_ent_tok_is(d, i, "(") || !sr_ent_tok_is(d, i + 2, ")"))
             continue;
         uint32_t n;
-        const char *s = tv(d, i + 1, &n);
-        if (!is_acronym(s, n))
+        const char *s = sr_ent_tv(d, i + 1, &n);
+        if (!sr_ent_is_acronym(s, n))
             continue;
         /* an organization's (or a place's) name that the acronym spells from
          * its first letter: not "Pete Sampras ( U.S. )" */
         uint32_t fl;
-        const char *f0 = tv(d, mn->tok_first, &fl);
+        const char *f0 = sr_ent_tv(d, mn->tok_first, &fl);
         if (mn->type == SR_ENT_PERSON || mn->tok_n < 2 || f0[0] != s[0] ||
             !(spells(d, mn, s, n) || mn->type == SR_ENT_ORG))
             continue;
@@ -814,7 +807,7 @@ static uint64_t lexicon_key(ectx *x, const sr_mention *mn)
 {
     const sr_match *mt = match_in(x->d, mn->tok_first, mn->tok_n, 0);
     if (!mt || (mt->rec->kind != SR_LEX_ACTOR && mt->rec->kind != SR_LEX_PLACE) ||
-        mt->tok_n < mn->tok_n - (tok_is_ci(x->d, mn->tok_first, "so-called") ? 1u : 0u))
+        mt->tok_n < mn->tok_n - (sr_ent_tok_is_ci(x->d, mn->tok_first, "so-called") ? 1u : 0u))
         return 0;
     const char *name = mt->strs + mt->rec->name_off;
     return XXH3_64bits_withSeed(name, strlen(name), 77) | 1;
@@ -824,7 +817,7 @@ static uint64_t lexicon_key(ectx *x, const sr_mention *mn)
  * agree (Raqqa, Raqqah, al-Raqqa) find the same list. */
 static uint64_t place_key(ectx *x, const sr_mention *mn)
 {
-    if (type_class(mn->type) != 2)
+    if (sr_ent_type_class(mn->type) != 2)
         return 0;
     const sr_doc *d = x->d;
     uint32_t a = d->tokens.v[mn->tok_first].nstart, b = d->tokens.v[mn->tok_first + mn->tok_n - 1].nend;
@@ -837,7 +830,7 @@ static uint64_t place_key(ectx *x, const sr_mention *mn)
 }
 
 /* The text of a mention in the view. */
-static const char *mtext(const sr_doc *d, const sr_mention *mn, uint32_t *n)
+const char *sr_ent_mtext(const sr_doc *d, const sr_mention *mn, uint32_t *n)
 {
     uint32_t a = d->tokens.v[mn->tok_first].nstart, b = d->tokens.v[mn->tok_first + mn->tok_n - 1].nend;
     if (mn->src == SR_MSRC_PREFIX)
@@ -867,7 +860,7 @@ static int32_t key_get(keyslot *tab, uint32_t mask, uint64_t key, int32_t mentio
 /* The places a name may be: a country's code (US, U.S., UAE), our other
  * names of places (places.lex), else the gazetteer. *one holds a single
  * id when the answer is one country. */
-static uint32_t resolve_name(ectx *x, const char *name, uint32_t len, const uint32_t **ids, uint32_t *one)
+uint32_t sr_ent_resolve_name(ectx *x, const char *name, uint32_t len, const uint32_t **ids, uint32_t *one)
 {
     const sitrep_model *m = x->m;
     char code[8];
@@ -876,7 +869,7 @@ static uint32_t resolve_name(ectx *x, const char *name, uint32_t len, const uint
         if (name[q] != '.')
             code[cl++] = name[q];
     const sr_place_rec *cp;
-    if ((cl == 2 || cl == 3) && is_acronym(name, len) && (cp = sr_geo_country(m, code, cl)) != NULL) {
+    if ((cl == 2 || cl == 3) && sr_ent_is_acronym(name, len) && (cp = sr_geo_country(m, code, cl)) != NULL) {
         *one = (uint32_t)(cp - m->places);
         *ids = one;
         return 1;
@@ -921,9 +914,9 @@ static uint32_t doc_countries(ectx *x, char (*ccs)[2], uint32_t max)
         if (mn->type != SR_ENT_GPE)
             continue;
         uint32_t len, one;
-        const char *s = mtext(d, mn, &len);
+        const char *s = sr_ent_mtext(d, mn, &len);
         const uint32_t *ids;
-        if (!resolve_name(x, s, len, &ids, &one))
+        if (!sr_ent_resolve_name(x, s, len, &ids, &one))
             continue;
         const sr_place_rec *p = sr_geo_place(x->m, ids[0]);
         if (p->feature != SR_FEATURE_COUNTRY)
@@ -942,7 +935,7 @@ static uint32_t doc_countries(ectx *x, char (*ccs)[2], uint32_t max)
 static bool known_place(ectx *x, const char *s, uint32_t n, char (*ccs)[2], uint32_t nccs)
 {
     const uint32_t *ids;
-    uint32_t one, c = resolve_name(x, s, n, &ids, &one);
+    uint32_t one, c = sr_ent_resolve_name(x, s, n, &ids, &one);
     for (uint32_t k = 0; k < c; k++) {
         const sr_place_rec *p = sr_geo_place(x->m, ids[k]);
         if (p->feature == SR_FEATURE_COUNTRY)
@@ -1062,9 +1055,9 @@ static bool link_by_keys(ectx *x, uint32_t nb)
         if (x->acro[k] >= 0)
             unite(x, (int32_t)k, x->acro[k]);
         uint32_t n;
-        const char *s = mtext(d, mn, &n);
+        const char *s = sr_ent_mtext(d, mn, &n);
         int32_t o;
-        uint64_t keys[3] = {name_key(s, n, type_class(mn->type)), lexicon_key(x, mn),
+        uint64_t keys[3] = {name_key(s, n, sr_ent_type_class(mn->type)), lexicon_key(x, mn),
                             place_key(x, mn)};
         for (int q = 0; q < 3; q++)
             if (keys[q] && (o = key_get(tab, nb - 1, keys[q], (int32_t)k)) >= 0)
@@ -1084,15 +1077,15 @@ static void link_aliases(ectx *x)
     for (uint32_t k = 0; k + 1 < nm; k++) {
         const sr_mention *a = &d->mentions.v[k], *b = &d->mentions.v[k + 1];
         uint32_t i = a->tok_first + a->tok_n, j = b->tok_first;
-        if (j <= i || j - i > 4 || !tok_is(d, i, ","))
+        if (j <= i || j - i > 4 || !sr_ent_tok_is(d, i, ","))
             continue;
         uint32_t q = i + 1, n;
         const char *w;
-        if (q < j && (w = tv(d, q, &n), in_list(w, n, adverbs)))
+        if (q < j && (w = sr_ent_tv(d, q, &n), sr_ent_in_list(w, n, adverbs)))
             q++;
-        bool alias = (q + 2 == j && tok_is(d, q, "known") && tok_is(d, q + 1, "as")) ||
-                     (q + 1 == j && (w = tv(d, q, &n), in_list(w, n, alias_words)));
-        if (!alias || type_class(a->type) != type_class(b->type))
+        bool alias = (q + 2 == j && sr_ent_tok_is(d, q, "known") && sr_ent_tok_is(d, q + 1, "as")) ||
+                     (q + 1 == j && (w = sr_ent_tv(d, q, &n), sr_ent_in_list(w, n, alias_words)));
+        if (!alias || sr_ent_type_class(a->type) != sr_ent_type_class(b->type))
             continue;
         unite(x, (int32_t)k, (int32_t)k + 1);
     }
@@ -1130,7 +1123,7 @@ static bool link_retyped(ectx *x, uint32_t nb)
         if (kt == SR_ENT_PERSON || kt == SR_ENT_NORP)
             continue;
         uint32_t n;
-        const char *s = mtext(d, &d->mentions.v[k], &n);
+        const char *s = sr_ent_mtext(d, &d->mentions.v[k], &n);
         int32_t o = key_get(t2, nb - 1, name_key(s, n, 9), (int32_t)k);
         if (o < 0)
             continue;
@@ -1140,9 +1133,9 @@ static bool link_retyped(ectx *x, uint32_t nb)
         int ta = CUR_TYPE(ra), tb = CUR_TYPE(rb);
         uint32_t big = size[ra] >= size[rb] ? size[ra] : size[rb];
         int type = size[ra] >= size[rb] ? ta : tb;
-        bool place = type_class(ta) == 2 || type_class(tb) == 2;
+        bool place = sr_ent_type_class(ta) == 2 || sr_ent_type_class(tb) == 2;
         if (place && (cue[ra] || cue[rb] || known_place(x, s, n, ccs, nccs)))
-            type = type_class(ta) == 2 ? ta : tb;
+            type = sr_ent_type_class(ta) == 2 ? ta : tb;
         else if (3 * big < 2 * (size[ra] + size[rb]))
             continue;
         bool c = cue[ra] || cue[rb];
@@ -1192,7 +1185,7 @@ static bool link_partial_names(ectx *x, uint32_t nb)
         uint32_t w[2] = {o->tok_first + o->tok_n - 1, o->tok_first};
         for (int q = 0; q < 2; q++) {
             uint32_t ln;
-            const char *t = tv(d, w[q], &ln);
+            const char *t = sr_ent_tv(d, w[q], &ln);
             uint64_t key = XXH3_64bits_withSeed(t, ln, q ? 'F' : 'L') | 1;
             int32_t prev = key_get(pt, nb - 1, key, (int32_t)j);
             if (prev >= 0 && find(x, prev) != find(x, (int32_t)j)) {
@@ -1209,10 +1202,10 @@ static bool link_partial_names(ectx *x, uint32_t nb)
         if (find(x, (int32_t)k) != (int32_t)k || mn->tok_n != 1)
             continue;
         uint32_t n;
-        const char *s = mtext(d, mn, &n);
+        const char *s = sr_ent_mtext(d, mn, &n);
         int32_t hit = -1;
         bool ambiguous = false;
-        if (is_acronym(s, n)) {
+        if (sr_ent_is_acronym(s, n)) {
             if (mn->type != SR_ENT_ORG && mn->src != SR_MSRC_NAME)
                 continue;
             char a[16];
@@ -1272,7 +1265,7 @@ static int32_t entity_at(ectx *x, uint32_t i)
     return x->cover[i] ? (int32_t)x->d->mentions.v[x->cover[i] - 1].entity : -1;
 }
 
-static void set_actor(sr_actor *a, const char *country, const char *group, const char *sector,
+void sr_ent_set_actor(sr_actor *a, const char *country, const char *group, const char *sector,
                       const char *code)
 {
     memset(a, 0, sizeof *a);
@@ -1294,11 +1287,11 @@ static bool actor_of_match(const sitrep_model *m, const sr_match *mt, sr_actor *
 {
     const sr_lex_rec *r = mt->rec;
     if (r->kind == SR_LEX_ACTOR) {
-        set_actor(a, r->country, NULL, r->sector, r->code);
+        sr_ent_set_actor(a, r->country, NULL, r->sector, r->code);
         return a->code[0] != 0;
     }
     if (r->kind == SR_LEX_DEMONYM) {
-        set_actor(a, r->country, r->group, NULL, NULL);
+        sr_ent_set_actor(a, r->country, r->group, NULL, NULL);
         return a->code[0] != 0;
     }
     (void)m;
@@ -1322,7 +1315,7 @@ static void person_context(ectx *x, sr_entity *e, const sr_mention *mn, const ch
     }
     const sr_match *r = match_ending_at(d, i, SR_LEX_PERSONROLE);
     /* "An MDC spokesman, Jean-Pierre Mbeki": the role before a comma */
-    if (!r && !t && i >= 2 && tok_is(d, i - 1, ","))
+    if (!r && !t && i >= 2 && sr_ent_tok_is(d, i - 1, ","))
         r = match_ending_at(d, i - 1, SR_LEX_PERSONROLE);
     uint32_t aff_end = i;
     if (r) {
@@ -1334,9 +1327,9 @@ static void person_context(ectx *x, sr_entity *e, const sr_mention *mn, const ch
     }
     /* after the name: ", a spokesman for the coalition" */
     uint32_t j = mn->tok_first + mn->tok_n;
-    if (!r && j + 2 < d->tokens.n && tok_is(d, j, ",")) {
+    if (!r && j + 2 < d->tokens.n && sr_ent_tok_is(d, j, ",")) {
         uint32_t q = j + 1;
-        if (tok_is_ci(d, q, "a") || tok_is_ci(d, q, "an") || tok_is_ci(d, q, "the"))
+        if (sr_ent_tok_is_ci(d, q, "a") || sr_ent_tok_is_ci(d, q, "an") || sr_ent_tok_is_ci(d, q, "the"))
             q++;
         for (uint32_t lim = q + 3; q < lim && q < d->tokens.n; q++) {
             const sr_match *rr = match_at(d, q, SR_LEX_PERSONROLE);
@@ -1349,9 +1342,9 @@ static void person_context(ectx *x, sr_entity *e, const sr_mention *mn, const ch
             if (q > j + 1 && entity_at(x, q - 1) >= 0 && e->affiliation < 0)
                 e->affiliation = entity_at(x, q - 1);
             uint32_t after = rr->tok_first + rr->tok_n;
-            if (after + 1 < d->tokens.n && (tok_is(d, after, "for") || tok_is(d, after, "of"))) {
+            if (after + 1 < d->tokens.n && (sr_ent_tok_is(d, after, "for") || sr_ent_tok_is(d, after, "of"))) {
                 after++;
-                if (tok_is_ci(d, after, "the") && after + 1 < d->tokens.n)
+                if (sr_ent_tok_is_ci(d, after, "the") && after + 1 < d->tokens.n)
                     after++;
                 /* "for the US-led international coalition": the head, past
                  * its modifiers */
@@ -1422,8 +1415,8 @@ static bool build_entities(ectx *x)
         e->mentions[e->nmentions++] = k;
         uint32_t same = ++typed[(size_t)mn->entity * SR_ENT__COUNT + mn->type];
         uint32_t n;
-        const char *s = mtext(d, mn, &n);
-        bool acr = is_acronym(s, n);
+        const char *s = sr_ent_mtext(d, mn, &n);
+        bool acr = sr_ent_is_acronym(s, n);
         uint32_t cur = e->name_len;
         if (!e->name || (!e->name_acronym && !acr && n > cur) || (e->name_acronym && !acr) ||
             (e->name_acronym && acr && n > cur)) {
@@ -1442,7 +1435,7 @@ static bool build_entities(ectx *x)
             return false;
         for (uint32_t q = 0; q < en->nmentions; q++) {
             uint32_t n;
-            const char *s = mtext(d, &d->mentions.v[en->mentions[q]], &n);
+            const char *s = sr_ent_mtext(d, &d->mentions.v[en->mentions[q]], &n);
             if (n == en->name_len && memcmp(s, en->name, n) == 0)
                 continue;
             bool seen = false;
@@ -1467,7 +1460,7 @@ static void actor_from_mentions(ectx *x, sr_entity *en)
         const sr_mention *mn = &d->mentions.v[en->mentions[q]];
         if (mn->src == SR_MSRC_PREFIX) {
             uint32_t n;
-            const char *s = mtext(d, mn, &n);
+            const char *s = sr_ent_mtext(d, mn, &n);
             const char *strs;
             const sr_lex_rec *r = sr_lex_find(m, s, n, SR_LEX_ACTOR, &strs);
             if (!r)
@@ -1505,7 +1498,7 @@ static void norp_actor(ectx *x, sr_entity *en)
     const sr_place_rec *r = sr_geo_place(m, ids[0]);
     const char *c3 = r->feature == SR_FEATURE_COUNTRY ? sr_geo_iso3(m, r->cc) : NULL;
     if (c3) {
-        set_actor(&en->actor, c3, NULL, NULL, NULL);
+        sr_ent_set_actor(&en->actor, c3, NULL, NULL, NULL);
         en->has_actor = true;
     }
 }
@@ -1548,10 +1541,10 @@ static void org_actor(ectx *x, sr_entity *en)
             country = sr_geo_iso3(m, p->cc);
     }
     if (country || group) {
-        set_actor(&en->actor, country, group, sector, NULL);
+        sr_ent_set_actor(&en->actor, country, group, sector, NULL);
         en->has_actor = true;
     } else if (sector) {
-        set_actor(&en->actor, NULL, NULL, sector, NULL);
+        sr_ent_set_actor(&en->actor, NULL, NULL, sector, NULL);
         en->has_actor = true;
     }
 }
@@ -1576,7 +1569,7 @@ static void person_actor(ectx *x, sr_entity *en)
         en->actor = aff->actor;
         en->has_actor = true;
     } else if (country || en->sector[0]) {
-        set_actor(&en->actor, country, NULL, en->sector[0] ? en->sector : NULL, NULL);
+        sr_ent_set_actor(&en->actor, country, NULL, en->sector[0] ? en->sector : NULL, NULL);
         en->has_actor = true;
     }
 }
@@ -1606,14 +1599,14 @@ static void code_actors(ectx *x)
 }
 
 /* Is the token range a region or country the gazetteer knows? */
-static bool region_at(ectx *x, uint32_t first, uint32_t n)
+bool sr_ent_region_at(ectx *x, uint32_t first, uint32_t n)
 {
     const sr_doc *d = x->d;
     if (first + n > d->tokens.n || !n)
         return false;
     uint32_t a = d->tokens.v[first].nstart, b = d->tokens.v[first + n - 1].nend;
     const uint32_t *ids;
-    uint32_t one, c = resolve_name(x, d->norm + a, b - a, &ids, &one);
+    uint32_t one, c = sr_ent_resolve_name(x, d->norm + a, b - a, &ids, &one);
     for (uint32_t k = 0; k < c; k++)
         if (sr_geo_place(x->m, ids[k])->feature != SR_FEATURE_CITY)
             return true;
@@ -1636,7 +1629,7 @@ static uint32_t first_mention_from(const sr_doc *d, uint32_t tok)
 }
 
 /* The mention that starts at token tok, or -1. */
-static int32_t mention_at_tok(const sr_doc *d, uint32_t tok)
+int32_t sr_ent_mention_at_tok(const sr_doc *d, uint32_t tok)
 {
     uint32_t a = first_mention_from(d, tok);
     return a < d->mentions.n && d->mentions.v[a].tok_first == tok ? (int32_t)a : -1;
@@ -1644,11 +1637,11 @@ static int32_t mention_at_tok(const sr_doc *d, uint32_t tok)
 
 /* The mention listed right after token nx - 1: ", Y", or "(Y" when `open`
  * ("X (Y, Z)", "X, Y"); -1 when none. */
-static int32_t listed_after(const sr_doc *d, uint32_t nx, bool open)
+int32_t sr_ent_listed_after(const sr_doc *d, uint32_t nx, bool open)
 {
-    if (nx + 1 >= d->tokens.n || !(tok_is(d, nx, ",") || (open && tok_is(d, nx, "("))))
+    if (nx + 1 >= d->tokens.n || !(sr_ent_tok_is(d, nx, ",") || (open && sr_ent_tok_is(d, nx, "("))))
         return -1;
-    return mention_at_tok(d, nx + 1);
+    return sr_ent_mention_at_tok(d, nx + 1);
 }
 
 /* ---- entities by the last word of their names ---------------------------------- */
@@ -1795,537 +1788,6 @@ int32_t sr_entity_named_by(const sr_doc *d, uint32_t before, uint32_t w, int typ
     return -1;
 }
 
-/* Does the text around one mention put the name on the map: after a
- * preposition of place ("in X", "marched through central X"), alone in
- * brackets after another name, or beside a region the gazetteer knows? */
-static bool place_by_context(ectx *x, const sr_entity *en, const sr_mention *mn)
-{
-    static const char *const preps[] = {"in", "near", "outside", "through", "across", "around",
-                                        "into", "toward", "towards", NULL};
-    static const char *const area[] = {"central", "downtown", "northern", "southern", "eastern",
-                                       "western", "greater", "rural", NULL};
-    const sr_doc *d = x->d;
-    bool cue = false;
-    uint32_t f = mn->tok_first, nx = f + mn->tok_n;
-    /* "in X", "marched through central X" */
-    uint32_t pv = f;
-    if (pv > 1) {
-        uint32_t al;
-        const char *aw = tv(d, pv - 1, &al);
-        if (in_list(aw, al, area))
-            pv--;
-    }
-    for (int k = 0; preps[k] && !cue && pv > 0; k++)
-        cue = tok_is_ci(d, pv - 1, preps[k]);
-    /* "in front of the Suwon City Hall (Suwon)": a name alone in
-     * brackets after another, which the gazetteer knows as a
-     * sizable town or a region (not an acronym: "(SDF)") */
-    if (!cue && f > 1 && tok_is(d, f - 1, "(") && nx < d->tokens.n &&
-        (tok_is(d, nx, ")") || tok_is(d, nx, ",")) && (d->tokens.v[f - 2].flags & SR_TF_CAP) &&
-        !is_acronym(en->name, en->name_len)) {
-        const uint32_t *ids;
-        uint32_t one, c = resolve_name(x, en->name, en->name_len, &ids, &one);
-        for (uint32_t k = 0; k < c && !cue; k++) {
-            const sr_place_rec *r = sr_geo_place(x->m, ids[k]);
-            cue = r->feature == SR_FEATURE_ADMIN1 || r->population >= 10000;
-        }
-    }
-    /* "Cotriguacu (Mato Grosso)", "Pervomaisk, Luhansk": a region
-     * after a place */
-    if (!cue && f > 1 && tok_is(d, f - 1, "(") &&
-        d->tokens.v[f - 2].kind == SR_TOK_WORD && region_at(x, f, mn->tok_n))
-        cue = true;
-    /* "(Rutshuru, Nord-Kivu)", "Tlaxco, Nuevo Leon": a region after a
-     * comma, inside brackets or after a place */
-    if (!cue && f > 1 && tok_is(d, f - 1, ",")) {
-        bool inside = false;
-        for (uint32_t k = f - 1; k > 0 && k + 8 > f && !inside; k--) {
-            if (tok_is(d, k - 1, ")") || (d->tokens.v[k - 1].flags & SR_TF_SENT_END))
-                break;
-            inside = tok_is(d, k - 1, "(");
-        }
-        /* the mention before the comma: the one starting at most
-         * three tokens back that ends there */
-        bool after_place = false;
-        for (uint32_t back = 2; back <= 4 && back <= f && !after_place; back++) {
-            int32_t o = mention_at_tok(d, f - back);
-            after_place = o >= 0 && d->mentions.v[o].tok_first + d->mentions.v[o].tok_n + 1 == f &&
-                          d->mentions.v[o].type == SR_ENT_GPE;
-        }
-        if ((inside || after_place) && region_at(x, f, mn->tok_n))
-            cue = true;
-    }
-    if (!cue && nx + 1 < d->tokens.n && (tok_is(d, nx, ",") || tok_is(d, nx, "(")) &&
-        (d->tokens.v[nx + 1].flags & SR_TF_CAP) && !d->ner[nx + 1]) {
-        /* the region after it, one or two words the tagger left
-         * unnamed or named a place */
-        for (uint32_t w = 1; w <= 2 && !cue && nx + w < d->tokens.n; w++)
-            cue = region_at(x, nx + 1, w);
-    }
-    if (!cue && nx + 1 < d->tokens.n && (tok_is(d, nx, ",") || tok_is(d, nx, "(")) &&
-        d->ner[nx + 1]) {
-        /* a name after it: a place the gazetteer calls a region */
-        uint32_t w = 1;
-        while (nx + 1 + w < d->tokens.n && w < 3 && d->ner[nx + 1 + w] &&
-               (sr_ner_label_names[d->ner[nx + 1 + w]][0] == 'I'))
-            w++;
-        cue = region_at(x, nx + 1, w);
-    }
-    return cue;
-}
-
-/* Names the tagger called a person or an organization that the text puts
- * on the map: "in Markaryd", "shelled Zarichne, Zaporizhia", "Ipiau
- * (Bahia)".  A name with no title, role or actor, that the gazetteer
- * knows, after a preposition of place or before a region the gazetteer
- * knows, is a place. */
-static void places_by_context(ectx *x)
-{
-    sr_doc *d = x->d;
-    for (uint32_t e = 0; e < d->entities.n; e++) {
-        sr_entity *en = &d->entities.v[e];
-        /* an actor code that is only a country (guessed from the text) is
-         * no evidence of an organization */
-        if ((en->type != SR_ENT_PERSON && en->type != SR_ENT_ORG) || en->title || en->role ||
-            (en->has_actor && en->actor.sector[0]))
-            continue;
-        bool cue = false;
-        for (uint32_t q = 0; q < en->nmentions && !cue; q++) {
-            const sr_mention *mn = &d->mentions.v[en->mentions[q]];
-            if (mn->tok_n > 3)
-                break;
-            cue = place_by_context(x, en, mn);
-        }
-        if (!cue)
-            continue;
-        const uint32_t *ids;
-        uint32_t one;
-        if (!resolve_name(x, en->name, en->name_len, &ids, &one))
-            continue;
-        en->type = SR_ENT_GPE;
-        en->has_actor = false; /* geocode() gives the place's country */
-        en->affiliation = -1;
-        for (uint32_t q = 0; q < en->nmentions; q++)
-            d->mentions.v[en->mentions[q]].type = SR_ENT_GPE;
-    }
-}
-
-/* Does the town lie in the region the text puts it in ("Kamyanka,
- * Kharkiv", "Kale (Kale district, Sagaing region)")?  True when the text
- * names none the gazetteer knows as a region. */
-static bool in_stated_region(ectx *x, const sr_entity *en, const sr_place_rec *p)
-{
-    const sr_doc *d = x->d;
-    const sitrep_model *m = x->m;
-    for (uint32_t q = 0; q < en->nmentions; q++) {
-        const sr_mention *mn = &d->mentions.v[en->mentions[q]];
-        uint32_t nx = mn->tok_first + mn->tok_n;
-        /* the places listed after it: "X (Y, Z)", "X, Y, Z" */
-        for (int hop = 0; hop < 3; hop++) {
-            int32_t after = listed_after(d, nx, hop == 0);
-            if (after < 0)
-                break;
-            const sr_mention *rm = &d->mentions.v[after];
-            uint32_t rl;
-            const char *rs = mtext(d, rm, &rl);
-            const uint32_t *rids;
-            uint32_t one, rc = resolve_name(x, rs, rl, &rids, &one);
-            bool any_region = false, any_country = false;
-            for (uint32_t k = 0; k < rc; k++) {
-                const sr_place_rec *r = sr_geo_place(m, rids[k]);
-                if (r->feature == SR_FEATURE_COUNTRY) {
-                    any_country = true;
-                    if (memcmp(r->cc, p->cc, 2) == 0)
-                        return true;
-                }
-                if (r->feature != SR_FEATURE_ADMIN1)
-                    continue;
-                any_region = true;
-                if (p->admin1_off == r->name_off)
-                    return true;
-            }
-            if (any_region || any_country)
-                return false;
-            nx = rm->tok_first + rm->tok_n;
-        }
-    }
-    return true;
-}
-static bool has_non_ascii(const char *s)
-{
-    for (; *s; s++)
-        if ((unsigned char)*s >= 0x80)
-            return true;
-    return false;
-}
-
-/* Roughly the kilometres between two points (an equirectangular
- * approximation, good to a few percent at the distances it judges). */
-static double approx_km(double lat1, double lon1, double lat2, double lon2)
-{
-    const double rad = 3.14159265358979 / 180.0;
-    double dlon = __builtin_fabs(lon1 - lon2);
-    if (dlon > 180.0)
-        dlon = 360.0 - dlon;
-    double xx = dlon * rad * __builtin_cos((lat1 + lat2) / 2 * rad), yy = (lat1 - lat2) * rad;
-    return 6371.0 * __builtin_sqrt(xx * xx + yy * yy);
-}
-
-/* The place entities the text puts entity e in: "X (Y", "X, Y" with Y a
- * place mention right after one of e's mentions.  Returns how many (at most
- * max) went into out. */
-static uint32_t containers(ectx *x, uint32_t e, uint32_t *out, uint32_t max)
-{
-    const sr_doc *d = x->d;
-    const sr_entity *en = &d->entities.v[e];
-    uint32_t n = 0;
-    for (uint32_t q = 0; q < en->nmentions && n < max; q++) {
-        const sr_mention *mn = &d->mentions.v[en->mentions[q]];
-        int32_t after = listed_after(d, mn->tok_first + mn->tok_n, true);
-        if (after < 0)
-            continue;
-        uint32_t y = d->mentions.v[after].entity;
-        if (y == e || y >= d->entities.n || type_class(d->entities.v[y].type) != 2)
-            continue;
-        bool dup = false;
-        for (uint32_t k = 0; k < n; k++)
-            dup |= out[k] == y;
-        if (!dup)
-            out[n++] = y;
-    }
-    return n;
-}
-
-/* Whether the places ids[0 .. c) all lie in one country. */
-static bool one_country(const sitrep_model *m, const uint32_t *ids, uint32_t c)
-{
-    for (uint32_t k = 1; k < c; k++)
-        if (memcmp(sr_geo_place(m, ids[k])->cc, sr_geo_place(m, ids[0])->cc, 2) != 0)
-            return false;
-    return true;
-}
-
-/* What geocoding knows of the document: the countries and regions it
- * names, and each place entity's candidates, looked up once. */
-typedef struct geoctx {
-    char ccs[64][2];
-    uint32_t nccs;
-    uint32_t regions[32], nreg; /* the regions' name offsets */
-    const uint32_t **res_ids;
-    uint32_t *res_c, *res_one;
-} geoctx;
-
-static bool in_countries(const geoctx *g, const char cc[2])
-{
-    for (uint32_t q = 0; q < g->nccs; q++)
-        if (memcmp(g->ccs[q], cc, 2) == 0)
-            return true;
-    return false;
-}
-
-/* The countries the document names, by its places, nationality words and
- * actors. */
-static void named_countries(ectx *x, geoctx *g)
-{
-    const sr_doc *d = x->d;
-    const sitrep_model *m = x->m;
-    for (uint32_t e = 0; e < d->entities.n && g->nccs < 64; e++) {
-        const sr_entity *en = &d->entities.v[e];
-        const char *c3 = en->has_actor && en->actor.country[0] ? en->actor.country : NULL;
-        if (c3) {
-            const sr_place_rec *c = sr_geo_country(m, c3, 3);
-            if (c) {
-                memcpy(g->ccs[g->nccs++], c->cc, 2);
-                continue;
-            }
-        }
-        if (type_class(en->type) == 2 && en->nmentions) {
-            /* a place of one country only ("Sai Buri", "Pattani") names
-             * that country */
-            const uint32_t *ids;
-            uint32_t c = sr_geo_lookup_doc(d, m, en->name, en->name_len, &ids);
-            if (c && (one_country(m, ids, c) || sr_geo_place(m, ids[0])->feature == SR_FEATURE_COUNTRY))
-                memcpy(g->ccs[g->nccs++], sr_geo_place(m, ids[0])->cc, 2);
-        }
-    }
-}
-
-/* Each place entity's candidates; the regions they may be ("Amherst
- * (Massachusetts)": a town in one of them is that town); a region of one
- * country only ("Mato Grosso") names that country, when no place of its
- * name lies elsewhere ("Hannover" is no evidence of Jamaica's Hanover
- * parish). */
-static bool place_candidates(ectx *x, geoctx *g)
-{
-    sr_doc *d = x->d;
-    const sitrep_model *m = x->m;
-    uint32_t ne = d->entities.n;
-    g->res_ids = sr_arena_alloc(d->arena, (ne + 1) * sizeof *g->res_ids);
-    g->res_c = sr_arena_alloc(d->arena, (ne + 1) * sizeof *g->res_c);
-    g->res_one = sr_arena_alloc(d->arena, (ne + 1) * sizeof *g->res_one);
-    if (!g->res_ids || !g->res_c || !g->res_one)
-        return false;
-    for (uint32_t e = 0; e < ne; e++) {
-        const sr_entity *en = &d->entities.v[e];
-        g->res_c[e] = 0;
-        g->res_ids[e] = NULL;
-        if (type_class(en->type) != 2)
-            continue;
-        const uint32_t *ids;
-        uint32_t c = resolve_name(x, en->name, en->name_len, &ids, &g->res_one[e]);
-        g->res_ids[e] = ids == &g->res_one[e] ? &g->res_one[e] : ids;
-        g->res_c[e] = c;
-        uint32_t nadm = 0;
-        for (uint32_t k = 0; k < c; k++) {
-            const sr_place_rec *p = sr_geo_place(m, ids[k]);
-            if (p->feature == SR_FEATURE_ADMIN1 && g->nreg < 32)
-                g->regions[g->nreg++] = p->name_off, nadm++;
-        }
-        if (nadm == 1 && g->nccs < 64 && one_country(m, ids, c))
-            memcpy(g->ccs[g->nccs++], sr_geo_place(m, ids[0])->cc, 2);
-    }
-    return true;
-}
-
-/* Does a mention of the entity stand before one of the words? */
-static bool followed_by(const sr_doc *d, const sr_entity *en, const char *const *words)
-{
-    for (uint32_t q = 0; q < en->nmentions; q++) {
-        const sr_mention *mn = &d->mentions.v[en->mentions[q]];
-        uint32_t nx = mn->tok_first + mn->tok_n, n;
-        if (nx >= d->tokens.n)
-            continue;
-        const char *w = tv(d, nx, &n);
-        if (in_list(w, n, words))
-            return true;
-    }
-    return false;
-}
-
-/* Can the entity be a place of the gazetteer at all?  Continents, rivers
- * and facilities are no towns of it; a direction alone ("(South)
- * township", "South Eastern Tigray") is part of some other name unless
- * the text says "the South region"; a region called a location ("Sahel",
- * "Lower Shabelle") is one of the gazetteer's when it lies in a country
- * the document names. */
-static bool placeable(ectx *x, const geoctx *g, uint32_t e)
-{
-    static const char *const compass[] = {"North", "South", "East", "West", "Central", "Centre",
-                                          "Center", "Northeast", "Northwest", "Southeast",
-                                          "Southwest", NULL};
-    static const char *const region_words[] = {"region", "province", "state", NULL};
-    const sr_doc *d = x->d;
-    const sitrep_model *m = x->m;
-    const sr_entity *en = &d->entities.v[e];
-    if (en->type == SR_ENT_FAC)
-        return false;
-    if (in_list(en->name, en->name_len, compass) && !followed_by(d, en, region_words))
-        return false;
-    const char *strs;
-    if (en->type == SR_ENT_LOC && !sr_lex_find(m, en->name, en->name_len, SR_LEX_PLACE, &strs)) {
-        for (uint32_t k = 0; k < g->res_c[e]; k++) {
-            const sr_place_rec *p = sr_geo_place(m, g->res_ids[e][k]);
-            if (p->feature == SR_FEATURE_ADMIN1 && in_countries(g, p->cc))
-                return true;
-        }
-        return false;
-    }
-    return true;
-}
-
-/* "Idlib province", "the state of X": the text asks for the region (a
- * bare name that is both a city and its region, "Damascus", is the city);
- * not "the Hiroshima district court", "Ohio state law", names for
- * something else. */
-static bool wants_region(ectx *x, const sr_entity *en)
-{
-    static const char *const admin_words[] = {"province", "governorate", "region", "state",
-                                              "district", "county", NULL};
-    const sr_doc *d = x->d;
-    for (uint32_t q = 0; q < en->nmentions; q++) {
-        const sr_mention *mn = &d->mentions.v[en->mentions[q]];
-        uint32_t nx = mn->tok_first + mn->tok_n, n;
-        if (nx >= d->tokens.n)
-            continue;
-        const char *w = tv(d, nx, &n);
-        if (!in_list(w, n, admin_words))
-            continue;
-        if (nx + 1 < d->tokens.n && d->tags && d->tags[nx + 1] &&
-            sr_tag_name(x->m, d->tags[nx + 1])[0] == 'N' && !(d->tokens.v[nx + 1].flags & SR_TF_CAP))
-            continue;
-        return true;
-    }
-    return false;
-}
-
-/* A region's score beside the other candidates: asked for, +3; else
- * -3 when a sizable city of the list lies in it or in its country
- * ("Sofia", the capital, not Sofia province); -0.5 without a sizable town
- * of its own. */
-static double region_score(const sitrep_model *m, const sr_place_rec *p, const uint32_t *ids, uint32_t c,
-                           bool want_admin)
-{
-    double s = 0;
-    if (want_admin)
-        s += 3.0;
-    else
-        for (uint32_t q = 0; q < c; q++) {
-            const sr_place_rec *o = sr_geo_place(m, ids[q]);
-            if (o->feature == SR_FEATURE_CITY && o->population >= 10000 &&
-                (o->admin1_off == p->name_off || memcmp(o->cc, p->cc, 2) == 0)) {
-                s -= 3.0;
-                break;
-            }
-        }
-    if (!p->population)
-        s -= 0.5;
-    return s;
-}
-
-/* Is the candidate the name's own place, not one whose name merely
- * contains it ("Cauca Department", not "Valle del Cauca Department";
- * accents aside: "Orléans" is Orleans' own name)?  ek: the name's key,
- * when a candidate's name is not ASCII (else ekl is 0). */
-static bool own_name(const sitrep_model *m, const sr_entity *en, const sr_place_rec *p, const char *ek,
-                     size_t ekl)
-{
-    const char *pn = m->strs + p->name_off;
-    if (strncasecmp(pn, en->name, en->name_len) == 0 && (pn[en->name_len] == 0 || pn[en->name_len] == ' '))
-        return true;
-    if (!ekl || !has_non_ascii(pn))
-        return false;
-    char pk[128];
-    size_t pkl = sr_place_key(pn, strlen(pn), pk, sizeof pk);
-    return pkl >= ekl && pkl < sizeof pk && memcmp(pk, ek, ekl) == 0 && (pkl == ekl || pk[ekl] == ' ');
-}
-
-/* "Linares (Jaen)", "Ajigin (Damboa, Borno)": is the town within 150 km
- * of a town the text puts it in? */
-static bool near_container(const sitrep_model *m, const geoctx *g, const sr_place_rec *p, const uint32_t *cont,
-                           uint32_t ncont)
-{
-    if (p->feature != SR_FEATURE_CITY || !p->has_coords)
-        return false;
-    for (uint32_t q = 0; q < ncont; q++)
-        for (uint32_t r = 0; r < g->res_c[cont[q]]; r++) {
-            const sr_place_rec *o = sr_geo_place(m, g->res_ids[cont[q]][r]);
-            if (o->feature == SR_FEATURE_CITY && o->has_coords && o != p &&
-                approx_km(p->lat, p->lon, o->lat, o->lon) <= 150.0)
-                return true;
-        }
-    return false;
-}
-
-/* The best of the candidates ids[0 .. c) for entity e: a country first,
- * then by population, in a country or region the document names, the
- * name's own place, near the towns the text puts it in; the model's own
- * order breaks ties. */
-static uint32_t best_candidate(ectx *x, const geoctx *g, uint32_t e, const uint32_t *ids, uint32_t c)
-{
-    const sitrep_model *m = x->m;
-    const sr_entity *en = &x->d->entities.v[e];
-    bool want_admin = wants_region(x, en);
-    uint32_t cont[4], ncont = containers(x, e, cont, 4);
-    char ek[128];
-    size_t ekl = 0; /* the name's key, made when a candidate needs it */
-    for (uint32_t k = 0; k < c; k++)
-        if (has_non_ascii(m->strs + sr_geo_place(m, ids[k])->name_off)) {
-            ekl = sr_place_key(en->name, en->name_len, ek, sizeof ek);
-            if (ekl >= sizeof ek)
-                ekl = 0;
-            break;
-        }
-    double best = -1e9;
-    uint32_t pick = ids[0];
-    for (uint32_t k = 0; k < c; k++) {
-        const sr_place_rec *p = sr_geo_place(m, ids[k]);
-        double s = p->feature == SR_FEATURE_COUNTRY ? 4.0 : 1.0;
-        if (p->feature == SR_FEATURE_ADMIN1)
-            s += region_score(m, p, ids, c, want_admin);
-        if (p->population)
-            s += __builtin_log10((double)p->population) / 3.0;
-        if (p->feature != SR_FEATURE_COUNTRY && in_countries(g, p->cc))
-            s += 2.5;
-        if (p->feature == SR_FEATURE_CITY && p->admin1_off != UINT32_MAX)
-            for (uint32_t q = 0; q < g->nreg; q++)
-                if (g->regions[q] == p->admin1_off) {
-                    s += 3.0;
-                    break;
-                }
-        if (own_name(m, en, p, ek, ekl))
-            s += 1.0;
-        if (near_container(m, g, p, cont, ncont))
-            s += 3.0;
-        s -= 0.001 * k;
-        if (s > best) {
-            best = s;
-            pick = ids[k];
-        }
-    }
-    return pick;
-}
-
-/* Is the chosen town likely the text's, not a namesake elsewhere (better
- * no place than a wrong one)?  It lies in the region the text puts it
- * in; a hamlet lies in a country the document names ("Lalo village (Sai
- * Buri, Pattani)" is no Lalo of Benin). */
-static bool plausible_town(ectx *x, const geoctx *g, const sr_entity *en, const sr_place_rec *p)
-{
-    if (p->feature != SR_FEATURE_CITY)
-        return true;
-    if (!in_stated_region(x, en, p))
-        return false;
-    return p->population || !g->nccs || in_countries(g, p->cc);
-}
-
-/* Puts the entity on the map: a country is a GPE, and a GPE without an
- * actor takes its country's code. */
-static void place_entity(ectx *x, sr_entity *en, uint32_t pick)
-{
-    const sr_place_rec *p = sr_geo_place(x->m, pick);
-    en->place = pick;
-    if (p->feature == SR_FEATURE_COUNTRY && en->type == SR_ENT_LOC)
-        en->type = SR_ENT_GPE;
-    if (!en->has_actor && en->type == SR_ENT_GPE) {
-        const char *c3 = sr_geo_iso3(x->m, p->cc);
-        if (c3) {
-            set_actor(&en->actor, c3, NULL, NULL, NULL);
-            en->has_actor = true;
-        }
-    }
-}
-
-/* Places on the map, after the other entities give the document's
- * countries. */
-static void geocode(ectx *x)
-{
-    sr_doc *d = x->d;
-    if (!x->m->nplaces)
-        return;
-    geoctx g = {.nccs = 0};
-    named_countries(x, &g);
-    if (!place_candidates(x, &g))
-        return;
-    for (uint32_t e = 0; e < d->entities.n; e++) {
-        sr_entity *en = &d->entities.v[e];
-        if (type_class(en->type) != 2 || !placeable(x, &g, e))
-            continue;
-        const uint32_t *ids = g.res_ids[e];
-        uint32_t c = g.res_c[e], one_id;
-        /* else the first of its other names that the gazetteer knows */
-        for (uint32_t q = 0; !c && q < en->nmentions; q++) {
-            uint32_t n;
-            const char *s = mtext(d, &d->mentions.v[en->mentions[q]], &n);
-            c = resolve_name(x, s, n, &ids, &one_id);
-        }
-        if (!c)
-            continue;
-        uint32_t pick = best_candidate(x, &g, e, ids, c);
-        if (plausible_town(x, &g, en, sr_geo_place(x->m, pick)))
-            place_entity(x, en, pick);
-    }
-}
-
 /* ---- group noun phrases --------------------------------------------------------- */
 
 /* "the Syrian army", "US-backed militias", "Kurdish and Arab fighters",
@@ -2394,10 +1856,10 @@ static bool groups(ectx *x)
                 first = match_ending_at(d, i, SR_LEX_ROLE)->tok_first;
                 i = first;
                 continue;
-            } else if (tok_is(d, p, "'s") && p > 0 && entity_at(x, p - 1) >= 0) {
+            } else if (sr_ent_tok_is(d, p, "'s") && p > 0 && entity_at(x, p - 1) >= 0) {
                 i = p; /* "Syria's army": the possessor next */
                 continue;
-            } else if ((tok_is_ci(d, p, "and") || tok_is(d, p, ",")) && p > 0 &&
+            } else if ((sr_ent_tok_is_ci(d, p, "and") || sr_ent_tok_is(d, p, ",")) && p > 0 &&
                        i < mt->tok_first + 1 && first != mt->tok_first &&
                        (match_ending_at(d, p, SR_LEX_DEMONYM) ||
                         (entity_at(x, p - 1) >= 0 &&
@@ -2437,11 +1899,11 @@ static bool groups(ectx *x)
         gr->end = mt->end;
         gr->entity = ent;
         if (mixed)
-            set_actor(&gr->actor, NULL, NULL, sector, NULL);
+            sr_ent_set_actor(&gr->actor, NULL, NULL, sector, NULL);
         else if (code && !country)
-            set_actor(&gr->actor, NULL, NULL, NULL, code);
+            sr_ent_set_actor(&gr->actor, NULL, NULL, NULL, code);
         else
-            set_actor(&gr->actor, country, group, sector, NULL);
+            sr_ent_set_actor(&gr->actor, country, group, sector, NULL);
     }
     return true;
 }
@@ -2521,8 +1983,8 @@ sitrep_status sr_entity_run(sr_doc *d, const sitrep_model *m)
     if (!link_mentions(&x) || !build_entities(&x))
         return SITREP_ENOMEM;
     code_actors(&x);
-    places_by_context(&x);
-    geocode(&x);
+    sr_ent_places_by_context(&x);
+    sr_ent_geocode(&x);
     cover(&x);
     if (!groups(&x) || !index_names(d))
         return SITREP_ENOMEM;

@@ -1,0 +1,549 @@
+/*
+ * place.c: places on the map, the second half of stage "entities".  Input:
+ * the entities of entity.c.  Output: each place entity's gazetteer place
+ * (sr_entity.place), or none.
+ *
+ * A name the text itself puts on the map (after a preposition of place,
+ * alone in brackets after another name, beside a known region) is a place
+ * even when the tagger typed it otherwise.  Then each place entity is
+ * matched to the gazetteer's candidates for its name, ranked with the
+ * document's countries and regions, the places it is listed with ("X (Y,
+ * Z)", "X, Y") and the candidates' kind and population.
+ */
+#include "meaning/entity_int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <strings.h>
+
+/* Does the text around one mention put the name on the map: after a
+ * preposition of place ("in X", "marched through central X"), alone in
+ * brackets after another name, or beside a region the gazetteer knows? */
+static bool place_by_context(ectx *x, const sr_entity *en, const sr_mention *mn)
+{
+    static const char *const preps[] = {"in", "near", "outside", "through", "across", "around",
+                                        "into", "toward", "towards", NULL};
+    static const char *const area[] = {"central", "downtown", "northern", "southern", "eastern",
+                                       "western", "greater", "rural", NULL};
+    const sr_doc *d = x->d;
+    bool cue = false;
+    uint32_t f = mn->tok_first, nx = f + mn->tok_n;
+    /* "in X", "marched through central X" */
+    uint32_t pv = f;
+    if (pv > 1) {
+        uint32_t al;
+        const char *aw = sr_ent_tv(d, pv - 1, &al);
+        if (sr_ent_in_list(aw, al, area))
+            pv--;
+    }
+    for (int k = 0; preps[k] && !cue && pv > 0; k++)
+        cue = sr_ent_tok_is_ci(d, pv - 1, preps[k]);
+    /* "in front of the Suwon City Hall (Suwon)": a name alone in
+     * brackets after another, which the gazetteer knows as a
+     * sizable town or a region (not an acronym: "(SDF)") */
+    if (!cue && f > 1 && sr_ent_tok_is(d, f - 1, "(") && nx < d->tokens.n &&
+        (sr_ent_tok_is(d, nx, ")") || sr_ent_tok_is(d, nx, ",")) && (d->tokens.v[f - 2].flags & SR_TF_CAP) &&
+        !sr_ent_is_acronym(en->name, en->name_len)) {
+        const uint32_t *ids;
+        uint32_t one, c = sr_ent_resolve_name(x, en->name, en->name_len, &ids, &one);
+        for (uint32_t k = 0; k < c && !cue; k++) {
+            const sr_place_rec *r = sr_geo_place(x->m, ids[k]);
+            cue = r->feature == SR_FEATURE_ADMIN1 || r->population >= 10000;
+        }
+    }
+    /* "Cotriguacu (Mato Grosso)", "Pervomaisk, Luhansk": a region
+     * after a place */
+    if (!cue && f > 1 && sr_ent_tok_is(d, f - 1, "(") &&
+        d->tokens.v[f - 2].kind == SR_TOK_WORD && sr_ent_region_at(x, f, mn->tok_n))
+        cue = true;
+    /* "(Rutshuru, Nord-Kivu)", "Tlaxco, Nuevo Leon": a region after a
+     * comma, inside brackets or after a place */
+    if (!cue && f > 1 && sr_ent_tok_is(d, f - 1, ",")) {
+        bool inside = false;
+        for (uint32_t k = f - 1; k > 0 && k + 8 > f && !inside; k--) {
+            if (sr_ent_tok_is(d, k - 1, ")") || (d->tokens.v[k - 1].flags & SR_TF_SENT_END))
+                break;
+            inside = sr_ent_tok_is(d, k - 1, "(");
+        }
+        /* the mention before the comma: the one starting at most
+         * three tokens back that ends there */
+        bool after_place = false;
+        for (uint32_t back = 2; back <= 4 && back <= f && !after_place; back++) {
+            int32_t o = sr_ent_mention_at_tok(d, f - back);
+            after_place = o >= 0 && d->mentions.v[o].tok_first + d->mentions.v[o].tok_n + 1 == f &&
+                          d->mentions.v[o].type == SR_ENT_GPE;
+        }
+        if ((inside || after_place) && sr_ent_region_at(x, f, mn->tok_n))
+            cue = true;
+    }
+    if (!cue && nx + 1 < d->tokens.n && (sr_ent_tok_is(d, nx, ",") || sr_ent_tok_is(d, nx, "(")) &&
+        (d->tokens.v[nx + 1].flags & SR_TF_CAP) && !d->ner[nx + 1]) {
+        /* the region after it, one or two words the tagger left
+         * unnamed or named a place */
+        for (uint32_t w = 1; w <= 2 && !cue && nx + w < d->tokens.n; w++)
+            cue = sr_ent_region_at(x, nx + 1, w);
+    }
+    if (!cue && nx + 1 < d->tokens.n && (sr_ent_tok_is(d, nx, ",") || sr_ent_tok_is(d, nx, "(")) &&
+        d->ner[nx + 1]) {
+        /* a name after it: a place the gazetteer calls a region */
+        uint32_t w = 1;
+        while (nx + 1 + w < d->tokens.n && w < 3 && d->ner[nx + 1 + w] &&
+               (sr_ner_label_names[d->ner[nx + 1 + w]][0] == 'I'))
+            w++;
+        cue = sr_ent_region_at(x, nx + 1, w);
+    }
+    return cue;
+}
+
+/* Names the tagger called a person or an organization that the text puts
+ * on the map: "in Markaryd", "shelled Zarichne, Zaporizhia", "Ipiau
+ * (Bahia)".  A name with no title, role or actor, that the gazetteer
+ * knows, after a preposition of place or before a region the gazetteer
+ * knows, is a place. */
+void sr_ent_places_by_context(ectx *x)
+{
+    sr_doc *d = x->d;
+    for (uint32_t e = 0; e < d->entities.n; e++) {
+        sr_entity *en = &d->entities.v[e];
+        /* an actor code that is only a country (guessed from the text) is
+         * no evidence of an organization */
+        if ((en->type != SR_ENT_PERSON && en->type != SR_ENT_ORG) || en->title || en->role ||
+            (en->has_actor && en->actor.sector[0]))
+            continue;
+        bool cue = false;
+        for (uint32_t q = 0; q < en->nmentions && !cue; q++) {
+            const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+            if (mn->tok_n > 3)
+                break;
+            cue = place_by_context(x, en, mn);
+        }
+        if (!cue)
+            continue;
+        const uint32_t *ids;
+        uint32_t one;
+        if (!sr_ent_resolve_name(x, en->name, en->name_len, &ids, &one))
+            continue;
+        en->type = SR_ENT_GPE;
+        en->has_actor = false; /* sr_ent_geocode() gives the place's country */
+        en->affiliation = -1;
+        for (uint32_t q = 0; q < en->nmentions; q++)
+            d->mentions.v[en->mentions[q]].type = SR_ENT_GPE;
+    }
+}
+
+/* Does the town lie in the region the text puts it in ("Kamyanka,
+ * Kharkiv", "Kale (Kale district, Sagaing region)")?  True when the text
+ * names none the gazetteer knows as a region. */
+static bool in_stated_region(ectx *x, const sr_entity *en, const sr_place_rec *p)
+{
+    const sr_doc *d = x->d;
+    const sitrep_model *m = x->m;
+    for (uint32_t q = 0; q < en->nmentions; q++) {
+        const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+        uint32_t nx = mn->tok_first + mn->tok_n;
+        /* the places listed after it: "X (Y, Z)", "X, Y, Z" */
+        for (int hop = 0; hop < 3; hop++) {
+            int32_t after = sr_ent_listed_after(d, nx, hop == 0);
+            if (after < 0)
+                break;
+            const sr_mention *rm = &d->mentions.v[after];
+            uint32_t rl;
+            const char *rs = sr_ent_mtext(d, rm, &rl);
+            const uint32_t *rids;
+            uint32_t one, rc = sr_ent_resolve_name(x, rs, rl, &rids, &one);
+            bool any_region = false, any_country = false;
+            for (uint32_t k = 0; k < rc; k++) {
+                const sr_place_rec *r = sr_geo_place(m, rids[k]);
+                if (r->feature == SR_FEATURE_COUNTRY) {
+                    any_country = true;
+                    if (memcmp(r->cc, p->cc, 2) == 0)
+                        return true;
+                }
+                if (r->feature != SR_FEATURE_ADMIN1)
+                    continue;
+                any_region = true;
+                if (p->admin1_off == r->name_off)
+                    return true;
+            }
+            if (any_region || any_country)
+                return false;
+            nx = rm->tok_first + rm->tok_n;
+        }
+    }
+    return true;
+}
+static bool has_non_ascii(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0x80)
+            return true;
+    return false;
+}
+
+/* Roughly the kilometres between two points (an equirectangular
+ * approximation, good to a few percent at the distances it judges). */
+static double approx_km(double lat1, double lon1, double lat2, double lon2)
+{
+    const double rad = 3.14159265358979 / 180.0;
+    double dlon = __builtin_fabs(lon1 - lon2);
+    if (dlon > 180.0)
+        dlon = 360.0 - dlon;
+    double xx = dlon * rad * __builtin_cos((lat1 + lat2) / 2 * rad), yy = (lat1 - lat2) * rad;
+    return 6371.0 * __builtin_sqrt(xx * xx + yy * yy);
+}
+
+/* The place entities the text puts entity e in: "X (Y", "X, Y" with Y a
+ * place mention right after one of e's mentions.  Returns how many (at most
+ * max) went into out. */
+static uint32_t containers(ectx *x, uint32_t e, uint32_t *out, uint32_t max)
+{
+    const sr_doc *d = x->d;
+    const sr_entity *en = &d->entities.v[e];
+    uint32_t n = 0;
+    for (uint32_t q = 0; q < en->nmentions && n < max; q++) {
+        const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+        int32_t after = sr_ent_listed_after(d, mn->tok_first + mn->tok_n, true);
+        if (after < 0)
+            continue;
+        uint32_t y = d->mentions.v[after].entity;
+        if (y == e || y >= d->entities.n || sr_ent_type_class(d->entities.v[y].type) != 2)
+            continue;
+        bool dup = false;
+        for (uint32_t k = 0; k < n; k++)
+            dup |= out[k] == y;
+        if (!dup)
+            out[n++] = y;
+    }
+    return n;
+}
+
+/* Whether the places ids[0 .. c) all lie in one country. */
+static bool one_country(const sitrep_model *m, const uint32_t *ids, uint32_t c)
+{
+    for (uint32_t k = 1; k < c; k++)
+        if (memcmp(sr_geo_place(m, ids[k])->cc, sr_geo_place(m, ids[0])->cc, 2) != 0)
+            return false;
+    return true;
+}
+
+/* What geocoding knows of the document: the countries and regions it
+ * names, and each place entity's candidates, looked up once. */
+typedef struct geoctx {
+    char ccs[64][2];
+    uint32_t nccs;
+    uint32_t regions[32], nreg; /* the regions' name offsets */
+    const uint32_t **res_ids;
+    uint32_t *res_c, *res_one;
+} geoctx;
+
+static bool in_countries(const geoctx *g, const char cc[2])
+{
+    for (uint32_t q = 0; q < g->nccs; q++)
+        if (memcmp(g->ccs[q], cc, 2) == 0)
+            return true;
+    return false;
+}
+
+/* The countries the document names, by its places, nationality words and
+ * actors. */
+static void named_countries(ectx *x, geoctx *g)
+{
+    const sr_doc *d = x->d;
+    const sitrep_model *m = x->m;
+    for (uint32_t e = 0; e < d->entities.n && g->nccs < 64; e++) {
+        const sr_entity *en = &d->entities.v[e];
+        const char *c3 = en->has_actor && en->actor.country[0] ? en->actor.country : NULL;
+        if (c3) {
+            const sr_place_rec *c = sr_geo_country(m, c3, 3);
+            if (c) {
+                memcpy(g->ccs[g->nccs++], c->cc, 2);
+                continue;
+            }
+        }
+        if (sr_ent_type_class(en->type) == 2 && en->nmentions) {
+            /* a place of one country only ("Sai Buri", "Pattani") names
+             * that country */
+            const uint32_t *ids;
+            uint32_t c = sr_geo_lookup_doc(d, m, en->name, en->name_len, &ids);
+            if (c && (one_country(m, ids, c) || sr_geo_place(m, ids[0])->feature == SR_FEATURE_COUNTRY))
+                memcpy(g->ccs[g->nccs++], sr_geo_place(m, ids[0])->cc, 2);
+        }
+    }
+}
+
+/* Each place entity's candidates; the regions they may be ("Amherst
+ * (Massachusetts)": a town in one of them is that town); a region of one
+ * country only ("Mato Grosso") names that country, when no place of its
+ * name lies elsewhere ("Hannover" is no evidence of Jamaica's Hanover
+ * parish). */
+static bool place_candidates(ectx *x, geoctx *g)
+{
+    sr_doc *d = x->d;
+    const sitrep_model *m = x->m;
+    uint32_t ne = d->entities.n;
+    g->res_ids = sr_arena_alloc(d->arena, (ne + 1) * sizeof *g->res_ids);
+    g->res_c = sr_arena_alloc(d->arena, (ne + 1) * sizeof *g->res_c);
+    g->res_one = sr_arena_alloc(d->arena, (ne + 1) * sizeof *g->res_one);
+    if (!g->res_ids || !g->res_c || !g->res_one)
+        return false;
+    for (uint32_t e = 0; e < ne; e++) {
+        const sr_entity *en = &d->entities.v[e];
+        g->res_c[e] = 0;
+        g->res_ids[e] = NULL;
+        if (sr_ent_type_class(en->type) != 2)
+            continue;
+        const uint32_t *ids;
+        uint32_t c = sr_ent_resolve_name(x, en->name, en->name_len, &ids, &g->res_one[e]);
+        g->res_ids[e] = ids == &g->res_one[e] ? &g->res_one[e] : ids;
+        g->res_c[e] = c;
+        uint32_t nadm = 0;
+        for (uint32_t k = 0; k < c; k++) {
+            const sr_place_rec *p = sr_geo_place(m, ids[k]);
+            if (p->feature == SR_FEATURE_ADMIN1 && g->nreg < 32)
+                g->regions[g->nreg++] = p->name_off, nadm++;
+        }
+        if (nadm == 1 && g->nccs < 64 && one_country(m, ids, c))
+            memcpy(g->ccs[g->nccs++], sr_geo_place(m, ids[0])->cc, 2);
+    }
+    return true;
+}
+
+/* Does a mention of the entity stand before one of the words? */
+static bool followed_by(const sr_doc *d, const sr_entity *en, const char *const *words)
+{
+    for (uint32_t q = 0; q < en->nmentions; q++) {
+        const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+        uint32_t nx = mn->tok_first + mn->tok_n, n;
+        if (nx >= d->tokens.n)
+            continue;
+        const char *w = sr_ent_tv(d, nx, &n);
+        if (sr_ent_in_list(w, n, words))
+            return true;
+    }
+    return false;
+}
+
+/* Can the entity be a place of the gazetteer at all?  Continents, rivers
+ * and facilities are no towns of it; a direction alone ("(South)
+ * township", "South Eastern Tigray") is part of some other name unless
+ * the text says "the South region"; a region called a location ("Sahel",
+ * "Lower Shabelle") is one of the gazetteer's when it lies in a country
+ * the document names. */
+static bool placeable(ectx *x, const geoctx *g, uint32_t e)
+{
+    static const char *const compass[] = {"North", "South", "East", "West", "Central", "Centre",
+                                          "Center", "Northeast", "Northwest", "Southeast",
+                                          "Southwest", NULL};
+    static const char *const region_words[] = {"region", "province", "state", NULL};
+    const sr_doc *d = x->d;
+    const sitrep_model *m = x->m;
+    const sr_entity *en = &d->entities.v[e];
+    if (en->type == SR_ENT_FAC)
+        return false;
+    if (sr_ent_in_list(en->name, en->name_len, compass) && !followed_by(d, en, region_words))
+        return false;
+    const char *strs;
+    if (en->type == SR_ENT_LOC && !sr_lex_find(m, en->name, en->name_len, SR_LEX_PLACE, &strs)) {
+        for (uint32_t k = 0; k < g->res_c[e]; k++) {
+            const sr_place_rec *p = sr_geo_place(m, g->res_ids[e][k]);
+            if (p->feature == SR_FEATURE_ADMIN1 && in_countries(g, p->cc))
+                return true;
+        }
+        return false;
+    }
+    return true;
+}
+
+/* "Idlib province", "the state of X": the text asks for the region (a
+ * bare name that is both a city and its region, "Damascus", is the city);
+ * not "the Hiroshima district court", "Ohio state law", names for
+ * something else. */
+static bool wants_region(ectx *x, const sr_entity *en)
+{
+    static const char *const admin_words[] = {"province", "governorate", "region", "state",
+                                              "district", "county", NULL};
+    const sr_doc *d = x->d;
+    for (uint32_t q = 0; q < en->nmentions; q++) {
+        const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+        uint32_t nx = mn->tok_first + mn->tok_n, n;
+        if (nx >= d->tokens.n)
+            continue;
+        const char *w = sr_ent_tv(d, nx, &n);
+        if (!sr_ent_in_list(w, n, admin_words))
+            continue;
+        if (nx + 1 < d->tokens.n && d->tags && d->tags[nx + 1] &&
+            sr_tag_name(x->m, d->tags[nx + 1])[0] == 'N' && !(d->tokens.v[nx + 1].flags & SR_TF_CAP))
+            continue;
+        return true;
+    }
+    return false;
+}
+
+/* A region's score beside the other candidates: asked for, +3; else
+ * -3 when a sizable city of the list lies in it or in its country
+ * ("Sofia", the capital, not Sofia province); -0.5 without a sizable town
+ * of its own. */
+static double region_score(const sitrep_model *m, const sr_place_rec *p, const uint32_t *ids, uint32_t c,
+                           bool want_admin)
+{
+    double s = 0;
+    if (want_admin)
+        s += 3.0;
+    else
+        for (uint32_t q = 0; q < c; q++) {
+            const sr_place_rec *o = sr_geo_place(m, ids[q]);
+            if (o->feature == SR_FEATURE_CITY && o->population >= 10000 &&
+                (o->admin1_off == p->name_off || memcmp(o->cc, p->cc, 2) == 0)) {
+                s -= 3.0;
+                break;
+            }
+        }
+    if (!p->population)
+        s -= 0.5;
+    return s;
+}
+
+/* Is the candidate the name's own place, not one whose name merely
+ * contains it ("Cauca Department", not "Valle del Cauca Department";
+ * accents aside: "Orléans" is Orleans' own name)?  ek: the name's key,
+ * when a candidate's name is not ASCII (else ekl is 0). */
+static bool own_name(const sitrep_model *m, const sr_entity *en, const sr_place_rec *p, const char *ek,
+                     size_t ekl)
+{
+    const char *pn = m->strs + p->name_off;
+    if (strncasecmp(pn, en->name, en->name_len) == 0 && (pn[en->name_len] == 0 || pn[en->name_len] == ' '))
+        return true;
+    if (!ekl || !has_non_ascii(pn))
+        return false;
+    char pk[128];
+    size_t pkl = sr_place_key(pn, strlen(pn), pk, sizeof pk);
+    return pkl >= ekl && pkl < sizeof pk && memcmp(pk, ek, ekl) == 0 && (pkl == ekl || pk[ekl] == ' ');
+}
+
+/* "Linares (Jaen)", "Ajigin (Damboa, Borno)": is the town within 150 km
+ * of a town the text puts it in? */
+static bool near_container(const sitrep_model *m, const geoctx *g, const sr_place_rec *p, const uint32_t *cont,
+                           uint32_t ncont)
+{
+    if (p->feature != SR_FEATURE_CITY || !p->has_coords)
+        return false;
+    for (uint32_t q = 0; q < ncont; q++)
+        for (uint32_t r = 0; r < g->res_c[cont[q]]; r++) {
+            const sr_place_rec *o = sr_geo_place(m, g->res_ids[cont[q]][r]);
+            if (o->feature == SR_FEATURE_CITY && o->has_coords && o != p &&
+                approx_km(p->lat, p->lon, o->lat, o->lon) <= 150.0)
+                return true;
+        }
+    return false;
+}
+
+/* The best of the candidates ids[0 .. c) for entity e: a country first,
+ * then by population, in a country or region the document names, the
+ * name's own place, near the towns the text puts it in; the model's own
+ * order breaks ties. */
+static uint32_t best_candidate(ectx *x, const geoctx *g, uint32_t e, const uint32_t *ids, uint32_t c)
+{
+    const sitrep_model *m = x->m;
+    const sr_entity *en = &x->d->entities.v[e];
+    bool want_admin = wants_region(x, en);
+    uint32_t cont[4], ncont = containers(x, e, cont, 4);
+    char ek[128];
+    size_t ekl = 0; /* the name's key, made when a candidate needs it */
+    for (uint32_t k = 0; k < c; k++)
+        if (has_non_ascii(m->strs + sr_geo_place(m, ids[k])->name_off)) {
+            ekl = sr_place_key(en->name, en->name_len, ek, sizeof ek);
+            if (ekl >= sizeof ek)
+                ekl = 0;
+            break;
+        }
+    double best = -1e9;
+    uint32_t pick = ids[0];
+    for (uint32_t k = 0; k < c; k++) {
+        const sr_place_rec *p = sr_geo_place(m, ids[k]);
+        double s = p->feature == SR_FEATURE_COUNTRY ? 4.0 : 1.0;
+        if (p->feature == SR_FEATURE_ADMIN1)
+            s += region_score(m, p, ids, c, want_admin);
+        if (p->population)
+            s += __builtin_log10((double)p->population) / 3.0;
+        if (p->feature != SR_FEATURE_COUNTRY && in_countries(g, p->cc))
+            s += 2.5;
+        if (p->feature == SR_FEATURE_CITY && p->admin1_off != UINT32_MAX)
+            for (uint32_t q = 0; q < g->nreg; q++)
+                if (g->regions[q] == p->admin1_off) {
+                    s += 3.0;
+                    break;
+                }
+        if (own_name(m, en, p, ek, ekl))
+            s += 1.0;
+        if (near_container(m, g, p, cont, ncont))
+            s += 3.0;
+        s -= 0.001 * k;
+        if (s > best) {
+            best = s;
+            pick = ids[k];
+        }
+    }
+    return pick;
+}
+
+/* Is the chosen town likely the text's, not a namesake elsewhere (better
+ * no place than a wrong one)?  It lies in the region the text puts it
+ * in; a hamlet lies in a country the document names ("Lalo village (Sai
+ * Buri, Pattani)" is no Lalo of Benin). */
+static bool plausible_town(ectx *x, const geoctx *g, const sr_entity *en, const sr_place_rec *p)
+{
+    if (p->feature != SR_FEATURE_CITY)
+        return true;
+    if (!in_stated_region(x, en, p))
+        return false;
+    return p->population || !g->nccs || in_countries(g, p->cc);
+}
+
+/* Puts the entity on the map: a country is a GPE, and a GPE without an
+ * actor takes its country's code. */
+static void place_entity(ectx *x, sr_entity *en, uint32_t pick)
+{
+    const sr_place_rec *p = sr_geo_place(x->m, pick);
+    en->place = pick;
+    if (p->feature == SR_FEATURE_COUNTRY && en->type == SR_ENT_LOC)
+        en->type = SR_ENT_GPE;
+    if (!en->has_actor && en->type == SR_ENT_GPE) {
+        const char *c3 = sr_geo_iso3(x->m, p->cc);
+        if (c3) {
+            sr_ent_set_actor(&en->actor, c3, NULL, NULL, NULL);
+            en->has_actor = true;
+        }
+    }
+}
+
+/* Places on the map, after the other entities give the document's
+ * countries. */
+void sr_ent_geocode(ectx *x)
+{
+    sr_doc *d = x->d;
+    if (!x->m->nplaces)
+        return;
+    geoctx g = {.nccs = 0};
+    named_countries(x, &g);
+    if (!place_candidates(x, &g))
+        return;
+    for (uint32_t e = 0; e < d->entities.n; e++) {
+        sr_entity *en = &d->entities.v[e];
+        if (sr_ent_type_class(en->type) != 2 || !placeable(x, &g, e))
+            continue;
+        const uint32_t *ids = g.res_ids[e];
+        uint32_t c = g.res_c[e], one_id;
+        /* else the first of its other names that the gazetteer knows */
+        for (uint32_t q = 0; !c && q < en->nmentions; q++) {
+            uint32_t n;
+            const char *s = sr_ent_mtext(d, &d->mentions.v[en->mentions[q]], &n);
+            c = sr_ent_resolve_name(x, s, n, &ids, &one_id);
+        }
+        if (!c)
+            continue;
+        uint32_t pick = best_candidate(x, &g, e, ids, c);
+        if (plausible_town(x, &g, en, sr_geo_place(x->m, pick)))
+            place_entity(x, en, pick);
+    }
+}

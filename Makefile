@@ -7,7 +7,7 @@
 
 CC      ?= cc
 CLANG   ?= clang
-PKGS    := libcjson gumbo libutf8proc libzstd zlib libxxhash
+PKGS    := libcjson libxml-2.0 libutf8proc libzstd zlib libxxhash
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \

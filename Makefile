@@ -139,6 +139,7 @@ BENCH_INPUT ?= ../shared/corpus/reuters21578.jsonl
 bench: $(B)/sitrep $(MODEL) $(B)/bench/stages
 	UNTIL=segment sh bench/bench.sh $(B)/sitrep $(BENCH_INPUT)
 	sh bench/bench.sh $(B)/sitrep $(BENCH_INPUT)
+	sh bench/html.sh $(B)/sitrep
 	taskset -c 0 $(B)/bench/stages $(BENCH_INPUT) 2>/dev/null || $(B)/bench/stages $(BENCH_INPUT)
 
 clean:

@@ -26,6 +26,7 @@
  */
 #include "html.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <strings.h>
 
@@ -59,7 +60,9 @@ typedef struct mainst {
     uint32_t *blk;    /* nearest paragraph-level element, self included */
     agg *a;           /* per node: every run below it */
     float *kp, *kj;   /* prose and furniture below it, less furniture elements */
-    uint8_t *junk_el; /* furniture by its content */
+    uint8_t *junk_el; /* furniture by its content; 2: inside furniture */
+    uint32_t *first_run, *last_run; /* runs below a node, UINT32_MAX none */
+    uint32_t title_run;             /* UINT32_MAX none */
     uint32_t nruns, rcap;
     run *rv;
     sr_buf text;      /* collapsed text of the runs, back to back */
@@ -229,6 +232,9 @@ static void flush(mainst *s)
         in_word = true;
         if ((ch == '.' || ch == '!' || ch == '?') && (i + 1 == c->n || c->p[i + 1] == ' '))
             stops++;
+        else if (ch == 0xE2 && i + 2 < c->n && (unsigned char)c->p[i + 1] == 0x80 &&
+                 (unsigned char)c->p[i + 2] == 0xA6)
+            stops++; /* … */
         else if (ch == ',' || ch == ';')
             commas++;
         else if (ch == 0xE3 && i + 2 < c->n && (unsigned char)c->p[i + 1] == 0x80 &&
@@ -332,6 +338,13 @@ static void gather(mainst *s)
     flush(s);
 }
 
+/* A heading is a run of h1-h6 itself (not of a block inside one). */
+static bool heading(const mainst *s, const run *r)
+{
+    htag tg = (htag)s->t->n[r->owner].tag;
+    return tg >= H_H1 && tg <= H_H6;
+}
+
 /* ---- scores ---------------------------------------------------------------- */
 
 /* How much of a run reads as prose, 0..1: words, sentence punctuation,
@@ -388,6 +401,12 @@ static float weight(const mainst *s, uint32_t i)
         w *= 1.15f;
     else if (ce < 0)
         w *= 0.75f;
+    if (s->junk_el[i] == 2)
+        w *= 0.6f; /* inside an element that is furniture */
+    /* the title nearby: the element holds it or starts right after it */
+    if (s->title_run != UINT32_MAX && s->first_run[i] != UINT32_MAX &&
+        s->first_run[i] <= s->title_run + 3 && s->last_run[i] > s->title_run)
+        w *= 1.3f;
     return w;
 }
 
@@ -424,11 +443,10 @@ static void score(mainst *s)
     for (uint32_t k = 0; k < s->nruns; k++) {
         const run *r = &s->rv[k];
         agg *a = &s->a[r->owner];
-        uint8_t f = s->nf[r->owner];
         a->chars += r->chars;
         a->link_chars += r->link_chars;
         a->runs++;
-        if (f & NF_HEAD)
+        if (heading(s, r))
             continue; /* headings are neither prose nor furniture */
         float p = prose_of(r);
         a->prose += p * (float)r->chars;
@@ -492,18 +510,57 @@ bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m)
     s.kp = calloc(t->nn, sizeof *s.kp);
     s.kj = calloc(t->nn, sizeof *s.kj);
     s.junk_el = calloc(t->nn, 1);
-    if (!s.nf || !s.blk || !s.a || !s.kp || !s.kj || !s.junk_el)
+    s.first_run = calloc(t->nn, sizeof *s.first_run);
+    s.last_run = calloc(t->nn, sizeof *s.last_run);
+    if (!s.nf || !s.blk || !s.a || !s.kp || !s.kj || !s.junk_el || !s.first_run || !s.last_run)
         s.oom = true;
     if (!s.oom)
         gather(&s);
     if (!s.oom)
         score(&s);
 
+    /* the title: the heading that says the page's title, else the first h1 */
+    uint32_t title_run = UINT32_MAX, first_h1 = UINT32_MAX;
+    for (uint32_t k = 0; !s.oom && k < s.nruns; k++) {
+        const run *r = &s.rv[k];
+        if (!heading(&s, r))
+            continue;
+        const char *txt = s.text.p + r->start;
+        if (same_text(txt, r->len, m->title) || same_text(txt, r->len, m->title_tag)) {
+            title_run = k;
+            break;
+        }
+        if (first_h1 == UINT32_MAX && t->n[r->owner].tag == H_H1)
+            first_h1 = k;
+    }
+    if (title_run == UINT32_MAX)
+        title_run = first_h1;
+    s.title_run = title_run;
+    /* the runs below every node, and what lies inside furniture */
+    for (uint32_t i = 0; !s.oom && i < t->nn; i++)
+        s.first_run[i] = s.last_run[i] = UINT32_MAX;
+    for (uint32_t k = 0; !s.oom && k < s.nruns; k++) {
+        uint32_t o = s.rv[k].owner;
+        if (s.first_run[o] == UINT32_MAX)
+            s.first_run[o] = k;
+        s.last_run[o] = k;
+    }
+    for (uint32_t i = t->nn; !s.oom && i-- > 1;) {
+        uint32_t p = t->n[i].parent;
+        if (s.first_run[i] < s.first_run[p])
+            s.first_run[p] = s.first_run[i];
+        if (s.last_run[i] != UINT32_MAX && (s.last_run[p] == UINT32_MAX || s.last_run[i] > s.last_run[p]))
+            s.last_run[p] = s.last_run[i];
+    }
+    for (uint32_t i = 1; !s.oom && i < t->nn; i++)
+        if (!s.junk_el[i] && s.junk_el[t->n[i].parent])
+            s.junk_el[i] = 2;
+
     /* the article: the best element, and siblings with prose of their own */
     uint32_t best = 0;
     float best_score = 0;
     for (uint32_t i = 1; !s.oom && i < t->nn; i++) {
-        if ((t->n[i].flags & HF_TEXT) || (s.nf[i] & NF_SKIP) || !s.a[i].runs || s.junk_el[i] ||
+        if ((t->n[i].flags & HF_TEXT) || (s.nf[i] & NF_SKIP) || !s.a[i].runs || s.junk_el[i] == 1 ||
             !container((htag)t->n[i].tag))
             continue;
         float v = net(&s, i);
@@ -515,13 +572,20 @@ bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m)
     /* the tightest element below it that holds nearly as much */
     uint32_t end = subtree_end(t, best), tight = best;
     for (uint32_t i = best + 1; !s.oom && best && i < end; i++) {
-        if ((t->n[i].flags & HF_TEXT) || (s.nf[i] & NF_SKIP) || s.junk_el[i] ||
+        if ((t->n[i].flags & HF_TEXT) || (s.nf[i] & NF_SKIP) || s.junk_el[i] == 1 ||
             !container((htag)t->n[i].tag))
             continue;
         if (net(&s, i) >= 0.9f * best_score && s.a[i].chars < s.a[tight].chars)
             tight = i;
     }
     best = tight;
+#ifdef HTML_DEBUG
+    for (uint32_t i = 1; i < t->nn; i++)
+        if (!(t->n[i].flags & HF_TEXT) && container((htag)t->n[i].tag) && (net(&s, i) > 0.3f * best_score || (hstr(t, t->n[i].cls) && strstr(hstr(t, t->n[i].cls), "article"))))
+            fprintf(stderr, "cand %u tag %d cls %.60s id %.30s net %.0f kp %.0f kj %.0f prose %.0f junk %.0f chars %u links %u junk_el %d%s\n",
+                    i, t->n[i].tag, hstr(t, t->n[i].cls) ? hstr(t, t->n[i].cls) : "", hstr(t, t->n[i].id) ? hstr(t, t->n[i].id) : "",
+                    net(&s, i), s.kp[i], s.kj[i], s.a[i].prose, s.a[i].junk, s.a[i].chars, s.a[i].link_chars, s.junk_el[i], i == best ? " BEST" : "");
+#endif
     uint8_t *in = s.oom ? NULL : calloc(t->nn, 1);
     if (!s.oom && !in)
         s.oom = true;
@@ -550,29 +614,12 @@ bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m)
             uint8_t p = in[t->n[i].parent];
             if (in[i] == IN_ARTICLE && p == IN_NO)
                 continue; /* a root of the article */
-            if (p == IN_ARTICLE && s.junk_el[i])
+            if (p == IN_ARTICLE && s.junk_el[i] == 1)
                 in[i] = IN_JUNK;
             else
                 in[i] = p;
         }
     }
-
-    /* the title: the heading that says the page's title, else the first h1 */
-    uint32_t title_run = UINT32_MAX, first_h1 = UINT32_MAX;
-    for (uint32_t k = 0; !s.oom && k < s.nruns; k++) {
-        const run *r = &s.rv[k];
-        if (!(s.nf[r->owner] & NF_HEAD))
-            continue;
-        const char *txt = s.text.p + r->start;
-        if (same_text(txt, r->len, m->title) || same_text(txt, r->len, m->title_tag)) {
-            title_run = k;
-            break;
-        }
-        if (first_h1 == UINT32_MAX && t->n[r->owner].tag == H_H1)
-            first_h1 = k;
-    }
-    if (title_run == UINT32_MAX)
-        title_run = first_h1;
 
     for (uint32_t k = 0; !s.oom && k < s.nruns; k++) {
         run *r = &s.rv[k];
@@ -583,7 +630,7 @@ bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m)
         if (k == title_run)
             kind = SR_BLOCK_TITLE;
         else if (where == IN_ARTICLE) {
-            if (f & NF_HEAD)
+            if (heading(&s, r))
                 kind = SR_BLOCK_SECTION;
             else if ((f & NF_META) && r->chars < 200 && r->stops <= 1)
                 kind = SR_BLOCK_META;
@@ -643,6 +690,8 @@ bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m)
     free(s.kp);
     free(s.kj);
     free(s.junk_el);
+    free(s.first_run);
+    free(s.last_run);
     free(s.rv);
     sr_buf_free(&s.text);
     sr_buf_free(&s.cur);

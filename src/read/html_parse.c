@@ -140,8 +140,9 @@ static size_t find_end_tag(const char *s, size_t i, size_t n, const char *name, 
 
 /* Scans the start tag whose name begins at s[i] (after '<'); copies it to
  * out with at most HTML_MAX_ATTRS attributes.  Returns the index after
- * the tag; *raw is set for <script> and <style>, whose content holds no
- * tags. */
+ * the tag; *raw is 1 for <script>, 2 for <style> (their content holds no
+ * tags), 3 for <noscript> (what a browser running scripts does not show),
+ * -N for <hN>, else 0. */
 static size_t scan_tag(htree *t, sr_buf *out, const char *s, size_t i, size_t n, int *raw)
 {
     size_t name = i;
@@ -153,6 +154,10 @@ static size_t scan_tag(htree *t, sr_buf *out, const char *s, size_t i, size_t n,
         *raw = 1;
     else if (nl == 5 && strncasecmp(s + name, "style", 5) == 0)
         *raw = 2;
+    else if (nl == 8 && strncasecmp(s + name, "noscript", 8) == 0)
+        *raw = 3;
+    else if (nl == 2 && (s[name] | 0x20) == 'h' && s[name + 1] >= '1' && s[name + 1] <= '6')
+        *raw = -(s[name + 1] - '0');
     size_t keep = i; /* bytes [from, keep) still to copy */
     size_t from = name - 1;
     unsigned count = 0;
@@ -208,6 +213,7 @@ static size_t scan_tag(htree *t, sr_buf *out, const char *s, size_t i, size_t n,
 static void prepass(htree *t, const char *s, size_t n, sr_buf *out)
 {
     size_t i = 0;
+    int open_h = 0; /* the heading level open, 0 none */
     if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
         i = 3;
     sr_buf_reserve(out, n + n / 16 + 16);
@@ -227,11 +233,22 @@ static void prepass(htree *t, const char *s, size_t n, sr_buf *out)
         } else if (i + 1 < n && is_alpha(s[i + 1])) {
             int raw;
             i = scan_tag(t, out, s, i + 1, n, &raw);
-            if (raw) {
-                size_t e = find_end_tag(s, i, n, raw == 1 ? "script" : "style", raw == 1 ? 6 : 5);
-                copy_clean(t, out, s, i, e);
+            if (raw < 0)
+                open_h = -raw;
+            if (raw > 0) {
+                static const char *const names[] = {"", "script", "style", "noscript"};
+                size_t e = find_end_tag(s, i, n, names[raw], strlen(names[raw]));
+                if (raw != 3)
+                    copy_clean(t, out, s, i, e);
                 i = e;
             }
+        } else if (i + 4 < n && s[i + 1] == '/' && (s[i + 2] | 0x20) == 'h' && s[i + 3] >= '1' &&
+                   s[i + 3] <= '6' && (s[i + 4] == '>' || is_space(s[i + 4]))) {
+            /* any heading's end tag ends the open heading, as in browsers */
+            char tag[4] = {'<', '/', 'h', (char)('0' + (open_h ? open_h : s[i + 3] - '0'))};
+            sr_buf_put(out, tag, 4);
+            open_h = 0;
+            i += 4;
         } else {
             copy_clean(t, out, s, i, i + 1);
             i++;

@@ -127,6 +127,8 @@ static const char *const bad_words[] = {
     "readmore", "read-more", "tags", "tag-", "pagination", "pager", "author-bio", "disqus",
     "masthead", "topbar", "toolbar", "login", "modal", "popup", "overlay", "print", "skip",
     "hidden", "ad", "ads", "adv", "gallery", "caption", "credit", "rating", "byline", "meta",
+    "bio", "about-author", "author-box", "authorbox", "disclaimer", "copyright", "legal",
+    "donate", "cta", "follow", "inline-", "embed", "infobox", "pullquote",
 };
 static const char *const good_words[] = {
     "article", "content", "entry", "post", "story", "text", "body", "main", "blog", "news",
@@ -181,13 +183,20 @@ static int class_evidence(const htree *t, const hnode *n)
 static bool meta_words(const htree *t, const hnode *n)
 {
     static const char *const w[] = {"byline", "author", "dateline", "timestamp", "published",
-                                    "pubdate", "date", "time", "updated"};
+                                    "pubdate", "date", "updated"};
     const char *vs[3] = {hstr(t, n->cls), hstr(t, n->id), hstr(t, n->itemprop)};
-    for (int k = 0; k < 3; k++)
-        if (vs[k])
-            for (size_t i = 0; i < sizeof w / sizeof *w; i++)
-                if (has_word(vs[k], w[i]))
-                    return true;
+    for (int k = 0; k < 3; k++) {
+        if (!vs[k])
+            continue;
+        for (size_t i = 0; i < sizeof w / sizeof *w; i++) {
+            if (!has_word(vs[k], w[i]))
+                continue;
+            /* a word, not the start of a longer one ("dates" yes, "datepicker" no) */
+            const char *p = strcasestr(vs[k], w[i]) + strlen(w[i]);
+            if (*p == 0 || *p == ' ' || *p == '-' || *p == '_' || *p == 's' || (*p >= 'A' && *p <= 'Z'))
+                return true;
+        }
+    }
     return false;
 }
 
@@ -432,7 +441,7 @@ static bool furniture(const mainst *s, uint32_t i)
     if (s->nf[i] & NF_CONTROL)
         return true;
     int ce = class_evidence(s->t, n);
-    if (ce < 0 && a->prose < 2.0f * a->junk && tg != H_P)
+    if (ce < 0 && tg != H_P && (a->prose < 2.0f * a->junk || a->chars < 500))
         return true;
     return false;
 }
@@ -575,7 +584,7 @@ bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m)
         if ((t->n[i].flags & HF_TEXT) || (s.nf[i] & NF_SKIP) || s.junk_el[i] == 1 ||
             !container((htag)t->n[i].tag))
             continue;
-        if (net(&s, i) >= 0.9f * best_score && s.a[i].chars < s.a[tight].chars)
+        if (net(&s, i) >= 0.7f * best_score && s.a[i].chars < s.a[tight].chars)
             tight = i;
     }
     best = tight;
@@ -632,7 +641,7 @@ bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m)
         else if (where == IN_ARTICLE) {
             if (heading(&s, r))
                 kind = SR_BLOCK_SECTION;
-            else if ((f & NF_META) && r->chars < 200 && r->stops <= 1)
+            else if ((f & NF_META) && r->chars < 100 && r->words <= 12)
                 kind = SR_BLOCK_META;
             else if ((f & (NF_CAPTION | NF_CONTROL)) || ld > 0.6f)
                 kind = SR_BLOCK_BOILERPLATE;

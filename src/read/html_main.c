@@ -500,6 +500,18 @@ static uint32_t subtree_end(const htree *t, uint32_t i)
     return i ? t->n[i].next : t->nn;
 }
 
+/* Does s hold the n bytes at p (any case)? */
+static bool contains(const char *s, const char *p, size_t n)
+{
+    size_t sl = strlen(s);
+    if (sl > 1000 || n > 1000)
+        return false; /* titles are short; this bounds the search */
+    for (size_t i = 0; n && i + n <= sl; i++)
+        if (strncasecmp(s + i, p, n) == 0)
+            return true;
+    return false;
+}
+
 static bool same_text(const char *a, size_t al, const char *b)
 {
     if (!b)
@@ -685,11 +697,18 @@ bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m)
                 s.oom = true;
         }
     }
-    if (!s.oom && !m->title && title_run != UINT32_MAX && !d->meta.title) {
+    /* the title: the page's heading when the metadata's title holds it
+     * (the metadata often adds the site's name), else the metadata's */
+    if (!s.oom && title_run != UINT32_MAX && !d->meta.title) {
         const run *r = &s.rv[title_run];
-        d->meta.title = sr_arena_strndup(d->arena, s.text.p + r->start, r->len);
-        if (!d->meta.title)
-            s.oom = true;
+        const char *h = s.text.p + r->start;
+        bool held = !m->title || contains(m->title, h, r->len) ||
+                    (m->title_tag && contains(m->title_tag, h, r->len));
+        if (held) {
+            d->meta.title = sr_arena_strndup(d->arena, h, r->len);
+            if (!d->meta.title)
+                s.oom = true;
+        }
     }
     sr_buf_free(&out);
     free(in);

@@ -372,7 +372,8 @@ static const char *strip_site(mstate *s, const char *v)
 {
     if (!v)
         return NULL;
-    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB "};
+    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
+                                       " \xC2\xBB ", " \xE2\x80\xBA "};
     const char *best = v;
     size_t best_len = strlen(v);
     for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
@@ -449,7 +450,7 @@ bool sr_html_meta(const htree *t, sr_doc *d, hmeta *m)
     }
     if (s.oom)
         return false;
-    m->title = s.v[F_TITLE];
+    m->title = strip_site(&s, s.v[F_TITLE]);
     m->title_tag = strip_site(&s, s.title_tag);
     m->published = norm_date(&s, s.v[F_PUB]);
     m->modified = norm_date(&s, s.v[F_MOD]);

@@ -26,7 +26,6 @@
  */
 #include "html.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <strings.h>
 
@@ -600,13 +599,6 @@ bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m)
             tight = i;
     }
     best = tight;
-#ifdef HTML_DEBUG
-    for (uint32_t i = 1; i < t->nn; i++)
-        if (!(t->n[i].flags & HF_TEXT) && container((htag)t->n[i].tag) && (net(&s, i) > 0.3f * best_score || (hstr(t, t->n[i].cls) && strstr(hstr(t, t->n[i].cls), "article"))))
-            fprintf(stderr, "cand %u tag %d cls %.60s id %.30s net %.0f kp %.0f kj %.0f prose %.0f junk %.0f chars %u links %u junk_el %d%s\n",
-                    i, t->n[i].tag, hstr(t, t->n[i].cls) ? hstr(t, t->n[i].cls) : "", hstr(t, t->n[i].id) ? hstr(t, t->n[i].id) : "",
-                    net(&s, i), s.kp[i], s.kj[i], s.a[i].prose, s.a[i].junk, s.a[i].chars, s.a[i].link_chars, s.junk_el[i], i == best ? " BEST" : "");
-#endif
     uint8_t *in = s.oom ? NULL : calloc(t->nn, 1);
     if (!s.oom && !in)
         s.oom = true;

@@ -7,7 +7,7 @@
 
 CC      ?= cc
 CLANG   ?= clang
-PKGS    := libcjson gumbo libutf8proc libzstd zlib libxxhash
+PKGS    := libcjson libxml-2.0 libutf8proc libzstd zlib libxxhash
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -142,6 +142,7 @@ bench: $(B)/sitrep $(MODEL) $(B)/bench/stages
 	UNTIL=segment sh bench/bench.sh $(B)/sitrep $(BENCH_INPUT)
 	sh bench/bench.sh $(B)/sitrep $(BENCH_INPUT)
 	JOBS=2 sh bench/bench.sh $(B)/sitrep $(BENCH_INPUT)
+	sh bench/html.sh $(B)/sitrep
 	taskset -c 0 $(B)/bench/stages $(BENCH_INPUT) 2>/dev/null || $(B)/bench/stages $(BENCH_INPUT)
 
 clean:

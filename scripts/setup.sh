@@ -7,7 +7,7 @@
 # Runs apt-get as root, or through sudo when not root.
 set -eu
 what=${1:-build}
-build_pkgs="gcc make libc6-dev pkg-config libcjson-dev libgumbo-dev libutf8proc-dev zlib1g-dev libzstd-dev liblingua-en-tagger-perl wordnet-base iso-codes libgeonames-dev libxxhash-dev"
+build_pkgs="gcc make libc6-dev pkg-config libcjson-dev libxml2-dev libutf8proc-dev zlib1g-dev libzstd-dev liblingua-en-tagger-perl wordnet-base iso-codes libgeonames-dev libxxhash-dev"
 test_pkgs="libcmocka-dev clang libclang-rt-14-dev valgrind gzip zstd time python3 parallel rsync"
 pkgs=$build_pkgs
 [ "$what" = test ] && pkgs="$pkgs $test_pkgs"

@@ -1,0 +1,465 @@
+/*
+ * html_meta.c: a page's metadata from what the page says about itself.
+ *
+ * Five sources, trusted in this order: JSON-LD (schema.org, the article
+ * object of a script type="application/ld+json", through arrays and
+ * @graph), OpenGraph and article: properties, other <meta> names (Dublin
+ * Core, parsely, twitter, name="author"...), <time datetime>, and
+ * microdata (itemprop on body elements).  For every field the most trusted
+ * source that gives a value wins; within one source, the first.  The link
+ * rel="canonical" is the most trusted URL, <html lang> the language.
+ */
+#include "html.h"
+
+#include <cJSON.h>
+#include <stdlib.h>
+#include <strings.h>
+
+enum { R_LD, R_OG, R_META, R_TIME, R_MICRO, R__NONE };
+enum { F_TITLE, F_PUB, F_MOD, F_AUTHOR, F_SECTION, F_URL, F_LANG, F__COUNT };
+
+typedef struct mstate {
+    const htree *t;
+    sr_doc *d;
+    const char *v[F__COUNT];
+    int rank[F__COUNT];
+    int ld_article; /* rank of the JSON-LD object the fields came from */
+    const char *body;
+    uint32_t itembody;
+    const char *title_tag;
+    bool oom;
+} mstate;
+
+static char *dupn(mstate *s, const char *p, size_t n)
+{
+    char *r = sr_arena_strndup(s->d->arena, p, n);
+    if (!r)
+        s->oom = true;
+    return r;
+}
+
+/* White space squashed, ends trimmed; NULL when nothing is left. */
+static const char *clean(mstate *s, const char *p, size_t n)
+{
+    char *r = sr_arena_alloc(s->d->arena, n + 1);
+    if (!r) {
+        s->oom = true;
+        return NULL;
+    }
+    size_t k = 0;
+    bool sp = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = p[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+            sp = k > 0;
+            continue;
+        }
+        if (sp)
+            r[k++] = ' ';
+        sp = false;
+        r[k++] = c;
+    }
+    r[k] = 0;
+    return k ? r : NULL;
+}
+
+static void offer(mstate *s, int field, int rank, const char *v)
+{
+    if (!v || rank >= s->rank[field])
+        return;
+    const char *c = clean(s, v, strlen(v));
+    if (!c)
+        return;
+    s->v[field] = c;
+    s->rank[field] = rank;
+}
+
+static bool is_url(const char *v) { return strncmp(v, "http", 4) == 0 || v[0] == '/'; }
+
+/* ---- JSON-LD ------------------------------------------------------------- */
+
+static bool type_is(const cJSON *o, const char *const *names)
+{
+    const cJSON *ty = cJSON_GetObjectItemCaseSensitive(o, "@type");
+    const cJSON *it = cJSON_IsArray(ty) ? ty->child : ty;
+    for (; it; it = cJSON_IsArray(ty) ? it->next : NULL) {
+        if (cJSON_IsString(it))
+            for (const char *const *n = names; *n; n++)
+                if (strcasestr(it->valuestring, *n))
+                    return true;
+        if (!cJSON_IsArray(ty))
+            break;
+    }
+    return false;
+}
+
+static const char *const article_types[] = {"Article", "BlogPosting", "Report", "Posting",
+                                            "NewsArticle", "Review", "Recipe", NULL};
+static const char *const page_types[] = {"WebPage", "ItemPage", NULL};
+static const char *const org_types[] = {"Organization", "Corporation", "NewsMediaOrganization", NULL};
+
+static const char *str_of(const cJSON *o, const char *k)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    if (cJSON_IsArray(v))
+        v = v->child;
+    return cJSON_IsString(v) && v->valuestring[0] ? v->valuestring : NULL;
+}
+
+/* The author's names, joined by ", ": strings, or objects' "name". */
+static const char *ld_authors(mstate *s, const cJSON *a)
+{
+    sr_buf b;
+    sr_buf_init(&b);
+    const cJSON *it = cJSON_IsArray(a) ? a->child : a;
+    for (int k = 0; it && k < 8; k++) {
+        const char *nm = NULL;
+        if (cJSON_IsString(it))
+            nm = it->valuestring;
+        else if (cJSON_IsObject(it) && !type_is(it, org_types))
+            nm = str_of(it, "name");
+        if (nm && *nm && !is_url(nm)) {
+            if (b.n)
+                sr_buf_puts(&b, ", ");
+            sr_buf_puts(&b, nm);
+        }
+        if (!cJSON_IsArray(a))
+            break;
+        it = it->next;
+    }
+    const char *r = b.n && !b.failed ? dupn(s, b.p, b.n) : NULL;
+    sr_buf_free(&b);
+    return r;
+}
+
+/* An object's fields, at a sub-rank: article objects before pages before
+ * anything else. */
+static void ld_object(mstate *s, const cJSON *o)
+{
+    int kind = type_is(o, article_types) ? 0 : type_is(o, page_types) ? 1 : 2;
+    if (kind == 2 && !cJSON_GetObjectItemCaseSensitive(o, "headline"))
+        return;
+    if (kind > s->ld_article)
+        return; /* an article object has given its fields already */
+    if (kind < s->ld_article) {
+        /* a better object: its fields replace those of a weaker one */
+        for (int f = 0; f < F__COUNT; f++)
+            if (s->rank[f] == R_LD && f != F_URL) {
+                s->rank[f] = R__NONE;
+                s->v[f] = NULL;
+            }
+        s->ld_article = kind;
+    }
+    offer(s, F_TITLE, R_LD, str_of(o, "headline"));
+    if (kind == 0)
+        offer(s, F_TITLE, R_LD, str_of(o, "name"));
+    offer(s, F_PUB, R_LD, str_of(o, "datePublished"));
+    if (kind == 0)
+        offer(s, F_PUB, R_LD, str_of(o, "dateCreated"));
+    offer(s, F_MOD, R_LD, str_of(o, "dateModified"));
+    offer(s, F_SECTION, R_LD, str_of(o, "articleSection"));
+    offer(s, F_LANG, R_LD, str_of(o, "inLanguage"));
+    const cJSON *a = cJSON_GetObjectItemCaseSensitive(o, "author");
+    if (!a)
+        a = cJSON_GetObjectItemCaseSensitive(o, "creator");
+    if (a)
+        offer(s, F_AUTHOR, R_LD, ld_authors(s, a));
+    const char *body = str_of(o, "articleBody");
+    if (body && !s->body && kind == 0)
+        s->body = dupn(s, body, strlen(body));
+}
+
+static void ld_walk(mstate *s, const cJSON *j, int depth)
+{
+    if (!j || depth > 6)
+        return;
+    if (cJSON_IsArray(j)) {
+        const cJSON *it;
+        cJSON_ArrayForEach(it, j) ld_walk(s, it, depth + 1);
+        return;
+    }
+    if (!cJSON_IsObject(j))
+        return;
+    ld_object(s, j);
+    ld_walk(s, cJSON_GetObjectItemCaseSensitive(j, "@graph"), depth + 1);
+    const cJSON *me = cJSON_GetObjectItemCaseSensitive(j, "mainEntity");
+    if (cJSON_IsObject(me))
+        ld_walk(s, me, depth + 1);
+}
+
+/* ---- <meta> ---------------------------------------------------------------- */
+
+static const struct { const char *key; int field, rank; } meta_keys[] = {
+    {"og:title", F_TITLE, R_OG},
+    {"og:url", F_URL, R_OG},
+    {"og:locale", F_LANG, R_OG},
+    {"article:published_time", F_PUB, R_OG},
+    {"og:published_time", F_PUB, R_OG},
+    {"og:article:published_time", F_PUB, R_OG},
+    {"article:modified_time", F_MOD, R_OG},
+    {"og:updated_time", F_MOD, R_OG},
+    {"og:article:modified_time", F_MOD, R_OG},
+    {"article:section", F_SECTION, R_OG},
+    {"og:article:section", F_SECTION, R_OG},
+    {"article:author", F_AUTHOR, R_OG},
+    {"og:article:author", F_AUTHOR, R_OG},
+    {"twitter:title", F_TITLE, R_META},
+    {"dc.title", F_TITLE, R_META},
+    {"dcterms.title", F_TITLE, R_META},
+    {"parsely-title", F_TITLE, R_META},
+    {"sailthru.title", F_TITLE, R_META},
+    {"headline", F_TITLE, R_META},
+    {"title", F_TITLE, R_META},
+    {"datepublished", F_PUB, R_META},
+    {"pubdate", F_PUB, R_META},
+    {"publishdate", F_PUB, R_META},
+    {"publish-date", F_PUB, R_META},
+    {"publish_date", F_PUB, R_META},
+    {"publication_date", F_PUB, R_META},
+    {"date", F_PUB, R_META},
+    {"dc.date", F_PUB, R_META},
+    {"dc.date.issued", F_PUB, R_META},
+    {"dc.date.created", F_PUB, R_META},
+    {"dcterms.date", F_PUB, R_META},
+    {"dcterms.created", F_PUB, R_META},
+    {"dcterms.issued", F_PUB, R_META},
+    {"parsely-pub-date", F_PUB, R_META},
+    {"sailthru.date", F_PUB, R_META},
+    {"article.published", F_PUB, R_META},
+    {"citation_publication_date", F_PUB, R_META},
+    {"citation_date", F_PUB, R_META},
+    {"originalpublicationdate", F_PUB, R_META},
+    {"datemodified", F_MOD, R_META},
+    {"dcterms.modified", F_MOD, R_META},
+    {"last-modified", F_MOD, R_META},
+    {"article.updated", F_MOD, R_META},
+    {"author", F_AUTHOR, R_META},
+    {"dc.creator", F_AUTHOR, R_META},
+    {"dcterms.creator", F_AUTHOR, R_META},
+    {"parsely-author", F_AUTHOR, R_META},
+    {"sailthru.author", F_AUTHOR, R_META},
+    {"byl", F_AUTHOR, R_META},
+    {"citation_author", F_AUTHOR, R_META},
+    {"twitter:creator", F_AUTHOR, R__NONE}, /* a handle, not a name */
+    {"parsely-section", F_SECTION, R_META},
+    {"section", F_SECTION, R_META},
+    {"dc.language", F_LANG, R_META},
+    {"content-language", F_LANG, R_META},
+    {"language", F_LANG, R_META},
+};
+
+static void meta_tag(mstate *s, const hnode *n)
+{
+    const hextra *x = n->extra ? &s->t->x[n->extra] : NULL;
+    const char *content = x ? hstr(s->t, x->content) : NULL;
+    if (!content || !*content)
+        return;
+    if (n->itemprop) {
+        /* <meta itemprop content>: microdata */
+        const char *ip = hstr(s->t, n->itemprop);
+        if (strcasecmp(ip, "headline") == 0)
+            offer(s, F_TITLE, R_MICRO, content);
+        else if (strcasecmp(ip, "datePublished") == 0)
+            offer(s, F_PUB, R_MICRO, content);
+        else if (strcasecmp(ip, "dateModified") == 0)
+            offer(s, F_MOD, R_MICRO, content);
+        else if (strcasecmp(ip, "author") == 0 && !is_url(content))
+            offer(s, F_AUTHOR, R_MICRO, content);
+        return;
+    }
+    const char *keys[2] = {hstr(s->t, x->property), hstr(s->t, x->name)};
+    for (int k = 0; k < 2; k++) {
+        if (!keys[k])
+            continue;
+        for (size_t i = 0; i < sizeof meta_keys / sizeof *meta_keys; i++) {
+            if (strcasecmp(keys[k], meta_keys[i].key) != 0)
+                continue;
+            if (meta_keys[i].rank == R__NONE)
+                break;
+            if (meta_keys[i].field == F_AUTHOR && is_url(content))
+                break;
+            offer(s, meta_keys[i].field, meta_keys[i].rank, content);
+            break;
+        }
+    }
+}
+
+/* The text under node i, white space squashed, at most cap bytes; stops
+ * after a bounded number of nodes. */
+static const char *node_text(mstate *s, uint32_t i, size_t cap)
+{
+    const htree *t = s->t;
+    char buf[512];
+    if (cap > sizeof buf - 1)
+        cap = sizeof buf - 1;
+    size_t k = 0;
+    uint32_t visits = 0;
+    uint32_t n = t->n[i].first;
+    while (n && k < cap && visits++ < 4096) {
+        const hnode *nd = &t->n[n];
+        if ((nd->flags & HF_TEXT)) {
+            size_t l = nd->tlen < cap - k ? nd->tlen : cap - k;
+            memcpy(buf + k, t->pool.p + nd->text, l);
+            k += l;
+            if (k < cap)
+                buf[k++] = ' ';
+        } else if (nd->first && nd->tag != H_SCRIPT && nd->tag != H_STYLE) {
+            n = nd->first;
+            continue;
+        }
+        while (n && !t->n[n].next && n != i)
+            n = t->n[n].parent;
+        if (!n || n == i)
+            break;
+        n = t->n[n].next;
+    }
+    return k ? clean(s, buf, k) : NULL;
+}
+
+/* Microdata on a body element. */
+static void microdata(mstate *s, uint32_t i)
+{
+    const hnode *n = &s->t->n[i];
+    const char *ip = hstr(s->t, n->itemprop);
+    const hextra *x = n->extra ? &s->t->x[n->extra] : NULL;
+    const char *dt = x ? (x->datetime ? hstr(s->t, x->datetime) : hstr(s->t, x->content)) : NULL;
+    if (strcasecmp(ip, "articleBody") == 0) {
+        if (!s->itembody)
+            s->itembody = i;
+    } else if (strcasecmp(ip, "headline") == 0) {
+        if (s->rank[F_TITLE] > R_MICRO)
+            offer(s, F_TITLE, R_MICRO, node_text(s, i, 400));
+    } else if (strcasecmp(ip, "datePublished") == 0) {
+        if (s->rank[F_PUB] > R_MICRO)
+            offer(s, F_PUB, R_MICRO, dt ? dt : node_text(s, i, 100));
+    } else if (strcasecmp(ip, "dateModified") == 0) {
+        if (s->rank[F_MOD] > R_MICRO)
+            offer(s, F_MOD, R_MICRO, dt ? dt : node_text(s, i, 100));
+    } else if (strcasecmp(ip, "author") == 0 || strcasecmp(ip, "creator") == 0) {
+        if (s->rank[F_AUTHOR] <= R_MICRO)
+            return;
+        /* an itemscope author: its itemprop="name" (one level down) */
+        uint32_t c = n->first;
+        for (int k = 0; c && k < 64; k++, c = s->t->n[c].next) {
+            const char *cp = hstr(s->t, s->t->n[c].itemprop);
+            if (cp && strcasecmp(cp, "name") == 0) {
+                offer(s, F_AUTHOR, R_MICRO, node_text(s, c, 200));
+                return;
+            }
+        }
+        offer(s, F_AUTHOR, R_MICRO, node_text(s, i, 200));
+    } else if (strcasecmp(ip, "articleSection") == 0) {
+        if (s->rank[F_SECTION] > R_MICRO)
+            offer(s, F_SECTION, R_MICRO, node_text(s, i, 200));
+    }
+}
+
+static const char *norm_date(mstate *s, const char *v)
+{
+    if (!v)
+        return NULL;
+    char iso[32];
+    if (sr_metadate_parse(v, strlen(v), iso))
+        return dupn(s, iso, strlen(iso));
+    if (!sr_doc_warn(s->d, "meta", -1, "date \"%.40s\" not understood; kept as written", v))
+        s->oom = true;
+    return v;
+}
+
+/* The <title> without the site's name: the longest part between " | ",
+ * " - ", " – " or " — ". */
+static const char *strip_site(mstate *s, const char *v)
+{
+    if (!v)
+        return NULL;
+    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
+                                       " \xC2\xBB ", " \xE2\x80\xBA "};
+    const char *best = v;
+    size_t best_len = strlen(v);
+    for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
+        const char *p = strstr(v, seps[k]);
+        if (!p)
+            continue;
+        size_t sl = strlen(seps[k]);
+        const char *a = v;
+        size_t al = (size_t)(p - v);
+        const char *b = p + sl;
+        size_t bl = strlen(b);
+        if (strstr(b, seps[k]))
+            continue; /* many parts: a breadcrumb, keep the whole */
+        const char *pick = al >= bl ? a : b;
+        size_t pl = al >= bl ? al : bl;
+        if (pl * 3 >= strlen(v) && pl < best_len) {
+            best = pick;
+            best_len = pl;
+        }
+    }
+    return best == v ? v : dupn(s, best, best_len);
+}
+
+bool sr_html_meta(const htree *t, sr_doc *d, hmeta *m)
+{
+    mstate s = {.t = t, .d = d, .ld_article = 3};
+    for (int f = 0; f < F__COUNT; f++)
+        s.rank[f] = R__NONE;
+    for (uint32_t i = 1; i < t->nn && !s.oom; i++) {
+        const hnode *n = &t->n[i];
+        if (n->flags & HF_TEXT)
+            continue;
+        const hextra *x = n->extra ? &t->x[n->extra] : NULL;
+        switch (n->tag) {
+        case H_META:
+            meta_tag(&s, n);
+            continue;
+        case H_LINK:
+            if (x && x->rel && n->href && strcasecmp(hstr(t, x->rel), "canonical") == 0)
+                offer(&s, F_URL, R_LD, hstr(t, n->href));
+            continue;
+        case H_TITLE:
+            if (!s.title_tag && n->first && (t->n[n->first].flags & HF_TEXT))
+                s.title_tag = clean(&s, t->pool.p + t->n[n->first].text, t->n[n->first].tlen);
+            continue;
+        case H_HTML:
+            if (x && x->lang)
+                offer(&s, F_LANG, R_OG, hstr(t, x->lang));
+            break;
+        case H_SCRIPT:
+            if (x && x->type && strcasecmp(hstr(t, x->type), "application/ld+json") == 0 && n->first) {
+                const hnode *tx = &t->n[n->first];
+                if (tx->flags & HF_TEXT) {
+                    cJSON *j = cJSON_ParseWithLength(t->pool.p + tx->text, tx->tlen);
+                    ld_walk(&s, j, 0);
+                    cJSON_Delete(j);
+                }
+            }
+            continue;
+        case H_TIME:
+            if (x && x->datetime) {
+                const char *ip = hstr(t, n->itemprop);
+                if (ip && strcasecmp(ip, "dateModified") == 0)
+                    offer(&s, F_MOD, R_TIME, hstr(t, x->datetime));
+                else
+                    offer(&s, F_PUB, R_TIME, hstr(t, x->datetime));
+            }
+            break;
+        default:
+            break;
+        }
+        if (n->itemprop)
+            microdata(&s, i);
+    }
+    if (s.oom)
+        return false;
+    m->title = strip_site(&s, s.v[F_TITLE]);
+    m->title_tag = strip_site(&s, s.title_tag);
+    m->published = norm_date(&s, s.v[F_PUB]);
+    m->modified = norm_date(&s, s.v[F_MOD]);
+    m->author = s.v[F_AUTHOR];
+    m->section = s.v[F_SECTION];
+    m->url = s.v[F_URL];
+    m->language = s.v[F_LANG];
+    m->body = s.body;
+    m->body_len = s.body ? (uint32_t)strlen(s.body) : 0;
+    m->itembody = s.itembody;
+    return !s.oom;
+}

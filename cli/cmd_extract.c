@@ -39,7 +39,8 @@ static const char usage[] =
     "                        lemmas, to records (a debugging aid)\n"
     "  --max-doc-bytes N     largest document or JSONL line (default 64 MiB);\n"
     "                        a larger one is reported and skipped\n"
-    "  --until STAGE         stop after a stage: read, segment, tag, match, entities\n"
+    "  --until STAGE         stop after a stage: read, segment, tag, match, parse,\n"
+    "                        entities\n"
     "                        (default: run them all; read and segment need\n"
     "                        no model and start faster)\n"
     "  --lexicon FILE        add a lexicon of your own (the format of\n"
@@ -130,7 +131,8 @@ int cmd_extract(int argc, char **argv)
                 goto missing;
             static const struct { const char *name; sitrep_stage st; } stages[] = {
                 {"read", SITREP_STAGE_READ}, {"segment", SITREP_STAGE_SEGMENT},
-                {"tag", SITREP_STAGE_TAG},   {"match", SITREP_STAGE_MATCH}, {"entities", SITREP_STAGE_ENTITIES},
+                {"tag", SITREP_STAGE_TAG},   {"match", SITREP_STAGE_MATCH},
+                {"parse", SITREP_STAGE_PARSE}, {"entities", SITREP_STAGE_ENTITIES},
             };
             last = 0;
             for (size_t k = 0; k < sizeof stages / sizeof *stages; k++)
@@ -260,6 +262,12 @@ int cmd_extract(int argc, char **argv)
         sitrep_extractor_set_last_stage(x, last);
     if (st == SITREP_OK && pool)
         sitrep_pool_set_last_stage(pool, last);
+    if (st == SITREP_OK && (flags & SITREP_WRITE_TOKENS)) {
+        if (x)
+            sitrep_extractor_set_parse(x, SITREP_PARSE_ALL);
+        else
+            sitrep_pool_set_parse(pool, SITREP_PARSE_ALL);
+    }
     if (st != SITREP_OK) {
         fprintf(stderr, "%s: %s\n", me, *merr ? merr : sitrep_status_string(st));
         status = EXIT_SOME_FAILED;

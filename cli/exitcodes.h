@@ -10,5 +10,6 @@ enum {
 
 int cmd_extract(int argc, char **argv);
 int cmd_model(int argc, char **argv);
+int cmd_parse(int argc, char **argv);
 
 #endif

@@ -16,6 +16,7 @@ static const char usage[] =
     "  events     the events of articles as rows: ACLED-style CSV, or GDELT 2.0\n"
     "             event rows (see 'sitrep events --help')\n"
     "  model      'sitrep model info [FILE]': check a model file and describe it\n"
+    "  parse      'sitrep parse --conllu FILE': dependency parses, as CoNLL-U\n"
     "\n"
     "Options:\n"
     "  -h, --help     show this help\n"
@@ -42,6 +43,8 @@ int main(int argc, char **argv)
         return cmd_extract(argc - 1, argv + 1);
     if (strcmp(cmd, "model") == 0)
         return cmd_model(argc - 1, argv + 1);
+    if (strcmp(cmd, "parse") == 0)
+        return cmd_parse(argc - 1, argv + 1);
     fprintf(stderr, "sitrep: unknown command '%s'\n\n%s", cmd, usage);
     return EXIT_USAGE;
 }

@@ -180,10 +180,20 @@ typedef enum sitrep_stage {
     SITREP_STAGE_SEGMENT,  /* + tokens and sentences */
     SITREP_STAGE_TAG,      /* + part-of-speech tags and lemmas */
     SITREP_STAGE_MATCH,    /* + lexicon matches */
+    SITREP_STAGE_PARSE,    /* + dependency parses (sitrep_extractor_set_parse) */
     SITREP_STAGE_ENTITIES, /* + names, entities, actors and places */
     SITREP_STAGE_ALL = 100
 } sitrep_stage;
 SITREP_API void sitrep_extractor_set_last_stage(sitrep_extractor *x, sitrep_stage last);
+/** Which sentences the parse stage parses: none (the default, for now:
+ *  the parser costs about 30 us a token), those with a candidate event
+ *  trigger, or all (for records with every token's head). */
+typedef enum sitrep_parse_mode {
+    SITREP_PARSE_OFF = 0,
+    SITREP_PARSE_EVENTS = 1,
+    SITREP_PARSE_ALL = 2
+} sitrep_parse_mode;
+SITREP_API void sitrep_extractor_set_parse(sitrep_extractor *x, sitrep_parse_mode mode);
 
 /** The last error of this extractor (status SITREP_OK when none).  The
  *  strings are valid until the next extraction. */
@@ -202,6 +212,7 @@ typedef struct sitrep_pool sitrep_pool;
 SITREP_API sitrep_status sitrep_pool_new(const sitrep_model *model, unsigned threads,
                                          unsigned window, sitrep_pool **out);
 SITREP_API void sitrep_pool_set_last_stage(sitrep_pool *p, sitrep_stage last);
+SITREP_API void sitrep_pool_set_parse(sitrep_pool *p, sitrep_parse_mode mode);
 /** As sitrep_extract_next, over the pool: the next record of `src` in
  *  input order.  *out is valid until the next call on the pool (write it
  *  with sitrep_record_write from the calling thread before that).  Read one

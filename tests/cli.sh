@@ -83,7 +83,7 @@ check until-sentences grep -q '"sentences":\[{' "$tmp/o"
 "$bin" extract --until read examples/sample.txt | grep -q '"sentences":\[\]'; check until-read [ $? -eq 0 ]
 SITREP_MODEL=/nonexistent.model "$bin" extract --until segment examples/sample.txt > /dev/null
 check until-without-model [ $? -eq 0 ]
-"$bin" extract --until parse examples/sample.txt > /dev/null 2>&1; check until-bad [ $? -eq 1 ]
+"$bin" extract --until nosuchstage examples/sample.txt > /dev/null 2>&1; check until-bad [ $? -eq 1 ]
 
 # A large JSONL stream runs in constant memory (one line held at a time).
 case "$bin" in *asan*) sanitized=1 ;; *) sanitized=0 ;; esac

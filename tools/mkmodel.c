@@ -1,7 +1,7 @@
 /*
  * mkmodel.c: the model compiler, run by the build.
  * usage: mkmodel OUT.model TAGGER_DIR WORDNET_DIR ISO_DIR CITIES_DIR NER_WEIGHTS
- *                [COUNTRIES.json] [LEXICON.lex ...]
+ *                PARSE_WEIGHTS [COUNTRIES.json] [LEXICON.lex ...]
  *
  * Reads Debian's data and writes one sitrep model file (model_format.h):
  *   TAGGER_DIR   liblingua-en-tagger-perl: words.yml (word -> tag counts),
@@ -14,6 +14,8 @@
  *                conventional centre points (else the middle of their towns)
  *   NER_WEIGHTS  the name tagger's weights (data/ner/NAME.weights.gz, written
  *                by tools/ner_train.c), compiled into NERW; "-" for none
+ *   PARSE_WEIGHTS the parser's weights (data/parse/NAME.parw.gz, written by
+ *                tools/parse_train.c), copied into PARW; "-" for none
  *   LEXICON.lex  our lexicons (data/lexicons), compiled into LXST, LXMH,
  *                LXML and LXEN
  * Sections: TGNM tag names (Penn Treebank), TRAN and TSTA transitions,
@@ -1321,11 +1323,41 @@ static void read_ner(const char *path, sr_model_writer *mw)
     fprintf(stderr, "mkmodel: name tagger: %u features\n", nfeat);
 }
 
+/* The parser's weights: the gzip file holds the PARW section as it is
+ * (src/lang/parse.h); the loader checks it. */
+static void read_parse(const char *path, sr_model_writer *mw)
+{
+    if (strcmp(path, "-") == 0)
+        return;
+    gzFile in = gzopen(path, "rb");
+    if (!in)
+        die(path, 0, "cannot open");
+    size_t n = 0, cap = 1 << 20;
+    unsigned char *p = malloc(cap);
+    int got;
+    while (p && (got = gzread(in, p + n, (unsigned)(cap - n))) > 0) {
+        n += (size_t)got;
+        if (n == cap)
+            p = realloc(p, cap *= 2);
+    }
+    gzclose(in);
+    if (!p)
+        die(path, 0, "out of memory");
+    if (n < 8 || memcmp(p, SR_PARW_MAGIC, 8) != 0)
+        die(path, 0, "not a parser weights file");
+    if (((const uint32_t *)(const void *)p)[2] != SR_PARSE_VERSION)
+        die(path, 0, "weights for another feature set: retrain (make parse-train)");
+    if (!sr_mw_add(mw, "PARW", p, n))
+        die(path, 0, "out of memory");
+    free(p);
+    fprintf(stderr, "mkmodel: parser: %zu bytes of weights\n", n);
+}
+
 int main(int argc, char **argv)
 {
-    if (argc < 7) {
+    if (argc < 8) {
         fprintf(stderr, "usage: mkmodel OUT.model TAGGER_DIR WORDNET_DIR ISO_DIR CITIES_DIR "
-                        "NER_WEIGHTS [LEXICON.lex ...]\n");
+                        "NER_WEIGHTS PARSE_WEIGHTS [LEXICON.lex ...]\n");
         return 1;
     }
     tagger_dir = argv[2];
@@ -1491,7 +1523,7 @@ int main(int argc, char **argv)
     sr_lexbuild *lb = sr_lexbuild_new();
     char lerr[512];
     int nlex = 0;
-    for (int a = 7; a < argc; a++) {
+    for (int a = 8; a < argc; a++) {
         size_t al = strlen(argv[a]);
         if (al > 5 && strcmp(argv[a] + al - 5, ".json") == 0) {
             centres_path = argv[a]; /* countries' centre points */
@@ -1512,6 +1544,7 @@ int main(int argc, char **argv)
         die("lexicon", 0, "out of memory");
     fprintf(stderr, "mkmodel: lexicons: %zu entries from %d files\n", ls.nrecs, nlex);
     read_ner(argv[6], mw);
+    read_parse(argv[7], mw);
     place_lex = &ls;
     read_gazetteer(argv[4], argv[5], &pool, mw);
     place_lex = NULL;

@@ -18,6 +18,7 @@ struct sitrep_extractor {
     sr_buf out; /* output staging for sitrep_record_write */
     sr_lexcache *lexcache;
     sitrep_stage last; /* the last stage to run */
+    sitrep_parse_mode parse; /* which sentences to parse */
 };
 
 const char *sitrep_status_string(sitrep_status st)
@@ -70,6 +71,8 @@ void sitrep_extractor_set_last_stage(sitrep_extractor *x, sitrep_stage last)
 {
     x->last = last;
 }
+
+void sitrep_extractor_set_parse(sitrep_extractor *x, sitrep_parse_mode mode) { x->parse = mode; }
 
 const sitrep_error *sitrep_extractor_error(const sitrep_extractor *x)
 {
@@ -224,6 +227,8 @@ static sitrep_status run(sitrep_extractor *x, const char *file, const sr_rawdoc 
         st = sr_lemma_run(d, x->model);
     if (st == SITREP_OK && last >= SITREP_STAGE_MATCH)
         st = sr_match_run(d, x->model);
+    if (st == SITREP_OK && last >= SITREP_STAGE_PARSE && x->parse != SITREP_PARSE_OFF)
+        st = sr_parse_run(d, x->model, x->parse == SITREP_PARSE_ALL);
     if (st == SITREP_OK && last >= SITREP_STAGE_ENTITIES)
         st = sr_ner_run(d, x->model);
     if (st == SITREP_OK && last >= SITREP_STAGE_ENTITIES)

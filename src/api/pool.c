@@ -131,6 +131,12 @@ void sitrep_pool_set_last_stage(sitrep_pool *p, sitrep_stage last)
         sitrep_extractor_set_last_stage(p->slots[i].x, last);
 }
 
+void sitrep_pool_set_parse(sitrep_pool *p, sitrep_parse_mode mode)
+{
+    for (unsigned i = 0; i < p->window; i++)
+        sitrep_extractor_set_parse(p->slots[i].x, mode);
+}
+
 unsigned sitrep_pool_threads(const sitrep_pool *p) { return p->nthreads; }
 
 /* Copies the next document of src into slot s; false at the end. */

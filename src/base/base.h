@@ -178,6 +178,10 @@ typedef struct sr_doc {
     SR_VEC(struct sr_match) matches; /* match.c */
     struct sr_lexcache *lexcache; /* the extractor's, or NULL */
     uint8_t *ner; /* ner.c: a BIO label per token (sr_ner_label_names) */
+    /* parse.c: per token, NULL before the stage runs (lang/parse.h) */
+    uint8_t *upos;    /* sr_upos; 0: not parsed */
+    uint32_t *heads;  /* the head's token index; SR_NO_HEAD for a root */
+    uint8_t *deprels; /* sr_dep; 0: not parsed */
     /* entity.c */
     SR_VEC(struct sr_mention) mentions;
     SR_VEC(struct sr_entity) entities;

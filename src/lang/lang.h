@@ -76,4 +76,6 @@ bool sr_ner_skip(const sr_nerprep *p, uint32_t i, int y1);
 /* model_open.c: the tables of every stage checked and made ready. */
 sitrep_status sitrep_model_open_memory(const void *data, size_t len, sitrep_model **out);
 
+#include "lang/parse.h" /* the dependency parser */
+
 #endif /* SR_LANG_H */

@@ -26,6 +26,10 @@ static bool validate(sitrep_model *m, const char *path, char *err, size_t errn)
         snprintf(err, errn, "%s: bad model: bad name tagger weights (rebuild the model)", path);
         return false;
     }
+    if (!sr_parse_load(m)) {
+        snprintf(err, errn, "%s: bad model: bad parser weights (rebuild the model)", path);
+        return false;
+    }
     return true;
 }
 

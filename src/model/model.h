@@ -109,6 +109,7 @@ struct sitrep_model {
     int32_t ner_case[17][SR_NER_NLABELS];      /* bias + document case; 16: no word */
     int32_t ner_prev[10][10][SR_NER_NLABELS];  /* labels y2 + 1, y1 + 1 */
     int32_t ner_hist[5][SR_NER_NLABELS];       /* types given before */
+    const unsigned char *parw; size_t parw_len; /* parser weights (parse.c), or NULL */
 };
 void sr_lex_first_words(sitrep_model *m, const sr_lexview *v);
 

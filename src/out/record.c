@@ -71,6 +71,17 @@ static void write_tokens(const sr_doc *d, const sitrep_model *m, sr_json *j)
             sr_json_key(j, "name");
             sr_json_cstr(j, sr_ner_label_names[d->ner[i]]);
         }
+        if (sr_parsed(d, i)) { /* the parse: head is a token index, null at a root */
+            sr_json_key(j, "upos");
+            sr_json_cstr(j, sr_upos_names[d->upos[i]]);
+            sr_json_key(j, "head");
+            if (d->heads[i] == SR_NO_HEAD)
+                sr_json_null(j);
+            else
+                sr_json_int(j, d->heads[i]);
+            sr_json_key(j, "rel");
+            sr_json_cstr(j, sr_dep_names[d->deprels[i]]);
+        }
         sr_json_end_object(j);
         j->pretty = pretty;
     }

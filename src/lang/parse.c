@@ -1,0 +1,1066 @@
+/*
+ * parse.c: stage "parse".  Input: tokens, sentences, tags (tag.c) and
+ * lemmas.  Output, per token: a universal part-of-speech tag (d->upos), a
+ * head (d->heads) and a relation (d->deprels), Universal Dependencies as
+ * English EWT writes them.
+ *
+ * Two greedy averaged perceptrons, learned by tools/parse_train.c from UD
+ * English EWT with exactly the feature functions below:
+ *   - a tagger, left to right, whose classes are the (UPOS, treebank tag)
+ *     pairs of EWT; its features: the word and its neighbours, affixes,
+ *     shape, tag.c's Penn tags around the word, the classes given before;
+ *   - an arc-eager transition parser (Nivre 2003) with the root at the
+ *     buffer's end (Ballesteros & Nivre 2013), trained with a dynamic
+ *     oracle (Goldberg & Nivre 2012); its features are Zhang & Nivre's
+ *     (2011) rich templates: words and classes of the stack top, the
+ *     buffer's first three, their heads and outer dependents, distance,
+ *     valency and label sets, plus the second stack item.
+ * A sentence costs 2n transitions, each a fixed number of features: the
+ * parse is linear in the sentence's length.  Its memory comes from the
+ * document's arena, sized once for the longest sentence.
+ *
+ * The weights are the model's PARW section (parse.h has its layout): a
+ * feature's 64-bit key is found by probing a slot table from its high
+ * bits and checking its low 32 bits, then its few non-zero int16 weights
+ * (class or transition, weight) are added.  Only the sentences that need
+ * it are parsed (sr_parse_run); the rest keep SR_DEP_NONE.
+ */
+#include "lang/lang.h"
+
+#include <stdlib.h>
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+const char *const sr_upos_names[SR_UPOS__COUNT] = {
+    "_",     "ADJ",  "ADP",   "ADV",   "AUX",   "CCONJ", "DET", "INTJ", "NOUN",
+    "NUM",   "PART", "PRON",  "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X", /* ORDER UPOS */
+};
+
+const char *const sr_dep_names[SR_DEP__COUNT] = {
+    "_", "acl", "acl:relcl", "advcl", "advcl:relcl", "advmod", "amod", "appos", "aux",
+    "aux:pass", "case", "cc", "cc:preconj", "ccomp", "compound", "compound:prt", "conj", "cop",
+    "csubj", "csubj:outer", "csubj:pass", "dep", "det", "det:predet", "discourse", "dislocated",
+    "expl", "fixed", "flat", "goeswith", "iobj", "list", "mark", "nmod", "nmod:desc",
+    "nmod:poss", "nmod:unmarked", "nsubj", "nsubj:outer", "nsubj:pass", "nummod", "obj", "obl",
+    "obl:agent", "obl:unmarked", "orphan", "parataxis", "punct", "reparandum", "root",
+    "vocative", "xcomp", /* ORDER DEP */
+};
+
+sr_dep sr_dep_find(const char *s, size_t n)
+{
+    for (int k = 1; k < SR_DEP__COUNT; k++)
+        if (strlen(sr_dep_names[k]) == n && memcmp(sr_dep_names[k], s, n) == 0)
+            return (sr_dep)k;
+    /* a subtype we lack reads as its universal relation */
+    const char *colon = memchr(s, ':', n);
+    if (colon && colon > s)
+        return sr_dep_find(s, (size_t)(colon - s));
+    return SR_DEP_DEP;
+}
+
+sr_upos sr_upos_find(const char *s, size_t n)
+{
+    for (int k = 1; k < SR_UPOS__COUNT; k++)
+        if (strlen(sr_upos_names[k]) == n && memcmp(sr_upos_names[k], s, n) == 0)
+            return (sr_upos)k;
+    return SR_UPOS_X;
+}
+
+/* ---- hashing -------------------------------------------------------------- */
+
+static inline uint64_t fmix(uint64_t x)
+{
+    x ^= x >> 31;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    x ^= x >> 33;
+    return x;
+}
+static inline uint64_t F1(uint32_t tpl, uint64_t a) { return fmix(a + 0x9e3779b97f4a7c15ULL * (tpl + 1)); }
+static inline uint64_t F2(uint32_t tpl, uint64_t a, uint64_t b)
+{
+    return fmix(F1(tpl, a) ^ (b * 0xff51afd7ed558ccdULL + 0x632be59bd9b4e019ULL));
+}
+static inline uint64_t F3(uint32_t tpl, uint64_t a, uint64_t b, uint64_t c)
+{
+    return fmix(F2(tpl, a, b) ^ (c * 0xc4ceb9fe1a85ec53ULL + 0x2545f4914f6cdd1dULL));
+}
+
+/* ---- the weights ------------------------------------------------------------ */
+
+typedef struct wslot {
+    uint32_t fp; /* the key's low 32 bits */
+    uint32_t at; /* the feature's run in ent; 0: an empty slot */
+} wslot;
+
+typedef struct wtab {
+    uint32_t nfeat, mask;
+    float scale;
+    const wslot *slot;
+    const uint32_t *ent; /* runs: n, then n x (class << 16 | (u16)weight) */
+} wtab;
+
+typedef struct pview {
+    uint32_t nclasses;
+    wtab tag, par;
+    const unsigned char *classes; /* nclasses x {u8 upos, char xpos[7]} */
+} pview;
+
+/* Reads one weight table at p[*at]; false when it does not fit or is
+ * inconsistent. */
+static bool read_wtab(const unsigned char *p, size_t len, size_t *at, uint32_t width, wtab *t,
+                      bool check)
+{
+    uint32_t h[4];
+    if (len - *at < 16)
+        return false;
+    memcpy(h, p + *at, 16);
+    uint32_t nfeat = h[0], nslots = h[1], nent = h[2];
+    memcpy(&t->scale, &h[3], 4);
+    *at += 16;
+    if (!nslots || (nslots & (nslots - 1)) || nfeat >= nslots || !nent)
+        return false;
+    size_t need = (size_t)nslots * 8 + (size_t)nent * 4;
+    if (len - *at < need)
+        return false;
+    t->nfeat = nfeat;
+    t->mask = nslots - 1;
+    t->slot = (const wslot *)(const void *)(p + *at);
+    t->ent = (const uint32_t *)(const void *)(p + *at + (size_t)nslots * 8);
+    *at += need;
+    if (!check)
+        return true;
+    uint32_t used = 0;
+    for (uint32_t b = 0; b < nslots; b++) {
+        uint32_t r = t->slot[b].at;
+        if (!r)
+            continue;
+        used++;
+        if (r >= nent || t->ent[r] > nent - r - 1)
+            return false;
+        for (uint32_t e = 1; e <= t->ent[r]; e++)
+            if ((t->ent[r + e] >> 16) >= width)
+                return false;
+    }
+    return used == nfeat;
+}
+
+static bool view_of(const unsigned char *p, size_t len, pview *v, bool check)
+{
+    uint32_t h[4];
+    if (!p || len < 8 + sizeof h || memcmp(p, SR_PARW_MAGIC, 8) != 0)
+        return false;
+    memcpy(h, p + 8, sizeof h);
+    if (h[0] != SR_PARSE_VERSION || !h[1] || h[1] > SR_PARSE_MAXCLASS || h[2] != SR_PA__COUNT ||
+        h[3] != SR_PARSE_NLABELS)
+        return false;
+    v->nclasses = h[1];
+    size_t at = 8 + sizeof h;
+    if (!read_wtab(p, len, &at, v->nclasses, &v->tag, check) ||
+        !read_wtab(p, len, &at, SR_PA__COUNT, &v->par, check))
+        return false;
+    if (len - at != (size_t)v->nclasses * 8)
+        return false;
+    v->classes = p + at;
+    if (check)
+        for (uint32_t c = 0; c < v->nclasses; c++)
+            if (v->classes[8 * c] == 0 || v->classes[8 * c] >= SR_UPOS__COUNT ||
+                !memchr(v->classes + 8 * c + 1, 0, 7))
+                return false;
+    return true;
+}
+
+bool sr_parse_load(sitrep_model *m)
+{
+    size_t len;
+    const unsigned char *p = sr_model_get_section(m, "PARW", &len);
+    m->parw = NULL;
+    m->parw_len = 0;
+    if (!p)
+        return true; /* a model without a parser: nothing is parsed */
+    pview v;
+    if (!view_of(p, len, &v, true))
+        return false;
+    m->parw = p;
+    m->parw_len = len;
+    return true;
+}
+
+bool sr_parse_available(const sitrep_model *m) { return m && m->parw != NULL; }
+
+/* Adds the weights of features f to score.  The tables are megabytes
+ * wide: every feature's home slot is asked for first, then every run
+ * found, so that the cache misses overlap. */
+static void add_scores(const wtab *t, const uint64_t *f, uint32_t n, int32_t *score)
+{
+    uint32_t home[SR_PARSE_MAXFEAT], run[SR_PARSE_MAXFEAT], nr = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        home[k] = (uint32_t)(f[k] >> 32) & t->mask;
+        __builtin_prefetch(&t->slot[home[k]]);
+    }
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t fp = (uint32_t)f[k];
+        for (uint32_t b = home[k];; b = (b + 1) & t->mask) {
+            const wslot *sl = &t->slot[b];
+            if (!sl->at)
+                break;
+            if (sl->fp == fp) {
+                run[nr++] = sl->at;
+                __builtin_prefetch(&t->ent[sl->at]);
+                break;
+            }
+        }
+    }
+    for (uint32_t k = 0; k < nr; k++) {
+        const uint32_t *e = &t->ent[run[k]];
+        for (uint32_t q = 1; q <= e[0]; q++)
+            score[e[q] >> 16] += (int16_t)(uint16_t)(e[q] & 0xFFFF);
+    }
+}
+
+/* ---- per-token facts ----------------------------------------------------- */
+
+enum { PF_CAP = 1, PF_ALLCAPS = 2, PF_DIGIT = 4, PF_HYPHEN = 8, PF_FIRST = 16, PF_PUNCT = 32 };
+
+#define BOS 0x5a17u /* values standing for positions outside the sentence */
+#define EOS 0x5a18u
+
+sr_psent *sr_parse_prepare(sr_arena *a, const sr_doc *d, uint32_t first, uint32_t n)
+{
+    sr_psent *s = sr_arena_alloc(a, sizeof *s);
+    if (!s)
+        return NULL;
+    s->t = sr_arena_calloc(a, n ? n : 1, sizeof *s->t);
+    if (!s->t)
+        return NULL;
+    s->n = n;
+    for (uint32_t k = 0; k < n; k++) {
+        const sr_token *tok = &d->tokens.v[first + k];
+        const char *w = d->norm + tok->nstart;
+        size_t len = tok->nend - tok->nstart;
+        if (len > 64)
+            len = 64;
+        char lw[64], sh[16];
+        size_t shn = 0;
+        char last = 0;
+        int run = 0;
+        uint8_t fl = k == 0 ? PF_FIRST : 0, up = 0, low = 0, punct = 1;
+        for (size_t q = 0; q < len; q++) {
+            char c = w[q];
+            char x = c >= 'A' && c <= 'Z' ? 'X' : c >= 'a' && c <= 'z' ? 'x' : c >= '0' && c <= '9' ? 'd' : c;
+            if ((unsigned char)c >= 0x80)
+                x = 'u';
+            up += x == 'X';
+            low += x == 'x';
+            if (x == 'd')
+                fl |= PF_DIGIT;
+            if (c == '-' && q)
+                fl |= PF_HYPHEN;
+            if (x == 'X' || x == 'x' || x == 'd' || x == 'u')
+                punct = 0;
+            lw[q] = x == 'X' ? (char)(c + 32) : x == 'd' ? '0' : c;
+            run = x == last ? run + 1 : 1;
+            last = x;
+            if (run <= 2 && shn < sizeof sh)
+                sh[shn++] = x;
+        }
+        if (len && w[0] >= 'A' && w[0] <= 'Z')
+            fl |= PF_CAP;
+        if (up >= 2 && !low)
+            fl |= PF_ALLCAPS;
+        if (punct)
+            fl |= PF_PUNCT;
+        sr_ptok *t = &s->t[k];
+        t->w = XXH3_64bits(lw, len);
+        for (size_t q = 1; q <= 4; q++)
+            t->sfx[q - 1] = len >= q + 1 ? XXH3_64bits(lw + len - q, q) + q : 0;
+        for (size_t q = 1; q <= 3; q++)
+            t->pfx[q - 1] = len >= q + 1 ? XXH3_64bits(lw, q) + 7 * q : 0;
+        t->shape = XXH3_64bits(sh, shn);
+        t->penn = d->tags ? d->tags[first + k] : 0;
+        t->flags = fl;
+    }
+    return s;
+}
+
+uint32_t sr_parse_tag_feats(const sr_psent *s, uint32_t i, uint64_t *f)
+{
+    const sr_ptok *t = s->t;
+    uint32_t n = 0;
+#define W(j) ((j) < 0 ? (uint64_t)BOS + (uint64_t)(-(j)) : (uint32_t)(j) >= s->n ? (uint64_t)EOS + (j) - s->n : t[(j)].w)
+#define PN(j) ((j) < 0 ? (uint64_t)BOS : (uint32_t)(j) >= s->n ? (uint64_t)EOS : (uint64_t)t[(j)].penn)
+#define CL(j) ((j) < 0 ? (uint64_t)BOS + (uint64_t)(-(j)) : (uint64_t)t[(j)].cls)
+    int ii = (int)i;
+    const sr_ptok *c = &t[i];
+    f[n++] = F1(0, 0);
+    f[n++] = F1(1, c->w);
+    f[n++] = F1(2, W(ii - 1));
+    f[n++] = F1(3, W(ii + 1));
+    f[n++] = F1(4, W(ii - 2));
+    f[n++] = F1(5, W(ii + 2));
+    for (int q = 0; q < 4; q++)
+        if (c->sfx[q])
+            f[n++] = F1(6 + (uint32_t)q, c->sfx[q]);
+    for (int q = 0; q < 3; q++)
+        if (c->pfx[q])
+            f[n++] = F1(10 + (uint32_t)q, c->pfx[q]);
+    f[n++] = F1(13, c->shape);
+    f[n++] = F1(14, c->penn);
+    f[n++] = F1(15, PN(ii - 1));
+    f[n++] = F1(16, PN(ii + 1));
+    f[n++] = F2(17, c->penn, c->w);
+    f[n++] = F3(18, PN(ii - 1), c->penn, PN(ii + 1));
+    f[n++] = F1(19, CL(ii - 1));
+    f[n++] = F2(20, CL(ii - 2), CL(ii - 1));
+    f[n++] = F2(21, CL(ii - 1), c->w);
+    f[n++] = F2(22, W(ii - 1), c->w);
+    f[n++] = F2(23, c->w, W(ii + 1));
+    f[n++] = F1(24, i + 1 < s->n ? t[i + 1].sfx[2] : EOS);
+    f[n++] = F1(25, i ? t[i - 1].sfx[2] : BOS);
+    f[n++] = F1(26, c->flags);
+    f[n++] = F2(27, CL(ii - 1), c->penn);
+    f[n++] = F2(28, c->flags, c->sfx[1]);
+    f[n++] = F2(29, c->penn, c->sfx[2]);
+    f[n++] = F2(30, PN(ii + 1), c->w);
+    f[n++] = F2(31, PN(ii + 1), PN(ii + 2));
+#undef W
+#undef PN
+#undef CL
+    return n;
+}
+
+void sr_parse_set_class(const sitrep_model *m, sr_psent *s, uint32_t i, uint8_t cls)
+{
+    pview v;
+    s->t[i].cls = cls;
+    s->t[i].upos = SR_UPOS_X;
+    if (view_of(m->parw, m->parw_len, &v, false) && cls < v.nclasses)
+        s->t[i].upos = v.classes[8 * cls];
+}
+
+void sr_parse_tag(const sitrep_model *m, sr_psent *s)
+{
+    pview v;
+    if (!view_of(m->parw, m->parw_len, &v, false))
+        return;
+    uint64_t f[SR_PARSE_MAXFEAT];
+    int32_t score[SR_PARSE_MAXCLASS];
+    for (uint32_t i = 0; i < s->n; i++) {
+        uint32_t nf = sr_parse_tag_feats(s, i, f);
+        memset(score, 0, sizeof score);
+        add_scores(&v.tag, f, nf, score);
+        uint32_t best = 0;
+        for (uint32_t c = 1; c < v.nclasses; c++)
+            if (score[c] > score[best])
+                best = c;
+        s->t[i].cls = (uint8_t)best;
+        s->t[i].upos = v.classes[8 * best];
+    }
+}
+
+/* ---- the transition system ------------------------------------------------ */
+
+#define NONE UINT32_MAX
+
+bool sr_pstate_init(sr_pstate *st, sr_arena *a, uint32_t n)
+{
+    uint32_t m = n + 1;
+    st->n = st->cap = n;
+    st->stack = sr_arena_alloc(a, (size_t)m * 4);
+    st->head = sr_arena_alloc(a, (size_t)m * 4 * 5);
+    st->label = sr_arena_alloc(a, (size_t)m * 3);
+    st->lset = sr_arena_alloc(a, (size_t)m * 16);
+    if (!st->stack || !st->head || !st->label || !st->lset)
+        return false;
+    st->l1 = st->head + m;
+    st->l2 = st->l1 + m;
+    st->r1 = st->l2 + m;
+    st->r2 = st->r1 + m;
+    st->nl = st->label + m;
+    st->nr = st->nl + m;
+    st->rset = st->lset + m;
+    sr_pstate_reset(st);
+    return true;
+}
+
+void sr_pstate_reset(sr_pstate *st)
+{
+    size_t m = (size_t)st->n + 1;
+    st->sp = 0;
+    st->b = 0;
+    uint32_t *const u32[] = {st->head, st->l1, st->l2, st->r1, st->r2};
+    for (int k = 0; k < 5; k++)
+        memset(u32[k], 0xFF, m * 4);
+    memset(st->label, 0, m);
+    memset(st->nl, 0, m);
+    memset(st->nr, 0, m);
+    memset(st->lset, 0, m * 8);
+    memset(st->rset, 0, m * 8);
+}
+
+bool sr_pstate_valid(const sr_pstate *st, int a)
+{
+    if (a == SR_PA_SHIFT)
+        return st->b < st->n;
+    if (!st->sp)
+        return false;
+    uint32_t s0 = st->stack[st->sp - 1];
+    if (a == SR_PA_REDUCE)
+        return st->head[s0] != NONE;
+    if (a < SR_PA_RIGHT) {
+        bool root = a - SR_PA_LEFT + 1 == SR_DEP_ROOT;
+        return st->head[s0] == NONE && root == (st->b == st->n);
+    }
+    return st->b < st->n && a - SR_PA_RIGHT + 1 != SR_DEP_ROOT;
+}
+
+static void attach(sr_pstate *st, uint32_t h, uint32_t d, uint8_t l)
+{
+    st->head[d] = h;
+    st->label[d] = l;
+    if (d < h) {
+        if (st->l1[h] == NONE || d < st->l1[h]) {
+            st->l2[h] = st->l1[h];
+            st->l1[h] = d;
+        } else if (st->l2[h] == NONE || d < st->l2[h]) {
+            st->l2[h] = d;
+        }
+        if (st->nl[h] < 255)
+            st->nl[h]++;
+        st->lset[h] |= 1ull << l;
+    } else {
+        if (st->r1[h] == NONE || d > st->r1[h]) {
+            st->r2[h] = st->r1[h];
+            st->r1[h] = d;
+        } else if (st->r2[h] == NONE || d > st->r2[h]) {
+            st->r2[h] = d;
+        }
+        if (st->nr[h] < 255)
+            st->nr[h]++;
+        st->rset[h] |= 1ull << l;
+    }
+}
+
+void sr_pstate_apply(sr_pstate *st, int a)
+{
+    if (a == SR_PA_SHIFT) {
+        st->stack[st->sp++] = st->b++;
+    } else if (a == SR_PA_REDUCE) {
+        st->sp--;
+    } else if (a < SR_PA_RIGHT) {
+        attach(st, st->b, st->stack[st->sp - 1], (uint8_t)(a - SR_PA_LEFT + 1));
+        st->sp--;
+    } else {
+        attach(st, st->stack[st->sp - 1], st->b, (uint8_t)(a - SR_PA_RIGHT + 1));
+        st->stack[st->sp++] = st->b++;
+    }
+}
+
+void sr_pstate_one_root(sr_pstate *st)
+{
+    uint32_t root = NONE;
+    for (uint32_t i = 0; i < st->n; i++) {
+        if (st->head[i] == NONE) { /* cannot happen in a final state */
+            st->head[i] = st->n;
+            st->label[i] = SR_DEP_ROOT;
+        }
+        if (st->head[i] != st->n)
+            continue;
+        if (root == NONE) {
+            root = i;
+            st->label[i] = SR_DEP_ROOT;
+        } else {
+            st->head[i] = root;
+            st->label[i] = SR_DEP_PARATAXIS;
+        }
+    }
+}
+
+/* ---- the parser's features ------------------------------------------------- */
+
+uint32_t sr_parse_feats(const sr_pstate *st, const sr_psent *s, uint64_t *f)
+{
+    const uint32_t n = st->n;
+    uint32_t s0 = st->sp ? st->stack[st->sp - 1] : NONE;
+    uint32_t s1 = st->sp > 1 ? st->stack[st->sp - 2] : NONE;
+    uint32_t n0 = st->b;
+    uint32_t n1 = n0 + 1 <= n ? n0 + 1 : NONE;
+    uint32_t n2 = n0 + 2 <= n ? n0 + 2 : NONE;
+    uint32_t n3 = n0 + 3 <= n ? n0 + 3 : NONE;
+#define IX(x, arr) ((x) == NONE ? NONE : st->arr[(x)])
+    uint32_t s0h = s0 != NONE && st->head[s0] != NONE ? st->head[s0] : NONE;
+    uint32_t s0h2 = s0h != NONE && s0h < n ? st->head[s0h] : NONE;
+    uint32_t s0l = IX(s0, l1), s0l2 = IX(s0, l2), s0r = IX(s0, r1), s0r2 = IX(s0, r2);
+    uint32_t n0l = st->l1[n0], n0l2 = st->l2[n0];
+#define WV(x) ((x) == NONE ? 1ull : (x) == n ? 2ull : s->t[(x)].w)
+#define PV(x) ((x) == NONE ? 254ull : (x) == n ? 255ull : (uint64_t)s->t[(x)].cls)
+#define UV(x) ((x) == NONE ? 254ull : (x) == n ? 255ull : (uint64_t)s->t[(x)].upos)
+#define LV(x) ((x) == NONE ? 254ull : (uint64_t)st->label[(x)])
+#define WP(x) (WV(x) * 131 + PV(x))
+    uint64_t s0w = WV(s0), s0p = PV(s0), n0w = WV(n0), n0p = PV(n0);
+    uint64_t n1w = WV(n1), n1p = PV(n1), n2w = WV(n2), n2p = PV(n2);
+    uint64_t s0wp = WP(s0), n0wp = WP(n0);
+    uint64_t dist = s0 == NONE ? 0 : n0 - s0 > 6 ? 7 : n0 - s0;
+    if (s0 != NONE && n0 == n)
+        dist = 8; /* the root */
+    uint64_t s0vr = s0 == NONE ? 0 : st->nr[s0], s0vl = s0 == NONE ? 0 : st->nl[s0];
+    uint64_t n0vl = st->nl[n0];
+    uint64_t s0sr = s0 == NONE ? 0 : st->rset[s0], s0sl = s0 == NONE ? 0 : st->lset[s0];
+    uint64_t n0sl = st->lset[n0];
+    uint32_t k = 0;
+    f[k++] = F1(100, 0);
+    f[k++] = F1(1, s0wp);
+    f[k++] = F1(2, s0w);
+    f[k++] = F1(3, s0p);
+    f[k++] = F1(4, n0wp);
+    f[k++] = F1(5, n0w);
+    f[k++] = F1(6, n0p);
+    f[k++] = F1(7, WP(n1));
+    f[k++] = F1(8, n1w);
+    f[k++] = F1(9, n1p);
+    f[k++] = F1(10, WP(n2));
+    f[k++] = F1(11, n2w);
+    f[k++] = F1(12, n2p);
+    f[k++] = F2(13, s0wp, n0wp);
+    f[k++] = F2(14, s0wp, n0w);
+    f[k++] = F2(15, s0w, n0wp);
+    f[k++] = F2(16, s0wp, n0p);
+    f[k++] = F2(17, s0p, n0wp);
+    f[k++] = F2(18, s0w, n0w);
+    f[k++] = F2(19, s0p, n0p);
+    f[k++] = F2(20, n0p, n1p);
+    f[k++] = F3(21, n0p, n1p, n2p);
+    f[k++] = F3(22, s0p, n0p, n1p);
+    f[k++] = F3(23, PV(s0h), s0p, n0p);
+    f[k++] = F3(24, s0p, PV(s0l), n0p);
+    f[k++] = F3(25, s0p, PV(s0r), n0p);
+    f[k++] = F3(26, s0p, n0p, PV(n0l));
+    f[k++] = F2(27, s0w, dist);
+    f[k++] = F2(28, s0p, dist);
+    f[k++] = F2(29, n0w, dist);
+    f[k++] = F2(30, n0p, dist);
+    f[k++] = F3(31, s0w, n0w, dist);
+    f[k++] = F3(32, s0p, n0p, dist);
+    f[k++] = F2(33, s0w, s0vr);
+    f[k++] = F2(34, s0p, s0vr);
+    f[k++] = F2(35, s0w, s0vl);
+    f[k++] = F2(36, s0p, s0vl);
+    f[k++] = F2(37, n0w, n0vl);
+    f[k++] = F2(38, n0p, n0vl);
+    f[k++] = F1(39, WV(s0h));
+    f[k++] = F1(40, PV(s0h));
+    f[k++] = F1(41, LV(s0));
+    f[k++] = F1(42, WV(s0l));
+    f[k++] = F1(43, PV(s0l));
+    f[k++] = F1(44, LV(s0l));
+    f[k++] = F1(45, WV(s0r));
+    f[k++] = F1(46, PV(s0r));
+    f[k++] = F1(47, LV(s0r));
+    f[k++] = F1(48, WV(n0l));
+    f[k++] = F1(49, PV(n0l));
+    f[k++] = F1(50, LV(n0l));
+    f[k++] = F1(51, WV(s0h2));
+    f[k++] = F1(52, PV(s0h2));
+    f[k++] = F1(53, s0h != NONE && s0h < n ? LV(s0h) : 253);
+    f[k++] = F1(54, WV(s0l2));
+    f[k++] = F1(55, PV(s0l2));
+    f[k++] = F1(56, LV(s0l2));
+    f[k++] = F1(57, WV(s0r2));
+    f[k++] = F1(58, PV(s0r2));
+    f[k++] = F1(59, LV(s0r2));
+    f[k++] = F1(60, WV(n0l2));
+    f[k++] = F1(61, PV(n0l2));
+    f[k++] = F1(62, LV(n0l2));
+    f[k++] = F3(63, s0p, PV(s0l), PV(s0l2));
+    f[k++] = F3(64, s0p, PV(s0r), PV(s0r2));
+    f[k++] = F3(65, s0p, PV(s0h), PV(s0h2));
+    f[k++] = F3(66, n0p, PV(n0l), PV(n0l2));
+    f[k++] = F2(67, s0w, s0sr);
+    f[k++] = F2(68, s0p, s0sr);
+    f[k++] = F2(69, s0w, s0sl);
+    f[k++] = F2(70, s0p, s0sl);
+    f[k++] = F2(71, n0w, n0sl);
+    f[k++] = F2(72, n0p, n0sl);
+    /* beyond Zhang & Nivre: the second stack item, the fourth word, UPOS */
+    f[k++] = F3(73, PV(s1), s0p, n0p);
+    f[k++] = F1(74, WV(s1));
+    f[k++] = F1(75, PV(s1));
+    f[k++] = F2(76, UV(s0), UV(n0));
+    f[k++] = F1(77, PV(n3));
+    f[k++] = F3(78, LV(s0), s0p, n0p);
+    f[k++] = F3(79, s0w, n0p, n1p);
+    f[k++] = F3(80, s0p, n0w, n1p);
+    f[k++] = F3(81, LV(s1), PV(s1), s0p);
+    f[k++] = F3(82, PV(s0l), LV(s0l), n0p);
+    f[k++] = F3(83, s0p, PV(s0r), LV(s0r));
+#undef IX
+#undef WV
+#undef PV
+#undef UV
+#undef LV
+#undef WP
+    return k;
+}
+
+void sr_parse_decode(const sitrep_model *m, const sr_psent *s, sr_pstate *st)
+{
+    pview v;
+    sr_pstate_reset(st);
+    bool have = view_of(m->parw, m->parw_len, &v, false);
+    uint64_t f[SR_PARSE_MAXFEAT];
+    int32_t score[SR_PA__COUNT];
+    while (!sr_pstate_final(st)) {
+        memset(score, 0, sizeof score);
+        if (have)
+            add_scores(&v.par, f, sr_parse_feats(st, s, f), score);
+        int best = -1;
+        for (int a = 0; a < SR_PA__COUNT; a++)
+            if ((best < 0 || score[a] > score[best]) && sr_pstate_valid(st, a))
+                best = a;
+        sr_pstate_apply(st, best);
+    }
+    sr_pstate_one_root(st);
+}
+
+/* ---- the stage ---------------------------------------------------------------- */
+
+/* Does sentence [a, b) hold a word whose lemma is an event entry (or starts
+ * one)?  The event stage's own test, on single words. */
+static bool wants_parse(const sr_doc *d, const sitrep_model *m, uint32_t a, uint32_t b)
+{
+    for (uint32_t i = a; i < b; i++) {
+        if (d->tokens.v[i].kind != SR_TOK_WORD)
+            continue;
+        const char *tn = sr_tag_name(m, d->tags[i]);
+        if (tn[0] != 'V' && tn[0] != 'N')
+            continue;
+        char lb[64];
+        size_t ln = sr_lemma_of(d, m, i, lb, sizeof lb);
+        if (!ln)
+            continue;
+        for (size_t q = 0; q < ln; q++)
+            lb[q] = (lb[q] >= 'A' && lb[q] <= 'Z') ? (char)(lb[q] + 32) : lb[q];
+        uint32_t h = sr_hash_bytes(lb, ln) & 0xFFFF;
+        if (!(m->lex_first[h >> 6] & (1ull << (h & 63))))
+            continue;
+        bool more = false;
+        if (sr_lex_find_event(m, lb, ln, tn[0] == 'V' ? SR_POS_VERB : SR_POS_NOUN, &more) || more)
+            return true;
+    }
+    return false;
+}
+
+static sitrep_status alloc_out(sr_doc *d)
+{
+    if (d->deprels)
+        return SITREP_OK;
+    uint32_t n = d->tokens.n ? d->tokens.n : 1;
+    d->upos = sr_arena_calloc(d->arena, n, 1);
+    d->deprels = sr_arena_calloc(d->arena, n, 1);
+    d->heads = sr_arena_alloc(d->arena, (size_t)n * 4);
+    if (!d->upos || !d->deprels || !d->heads)
+        return SITREP_ENOMEM;
+    memset(d->heads, 0xFF, (size_t)n * 4);
+    return SITREP_OK;
+}
+
+/* Parses [first, first + n) with the scratch state st (sized for n or
+ * more) and sentence facts. */
+static sitrep_status parse_one(sr_doc *d, const sitrep_model *m, uint32_t first, uint32_t n,
+                               sr_pstate *st)
+{
+    sr_arena *a = d->arena;
+    sr_psent *s = sr_parse_prepare(a, d, first, n);
+    if (!s)
+        return SITREP_ENOMEM;
+    sr_parse_tag(m, s);
+    st->n = n;
+    sr_parse_decode(m, s, st);
+    for (uint32_t k = 0; k < n; k++) {
+        d->upos[first + k] = s->t[k].upos;
+        d->deprels[first + k] = st->label[k] ? st->label[k] : SR_DEP_DEP;
+        d->heads[first + k] = st->head[k] >= n ? SR_NO_HEAD : first + st->head[k];
+    }
+    sr_arena_shrink_last(a, s->t, (size_t)n * sizeof *s->t, 0);
+    return SITREP_OK;
+}
+
+sitrep_status sr_parse_sentence(sr_doc *d, const sitrep_model *m, uint32_t first, uint32_t n)
+{
+    if (!sr_parse_available(m) || !d->tags || first + n > d->tokens.n || n > SR_PARSE_MAXLEN)
+        return SITREP_OK;
+    sitrep_status stt = alloc_out(d);
+    if (stt != SITREP_OK)
+        return stt;
+    sr_pstate st;
+    if (!sr_pstate_init(&st, d->arena, n))
+        return SITREP_ENOMEM;
+    return n ? parse_one(d, m, first, n, &st) : SITREP_OK;
+}
+
+sitrep_status sr_parse_run(sr_doc *d, const sitrep_model *m, bool all)
+{
+    if (!sr_parse_available(m) || !d->tags)
+        return SITREP_OK;
+    uint32_t longest = 0;
+    for (uint32_t s = 0; s < d->sentences.n; s++)
+        if (d->sentences.v[s].tok_n > longest && d->sentences.v[s].tok_n <= SR_PARSE_MAXLEN)
+            longest = d->sentences.v[s].tok_n;
+    sitrep_status stt = alloc_out(d);
+    if (stt != SITREP_OK || !longest)
+        return stt;
+    sr_pstate st;
+    bool ready = false;
+    for (uint32_t s = 0; s < d->sentences.n; s++) {
+        const sr_sentence *sn = &d->sentences.v[s];
+        if (!sn->tok_n || sn->tok_n > SR_PARSE_MAXLEN)
+            continue;
+        if (!all && !wants_parse(d, m, sn->tok_first, sn->tok_first + sn->tok_n))
+            continue;
+        if (!ready && !sr_pstate_init(&st, d->arena, longest))
+            return SITREP_ENOMEM;
+        ready = true;
+        stt = parse_one(d, m, sn->tok_first, sn->tok_n, &st);
+        if (stt != SITREP_OK)
+            return stt;
+    }
+    return SITREP_OK;
+}
+
+/* ---- questions about the parse ------------------------------------------------ */
+
+/* The sentence [*a, *b) holding token i (binary search). */
+static bool sentence_of(const sr_doc *d, uint32_t i, uint32_t *a, uint32_t *b)
+{
+    uint32_t lo = 0, hi = d->sentences.n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (d->sentences.v[mid].tok_first + d->sentences.v[mid].tok_n <= i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == d->sentences.n || d->sentences.v[lo].tok_first > i)
+        return false;
+    *a = d->sentences.v[lo].tok_first;
+    *b = *a + d->sentences.v[lo].tok_n;
+    return true;
+}
+
+uint32_t sr_parse_dependent(const sr_doc *d, uint32_t h, sr_dep rel)
+{
+    uint32_t a, b;
+    if (!sr_parsed(d, h) || !sentence_of(d, h, &a, &b))
+        return NONE;
+    for (uint32_t k = a; k < b; k++)
+        if (d->heads[k] == h && d->deprels[k] == rel)
+            return k;
+    return NONE;
+}
+
+static bool is_relative(const sr_doc *d, uint32_t k)
+{
+    if (d->upos[k] != SR_UPOS_PRON && d->upos[k] != SR_UPOS_DET)
+        return false;
+    const sr_token *t = &d->tokens.v[k];
+    const char *w = d->norm + t->nstart;
+    size_t n = t->nend - t->nstart;
+    static const char *const rel[] = {"who", "whom", "which", "that", NULL};
+    for (int q = 0; rel[q]; q++)
+        if (strlen(rel[q]) == n && strncasecmp(rel[q], w, n) == 0)
+            return true;
+    return false;
+}
+
+/* A relative pronoun stands for the noun its clause modifies. */
+static uint32_t resolve_relative(const sr_doc *d, uint32_t v, uint32_t k)
+{
+    if (k != NONE && (d->deprels[v] == SR_DEP_ACL_RELCL || d->deprels[v] == SR_DEP_ADVCL_RELCL) &&
+        is_relative(d, k) && d->heads[v] != SR_NO_HEAD)
+        return d->heads[v];
+    return k;
+}
+
+uint32_t sr_parse_subject(const sr_doc *d, uint32_t v)
+{
+    for (int hop = 0; hop < 8 && sr_parsed(d, v); hop++) {
+        static const sr_dep subj[] = {SR_DEP_NSUBJ, SR_DEP_NSUBJ_PASS, SR_DEP_CSUBJ, SR_DEP_CSUBJ_PASS,
+                                      SR_DEP_NSUBJ_OUTER};
+        uint32_t a, b;
+        if (!sentence_of(d, v, &a, &b))
+            return NONE;
+        for (int q = 0; q < 5; q++)
+            for (uint32_t k = a; k < b; k++)
+                if (d->heads[k] == v && d->deprels[k] == subj[q])
+                    return resolve_relative(d, v, k);
+        uint32_t h = d->heads[v];
+        if (h == SR_NO_HEAD)
+            return NONE;
+        switch (d->deprels[v]) {
+        case SR_DEP_CONJ: /* "X attacked and seized Y" */
+            v = h;
+            break;
+        case SR_DEP_XCOMP: { /* "X tried to seize", "X persuaded Y to go" */
+            uint32_t o = sr_parse_dependent(d, h, SR_DEP_OBJ);
+            if (o != NONE)
+                return o;
+            v = h;
+            break;
+        }
+        case SR_DEP_ACL: /* "rebels attacking the town", "a convoy seized by ..." */
+            return h;
+        default:
+            return NONE;
+        }
+    }
+    return NONE;
+}
+
+uint32_t sr_parse_object(const sr_doc *d, uint32_t v)
+{
+    uint32_t o = sr_parse_dependent(d, v, SR_DEP_OBJ);
+    if (o == NONE)
+        o = sr_parse_dependent(d, v, SR_DEP_IOBJ);
+    return o == NONE ? NONE : resolve_relative(d, v, o);
+}
+
+uint32_t sr_parse_agent(const sr_doc *d, uint32_t v)
+{
+    return sr_parse_dependent(d, v, SR_DEP_OBL_AGENT);
+}
+
+bool sr_parse_is_passive(const sr_doc *d, uint32_t v)
+{
+    if (!sr_parsed(d, v))
+        return false;
+    if (sr_parse_dependent(d, v, SR_DEP_AUX_PASS) != NONE ||
+        sr_parse_dependent(d, v, SR_DEP_NSUBJ_PASS) != NONE ||
+        sr_parse_dependent(d, v, SR_DEP_CSUBJ_PASS) != NONE)
+        return true;
+    if (d->deprels[v] == SR_DEP_ACL && d->tags) {
+        const sr_token *t = &d->tokens.v[v];
+        size_t n = t->nend - t->nstart;
+        /* a participle after its noun: "-ed"/"-en" forms, or an agent */
+        return sr_parse_agent(d, v) != NONE ||
+               (n > 2 && (memcmp(d->norm + t->nend - 2, "ed", 2) == 0 ||
+                          memcmp(d->norm + t->nend - 2, "en", 2) == 0));
+    }
+    return false;
+}
+
+uint32_t sr_parse_governor(const sr_doc *d, uint32_t i)
+{
+    if (!sr_parsed(d, i))
+        return NONE;
+    uint32_t k = d->heads[i];
+    for (int hop = 0; hop < SR_PARSE_MAXLEN && k != SR_NO_HEAD; hop++) {
+        if (d->upos[k] == SR_UPOS_VERB || sr_parse_dependent(d, k, SR_DEP_COP) != NONE)
+            return k;
+        k = d->heads[k];
+    }
+    return NONE;
+}
+
+/* ---- CoNLL-U --------------------------------------------------------------------- */
+
+/* The next tab-separated field of *p (NUL-terminated in place). */
+static char *field(char **p)
+{
+    char *s = *p;
+    if (!s)
+        return NULL;
+    char *tab = strchr(s, '\t');
+    if (tab) {
+        *tab = 0;
+        *p = tab + 1;
+    } else {
+        *p = NULL;
+    }
+    return s;
+}
+
+int sr_conllu_read(FILE *in, sr_arena *a, sr_conllu_sent *s, uint64_t *line)
+{
+    memset(s, 0, sizeof *s);
+    char *buf = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    int got = 0;
+    while ((len = getline(&buf, &cap, in)) >= 0) {
+        (*line)++;
+        while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+            buf[--len] = 0;
+        if (len == 0) {
+            if (got)
+                break;
+            continue;
+        }
+        got = 1;
+        if (buf[0] == '#') {
+            const char **c = SR_VEC_PUSH(a, &s->comments);
+            if (!c || !(*c = sr_arena_strndup(a, buf, (size_t)len)))
+                goto fail;
+            continue;
+        }
+        char *p = buf;
+        char *cols[10];
+        for (int k = 0; k < 10; k++)
+            cols[k] = field(&p);
+        if (!cols[9])
+            goto fail;
+        if (strchr(cols[0], '-') || strchr(cols[0], '.'))
+            continue; /* a multiword token's range, or an empty node */
+        char *end;
+        unsigned long id = strtoul(cols[0], &end, 10);
+        if (*end || id != s->w.n + 1)
+            goto fail;
+        sr_conllu_word *w = SR_VEC_PUSH(a, &s->w);
+        if (!w)
+            goto fail;
+        w->form = sr_arena_strndup(a, cols[1], strlen(cols[1]));
+        w->upos = sr_arena_strndup(a, cols[3], strlen(cols[3]));
+        w->xpos = sr_arena_strndup(a, cols[4], strlen(cols[4]));
+        w->deprel = sr_arena_strndup(a, cols[7], strlen(cols[7]));
+        unsigned long h = strtoul(cols[6], &end, 10);
+        w->head = *end || cols[6][0] == 0 ? UINT32_MAX : (uint32_t)h;
+        if (!w->form || !w->upos || !w->xpos || !w->deprel || !w->form[0])
+            goto fail;
+    }
+    free(buf);
+    return got && s->w.n ? 1 : got ? -1 : 0;
+fail:
+    free(buf);
+    return -1;
+}
+
+/* A token's kind and flags, as the segmenter would give them. */
+static void classify(sr_token *t, const char *w, size_t n, bool *open_quote)
+{
+    bool digit = false, alpha = false, other = false, up = false, low = false;
+    size_t nup = 0;
+    for (size_t q = 0; q < n; q++) {
+        unsigned char c = (unsigned char)w[q];
+        if (c >= '0' && c <= '9')
+            digit = true;
+        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+            alpha = true;
+            up |= c <= 'Z';
+            nup += c <= 'Z';
+            low |= c >= 'a';
+        } else if (c >= 0x80)
+            alpha = true;
+        else if (c != '-' && c != '.' && c != '\'' && c != ',')
+            other = true;
+    }
+    uint16_t fl = 0;
+    if (n && w[0] >= 'A' && w[0] <= 'Z')
+        fl |= SR_TF_CAP;
+    if (nup >= 2 && !low)
+        fl |= SR_TF_ALLCAPS;
+    (void)up;
+    if (!alpha && !digit) {
+        bool sym = strchr("$%&@#+=<>*/\\^|~", w[0]) != NULL;
+        t->kind = sym ? SR_TOK_SYMBOL : SR_TOK_PUNCT;
+        if (w[0] == '"' || w[0] == '`' || (n == 1 && w[0] == '\'') || (n == 2 && w[0] == '\'' && w[1] == '\'')) {
+            fl |= SR_TF_QUOTE;
+            fl |= (w[0] == '`' || *open_quote) ? SR_TF_OPEN : SR_TF_CLOSE;
+            *open_quote = !(fl & SR_TF_OPEN);
+        }
+        if (w[0] == '(' || w[0] == '[' || w[0] == '{')
+            fl |= SR_TF_OPEN;
+        if (w[0] == ')' || w[0] == ']' || w[0] == '}')
+            fl |= SR_TF_CLOSE;
+        if (n == 1 && (w[0] == '.' || w[0] == '!' || w[0] == '?'))
+            fl |= SR_TF_SENT_END;
+    } else if (digit && !alpha) {
+        t->kind = SR_TOK_NUMBER;
+    } else if ((n > 4 && strncasecmp(w, "http", 4) == 0) || (n > 4 && strncasecmp(w, "www.", 4) == 0) ||
+               (memchr(w, '@', n) && memchr(w, '.', n))) {
+        t->kind = SR_TOK_URL;
+    } else {
+        t->kind = SR_TOK_WORD;
+        if (w[0] == '\'' || (n == 3 && strncasecmp(w, "n't", 3) == 0))
+            fl |= SR_TF_CLITIC;
+        if (n > 1 && w[n - 1] == '.')
+            fl |= SR_TF_ABBREV;
+        if (memchr(w + 1, '-', n > 1 ? n - 2 : 0))
+            fl |= SR_TF_HYPHEN;
+    }
+    (void)other;
+    t->flags = fl;
+}
+
+sitrep_status sr_parse_doc_from_words(sr_doc *d, sr_arena *a, const sitrep_model *m,
+                                      const sr_conllu_word *w, uint32_t n)
+{
+    memset(d, 0, sizeof *d);
+    d->arena = a;
+    d->id = "conllu";
+    size_t len = 0;
+    for (uint32_t k = 0; k < n; k++)
+        len += strlen(w[k].form) + 1;
+    if (len > UINT32_MAX / 2)
+        return SITREP_ELIMIT;
+    char *text = sr_arena_alloc(a, len + 1);
+    uint32_t *starts = sr_arena_alloc(a, ((size_t)n + 1) * 4);
+    if (!text || !starts)
+        return SITREP_ENOMEM;
+    size_t at = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        size_t fl = strlen(w[k].form);
+        if (k)
+            text[at++] = ' ';
+        starts[k] = (uint32_t)at;
+        memcpy(text + at, w[k].form, fl);
+        at += fl;
+    }
+    starts[n] = (uint32_t)at + 1;
+    text[at] = 0;
+    d->text = text;
+    d->len = (uint32_t)at;
+    sitrep_status st = sr_text_run(d);
+    if (st != SITREP_OK)
+        return st;
+    if (!sr_doc_add_block(d, 0, d->len, SR_BLOCK_BODY))
+        return SITREP_ENOMEM;
+    bool open_quote = true;
+    uint32_t v = 0; /* the view offset, walked forward with the text */
+    for (uint32_t k = 0; k < n; k++) {
+        sr_token *t = SR_VEC_PUSH(a, &d->tokens);
+        if (!t)
+            return SITREP_ENOMEM;
+        t->start = starts[k];
+        t->end = starts[k] + (uint32_t)strlen(w[k].form);
+        if (!d->map) {
+            t->nstart = t->start;
+            t->nend = t->end;
+        } else {
+            while (v < d->nlen && d->map[v] < t->start)
+                v++;
+            t->nstart = v;
+            while (v < d->nlen && d->map[v] < t->end)
+                v++;
+            t->nend = v;
+        }
+        if (t->nend == t->nstart) { /* a form normalization removed: keep its bytes */
+            t->nstart = t->start < d->nlen ? t->start : 0;
+            t->nend = t->nstart;
+        }
+        classify(t, d->norm + t->nstart, t->nend - t->nstart, &open_quote);
+    }
+    sr_sentence *s = SR_VEC_PUSH(a, &d->sentences);
+    if (!s)
+        return SITREP_ENOMEM;
+    s->start = 0;
+    s->end = d->len;
+    s->tok_first = 0;
+    s->tok_n = n;
+    if (m) {
+        st = sr_tag_run(d, m);
+        if (st == SITREP_OK)
+            st = sr_lemma_run(d, m);
+    }
+    return st;
+}

@@ -1,0 +1,179 @@
+/*
+ * lang/parse.h: the dependency parser (parse.c): Universal Dependencies
+ * part-of-speech tags (UPOS), heads and relations for the tokens of a
+ * document, learned from UD English EWT by tools/parse_train.c.  Included
+ * by lang.h.
+ */
+#ifndef SR_LANG_PARSE_H
+#define SR_LANG_PARSE_H
+
+#include "model/model.h"
+
+#include <stdio.h>
+
+/* The universal part-of-speech tags (ORDER UPOS). */
+typedef enum sr_upos {
+    SR_UPOS_NONE, /* not tagged (the sentence was not parsed) */
+    SR_UPOS_ADJ, SR_UPOS_ADP, SR_UPOS_ADV, SR_UPOS_AUX, SR_UPOS_CCONJ, SR_UPOS_DET,
+    SR_UPOS_INTJ, SR_UPOS_NOUN, SR_UPOS_NUM, SR_UPOS_PART, SR_UPOS_PRON, SR_UPOS_PROPN,
+    SR_UPOS_PUNCT, SR_UPOS_SCONJ, SR_UPOS_SYM, SR_UPOS_VERB, SR_UPOS_X,
+    SR_UPOS__COUNT
+} sr_upos;
+extern const char *const sr_upos_names[SR_UPOS__COUNT];
+
+/* The relations EWT uses (ORDER DEP); NONE: not parsed.  A relation the
+ * tables lack reads as DEP. */
+typedef enum sr_dep {
+    SR_DEP_NONE,
+    SR_DEP_ACL, SR_DEP_ACL_RELCL, SR_DEP_ADVCL, SR_DEP_ADVCL_RELCL, SR_DEP_ADVMOD, SR_DEP_AMOD,
+    SR_DEP_APPOS, SR_DEP_AUX, SR_DEP_AUX_PASS, SR_DEP_CASE, SR_DEP_CC, SR_DEP_CC_PRECONJ,
+    SR_DEP_CCOMP, SR_DEP_COMPOUND, SR_DEP_COMPOUND_PRT, SR_DEP_CONJ, SR_DEP_COP, SR_DEP_CSUBJ,
+    SR_DEP_CSUBJ_OUTER, SR_DEP_CSUBJ_PASS, SR_DEP_DEP, SR_DEP_DET, SR_DEP_DET_PREDET,
+    SR_DEP_DISCOURSE, SR_DEP_DISLOCATED, SR_DEP_EXPL, SR_DEP_FIXED, SR_DEP_FLAT, SR_DEP_GOESWITH,
+    SR_DEP_IOBJ, SR_DEP_LIST, SR_DEP_MARK, SR_DEP_NMOD, SR_DEP_NMOD_DESC, SR_DEP_NMOD_POSS,
+    SR_DEP_NMOD_UNMARKED, SR_DEP_NSUBJ, SR_DEP_NSUBJ_OUTER, SR_DEP_NSUBJ_PASS, SR_DEP_NUMMOD,
+    SR_DEP_OBJ, SR_DEP_OBL, SR_DEP_OBL_AGENT, SR_DEP_OBL_UNMARKED, SR_DEP_ORPHAN, SR_DEP_PARATAXIS,
+    SR_DEP_PUNCT, SR_DEP_REPARANDUM, SR_DEP_ROOT, SR_DEP_VOCATIVE, SR_DEP_XCOMP,
+    SR_DEP__COUNT
+} sr_dep;
+extern const char *const sr_dep_names[SR_DEP__COUNT];
+/* The relation named s[0..n) ("nsubj:pass"); SR_DEP_DEP when unknown. */
+sr_dep sr_dep_find(const char *s, size_t n);
+sr_upos sr_upos_find(const char *s, size_t n);
+
+#define SR_PARSE_VERSION 1u /* of the feature templates; weights must match */
+#define SR_PARSE_NLABELS (SR_DEP__COUNT - 1)
+/* Transitions (arc-eager, the root at the buffer's end): shift, reduce,
+ * then left arcs and right arcs, one a relation. */
+enum { SR_PA_SHIFT, SR_PA_REDUCE, SR_PA_LEFT, SR_PA_RIGHT = SR_PA_LEFT + SR_PARSE_NLABELS,
+       SR_PA__COUNT = SR_PA_RIGHT + SR_PARSE_NLABELS };
+#define SR_PARSE_MAXFEAT 96
+#define SR_PARSE_MAXCLASS 128
+/* Sentences longer than this are left unparsed. */
+#define SR_PARSE_MAXLEN 400
+/* No head: a root, or a token that was not parsed. */
+#define SR_NO_HEAD UINT32_MAX
+
+bool sr_parse_load(sitrep_model *m);
+bool sr_parse_available(const sitrep_model *m);
+
+/* Stage "parse": tags (d->upos), heads (d->heads, document token indexes,
+ * SR_NO_HEAD for a root) and relations (d->deprels) for the sentences that
+ * need them: all when `all`, else those with a candidate event trigger (a
+ * word whose lemma is an event entry of the lexicons).  Tokens of other
+ * sentences keep SR_UPOS_NONE, SR_NO_HEAD and SR_DEP_NONE. */
+sitrep_status sr_parse_run(sr_doc *d, const sitrep_model *m, bool all);
+/* Parses tokens [first, first + n) of a tagged document as one sentence. */
+sitrep_status sr_parse_sentence(sr_doc *d, const sitrep_model *m, uint32_t first, uint32_t n);
+
+/* ---- questions about the parse, for the stages after it ------------------ */
+
+/* Was token i parsed? */
+static inline bool sr_parsed(const sr_doc *d, uint32_t i)
+{
+    return d->deprels && i < d->tokens.n && d->deprels[i] != SR_DEP_NONE;
+}
+/* The first dependent of token h with relation rel (UINT32_MAX if none);
+ * looks within h's sentence only. */
+uint32_t sr_parse_dependent(const sr_doc *d, uint32_t h, sr_dep rel);
+/* The subject of a predicate token v: nsubj, nsubj:pass, csubj...; through
+ * the first conjunct ("X attacked and seized Y": seized's subject is X) and
+ * control ("tried to seize": the trier), or UINT32_MAX. */
+uint32_t sr_parse_subject(const sr_doc *d, uint32_t v);
+/* The direct object of v (obj, else iobj), or UINT32_MAX. */
+uint32_t sr_parse_object(const sr_doc *d, uint32_t v);
+/* The agent of a passive v ("by the police": the noun), or UINT32_MAX. */
+uint32_t sr_parse_agent(const sr_doc *d, uint32_t v);
+/* Is v a passive predicate (an aux:pass or nsubj:pass dependent, or a
+ * participle modifying a noun: "a convoy seized by rebels")? */
+bool sr_parse_is_passive(const sr_doc *d, uint32_t v);
+/* The verb governing token i: the nearest ancestor (i itself excluded)
+ * tagged VERB (or AUX heading a clause), or UINT32_MAX. */
+uint32_t sr_parse_governor(const sr_doc *d, uint32_t i);
+
+/* ---- CoNLL-U, for `sitrep parse` and the trainer --------------------------- */
+
+/* One sentence of a CoNLL-U file: its word lines (multiword-token ranges
+ * and empty nodes skipped), columns as read (arena strings). */
+typedef struct sr_conllu_word {
+    const char *form, *upos, *xpos, *deprel;
+    uint32_t head; /* 0 for the root; UINT32_MAX when "_" */
+} sr_conllu_word;
+typedef struct sr_conllu_sent {
+    SR_VEC(sr_conllu_word) w;
+    SR_VEC(const char *) comments; /* "# ..." lines, as read */
+} sr_conllu_sent;
+/* Reads the next sentence; returns 1, 0 at the end, -1 on a malformed line
+ * (*line set to its number). */
+int sr_conllu_read(FILE *in, sr_arena *a, sr_conllu_sent *s, uint64_t *line);
+/* Makes d a document of the words as tokens (one space between them), one
+ * sentence, and tags it (tag.c).  d is reset; its memory comes from a. */
+sitrep_status sr_parse_doc_from_words(sr_doc *d, sr_arena *a, const sitrep_model *m,
+                                      const sr_conllu_word *w, uint32_t n);
+
+/* ---- for the trainer (tools/parse_train.c), which computes exactly the
+ * features the parser uses ---------------------------------------------- */
+
+/* The per-token facts of one sentence. */
+typedef struct sr_ptok {
+    uint64_t w;     /* the word, lower-cased */
+    uint64_t sfx[4], pfx[3];
+    uint64_t shape;
+    uint8_t penn;   /* tag.c's tag */
+    uint8_t cls;    /* the tagger's class (UPOS + treebank tag), set by tagging */
+    uint8_t upos;
+    uint8_t flags;
+} sr_ptok;
+typedef struct sr_psent {
+    sr_ptok *t;
+    uint32_t n;
+} sr_psent;
+/* The per-token facts of tokens [first, first + n) of d, from a. */
+sr_psent *sr_parse_prepare(sr_arena *a, const sr_doc *d, uint32_t first, uint32_t n);
+/* The tagger's features of token i (with the classes of the tokens before
+ * it as already set); returns their number (at most SR_PARSE_MAXFEAT). */
+uint32_t sr_parse_tag_feats(const sr_psent *s, uint32_t i, uint64_t *f);
+
+/* A parser configuration over n words; index n is the root. */
+typedef struct sr_pstate {
+    uint32_t n, cap;             /* words now; most words (set n <= cap, then reset) */
+    uint32_t *stack, sp;
+    uint32_t b;                  /* the buffer's first item (n: the root only) */
+    uint32_t *head;              /* per word: head index, UINT32_MAX none */
+    uint8_t *label;              /* per word: relation (sr_dep) */
+    uint32_t *l1, *l2, *r1, *r2; /* leftmost, second leftmost, rightmost ... dependents */
+    uint8_t *nl, *nr;            /* left and right dependents */
+    uint64_t *lset, *rset;       /* labels of the left and right dependents */
+} sr_pstate;
+/* Allocates a configuration for n words from a (false when out of memory). */
+bool sr_pstate_init(sr_pstate *st, sr_arena *a, uint32_t n);
+void sr_pstate_reset(sr_pstate *st);
+static inline bool sr_pstate_final(const sr_pstate *st) { return st->b == st->n && st->sp == 0; }
+bool sr_pstate_valid(const sr_pstate *st, int action);
+void sr_pstate_apply(sr_pstate *st, int action);
+/* The parser's features of the configuration; returns their number. */
+uint32_t sr_parse_feats(const sr_pstate *st, const sr_psent *s, uint64_t *f);
+/* Sets each word's class from the tagger's classes table (the trainer may
+ * set cls itself) and its upos. */
+void sr_parse_set_class(const sitrep_model *m, sr_psent *s, uint32_t i, uint8_t cls);
+/* Tags sentence s with the model (classes and upos). */
+void sr_parse_tag(const sitrep_model *m, sr_psent *s);
+/* Parses s with the model into st (the configuration left final, roots
+ * repaired). */
+void sr_parse_decode(const sitrep_model *m, const sr_psent *s, sr_pstate *st);
+/* Gives one root to a final configuration: the first word attached to the
+ * root keeps it; the other roots attach to it as parataxis. */
+void sr_pstate_one_root(sr_pstate *st);
+
+/* The PARW section (written by parse_train, copied by mkmodel):
+ *   "SRPARW\0\0", u32 version, u32 nclasses, u32 nactions, u32 nlabels,
+ *   then two weight tables (tagger: nclasses wide; parser: nactions):
+ *     u32 nfeat, u32 nslots, u32 nent, float scale,
+ *     nslots x {u32 fp, u32 at}: a feature's slot, probed linearly from
+ *       key >> 32; fp its key's low 32 bits, at its run in ent (0: empty),
+ *     u32 ent[nent]: ent[0] unused, then a run a feature: n, then n words
+ *       (class << 16 | weight as u16);
+ *   then the classes: nclasses x {u8 upos, char xpos[7]}. */
+#define SR_PARW_MAGIC "SRPARW\0\0"
+
+#endif /* SR_LANG_PARSE_H */

@@ -1,0 +1,224 @@
+/* The dependency parser on sentences we wrote, its questions (subject,
+ * object, passive, governor), the stage's choice of sentences, and the
+ * CoNLL-U reader. */
+#include "testutil.h"
+
+/* The document of a body text (JSONL, so that no line is a headline). */
+static const sr_doc *doc_of(const char *body)
+{
+    static char buf[4096];
+    snprintf(buf, sizeof buf, "{\"id\":\"t\",\"text\":\"%s\"}\n", body);
+    return tu_extract(buf, SITREP_FORMAT_JSONL);
+}
+
+/* The token reading w (the first one), or fails. */
+static uint32_t tok(const sr_doc *d, const char *w)
+{
+    for (uint32_t i = 0; i < d->tokens.n; i++)
+        if (sr_tok_is(d, i, w))
+            return i;
+    fail_msg("no token '%s'", w);
+    return UINT32_MAX;
+}
+
+/* "head:rel" of every token, 1-based heads, 0 the root. */
+static const char *arcs(const sr_doc *d)
+{
+    static char buf[2048];
+    size_t n = 0;
+    for (uint32_t i = 0; i < d->tokens.n && n < sizeof buf - 32; i++) {
+        if (!sr_parsed(d, i)) {
+            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s-", i ? " " : "");
+            continue;
+        }
+        uint32_t s = 0;
+        while (d->sentences.v[s].tok_first + d->sentences.v[s].tok_n <= i)
+            s++;
+        uint32_t h = d->heads[i] == SR_NO_HEAD ? 0 : d->heads[i] - d->sentences.v[s].tok_first + 1;
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%u:%s", i ? " " : "", h,
+                              sr_dep_names[d->deprels[i]]);
+    }
+    return buf;
+}
+
+static void test_simple_clause(void **state)
+{
+    (void)state;
+    sitrep_extractor_set_parse(tu_x, SITREP_PARSE_ALL);
+    const sr_doc *d = doc_of("Rebels seized the town on Monday.");
+    assert_string_equal(arcs(d), "2:nsubj 0:root 4:det 2:obj 6:case 2:obl 2:punct");
+    uint32_t v = tok(d, "seized");
+    assert_int_equal(d->upos[v], SR_UPOS_VERB);
+    assert_int_equal(sr_parse_subject(d, v), tok(d, "Rebels"));
+    assert_int_equal(sr_parse_object(d, v), tok(d, "town"));
+    assert_false(sr_parse_is_passive(d, v));
+    assert_int_equal(sr_parse_governor(d, tok(d, "Monday")), v);
+    assert_int_equal(sr_parse_agent(d, v), UINT32_MAX);
+}
+
+static void test_passive(void **state)
+{
+    (void)state;
+    sitrep_extractor_set_parse(tu_x, SITREP_PARSE_ALL);
+    const sr_doc *d = doc_of("The protesters were dispersed by the police.");
+    uint32_t v = tok(d, "dispersed");
+    assert_true(sr_parse_is_passive(d, v));
+    assert_int_equal(sr_parse_subject(d, v), tok(d, "protesters"));
+    assert_int_equal(d->deprels[tok(d, "protesters")], SR_DEP_NSUBJ_PASS);
+    assert_int_equal(sr_parse_agent(d, v), tok(d, "police"));
+    assert_int_equal(sr_parse_object(d, v), UINT32_MAX);
+}
+
+static void test_control_and_coordination(void **state)
+{
+    (void)state;
+    sitrep_extractor_set_parse(tu_x, SITREP_PARSE_ALL);
+    const sr_doc *d = doc_of("The militants tried to seize the airport.");
+    assert_int_equal(sr_parse_subject(d, tok(d, "seize")), tok(d, "militants"));
+    assert_int_equal(sr_parse_object(d, tok(d, "seize")), tok(d, "airport"));
+    d = doc_of("Police arrested and charged two men.");
+    assert_int_equal(sr_parse_subject(d, tok(d, "charged")), tok(d, "Police"));
+    d = doc_of("The soldiers who killed the villagers were arrested.");
+    assert_int_equal(sr_parse_subject(d, tok(d, "killed")), tok(d, "soldiers"));
+    assert_int_equal(sr_parse_object(d, tok(d, "killed")), tok(d, "villagers"));
+}
+
+/* By default only sentences with a candidate event are parsed. */
+static void test_only_event_sentences(void **state)
+{
+    (void)state;
+    sitrep_extractor_set_parse(tu_x, SITREP_PARSE_EVENTS);
+    const sr_doc *d = doc_of("The weather was fine in the morning. Gunmen attacked a police station.");
+    assert_int_equal(d->sentences.n, 2);
+    assert_false(sr_parsed(d, tok(d, "weather")));
+    assert_int_equal(d->upos[tok(d, "weather")], SR_UPOS_NONE);
+    assert_true(sr_parsed(d, tok(d, "attacked")));
+    assert_int_equal(sr_parse_subject(d, tok(d, "attacked")), tok(d, "Gunmen"));
+    sitrep_extractor_set_parse(tu_x, SITREP_PARSE_ALL);
+    d = doc_of("The weather was fine in the morning. Gunmen attacked a police station.");
+    assert_true(sr_parsed(d, tok(d, "weather")));
+    /* the default: nothing parsed */
+    sitrep_extractor_set_parse(tu_x, SITREP_PARSE_OFF);
+    d = doc_of("Gunmen attacked a police station.");
+    assert_false(sr_parsed(d, tok(d, "attacked")));
+}
+
+/* Every token gets a head in its sentence; one root a sentence. */
+static void test_tree_shape(void **state)
+{
+    (void)state;
+    sitrep_extractor_set_parse(tu_x, SITREP_PARSE_ALL);
+    const sr_doc *d = doc_of("Government forces said on Sunday they had retaken the town of Qaraqosh, "
+                             "which Islamic State fighters seized in 2014, after a week of heavy "
+                             "fighting. Thousands of residents fled. The army, backed by air strikes, "
+                             "advanced from the south.");
+    assert_int_equal(d->sentences.n, 3);
+    for (uint32_t s = 0; s < d->sentences.n; s++) {
+        const sr_sentence *sn = &d->sentences.v[s];
+        int roots = 0;
+        for (uint32_t i = sn->tok_first; i < sn->tok_first + sn->tok_n; i++) {
+            assert_true(sr_parsed(d, i));
+            if (d->heads[i] == SR_NO_HEAD) {
+                roots++;
+                assert_int_equal(d->deprels[i], SR_DEP_ROOT);
+                continue;
+            }
+            assert_true(d->heads[i] >= sn->tok_first && d->heads[i] < sn->tok_first + sn->tok_n);
+            assert_int_not_equal(d->heads[i], i);
+            /* no cycle: the root is reached */
+            uint32_t k = i;
+            int hops = 0;
+            while (d->heads[k] != SR_NO_HEAD && hops++ < 200)
+                k = d->heads[k];
+            assert_true(hops < 200);
+        }
+        assert_int_equal(roots, 1);
+    }
+    assert_int_equal(sr_parse_subject(d, tok(d, "fled")), tok(d, "Thousands"));
+}
+
+static void test_relation_names(void **state)
+{
+    (void)state;
+    assert_int_equal(sr_dep_find("nsubj:pass", 10), SR_DEP_NSUBJ_PASS);
+    assert_int_equal(sr_dep_find("obl:tmod", 8), SR_DEP_OBL); /* a subtype we lack */
+    assert_int_equal(sr_dep_find("xyz", 3), SR_DEP_DEP);
+    for (int k = 1; k < SR_DEP__COUNT; k++)
+        assert_int_equal(sr_dep_find(sr_dep_names[k], strlen(sr_dep_names[k])), k);
+    assert_int_equal(sr_upos_find("PROPN", 5), SR_UPOS_PROPN);
+}
+
+static void test_conllu_reader(void **state)
+{
+    (void)state;
+    const char *text = "# sent_id = 1\n"
+                       "1-2\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                       "1\tdo\tdo\tAUX\tVBP\t_\t3\taux\t_\t_\n"
+                       "2\tn't\tnot\tPART\tRB\t_\t3\tadvmod\t_\t_\n"
+                       "3\tgo\tgo\tVERB\tVB\t_\t0\troot\t_\t_\n"
+                       "3.1\tgone\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                       "\n"
+                       "1\tbroken\n\n";
+    FILE *in = fmemopen((void *)text, strlen(text), "r");
+    assert_non_null(in);
+    sr_arena a;
+    sr_arena_init(&a);
+    sr_conllu_sent s;
+    uint64_t line = 0;
+    assert_int_equal(sr_conllu_read(in, &a, &s, &line), 1);
+    assert_int_equal(s.w.n, 3);
+    assert_int_equal(s.comments.n, 1);
+    assert_string_equal(s.w.v[1].form, "n't");
+    assert_int_equal(s.w.v[2].head, 0);
+    assert_int_equal(s.w.v[0].head, 3);
+    /* the words make a document sitrep tags and parses */
+    sr_doc d;
+    assert_int_equal(sr_parse_doc_from_words(&d, &a, tu_model, s.w.v, s.w.n), SITREP_OK);
+    assert_int_equal(d.tokens.n, 3);
+    assert_int_equal(sr_parse_run(&d, tu_model, true), SITREP_OK);
+    assert_int_equal(d.heads[0], 2);
+    assert_int_equal(d.heads[2], SR_NO_HEAD);
+    assert_int_equal(sr_conllu_read(in, &a, &s, &line), -1);
+    assert_int_equal(line, 8);
+    sr_arena_free(&a);
+    fclose(in);
+}
+
+/* A long sentence is parsed (linear time, arena memory); a longer one than
+ * SR_PARSE_MAXLEN is left alone. */
+static void test_long_sentences(void **state)
+{
+    (void)state;
+    sitrep_extractor_set_parse(tu_x, SITREP_PARSE_ALL);
+    static char text[16384];
+    size_t n = 0;
+    for (int k = 0; k < 60; k++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "%srebels attacked the town", k ? " and " : "");
+    snprintf(text + n, sizeof text - n, ".");
+    const sr_doc *d = doc_of(text);
+    assert_int_equal(d->sentences.n, 1);
+    assert_true(d->tokens.n > 290);
+    assert_true(sr_parsed(d, 0) && sr_parsed(d, d->tokens.n - 1));
+    n = 0;
+    for (int k = 0; k < 90; k++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "%srebels attacked the town", k ? " and " : "");
+    snprintf(text + n, sizeof text - n, ".");
+    d = doc_of(text);
+    assert_true(d->tokens.n > SR_PARSE_MAXLEN);
+    assert_false(sr_parsed(d, 0));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_simple_clause),
+        cmocka_unit_test(test_passive),
+        cmocka_unit_test(test_control_and_coordination),
+        cmocka_unit_test(test_only_event_sentences),
+        cmocka_unit_test(test_tree_shape),
+        cmocka_unit_test(test_relation_names),
+        cmocka_unit_test(test_conllu_reader),
+        cmocka_unit_test(test_long_sentences),
+    };
+    return cmocka_run_group_tests(tests, tu_setup, tu_teardown);
+}

@@ -116,6 +116,7 @@ typedef struct sr_cand {
     char mkey[40];
     char a1[160], a1code[16], a1cc[4], a1sec[4];
     char a2[160], a2code[16], a2cc[4], a2sec[4];
+    bool a1named, a2named; /* names (entities), not common nouns */
     char cc[3];
     bool has_coords;
     double lat, lon;
@@ -123,6 +124,15 @@ typedef struct sr_cand {
     int64_t day_first, day_last;
     int date_precision, date_basis;
 } sr_cand;
+/* The 1-degree cell of a point (the merge index's spatial key; -1 for
+ * events placed no finer than a country). */
+static inline int64_t sr_geo_cell(double lat, double lon)
+{
+    int64_t y = (int64_t)(lat + 90), x = (int64_t)(lon + 180);
+    y = y < 0 ? 0 : y > 179 ? 179 : y;
+    x = ((x % 360) + 360) % 360;
+    return y * 360 + x;
+}
 /* Why a and b report one happening, written into why (NULL when they do
  * not).  neardup: their articles are near-duplicates. */
 const char *sr_incident_compatible(const sr_cand *a, const sr_cand *b, bool neardup, char *why, size_t n);

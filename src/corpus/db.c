@@ -87,7 +87,7 @@ sr_db *sr_db_open(const char *url, char *err, size_t errn)
     }
     sqlite3_busy_timeout(db->lite, 30000);
     char *msg = NULL;
-    if (sqlite3_exec(db->lite, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", NULL,
+    if (sqlite3_exec(db->lite, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;", NULL,
                      NULL, &msg) != SQLITE_OK) {
         snprintf(err, errn, "%s: %s", path, msg ? msg : "cannot set WAL");
         sqlite3_free(msg);

@@ -51,7 +51,9 @@ static int radius_km(int precision)
     return precision <= 1 ? 25 : precision == 2 ? 50 : 100;
 }
 
-enum { A_NONE, A_OPEN, A_AGREE, A_DIFFER };
+/* A_MIXED: a name and a common noun, which may be one actor when the
+ * reports are tied by something else */
+enum { A_NONE, A_OPEN, A_MIXED, A_AGREE, A_DIFFER };
 
 static bool word_char(char c)
 {
@@ -84,21 +86,25 @@ static bool names_overlap(const char *a, const char *b)
     return false;
 }
 
-static int actor_match(const char *n1, const char *c1, const char *cc1, const char *s1, const char *n2,
-                       const char *c2, const char *cc2, const char *s2)
+/* Two actors as the reports name them.  Names (entities) tie reports
+ * together when one is within the other ("Boko Haram" and "Boko Haram
+ * fighters") and set them apart when they differ; a common noun
+ * ("residents", "gunmen") only says the actors may be one; two different
+ * common nouns ("teachers", "taxi drivers") set them apart.  A code alone
+ * (USAGOV: any official) never ties two reports. */
+static int actor_match(const char *n1, const char *c1, const char *cc1, const char *s1, bool p1, const char *n2,
+                       const char *c2, const char *cc2, const char *s2, bool p2)
 {
     bool k1 = n1[0] || c1[0], k2 = n2[0] || c2[0];
     if (!k1 && !k2)
         return A_NONE;
     if (!k1 || !k2)
         return A_OPEN;
-    /* a name within the other ties two reports; a code alone (USAGOV: any
-     * official) only says they may be one actor */
     if (n1[0] && n2[0] && names_overlap(n1, n2))
-        return A_AGREE;
+        return p1 && p2 ? A_AGREE : A_OPEN;
+    if (p1 != p2)
+        return A_MIXED;
     if (c1[0] && !strcmp(c1, c2))
-        return A_OPEN;
-    if ((!n1[0] || !n2[0]) && c1[0] && !strcmp(c1, c2))
         return A_OPEN;
     /* one code refines the other (NGA, NGAMIL), or a sector without a country */
     if (c1[0] && c2[0] && (!strncmp(c1, c2, strlen(c1)) || !strncmp(c2, c1, strlen(c2))))
@@ -124,7 +130,7 @@ const char *sr_incident_compatible(const sr_cand *a, const sr_cand *b, bool near
         int64_t hi = a->day_last < b->day_last ? a->day_last : b->day_last;
         int64_t gap = lo > hi ? lo - hi : 0;
         int64_t limit = neardup ? 3
-                        : day_both ? (a->date_basis == SR_DATE_TEXT && b->date_basis == SR_DATE_TEXT ? 1 : 2)
+                        : day_both ? (a->date_basis == SR_DATE_TEXT && b->date_basis == SR_DATE_TEXT ? 0 : 2)
                                    : 0;
         if (gap > limit)
             return NULL;
@@ -142,22 +148,26 @@ const char *sr_incident_compatible(const sr_cand *a, const sr_cand *b, bool near
         double d = km(a->lat, a->lon, b->lat, b->lon);
         if (d > limit)
             return NULL;
-        specific = a->feature == SR_FEATURE_CITY && b->feature == SR_FEATURE_CITY;
+        specific = a->feature == SR_FEATURE_CITY && b->feature == SR_FEATURE_CITY && a->geo_precision == 1 &&
+                   b->geo_precision == 1;
         ADD("; places %.0f km apart (limit %d km)", d, limit);
     } else if (a->cc[0] && b->cc[0]) {
         ADD("; same country %s", a->cc);
     }
     /* actors, either pairing */
-    int m11 = actor_match(a->a1, a->a1code, a->a1cc, a->a1sec, b->a1, b->a1code, b->a1cc, b->a1sec);
-    int m22 = actor_match(a->a2, a->a2code, a->a2cc, a->a2sec, b->a2, b->a2code, b->a2cc, b->a2sec);
-    int m12 = actor_match(a->a1, a->a1code, a->a1cc, a->a1sec, b->a2, b->a2code, b->a2cc, b->a2sec);
-    int m21 = actor_match(a->a2, a->a2code, a->a2cc, a->a2sec, b->a1, b->a1code, b->a1cc, b->a1sec);
+#define A1(x) (x)->a1, (x)->a1code, (x)->a1cc, (x)->a1sec, (x)->a1named
+#define A2(x) (x)->a2, (x)->a2code, (x)->a2cc, (x)->a2sec, (x)->a2named
+    int m11 = actor_match(A1(a), A1(b)), m22 = actor_match(A2(a), A2(b));
+    int m12 = actor_match(A1(a), A2(b)), m21 = actor_match(A2(a), A1(b));
+#undef A1
+#undef A2
     bool straight = m11 != A_DIFFER && m22 != A_DIFFER, crossed = m12 != A_DIFFER && m21 != A_DIFFER;
     int ag_s = (m11 == A_AGREE) + (m22 == A_AGREE), ag_c = (m12 == A_AGREE) + (m21 == A_AGREE);
     if (!straight && !crossed)
         return NULL;
     bool cross = !straight || (crossed && ag_c > ag_s);
     int agree = cross ? ag_c : ag_s;
+    bool mixed = cross ? (m12 == A_MIXED || m21 == A_MIXED) : (m11 == A_MIXED || m22 == A_MIXED);
     if (agree) {
         const char *x = cross ? (m12 == A_AGREE ? a->a1 : a->a2) : (m11 == A_AGREE ? a->a1 : a->a2);
         const char *y = cross ? (m12 == A_AGREE ? b->a2 : b->a1) : (m11 == A_AGREE ? b->a1 : b->a2);
@@ -168,9 +178,15 @@ const char *sr_incident_compatible(const sr_cand *a, const sr_cand *b, bool near
          * on the same day, or an actor named in both in the same country
          * on the same day. */
         bool same_country = a->cc[0] && b->cc[0];
-        if (!(specific && (day_both || agree)) && !(agree && same_country && day_both))
+        bool same_doc = a->doc == b->doc;
+        if (!(specific && (day_both || agree)) && !(agree && same_country && day_both) && !(same_doc && day_both))
             return NULL;
-        if (!agree)
+        /* a name against a common noun needs a name in common, or one article */
+        if (mixed && !agree && !same_doc)
+            return NULL;
+        if (same_doc && !agree && !specific)
+            ADD("; the same article, nothing contradicting");
+        else if (!agree)
             ADD("; same town, no actor named differently");
     }
 #undef ADD
@@ -182,7 +198,7 @@ const char *sr_incident_compatible(const sr_cand *a, const sr_cand *b, bool near
 #define CAND_COLS                                                                                              \
     "e.id, e.doc, e.incident, e.mkey, e.a1_name, e.a1_code, e.a1_country, e.a1_sector, e.a2_name, e.a2_code,"  \
     " e.a2_country, e.a2_sector, e.cc, e.has_coords, e.lat, e.lon, e.geo_precision, e.feature, e.day_first,"  \
-    " e.day_last, e.date_precision, e.date_basis"
+    " e.day_last, e.date_precision, e.date_basis, e.a1_named, e.a2_named"
 
 static void cand_from(const sr_rows *r, sr_cand *c)
 {
@@ -210,19 +226,22 @@ static void cand_from(const sr_rows *r, sr_cand *c)
     c->day_last = dated ? sr_rows_int(r, 19) : -2000000;
     c->date_precision = dated ? (int)sr_rows_int(r, 20) : -1;
     c->date_basis = (int)sr_rows_int(r, 21);
+    c->a1named = sr_rows_int(r, 22) != 0;
+    c->a2named = sr_rows_int(r, 23) != 0;
 }
 
 static const char sql_event[] = "SELECT " CAND_COLS " FROM event e WHERE e.id = ?";
 static const char sql_window[] = "SELECT " CAND_COLS " FROM event e WHERE e.mkey = ? AND e.day_first >= ?"
                                  " AND e.day_first <= ? AND e.day_last >= ? AND e.incident IS NOT NULL"
                                  " AND e.id <> ? ORDER BY e.id LIMIT 400";
+/* the nine cells around the event's and those of events without a place */
 static const char sql_window_box[] =
-    "SELECT " CAND_COLS " FROM event e WHERE e.mkey = ? AND e.day_first >= ? AND e.day_first <= ?"
-    " AND e.day_last >= ? AND e.incident IS NOT NULL AND e.id <> ?"
-    " AND (e.has_coords = 0 OR e.feature = 0 OR (e.lat >= ? AND e.lat <= ? AND e.lon >= ? AND e.lon <= ?))"
+    "SELECT " CAND_COLS " FROM event e WHERE e.mkey = ? AND e.cell IN (?, ?, ?, ?, ?, ?, ?, ?, ?, -1)"
+    " AND e.day_first >= ? AND e.day_first <= ? AND e.day_last >= ? AND e.incident IS NOT NULL AND e.id <> ?"
     " ORDER BY e.id LIMIT 400";
-static const char sql_neardup[] = "SELECT " CAND_COLS " FROM neardup n JOIN event e ON e.doc = n.other"
-                                  " WHERE n.doc = ? AND e.mkey = ? AND e.incident IS NOT NULL"
+/* the near-duplicates first (CROSS JOIN keeps SQLite's planner to that order) */
+static const char sql_neardup[] = "SELECT " CAND_COLS " FROM neardup n CROSS JOIN event e"
+                                  " WHERE n.doc = ? AND e.doc = n.other AND e.mkey = ? AND e.incident IS NOT NULL"
                                   " ORDER BY e.id LIMIT 400";
 
 static uint64_t key_hash(const char *s, int64_t week)
@@ -320,11 +339,18 @@ bool sr_incident_merge(sr_corpus *c, int64_t ev)
     bool ok = incs && links;
     if (ok && e.date_precision >= 0) {
         if (e.has_coords && e.feature != SR_FEATURE_COUNTRY) {
-            double dlat = 1.0, dlon = 1.0 / fmax(0.05, cos(e.lat * M_PI / 180));
-            sr_val p[] = {sr_vs(e.mkey), sr_vi(e.day_first - 40), sr_vi(e.day_last + 3), sr_vi(e.day_first - 3),
-                          sr_vi(e.id), sr_vf(e.lat - dlat), sr_vf(e.lat + dlat), sr_vf(e.lon - dlon),
-                          sr_vf(e.lon + dlon)};
-            ok = scan(c, sql_window_box, p, 9, &e, false, incs, &ninc, links, &nlinks);
+            /* 100 km, the widest radius, is less than a cell's side */
+            sr_val p[14];
+            p[0] = sr_vs(e.mkey);
+            int k = 1;
+            for (int dy = -1; dy <= 1; dy++)
+                for (int dx = -1; dx <= 1; dx++)
+                    p[k++] = sr_vi(sr_geo_cell(e.lat + dy, e.lon + dx));
+            p[k++] = sr_vi(e.day_first - 40);
+            p[k++] = sr_vi(e.day_last + 3);
+            p[k++] = sr_vi(e.day_first - 3);
+            p[k++] = sr_vi(e.id);
+            ok = scan(c, sql_window_box, p, k, &e, false, incs, &ninc, links, &nlinks);
         } else {
             sr_val p[] = {sr_vs(e.mkey), sr_vi(e.day_first - 40), sr_vi(e.day_last + 3), sr_vi(e.day_first - 3),
                           sr_vi(e.id)};

@@ -170,9 +170,9 @@ static void apply_incident(sr_xevent *x, const inc_row *i)
     x->event_type = i->event_type;
     x->sub_event_type = i->sub_event_type;
     if (strcmp(x->actor1.name, i->actor1))
-        x->actor1 = (sr_xactor){i->actor1, "", "", "", x->actor1.inter, -1, -1, x->actor1.geo};
+        x->actor1 = (sr_xactor){i->actor1, "", "", "", x->actor1.inter, false, -1, -1, x->actor1.geo};
     if (strcmp(x->actor2.name, i->actor2))
-        x->actor2 = (sr_xactor){i->actor2, "", "", "", x->actor2.inter, -1, -1, x->actor2.geo};
+        x->actor2 = (sr_xactor){i->actor2, "", "", "", x->actor2.inter, false, -1, -1, x->actor2.geo};
     if (strcmp(x->loc.name, i->loc.name)) {
         x->loc = i->loc;
         x->geo_precision = i->geo_precision;

@@ -40,12 +40,13 @@ static const char schema[] =
     " trig_start @INT, trig_end @INT, notes TEXT, trigger_text TEXT, cameo TEXT, plover TEXT, mode TEXT,"
     " event_type TEXT, sub_event_type TEXT, modality TEXT, happened @INT, confidence @REAL,"
     " a1_name TEXT, a1_code TEXT, a1_country TEXT, a1_sector TEXT, a1_inter @INT, a1_start @INT, a1_end @INT,"
-    " a2_name TEXT, a2_code TEXT, a2_country TEXT, a2_sector TEXT, a2_inter @INT, a2_start @INT, a2_end @INT,"
+    " a1_named @INT, a2_name TEXT, a2_code TEXT, a2_country TEXT, a2_sector TEXT, a2_inter @INT, a2_start @INT,"
+    " a2_end @INT, a2_named @INT,"
     " loc_name TEXT, cc TEXT, iso3 TEXT, country TEXT, admin1 TEXT, has_coords @INT, lat @REAL, lon @REAL,"
     " feature @INT, place_id @INT, geo_precision @INT, date TEXT, date_precision @INT, date_basis @INT,"
     " day_first @INT, day_last @INT, has_fat @INT, fat_min @INT, fat_max @INT, fat_start @INT, fat_end @INT,"
-    " reported_by TEXT, mkey TEXT, incident @INT, UNIQUE(doc, ord));"
-    "CREATE INDEX IF NOT EXISTS event_merge ON event(mkey, day_first);"
+    " reported_by TEXT, mkey TEXT, cell @INT, incident @INT, UNIQUE(doc, ord));"
+    "CREATE INDEX IF NOT EXISTS event_merge ON event(mkey, cell, day_first);"
     "CREATE INDEX IF NOT EXISTS event_incident ON event(incident);"
     "CREATE TABLE IF NOT EXISTS incident("
     " id @ID, mkey TEXT, rep_event @INT, event_type TEXT, sub_event_type TEXT, actor1 TEXT, actor2 TEXT,"
@@ -358,12 +359,12 @@ static void merge_key(const sr_xevent *x, char out[40])
 static const char insert_event_sql[] =
     "INSERT INTO event(doc, ord, sentence, ev_start, ev_end, trig_start, trig_end, notes, trigger_text, cameo,"
     " plover, mode, event_type, sub_event_type, modality, happened, confidence,"
-    " a1_name, a1_code, a1_country, a1_sector, a1_inter, a1_start, a1_end,"
-    " a2_name, a2_code, a2_country, a2_sector, a2_inter, a2_start, a2_end,"
+    " a1_name, a1_code, a1_country, a1_sector, a1_inter, a1_start, a1_end, a1_named,"
+    " a2_name, a2_code, a2_country, a2_sector, a2_inter, a2_start, a2_end, a2_named,"
     " loc_name, cc, iso3, country, admin1, has_coords, lat, lon, feature, place_id, geo_precision,"
     " date, date_precision, date_basis, day_first, day_last, has_fat, fat_min, fat_max, fat_start, fat_end,"
-    " reported_by, mkey) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-    " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    " reported_by, mkey, cell) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+    " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 
 static bool insert_event(sr_corpus *c, int64_t doc, const sr_xevent *x, int64_t *id, char mkey[40])
 {
@@ -376,9 +377,9 @@ static bool insert_event(sr_corpus *c, int64_t doc, const sr_xevent *x, int64_t 
         sr_vs(x->event_type), sr_vs(x->sub_event_type), sr_vs(x->modality), sr_vi(x->happened),
         sr_vf((double)x->confidence),
         sr_vs(x->actor1.name), sr_vs(x->actor1.code), sr_vs(x->actor1.country), sr_vs(x->actor1.sector),
-        sr_vi(x->actor1.inter), sr_vi(x->actor1.start), sr_vi(x->actor1.end),
+        sr_vi(x->actor1.inter), sr_vi(x->actor1.start), sr_vi(x->actor1.end), sr_vi(x->actor1.named),
         sr_vs(x->actor2.name), sr_vs(x->actor2.code), sr_vs(x->actor2.country), sr_vs(x->actor2.sector),
-        sr_vi(x->actor2.inter), sr_vi(x->actor2.start), sr_vi(x->actor2.end),
+        sr_vi(x->actor2.inter), sr_vi(x->actor2.start), sr_vi(x->actor2.end), sr_vi(x->actor2.named),
         sr_vs(x->loc.name), sr_vs(x->loc.cc), sr_vs(x->loc.iso3), sr_vs(x->loc.country), sr_vs(x->loc.admin1),
         sr_vi(x->loc.has_coords), x->loc.has_coords ? sr_vf(x->loc.lat) : sr_vnull(),
         x->loc.has_coords ? sr_vf(x->loc.lon) : sr_vnull(), sr_vi(x->loc.feature), sr_vi(x->loc.id),
@@ -386,6 +387,7 @@ static bool insert_event(sr_corpus *c, int64_t doc, const sr_xevent *x, int64_t 
         sr_vs(x->date), sr_vi(x->date_precision), sr_vi(x->date_basis), dated ? sr_vi(f) : sr_vnull(),
         dated ? sr_vi(l) : sr_vnull(), sr_vi(x->has_fatalities), sr_vi(x->fat_min), sr_vi(x->fat_max),
         sr_vi(x->fat_start), sr_vi(x->fat_end), sr_vs(x->reported_by), sr_vs(mkey),
+        sr_vi(x->loc.has_coords && x->loc.feature != SR_FEATURE_COUNTRY ? sr_geo_cell(x->loc.lat, x->loc.lon) : -1),
     };
     bool found;
     return sr_db_one_int(c->db, insert_event_sql, p, (int)(sizeof p / sizeof *p), id, &found) && found;

@@ -245,6 +245,7 @@ static void actor_from(const sr_doc *d, const sitrep_model *m, const sr_event_ar
     x->country = a->has_actor ? dupn(d, a->actor.country, strlen(a->actor.country), ok) : "";
     x->sector = a->has_actor ? dupn(d, a->actor.sector, strlen(a->actor.sector), ok) : "";
     x->inter = inter_code(a);
+    x->named = a->entity >= 0;
     x->start = a->end > a->start ? (int64_t)a->start : -1;
     x->end = a->end > a->start ? (int64_t)a->end : -1;
     place_from(d, m, a->entity, &x->geo, ok);

@@ -59,6 +59,7 @@ typedef struct sr_xplace {
 typedef struct sr_xactor {
     const char *name, *code, *country, *sector; /* country: ISO 3166-1 alpha-3 */
     int inter;                                   /* ACLED's inter code, 0 none */
+    bool named;                                  /* a name (an entity), not a common noun */
     int64_t start, end;                          /* the words naming it; -1 none */
     sr_xplace geo;                               /* the actor as a place, if it is one */
 } sr_xactor;

@@ -68,7 +68,7 @@ bool sr_db_one_int(sr_db *db, const char *sql, const sr_val *p, int n, int64_t *
 #define SR_MH_BANDS 32   /* LSH bands of SR_MH_ROWS values */
 #define SR_MH_ROWS 4
 #define SR_MH_SHINGLE 5  /* words per shingle */
-#define SR_MH_MIN_SHINGLES 8
+#define SR_MH_MIN_SHINGLES 25 /* shorter notices are templates more than stories */
 typedef struct sr_minhash {
     uint32_t v[SR_MH_HASHES];
     uint32_t nshingles;
@@ -97,6 +97,9 @@ typedef struct sr_corpus {
 } sr_corpus;
 /* Near-duplicate threshold on the estimated Jaccard similarity. */
 #define SR_NEARDUP_THRESHOLD 0.5
+/* ... and published at most this many days apart (when both dates are
+ * known): the same template on another day is another story */
+#define SR_NEARDUP_DAYS 7
 sitrep_status sr_corpus_open(const char *url, sr_corpus **out, char *err, size_t errn);
 void sr_corpus_close(sr_corpus *c);
 const char *sr_corpus_error(const sr_corpus *c);

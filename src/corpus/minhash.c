@@ -34,33 +34,58 @@ static uint64_t word_hash(const char *s, size_t n)
     return h;
 }
 
+typedef struct shingler {
+    uint64_t ring[SR_MH_SHINGLE];
+    uint64_t seed[SR_MH_HASHES];
+    uint32_t nw;
+    sr_minhash *mh;
+} shingler;
+
+static void add_word(shingler *z, const char *s, size_t n)
+{
+    z->ring[z->nw % SR_MH_SHINGLE] = word_hash(s, n);
+    z->nw++;
+    if (z->nw < SR_MH_SHINGLE)
+        return;
+    uint64_t sh = 0;
+    for (uint32_t k = 0; k < SR_MH_SHINGLE; k++)
+        sh = mix64(sh ^ z->ring[(z->nw + k) % SR_MH_SHINGLE]);
+    z->mh->nshingles++;
+    for (int i = 0; i < SR_MH_HASHES; i++) {
+        uint32_t v = (uint32_t)(mix64(sh ^ z->seed[i]) >> 32);
+        if (v < z->mh->v[i])
+            z->mh->v[i] = v;
+    }
+}
+
+static bool alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
 bool sr_minhash_doc(const sr_doc *d, sr_minhash *mh)
 {
-    for (int i = 0; i < SR_MH_HASHES; i++)
+    shingler z = {.mh = mh};
+    for (int i = 0; i < SR_MH_HASHES; i++) {
         mh->v[i] = UINT32_MAX;
+        z.seed[i] = mix64((uint64_t)i * 0x632BE59BD9B4E019u + 1);
+    }
     mh->nshingles = 0;
-    uint64_t ring[SR_MH_SHINGLE];
-    uint32_t nw = 0;
-    uint64_t seed[SR_MH_HASHES];
-    for (int i = 0; i < SR_MH_HASHES; i++)
-        seed[i] = mix64((uint64_t)i * 0x632BE59BD9B4E019u + 1);
+    /* the headline's words first: two notices that differ only in whom
+     * they are about ("X SETS QUARTERLY", same body) differ there */
+    for (const char *t = d->meta.title; t && *t;) {
+        while (*t && !alnum((unsigned char)*t))
+            t++;
+        const char *w = t;
+        while (*t && alnum((unsigned char)*t))
+            t++;
+        if (t > w)
+            add_word(&z, w, (size_t)(t - w));
+    }
     for (uint32_t t = 0; t < d->tokens.n; t++) {
         const sr_token *tk = &d->tokens.v[t];
-        if (tk->kind != SR_TOK_WORD && tk->kind != SR_TOK_NUMBER)
-            continue;
-        ring[nw % SR_MH_SHINGLE] = word_hash(d->norm + tk->nstart, tk->nend - tk->nstart);
-        nw++;
-        if (nw < SR_MH_SHINGLE)
-            continue;
-        uint64_t sh = 0;
-        for (uint32_t k = 0; k < SR_MH_SHINGLE; k++)
-            sh = mix64(sh ^ ring[(nw + k) % SR_MH_SHINGLE]);
-        mh->nshingles++;
-        for (int i = 0; i < SR_MH_HASHES; i++) {
-            uint32_t v = (uint32_t)(mix64(sh ^ seed[i]) >> 32);
-            if (v < mh->v[i])
-                mh->v[i] = v;
-        }
+        if (tk->kind == SR_TOK_WORD || tk->kind == SR_TOK_NUMBER)
+            add_word(&z, d->norm + tk->nstart, tk->nend - tk->nstart);
     }
     return mh->nshingles >= SR_MH_MIN_SHINGLES;
 }

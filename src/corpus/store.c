@@ -290,6 +290,13 @@ static bool near_duplicates(sr_corpus *c, int64_t doc, const char *published, co
         double s = sr_minhash_similarity(mh->v, sig);
         if (s < SR_NEARDUP_THRESHOLD)
             continue;
+        int64_t f1, l1, f2, l2;
+        char d1[11], d2[11];
+        snprintf(d1, sizeof d1, "%.10s", published ? published : "");
+        snprintf(d2, sizeof d2, "%.10s", sr_rows_text(&r, 2));
+        if (sr_date_range(d1, &f1, &l1) && sr_date_range(d2, &f2, &l2) &&
+            (f1 > f2 ? f1 - f2 : f2 - f1) > SR_NEARDUP_DAYS)
+            continue;
         if (nh == 64) { /* keep the 64 most similar */
             int w = 0;
             for (int i = 1; i < nh; i++)

@@ -161,8 +161,10 @@ const char *sr_incident_compatible(const sr_cand *a, const sr_cand *b, bool near
     int m12 = actor_match(A1(a), A2(b)), m21 = actor_match(A2(a), A1(b));
 #undef A1
 #undef A2
-    bool straight = m11 != A_DIFFER && m22 != A_DIFFER, crossed = m12 != A_DIFFER && m21 != A_DIFFER;
     int ag_s = (m11 == A_AGREE) + (m22 == A_AGREE), ag_c = (m12 == A_AGREE) + (m21 == A_AGREE);
+    /* crossing is for a name found on the other side, not a way around a
+     * contradiction through an empty slot */
+    bool straight = m11 != A_DIFFER && m22 != A_DIFFER, crossed = ag_c > 0 && m12 != A_DIFFER && m21 != A_DIFFER;
     if (!straight && !crossed)
         return NULL;
     bool cross = !straight || (crossed && ag_c > ag_s);

@@ -233,14 +233,20 @@ static void cand_from(const sr_rows *r, sr_cand *c)
 }
 
 static const char sql_event[] = "SELECT " CAND_COLS " FROM event e WHERE e.id = ?";
-static const char sql_window[] = "SELECT " CAND_COLS " FROM event e WHERE e.mkey = ? AND e.day_first >= ?"
-                                 " AND e.day_first <= ? AND e.day_last >= ? AND e.incident IS NOT NULL"
-                                 " AND e.id <> ? ORDER BY e.id LIMIT 400";
-/* the nine cells around the event's and those of events without a place */
-static const char sql_window_box[] =
-    "SELECT " CAND_COLS " FROM event e WHERE e.mkey = ? AND e.cell IN (?, ?, ?, ?, ?, ?, ?, ?, ?, -1)"
-    " AND e.day_first >= ? AND e.day_first <= ? AND e.day_last >= ? AND e.incident IS NOT NULL AND e.id <> ?"
-    " ORDER BY e.id LIMIT 400";
+/* Candidates: events of the same merge key whose first day lies within the
+ * window (a month-precision event starts up to 34 days before), in the nine
+ * cells around the event's place, or without a place in the same country;
+ * for an event placed no finer than a country, all of that country's; and
+ * the other events of its own article. */
+#define WINDOW " AND e.day_first >= ? AND e.day_first <= ? AND e.day_last >= ? AND e.incident IS NOT NULL AND e.id <> ?"
+static const char sql_cells[] = "SELECT " CAND_COLS " FROM event e WHERE e.mkey = ?"
+                                " AND e.cell IN (?, ?, ?, ?, ?, ?, ?, ?, ?)" WINDOW " ORDER BY e.id LIMIT 2000";
+static const char sql_country_unplaced[] = "SELECT " CAND_COLS " FROM event e WHERE e.mkey = ? AND e.cell = -1"
+                                           " AND e.cc = ?" WINDOW " ORDER BY e.id LIMIT 2000";
+static const char sql_country[] = "SELECT " CAND_COLS " FROM event e WHERE e.mkey = ? AND e.cc = ?" WINDOW
+                                  " ORDER BY e.id LIMIT 2000";
+static const char sql_same_doc[] = "SELECT " CAND_COLS " FROM event e WHERE e.doc = ? AND e.mkey = ?"
+                                   " AND e.incident IS NOT NULL AND e.id <> ?";
 /* the near-duplicates first (CROSS JOIN keeps SQLite's planner to that order) */
 static const char sql_neardup[] = "SELECT " CAND_COLS " FROM neardup n CROSS JOIN event e"
                                   " WHERE n.doc = ? AND e.doc = n.other AND e.mkey = ? AND e.incident IS NOT NULL"
@@ -339,25 +345,26 @@ bool sr_incident_merge(sr_corpus *c, int64_t ev)
     link *links = malloc(MAX_LINKS * sizeof *links);
     int ninc = 0, nlinks = 0;
     bool ok = incs && links;
-    if (ok && e.date_precision >= 0) {
-        if (e.has_coords && e.feature != SR_FEATURE_COUNTRY) {
-            /* 100 km, the widest radius, is less than a cell's side */
-            sr_val p[14];
-            p[0] = sr_vs(e.mkey);
-            int k = 1;
-            for (int dy = -1; dy <= 1; dy++)
-                for (int dx = -1; dx <= 1; dx++)
-                    p[k++] = sr_vi(sr_geo_cell(e.lat + dy, e.lon + dx));
-            p[k++] = sr_vi(e.day_first - 40);
-            p[k++] = sr_vi(e.day_last + 3);
-            p[k++] = sr_vi(e.day_first - 3);
-            p[k++] = sr_vi(e.id);
-            ok = scan(c, sql_window_box, p, k, &e, false, incs, &ninc, links, &nlinks);
-        } else {
-            sr_val p[] = {sr_vs(e.mkey), sr_vi(e.day_first - 40), sr_vi(e.day_last + 3), sr_vi(e.day_first - 3),
-                          sr_vi(e.id)};
-            ok = scan(c, sql_window, p, 5, &e, false, incs, &ninc, links, &nlinks);
-        }
+    sr_val w[4] = {sr_vi(e.day_first - 34), sr_vi(e.day_last + 3), sr_vi(e.day_first - 3), sr_vi(e.id)};
+    bool placed = e.has_coords && e.feature != SR_FEATURE_COUNTRY;
+    if (ok && e.date_precision >= 0 && placed) {
+        /* 100 km, the widest radius, is about a cell's side */
+        sr_val p[14];
+        p[0] = sr_vs(e.mkey);
+        int k = 1;
+        for (int dy = -1; dy <= 1; dy++)
+            for (int dx = -1; dx <= 1; dx++)
+                p[k++] = sr_vi(sr_geo_cell(e.lat + dy, e.lon + dx));
+        memcpy(p + k, w, sizeof w);
+        ok = scan(c, sql_cells, p, k + 4, &e, false, incs, &ninc, links, &nlinks);
+    }
+    if (ok && e.date_precision >= 0 && e.cc[0]) {
+        sr_val p[6] = {sr_vs(e.mkey), sr_vs(e.cc), w[0], w[1], w[2], w[3]};
+        ok = scan(c, placed ? sql_country_unplaced : sql_country, p, 6, &e, false, incs, &ninc, links, &nlinks);
+    }
+    if (ok) {
+        sr_val p[] = {sr_vi(e.doc), sr_vs(e.mkey), sr_vi(e.id)};
+        ok = scan(c, sql_same_doc, p, 3, &e, false, incs, &ninc, links, &nlinks);
     }
     if (ok) {
         sr_val p[] = {sr_vi(e.doc), sr_vs(e.mkey)};

@@ -47,6 +47,7 @@ static const char schema[] =
     " day_first @INT, day_last @INT, has_fat @INT, fat_min @INT, fat_max @INT, fat_start @INT, fat_end @INT,"
     " reported_by TEXT, mkey TEXT, cell @INT, incident @INT, UNIQUE(doc, ord));"
     "CREATE INDEX IF NOT EXISTS event_merge ON event(mkey, cell, day_first);"
+    "CREATE INDEX IF NOT EXISTS event_merge_country ON event(mkey, cc, day_first);"
     "CREATE INDEX IF NOT EXISTS event_incident ON event(incident);"
     "CREATE TABLE IF NOT EXISTS incident("
     " id @ID, mkey TEXT, rep_event @INT, event_type TEXT, sub_event_type TEXT, actor1 TEXT, actor2 TEXT,"

@@ -5,15 +5,17 @@
  *   - their merge keys agree (the same ACLED event type, else the same
  *     CAMEO root);
  *   - their dates are within a window that depends on their precision:
- *     one day between two dates read from the texts, two when either was
- *     only the publication date, overlapping when either is a month;
+ *     the same day when both dates were read from the texts, two days when
+ *     either was only the publication date, overlapping when either is a
+ *     month;
  *   - their places do not contradict: the same country, and within the
  *     distance of the coarser precision (25 km for a town, 50 km near a
  *     town, 100 km for a region; a country-level place only by its code);
  *   - their actors do not contradict (ACLED's actors are undirected, so
- *     either pairing may hold), and something beyond type, place and day
- *     ties them: an actor named by both (the same code, or one name within
- *     the other), or both placed at the same town.
+ *     the pairing may cross when a name is found on the other side), and
+ *     something beyond type, place and day ties them: the same town (both
+ *     at town precision) on the same day, a name (an entity) in common in
+ *     the same country on the same day, or the same article.
  * Near-duplicate articles relax the last two: their events of one type
  * join unless their actors or places contradict.
  *

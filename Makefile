@@ -35,15 +35,21 @@ LIBS    = $(PKG_LIBS) -lm -pthread
 B       := build
 # The library, a folder per layer (docs/design.md); tests/layers.sh checks
 # that no layer includes or calls one above it.
-SRC     := $(wildcard src/*/*.c)
+SRC     := $(filter-out src/corpus/%,$(wildcard src/*/*.c))
+# The corpus layer (SQLite, PostgreSQL) is an archive of its own, linked by
+# the command only: the core library links neither.
+CORPUS_SRC  := $(wildcard src/corpus/*.c)
+CORPUS_LIBS := $(shell pkg-config --libs sqlite3 libpq)
+CORPUS_CFLAGS := $(shell pkg-config --cflags sqlite3 libpq)
 CLI     := $(wildcard cli/*.c)
 LEX     := $(wildcard data/lexicons/*.txt)
-HDRS    := include/sitrep.h $(wildcard src/*/*.h) $(B)/gen/lexicons.inc $(B)/gen/translit.inc
+HDRS    := include/sitrep.h $(wildcard src/*/*.h) $(B)/gen/lexicons.inc $(B)/gen/translit.inc \
+           $(B)/gen/iso_numeric.inc
 UNIT    := $(wildcard tests/unit/test_*.c)
 FUZZ    := $(wildcard fuzz/fuzz_*.c)
 
 .PHONY: all test unit asan fuzz fuzz-run bench leakcheck golden cli-test layers clean ner-train parse-train
-all: $(B)/sitrep $(B)/libsitrep.a $(MODEL) build/ner_train build/parse_train $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT))
+all: $(B)/sitrep $(B)/libsitrep.a $(B)/libsitrep_corpus.a $(MODEL) build/ner_train build/parse_train $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT))
 
 # ---- the model: compiled from Debian's data at build time -----------------
 build/mkmodel: tools/mkmodel.c $(B)/libsitrep.a $(wildcard src/model/*.h) src/base/base.h
@@ -91,6 +97,10 @@ $(B)/gen/lexicons.inc: tools/gen_lexicon_inc.sh $(LEX)
 	@mkdir -p $(@D)
 	sh tools/gen_lexicon_inc.sh data/lexicons > $@.tmp && mv $@.tmp $@
 
+$(B)/gen/iso_numeric.inc: tools/gen_iso_inc.sh $(ISO_DIR)/iso_3166-1.json
+	@mkdir -p $(@D)
+	sh tools/gen_iso_inc.sh $(ISO_DIR) > $@.tmp && mv $@.tmp $@
+
 $(B)/gen/translit.inc: tools/gen_translit_inc.sh data/lexicons/translit.txt
 	@mkdir -p $(@D)
 	sh tools/gen_translit_inc.sh data/lexicons > $@.tmp && mv $@.tmp $@
@@ -101,12 +111,20 @@ $(B)/obj/%.o: src/%.c $(HDRS)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 $(B)/libsitrep.a: $(patsubst src/%.c,$(B)/obj/%.o,$(SRC))
 	ar rcs $@ $^
+$(B)/obj/corpus/%.o: src/corpus/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) $(CORPUS_CFLAGS) -c $< -o $@
+$(B)/libsitrep_corpus.a: $(patsubst src/%.c,$(B)/obj/%.o,$(CORPUS_SRC))
+	ar rcs $@ $^
 # The command needs a model to run: build it along (order-only).
-$(B)/sitrep: $(CLI) cli/exitcodes.h $(B)/libsitrep.a | $(MODEL)
-	$(CC) $(CFLAGS_ALL) $(CLI) $(B)/libsitrep.a $(LIBS) -o $@
+$(B)/sitrep: $(CLI) cli/exitcodes.h $(B)/libsitrep_corpus.a $(B)/libsitrep.a | $(MODEL)
+	$(CC) $(CFLAGS_ALL) $(CLI) $(B)/libsitrep_corpus.a $(B)/libsitrep.a $(LIBS) $(CORPUS_LIBS) -o $@
 $(B)/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/libsitrep.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) -Itests/unit $< $(B)/libsitrep.a $(LIBS) -lcmocka -o $@
+$(B)/tests/test_corpus: tests/unit/test_corpus.c tests/unit/testutil.h $(B)/libsitrep_corpus.a $(B)/libsitrep.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -Itests/unit $< $(B)/libsitrep_corpus.a $(B)/libsitrep.a $(LIBS) $(CORPUS_LIBS) -lcmocka -o $@
 
 # ---- ASan + UBSan build ------------------------------------------------
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -115,11 +133,19 @@ $(B)/asan/obj/%.o: src/%.c $(HDRS)
 	$(CC) $(CFLAGS_ALL) -O1 $(SAN) -c $< -o $@
 $(B)/asan/libsitrep.a: $(patsubst src/%.c,$(B)/asan/obj/%.o,$(SRC))
 	ar rcs $@ $^
-$(B)/asan/sitrep: $(CLI) cli/exitcodes.h $(B)/asan/libsitrep.a
-	$(CC) $(CFLAGS_ALL) -O1 $(SAN) $(CLI) $(B)/asan/libsitrep.a $(LIBS) -o $@
+$(B)/asan/obj/corpus/%.o: src/corpus/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) $(CORPUS_CFLAGS) -O1 $(SAN) -c $< -o $@
+$(B)/asan/libsitrep_corpus.a: $(patsubst src/%.c,$(B)/asan/obj/%.o,$(CORPUS_SRC))
+	ar rcs $@ $^
+$(B)/asan/sitrep: $(CLI) cli/exitcodes.h $(B)/asan/libsitrep_corpus.a $(B)/asan/libsitrep.a
+	$(CC) $(CFLAGS_ALL) -O1 $(SAN) $(CLI) $(B)/asan/libsitrep_corpus.a $(B)/asan/libsitrep.a $(LIBS) $(CORPUS_LIBS) -o $@
 $(B)/asan/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/asan/libsitrep.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) -O1 $(SAN) -Itests/unit $< $(B)/asan/libsitrep.a $(LIBS) -lcmocka -o $@
+$(B)/asan/tests/test_corpus: tests/unit/test_corpus.c tests/unit/testutil.h $(B)/asan/libsitrep_corpus.a $(B)/asan/libsitrep.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -O1 $(SAN) -Itests/unit $< $(B)/asan/libsitrep_corpus.a $(B)/asan/libsitrep.a $(LIBS) $(CORPUS_LIBS) -lcmocka -o $@
 asan: $(MODEL) $(B)/asan/sitrep $(patsubst tests/unit/%.c,$(B)/asan/tests/%,$(UNIT))
 
 # ---- libFuzzer: the library built once with coverage, linked by every target --

@@ -11,5 +11,7 @@ enum {
 int cmd_extract(int argc, char **argv);
 int cmd_model(int argc, char **argv);
 int cmd_parse(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_query(int argc, char **argv);
 
 #endif

@@ -17,6 +17,10 @@ static const char usage[] =
     "             event rows (see 'sitrep events --help')\n"
     "  model      'sitrep model info [FILE]': check a model file and describe it\n"
     "  parse      'sitrep parse --conllu FILE': dependency parses, as CoNLL-U\n"
+    "  ingest     extract articles and store them in a corpus (SQLite or\n"
+    "             PostgreSQL): near-duplicates, incidents merged across reports\n"
+    "  query      incidents or events of a corpus, with ACLED-style filters, as\n"
+    "             JSONL, ACLED CSV, GDELT, PLOVER or GeoJSON\n"
     "\n"
     "Options:\n"
     "  -h, --help     show this help\n"
@@ -45,6 +49,10 @@ int main(int argc, char **argv)
         return cmd_model(argc - 1, argv + 1);
     if (strcmp(cmd, "parse") == 0)
         return cmd_parse(argc - 1, argv + 1);
+    if (strcmp(cmd, "ingest") == 0)
+        return cmd_ingest(argc - 1, argv + 1);
+    if (strcmp(cmd, "query") == 0)
+        return cmd_query(argc - 1, argv + 1);
     fprintf(stderr, "sitrep: unknown command '%s'\n\n%s", cmd, usage);
     return EXIT_USAGE;
 }

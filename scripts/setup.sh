@@ -3,12 +3,13 @@
 # usage: scripts/setup.sh [build|test]
 #   build  what building and running needs (default)
 #   test   also what the tests need: clang's libFuzzer, valgrind, zstd, time,
-#          GNU parallel and rsync (the scale recipes)
+#          GNU parallel and rsync (the scale recipes), PostgreSQL 15
+#          (tests/corpus.sh starts its own server) and sqlite3
 # Runs apt-get as root, or through sudo when not root.
 set -eu
 what=${1:-build}
-build_pkgs="gcc make libc6-dev pkg-config libcjson-dev libxml2-dev libutf8proc-dev zlib1g-dev libzstd-dev liblingua-en-tagger-perl wordnet-base iso-codes libgeonames-dev libxxhash-dev"
-test_pkgs="libcmocka-dev clang libclang-rt-14-dev valgrind gzip zstd time python3 parallel rsync"
+build_pkgs="gcc make libc6-dev pkg-config libcjson-dev libxml2-dev libutf8proc-dev zlib1g-dev libzstd-dev liblingua-en-tagger-perl wordnet-base iso-codes libgeonames-dev libxxhash-dev libsqlite3-dev libpq-dev"
+test_pkgs="libcmocka-dev clang libclang-rt-14-dev valgrind gzip zstd time python3 parallel rsync postgresql-15 sqlite3"
 pkgs=$build_pkgs
 [ "$what" = test ] && pkgs="$pkgs $test_pkgs"
 

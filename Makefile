@@ -34,22 +34,28 @@ LIBS    = $(PKG_LIBS) -lm -pthread
 
 B       := build
 # The library, a folder per layer (docs/design.md); tests/layers.sh checks
-# that no layer includes or calls one above it.
-SRC     := $(filter-out src/corpus/%,$(wildcard src/*/*.c))
-# The corpus layer (SQLite, PostgreSQL) is an archive of its own, linked by
-# the command only: the core library links neither.
+# that no layer includes or calls one above it.  The corpus layer (SQLite,
+# PostgreSQL) and the serve layer (the report and the HTTP server) are
+# archives of their own that the command links: the core library links
+# neither the databases nor libmicrohttpd.
+SRC     := $(filter-out src/corpus/% src/serve/%,$(wildcard src/*/*.c))
 CORPUS_SRC  := $(wildcard src/corpus/*.c)
 CORPUS_LIBS := $(shell pkg-config --libs sqlite3 libpq)
 CORPUS_CFLAGS := $(shell pkg-config --cflags sqlite3 libpq)
+SERVE_SRC := $(wildcard src/serve/*.c)
+SERVE_LIBS := $(shell pkg-config --libs libmicrohttpd)
+ATLAS_DIR ?= deps/world-atlas-2.0.2/package
 CLI     := $(wildcard cli/*.c)
 LEX     := $(wildcard data/lexicons/*.txt)
-HDRS    := include/sitrep.h $(wildcard src/*/*.h) $(B)/gen/lexicons.inc $(B)/gen/translit.inc \
-           $(B)/gen/iso_numeric.inc
+HDRS    := include/sitrep.h $(filter-out src/serve/%,$(wildcard src/*/*.h)) $(B)/gen/lexicons.inc \
+           $(B)/gen/translit.inc $(B)/gen/iso_numeric.inc
 UNIT    := $(wildcard tests/unit/test_*.c)
 FUZZ    := $(wildcard fuzz/fuzz_*.c)
+CMD_LIBS = $(LIBS) $(SERVE_LIBS) $(CORPUS_LIBS)
 
 .PHONY: all test unit asan fuzz fuzz-run bench leakcheck golden cli-test layers clean ner-train parse-train
-all: $(B)/sitrep $(B)/libsitrep.a $(B)/libsitrep_corpus.a $(MODEL) build/ner_train build/parse_train $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT))
+all: $(B)/sitrep $(B)/libsitrep.a $(B)/libsitrep_corpus.a $(B)/libsitrep_serve.a $(MODEL) build/ner_train \
+     build/parse_train $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT))
 
 # ---- the model: compiled from Debian's data at build time -----------------
 build/mkmodel: tools/mkmodel.c $(B)/libsitrep.a $(wildcard src/model/*.h) src/base/base.h
@@ -105,6 +111,17 @@ $(B)/gen/translit.inc: tools/gen_translit_inc.sh data/lexicons/translit.txt
 	@mkdir -p $(@D)
 	sh tools/gen_translit_inc.sh data/lexicons > $@.tmp && mv $@.tmp $@
 
+# ---- the report's map: Natural Earth's borders, from world-atlas -------
+build/mkmap: tools/mkmap.c
+	@mkdir -p build
+	$(CC) $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) $< $(PKG_LIBS) -lm -o $@
+$(ATLAS_DIR)/countries-110m.json:
+	@echo "missing $@: run scripts/setup.sh (it fetches world-atlas at a pinned version)"; exit 1
+$(B)/gen/worldmap.inc: build/mkmap $(ATLAS_DIR)/countries-110m.json $(ISO_DIR)/iso_3166-1.json
+	@mkdir -p $(@D)
+	build/mkmap $(ATLAS_DIR)/countries-110m.json $(ISO_DIR)/iso_3166-1.json > $@.tmp && mv $@.tmp $@
+SERVE_HDRS := $(HDRS) src/serve/serve.h $(B)/gen/worldmap.inc
+
 # ---- plain build -------------------------------------------------------
 $(B)/obj/%.o: src/%.c $(HDRS)
 	@mkdir -p $(@D)
@@ -116,9 +133,16 @@ $(B)/obj/corpus/%.o: src/corpus/%.c $(HDRS)
 	$(CC) $(CFLAGS_ALL) $(CORPUS_CFLAGS) -c $< -o $@
 $(B)/libsitrep_corpus.a: $(patsubst src/%.c,$(B)/obj/%.o,$(CORPUS_SRC))
 	ar rcs $@ $^
+$(B)/obj/serve/%.o: src/serve/%.c $(SERVE_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+$(B)/libsitrep_serve.a: $(patsubst src/%.c,$(B)/obj/%.o,$(SERVE_SRC))
+	ar rcs $@ $^
 # The command needs a model to run: build it along (order-only).
-$(B)/sitrep: $(CLI) cli/exitcodes.h $(B)/libsitrep_corpus.a $(B)/libsitrep.a | $(MODEL)
-	$(CC) $(CFLAGS_ALL) $(CLI) $(B)/libsitrep_corpus.a $(B)/libsitrep.a $(LIBS) $(CORPUS_LIBS) -o $@
+$(B)/sitrep: $(CLI) cli/exitcodes.h cli/serve_cmds.h $(B)/libsitrep_serve.a $(B)/libsitrep_corpus.a \
+             $(B)/libsitrep.a | $(MODEL)
+	$(CC) $(CFLAGS_ALL) $(CLI) $(B)/libsitrep_serve.a $(B)/libsitrep_corpus.a $(B)/libsitrep.a \
+	    $(CMD_LIBS) -o $@
 $(B)/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/libsitrep.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) -Itests/unit $< $(B)/libsitrep.a $(LIBS) -lcmocka -o $@
@@ -138,8 +162,15 @@ $(B)/asan/obj/corpus/%.o: src/corpus/%.c $(HDRS)
 	$(CC) $(CFLAGS_ALL) $(CORPUS_CFLAGS) -O1 $(SAN) -c $< -o $@
 $(B)/asan/libsitrep_corpus.a: $(patsubst src/%.c,$(B)/asan/obj/%.o,$(CORPUS_SRC))
 	ar rcs $@ $^
-$(B)/asan/sitrep: $(CLI) cli/exitcodes.h $(B)/asan/libsitrep_corpus.a $(B)/asan/libsitrep.a
-	$(CC) $(CFLAGS_ALL) -O1 $(SAN) $(CLI) $(B)/asan/libsitrep_corpus.a $(B)/asan/libsitrep.a $(LIBS) $(CORPUS_LIBS) -o $@
+$(B)/asan/obj/serve/%.o: src/serve/%.c $(SERVE_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -O1 $(SAN) -c $< -o $@
+$(B)/asan/libsitrep_serve.a: $(patsubst src/%.c,$(B)/asan/obj/%.o,$(SERVE_SRC))
+	ar rcs $@ $^
+$(B)/asan/sitrep: $(CLI) cli/exitcodes.h cli/serve_cmds.h $(B)/asan/libsitrep_serve.a \
+                  $(B)/asan/libsitrep_corpus.a $(B)/asan/libsitrep.a
+	$(CC) $(CFLAGS_ALL) -O1 $(SAN) $(CLI) $(B)/asan/libsitrep_serve.a $(B)/asan/libsitrep_corpus.a \
+	    $(B)/asan/libsitrep.a $(CMD_LIBS) -o $@
 $(B)/asan/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/asan/libsitrep.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) -O1 $(SAN) -Itests/unit $< $(B)/asan/libsitrep.a $(LIBS) -lcmocka -o $@
@@ -160,6 +191,16 @@ $(B)/fuzzlib/libsitrep.a: $(patsubst src/%.c,$(B)/fuzzlib/obj/%.o,$(SRC))
 $(B)/fuzz/%: fuzz/%.c fuzz/fuzz_common.h $(B)/fuzzlib/libsitrep.a
 	@mkdir -p $(@D)
 	$(CLANG) $(FUZZCFLAGS) -fsanitize=fuzzer,$(FUZZSAN) $< $(B)/fuzzlib/libsitrep.a $(LIBS) -o $@
+# the serve layer's targets (the query-string parser) link its archive too
+$(B)/fuzzlib/obj/serve/%.o: src/serve/%.c $(SERVE_HDRS)
+	@mkdir -p $(@D)
+	$(CLANG) $(FUZZCFLAGS) -fsanitize=fuzzer-no-link,$(FUZZSAN) -c $< -o $@
+$(B)/fuzzlib/libsitrep_serve.a: $(patsubst src/%.c,$(B)/fuzzlib/obj/%.o,$(SERVE_SRC))
+	ar rcs $@ $^
+$(B)/fuzz/fuzz_query: fuzz/fuzz_query.c fuzz/fuzz_common.h $(B)/fuzzlib/libsitrep_serve.a $(B)/fuzzlib/libsitrep.a
+	@mkdir -p $(@D)
+	$(CLANG) $(FUZZCFLAGS) -fsanitize=fuzzer,$(FUZZSAN) $< $(B)/fuzzlib/libsitrep_serve.a \
+	    $(B)/fuzzlib/libsitrep.a $(LIBS) $(SERVE_LIBS) -o $@
 fuzz: $(MODEL) $(patsubst fuzz/%.c,$(B)/fuzz/%,$(FUZZ))
 FUZZ_SECONDS ?= 8
 fuzz-run: fuzz

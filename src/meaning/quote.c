@@ -25,6 +25,10 @@ static const char *const speech_verbs[] = {
     "reports", "confirmed", "confirms", "denied", "denies", "argued", "urged", "predicted",
     "acknowledged", "admitted", "alleged", "tweeted", "quoted", NULL};
 
+/* How far "he said" looks back token by token for its speaker before it
+ * asks the running indexes (the answer is the same either way). */
+#define NEAR_SPEAKER 256
+
 typedef struct qtx {
     sr_doc *d;
     const sitrep_model *m;
@@ -138,9 +142,20 @@ static int32_t speaker_in(qtx *c, uint32_t a, uint32_t b, uint32_t before)
     }
     if (!person && !group)
         return -1;
+    /* the latest token before `before` in a mention of the wanted type:
+     * near, by a short look back; farther, from the running indexes */
+    for (uint32_t i = before; i > 0 && i + NEAR_SPEAKER > before; i--) {
+        if (!c->ent_at[i - 1])
+            continue;
+        int32_t e = (int32_t)c->ent_at[i - 1] - 1;
+        int ty = d->entities.v[e].type;
+        if ((person && ty == SR_ENT_PERSON) || (group && ty == SR_ENT_ORG))
+            return e;
+    }
+    if (before <= NEAR_SPEAKER)
+        return -1; /* all looked at */
     if (!c->last_person && !latest_mentions(c))
         return -1;
-    /* the latest token before `before` in a mention of the wanted type */
     uint32_t at = 0;
     if (person)
         at = c->last_person[before];

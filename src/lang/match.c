@@ -152,12 +152,16 @@ sitrep_status sr_match_run(sr_doc *d, const sitrep_model *m)
             end = d->tokens.n;
         if (end <= i)
             end = i + 1;
-        /* never across a block */
+        /* never across a block: the run stops at the first token past the
+         * block's end (found forwards, so tokens outside sentences spread
+         * over many blocks are each looked at once) */
         while (blk < d->blocks.n && d->blocks.v[blk].end <= d->tokens.v[i].start)
             blk++;
-        if (blk < d->blocks.n)
-            while (end > i + 1 && d->tokens.v[end - 1].start >= d->blocks.v[blk].end)
-                end--;
+        if (blk < d->blocks.n && d->tokens.v[end - 1].start >= d->blocks.v[blk].end) {
+            uint32_t lim = end, bend = d->blocks.v[blk].end;
+            for (end = i + 1; end < lim && d->tokens.v[end].start < bend; end++)
+                ;
+        }
         if (!match_range(d, m, i, end))
             return SITREP_ENOMEM;
         i = end;

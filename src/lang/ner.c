@@ -68,6 +68,8 @@ struct sr_nerprep {
     uint32_t n;
     docword *words;
     uint32_t wmask;
+    uint32_t nwords; /* slots in use: kept at most half the table */
+    bool grown;      /* the table was doubled while tokens were added */
 };
 
 /* ---- hashing -------------------------------------------------------------- */
@@ -165,11 +167,36 @@ static docword *doc_word(sr_nerprep *p, uint64_t key)
     for (;;) {
         docword *w = &p->words[i];
         if (w->key == key || w->key == 0) {
+            p->nwords += w->key == 0;
             w->key = key;
             return w;
         }
         i = (i + 1) & p->wmask;
     }
+}
+
+/* Adds a word to the document table, doubling the table when it is half
+ * full.  The table grows with the document's vocabulary, not its length:
+ * it stays in cache, and a long document costs no more per word than a
+ * short one.  Only keys are in the table while it grows; the slots handed
+ * out before a doubling are stale (p->grown). */
+static docword *doc_word_add(sr_arena *arena, sr_nerprep *p, uint64_t key)
+{
+    if (2 * (p->nwords + 1) > p->wmask + 1) {
+        uint32_t nb = 2 * (p->wmask + 1);
+        docword *old = p->words, *nw = sr_arena_calloc(arena, nb, sizeof *nw);
+        if (!nw || nb == 0)
+            return NULL;
+        p->grown = true;
+        uint32_t oldn = p->wmask + 1;
+        p->words = nw;
+        p->wmask = nb - 1;
+        p->nwords = 0;
+        for (uint32_t k = 0; k < oldn; k++)
+            if (old[k].key)
+                doc_word(p, old[k].key);
+    }
+    return doc_word(p, key);
 }
 
 static uint64_t lex_code(const sr_lex_rec *r, const char *pos)
@@ -302,8 +329,10 @@ sr_nerprep *sr_ner_prepare(sr_arena *arena, const sr_doc *d, const sitrep_model 
     p->m = m;
     p->n = d->tokens.n;
     p->t = sr_arena_calloc(arena, p->n + 1, sizeof *p->t);
+    /* twice the tokens, as many as a news article's words can fill, up to
+     * a vocabulary's size: a longer document's table grows as it fills */
     uint32_t nb = 64;
-    while (nb < 2 * p->n)
+    while (nb < 2 * p->n && nb < 8192)
         nb <<= 1;
     p->words = sr_arena_calloc(arena, nb, sizeof *p->words);
     if (!p->t || !p->words)
@@ -354,9 +383,18 @@ sr_nerprep *sr_ner_prepare(sr_arena *arena, const sr_doc *d, const sitrep_model 
                      s[j] == '/' || s[j] == '%' || s[j] == '-';
         if ((plain || number) && n <= ln)
             t->flags |= NF_PLAIN;
-        if (t->flags & NF_WORD) /* only words have a document history */
-            t->slot = (uint32_t)(doc_word(p, t->lw) - p->words);
+        if (t->flags & NF_WORD) { /* only words have a document history */
+            docword *w = doc_word_add(arena, p, t->lw);
+            if (!w)
+                return NULL;
+            t->slot = (uint32_t)(w - p->words);
+        }
     }
+    /* the slots again when the table grew (they moved) */
+    if (p->grown)
+        for (uint32_t i = 0; i < p->n; i++)
+            if (p->t[i].flags & NF_WORD)
+                p->t[i].slot = (uint32_t)(doc_word(p, p->t[i].lw) - p->words);
     mark_units(p);
     for (uint32_t i = 0; i < p->n; i++) {
         nertok *t = &p->t[i];

@@ -332,17 +332,40 @@ static void candidates(const sitrep_model *m, const sr_doc *d, uint32_t i, bool 
     }
 }
 
+/* Viterbi's tables, reused from one sentence to the next: a document
+ * needs room for its longest unit, not for all its tokens. */
+typedef struct vscratch {
+    cand *c;
+    float *score;
+    uint8_t *back;
+    uint32_t cap;
+} vscratch;
+
+static bool vscratch_reserve(sr_arena *arena, vscratch *w, uint32_t n)
+{
+    if (n <= w->cap)
+        return true;
+    uint32_t cap = w->cap ? w->cap : 64;
+    while (cap < n)
+        cap = cap > UINT32_MAX / 2 ? n : cap * 2;
+    w->c = sr_arena_alloc(arena, (size_t)cap * sizeof(cand));
+    w->score = sr_arena_alloc(arena, (size_t)cap * MAX_CANDIDATES * sizeof(float));
+    w->back = sr_arena_alloc(arena, (size_t)cap * MAX_CANDIDATES);
+    w->cap = w->c && w->score && w->back ? cap : 0;
+    return w->cap != 0;
+}
+
 /* Viterbi over tokens [a, b). */
-static bool viterbi(const sitrep_model *m, sr_doc *d, uint32_t a, uint32_t b, bool title)
+static bool viterbi(const sitrep_model *m, sr_doc *d, uint32_t a, uint32_t b, bool title, vscratch *w)
 {
     uint32_t n = b - a;
     if (n == 0)
         return true;
-    cand *c = sr_arena_alloc(d->arena, n * sizeof(cand));
-    float *score = sr_arena_alloc(d->arena, (size_t)n * MAX_CANDIDATES * sizeof(float));
-    uint8_t *back = sr_arena_alloc(d->arena, (size_t)n * MAX_CANDIDATES);
-    if (!c || !score || !back)
+    if (!vscratch_reserve(d->arena, w, n))
         return false;
+    cand *c = w->c;
+    float *score = w->score;
+    uint8_t *back = w->back;
     const uint32_t T = m->ntags;
     for (uint32_t i = 0; i < n; i++)
         candidates(m, d, a + i, i == 0, title, &c[i]);
@@ -405,6 +428,11 @@ static void past_tense_fix(sr_doc *d, const sitrep_model *m, uint32_t a, uint32_
                                       "get", "gets", "got", "gotten", "getting", NULL};
     static const char *const by[] = {"by", NULL};
     int vbn = m->t_vbn, vbd = m->t_vbd;
+    /* The look-back keeps its answer: `known` is whether an auxiliary
+     * rules the clause at token `known_at`, so each look-back stops where
+     * the one before started, and a sentence is looked at once. */
+    uint32_t known_at = a;
+    bool known = false;
     for (uint32_t i = a + 1; i < b; i++) {
         if (d->tags[i] != vbn)
             continue;
@@ -413,17 +441,20 @@ static void past_tense_fix(sr_doc *d, const sitrep_model *m, uint32_t a, uint32_
             continue;
         if (i + 1 < b && word_is(d, i + 1, by))
             continue;
-        bool auxiliary = false;
-        for (uint32_t k = i; k-- > a;) {
+        bool auxiliary = known, decided = false;
+        for (uint32_t k = i; k-- > known_at && !decided;) {
             const char *tg = sr_tag_name(m, d->tags[k]);
             if (tg[0] == ',' || tg[0] == ':' || d->tags[k] == m->t_cc || d->tags[k] == m->t_wdt ||
-                d->tags[k] == m->t_wp)
-                break; /* the clause starts here */
-            if (word_is(d, k, aux)) {
+                d->tags[k] == m->t_wp) {
+                auxiliary = false; /* the clause starts here */
+                decided = true;
+            } else if (word_is(d, k, aux)) {
                 auxiliary = true;
-                break;
+                decided = true;
             }
         }
+        known_at = i;
+        known = auxiliary;
         if (auxiliary)
             continue;
         /* A regular -ed form is both past tense and participle, whatever
@@ -460,9 +491,10 @@ sitrep_status sr_tag_run(sr_doc *d, const sitrep_model *m)
     uint8_t *done = sr_arena_calloc(d->arena, d->tokens.n, 1);
     if (!done)
         return SITREP_ENOMEM;
+    vscratch w = {0};
     for (uint32_t s = 0; s < d->sentences.n; s++) {
         const sr_sentence *sn = &d->sentences.v[s];
-        if (!viterbi(m, d, sn->tok_first, sn->tok_first + sn->tok_n, false))
+        if (!viterbi(m, d, sn->tok_first, sn->tok_first + sn->tok_n, false, &w))
             return SITREP_ENOMEM;
         past_tense_fix(d, m, sn->tok_first, sn->tok_first + sn->tok_n);
         memset(done + sn->tok_first, 1, sn->tok_n);
@@ -482,7 +514,7 @@ sitrep_status sr_tag_run(sr_doc *d, const sitrep_model *m)
         if (e == i)
             e = i + 1;
         bool title = blk < d->blocks.n && d->blocks.v[blk].kind == SR_BLOCK_TITLE;
-        if (!viterbi(m, d, i, e, title))
+        if (!viterbi(m, d, i, e, title, &w))
             return SITREP_ENOMEM;
         i = e;
     }

@@ -25,11 +25,20 @@ static const char *const speech_verbs[] = {
     "reports", "confirmed", "confirms", "denied", "denies", "argued", "urged", "predicted",
     "acknowledged", "admitted", "alleged", "tweeted", "quoted", NULL};
 
+/* How far "he said" looks back token by token for its speaker before it
+ * asks the running indexes (the answer is the same either way). */
+#define NEAR_SPEAKER 256
+
 typedef struct qtx {
     sr_doc *d;
     const sitrep_model *m;
     uint32_t *ent_at; /* per token: entity index + 1 of a mention there, or 0 */
     uint8_t *src_at;  /* per token: the mention's source */
+    /* per token i, made on first use: 1 + the latest token before i in a
+     * person's (last_person) or an organization's (last_org) mention, or 0;
+     * "he said" finds its speaker without a scan back through the text */
+    uint32_t *last_person, *last_org;
+    bool nomem;
 } qtx;
 
 static bool is(const qtx *c, uint32_t i, const char *w) { return sr_tok_is(c->d, i, w); }
@@ -68,9 +77,38 @@ static bool line_break(const sr_doc *d, uint32_t i)
                            d->tokens.v[i].start - d->tokens.v[i - 1].end) != NULL;
 }
 
+/* Fills c->last_person and c->last_org in one pass over the tokens. */
+static bool latest_mentions(qtx *c)
+{
+    const sr_doc *d = c->d;
+    uint32_t n = d->tokens.n;
+    c->last_person = sr_arena_alloc(d->arena, (n + 1) * sizeof *c->last_person);
+    c->last_org = sr_arena_alloc(d->arena, (n + 1) * sizeof *c->last_org);
+    if (!c->last_person || !c->last_org) {
+        c->last_person = c->last_org = NULL;
+        c->nomem = true;
+        return false;
+    }
+    uint32_t p = 0, o = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        c->last_person[i] = p;
+        c->last_org[i] = o;
+        if (c->ent_at[i]) {
+            int ty = d->entities.v[c->ent_at[i] - 1].type;
+            if (ty == SR_ENT_PERSON)
+                p = i + 1;
+            else if (ty == SR_ENT_ORG)
+                o = i + 1;
+        }
+    }
+    c->last_person[n] = p;
+    c->last_org[n] = o;
+    return true;
+}
+
 /* The speaker in tokens [a, b): the first person's entity, else any
  * entity, else a pronoun resolved backwards, else none (-1). */
-static int32_t speaker_in(const qtx *c, uint32_t a, uint32_t b, uint32_t before)
+static int32_t speaker_in(qtx *c, uint32_t a, uint32_t b, uint32_t before)
 {
     const sr_doc *d = c->d;
     int32_t any = -1;
@@ -104,7 +142,9 @@ static int32_t speaker_in(const qtx *c, uint32_t a, uint32_t b, uint32_t before)
     }
     if (!person && !group)
         return -1;
-    for (uint32_t i = before; i > 0; i--) {
+    /* the latest token before `before` in a mention of the wanted type:
+     * near, by a short look back; farther, from the running indexes */
+    for (uint32_t i = before; i > 0 && i + NEAR_SPEAKER > before; i--) {
         if (!c->ent_at[i - 1])
             continue;
         int32_t e = (int32_t)c->ent_at[i - 1] - 1;
@@ -112,7 +152,16 @@ static int32_t speaker_in(const qtx *c, uint32_t a, uint32_t b, uint32_t before)
         if ((person && ty == SR_ENT_PERSON) || (group && ty == SR_ENT_ORG))
             return e;
     }
-    return -1;
+    if (before <= NEAR_SPEAKER)
+        return -1; /* all looked at */
+    if (!c->last_person && !latest_mentions(c))
+        return -1;
+    uint32_t at = 0;
+    if (person)
+        at = c->last_person[before];
+    if (group && c->last_org[before] > at)
+        at = c->last_org[before];
+    return at ? (int32_t)c->ent_at[at - 1] - 1 : -1;
 }
 
 static bool add_quote(qtx *c, uint32_t s_tok, uint32_t e_tok, bool direct, int32_t speaker,
@@ -325,6 +374,29 @@ static bool add_reported(qtx *c, const uint8_t *quoted, uint32_t a, uint32_t b, 
     return true;
 }
 
+/* A look back from a verb of saying to where its subject starts, within
+ * one sentence: the result for the verbs before is kept, so a sentence's
+ * tokens are looked at once however many such verbs it holds. */
+typedef struct lookback {
+    uint32_t at;    /* the last position asked about (the sentence start at first) */
+    uint32_t found; /* its answer */
+} lookback;
+
+/* The latest k <= v (k > the sentence start) whose token k - 1 is a comma
+ * (or, with `clause`, quoted or a subordinator), else the sentence start.
+ * Calls for one sentence come with v never decreasing. */
+static uint32_t look_back(const qtx *c, lookback *lb, uint32_t v, const uint8_t *quoted, bool clause)
+{
+    for (uint32_t k = v; k > lb->at; k--)
+        if (is(c, k - 1, ",") || (clause && (quoted[k - 1] || subordinator(c, k - 1)))) {
+            lb->at = v;
+            lb->found = k;
+            return k;
+        }
+    lb->at = v;
+    return lb->found;
+}
+
 /* Reported speech: "X said (that) ...", "according to X, ...", "..., X
  * said", in sentences whose verb of saying attributes no direct quote. */
 static bool reported(qtx *c, const uint8_t *quoted)
@@ -349,6 +421,7 @@ static bool reported(qtx *c, const uint8_t *quoted)
                 return false;
             goto next;
         }
+        lookback comma = {lo, lo}, clause = {lo, lo};
         for (uint32_t v = lo; v < hi; v++) {
             if (!speech_verb(c, v) || is(c, v, "asked") || is(c, v, "quoted") || quoted[v])
                 continue;
@@ -362,9 +435,7 @@ static bool reported(qtx *c, const uint8_t *quoted)
             }
             if (v + 1 < hi && is(c, v + 1, ".")) {
                 /* "CLAUSE, X said." */
-                uint32_t k = v;
-                while (k > lo && !is(c, k - 1, ","))
-                    k--;
+                uint32_t k = look_back(c, &comma, v, quoted, false);
                 if (k <= lo + 1)
                     continue;
                 int32_t sp = speaker_in(c, k, v, k);
@@ -381,11 +452,7 @@ static bool reported(qtx *c, const uint8_t *quoted)
                 continue;
             /* the subject: from the sentence start, the last comma or the
              * end of a quote before it */
-            for (uint32_t k = v; k > lo; k--)
-                if (is(c, k - 1, ",") || quoted[k - 1] || subordinator(c, k - 1)) {
-                    sa = k;
-                    break;
-                }
+            sa = look_back(c, &clause, v, quoted, true);
             if (sa < v && (is(c, sa, "and") || is(c, sa, "but")))
                 sa++; /* ", and former hostages said" */
             int32_t sp = speaker_in(c, sa, sb, sa);
@@ -437,7 +504,7 @@ sitrep_status sr_quote_run(sr_doc *d, const sitrep_model *m)
         if (!direct_quotes(&c, lo, last->tok_first + last->tok_n, quoted))
             return SITREP_ENOMEM;
     }
-    if (!reported(&c, quoted))
+    if (!reported(&c, quoted) || c.nomem)
         return SITREP_ENOMEM;
     /* in text order */
     if (d->quotes.n > 1)

@@ -319,8 +319,10 @@ static bool headline_like(const layout *L, const para *p)
     if (p->n != 1)
         return false;
     uint32_t a = pstart(L, p), e = pend(L, p);
+    if (e - a > 300)
+        return false; /* before counting the words of a long line */
     uint32_t w = count_words(L->s, a, e);
-    return w >= 1 && w <= 30 && e - a <= 300 && final_punct(L->s, a, e) == 0;
+    return w >= 1 && w <= 30 && final_punct(L->s, a, e) == 0;
 }
 
 static bool short_label(const layout *L, const para *p)

@@ -94,7 +94,19 @@ typedef struct ectx {
     int32_t *group_at; /* per token: group index, or -1 */
     int32_t *time_at;  /* per token: time index, or -1 */
     int32_t *quote_at; /* per token: innermost quote index, or -1 */
-    uint32_t *city_seen; /* per entity: mentions of the city so far */
+    /* Running indexes, built in one pass over the document so that no
+     * look-back rescans it; per position p (n + 1 of them), about the
+     * tokens before p: */
+    int32_t *city_before;    /* the city most talked about, or -1 */
+    int32_t *person_before;  /* the latest person, or -1 */
+    int32_t *org_before;     /* the token of the latest organization, or -1 */
+    int32_t *country_before; /* the token of the latest country that can act, or -1 */
+    int32_t *plural_before;  /* the token of the latest group phrase, organization or NORP */
+    int32_t *group_prev;     /* per group: the latest group before it of its sector with a
+                              * country, or -1 */
+    uint8_t *protest_cues;   /* per token: PC_* cues from it to the paragraph's end */
+    uint32_t cues_lo;        /* the paragraph protest_cues holds, or UINT32_MAX */
+    uint32_t para_lo;  /* the current paragraph's first token */
     uint32_t para_hi;  /* the token after the current paragraph */
     int32_t last_loc_entity; /* the latest event's place in this paragraph */
     int32_t last_date_time;  /* the latest dated time expression in this paragraph */
@@ -222,23 +234,14 @@ static bool is_mere_place(const ectx *c, int32_t e)
     return !en->has_actor;
 }
 
-static int32_t salient_city(const ectx *c, uint32_t before);
+/* "the city", "the town", "there": the city most talked about before
+ * token `before` (the latest of those talked about as much). */
+static int32_t salient_city(const ectx *c, uint32_t before) { return c->city_before[before]; }
 
-/* The latest entity before token `before` that satisfies the test. */
-static int32_t latest_entity(const ectx *c, uint32_t before, int type1, int type2)
+/* The entity of the mention at token i. */
+static int32_t entity_at(const ectx *c, int32_t i)
 {
-    for (uint32_t i = before; i > 0; i--) {
-        int32_t mi = c->ment_at[i - 1];
-        if (mi < 0)
-            continue;
-        const sr_mention *mn = &c->d->mentions.v[mi];
-        if (mn->src == SR_MSRC_PREFIX)
-            continue;
-        int t = c->d->entities.v[mn->entity].type;
-        if (t == type1 || t == type2)
-            return (int32_t)mn->entity;
-    }
-    return -1;
+    return (int32_t)c->d->mentions.v[c->ment_at[i]].entity;
 }
 
 /* The first token of the sentence holding token i (back = 1: of the one
@@ -264,30 +267,38 @@ static uint32_t sentence_start(const ectx *c, uint32_t i, int back)
 /* The latest group noun phrase or organization before token i, for "they". */
 static bool latest_plural(const ectx *c, uint32_t i, sr_event_arg *out)
 {
-    for (uint32_t k = i; k > 0; k--) {
-        int32_t g = c->group_at[k - 1];
-        if (g >= 0) {
-            const sr_group *gr = &c->d->groups.v[g];
-            out->entity = gr->entity;
-            out->actor = gr->actor;
-            out->has_actor = true;
-            out->start = gr->start; /* the words it stands for */
-            out->end = gr->end;
-            return true;
-        }
-        int32_t mi = c->ment_at[k - 1];
-        if (mi >= 0 && c->d->mentions.v[mi].src != SR_MSRC_PREFIX) {
-            const sr_entity *en = &c->d->entities.v[c->d->mentions.v[mi].entity];
-            if (en->type == SR_ENT_ORG || en->type == SR_ENT_NORP) {
-                out->entity = (int32_t)c->d->mentions.v[mi].entity;
-                out->has_actor = en->has_actor;
-                if (en->has_actor)
-                    out->actor = en->actor;
-                return true;
-            }
-        }
+    int32_t k = c->plural_before[i];
+    if (k < 0)
+        return false;
+    int32_t g = c->group_at[k];
+    if (g >= 0) {
+        const sr_group *gr = &c->d->groups.v[g];
+        out->entity = gr->entity;
+        out->actor = gr->actor;
+        out->has_actor = true;
+        out->start = gr->start; /* the words it stands for */
+        out->end = gr->end;
+        return true;
     }
-    return false;
+    const sr_entity *en = &c->d->entities.v[entity_at(c, k)];
+    out->entity = entity_at(c, k);
+    out->has_actor = en->has_actor;
+    if (en->has_actor)
+        out->actor = en->actor;
+    return true;
+}
+
+/* "it", "its", "the group": an organization of this sentence or the one
+ * before; else a country of this sentence ("Hungary said it will"; not
+ * for "the group"); else the latest organization. */
+static int32_t latest_org(const ectx *c, uint32_t i, bool det)
+{
+    int32_t o = c->org_before[i], g = c->country_before[i];
+    if (o >= 0 && (uint32_t)o >= sentence_start(c, i, 1))
+        return entity_at(c, o);
+    if (!det && g >= 0 && (uint32_t)g >= sentence_start(c, i, 0))
+        return entity_at(c, g);
+    return o >= 0 ? entity_at(c, o) : -1;
 }
 
 /* "the group", "the coalition", "the city", "it", "they": what they stand
@@ -310,22 +321,8 @@ static bool resolve_ref(const ectx *c, uint32_t i, sr_event_arg *out, bool place
         e = salient_city(c, i);
     else if (det && is_noun(c, h) && (e = sr_entity_named_by(c->d, i, h, -1)) >= 0)
         ;
-    else if (is(c, i, "it") || is(c, i, "its") || (det && is_any(c, h, org_nouns))) {
-        /* an organization of this sentence or the one before; else a
-         * country of this sentence ("Hungary said it will"); else the
-         * latest organization */
-        uint32_t s0 = sentence_start(c, i, 1), s1 = sentence_start(c, i, 0);
-        for (int pass = 0; pass < 3 && e < 0; pass++)
-            for (uint32_t k = i; k > (pass == 0 ? s0 : pass == 1 ? s1 : 0) && e < 0; k--) {
-                int32_t mi = c->ment_at[k - 1];
-                if (mi < 0 || c->d->mentions.v[mi].src == SR_MSRC_PREFIX)
-                    continue;
-                int32_t x = (int32_t)c->d->mentions.v[mi].entity;
-                int t = c->d->entities.v[x].type;
-                if (pass != 1 ? t == SR_ENT_ORG : (t == SR_ENT_GPE && !det && !is_mere_place(c, x)))
-                    e = x;
-            }
-    }
+    else if (is(c, i, "it") || is(c, i, "its") || (det && is_any(c, h, org_nouns)))
+        e = latest_org(c, i, det);
     else if (is(c, i, "they") || is(c, i, "their") || is(c, i, "them")) {
         if (!latest_plural(c, i, out))
             return false;
@@ -335,7 +332,7 @@ static bool resolve_ref(const ectx *c, uint32_t i, sr_event_arg *out, bool place
         }
         return true;
     } else if (is(c, i, "he") || is(c, i, "his") || is(c, i, "she") || is(c, i, "her"))
-        e = latest_entity(c, i, SR_ENT_PERSON, SR_ENT_PERSON);
+        e = c->person_before[i];
     if (e < 0)
         return false;
     out->entity = e;
@@ -374,15 +371,11 @@ static void fill_arg(const ectx *c, const actor_ref *a, sr_event_arg *out)
         out->has_actor = true;
     }
     if (out->has_actor && !out->actor.country[0] && out->actor.sector[0] && a->group >= 0 &&
-        d->groups.v[a->group].entity < 0 && a->tok > 0 && is(c, a->tok - 1, "the")) {
-        for (uint32_t g = (uint32_t)a->group; g > 0; g--) {
-            const sr_group *p = &d->groups.v[g - 1];
-            if (p->actor.country[0] && strcmp(p->actor.sector, out->actor.sector) == 0) {
-                out->actor = p->actor;
-                out->entity = p->entity;
-                return;
-            }
-        }
+        d->groups.v[a->group].entity < 0 && a->tok > 0 && is(c, a->tok - 1, "the") &&
+        c->group_prev[a->group] >= 0) {
+        const sr_group *p = &d->groups.v[c->group_prev[a->group]];
+        out->actor = p->actor;
+        out->entity = p->entity;
     }
 }
 
@@ -537,34 +530,6 @@ static bool find_target_right(const ectx *c, uint32_t from, uint32_t hi, sr_even
     return false;
 }
 
-/* "the city", "the town", "there": the city most talked about so far. */
-static int32_t salient_city(const ectx *c, uint32_t before)
-{
-    int32_t best = -1;
-    uint32_t bestn = 0, bestpos = 0;
-    for (uint32_t i = before; i > 0; i--) {
-        int32_t mi = c->ment_at[i - 1];
-        if (mi < 0)
-            continue;
-        const sr_mention *mn = &c->d->mentions.v[mi];
-        const sr_entity *en = &c->d->entities.v[mn->entity];
-        if (en->type != SR_ENT_GPE || en->place == UINT32_MAX || !c->m)
-            continue;
-        const sr_place_rec *p = sr_geo_place(c->m, en->place);
-        if (!p || p->feature != SR_FEATURE_CITY)
-            continue;
-        uint32_t n = 0;
-        for (uint32_t q = 0; q < en->nmentions; q++)
-            n += c->d->mentions.v[en->mentions[q]].tok_first < before;
-        if (n > bestn || (n == bestn && i > bestpos)) {
-            best = (int32_t)mn->entity;
-            bestn = n;
-            bestpos = i;
-        }
-    }
-    return best;
-}
-
 /* A place on the map: placed by the gazetteer, with coordinates. */
 static bool geocoded(const ectx *c, int32_t e)
 {
@@ -654,110 +619,128 @@ static bool bracket_has_place(const ectx *c, uint32_t b, uint32_t hi)
     return false;
 }
 
-/* The place where it happened, in the sentence [lo, hi). */
+/* How far the place named by the mention mn (at token i) is from the
+ * trigger at ti, weighed by how it is named: after a preposition of place,
+ * opening the sentence, with its region, in brackets, a part of a town, a
+ * region or a country, across a clause.  False when it names no scene. */
+static bool place_distance(const ectx *c, const sr_mention *mn, uint32_t ti, uint32_t lo,
+                           uint32_t hi, const sr_event_arg *src, uint32_t *out)
+{
+    uint32_t i = mn->tok_first, nx = mn->tok_first + mn->tok_n;
+    int32_t e = (int32_t)mn->entity;
+    if (!geocoded(c, e) || mn->src == SR_MSRC_PREFIX)
+        return false;
+    if (src && src->entity == e && i < ti)
+        return false; /* "France launched ...": the actor, not the place */
+    if (nx + 1 < hi && is(c, nx, "'s") && c->ment_at[nx + 1] >= 0)
+        return false; /* "Syria's Raqqa": Raqqa */
+    if (nx < hi && is_any(c, nx, not_place_heads))
+        return false;
+    /* the preposition before it, over "central", "northern" ... */
+    uint32_t pv = i;
+    if (pv > lo && is_any(c, pv - 1, area_words))
+        pv--;
+    bool prep = pv > lo && is_any(c, pv - 1, loc_preps);
+    uint32_t dist = distance(i, ti);
+    if (prep)
+        dist /= 2;
+    else
+        dist += 10; /* "Raqqa's fall", "the Raqqa front", "(Tokyo - Minato)" */
+    bool part = part_of_town(c, mn, lo, hi);
+    if (part)
+        dist += 40;
+    /* "On 3 May, in X (Region), ...", "in Pyay town (...)": a place
+     * that opens the sentence is the scene of all of it */
+    uint32_t nx2 = nx < hi && is_any(c, nx, town_words) ? nx + 1 : nx;
+    /* ("people from X," tell who, not where) */
+    bool scene = prep && !is(c, pv - 1, "from") && i <= lo + 12 && nx2 < hi &&
+                 (is(c, nx2, ",") || is(c, nx2, "(") || is(c, nx2, "-") || is(c, nx2, "--"));
+    /* a town given with its region ("in Ipiau (Bahia)", "Pervomaisk,
+     * Luhansk") is the place the text means */
+    if (nx + 1 < hi && ((is(c, nx, ",") && c->ment_at[nx + 1] >= 0 &&
+                         geocoded(c, (int32_t)c->d->mentions.v[c->ment_at[nx + 1]].entity)) ||
+                        (is(c, nx, "(") && bracket_has_place(c, nx, hi))))
+        dist = dist < 2 ? dist : 2;
+    /* ... and the places in its brackets are where that town lies,
+     * not the scene */
+    uint32_t open = bracket_open(c, i, lo);
+    int32_t owner = open != UINT32_MAX ? bracket_owner(c, open, lo) : -1;
+    bool contains_town = owner >= 0 && owner != e && geocoded(c, owner) &&
+                         sr_entity_place(c->d, c->m, owner)->feature == SR_FEATURE_CITY;
+    if (contains_town)
+        dist += 8;
+    /* the town before its region: "in Pervomaisk, Luhansk" */
+    const sr_place_rec *pl = sr_geo_place(c->m, c->d->entities.v[e].place);
+    if (pl->feature == SR_FEATURE_ADMIN1)
+        dist += 12;
+    else if (pl->feature == SR_FEATURE_COUNTRY) {
+        /* "Myanmar military forces", "the Nigerian army": a country
+         * naming who, not where */
+        if (!prep && nx < hi && !(c->d->tokens.v[nx].flags & SR_TF_CAP) &&
+            (tag(c, nx)[0] == 'N' || tag(c, nx)[0] == 'J'))
+            return false;
+        dist += 24;
+    }
+    if (crosses_clause(c, i, ti))
+        dist += 20;
+    /* the district or region in brackets after the scene: the scene's
+     * too ("in Myaing township (Pakokku district, Magway region)") */
+    bool bracket_scene = open != UINT32_MAX && open + 4 >= i && open <= lo + 14;
+    if (scene)
+        dist = part ? 40 : 0; /* a part of a town stays a part */
+    else if (bracket_scene && !part && !contains_town)
+        dist = dist < 4 ? dist : 4; /* whatever clauses lie between */
+    *out = dist;
+    return true;
+}
+
+/* "there" (not "there was", "there will"), "in the city", "at the
+ * village" (not "the City Council", "the city of X"): the town talked
+ * about. */
+static bool town_ref(const ectx *c, uint32_t i, uint32_t lo, uint32_t hi)
+{
+    static const char *const not_there[] = {"had", "have", "to", "will", "would", "has", NULL};
+    static const char *const town[] = {"city", "town", "village", NULL};
+    if (is(c, i, "there"))
+        return i > lo && !is_any(c, i + 1, be_forms) && !is_any(c, i + 1, not_there);
+    return is(c, i, "the") && i + 1 < hi && is_any(c, i + 1, town) &&
+           !(c->d->tokens.v[i + 1].flags & SR_TF_CAP) &&
+           !(i + 2 < hi && (c->d->tokens.v[i + 2].flags & SR_TF_CAP)) && !is(c, i + 2, "of") &&
+           i > lo && is_any(c, i - 1, loc_preps);
+}
+
+/* The place where it happened, in the sentence [lo, hi): the one named
+ * nearest the trigger by place_distance. */
 static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t hi, const sr_event_arg *src,
                              uint8_t *precision, bool *by_prep)
 {
     int32_t best = -1;
     bool bp = false;
-    uint32_t bestd = UINT32_MAX;
+    uint32_t bestd = UINT32_MAX, dist;
     *precision = 1;
     for (uint32_t i = lo; i < hi; i++) {
         int32_t mi = c->ment_at[i];
         if (mi >= 0) {
             const sr_mention *mn = &c->d->mentions.v[mi];
-            int32_t e = (int32_t)mn->entity;
-            if (mn->tok_first != i || !geocoded(c, e) || mn->src == SR_MSRC_PREFIX)
+            if (mn->tok_first != i || !place_distance(c, mn, ti, lo, hi, src, &dist) || dist >= bestd)
                 continue;
-            if (src && src->entity == e && i < ti)
-                continue; /* "France launched ...": the actor, not the place */
-            if (mn->tok_first + mn->tok_n + 1 < hi && is(c, mn->tok_first + mn->tok_n, "'s") &&
-                c->ment_at[mn->tok_first + mn->tok_n + 1] >= 0)
-                continue; /* "Syria's Raqqa": Raqqa */
-            if (mn->tok_first + mn->tok_n < hi && is_any(c, mn->tok_first + mn->tok_n, not_place_heads))
-                continue;
-            /* the preposition before it, over "central", "northern" ... */
-            uint32_t pv = i;
-            if (pv > lo && is_any(c, pv - 1, area_words))
-                pv--;
-            bool prep = pv > lo && is_any(c, pv - 1, loc_preps);
-            uint32_t dist = distance(i, ti);
-            if (prep)
-                dist /= 2;
-            else
-                dist += 10; /* "Raqqa's fall", "the Raqqa front", "(Tokyo - Minato)" */
             uint32_t nx = mn->tok_first + mn->tok_n;
-            bool part = part_of_town(c, mn, lo, hi);
-            if (part)
-                dist += 40;
-            /* "On 3 May, in X (Region), ...", "in Pyay town (...)": a place
-             * that opens the sentence is the scene of all of it */
-            uint32_t nx2 = nx < hi && is_any(c, nx, town_words) ? nx + 1 : nx;
-            /* ("people from X," tell who, not where) */
-            bool scene = prep && !is(c, pv - 1, "from") && i <= lo + 12 && nx2 < hi &&
-                         (is(c, nx2, ",") || is(c, nx2, "(") || is(c, nx2, "-") || is(c, nx2, "--"));
-            /* a town given with its region ("in Ipiau (Bahia)", "Pervomaisk,
-             * Luhansk") is the place the text means */
-            if (nx + 1 < hi && ((is(c, nx, ",") && c->ment_at[nx + 1] >= 0 &&
-                                 geocoded(c, (int32_t)c->d->mentions.v[c->ment_at[nx + 1]].entity)) ||
-                                (is(c, nx, "(") && bracket_has_place(c, nx, hi))))
-                dist = dist < 2 ? dist : 2;
-            /* ... and the places in its brackets are where that town lies,
-             * not the scene */
-            uint32_t open = bracket_open(c, i, lo);
-            int32_t owner = open != UINT32_MAX ? bracket_owner(c, open, lo) : -1;
-            bool contains_town = owner >= 0 && owner != e && geocoded(c, owner) &&
-                                 sr_entity_place(c->d, c->m, owner)->feature == SR_FEATURE_CITY;
-            if (contains_town)
-                dist += 8;
-            /* the town before its region: "in Pervomaisk, Luhansk" */
-            const sr_place_rec *pl = sr_geo_place(c->m, c->d->entities.v[e].place);
-            if (pl->feature == SR_FEATURE_ADMIN1)
-                dist += 12;
-            else if (pl->feature == SR_FEATURE_COUNTRY) {
-                /* "Myanmar military forces", "the Nigerian army": a country
-                 * naming who, not where */
-                if (!prep && nx < hi && !(c->d->tokens.v[nx].flags & SR_TF_CAP) &&
-                    (tag(c, nx)[0] == 'N' || tag(c, nx)[0] == 'J'))
-                    continue;
-                dist += 24;
-            }
-            if (crosses_clause(c, i, ti))
-                dist += 20;
-            /* the district or region in brackets after the scene: the scene's
-             * too ("in Myaing township (Pakokku district, Magway region)") */
-            bool bracket_scene = open != UINT32_MAX && open + 4 >= i && open <= lo + 14;
-            if (scene)
-                dist = part ? 40 : 0; /* a part of a town stays a part */
-            else if (bracket_scene && !part && !contains_town)
-                dist = dist < 4 ? dist : 4; /* whatever clauses lie between */
-            if (dist < bestd) {
+            bestd = dist;
+            best = (int32_t)mn->entity;
+            /* "Raqqa's fall": a possessor, no place something happened */
+            bp = !(nx < hi && is(c, nx, "'s"));
+            *precision = i > lo && (is(c, i - 1, "near") || is(c, i - 1, "outside") ||
+                                    is(c, i - 1, "around"))
+                             ? 2
+                             : 1;
+        } else if (town_ref(c, i, lo, hi)) {
+            dist = distance(i, ti) + (crosses_clause(c, i, ti) ? 20 : 0);
+            int32_t e;
+            if (dist < bestd && (e = salient_city(c, i)) >= 0) {
                 bestd = dist;
                 best = e;
-                /* "Raqqa's fall": a possessor, no place something happened */
-                bp = !(mn->tok_first + mn->tok_n < hi && is(c, mn->tok_first + mn->tok_n, "'s"));
-                *precision = i > lo && (is(c, i - 1, "near") || is(c, i - 1, "outside") ||
-                                        is(c, i - 1, "around"))
-                                 ? 2
-                                 : 1;
-            }
-        } else if ((is(c, i, "there") && i > lo && !is_any(c, i + 1, be_forms) &&
-                    !is(c, i + 1, "had") && !is(c, i + 1, "have") && !is(c, i + 1, "to") &&
-                    !is(c, i + 1, "will") && !is(c, i + 1, "would") && !is(c, i + 1, "has")) ||
-                   (is(c, i, "the") && i + 1 < hi &&
-                    (is(c, i + 1, "city") || is(c, i + 1, "town") || is(c, i + 1, "village")) &&
-                    !(c->d->tokens.v[i + 1].flags & SR_TF_CAP) && /* "the City Council" */
-                    !(i + 2 < hi && (c->d->tokens.v[i + 2].flags & SR_TF_CAP)) &&
-                    !is(c, i + 2, "of") && i > lo && is_any(c, i - 1, loc_preps))) {
-            uint32_t dist = distance(i, ti) + (crosses_clause(c, i, ti) ? 20 : 0);
-            if (dist < bestd) {
-                int32_t e = salient_city(c, i);
-                if (e >= 0) {
-                    bestd = dist;
-                    best = e;
-                    bp = true;
-                    *precision = 1;
-                }
+                bp = true;
+                *precision = 1;
             }
         }
     }
@@ -819,14 +802,36 @@ static int modality(const ectx *c, uint32_t ti, uint32_t lo, bool *intent_verb)
 
 /* ---- ACLED -------------------------------------------------------------------------------- */
 
-static bool armed(const sr_event_arg *a)
+/* What the sectors of actors are (docs/actors.md). */
+enum {
+    SEC_ARMED = 1,  /* armed men: soldiers, rebels, police, spies, gunmen, insurgents */
+    SEC_STATE = 2,  /* the state's forces: the military (MIL is a state's), police */
+    SEC_PEOPLE = 4, /* people who can be victims: civilians, opposition, refugees ... */
+    SEC_CROWD = 8,  /* a crowd whose violence is a mob's */
+};
+static const struct {
+    char name[4];
+    uint8_t flags;
+} sector_table[] = {
+    {"MIL", SEC_ARMED | SEC_STATE}, {"COP", SEC_ARMED | SEC_STATE}, {"REB", SEC_ARMED},
+    {"SPY", SEC_ARMED},             {"INS", SEC_ARMED},             {"UAF", SEC_ARMED | SEC_PEOPLE},
+    {"CVL", SEC_PEOPLE | SEC_CROWD}, {"OPP", SEC_PEOPLE | SEC_CROWD}, {"REF", SEC_PEOPLE},
+    {"EDU", SEC_PEOPLE},            {"LAB", SEC_PEOPLE},            {"MED", SEC_PEOPLE},
+    {"HLH", SEC_PEOPLE},            {"ELI", SEC_PEOPLE},            {"CRM", SEC_PEOPLE},
+    {"JRN", SEC_PEOPLE},
+};
+
+static unsigned sector_is(const sr_event_arg *a, unsigned flags)
 {
     if (!a->has_actor)
-        return false;
-    const char *s = a->actor.sector;
-    return strcmp(s, "MIL") == 0 || strcmp(s, "REB") == 0 || strcmp(s, "COP") == 0 ||
-           strcmp(s, "SPY") == 0 || strcmp(s, "UAF") == 0 || strcmp(s, "INS") == 0;
+        return 0;
+    for (size_t k = 0; k < sizeof sector_table / sizeof *sector_table; k++)
+        if (strcmp(a->actor.sector, sector_table[k].name) == 0)
+            return sector_table[k].flags & flags;
+    return 0;
 }
+
+static bool armed(const sr_event_arg *a) { return sector_is(a, SEC_ARMED); }
 
 /* Words of armed men and their places: "attacked a military base",
  * "fired at the positions of", "against Ethiopian forces". */
@@ -842,11 +847,8 @@ static const char *const armed_nouns[] = {"force", "troop", "soldier", "military
  * police, and a government with a country. */
 static bool state_forces(const sr_event_arg *a)
 {
-    if (!a->has_actor)
-        return false;
-    const char *s = a->actor.sector;
-    return strcmp(s, "MIL") == 0 || strcmp(s, "COP") == 0 ||
-           (strcmp(s, "GOV") == 0 && a->actor.country[0]);
+    return sector_is(a, SEC_STATE) ||
+           (a->has_actor && strcmp(a->actor.sector, "GOV") == 0 && a->actor.country[0]);
 }
 
 /* A word of the list, by lemma, in tokens [lo, hi). */
@@ -855,25 +857,6 @@ static bool sentence_has(const ectx *c, uint32_t lo, uint32_t hi, const char *co
     for (uint32_t i = lo; i < hi; i++)
         if (lemma_in(c, i, lemmas) >= 0)
             return true;
-    return false;
-}
-
-/* A verb of the list in [lo, hi): "police dispersed", "protesters pelted";
- * a noun of the list ("the attack") says nothing of what they did. */
-static bool sentence_has_verb(const ectx *c, uint32_t lo, uint32_t hi, const char *const *lemmas)
-{
-    static const char *const burnt_in_protest[] = {"effigy", "candle", "flag", NULL};
-    for (uint32_t i = lo; i < hi; i++) {
-        if (!is_verb(c, i))
-            continue;
-        int k = lemma_in(c, i, lemmas);
-        if (k < 0)
-            continue;
-        /* "burning effigies", "burned candles": a protest's own act */
-        if (strcmp(lemmas[k], "burn") == 0 && i + 1 < hi && lemma_in(c, i + 1, burnt_in_protest) >= 0)
-            continue;
-        return true;
-    }
     return false;
 }
 
@@ -886,7 +869,112 @@ static bool sentence_has_pair(const ectx *c, uint32_t lo, uint32_t hi, const cha
     return false;
 }
 
-static void classify(const ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t hi, uint32_t after_hi)
+/* What happened to a protest, told in it or after it ("Police dispersed
+ * them."): cues of each token, with the paragraph's end `hi`. */
+enum {
+    PC_KILL = 1,      /* killed, shot, dead */
+    PC_PEOPLE = 2,    /* protesters, demonstrators */
+    PC_LIVE = 4,      /* live ammunition, live rounds */
+    PC_VIOLENT = 8,   /* they threw, burned, looted ...; set fire */
+    PC_INTERVENE = 16 /* dispersed, arrested; tear gas, water cannon, rubber bullets */
+};
+
+static unsigned protest_cue(const ectx *c, uint32_t i, uint32_t hi)
+{
+    static const char *const killwords[] = {"kill", "shoot", "dead", NULL};
+    static const char *const peopleish[] = {"protester", "demonstrator", "protestor", NULL};
+    static const char *const teargas[] = {"teargas", NULL};
+    /* verbs: "police dispersed", "protesters pelted"; a noun of the list
+     * ("the attack") says nothing of what they did */
+    static const char *const violent[] = {"clash", "throw", "hurl", "burn", "torch", "vandalize",
+                                          "vandalise", "loot", "riot", "smash", "pelt", "attack",
+                                          "ransack", "storm", "stone", "assault", "beat", NULL};
+    static const char *const intervene[] = {"disperse", "arrest", "detain", "intervene",
+                                            "baton-charge", "lathi-charge", "evict", "kettle",
+                                            "tear-gas", NULL};
+    /* "burning effigies", "burned candles": a protest's own act */
+    static const char *const burnt_in_protest[] = {"effigy", "candle", "flag", NULL};
+    static const struct {
+        const char *a, *b;
+        unsigned cue;
+    } pairs[] = {{"live", "ammunition", PC_LIVE}, {"live", "round", PC_LIVE},
+                 {"set", "fire", PC_VIOLENT},     {"tear", "gas", PC_INTERVENE},
+                 {"water", "cannon", PC_INTERVENE}, {"rubber", "bullet", PC_INTERVENE}};
+    unsigned cue = 0;
+    if (lemma_in(c, i, killwords) >= 0)
+        cue |= PC_KILL;
+    if (lemma_in(c, i, peopleish) >= 0)
+        cue |= PC_PEOPLE;
+    if (lemma_in(c, i, teargas) >= 0)
+        cue |= PC_INTERVENE;
+    if (is_verb(c, i)) {
+        int k = lemma_in(c, i, violent);
+        if (k >= 0 && !(strcmp(violent[k], "burn") == 0 && i + 1 < hi &&
+                        lemma_in(c, i + 1, burnt_in_protest) >= 0))
+            cue |= PC_VIOLENT;
+        if (lemma_in(c, i, intervene) >= 0)
+            cue |= PC_INTERVENE;
+    }
+    for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++)
+        if (i + 1 < hi && is(c, i, pairs[k].a) && lemma_is(c, i + 1, pairs[k].b))
+            cue |= pairs[k].cue;
+    return cue;
+}
+
+/* The cues in tokens [lo, hi).  Up to the paragraph's end, as a protest
+ * asks, they come from a table of the paragraph made once: what each
+ * token to its end holds. */
+static unsigned protest_cues_scan(const ectx *c, uint32_t lo, uint32_t hi)
+{
+    unsigned cue = 0;
+    for (uint32_t i = lo; i < hi; i++)
+        cue |= protest_cue(c, i, hi);
+    return cue;
+}
+
+static unsigned protest_cues(ectx *c, uint32_t lo, uint32_t hi)
+{
+    if (hi != c->para_hi || lo < c->para_lo)
+        return protest_cues_scan(c, lo, hi);
+    if (c->cues_lo != c->para_lo) {
+        if (!c->protest_cues &&
+            !(c->protest_cues = sr_arena_alloc(c->d->arena, c->d->tokens.n)))
+            return protest_cues_scan(c, lo, hi);
+        uint8_t after = 0;
+        for (uint32_t i = hi; i > c->para_lo; i--)
+            c->protest_cues[i - 1] = after = (uint8_t)(after | protest_cue(c, i - 1, hi));
+        c->cues_lo = c->para_lo;
+    }
+    return c->protest_cues[lo];
+}
+
+/* The ACLED type and sub-type of each class the type needs nothing more
+ * for. */
+static const uint8_t class_type[SR_AC__MAX][2] = {
+    [SR_AC_AIR] = {SR_ACLED_T_EXPLOSIONS, SR_ACLED_S_AIR},
+    [SR_AC_SHELL] = {SR_ACLED_T_EXPLOSIONS, SR_ACLED_S_SHELLING},
+    [SR_AC_IED] = {SR_ACLED_T_EXPLOSIONS, SR_ACLED_S_IED},
+    [SR_AC_GRENADE] = {SR_ACLED_T_EXPLOSIONS, SR_ACLED_S_GRENADE},
+    [SR_AC_SUICIDE] = {SR_ACLED_T_EXPLOSIONS, SR_ACLED_S_SUICIDE},
+    [SR_AC_CHEMICAL] = {SR_ACLED_T_EXPLOSIONS, SR_ACLED_S_CHEMICAL},
+    [SR_AC_ABDUCT] = {SR_ACLED_T_VAC, SR_ACLED_S_ABDUCTION},
+    [SR_AC_SEXUAL] = {SR_ACLED_T_VAC, SR_ACLED_S_SEXUAL},
+    [SR_AC_RIOT] = {SR_ACLED_T_RIOTS, SR_ACLED_S_VIOLENT_DEMO},
+    [SR_AC_MOB] = {SR_ACLED_T_RIOTS, SR_ACLED_S_MOB},
+    [SR_AC_ARREST] = {SR_ACLED_T_STRATEGIC, SR_ACLED_S_ARRESTS},
+    [SR_AC_LOOT] = {SR_ACLED_T_STRATEGIC, SR_ACLED_S_LOOTING},
+    [SR_AC_AGREE] = {SR_ACLED_T_STRATEGIC, SR_ACLED_S_AGREEMENT},
+    [SR_AC_BASE] = {SR_ACLED_T_STRATEGIC, SR_ACLED_S_BASE},
+    [SR_AC_TRANSFER] = {SR_ACLED_T_STRATEGIC, SR_ACLED_S_TRANSFER},
+    [SR_AC_DISRUPT] = {SR_ACLED_T_STRATEGIC, SR_ACLED_S_DISRUPTED},
+    [SR_AC_CHANGE] = {SR_ACLED_T_STRATEGIC, SR_ACLED_S_CHANGE},
+    [SR_AC_OTHER] = {SR_ACLED_T_STRATEGIC, SR_ACLED_S_OTHER},
+};
+
+/* Violence made specific by the weapon the clause names, the first that
+ * applies: a suicide bomb, an air strike, shelling, a grenade, a bomb
+ * (a bomb in a clash is still a clash). */
+static int weapon_class(const ectx *c, int cls, uint32_t lo, uint32_t hi)
 {
     static const char *const air[] = {"airstrike", "warplane", "drone", "aircraft", "jet",
                                       "helicopter", "gunship", NULL};
@@ -896,40 +984,46 @@ static void classify(const ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t
                                       "explode", "blast", "explosion", NULL};
     static const char *const grenade[] = {"grenade", NULL};
     static const char *const suicide[] = {"suicide", NULL};
-    static const char *const intervene[] = {"disperse", "arrest", "detain", "intervene",
-                                            "baton-charge", "lathi-charge", "evict", "kettle",
-                                            "tear-gas", NULL};
-    static const char *const violent[] = {"clash", "throw", "hurl", "burn", "torch", "vandalize",
-                                          "vandalise", "loot", "riot", "smash", "pelt", "attack",
-                                          "ransack", "storm", "stone", "assault", "beat", NULL};
-    static const char *const killwords[] = {"kill", "shoot", "dead", NULL};
+    static const struct {
+        const char *const *words, *const *also; /* both lists, when `also` */
+        const char *pair[2];                    /* or the two words */
+        int cls;
+        bool not_in_clash;
+    } weapons[] = {
+        {suicide, ied, {NULL, NULL}, SR_AC_SUICIDE, false},
+        {air, NULL, {"air", "strike"}, SR_AC_AIR, false},
+        {shell, NULL, {NULL, NULL}, SR_AC_SHELL, false},
+        {grenade, NULL, {NULL, NULL}, SR_AC_GRENADE, false},
+        {ied, NULL, {NULL, NULL}, SR_AC_IED, true},
+    };
+    for (size_t k = 0; k < sizeof weapons / sizeof *weapons; k++) {
+        if (weapons[k].not_in_clash && cls == SR_AC_CLASH)
+            break;
+        if ((sentence_has(c, lo, hi, weapons[k].words) &&
+             (!weapons[k].also || sentence_has(c, lo, hi, weapons[k].also))) ||
+            (weapons[k].pair[0] && sentence_has_pair(c, lo, hi, weapons[k].pair[0], weapons[k].pair[1])))
+            return weapons[k].cls;
+    }
+    return cls;
+}
+
+static void classify(ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t hi, uint32_t after_hi)
+{
     static const char *const mob[] = {"mob", "lynch", "vigilante", NULL};
-    static const char *const teargas[] = {"teargas", NULL};
-    static const char *const peopleish[] = {"protester", "demonstrator", "protestor", NULL};
     uint8_t t = 0, s = 0;
-    bool violence = cls == SR_AC_CLASH || cls == SR_AC_ATTACK || cls == SR_AC_IED;
-    if (violence) {
-        if (sentence_has(c, lo, hi, suicide) && sentence_has(c, lo, hi, ied))
-            cls = SR_AC_SUICIDE;
-        else if (sentence_has_pair(c, lo, hi, "air", "strike") || sentence_has(c, lo, hi, air))
-            cls = SR_AC_AIR;
-        else if (sentence_has(c, lo, hi, shell))
-            cls = SR_AC_SHELL;
-        else if (sentence_has(c, lo, hi, grenade))
-            cls = SR_AC_GRENADE;
-        else if (cls != SR_AC_CLASH && sentence_has(c, lo, hi, ied))
-            cls = SR_AC_IED;
+    if (cls == SR_AC_CLASH || cls == SR_AC_ATTACK || cls == SR_AC_IED) {
+        cls = weapon_class(c, cls, lo, hi);
         if (cls == SR_AC_ATTACK && sentence_has(c, lo, hi, mob))
             cls = SR_AC_MOB;
     }
     /* violence by a crowd, villagers or residents: mob violence */
-    if ((cls == SR_AC_ATTACK || cls == SR_AC_CLASH) && ev->source.has_actor &&
-        (strcmp(ev->source.actor.sector, "CVL") == 0 || strcmp(ev->source.actor.sector, "OPP") == 0) &&
+    if ((cls == SR_AC_ATTACK || cls == SR_AC_CLASH) && sector_is(&ev->source, SEC_CROWD) &&
         !ev->source.actor.country[0])
         cls = SR_AC_MOB;
     switch (cls) {
     case SR_AC_CLASH:
     case SR_AC_ATTACK:
+        /* armed men on the other side, or a place taken by armed men */
         if (cls == SR_AC_CLASH || armed(&ev->target) ||
             (armed(&ev->source) && is_mere_place(c, ev->target.entity)) ||
             (!ev->target.has_actor && ev->trig_tok + ev->trig_n < hi &&
@@ -939,41 +1033,17 @@ static void classify(const ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t
         else
             t = SR_ACLED_T_VAC, s = SR_ACLED_S_ATTACK;
         break;
-    case SR_AC_AIR: t = SR_ACLED_T_EXPLOSIONS, s = SR_ACLED_S_AIR; break;
-    case SR_AC_SHELL: t = SR_ACLED_T_EXPLOSIONS, s = SR_ACLED_S_SHELLING; break;
-    case SR_AC_IED: t = SR_ACLED_T_EXPLOSIONS, s = SR_ACLED_S_IED; break;
-    case SR_AC_GRENADE: t = SR_ACLED_T_EXPLOSIONS, s = SR_ACLED_S_GRENADE; break;
-    case SR_AC_SUICIDE: t = SR_ACLED_T_EXPLOSIONS, s = SR_ACLED_S_SUICIDE; break;
-    case SR_AC_CHEMICAL: t = SR_ACLED_T_EXPLOSIONS, s = SR_ACLED_S_CHEMICAL; break;
-    case SR_AC_ABDUCT: t = SR_ACLED_T_VAC, s = SR_ACLED_S_ABDUCTION; break;
-    case SR_AC_SEXUAL: t = SR_ACLED_T_VAC, s = SR_ACLED_S_SEXUAL; break;
-    case SR_AC_PROTEST:
-        /* what happened to a protest is often told after it: "Police
-         * dispersed them." */
-        hi = after_hi > hi ? after_hi : hi;
+    case SR_AC_PROTEST: {
+        unsigned cue = protest_cues(c, lo, after_hi > hi ? after_hi : hi);
         t = SR_ACLED_T_PROTESTS, s = SR_ACLED_S_PEACEFUL;
-        if ((sentence_has(c, lo, hi, killwords) && sentence_has(c, lo, hi, peopleish)) ||
-            sentence_has_pair(c, lo, hi, "live", "ammunition") ||
-            sentence_has_pair(c, lo, hi, "live", "round"))
+        if ((cue & PC_KILL && cue & PC_PEOPLE) || cue & PC_LIVE)
             s = SR_ACLED_S_EXCESSIVE;
-        else if (sentence_has_verb(c, lo, hi, violent) || sentence_has_pair(c, lo, hi, "set", "fire"))
+        else if (cue & PC_VIOLENT)
             t = SR_ACLED_T_RIOTS, s = SR_ACLED_S_VIOLENT_DEMO;
-        else if (sentence_has_verb(c, lo, hi, intervene) || sentence_has(c, lo, hi, teargas) ||
-                 sentence_has_pair(c, lo, hi, "tear", "gas") ||
-                 sentence_has_pair(c, lo, hi, "water", "cannon") ||
-                 sentence_has_pair(c, lo, hi, "rubber", "bullet"))
+        else if (cue & PC_INTERVENE)
             s = SR_ACLED_S_INTERVENTION;
         break;
-    case SR_AC_RIOT: t = SR_ACLED_T_RIOTS, s = SR_ACLED_S_VIOLENT_DEMO; break;
-    case SR_AC_MOB: t = SR_ACLED_T_RIOTS, s = SR_ACLED_S_MOB; break;
-    case SR_AC_ARREST: t = SR_ACLED_T_STRATEGIC, s = SR_ACLED_S_ARRESTS; break;
-    case SR_AC_LOOT: t = SR_ACLED_T_STRATEGIC, s = SR_ACLED_S_LOOTING; break;
-    case SR_AC_AGREE: t = SR_ACLED_T_STRATEGIC, s = SR_ACLED_S_AGREEMENT; break;
-    case SR_AC_BASE: t = SR_ACLED_T_STRATEGIC, s = SR_ACLED_S_BASE; break;
-    case SR_AC_TRANSFER: t = SR_ACLED_T_STRATEGIC, s = SR_ACLED_S_TRANSFER; break;
-    case SR_AC_DISRUPT: t = SR_ACLED_T_STRATEGIC, s = SR_ACLED_S_DISRUPTED; break;
-    case SR_AC_CHANGE: t = SR_ACLED_T_STRATEGIC, s = SR_ACLED_S_CHANGE; break;
-    case SR_AC_OTHER: t = SR_ACLED_T_STRATEGIC, s = SR_ACLED_S_OTHER; break;
+    }
     case SR_AC_CAPTURE:
         if (ev->target.has_actor && !is_mere_place(c, ev->target.entity) &&
             !(ev->target.entity >= 0 && c->d->entities.v[ev->target.entity].type == SR_ENT_GPE)) {
@@ -987,7 +1057,10 @@ static void classify(const ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t
         t = SR_ACLED_T_BATTLES;
         s = state_forces(&ev->source) ? SR_ACLED_S_GOV_REGAINS : SR_ACLED_S_NSA_OVERTAKES;
         break;
-    default: break;
+    default:
+        if (cls > 0 && cls < SR_AC__MAX)
+            t = class_type[cls][0], s = class_type[cls][1];
+        break;
     }
     ev->acled_type = t;
     ev->acled_sub = s;
@@ -1103,6 +1176,38 @@ static bool kill_word(const char *cas)
                    strcmp(cas, "deaths") == 0 || strcmp(cas, "bodies") == 0);
 }
 
+static void set_deaths(const sr_doc *d, sr_event *ev, int32_t n, uint32_t x, uint32_t y)
+{
+    ev->fat_min = ev->fat_max = n;
+    ev->fat_start = d->tokens.v[x].start;
+    ev->fat_end = d->tokens.v[y].end;
+    ev->has_fatalities = true;
+}
+
+/* One dead told without a count: "a man was killed", "killing a
+ * soldier", "shot dead a farmer". */
+static void one_dead(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi)
+{
+    static const char *const one[] = {"a", "an", "one", NULL};
+    static const char *const dying[] = {"kill", "dead", "murder", "behead", "lynch", "die", NULL};
+    for (uint32_t i = lo; i < hi; i++) {
+        if (lemma_in(c, i, dying) < 0)
+            continue;
+        /* "the director was shot and killed": "was" says one */
+        for (uint32_t k = i > lo + 4 ? i - 4 : lo; k < i; k++)
+            if (is(c, k, "was")) {
+                set_deaths(c->d, ev, 1, i, i);
+                return;
+            }
+        for (uint32_t k = i > lo + 6 ? i - 6 : lo; k < i + 5 && k < hi; k++)
+            if (is_any(c, k, one) && k + 1 < hi && is_noun(c, k + 1 + (k + 2 < hi && !is_noun(c, k + 1)))) {
+                uint32_t x = k < i ? k : i, y = k < i ? i : k + 1;
+                set_deaths(c->d, ev, 1, x, y < hi ? y : hi - 1);
+                return;
+            }
+    }
+}
+
 static void find_deaths(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi)
 {
     const sr_doc *d = c->d;
@@ -1118,9 +1223,19 @@ static void find_deaths(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi)
     int nu = 0;
     bool any = false;
     uint32_t fs = 0, fe = 0;
-    for (uint32_t q = 0; q < d->quantities.n; q++) {
+    /* quantities come in text order: the first at or after a by
+     * bisection, then on to b */
+    uint32_t q0 = 0, q1 = d->quantities.n;
+    while (q0 < q1) {
+        uint32_t mid = (q0 + q1) / 2;
+        if (d->quantities.v[mid].start < a)
+            q0 = mid + 1;
+        else
+            q1 = mid;
+    }
+    for (uint32_t q = q0; q < d->quantities.n && d->quantities.v[q].start <= b; q++) {
         const sr_quantity *x = &d->quantities.v[q];
-        if (x->start < a || x->end > b || !kill_word(x->casualty))
+        if (x->end > b || !kill_word(x->casualty))
             continue;
         double v = !isnan(x->value) ? x->value : !isnan(x->min) ? x->min : NAN;
         if (isnan(v))
@@ -1142,33 +1257,7 @@ static void find_deaths(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi)
         any = true;
     }
     if (!any) {
-        /* "a man was killed", "killing a soldier", "shot dead a farmer" */
-        static const char *const one[] = {"a", "an", "one", NULL};
-        static const char *const dying[] = {"kill", "dead", "murder", "behead", "lynch", "die", NULL};
-        for (uint32_t i = lo; i < hi; i++) {
-            if (lemma_in(c, i, dying) < 0)
-                continue;
-            /* "the director was shot and killed": "was" says one */
-            bool was = false;
-            for (uint32_t k = i > lo + 4 ? i - 4 : lo; k < i && !was; k++)
-                was = is(c, k, "was");
-            if (was) {
-                ev->fat_min = ev->fat_max = 1;
-                ev->fat_start = d->tokens.v[i].start;
-                ev->fat_end = d->tokens.v[i].end;
-                ev->has_fatalities = true;
-                return;
-            }
-            for (uint32_t k = i > lo + 6 ? i - 6 : lo; k < i + 5 && k < hi; k++)
-                if (is_any(c, k, one) && k + 1 < hi && is_noun(c, k + 1 + (k + 2 < hi && !is_noun(c, k + 1)))) {
-                    ev->fat_min = ev->fat_max = 1;
-                    uint32_t x = k < i ? k : i, y = k < i ? i : k + 1;
-                    ev->fat_start = d->tokens.v[x].start;
-                    ev->fat_end = d->tokens.v[y < hi ? y : hi - 1].end;
-                    ev->has_fatalities = true;
-                    return;
-                }
-        }
+        one_dead(c, ev, lo, hi);
         return;
     }
     for (int k = 0; k < nu; k++)
@@ -1289,6 +1378,153 @@ static void index_tokens(ectx *c)
     }
 }
 
+static bool is_city(const ectx *c, uint32_t e)
+{
+    const sr_entity *en = &c->d->entities.v[e];
+    if (en->type != SR_ENT_GPE || en->place == UINT32_MAX)
+        return false;
+    const sr_place_rec *p = sr_geo_place(c->m, en->place);
+    return p && p->feature == SR_FEATURE_CITY;
+}
+
+/* The city most talked about before each position: one walk over the
+ * tokens with each city's count of mentions begun so far and its latest
+ * token.  Counts and positions only grow, so the leader changes only to
+ * a city that just grew. */
+static sitrep_status index_cities(ectx *c)
+{
+    sr_doc *d = c->d;
+    uint32_t n = d->tokens.n, ne = d->entities.n, nm = 0;
+    for (uint32_t e = 0; e < ne; e++)
+        if (is_city(c, e))
+            nm += d->entities.v[e].nmentions;
+    int32_t *head = sr_arena_alloc(d->arena, n * sizeof *head);
+    int32_t *next = sr_arena_alloc(d->arena, (nm + 1) * sizeof *next);
+    int32_t *who = sr_arena_alloc(d->arena, (nm + 1) * sizeof *who);
+    uint32_t *count = sr_arena_calloc(d->arena, ne + 1, sizeof *count);
+    int32_t *last = sr_arena_alloc(d->arena, (ne + 1) * sizeof *last);
+    bool *city = sr_arena_calloc(d->arena, ne + 1, sizeof *city);
+    if (!head || !next || !who || !count || !last || !city)
+        return SITREP_ENOMEM;
+    for (uint32_t i = 0; i < n; i++)
+        head[i] = -1;
+    uint32_t k = 0;
+    for (uint32_t e = 0; e < ne; e++) {
+        last[e] = -1;
+        if (!(city[e] = is_city(c, e)))
+            continue;
+        const sr_entity *en = &d->entities.v[e];
+        for (uint32_t q = 0; q < en->nmentions; q++) {
+            uint32_t f = d->mentions.v[en->mentions[q]].tok_first;
+            who[k] = (int32_t)e;
+            next[k] = head[f];
+            head[f] = (int32_t)k++;
+        }
+    }
+    int32_t best = -1;
+#define LEADS(e) (last[e] >= 0 && (best < 0 || count[e] > count[best] || \
+                                   (count[e] == count[best] && last[e] > last[best])))
+    for (uint32_t i = 0; i < n; i++) {
+        c->city_before[i] = best;
+        for (int32_t q = head[i]; q >= 0; q = next[q]) {
+            int32_t e = who[q];
+            count[e]++;
+            if (LEADS(e))
+                best = e;
+        }
+        if (c->ment_at[i] >= 0 && city[entity_at(c, (int32_t)i)]) {
+            int32_t e = entity_at(c, (int32_t)i);
+            last[e] = (int32_t)i;
+            if (LEADS(e))
+                best = e;
+        }
+    }
+#undef LEADS
+    c->city_before[n] = best;
+    return SITREP_OK;
+}
+
+/* For each group, the latest group before it of its sector that has a
+ * country: a table from sector to the latest such group, filled as the
+ * groups go by. */
+static sitrep_status index_groups(ectx *c)
+{
+    sr_doc *d = c->d;
+    uint32_t size = 16;
+    while (size < 2 * d->groups.n)
+        size *= 2;
+    int32_t *slot = sr_arena_alloc(d->arena, size * sizeof *slot);
+    if (!slot)
+        return SITREP_ENOMEM;
+    for (uint32_t k = 0; k < size; k++)
+        slot[k] = -1;
+    for (uint32_t g = 0; g < d->groups.n; g++) {
+        const char *sec = d->groups.v[g].actor.sector;
+        uint32_t h = sr_hash_bytes(sec, strlen(sec)) & (size - 1);
+        while (slot[h] >= 0 && strcmp(d->groups.v[slot[h]].actor.sector, sec) != 0)
+            h = (h + 1) & (size - 1);
+        c->group_prev[g] = slot[h];
+        if (d->groups.v[g].actor.country[0])
+            slot[h] = (int32_t)g;
+    }
+    return SITREP_OK;
+}
+
+/* The latest person, organization, acting country and plural before each
+ * position. */
+static void index_latest(ectx *c)
+{
+    const sr_doc *d = c->d;
+    int32_t person = -1, org = -1, country = -1, plural = -1;
+    for (uint32_t i = 0;; i++) {
+        c->person_before[i] = person;
+        c->org_before[i] = org;
+        c->country_before[i] = country;
+        c->plural_before[i] = plural;
+        if (i == d->tokens.n)
+            break;
+        if (c->group_at[i] >= 0)
+            plural = (int32_t)i;
+        int32_t mi = c->ment_at[i];
+        if (mi < 0 || d->mentions.v[mi].src == SR_MSRC_PREFIX)
+            continue;
+        int32_t e = (int32_t)d->mentions.v[mi].entity;
+        int t = d->entities.v[e].type;
+        if (t == SR_ENT_PERSON)
+            person = e;
+        else if (t == SR_ENT_ORG)
+            org = plural = (int32_t)i;
+        else if (t == SR_ENT_NORP)
+            plural = (int32_t)i;
+        else if (t == SR_ENT_GPE && !is_mere_place(c, e))
+            country = (int32_t)i;
+    }
+}
+
+static sitrep_status index_doc(ectx *c)
+{
+    sr_doc *d = c->d;
+    uint32_t n = d->tokens.n;
+    c->ment_at = sr_arena_alloc(d->arena, n * sizeof *c->ment_at);
+    c->group_at = sr_arena_alloc(d->arena, n * sizeof *c->group_at);
+    c->time_at = sr_arena_alloc(d->arena, n * sizeof *c->time_at);
+    c->quote_at = sr_arena_alloc(d->arena, n * sizeof *c->quote_at);
+    c->city_before = sr_arena_alloc(d->arena, (n + 1) * sizeof *c->city_before);
+    c->person_before = sr_arena_alloc(d->arena, (n + 1) * sizeof *c->person_before);
+    c->org_before = sr_arena_alloc(d->arena, (n + 1) * sizeof *c->org_before);
+    c->country_before = sr_arena_alloc(d->arena, (n + 1) * sizeof *c->country_before);
+    c->plural_before = sr_arena_alloc(d->arena, (n + 1) * sizeof *c->plural_before);
+    c->group_prev = sr_arena_alloc(d->arena, (d->groups.n + 1) * sizeof *c->group_prev);
+    if (!c->ment_at || !c->group_at || !c->time_at || !c->quote_at || !c->city_before ||
+        !c->person_before || !c->org_before || !c->country_before || !c->plural_before ||
+        !c->group_prev)
+        return SITREP_ENOMEM;
+    index_tokens(c);
+    index_latest(c);
+    sitrep_status st = index_cities(c);
+    return st == SITREP_OK ? index_groups(c) : st;
+}
+
 static bool para_break(const sr_doc *d, uint32_t i)
 {
     return i > 0 && memchr(d->text + d->tokens.v[i - 1].end, '\n',
@@ -1355,14 +1591,8 @@ static bool person_around(const ectx *c, uint32_t ti, uint32_t tn, uint32_t ca, 
 
 static bool people(const ectx *c, const sr_event_arg *a)
 {
-    if (a->entity >= 0 && c->d->entities.v[a->entity].type == SR_ENT_PERSON)
-        return true;
-    if (!a->has_actor)
-        return false;
-    const char *s = a->actor.sector;
-    return !strcmp(s, "CVL") || !strcmp(s, "OPP") || !strcmp(s, "REF") || !strcmp(s, "EDU") ||
-           !strcmp(s, "LAB") || !strcmp(s, "MED") || !strcmp(s, "HLH") || !strcmp(s, "ELI") ||
-           !strcmp(s, "UAF") || !strcmp(s, "CRM") || !strcmp(s, "JRN");
+    return (a->entity >= 0 && c->d->entities.v[a->entity].type == SR_ENT_PERSON) ||
+           sector_is(a, SEC_PEOPLE);
 }
 
 /* Is this a conflict event ACLED would code, or the same words in other
@@ -1459,247 +1689,303 @@ static bool attributive(const ectx *c, uint32_t i, uint32_t lo, uint32_t hi)
     return before && after && !is(c, i - 1, "to") && !is(c, i - 1, "by") && !is(c, i - 1, "that");
 }
 
-static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
+/* The event entry that token i starts, when the words around it use it
+ * in that sense; its length in tokens. */
+static const sr_lex_rec *trigger_here(const ectx *c, uint32_t i, uint32_t lo, uint32_t hi,
+                                      uint32_t *tn)
+{
+    const sr_doc *d = c->d;
+    if (c->ment_at[i] >= 0 && d->mentions.v[c->ment_at[i]].type != SR_ENT_NORP)
+        return NULL; /* "Democratic Forces", "Protest Movement": names */
+    bool adj = strncmp(tag(c, i), "JJ", 2) == 0; /* "martial law", "joint exercise" */
+    if ((!is_verb(c, i) && !is_noun(c, i) && !adj) || c->time_at[i] >= 0)
+        return NULL; /* "18 March 2022" is no march */
+    *tn = 0;
+    const sr_lex_rec *r = trigger_at(c, i, hi, tn);
+    if (!r || (adj && *tn < 2))
+        return NULL;
+    bool verbal = is_verb(c, i);
+    if (verbal && attributive(c, i, lo, hi))
+        return NULL;
+    if (verbal && i > lo && is(c, i - 1, "as") && strcmp(tag(c, i), "VBN") == 0)
+        return NULL; /* "as agreed", "as planned" */
+    if (strcmp(r->plover, "REJECT") == 0 && is(c, i + *tn, "to"))
+        return NULL; /* "refused to release": the release, refused */
+    if (verbal && !context_fits(c, r, i, *tn, hi))
+        return NULL;
+    return r;
+}
+
+static void event_init(const ectx *c, const sr_lex_rec *r, uint32_t i, uint32_t tn, sr_event *ev)
+{
+    memset(ev, 0, sizeof *ev);
+    ev->source.entity = ev->target.entity = -1;
+    ev->location = -1;
+    ev->reported_by = -1;
+    ev->trig_tok = i;
+    ev->trig_n = tn;
+    if (c->quote_at[i] >= 0)
+        ev->reported_by = c->d->quotes.v[c->quote_at[i]].speaker;
+    memcpy(ev->cameo, r->code, sizeof ev->cameo - 1);
+    ev->plover = r->plover;
+    ev->mode = r->mode[0] ? r->mode : NULL;
+}
+
+/* The agent after "by" within a few words: "was seized by the rebels". */
+static void by_agent(const ectx *c, uint32_t after, uint32_t hi, sr_event_arg *out)
+{
+    for (uint32_t k = after; k < hi && k < after + 6; k++)
+        if (is(c, k, "by")) {
+            find_target_right(c, k + 1, hi, out, false);
+            return;
+        }
+}
+
+/* Who did it and to whom, for a verb. */
+static void verb_args(const ectx *c, sr_event *ev, const sr_lex_rec *r, uint32_t lo, uint32_t hi)
+{
+    uint32_t i = ev->trig_tok, after = i + ev->trig_n;
+    actor_ref before;
+    bool has_before = i > lo && actor_at(c, i - 1, &before);
+    const char *vt = tag(c, i);
+    bool vbn = strcmp(vt, "VBN") == 0, participle = vbn || strcmp(vt, "VBG") == 0;
+    bool pass = passive(c, i, lo);
+    /* what is attacked or taken may be a place */
+    bool places = r->acled == SR_AC_CAPTURE || r->acled == SR_AC_AIR || r->acled == SR_AC_SHELL ||
+                  r->acled == SR_AC_ATTACK || r->acled == SR_AC_CLASH || r->acled == SR_AC_LOOT;
+    if (vbn && has_before && !pass &&
+        (after >= hi || !(is_noun(c, after) || tag(c, after)[0] == 'D' || c->ment_at[after] >= 0))) {
+        /* "Yazidi women captured in Iraq": a passive after its noun */
+        fill_arg(c, &before, &ev->target);
+        by_agent(c, after, hi, &ev->source);
+    } else if (participle && has_before && !pass) {
+        /* "the coalition backing the militias": the noun before acts */
+        fill_arg(c, &before, &ev->source);
+        find_target_right(c, after, hi, &ev->target, places);
+    } else if (pass) {
+        /* "was seized by the rebels", "the army supported by Russia" */
+        if (has_before && vbn)
+            fill_arg(c, &before, &ev->target);
+        by_agent(c, after, hi, &ev->source);
+        if (!ev->target.has_actor && ev->target.entity < 0)
+            find_source_left(c, i, lo, &ev->target, true);
+    } else {
+        find_source_left(c, i, lo, &ev->source, r->inverse);
+        find_target_right(c, after, hi, &ev->target, places);
+    }
+}
+
+/* The verb of the few words before token i, or UINT32_MAX. */
+static uint32_t verb_before(const ectx *c, uint32_t i, uint32_t lo)
+{
+    for (uint32_t v = i; v > lo && v + 5 > i; v--)
+        if (is_verb(c, v - 1))
+            return v - 1;
+    return UINT32_MAX;
+}
+
+/* Who did it, for a noun: "its capture", "the SDF offensive", "US-led air
+ * strikes", "Syria's offensive", else the subject of its support verb
+ * ("France launched air strikes"). */
+static void noun_source(const ectx *c, sr_event *ev, uint32_t lo)
+{
+    const sr_doc *d = c->d;
+    uint32_t k = ev->trig_tok;
+    while (k > lo && (strncmp(tag(c, k - 1), "JJ", 2) == 0 || is_noun(c, k - 1)) &&
+           c->ment_at[k - 1] < 0 && c->group_at[k - 1] < 0)
+        k--;
+    actor_ref a;
+    int32_t pm = k > lo ? c->ment_at[k - 1] : -1;
+    if (k > lo && (is(c, k - 1, "its") || is(c, k - 1, "their") || is(c, k - 1, "his") ||
+                   is(c, k - 1, "her")))
+        resolve_ref(c, k - 1, &ev->source, false);
+    else if (k > lo && actor_at(c, k - 1, &a))
+        fill_arg(c, &a, &ev->source);
+    else if (pm >= 0 && d->mentions.v[pm].src == SR_MSRC_PREFIX) {
+        const sr_mention *mn = &d->mentions.v[pm];
+        a = (actor_ref){mn->tok_first, mn->tok_n, (int32_t)mn->entity, -1};
+        fill_arg(c, &a, &ev->source);
+    } else if (k > lo + 1 && is(c, k - 1, "'s") && actor_at(c, k - 2, &a))
+        fill_arg(c, &a, &ev->source);
+    else {
+        uint32_t v = k;
+        while (v > lo && !is_verb(c, v - 1) && k - v < 4)
+            v--;
+        if (v > lo && is_verb(c, v - 1) && support_verb(c, v - 1))
+            find_source_left(c, v - 1, lo, &ev->source, false);
+    }
+}
+
+/* Who did it and to whom, for a noun; whether a verb before it makes the
+ * noun the event ("launched air strikes", "heard gunfire"). */
+static bool noun_args(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi)
+{
+    static const char *const seen[] = {"observe", "report", "hear", NULL};
+    static const char *const preps[] = {"on", "against", "of", "for", "at", "by", "in", "between",
+                                        NULL};
+    uint32_t v = verb_before(c, ev->trig_tok, lo);
+    bool support = v != UINT32_MAX && (support_verb(c, v) || lemma_in(c, v, seen) >= 0);
+    noun_source(c, ev, lo);
+    uint32_t p = ev->trig_tok + ev->trig_n;
+    if (p < hi && is_any(c, p, preps)) {
+        bool by = is(c, p, "by");
+        find_target_right(c, p + 1, hi, by ? &ev->source : &ev->target, !is(c, p, "in") && !by);
+    }
+    return support;
+}
+
+/* What PLOVER types are, for recoding them. */
+enum {
+    PL_COOPERATIVE = 1, /* relations a verb can cut ("ended mediation efforts") */
+    PL_THREAT = 2,      /* intended, a threat ("will strike", "vowed to sanction") */
+    PL_STANCE = 4,      /* intended, still itself ("will protest", "plans to demand") */
+    PL_DEMAND = 8,      /* what protesters demand, denounce or reject, they do in protest */
+};
+static const struct {
+    const char *name;
+    uint8_t flags;
+} plover_table[] = {
+    {"CONSULT", PL_COOPERATIVE}, {"COOPERATE", PL_COOPERATIVE}, {"AID", PL_COOPERATIVE},
+    {"AGREE", PL_COOPERATIVE},   {"ASSAULT", PL_THREAT},        {"COERCE", PL_THREAT},
+    {"SANCTION", PL_THREAT},     {"MOBILIZE", PL_THREAT},       {"PROTEST", PL_THREAT | PL_STANCE},
+    {"REJECT", PL_THREAT | PL_STANCE | PL_DEMAND},              {"THREATEN", PL_STANCE},
+    {"ACCUSE", PL_STANCE | PL_DEMAND},                          {"REQUEST", PL_STANCE | PL_DEMAND},
+};
+
+static unsigned plover_is(const char *plover, unsigned flags)
+{
+    for (size_t k = 0; k < sizeof plover_table / sizeof *plover_table; k++)
+        if (strcmp(plover, plover_table[k].name) == 0)
+            return plover_table[k].flags & flags;
+    return 0;
+}
+
+static void recode(sr_event *ev, const char *plover, const char *cameo)
+{
+    ev->plover = plover;
+    memcpy(ev->cameo, cameo, 4);
+    ev->mode = NULL;
+}
+
+/* "ended mediation efforts", "cancelled a planned visit", "reduced food
+ * supplies": relations cut. */
+static void relations_cut(const ectx *c, sr_event *ev, uint32_t lo)
+{
+    static const char *const cut[] = {"end", "halt", "suspend", "cancel", "cut", "reduce",
+                                      "freeze", "stop", "postpone", "abandon", "scrap", NULL};
+    if (!plover_is(ev->plover, PL_COOPERATIVE))
+        return;
+    uint32_t v = verb_before(c, ev->trig_tok, lo);
+    if (v != UINT32_MAX && lemma_in(c, v, cut) >= 0)
+        recode(ev, "SANCTION", "160");
+}
+
+/* Where it happened: the place taken, else the place the sentence names
+ * nearest, else the place taken or attacked, else the paragraph's.
+ * Whether a preposition of place introduced it. */
+static bool place_event(const ectx *c, sr_event *ev, const sr_lex_rec *r, uint32_t lo, uint32_t hi)
+{
+    uint8_t prec = 1;
+    bool loc_prep = false;
+    if (r->acled == SR_AC_CAPTURE && geocoded(c, ev->target.entity) && is_mere_place(c, ev->target.entity))
+        ev->location = ev->target.entity;
+    else
+        ev->location = find_location(c, ev->trig_tok, lo, hi, &ev->source, &prec, &loc_prep);
+    /* "captured the city of al-Mayadin": the place taken is the place */
+    if (ev->location < 0 && geocoded(c, ev->target.entity))
+        ev->location = ev->target.entity;
+    if (ev->location < 0 && c->last_loc_entity >= 0)
+        ev->location = c->last_loc_entity, prec = 2;
+    ev->loc_precision = prec;
+    return loc_prep;
+}
+
+/* Whether the event happened, and what an unasserted one is: a demand
+ * ("must hand over"), a threat ("threatened to attack", "will strike"), a
+ * promise ("will release"), a refusal ("refused to withdraw"). */
+static void apply_modality(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi)
+{
+    const sr_doc *d = c->d;
+    uint32_t i = ev->trig_tok;
+    bool intent_verb;
+    ev->modality = (uint8_t)modality(c, i, lo, &intent_verb);
+    ev->negated = ev->modality != SR_MOD_ASSERTED;
+    bool conditional = false; /* "will withdraw ... unless ..." */
+    for (uint32_t k = i + ev->trig_n; k < hi && !conditional; k++)
+        conditional = is(c, k, "unless") || (is(c, k, "if") && !is(c, k + 1, "necessary"));
+    if (ev->modality == SR_MOD_REQUIRED) {
+        /* "X said Libya must hand over the suspects": X demands it */
+        recode(ev, "REQUEST", "100");
+        ev->modality = SR_MOD_ASSERTED;
+        ev->negated = false;
+        ev->target = ev->source;
+        memset(&ev->source, 0, sizeof ev->source);
+        ev->source.entity = -1;
+        if (ev->reported_by >= 0) { /* the speaker demands it */
+            const sr_entity *en = &d->entities.v[ev->reported_by];
+            ev->source.entity = ev->reported_by;
+            ev->source.has_actor = en->has_actor;
+            if (en->has_actor)
+                ev->source.actor = en->actor;
+        }
+    }
+    bool intended = ev->modality == SR_MOD_INTENDED;
+    if (ev->modality == SR_MOD_THREATENED ||
+        (intended && (plover_is(ev->plover, PL_THREAT) ||
+                      (conditional && strcmp(ev->plover, "RETREAT") == 0))))
+        recode(ev, "THREATEN", "130");
+    else if (intended && !plover_is(ev->plover, PL_STANCE))
+        recode(ev, "AGREE", "030"); /* "said they will release", "promised to continue aid" */
+    else if (ev->modality == SR_MOD_NEGATED && i > lo &&
+             (lemma_is(c, i - 1, "refuse") || (i > lo + 1 && lemma_is(c, i - 2, "refuse")))) {
+        recode(ev, "REJECT", "120");
+        ev->modality = SR_MOD_ASSERTED; /* the refusal happened */
+        ev->negated = false;
+    }
+}
+
+/* The event's ACLED class in its context, or -1 when the words tell no
+ * event at all ("floods killed 40 people", "profit fell to 150 mln"). */
+static int acled_class(const ectx *c, const sr_event *ev, const sr_lex_rec *r, uint32_t ca,
+                       uint32_t cb, uint32_t lo, uint32_t hi)
+{
+    uint32_t i = ev->trig_tok;
+    if (violent_type(ev) && !ev->source.has_actor && ev->source.entity < 0 &&
+        natural_cause(c, ca, i, i + ev->trig_n, cb))
+        return -1; /* no one did it */
+    int cls = r->acled;
+    if (cls == SR_AC_NONE && is_verb(c, i) && ev->source.has_actor &&
+        strcmp(ev->source.actor.sector, "OPP") == 0 && plover_is(ev->plover, PL_DEMAND))
+        cls = SR_AC_PROTEST;
+    if (cls == SR_AC_CAPTURE && !conflict_context(c, ev, cls, ca, cb, lo, hi))
+        return -1; /* "a takeover by a partnership" */
+    if (!conflict_context(c, ev, cls, ca, cb, lo, hi))
+        cls = SR_AC_NONE; /* "the industry hit a problem", a trade agreement */
+    return cls;
+}
+
+/* A later trigger of the same act joins the event the sentence has;
+ * others are new events. */
+static sitrep_status add_event(ectx *c, uint32_t first_event, const sr_event *ev)
 {
     sr_doc *d = c->d;
-    uint32_t first_event = d->events.n;
-    for (uint32_t i = lo; i < hi; i++) {
-        if (c->ment_at[i] >= 0 && d->mentions.v[c->ment_at[i]].type != SR_ENT_NORP)
-            continue; /* "Democratic Forces", "Protest Movement": names */
-        bool adj = strncmp(tag(c, i), "JJ", 2) == 0; /* "martial law", "joint exercise" */
-        if ((!is_verb(c, i) && !is_noun(c, i) && !adj) || c->time_at[i] >= 0)
-            continue; /* "18 March 2022" is no march */
-        uint32_t tn = 0;
-        const sr_lex_rec *r = trigger_at(c, i, hi, &tn);
-        if (!r || (adj && tn < 2))
-            continue;
-        bool verbal = is_verb(c, i);
-        if (verbal && attributive(c, i, lo, hi))
-            continue;
-        if (verbal && i > lo && is(c, i - 1, "as") && strcmp(tag(c, i), "VBN") == 0)
-            continue; /* "as agreed", "as planned" */
-        if (strcmp(r->plover, "REJECT") == 0 && is(c, i + tn, "to"))
-            continue; /* "refused to release": the release, refused */
-        if (verbal && !context_fits(c, r, i, tn, hi))
-            continue;
-        sr_event ev;
-        memset(&ev, 0, sizeof ev);
-        ev.source.entity = ev.target.entity = -1;
-        ev.location = -1;
-        ev.reported_by = -1;
-        ev.trig_tok = i;
-        ev.trig_n = tn;
-        if (c->quote_at[i] >= 0)
-            ev.reported_by = d->quotes.v[c->quote_at[i]].speaker;
-        memcpy(ev.cameo, r->code, sizeof ev.cameo - 1);
-        ev.plover = r->plover;
-        ev.mode = r->mode[0] ? r->mode : NULL;
-        uint32_t after = i + tn;
-        bool nominal_support = false;
-        actor_ref before;
-        bool has_before = i > lo && actor_at(c, i - 1, &before);
-        const char *vt = tag(c, i);
-        bool participle = strcmp(vt, "VBG") == 0 || strcmp(vt, "VBN") == 0;
-        bool places = r->acled == SR_AC_CAPTURE || r->acled == SR_AC_AIR || r->acled == SR_AC_SHELL ||
-                      r->acled == SR_AC_ATTACK || r->acled == SR_AC_CLASH || r->acled == SR_AC_LOOT;
-        if (verbal && strcmp(vt, "VBN") == 0 && has_before && !passive(c, i, lo) &&
-            (after >= hi || !(is_noun(c, after) || tag(c, after)[0] == 'D' || c->ment_at[after] >= 0))) {
-            /* "Yazidi women captured in Iraq": a passive after its noun */
-            fill_arg(c, &before, &ev.target);
-            for (uint32_t k = after; k < hi && k < after + 6; k++)
-                if (is(c, k, "by")) {
-                    find_target_right(c, k + 1, hi, &ev.source, false);
-                    break;
-                }
-        } else if (verbal && participle && has_before && !passive(c, i, lo)) {
-            /* "the coalition backing the militias": the noun before acts */
-            fill_arg(c, &before, &ev.source);
-            find_target_right(c, after, hi, &ev.target, places);
-        } else if (verbal && passive(c, i, lo)) {
-            /* "was seized by the rebels", "the army supported by Russia" */
-            if (has_before && strcmp(vt, "VBN") == 0)
-                fill_arg(c, &before, &ev.target);
-            for (uint32_t k = after; k < hi && k < after + 6; k++)
-                if (is(c, k, "by")) {
-                    find_target_right(c, k + 1, hi, &ev.source, false);
-                    break;
-                }
-            if (!ev.target.has_actor && ev.target.entity < 0)
-                find_source_left(c, i, lo, &ev.target, true);
-        } else if (verbal) {
-            find_source_left(c, i, lo, &ev.source, r->inverse);
-            find_target_right(c, after, hi, &ev.target, places);
-        } else {
-            /* a noun: "its capture of Mosul", "France launched air strikes on" */
-            uint32_t k = i;
-            for (uint32_t v = i; v > lo && v + 5 > i; v--)
-                if (is_verb(c, v - 1)) {
-                    nominal_support = support_verb(c, v - 1) || lemma_is(c, v - 1, "observe") ||
-                                      lemma_is(c, v - 1, "report") || lemma_is(c, v - 1, "hear");
-                    break;
-                }
-            while (k > lo && (strncmp(tag(c, k - 1), "JJ", 2) == 0 || is_noun(c, k - 1)) &&
-                   c->ment_at[k - 1] < 0 && c->group_at[k - 1] < 0)
-                k--;
-            actor_ref a;
-            int32_t pm = k > lo ? c->ment_at[k - 1] : -1;
-            if (k > lo && (is(c, k - 1, "its") || is(c, k - 1, "their") || is(c, k - 1, "his") ||
-                           is(c, k - 1, "her")))
-                resolve_ref(c, k - 1, &ev.source, false);
-            else if (k > lo && actor_at(c, k - 1, &a))
-                fill_arg(c, &a, &ev.source); /* "the SDF offensive" */
-            else if (pm >= 0 && d->mentions.v[pm].src == SR_MSRC_PREFIX) {
-                /* "US-led air strikes" */
-                const sr_mention *mn = &d->mentions.v[pm];
-                a = (actor_ref){mn->tok_first, mn->tok_n, (int32_t)mn->entity, -1};
-                fill_arg(c, &a, &ev.source);
-            }
-            else if (k > lo + 1 && is(c, k - 1, "'s") && actor_at(c, k - 2, &a))
-                fill_arg(c, &a, &ev.source);
-            else {
-                /* the subject of the verb before: "France launched ..." */
-                uint32_t v = k;
-                while (v > lo && !is_verb(c, v - 1) && k - v < 4)
-                    v--;
-                if (v > lo && is_verb(c, v - 1) && support_verb(c, v - 1))
-                    find_source_left(c, v - 1, lo, &ev.source, false);
-            }
-            uint32_t p = after;
-            if (p < hi && (is(c, p, "on") || is(c, p, "against") || is(c, p, "of") || is(c, p, "for") ||
-                           is(c, p, "at") || is(c, p, "by") || is(c, p, "in") || is(c, p, "between"))) {
-                bool by = is(c, p, "by");
-                find_target_right(c, p + 1, hi, by ? &ev.source : &ev.target,
-                                  !is(c, p, "in") && !by);
-            }
-        }
-        if (!verbal && (strcmp(ev.plover, "CONSULT") == 0 || strcmp(ev.plover, "COOPERATE") == 0 ||
-                        strcmp(ev.plover, "AID") == 0 || strcmp(ev.plover, "AGREE") == 0)) {
-            /* "ended mediation efforts", "cancelled a planned visit",
-             * "reduced food supplies": relations cut */
-            static const char *const cut[] = {"end", "halt", "suspend", "cancel", "cut", "reduce",
-                                              "freeze", "stop", "postpone", "abandon", "scrap", NULL};
-            for (uint32_t v = i; v > lo && v + 5 > i; v--)
-                if (is_verb(c, v - 1)) {
-                    for (int w = 0; cut[w]; w++)
-                        if (lemma_is(c, v - 1, cut[w])) {
-                            ev.plover = "SANCTION";
-                            memcpy(ev.cameo, "160", 4);
-                            ev.mode = NULL;
-                            break;
-                        }
-                    break;
-                }
-        }
-        if (r->inverse) {
-            sr_event_arg tmp = ev.source;
-            ev.source = ev.target;
-            ev.target = tmp;
-        }
-        uint8_t prec = 1;
-        bool loc_prep = false;
-        ev.location = -1;
-        if (r->acled == SR_AC_CAPTURE && geocoded(c, ev.target.entity) && is_mere_place(c, ev.target.entity))
-            ev.location = ev.target.entity;
-        else
-            ev.location = find_location(c, i, lo, hi, &ev.source, &prec, &loc_prep);
-        /* "captured the city of al-Mayadin": the place taken is the place */
-        if (ev.location < 0 && geocoded(c, ev.target.entity))
-            ev.location = ev.target.entity;
-        if (ev.location < 0 && c->last_loc_entity >= 0)
-            ev.location = c->last_loc_entity, prec = 2;
-        ev.loc_precision = prec;
-        /* nouns with nothing around them ("months of battle") tell no event */
-        if (!verbal && !ev.source.has_actor && !ev.target.has_actor && ev.source.entity < 0 &&
-            ev.target.entity < 0 &&
-            !(r->acled != SR_AC_NONE && (nominal_support || (loc_prep && prec != 2))))
-            continue;
-        bool intent_verb;
-        ev.modality = (uint8_t)modality(c, i, lo, &intent_verb);
-        ev.negated = ev.modality != SR_MOD_ASSERTED;
-        bool conditional = false; /* "will withdraw ... unless ..." */
-        for (uint32_t k = after; k < hi && !conditional; k++)
-            conditional = is(c, k, "unless") || (is(c, k, "if") && !is(c, k + 1, "necessary"));
-        if (ev.modality == SR_MOD_REQUIRED) {
-            /* "X said Libya must hand over the suspects": X demands it */
-            ev.plover = "REQUEST";
-            memcpy(ev.cameo, "100", 4);
-            ev.mode = NULL;
-            ev.modality = SR_MOD_ASSERTED;
-            ev.negated = false;
-            ev.target = ev.source;
-            memset(&ev.source, 0, sizeof ev.source);
-            ev.source.entity = -1;
-            if (ev.reported_by >= 0) { /* the speaker demands it */
-                const sr_entity *en = &d->entities.v[ev.reported_by];
-                ev.source.entity = ev.reported_by;
-                ev.source.has_actor = en->has_actor;
-                if (en->has_actor)
-                    ev.source.actor = en->actor;
-            }
-        }
-        if (ev.modality == SR_MOD_THREATENED ||
-            (ev.modality == SR_MOD_INTENDED &&
-             (violent_type(&ev) || (conditional && strcmp(ev.plover, "RETREAT") == 0) || strcmp(ev.plover, "COERCE") == 0 ||
-              strcmp(ev.plover, "SANCTION") == 0 || strcmp(ev.plover, "PROTEST") == 0 ||
-              strcmp(ev.plover, "REJECT") == 0 || strcmp(ev.plover, "MOBILIZE") == 0))) {
-            /* "threatened to attack", "will strike": a threat */
-            ev.plover = "THREATEN";
-            memcpy(ev.cameo, violent_type(&ev) ? "138" : "130", 4);
-            ev.mode = NULL;
-        } else if (ev.modality == SR_MOD_INTENDED && strcmp(ev.plover, "THREATEN") != 0 &&
-                   strcmp(ev.plover, "REJECT") != 0 && strcmp(ev.plover, "ACCUSE") != 0 &&
-                   strcmp(ev.plover, "REQUEST") != 0 && strcmp(ev.plover, "PROTEST") != 0) {
-            /* "said they will release", "promised to continue aid" */
-            ev.plover = "AGREE";
-            memcpy(ev.cameo, "030", 4);
-            ev.mode = NULL;
-        } else if (ev.modality == SR_MOD_NEGATED && i > lo &&
-                   (lemma_is(c, i - 1, "refuse") || (i > lo + 1 && lemma_is(c, i - 2, "refuse")))) {
-            ev.plover = "REJECT";
-            memcpy(ev.cameo, "120", 4);
-            ev.mode = NULL;
-            ev.modality = SR_MOD_ASSERTED; /* the refusal happened */
-            ev.negated = false;
-        }
-        uint32_t ca, cb;
-        clause_of(c, i, tn, lo, hi, &ca, &cb);
-        if (violent_type(&ev) && !ev.source.has_actor && ev.source.entity < 0 &&
-            natural_cause(c, ca, i, after, cb))
-            continue; /* "floods killed 40 people": no one did it */
-        int cls = r->acled;
-        /* what protesters demand, denounce or reject, they demand in protest */
-        if (cls == SR_AC_NONE && verbal && ev.source.has_actor && strcmp(ev.source.actor.sector, "OPP") == 0 &&
-            (strcmp(ev.plover, "REQUEST") == 0 || strcmp(ev.plover, "ACCUSE") == 0 ||
-             strcmp(ev.plover, "REJECT") == 0))
-            cls = SR_AC_PROTEST;
-        if (cls == SR_AC_CAPTURE && !conflict_context(c, &ev, cls, ca, cb, lo, hi))
-            continue; /* "profit fell to 150 mln", "a takeover by a partnership" */
-        if (!conflict_context(c, &ev, cls, ca, cb, lo, hi))
-            cls = SR_AC_NONE; /* "the industry hit a problem", a trade agreement */
-        if (ev.modality == SR_MOD_ASSERTED)
-            classify(c, &ev, cls, ca, cb, c->para_hi);
-        find_date(c, &ev, i, lo, hi);
-        if (r->acled != SR_AC_NONE && ev.modality == SR_MOD_ASSERTED)
-            find_deaths(c, &ev, ca, cb);
-        ev.start = d->tokens.v[lo].start;
-        ev.end = d->tokens.v[hi - 1].end;
-        ev.trig_start = d->tokens.v[i].start;
-        ev.trig_end = d->tokens.v[i + tn - 1].end;
-        ev.confidence = 0.4f + 0.2f * ev.source.has_actor + 0.2f * (ev.target.has_actor || ev.target.entity >= 0) +
-                        0.1f * (ev.location >= 0) + 0.1f * (ev.date_basis == SR_DATE_TEXT);
-        sr_event *o = same_act(c, first_event, &ev);
-        if (o) {
-            merge(o, &ev);
-        } else {
-            sr_event *slot = SR_VEC_PUSH(d->arena, &d->events);
-            if (!slot)
-                return SITREP_ENOMEM;
-            *slot = ev;
-        }
-        i += tn - 1;
+    sr_event *o = same_act(c, first_event, ev);
+    if (o) {
+        merge(o, ev);
+        return SITREP_OK;
     }
-    /* what this sentence placed and dated stands for what follows: its
-     * events' place, else the town it names first */
+    sr_event *slot = SR_VEC_PUSH(d->arena, &d->events);
+    if (!slot)
+        return SITREP_ENOMEM;
+    *slot = *ev;
+    return SITREP_OK;
+}
+
+/* What this sentence placed and dated stands for what follows: its
+ * events' place, else the town it names first; its latest date. */
+static void carry_context(ectx *c, uint32_t first_event, uint32_t lo, uint32_t hi)
+{
+    const sr_doc *d = c->d;
     bool placed = false;
     for (uint32_t k = first_event; k < d->events.n; k++)
         if (d->events.v[k].location >= 0)
@@ -1714,6 +2000,71 @@ static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
         if (c->time_at[i] >= 0 && dated(&d->times.v[c->time_at[i]]) &&
             d->times.v[c->time_at[i]].value[4] != 0)
             c->last_date_time = c->time_at[i];
+}
+
+/* The event told by the trigger at token i (entry r, tn tokens), into ev;
+ * false when the words tell none. */
+static bool read_event(ectx *c, const sr_lex_rec *r, uint32_t i, uint32_t tn, uint32_t lo,
+                       uint32_t hi, sr_event *ev)
+{
+    const sr_doc *d = c->d;
+    event_init(c, r, i, tn, ev);
+    bool verbal = is_verb(c, i), support = false;
+    if (verbal)
+        verb_args(c, ev, r, lo, hi);
+    else {
+        support = noun_args(c, ev, lo, hi);
+        relations_cut(c, ev, lo);
+    }
+    if (r->inverse) {
+        sr_event_arg tmp = ev->source;
+        ev->source = ev->target;
+        ev->target = tmp;
+    }
+    bool loc_prep = place_event(c, ev, r, lo, hi);
+    /* nouns with nothing around them ("months of battle") tell no event */
+    if (!verbal && !ev->source.has_actor && !ev->target.has_actor && ev->source.entity < 0 &&
+        ev->target.entity < 0 &&
+        !(r->acled != SR_AC_NONE && (support || (loc_prep && ev->loc_precision != 2))))
+        return false;
+    apply_modality(c, ev, lo, hi);
+    uint32_t ca, cb;
+    clause_of(c, i, tn, lo, hi, &ca, &cb);
+    int cls = acled_class(c, ev, r, ca, cb, lo, hi);
+    if (cls < 0)
+        return false;
+    if (ev->modality == SR_MOD_ASSERTED)
+        classify(c, ev, cls, ca, cb, c->para_hi);
+    find_date(c, ev, i, lo, hi);
+    if (r->acled != SR_AC_NONE && ev->modality == SR_MOD_ASSERTED)
+        find_deaths(c, ev, ca, cb);
+    ev->start = d->tokens.v[lo].start;
+    ev->end = d->tokens.v[hi - 1].end;
+    ev->trig_start = d->tokens.v[i].start;
+    ev->trig_end = d->tokens.v[i + tn - 1].end;
+    ev->confidence = 0.4f + 0.2f * ev->source.has_actor +
+                     0.2f * (ev->target.has_actor || ev->target.entity >= 0) +
+                     0.1f * (ev->location >= 0) + 0.1f * (ev->date_basis == SR_DATE_TEXT);
+    return true;
+}
+
+static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
+{
+    uint32_t first_event = c->d->events.n;
+    for (uint32_t i = lo; i < hi; i++) {
+        uint32_t tn;
+        const sr_lex_rec *r = trigger_here(c, i, lo, hi, &tn);
+        if (!r)
+            continue;
+        sr_event ev;
+        if (!read_event(c, r, i, tn, lo, hi, &ev))
+            continue;
+        sitrep_status st = add_event(c, first_event, &ev);
+        if (st != SITREP_OK)
+            return st;
+        i += tn - 1;
+    }
+    carry_context(c, first_event, lo, hi);
     return SITREP_OK;
 }
 
@@ -1721,20 +2072,16 @@ sitrep_status sr_event_run(sr_doc *d, const sitrep_model *m)
 {
     if (!d->tokens.n || !d->sentences.n || !m || !d->tags)
         return SITREP_OK;
-    ectx c = {.d = d, .m = m, .last_loc_entity = -1, .last_date_time = -1};
-    uint32_t n = d->tokens.n;
-    c.ment_at = sr_arena_alloc(d->arena, n * sizeof *c.ment_at);
-    c.group_at = sr_arena_alloc(d->arena, n * sizeof *c.group_at);
-    c.time_at = sr_arena_alloc(d->arena, n * sizeof *c.time_at);
-    c.quote_at = sr_arena_alloc(d->arena, n * sizeof *c.quote_at);
-    if (!c.ment_at || !c.group_at || !c.time_at || !c.quote_at)
-        return SITREP_ENOMEM;
-    index_tokens(&c);
+    ectx c = {.d = d, .m = m, .last_loc_entity = -1, .last_date_time = -1, .cues_lo = UINT32_MAX};
+    sitrep_status st = index_doc(&c);
+    if (st != SITREP_OK)
+        return st;
     for (uint32_t s = 0; s < d->sentences.n; s++) {
         const sr_sentence *se = &d->sentences.v[s];
         if (!se->tok_n)
             continue;
         if (s == 0 || para_break(d, se->tok_first)) {
+            c.para_lo = se->tok_first;
             c.last_loc_entity = -1;
             c.last_date_time = -1;
             uint32_t q = s + 1;
@@ -1742,7 +2089,7 @@ sitrep_status sr_event_run(sr_doc *d, const sitrep_model *m)
                 q++;
             c.para_hi = d->sentences.v[q - 1].tok_first + d->sentences.v[q - 1].tok_n;
         }
-        sitrep_status st = sentence_events(&c, se->tok_first, se->tok_first + se->tok_n);
+        st = sentence_events(&c, se->tok_first, se->tok_first + se->tok_n);
         if (st != SITREP_OK)
             return st;
     }

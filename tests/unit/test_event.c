@@ -222,6 +222,23 @@ static void test_rare_words(void **state)
     assert_true(air);
 }
 
+/* "the city" is the city most talked about before it, the latest of those
+ * talked about as much; a new paragraph keeps no place of its own. */
+static void test_city_talked_about(void **state)
+{
+    (void)state;
+    const sr_doc *d = run("2021-03-08", "Troops left Aleppo on Monday and entered Homs.\\n\\n"
+                                        "Rebels attacked army positions in the city on Tuesday.");
+    const sr_event *ev = event(d, "attacked");
+    assert_non_null(ev);
+    assert_string_equal(entity_name(d, ev->location), "Homs");
+    d = run("2021-03-08", "Troops left Aleppo on Monday and entered Homs. Shops in Aleppo opened."
+                          "\\n\\nRebels attacked army positions in the city on Tuesday.");
+    ev = event(d, "attacked");
+    assert_non_null(ev);
+    assert_string_equal(entity_name(d, ev->location), "Aleppo");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -234,6 +251,7 @@ int main(void)
         cmocka_unit_test(test_user_event_words),
         cmocka_unit_test(test_event_places),
         cmocka_unit_test(test_rare_words),
+        cmocka_unit_test(test_city_talked_about),
     };
     return cmocka_run_group_tests(tests, tu_setup, tu_teardown);
 }

@@ -3,7 +3,9 @@
  * doc->times, TIMEX3 expressions with their type and value, relative ones
  * resolved against the publication date (never guessed without one).
  *
- * A matcher over tokens, longest pattern first, at each token:
+ * A table of rules (see `rules` below), tried in order at each token: each
+ * rule a sequence of token classes and words with a normalizer that
+ * computes the type and value.  The rules cover:
  *   dates     "Oct. 15, 2017", "15 October 2017", "October 2017", "Oct. 15",
  *             "2017-10-15", "10/15/2017", "1989", "fiscal 1989", "the 1990s",
  *             weekdays ("Saturday", "Friday, Oct. 23"), "third-quarter",
@@ -504,17 +506,17 @@ static void set_offset(const tctx *c, tx *r, int n, char unit, int sign)
     }
 }
 
-static const char *season_code(const tctx *c, uint32_t i)
-{
-    if (is(c, i, "spring")) return "SP";
-    if (is(c, i, "summer")) return "SU";
-    if (is(c, i, "fall") || is(c, i, "autumn")) return "FA";
-    if (is(c, i, "winter")) return "WI";
-    return NULL;
-}
+/* ---- token classes ------------------------------------------------------------ */
+
+/* What a class read at its tokens: the number, month, unit ... in v (and
+ * v2, v3 for the classes that read more than one). */
+typedef struct cap {
+    uint32_t at, n; /* its first token, its tokens */
+    int v, v2, v3;
+} cap;
 
 /* A four-digit year 1800-2099 at token i (not part of a larger number). */
-static int year_at(const tctx *c, uint32_t i)
+static uint32_t k_year(const tctx *c, uint32_t i, cap *k)
 {
     if (i >= c->uhi)
         return 0;
@@ -523,18 +525,18 @@ static int year_at(const tctx *c, uint32_t i)
     if (n != 4)
         return 0;
     int v = 0;
-    for (int k = 0; k < 4; k++) {
-        if (s[k] < '0' || s[k] > '9')
+    for (int j = 0; j < 4; j++) {
+        if (s[j] < '0' || s[j] > '9')
             return 0;
-        v = v * 10 + (s[k] - '0');
+        v = v * 10 + (s[j] - '0');
     }
-    return v >= 1800 && v <= 2099 ? v : 0;
+    return (k->v = v) >= 1800 && v <= 2099;
 }
 
 /* A year said in words, as transcripts of broadcasts write them:
  * "nineteen ninety-six", "nineteen seventy-nine", "two thousand" (after
  * "the year"), "two thousand and one"; *len its tokens. */
-static int spoken_year(const tctx *c, uint32_t i, uint32_t *len)
+static uint32_t k_yearw(const tctx *c, uint32_t i, cap *y)
 {
     if (i + 1 >= c->uhi)
         return 0;
@@ -567,27 +569,21 @@ static int spoken_year(const tctx *c, uint32_t i, uint32_t *len)
             if (teen >= 10)
                 lo = teen;
         }
-        if (lo < 0)
-            return 0;
-        *len = used;
-        return hi * 100 + lo;
+        y->v = hi * 100 + lo;
+        return lo < 0 ? 0 : used;
     }
     if (hi == 2 && is(c, i + 1, "thousand")) {
         uint32_t k = i + 2;
         if (is(c, k, "and"))
             k++;
         int u = index_in(c, k, numbers, 21);
-        if (u >= 1) {
-            *len = k + 1 - i;
-            return 2000 + u;
-        }
-        *len = 2;
-        return 2000;
+        y->v = 2000 + (u >= 1 ? u : 0);
+        return u >= 1 ? k + 1 - i : 2;
     }
     return 0;
 }
 
-static int day_at(const tctx *c, uint32_t i)
+static uint32_t k_day(const tctx *c, uint32_t i, cap *d)
 {
     if (i >= c->uhi)
         return 0;
@@ -603,763 +599,1095 @@ static int day_at(const tctx *c, uint32_t i)
     if (k < n && !((n - k == 2) && (strncasecmp(s + k, "st", 2) == 0 || strncasecmp(s + k, "nd", 2) == 0 ||
                                     strncasecmp(s + k, "rd", 2) == 0 || strncasecmp(s + k, "th", 2) == 0)))
         return 0;
-    return v >= 1 && v <= 31 ? v : 0;
+    return (d->v = v) >= 1 && v <= 31;
 }
+
+/* ---- token classes ------------------------------------------------------------ */
+
+enum {
+    K_ISO,      /* 2017-10-15: y m d */
+    K_MDY,      /* 10/15/2017: y m d */
+    K_DAY,      /* 15, 15th */
+    K_MONTH,    /* October, Oct., Sept (1-12) */
+    K_MIDMONTH, /* mid-November */
+    K_YEAR,     /* 1800-2099 */
+    K_YEARW,    /* nineteen ninety-six, two thousand and one */
+    K_DECADE,   /* 1990s, mid-1990s: 199 */
+    K_WEEKDAY,  /* 0 Monday ... 6 Sunday */
+    K_PART,     /* morning afternoon evening night */
+    K_SEASON,   /* 0 winter, 1 spring, 2 summer, 3 fall */
+    K_QUARTER,  /* third quarter, third-quarter: 1-4 */
+    K_CLOCK,    /* 5, 10:30: hour, minute, 1 if written with a colon */
+    K_NUMBER,   /* a number in digits or words; -2 vague ("several") */
+    K_COUNT,    /* a number as counts are said: "a", "a couple of", "two hundred" */
+    K_UNIT,     /* year month week day ...: the unit's letter (see unit_of) */
+    K_UNITN,    /* 27-year, two-year: count, unit */
+    K_REL,      /* this current present 0, last past previous -1, next coming 1 */
+    K_TARGET,   /* what "last", "next", "this" count in: 1 unit, 2 season, 3
+                 * weekday, 4 month (no day after it); v2 the unit, season ... */
+    K__N
+};
+
+static const char *const part_codes[] = {"MO", "AF", "EV", "NI"};
+static const char *const season_codes[] = {"WI", "SP", "SU", "FA"};
+
+static int digits(const char *s, size_t n) /* n digits, or -1 */
+{
+    int v = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (s[k] < '0' || s[k] > '9')
+            return -1;
+        v = v * 10 + (s[k] - '0');
+    }
+    return v;
+}
+
+/* The token as a C string, cut to `size` - 1 bytes ("" past the unit). */
+static uint32_t tok_copy(const tctx *c, uint32_t i, char *s, size_t size)
+{
+    uint32_t n = 0;
+    const char *raw = i < c->uhi ? tw(c, i, &n) : "";
+    if (n >= size)
+        n = (uint32_t)size - 1;
+    memcpy(s, raw, n);
+    s[n] = 0;
+    return n;
+}
+
+static uint32_t k_iso(const tctx *c, uint32_t i, cap *k)
+{
+    char s[24];
+    uint32_t n = tok_copy(c, i, s, sizeof s);
+    return n == 10 && sscanf(s, "%4d-%2d-%2d", &k->v, &k->v2, &k->v3) == 3 && k->v2 >= 1 &&
+           k->v2 <= 12 && k->v3 >= 1 && k->v3 <= 31 && s[4] == '-' && s[7] == '-';
+}
+
+static uint32_t k_mdy(const tctx *c, uint32_t i, cap *k)
+{
+    char s[24];
+    uint32_t n = tok_copy(c, i, s, sizeof s);
+    return n >= 8 && n <= 10 && sscanf(s, "%2d/%2d/%4d", &k->v2, &k->v3, &k->v) == 3 &&
+           k->v >= 1800 && k->v2 >= 1 && k->v2 <= 12 && k->v3 >= 1 && k->v3 <= 31;
+}
+
+
+static uint32_t k_month(const tctx *c, uint32_t i, cap *k)
+{
+    uint32_t len = 0;
+    return (k->v = month_at(c, i, &len)) ? len : 0;
+}
+
+static uint32_t k_midmonth(const tctx *c, uint32_t i, cap *k)
+{
+    uint32_t n;
+    const char *s = i < c->uhi ? tw(c, i, &n) : "";
+    if (i >= c->uhi || n <= 5 || strncasecmp(s, "mid-", 4) != 0)
+        return 0;
+    for (int m = 0; m < 12; m++)
+        if (n - 4 == strlen(months[m]) && strncasecmp(s + 4, months[m], n - 4) == 0) {
+            k->v = m + 1;
+            return 1;
+        }
+    return 0;
+}
+
+
+static uint32_t k_decade(const tctx *c, uint32_t i, cap *k)
+{
+    if (i >= c->uhi)
+        return 0;
+    uint32_t n;
+    const char *s = tw(c, i, &n), *q = s;
+    if (n >= 9 && strncasecmp(s, "mid-", 4) == 0)
+        q = s + 4;
+    if ((size_t)(s + n - q) != 5 || q[4] != 's' || q[0] < '1' || q[0] > '2' || q[3] != '0')
+        return 0;
+    return (k->v = digits(q, 3)) >= 0 && digits(q + 3, 1) == 0;
+}
+
+static uint32_t k_weekday(const tctx *c, uint32_t i, cap *k)
+{
+    return (k->v = index_in(c, i, weekdays, 7)) >= 0;
+}
+
+static uint32_t k_part(const tctx *c, uint32_t i, cap *k)
+{
+    static const char *const parts[] = {"morning", "afternoon", "evening", "night"};
+    return (k->v = index_in(c, i, parts, 4)) >= 0;
+}
+
+static uint32_t k_season(const tctx *c, uint32_t i, cap *k)
+{
+    static const char *const words[] = {"winter", "spring", "summer", "fall", "autumn"};
+    int s = index_in(c, i, words, 5);
+    return (k->v = s > 3 ? 3 : s) >= 0;
+}
+
+static uint32_t k_quarter(const tctx *c, uint32_t i, cap *k)
+{
+    if (i >= c->uhi)
+        return 0;
+    uint32_t n;
+    const char *s = tw(c, i, &n);
+    for (int q = 1; q <= 4; q++) {
+        size_t l = strlen(ordinals[q]);
+        k->v = q;
+        if (n == l && strncasecmp(s, ordinals[q], l) == 0 && is(c, i + 1, "quarter"))
+            return 2;
+        if (n == l + 8 && strncasecmp(s, ordinals[q], l) == 0 && strncasecmp(s + l, "-quarter", 8) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static uint32_t k_clock(const tctx *c, uint32_t i, cap *k)
+{
+    char s[8];
+    uint32_t n = tok_copy(c, i, s, sizeof s);
+    k->v = -1, k->v2 = 0;
+    if (n >= 4 && n <= 5 && sscanf(s, "%d:%2d", &k->v, &k->v2) == 2) {
+    } else if (n <= 2 && s[0] >= '0' && s[0] <= '9')
+        k->v = atoi(s);
+    k->v3 = memchr(s, ':', n) != NULL;
+    return k->v >= 0 && k->v <= 24 && k->v2 < 60;
+}
+
+static uint32_t k_number(const tctx *c, uint32_t i, cap *k)
+{
+    return (k->v = number_at(c, i, false)) != -1;
+}
+
+static uint32_t k_count(const tctx *c, uint32_t i, cap *k)
+{
+    k->v = 2;
+    if (is(c, i, "a") && is(c, i + 1, "couple") && is(c, i + 2, "of"))
+        return 3;
+    k->v = -2;
+    if (is(c, i, "a") && is(c, i + 1, "few"))
+        return 2;
+    if ((k->v = number_at(c, i, true)) == -1)
+        return 0;
+    if (k->v >= 0 && (is(c, i + 1, "hundred") || is(c, i + 1, "thousand"))) {
+        k->v *= is(c, i + 1, "hundred") ? 100 : 1000;
+        return 2;
+    }
+    return 1;
+}
+
+static uint32_t k_unit(const tctx *c, uint32_t i, cap *k)
+{
+    return (k->v = unit_at(c, i)) != 0;
+}
+
+static uint32_t k_unitn(const tctx *c, uint32_t i, cap *k)
+{
+    if (i >= c->uhi)
+        return 0;
+    uint32_t n;
+    const char *s = tw(c, i, &n), *h = memchr(s, '-', n);
+    char u = h ? unit_of(h + 1, (size_t)(s + n - h - 1)) : 0;
+    if (!u || u == 'K')
+        return 0;
+    int v = -1;
+    if (s[0] >= '0' && s[0] <= '9') {
+        v = 0;
+        for (const char *q = s; q < h && v < 10000; q++)
+            v = (*q >= '0' && *q <= '9') ? v * 10 + (*q - '0') : 100000;
+    } else
+        for (int w = 1; w <= 20; w++)
+            if ((size_t)(h - s) == strlen(numbers[w]) && strncasecmp(s, numbers[w], (size_t)(h - s)) == 0)
+                v = w;
+    k->v = v, k->v2 = u;
+    return v > 0 && v < 10000;
+}
+
+static uint32_t k_rel(const tctx *c, uint32_t i, cap *k)
+{
+    static const char *const words[] = {"this", "current", "present", "last", "past",
+                                        "previous", "next", "coming"};
+    int w = index_in(c, i, words, 8);
+    k->v = w < 3 ? 0 : w < 6 ? -1 : 1;
+    return w >= 0;
+}
+
+static uint32_t k_target(const tctx *c, uint32_t i, cap *k)
+{
+    uint32_t ml = 0;
+    cap s;
+    if ((k->v2 = unit_at(c, i)) != 0)
+        k->v = 1;
+    else if (k_season(c, i, &s))
+        k->v = 2, k->v2 = s.v;
+    else if ((k->v2 = index_in(c, i, weekdays, 7)) >= 0)
+        k->v = 3;
+    else if ((k->v2 = month_at(c, i, &ml)) != 0 && !k_day(c, i + ml, &s))
+        k->v = 4; /* "last Oct. 23" is that date, not last October */
+    else
+        return 0;
+    return k->v == 4 ? ml : 1;
+}
+
+/* Each class with the first three letters of the words it can start with
+ * ("0": a digit; NULL: anything), to find the rules worth trying. */
+typedef uint32_t (*class_fn)(const tctx *c, uint32_t i, cap *k);
+#define NUMBERS "0 zer one two thr fou fiv six sev eig nin ten ele twe thi fif for few som man"
+static const struct {
+    const char *name;
+    class_fn fn;
+    const char *first;
+} classes[K__N] = {
+    [K_ISO] = {"ISO", k_iso, "0"},
+    [K_MDY] = {"MDY", k_mdy, "0"},
+    [K_DAY] = {"DAY", k_day, "0"},
+    [K_MONTH] = {"MONTH", k_month, "jan feb mar apr may jun jul aug sep oct nov dec"},
+    [K_MIDMONTH] = {"MIDMONTH", k_midmonth, "mid"},
+    [K_YEAR] = {"YEAR", k_year, "0"},
+    [K_YEARW] = {"YEARW", k_yearw, "two sev eig nin twe"},
+    [K_DECADE] = {"DECADE", k_decade, "0 mid"},
+    [K_WEEKDAY] = {"WEEKDAY", k_weekday, "mon tue wed thu fri sat sun"},
+    [K_PART] = {"PART", k_part, "mor aft eve nig"},
+    [K_SEASON] = {"SEASON", k_season, "win spr sum fal aut"},
+    [K_QUARTER] = {"QUARTER", k_quarter, "fir sec thi fou"},
+    [K_CLOCK] = {"CLOCK", k_clock, "0"},
+    [K_NUMBER] = {"NUMBER", k_number, NUMBERS},
+    [K_COUNT] = {"COUNT", k_count, NUMBERS " a an"},
+    [K_UNIT] = {"UNIT", k_unit, "yea mon wee day hou min sec qua dec cen"},
+    [K_UNITN] = {"UNITN", k_unitn, NUMBERS},
+    [K_REL] = {"REL", k_rel, "thi cur pre las pas nex com"},
+    [K_TARGET] = {"TARGET", k_target, NULL},
+};
+
+/* ---- the rules ------------------------------------------------------------------ */
+
+/* A match of one rule: where it starts and ends, and what its classes read. */
+typedef struct mt {
+    uint32_t i, e;
+    uint32_t got; /* bit k: class k matched */
+    cap k[K__N];
+    tx sub;          /* what the @group in the rule matched */
+    const char *arg; /* the rule's argument */
+} mt;
+
+/* A normalizer fills in the type and value (r->n is the match's length).
+ * It returns 1 to take the match, 0 to let the next rule try, NO to say
+ * no time expression starts here. */
+enum { NO = -1 };
+typedef int (*norm_fn)(const tctx *c, const mt *m, tx *r);
+
+static bool has(const mt *m, int k) { return (m->got >> k) & 1; }
+static int val(const mt *m, int k) { return has(m, k) ? m->k[k].v : 0; }
+static uint32_t at(const mt *m, int k) { return m->k[k].at; }
+
+static bool plural(const tctx *c, uint32_t i, bool upper)
+{
+    uint32_t l;
+    const char *w = tw(c, i, &l);
+    return l > 1 && (w[l - 1] == 's' || (upper && w[l - 1] == 'S'));
+}
+
+/* A date of year, month and day, of whichever classes the rule has. */
+static int n_date(const tctx *c, const mt *m, tx *r)
+{
+    (void)c;
+    int k = has(m, K_ISO) ? K_ISO : has(m, K_MDY) ? K_MDY : -1;
+    if (k >= 0)
+        return set_date(r, m->k[k].v, m->k[k].v2, m->k[k].v3);
+    int y = has(m, K_YEAR) ? val(m, K_YEAR) : val(m, K_YEARW);
+    if (has(m, K_YEARW) && !has(m, K_MONTH) && y >= 2000 && !is(c, m->i, "the"))
+        return 0; /* "two thousand": a year only after "the year" */
+    return set_date(r, y, val(m, K_MONTH), val(m, K_DAY));
+}
+
+/* A month (and day) without a year: the one the clause's tense points to. */
+static int n_date_near(const tctx *c, const mt *m, tx *r)
+{
+    if (!c->dct_ok)
+        return 0;
+    int mo = has(m, K_MIDMONTH) ? val(m, K_MIDMONTH) : val(m, K_MONTH);
+    uint32_t a = has(m, K_MIDMONTH) ? at(m, K_MIDMONTH) : at(m, K_MONTH);
+    if (has(m, K_DAY) && at(m, K_DAY) < a)
+        a = at(m, K_DAY);
+    return set_date(r, resolve_month_year(c, mo, val(m, K_DAY), tense_near(c, a, m->e)), mo, val(m, K_DAY));
+}
+
+/* A bare month: only written as a name */
+static int n_month(const tctx *c, const mt *m, tx *r)
+{
+    uint32_t n;
+    const char *s = tw(c, at(m, K_MONTH), &n);
+    return s[0] >= 'A' && s[0] <= 'Z' && n >= 3 ? n_date_near(c, m, r) : 0;
+}
+
+/* "June that year": the year last written out */
+static int n_that_year(const tctx *c, const mt *m, tx *r)
+{
+    return c->last_year && set_date(r, c->last_year, val(m, K_MONTH), 0);
+}
+
+/* "June last year", "March next year" */
+static int n_month_rel(const tctx *c, const mt *m, tx *r)
+{
+    uint32_t w = at(m, K_MONTH) + 1;
+    return c->dct_ok && set_date(r, c->dy + (is(c, w, "last") ? -1 : is(c, w, "next") ? 1 : 0),
+                                 val(m, K_MONTH), 0);
+}
+
+/* what the rule's @group matched */
+static int n_sub(const tctx *c, const mt *m, tx *r)
+{
+    (void)c;
+    r->type = m->sub.type;
+    memcpy(r->value, m->sub.value, sizeof r->value);
+    return 1;
+}
+
+static void add_part(const mt *m, tx *r)
+{
+    if (has(m, K_PART)) {
+        size_t l = strlen(r->value);
+        snprintf(r->value + l, sizeof r->value - l, "T%s", part_codes[val(m, K_PART)]);
+        r->type = SR_TX_TIME;
+    }
+}
+
+/* "Friday", "Friday morning": by the clause's tense */
+static int n_weekday(const tctx *c, const mt *m, tx *r)
+{
+    if (!c->dct_ok)
+        return 0;
+    uint32_t i = m->i;
+    int tense = tense_near(c, i, i + 1);
+    /* "by Wednesday", "until Thursday": the preposition says nothing of
+     * a weekday's side; "Wednesday's ruling" is a thing done */
+    if (i > c->ulo && (is(c, i - 1, "by") || is(c, i - 1, "until") || is(c, i - 1, "through")))
+        tense = T_NONE;
+    if (is(c, i + 1, "'s"))
+        tense = T_PAST;
+    if (i >= c->ulo + 3 && is(c, i - 3, "as") && (is(c, i - 2, "soon") || is(c, i - 2, "early")) &&
+        is(c, i - 1, "as"))
+        tense = T_FUTURE; /* "as soon as Tuesday" */
+    set_day(r, resolve_weekday(c, val(m, K_WEEKDAY) + 1, tense));
+    add_part(m, r);
+    return 1;
+}
+
+/* "1989", "fiscal 1989"; "1990 people" is a count */
+static int n_year(const tctx *c, const mt *m, tx *r)
+{
+    uint32_t j = at(m, K_YEAR) + 1;
+    if (j < c->uhi && c->d->tags && c->m && strncmp(sr_tag_name(c->m, c->d->tags[j]), "NNS", 3) == 0 &&
+        !is(c, j, "levels"))
+        return NO;
+    return set_date(r, val(m, K_YEAR), 0, 0);
+}
+
+static int n_decade(const tctx *c, const mt *m, tx *r)
+{
+    (void)c;
+    snprintf(r->value, sizeof r->value, "%d", val(m, K_DECADE));
+    r->type = SR_TX_DATE;
+    return 1;
+}
+
+/* "the third quarter of 1989", "the 1988 second quarter", "third-quarter" */
+static int n_quarter(const tctx *c, const mt *m, tx *r)
+{
+    int q = val(m, K_QUARTER), y = val(m, K_YEAR);
+    bool year_first = has(m, K_YEAR) && at(m, K_YEAR) < at(m, K_QUARTER);
+    uint32_t b = at(m, K_QUARTER) - 1;
+    bool year_back = b >= m->i && (is(c, b, "year-ago") || is(c, b, "year-earlier"));
+    if (!y) {
+        if (!c->dct_ok)
+            return NO;
+        int cur = (c->dm - 1) / 3 + 1, tense = tense_near(c, m->i, m->e);
+        y = q < cur ? c->dy : (tense == T_FUTURE ? c->dy : c->dy - (q > cur));
+        if (q == cur && tense == T_PAST)
+            y = c->dy;
+    }
+    if (year_back && !year_first)
+        y--;
+    snprintf(r->value, sizeof r->value, "%04d-Q%d", y, q);
+    r->type = SR_TX_DATE;
+    return 1;
+}
+
+/* clock times: "5 p.m.", "10:30", "5 p.m. EST Nov. 9", "9 a.m. Tuesday" */
+static int clock_hour(const tctx *c, const mt *m)
+{
+    uint32_t j = at(m, K_CLOCK) + 1;
+    int hh = val(m, K_CLOCK);
+    bool pm = is(c, j, "p.m.") || is(c, j, "pm"), am = is(c, j, "a.m.") || is(c, j, "am");
+    if (!(pm || am || is(c, j, "o'clock") || m->k[K_CLOCK].v3))
+        return -1; /* "5" alone is no time */
+    return pm && hh < 12 ? hh + 12 : am && hh == 12 ? 0 : hh;
+}
+
+static int n_clock(const tctx *c, const mt *m, tx *r)
+{
+    int hh = clock_hour(c, m), mm = m->k[K_CLOCK].v2;
+    if (hh < 0)
+        return 0;
+    r->type = SR_TX_TIME;
+    if (has(m, K_WEEKDAY)) {
+        if (!c->dct_ok)
+            return 0;
+        int64_t z = resolve_weekday(c, val(m, K_WEEKDAY) + 1, tense_near(c, m->i, m->e));
+        int yy, mo, da;
+        sr_civil_from_days(z, &yy, &mo, &da);
+        snprintf(r->value, sizeof r->value, "%04d-%02d-%02dT%02d:%02d", yy, mo, da, hh, mm);
+    } else if (m->sub.n) {
+        if (strlen(m->sub.value) != 10)
+            return 0;
+        snprintf(r->value, sizeof r->value, "%.10sT%02u:%02u", m->sub.value, (unsigned)hh % 100u,
+                 (unsigned)mm % 100u);
+    } else if (!c->dct_ok)
+        snprintf(r->value, sizeof r->value, "XXXX-XX-XXT%02d:%02d", hh, mm);
+    else
+        snprintf(r->value, sizeof r->value, "%04d-%02d-%02dT%02d:%02d", c->dy, c->dm, c->dd, hh, mm);
+    return 1;
+}
+
+/* today, yesterday, tomorrow (morning) */
+static int n_day(const tctx *c, const mt *m, tx *r)
+{
+    r->type = SR_TX_DATE;
+    if (!c->dct_ok)
+        return !has(m, K_PART); /* value unknown */
+    set_day(r, c->dz + (is(c, m->i, "yesterday") ? -1 : is(c, m->i, "tomorrow") ? 1 : 0));
+    add_part(m, r);
+    return 1;
+}
+
+/* tonight, last night */
+static int n_night(const tctx *c, const mt *m, tx *r)
+{
+    r->type = SR_TX_TIME;
+    if (c->dct_ok) {
+        int y, mo, d;
+        sr_civil_from_days(c->dz - (r->n == 2), &y, &mo, &d);
+        snprintf(r->value, sizeof r->value, "%04d-%02d-%02dTNI", y, mo, d);
+    }
+    (void)m;
+    return 1;
+}
+
+/* "this morning" */
+static int n_this_part(const tctx *c, const mt *m, tx *r)
+{
+    r->type = SR_TX_TIME;
+    if (c->dct_ok)
+        snprintf(r->value, sizeof r->value, "%04d-%02d-%02dT%s", c->dy, c->dm, c->dd,
+                 part_codes[val(m, K_PART)]);
+    return 1;
+}
+
+/* A value written in the rule: PRESENT_REF, PAST_REF, FUTURE_REF */
+static int n_ref(const tctx *c, const mt *m, tx *r)
+{
+    (void)c;
+    r->type = SR_TX_DATE;
+    snprintf(r->value, sizeof r->value, "%s", m->arg);
+    return 1;
+}
+
+/* A set written in the rule ("P1D"), or "every Friday", "each week" */
+static int n_set(const tctx *c, const mt *m, tx *r)
+{
+    (void)c;
+    r->type = SR_TX_SET;
+    char u = (char)val(m, K_UNIT);
+    if (has(m, K_WEEKDAY))
+        snprintf(r->value, sizeof r->value, "XXXX-WXX-%d", val(m, K_WEEKDAY) + 1);
+    else if (u)
+        snprintf(r->value, sizeof r->value, "P1%c", u);
+    else
+        snprintf(r->value, sizeof r->value, "%s", m->arg);
+    return !u || u == 'D' || u == 'W' || u == 'M' || u == 'Y';
+}
+
+/* "the year-earlier quarter", "the latest period": the quarter a company
+ * reports on (arg quarters back) */
+static int n_quarter_back(const tctx *c, const mt *m, tx *r)
+{
+    r->type = SR_TX_DATE;
+    if (c->dct_ok)
+        set_offset(c, r, atoi(m->arg), 'Q', -1);
+    return 1;
+}
+
+/* "the past decade", "recent weeks", "the coming years": a span, of some
+ * units when plural */
+static int n_span(const tctx *c, const mt *m, tx *r)
+{
+    set_duration(r, plural(c, at(m, K_UNIT), true) ? -2 : 1, (char)val(m, K_UNIT));
+    return val(m, K_UNIT) != 'K';
+}
+
+/* "recent weeks": some weeks */
+static int n_recent(const tctx *c, const mt *m, tx *r)
+{
+    (void)c;
+    set_duration(r, -2, (char)val(m, K_UNIT));
+    return 1;
+}
+
+/* "the coming months": ahead, unmeasured */
+static int n_coming(const tctx *c, const mt *m, tx *r)
+{
+    r->type = SR_TX_DATE;
+    snprintf(r->value, sizeof r->value, "FUTURE_REF");
+    return plural(c, at(m, K_UNIT), false);
+}
+
+/* "last year", "this week", "next month", "earlier this month", "last
+ * Wednesday", "next spring", "the current fiscal year" */
+static int n_rel(const tctx *c, const mt *m, tx *r)
+{
+    uint32_t w = at(m, K_REL);
+    bool cur = is(c, w, "current") || is(c, w, "present");
+    if (w > m->i && is(c, w - 1, "the") && !cur)
+        return 0; /* "the next Friday" */
+    if (at(m, K_TARGET) > w + 1 && !(is(c, w, "current") || is(c, w, "this") || is(c, w, "last") ||
+                                     is(c, w, "next")))
+        return 0; /* "fiscal" after "past": not the year */
+    r->type = SR_TX_DATE;
+    if (!c->dct_ok)
+        return 1;
+    int rel = val(m, K_REL), kind = val(m, K_TARGET), x = m->k[K_TARGET].v2;
+    if (kind == 1 && x == 'C')
+        set_duration(r, 1, 'C');
+    else if (kind == 1 && x == 'K') {
+        int wy, wn;
+        iso_week(c->dz + 7 * rel, &wy, &wn);
+        snprintf(r->value, sizeof r->value, "%04d-W%02d-WE", wy, wn);
+    } else if (kind == 1)
+        set_offset(c, r, rel < 0 ? 1 : rel, (char)x, rel < 0 ? -1 : 1);
+    else if (kind == 2) {
+        int now = c->dm <= 2 || c->dm == 12 ? 0 : c->dm <= 5 ? 1 : c->dm <= 8 ? 2 : 3;
+        int y = c->dy + (rel > 0 ? (x <= now) : rel < 0 ? -(x >= now) : 0);
+        snprintf(r->value, sizeof r->value, "%04d-%s", y, season_codes[x]);
+    } else if (kind == 3) {
+        int64_t z = resolve_weekday(c, x + 1, rel > 0 ? T_FUTURE : T_PAST);
+        if (rel < 0 && z == c->dz)
+            z -= 7; /* "last Wednesday" on a Wednesday: a week ago */
+        if (rel > 0 && z == c->dz)
+            z += 7;
+        set_day(r, z);
+    } else {
+        int y = rel < 0 ? (x < c->dm ? c->dy : c->dy - 1) : rel > 0 ? (x > c->dm ? c->dy : c->dy + 1) : c->dy;
+        set_date(r, y, x, 0);
+    }
+    return 1;
+}
+
+/* "second" is an ordinal before "quarter" or "half", and after a year */
+static char count_unit(const tctx *c, const mt *m, int v)
+{
+    char u = (char)val(m, K_UNIT);
+    uint32_t k = at(m, K_UNIT);
+    return u == 'S' && (v > 999 || is(c, k + 1, "quarter") || is(c, k + 1, "half")) ? 0 : u;
+}
+
+/* The count before a unit: "two", "a few", "2 1/2"; for "the year" 1 */
+static int count_of(const tctx *c, const mt *m, bool *half)
+{
+    *half = has(m, K_COUNT) && is(c, at(m, K_COUNT) + m->k[K_COUNT].n, "1/2");
+    return has(m, K_COUNT) ? val(m, K_COUNT) : 1;
+}
+
+static bool quarter_of_year(const tctx *c, const mt *m, int v, char u)
+{
+    return v > 999 && v < 2200 && u == 'Q' && !is(c, at(m, K_UNIT), "quarters") && c->dct_ok;
+}
+
+/* "three days ago", "a year earlier", "two weeks from now" */
+static int n_ago(const tctx *c, const mt *m, tx *r)
+{
+    bool half;
+    int v = count_of(c, m, &half);
+    char u = count_unit(c, m, v);
+    if (!u || (half && v < 0) || quarter_of_year(c, m, v, u) ||
+        (!has(m, K_COUNT) && plural(c, at(m, K_UNIT), true) && u != 'K'))
+        return 0;
+    int sign = is(c, m->e - 1, "now") ? 1 : -1;
+    r->type = SR_TX_DATE;
+    if (!c->dct_ok)
+        return 1;
+    if (v == -2)
+        snprintf(r->value, sizeof r->value, "%s", sign < 0 ? "PAST_REF" : "FUTURE_REF");
+    else if (v == 1 && u == 'Y' && sign < 0)
+        set_offset(c, r, 5, 'Q', -1); /* "a year earlier": that quarter a year back */
+    else
+        set_offset(c, r, v, u, sign);
+    return 1;
+}
+
+/* "four months" P4M, "2 1/2 years" P2Y6M; "the 1988 quarter" */
+static int n_count(const tctx *c, const mt *m, tx *r)
+{
+    bool half;
+    int v = count_of(c, m, &half);
+    char u = count_unit(c, m, v);
+    if (!u || (half && v < 0))
+        return 0;
+    if (quarter_of_year(c, m, v, u)) {
+        /* that year's quarter matching the last one reported */
+        set_offset(c, r, 1, 'Q', -1);
+        char q = r->value[6];
+        snprintf(r->value, sizeof r->value, "%04d-Q%c", v, q);
+        return 1;
+    }
+    if (u == 'K')
+        return 0;
+    set_duration(r, v, u);
+    if (half && u == 'Y')
+        snprintf(r->value, sizeof r->value, "P%dY6M", v);
+    else if (half && u == 'H')
+        snprintf(r->value, sizeof r->value, "PT%dH30M", v);
+    else if (half && u == 'D')
+        snprintf(r->value, sizeof r->value, "P%dDT12H", v);
+    return 1;
+}
+
+static int n_unitn(const tctx *c, const mt *m, tx *r)
+{
+    (void)c;
+    set_duration(r, val(m, K_UNITN), (char)m->k[K_UNITN].v2);
+    return 1;
+}
+
+/* "the year", "the quarter", "the years", "the latest quarter" */
+static int n_the_unit(const tctx *c, const mt *m, tx *r)
+{
+    uint32_t i = m->i, j = at(m, K_UNIT);
+    char u = (char)val(m, K_UNIT);
+    if (plural(c, j, true) && u != 'K') {
+        set_duration(r, -2, u); /* "the years": a span of some years */
+        return 1;
+    }
+    if (u != 'Y' && u != 'Q' && u != 'M' && u != 'W')
+        return 0; /* "the weekend" below; "the second half" */
+    if (is(c, i + 1, "latest") || is(c, i + 1, "previous")) {
+        set_offset(c, r, 1, u, -1); /* the last one complete */
+        return 1;
+    }
+    if (u == 'Y' && j == i + 1 && !is(c, j + 1, "ended") && !is(c, j + 1, "ending") &&
+        !is(c, j + 1, "to") && !is(c, j + 1, "through") && c->dct_ok) {
+        /* "for the year", "by the end of the year": this year; "the year
+         * ended June 30": a span */
+        set_offset(c, r, 0, 'Y', 1);
+        return 1;
+    }
+    if (j > i + 1 || u == 'Y') {
+        set_duration(r, 1, u); /* "the past decade", "the last year": a span */
+        return 1;
+    }
+    r->type = SR_TX_DATE;
+    if (!c->dct_ok)
+        return 1;
+    if (u == 'Q' && tense_near(c, i, j + 1) != T_FUTURE) /* the last one reported */
+        set_offset(c, r, 1, 'Q', -1);
+    else
+        set_offset(c, r, 0, u, 1);
+    return 1;
+}
+
+/* "weeks", "years" alone: an unspecified duration */
+static int n_units(const tctx *c, const mt *m, tx *r)
+{
+    uint32_t i = m->i, k = i + 1;
+    char u = (char)val(m, K_UNIT);
+    if (is(c, k, "more") || is(c, k, "additional") || is(c, k, "straight") || is(c, k, "trading") ||
+        is(c, k, "business") || is(c, k, "working") || is(c, k, "consecutive") || is(c, k, "calendar"))
+        k++;
+    char after = unit_at(c, k);
+    if (after == 'S' && (is(c, k + 1, "quarter") || is(c, k + 1, "half")))
+        after = 0;
+    if (u == 'K' || after || !plural(c, i, true) || (i > c->ulo && number_at(c, i - 1, true) != -1))
+        return 0;
+    set_duration(r, -2, u);
+    return 1;
+}
+
+static int n_weekend(const tctx *c, const mt *m, tx *r)
+{
+    (void)m;
+    r->type = SR_TX_DATE;
+    if (c->dct_ok) {
+        int wy, wn;
+        iso_week(c->dz - (weekday_of(c->dz) <= 5 ? 7 : 0), &wy, &wn);
+        snprintf(r->value, sizeof r->value, "%04d-W%02d-WE", wy, wn);
+    }
+    return 1;
+}
+
+/* seasons alone, after "in" or "during": "in summer" ("Raqqa's fall" is
+ * no season) */
+static int n_season(const tctx *c, const mt *m, tx *r)
+{
+    uint32_t i = m->i;
+    if (!c->dct_ok || i <= c->ulo || !(is(c, i - 1, "in") || is(c, i - 1, "during")))
+        return 0;
+    r->type = SR_TX_DATE;
+    snprintf(r->value, sizeof r->value, "%04d-%s", c->dy, season_codes[val(m, K_SEASON)]);
+    return 1;
+}
+
+/*
+ * The rules, tried in this order at each token; the first one that matches
+ * and whose normalizer takes it wins.  A rule is a sequence of elements:
+ *   WORD|WORD     one of these words (any case); more_than: two tokens
+ *   CLASS         a token class (see the K_ enum): MONTH, DAY, YEAR ...
+ *   @group        any rule of that group (the first that matches)
+ *   X?            optional: taken when it matches, never given back
+ *   !X            lookahead: the next token is no X (takes nothing)
+ */
+#define PRE "early|late|mid|the?"
+#define BEFORE "earlier|later|early|late?"
+#define CLOCK "CLOCK p.m.|pm|a.m.|am|o'clock? est|edt|cst|cdt|pst|pdt|gmt|utc|bst|cet? ,?"
+#define ABOUT "the_past|the_last|the_next|the_first|the_latest|the_previous|the_coming|the|" \
+              "more_than|about|nearly|almost|over|some|at_least"
+#define THE "the_past|the_last|the_next|the_first|the_latest|the_previous|the_coming|the"
+#define COUNTED "COUNT 1/2? more|additional|straight|trading|business|working|consecutive|calendar? UNIT"
+enum { G_TOP, G_MONTH };
+static const struct rule {
+    const char *pattern;
+    norm_fn norm;
+    const char *arg;
+    uint8_t group;
+} rules[] = {
+    /* a month and what follows it: "Oct. 15, 2017", "October 2017" */
+    {"MONTH DAY ,? YEAR", n_date, NULL, G_MONTH},
+    {"MONTH DAY", n_date_near, NULL, G_MONTH},
+    {"MONTH ,? YEAR", n_date, NULL, G_MONTH},
+    {"MONTH ,? YEARW", n_date, NULL, G_MONTH},
+    {"MONTH of YEAR", n_date, NULL, G_MONTH},
+    {"MONTH that year", n_that_year, NULL, G_MONTH},
+    {"MONTH of that year", n_that_year, NULL, G_MONTH},
+    {"MONTH last|next|this year", n_month_rel, NULL, G_MONTH},
+
+    {"ISO", n_date, NULL, 0},
+    {"MDY", n_date, NULL, 0},
+    {"DAY MONTH ,? YEAR", n_date, NULL, 0},
+    {"DAY MONTH", n_date_near, NULL, 0},
+    {"MIDMONTH", n_date_near, NULL, 0},
+    {PRE " @month", n_sub, NULL, 0},
+    {PRE " MONTH", n_month, NULL, 0},
+    {"WEEKDAY ,? @month", n_sub, NULL, 0},
+    {"WEEKDAY PART?", n_weekday, NULL, 0},
+    {"the year YEARW", n_date, NULL, 0},
+    {"YEARW", n_date, NULL, 0},
+    {"fiscal? YEAR", n_year, NULL, 0},
+    {"fiscal? DECADE", n_decade, NULL, 0},
+    {"the? year-ago|year-earlier? QUARTER of YEAR", n_quarter, NULL, 0},
+    {"the? YEAR? year-ago|year-earlier? QUARTER", n_quarter, NULL, 0},
+    {CLOCK " @month", n_clock, NULL, 0},
+    {CLOCK " WEEKDAY", n_clock, NULL, 0},
+    {"CLOCK p.m.|pm|a.m.|am|o'clock?", n_clock, NULL, 0},
+    {"today|yesterday|tomorrow PART", n_day, NULL, 0},
+    {"today|yesterday|tomorrow", n_day, NULL, 0},
+    {"tonight|last_night", n_night, NULL, 0},
+    {"now|currently|nowadays", n_ref, "PRESENT_REF", 0},
+    {"current !account|accounts|fiscal !UNIT", n_ref, "PRESENT_REF", 0},
+    {"these days", n_ref, "PRESENT_REF", 0},
+    {"recently|previously|formerly", n_ref, "PAST_REF", 0},
+    {"recent years", n_ref, "PAST_REF", 0},
+    {"recent UNIT", n_recent, NULL, 0},
+    {"recent", n_ref, "PAST_REF", 0},
+    {"soon", n_ref, "FUTURE_REF", 0},
+    {"the future", n_ref, "FUTURE_REF", 0},
+    {"the past !UNIT !NUMBER", n_ref, "PAST_REF", 0},
+    {"the? year-earlier|year-ago quarter|period?", n_quarter_back, "5", 0},
+    {"the? latest period", n_quarter_back, "1", 0},
+    {"this !night PART", n_this_part, NULL, 0},
+    {"daily", n_set, "P1D", 0},
+    {"weekly", n_set, "P1W", 0},
+    {"monthly", n_set, "P1M", 0},
+    {"annually|yearly", n_set, "P1Y", 0},
+    {"nightly", n_set, "XXXX-XX-XXTNI", 0},
+    {"hourly", n_set, "PT1H", 0},
+    {"every|each WEEKDAY", n_set, NULL, 0},
+    {"every|each UNIT", n_set, NULL, 0},
+    {BEFORE " the past|last|previous|coming|next UNIT", n_span, NULL, 0},
+    {BEFORE " coming UNIT", n_coming, NULL, 0},
+    {BEFORE " the? REL fiscal? TARGET", n_rel, NULL, 0},
+    {ABOUT "? UNITN", n_unitn, NULL, 0},
+    {ABOUT "? " COUNTED " ago|earlier|from_now", n_ago, NULL, 0},
+    {ABOUT "? " COUNTED, n_count, NULL, 0},
+    {THE " UNIT ago|earlier|from_now", n_ago, NULL, 0},
+    {THE " UNIT", n_the_unit, NULL, 0},
+    {"UNIT", n_units, NULL, 0},
+    {"the weekend", n_weekend, NULL, 0},
+    {"SEASON", n_season, NULL, 0},
+};
+#define NRULES (sizeof rules / sizeof *rules)
+static const char *const group_names[] = {"", "month"};
 
 /* ---- the matcher ------------------------------------------------------------------ */
 
-static bool part_of_day(const tctx *c, uint32_t i, char out[3])
+enum { E_WORDS, E_CLASS, E_GROUP };
+typedef struct elem {
+    uint8_t kind, opt, neg, id; /* id: the class or group */
+    uint16_t alt, nalt;         /* E_WORDS: alts[alt, alt + nalt) */
+    uint64_t hashes;            /* E_WORDS: bit h % 64 for the hash h of each first word */
+} elem;
+typedef struct alt {
+    const char *w[3];
+    uint16_t h[3]; /* their word_hash */
+    uint8_t n;
+} alt;
+enum { MAXEL = 8 };
+static elem els[NRULES][MAXEL];
+static uint8_t nels[NRULES];
+static alt alts[256];
+static char wordpool[2048];
+
+/* Which top-level rules can start at a token: by the first three letters
+ * of its word (a hash of them, so at times a rule too many), whether it
+ * starts with a digit, and those that can start with anything. */
+typedef struct ruleset {
+    uint64_t b[2];
+} ruleset;
+_Static_assert(sizeof rules / sizeof *rules <= 128, "a ruleset holds 128 rules");
+static ruleset first_word[4096], first_digit, first_any, groups[2];
+
+static void add_rule(ruleset *s, size_t r) { s->b[r >> 6] |= (uint64_t)1 << (r & 63); }
+static uint32_t word_hash(const char *s, size_t n) { return sr_wordfilter_hash(s, n) & 4095; }
+static uint32_t key(const char *s, size_t n) { return word_hash(s, n < 3 ? n : 3); }
+
+static void add_class(int k, size_t r)
 {
-    static const struct { const char *w, *code; } parts[] = {
-        {"morning", "MO"}, {"afternoon", "AF"}, {"evening", "EV"}, {"night", "NI"}};
-    for (size_t k = 0; k < 4; k++)
-        if (is(c, i, parts[k].w)) {
-            memcpy(out, parts[k].code, 3);
-            return true;
-        }
-    return false;
+    const char *p = classes[k].first;
+    if (!p)
+        add_rule(&first_any, r);
+    for (; p && *p; p += strspn(p, " ")) {
+        size_t n = strcspn(p, " ");
+        add_rule(*p == '0' ? &first_digit : &first_word[key(p, n)], r);
+        p += n;
+    }
 }
 
-/* Month-based dates from token i (after any early/late/mid). */
-static bool month_date(const tctx *c, uint32_t i, tx *r, bool relative_ok)
+/* Adds rule r to the sets of what can start rule `from` (r itself, or
+ * the rules of a group r starts with). */
+static void index_rule(size_t r, size_t from)
 {
-    uint32_t ml;
-    int m = month_at(c, i, &ml);
-    if (!m)
-        return false;
-    uint32_t j = i + ml;
-    int day = day_at(c, j);
-    if (day) {
-        uint32_t k = j + 1;
-        if (is(c, k, ","))
-            k++;
-        int y = year_at(c, k);
-        if (y) {
-            r->n = k + 1 - i;
-            return set_date(r, y, m, day);
+    for (uint8_t e = 0; e < nels[from]; e++) {
+        const elem *x = &els[from][e];
+        if (x->neg)
+            continue;
+        if (x->kind == E_CLASS)
+            add_class(x->id, r);
+        else if (x->kind == E_GROUP) {
+            for (size_t g = 0; g < NRULES; g++)
+                if (rules[g].group == x->id)
+                    index_rule(r, g);
+        } else
+            for (uint16_t a = x->alt; a < x->alt + x->nalt; a++)
+                add_rule(&first_word[key(alts[a].w[0], strlen(alts[a].w[0]))], r);
+        if (!x->opt)
+            return;
+    }
+}
+
+static _Noreturn void bad_rule(size_t r, const char *why)
+{
+    fprintf(stderr, "time.c: rule %zu \"%s\": %s\n", r, rules[r].pattern, why);
+    abort();
+}
+
+/* Compiles the patterns once, at start-up. */
+__attribute__((constructor)) static void compile_rules(void)
+{
+    size_t na = 0, np = 0;
+    for (size_t r = 0; r < NRULES; r++) {
+        const char *p = rules[r].pattern;
+        uint32_t seen = 0;
+        while (*p) {
+            while (*p == ' ')
+                p++;
+            size_t len = strcspn(p, " ");
+            if (nels[r] == MAXEL || np + len + 1 >= sizeof wordpool)
+                bad_rule(r, "too long");
+            elem *x = &els[r][nels[r]++];
+            char *w = wordpool + np;
+            memcpy(w, p, len);
+            w[len] = 0;
+            np += len + 1;
+            p += len;
+            if (w[0] == '!')
+                x->neg = 1, w++;
+            if (len > 1 && w[strlen(w) - 1] == '?')
+                x->opt = 1, w[strlen(w) - 1] = 0;
+            if (w[0] == '@') {
+                x->kind = E_GROUP;
+                for (x->id = 1; x->id < sizeof group_names / sizeof *group_names; x->id++)
+                    if (strcmp(group_names[x->id], w + 1) == 0)
+                        break;
+                if (x->id == sizeof group_names / sizeof *group_names)
+                    bad_rule(r, "no such group");
+            } else if (w[0] >= 'A' && w[0] <= 'Z') {
+                x->kind = E_CLASS;
+                for (x->id = 0; x->id < K__N && strcmp(classes[x->id].name, w) != 0; x->id++)
+                    ;
+                if (x->id == K__N)
+                    bad_rule(r, "no such class");
+                if (seen & (1u << x->id))
+                    bad_rule(r, "a class twice");
+                seen |= 1u << x->id;
+            } else {
+                x->kind = E_WORDS;
+                x->alt = (uint16_t)na;
+                for (char *a = w; a;) {
+                    char *bar = strchr(a, '|');
+                    if (bar)
+                        *bar = 0;
+                    if (na == sizeof alts / sizeof *alts)
+                        bad_rule(r, "too many words");
+                    alt *t = &alts[na++];
+                    for (char *s = a; s && t->n < 3;) {
+                        char *u = strchr(s, '_');
+                        if (u)
+                            *u = 0;
+                        t->h[t->n] = (uint16_t)word_hash(s, strlen(s));
+                        if (!t->n)
+                            x->hashes |= (uint64_t)1 << (t->h[0] & 63);
+                        t->w[t->n++] = s;
+                        s = u ? u + 1 : NULL;
+                    }
+                    a = bar ? bar + 1 : NULL;
+                }
+                x->nalt = (uint16_t)(na - x->alt);
+            }
         }
-        if (!c->dct_ok)
-            return false;
-        r->n = j + 1 - i;
-        return set_date(r, resolve_month_year(c, m, day, tense_near(c, i, j + 1)), m, day);
     }
-    uint32_t k = j;
-    if (is(c, k, ","))
-        k++;
-    int y = year_at(c, k);
-    if (y) {
-        r->n = k + 1 - i;
-        return set_date(r, y, m, 0);
+    for (size_t r = 0; r < NRULES; r++) {
+        add_rule(&groups[rules[r].group], r);
+        if (rules[r].group == G_TOP)
+            index_rule(r, r);
     }
-    uint32_t yl;
-    if ((y = spoken_year(c, k, &yl)) != 0) { /* "January nineteen ninety-seven" */
-        r->n = k + yl - i;
-        return set_date(r, y, m, 0);
+}
+
+/* What the classes read at the tokens after the one being matched, kept
+ * while the rules are tried there: most rules ask the same questions. */
+enum { MEMO = 8 };
+typedef struct memo {
+    uint32_t i;
+    uint32_t known[MEMO];
+    cap k[MEMO][K__N];
+    uint16_t hash[MEMO]; /* the token's word_hash, NOHASH unknown */
+} memo;
+enum { NOHASH = 0xFFFF, PAST_UNIT = 0xFFFE };
+
+static uint16_t tok_hash(const tctx *c, memo *mo, uint32_t pos)
+{
+    uint32_t d = pos - mo->i, n;
+    if (pos >= c->uhi)
+        return PAST_UNIT;
+    if (d < MEMO && mo->hash[d] != NOHASH)
+        return mo->hash[d];
+    const char *s = tw(c, pos, &n);
+    uint16_t h = (uint16_t)word_hash(s, n);
+    if (d < MEMO)
+        mo->hash[d] = h;
+    return h;
+}
+
+static uint32_t read_class(const tctx *c, memo *mo, int k, uint32_t pos, cap *out)
+{
+    uint32_t d = pos - mo->i;
+    if (d >= MEMO) {
+        out->at = pos;
+        return out->n = classes[k].fn(c, pos, out);
     }
-    if (is(c, j, "of") && (y = year_at(c, j + 1))) {
-        r->n = j + 2 - i;
-        return set_date(r, y, m, 0);
+    cap *x = &mo->k[d][k];
+    if (!((mo->known[d] >> k) & 1)) {
+        x->at = pos;
+        x->n = classes[k].fn(c, pos, x);
+        mo->known[d] |= 1u << k;
     }
-    /* "in June that year", "March of that year": the year last written */
-    if (c->last_year && is(c, j, "that") && is(c, j + 1, "year")) {
-        r->n = j + 2 - i;
-        return set_date(r, c->last_year, m, 0);
+    *out = *x;
+    return x->n;
+}
+
+static int match_group(const tctx *c, memo *mo, uint32_t i, int group, tx *r);
+
+/* Tries rule `ri` at token i: 1 matched (r filled), 0 not, NO. */
+static int try_rule(const tctx *c, memo *mo, size_t ri, uint32_t i, tx *r)
+{
+    mt m;
+    m.i = i;
+    m.got = 0;
+    m.sub.n = 0;
+    m.arg = rules[ri].arg;
+    uint32_t pos = i;
+    for (uint8_t e = 0; e < nels[ri]; e++) {
+        const elem *x = &els[ri][e];
+        uint32_t len = 0;
+        cap k;
+        if (x->kind == E_CLASS)
+            len = read_class(c, mo, x->id, pos, &k);
+        else if (x->kind == E_GROUP)
+            len = match_group(c, mo, pos, x->id, &m.sub) > 0 ? m.sub.n : 0;
+        else if ((x->hashes >> (tok_hash(c, mo, pos) & 63)) & 1)
+            for (uint16_t a = x->alt; a < x->alt + x->nalt && !len; a++) {
+                uint8_t w = 0;
+                while (w < alts[a].n && tok_hash(c, mo, pos + w) == alts[a].h[w] &&
+                       is(c, pos + w, alts[a].w[w]))
+                    w++;
+                len = w == alts[a].n ? w : 0;
+            }
+        if (x->neg) {
+            if (len)
+                return 0;
+            continue;
+        }
+        if (!len) {
+            if (x->opt)
+                continue;
+            return 0;
+        }
+        if (x->kind == E_CLASS) {
+            m.k[x->id] = k;
+            m.got |= 1u << x->id;
+        }
+        pos += len;
     }
-    if (c->last_year && is(c, j, "of") && is(c, j + 1, "that") && is(c, j + 2, "year")) {
-        r->n = j + 3 - i;
-        return set_date(r, c->last_year, m, 0);
-    }
-    /* "June last year", "March next year" */
-    if (c->dct_ok && is(c, j + 1, "year") && (is(c, j, "last") || is(c, j, "next") || is(c, j, "this"))) {
-        r->n = j + 2 - i;
-        return set_date(r, c->dy + (is(c, j, "last") ? -1 : is(c, j, "next") ? 1 : 0), m, 0);
-    }
-    /* a bare month: only written as a name, and with a publication date */
-    uint32_t n;
-    const char *s = tw(c, i, &n);
-    if (!relative_ok || !c->dct_ok || !(s[0] >= 'A' && s[0] <= 'Z') || n < 3)
-        return false;
-    r->n = ml;
-    return set_date(r, resolve_month_year(c, m, 0, tense_near(c, i, i + ml)), m, 0);
+    m.e = pos;
+    memset(r, 0, sizeof *r);
+    r->n = pos - i;
+    return rules[ri].norm(c, &m, r);
+}
+
+/* The first rule of the group, or of those in `may`, that takes token i. */
+static int first_rule(const tctx *c, memo *mo, uint32_t i, const ruleset *may, tx *r)
+{
+    for (int w = 0; w < 2; w++)
+        for (uint64_t b = may->b[w]; b; b &= b - 1) {
+            int got = try_rule(c, mo, (size_t)(w * 64 + __builtin_ctzll(b)), i, r);
+            if (got)
+                return got;
+        }
+    r->n = 0;
+    return 0;
+}
+
+static int match_group(const tctx *c, memo *mo, uint32_t i, int group, tx *r)
+{
+    return first_rule(c, mo, i, &groups[group], r);
 }
 
 static bool match(const tctx *c, uint32_t i, tx *r)
 {
-    memset(r, 0, sizeof *r);
-    uint32_t n0;
-    const char *s0 = tw(c, i, &n0);
-    (void)s0;
-
-    /* ISO dates and numeric dates */
-    {
-        uint32_t n;
-        char s[24];
-        const char *raw = tw(c, i, &n);
-        if (n >= sizeof s)
-            n = sizeof s - 1;
-        memcpy(s, raw, n);
-        s[n] = 0;
-        int y, m, d;
-        if (n == 10 && sscanf(s, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12 &&
-            d >= 1 && d <= 31 && s[4] == '-' && s[7] == '-') {
-            r->n = 1;
-            return set_date(r, y, m, d);
-        }
-        if (n >= 8 && n <= 10 && sscanf(s, "%2d/%2d/%4d", &m, &d, &y) == 3 && y >= 1800 &&
-            m >= 1 && m <= 12 && d >= 1 && d <= 31) {
-            r->n = 1;
-            return set_date(r, y, m, d);
-        }
-    }
-
-    /* day first: "15 October 2017", "3 March" */
-    {
-        int day = day_at(c, i);
-        uint32_t ml;
-        int m = day ? month_at(c, i + 1, &ml) : 0;
-        if (m) {
-            uint32_t k = i + 1 + ml;
-            if (is(c, k, ","))
-                k++;
-            int y = year_at(c, k);
-            if (y) {
-                r->n = k + 1 - i;
-                return set_date(r, y, m, day);
-            }
-            if (c->dct_ok) {
-                r->n = 1 + ml;
-                return set_date(r, resolve_month_year(c, m, day, tense_near(c, i, i + 1 + ml)), m, day);
-            }
-        }
-    }
-
-    /* "mid-November" */
-    {
-        uint32_t n;
-        const char *s = tw(c, i, &n);
-        if (n > 5 && strncasecmp(s, "mid-", 4) == 0 && c->dct_ok) {
-            for (int m = 0; m < 12; m++)
-                if (n - 4 == strlen(months[m]) && strncasecmp(s + 4, months[m], n - 4) == 0) {
-                    r->n = 1;
-                    return set_date(r, resolve_month_year(c, m + 1, 0, tense_near(c, i, i + 1)), m + 1, 0);
-                }
-        }
-    }
-    /* "early/late/mid December", "mid-1990s" */
-    uint32_t p = i;
-    if (is(c, p, "early") || is(c, p, "late") || is(c, p, "mid") || is(c, p, "the"))
-        p++;
-    if (p > i || true) {
-        if (month_date(c, p, r, true)) {
-            r->n += p - i;
-            return true;
-        }
-    }
-    p = i;
-
-    /* weekdays: "Friday", "Friday, Oct. 23", "Friday morning" */
-    int wd = index_in(c, i, weekdays, 7);
-    if (wd >= 0) {
-        uint32_t j = i + 1, k = j;
-        if (is(c, k, ","))
-            k++;
-        tx tmp;
-        if (month_at(c, k, &n0) && month_date(c, k, &tmp, false)) {
-            *r = tmp;
-            r->n += k - i;
-            return true;
-        }
-        if (!c->dct_ok)
-            return false;
-        int tense = tense_near(c, i, j);
-        /* "by Wednesday", "until Thursday": the preposition says nothing of
-         * a weekday's side; "Wednesday's ruling" is a thing done */
-        if (i > c->ulo && (is(c, i - 1, "by") || is(c, i - 1, "until") || is(c, i - 1, "through")))
-            tense = T_NONE;
-        if (is(c, j, "'s"))
-            tense = T_PAST;
-        if (i >= c->ulo + 3 && is(c, i - 3, "as") && (is(c, i - 2, "soon") || is(c, i - 2, "early")) &&
-            is(c, i - 1, "as"))
-            tense = T_FUTURE; /* "as soon as Tuesday" */
-        int64_t z = resolve_weekday(c, wd + 1, tense);
-        set_day(r, z);
-        r->n = 1;
-        char pd[3];
-        if (part_of_day(c, j, pd)) {
-            size_t l = strlen(r->value);
-            snprintf(r->value + l, sizeof r->value - l, "T%s", pd);
-            r->type = SR_TX_TIME;
-            r->n = 2;
-        }
-        return true;
-    }
-
-    /* years in words: "nineteen ninety-six", "the year two thousand" */
-    {
-        uint32_t j = i, yl;
-        bool the_year = is(c, j, "the") && is(c, j + 1, "year");
-        if (the_year)
-            j += 2;
-        int y = spoken_year(c, j, &yl);
-        if (y && (the_year || y < 2000)) {
-            r->n = j + yl - i;
-            return set_date(r, y, 0, 0);
-        }
-    }
-
-    /* years: "1989", "fiscal 1989", "the 1990s", "mid-1990s" */
-    {
-        uint32_t j = i;
-        if (is(c, j, "fiscal"))
-            j++;
-        int y = year_at(c, j);
-        if (y) {
-            /* not a count: "1990 people" */
-            if (j + 1 < c->uhi && c->d->tags && c->m) {
-                const char *tg = sr_tag_name(c->m, c->d->tags[j + 1]);
-                if ((tg[0] == 'N' && tg[1] == 'N' && tg[2] == 'S') && !is(c, j + 1, "levels"))
-                    return false;
-            }
-            r->n = j + 1 - i;
-            return set_date(r, y, 0, 0);
-        }
-        uint32_t n;
-        const char *s = tw(c, j, &n);
-        const char *q = s;
-        if (n >= 9 && strncasecmp(s, "mid-", 4) == 0)
-            q = s + 4;
-        if ((size_t)(s + n - q) == 5 && q[4] == 's' && q[0] >= '1' && q[0] <= '2') {
-            bool ok = true;
-            for (int k = 0; k < 4; k++)
-                ok &= q[k] >= '0' && q[k] <= '9';
-            if (ok && q[3] == '0') {
-                r->n = j + 1 - i;
-                snprintf(r->value, sizeof r->value, "%.3s", q);
-                r->type = SR_TX_DATE;
-                return true;
-            }
-        }
-    }
-
-    /* quarters: "third quarter", "third-quarter", "the third quarter of 1989",
-     * "the 1988 second quarter" */
-    {
-        uint32_t j = i;
-        if (is(c, j, "the"))
-            j++;
-        int qy = year_at(c, j);
-        if (qy)
-            j++;
-        bool year_back = false;
-        if (is(c, j, "year-ago") || is(c, j, "year-earlier")) {
-            year_back = true; /* "the year-ago third quarter" */
-            j++;
-        }
-        uint32_t n;
-        const char *s = tw(c, j, &n);
-        int q = 0;
-        bool hyph = false;
-        for (int k = 1; k <= 4; k++) {
-            size_t l = strlen(ordinals[k]);
-            if (n == l && strncasecmp(s, ordinals[k], l) == 0)
-                q = k;
-            else if (n == l + 8 && strncasecmp(s, ordinals[k], l) == 0 &&
-                     strncasecmp(s + l, "-quarter", 8) == 0)
-                q = k, hyph = true;
-        }
-        if (q && (hyph || is(c, j + 1, "quarter"))) {
-            uint32_t e = hyph ? j + 1 : j + 2;
-            int y = qy;
-            if (!y && is(c, e, "of") && (y = year_at(c, e + 1)))
-                e += 2;
-            if (!y) {
-                if (!c->dct_ok)
-                    return false;
-                int cur = (c->dm - 1) / 3 + 1;
-                y = q < cur ? c->dy : (tense_near(c, i, e) == T_FUTURE ? c->dy : c->dy - (q > cur));
-                if (q == cur && tense_near(c, i, e) == T_PAST)
-                    y = c->dy;
-            }
-            r->n = e - i;
-            if (year_back && !qy)
-                y--;
-            snprintf(r->value, sizeof r->value, "%04d-Q%d", y, q);
-            r->type = SR_TX_DATE;
-            return true;
-        }
-    }
-
-    /* clock times: "5 p.m.", "10:30 a.m.", "5:30" */
-    {
-        uint32_t n;
-        char s[8];
-        const char *raw = tw(c, i, &n);
-        if (n >= sizeof s)
-            n = 0;
-        memcpy(s, raw, n);
-        s[n] = 0;
-        int hh = -1, mm = 0;
-        if (n >= 4 && n <= 5 && sscanf(s, "%d:%2d", &hh, &mm) == 2) {
-        } else if (n <= 2 && s[0] >= '0' && s[0] <= '9') {
-            hh = atoi(s);
-        }
-        if (hh >= 0 && hh <= 24 && mm < 60) {
-            uint32_t j = i + 1;
-            bool pm = is(c, j, "p.m.") || is(c, j, "pm"), am = is(c, j, "a.m.") || is(c, j, "am");
-            bool oclock = is(c, j, "o'clock");
-            if (pm || am || oclock || memchr(s, ':', n)) {
-                if (pm && hh < 12)
-                    hh += 12;
-                if (am && hh == 12)
-                    hh = 0;
-                r->n = (pm || am || oclock) ? 2 : 1;
-                /* "5 p.m. EST Nov. 9", "9 a.m. Tuesday": that day */
-                uint32_t k = i + r->n;
-                static const char *const zones[] = {"est", "edt", "cst", "cdt", "pst", "pdt", "gmt",
-                                                    "utc", "bst", "cet", NULL};
-                for (int z = 0; zones[z]; z++)
-                    if (is(c, k, zones[z])) {
-                        k++;
-                        break;
-                    }
-                if (is(c, k, ","))
-                    k++;
-                tx dd;
-                int wdx = index_in(c, k, weekdays, 7);
-                if (month_at(c, k, &n) && month_date(c, k, &dd, false) && strlen(dd.value) == 10) {
-                    memcpy(r->value, dd.value, 10);
-                    snprintf(r->value + 10, sizeof r->value - 10, "T%02u:%02u", (unsigned)hh % 100u,
-                             (unsigned)mm % 100u);
-                    r->n = k + dd.n - i;
-                    r->type = SR_TX_TIME;
-                    return true;
-                }
-                if (wdx >= 0 && c->dct_ok) {
-                    int64_t z = resolve_weekday(c, wdx + 1, tense_near(c, i, k + 1));
-                    int yy, mo, da;
-                    sr_civil_from_days(z, &yy, &mo, &da);
-                    snprintf(r->value, sizeof r->value, "%04d-%02d-%02dT%02d:%02d", yy, mo, da, hh, mm);
-                    r->n = k + 1 - i;
-                    r->type = SR_TX_TIME;
-                    return true;
-                }
-                if (!c->dct_ok)
-                    snprintf(r->value, sizeof r->value, "XXXX-XX-XXT%02d:%02d", hh, mm);
-                else
-                    snprintf(r->value, sizeof r->value, "%04d-%02d-%02dT%02d:%02d", c->dy, c->dm, c->dd, hh, mm);
-                r->type = SR_TX_TIME;
-                return true;
-            }
-        }
-    }
-
-    /* deictic words */
-    {
-        int64_t off = 0;
-        bool day = false;
-        if (is(c, i, "today"))
-            day = true;
-        else if (is(c, i, "yesterday"))
-            day = true, off = -1;
-        else if (is(c, i, "tomorrow"))
-            day = true, off = 1;
-        if (day) {
-            r->n = 1;
-            if (!c->dct_ok) {
-                r->type = SR_TX_DATE;
-                return true; /* value unknown */
-            }
-            set_day(r, c->dz + off);
-            char pd[3];
-            if (part_of_day(c, i + 1, pd)) {
-                size_t l = strlen(r->value);
-                snprintf(r->value + l, sizeof r->value - l, "T%s", pd);
-                r->type = SR_TX_TIME;
-                r->n = 2;
-            }
-            return true;
-        }
-        if (is(c, i, "tonight") || (is(c, i, "last") && is(c, i + 1, "night"))) {
-            r->n = is(c, i, "tonight") ? 1 : 2;
-            r->type = SR_TX_TIME;
-            if (c->dct_ok) {
-                int y, m, d;
-                sr_civil_from_days(c->dz - (r->n == 2), &y, &m, &d);
-                snprintf(r->value, sizeof r->value, "%04d-%02d-%02dTNI", y, m, d);
-            }
-            return true;
-        }
-        const char *ref = NULL;
-        uint32_t n = 1;
-        if (is(c, i, "now") || is(c, i, "currently") || is(c, i, "nowadays"))
-            ref = "PRESENT_REF";
-        else if (is(c, i, "current") && !is(c, i + 1, "account") && !is(c, i + 1, "accounts") &&
-                 !unit_at(c, i + 1) && !is(c, i + 1, "fiscal"))
-            ref = "PRESENT_REF";
-        else if (is(c, i, "these") && is(c, i + 1, "days"))
-            ref = "PRESENT_REF", n = 2;
-        else if (is(c, i, "recently") || is(c, i, "previously") || is(c, i, "formerly"))
-            ref = "PAST_REF";
-        else if (is(c, i, "recent") && unit_at(c, i + 1) && !is(c, i + 1, "years")) {
-            /* "recent months", "recent weeks": a span */
-            r->n = 2;
-            set_duration(r, -2, unit_at(c, i + 1));
-            return true;
-        } else if (is(c, i, "recent") && is(c, i + 1, "years"))
-            ref = "PAST_REF", n = 2;
-        else if (is(c, i, "recent") && !unit_at(c, i + 1))
-            ref = "PAST_REF"; /* "recent talks": lately */
-        else if (is(c, i, "soon"))
-            ref = "FUTURE_REF";
-        else if (is(c, i, "the") && is(c, i + 1, "future"))
-            ref = "FUTURE_REF", n = 2;
-        else if (is(c, i, "the") && is(c, i + 1, "past") && !unit_at(c, i + 2) &&
-                 number_at(c, i + 2, false) == -1)
-            ref = "PAST_REF", n = 2;
-        if (ref) {
-            r->n = n;
-            r->type = SR_TX_DATE;
-            snprintf(r->value, sizeof r->value, "%s", ref);
-            return true;
-        }
-    }
-
-    /* "the year-earlier quarter", "year-ago", "the latest period": the
-     * quarter a company reports on, or that quarter a year back */
-    {
-        uint32_t j = i;
-        if (is(c, j, "the"))
-            j++;
-        bool back = is(c, j, "year-earlier") || is(c, j, "year-ago");
-        bool latest = is(c, j, "latest") && is(c, j + 1, "period");
-        if (back || latest) {
-            uint32_t e = latest ? j + 2 : j + 1;
-            if (back && (is(c, e, "quarter") || is(c, e, "period")))
-                e++;
-            r->n = e - i;
-            r->type = SR_TX_DATE;
-            if (c->dct_ok)
-                set_offset(c, r, back ? 5 : 1, 'Q', -1);
-            return true;
-        }
-    }
-    /* "this morning", "this evening" */
-    {
-        char pd[3];
-        if (is(c, i, "this") && part_of_day(c, i + 1, pd) && !is(c, i + 1, "night")) {
-            r->n = 2;
-            r->type = SR_TX_TIME;
-            if (c->dct_ok)
-                snprintf(r->value, sizeof r->value, "%04d-%02d-%02dT%s", c->dy, c->dm, c->dd, pd);
-            return true;
-        }
-    }
-
-    /* sets */
-    {
-        static const struct { const char *w, *v; } sets[] = {
-            {"daily", "P1D"}, {"weekly", "P1W"}, {"monthly", "P1M"}, {"annually", "P1Y"},
-            {"yearly", "P1Y"}, {"nightly", "XXXX-XX-XXTNI"}, {"hourly", "PT1H"}};
-        for (size_t k = 0; k < sizeof sets / sizeof *sets; k++)
-            if (is(c, i, sets[k].w)) {
-                r->n = 1;
-                r->type = SR_TX_SET;
-                snprintf(r->value, sizeof r->value, "%s", sets[k].v);
-                return true;
-            }
-        if (is(c, i, "every") || is(c, i, "each")) {
-            int w2 = index_in(c, i + 1, weekdays, 7);
-            char u = unit_at(c, i + 1);
-            if (w2 >= 0) {
-                r->n = 2;
-                r->type = SR_TX_SET;
-                snprintf(r->value, sizeof r->value, "XXXX-WXX-%d", w2 + 1);
-                return true;
-            }
-            if (u == 'D' || u == 'W' || u == 'M' || u == 'Y') {
-                r->n = 2;
-                r->type = SR_TX_SET;
-                snprintf(r->value, sizeof r->value, "P1%c", u);
-                return true;
-            }
-        }
-    }
-
-    /* this/last/next/earlier this/the past ... + unit, month, season, weekday */
-    {
-        uint32_t j = i;
-        int rel = 99; /* -1 last, 0 this, 1 next */
-        bool earlier = false;
-        if (is(c, j, "earlier") || is(c, j, "later") || is(c, j, "early") || is(c, j, "late")) {
-            earlier = true;
-            j++;
-        }
-        /* "the current quarter", "the current fiscal year" */
-        if (is(c, j, "the") && (is(c, j + 1, "current") || is(c, j + 1, "present")))
-            j++;
-        bool fiscal = false;
-        if ((is(c, j, "current") || is(c, j, "this") || is(c, j, "last") || is(c, j, "next")) &&
-            is(c, j + 1, "fiscal"))
-            fiscal = true;
-        if (is(c, j, "this") || is(c, j, "current") || is(c, j, "present"))
-            rel = 0, j++;
-        else if (is(c, j, "last") || is(c, j, "past") || is(c, j, "previous"))
-            rel = -1, j++;
-        else if (is(c, j, "next") || is(c, j, "coming")) {
-            uint32_t l;
-            const char *w = tw(c, j + 1 < c->uhi ? j + 1 : j, &l);
-            if (is(c, j, "coming") && unit_at(c, j + 1) && l > 1 && w[l - 1] == 's') {
-                r->n = j + 2 - i; /* "the coming months": ahead, unmeasured */
-                r->type = SR_TX_DATE;
-                snprintf(r->value, sizeof r->value, "FUTURE_REF");
-                return true;
-            }
-            rel = 1, j++;
-        }
-        else if (is(c, j, "the") && (is(c, j + 1, "past") || is(c, j + 1, "last") ||
-                                     is(c, j + 1, "previous") || is(c, j + 1, "coming") ||
-                                     is(c, j + 1, "next")) &&
-                 unit_at(c, j + 2) && unit_at(c, j + 2) != 'K') {
-            /* "the past decade", "the coming years": a span */
-            uint32_t l;
-            const char *w = tw(c, j + 2, &l);
-            bool plural = l > 1 && (w[l - 1] == 's' || w[l - 1] == 'S');
-            r->n = j + 3 - i;
-            set_duration(r, plural ? -2 : 1, unit_at(c, j + 2));
-            return true;
-        }
-        if (rel != 99 && fiscal)
-            j++; /* "this fiscal year": the year */
-        if (rel != 99 && !(earlier && rel == 99)) {
-            char u = unit_at(c, j);
-            const char *se = season_code(c, j);
-            int w2 = index_in(c, j, weekdays, 7);
-            uint32_t ml = 0;
-            int mo = month_at(c, j, &ml);
-            if (mo && day_at(c, j + ml))
-                mo = 0, u = 0, se = NULL, w2 = -1; /* "last Oct. 23": the date itself, below */
-            else if (u || se || w2 >= 0 || mo) {
-                r->n = j + 1 - i;
-                r->type = SR_TX_DATE;
-                if (!c->dct_ok)
-                    return true;
-                if (u == 'C') {
-                    set_duration(r, 1, 'C');
-                } else if (u == 'K') {
-                    int wy, wn;
-                    iso_week(c->dz + 7 * rel, &wy, &wn);
-                    snprintf(r->value, sizeof r->value, "%04d-W%02d-WE", wy, wn);
-                } else if (u) {
-                    set_offset(c, r, rel < 0 ? 1 : rel, u, rel < 0 ? -1 : 1);
-                    if (rel == 0)
-                        set_offset(c, r, 0, u, 1);
-                } else if (se) {
-                    static const char *order = "WISPSUFA";
-                    int sidx = (int)((strstr(order, se) - order) / 2);
-                    int cur = c->dm <= 2 || c->dm == 12 ? 0 : c->dm <= 5 ? 1 : c->dm <= 8 ? 2 : 3;
-                    int y = c->dy + (rel > 0 ? (sidx <= cur) : rel < 0 ? -(sidx >= cur) : 0);
-                    snprintf(r->value, sizeof r->value, "%04d-%s", y, se);
-                } else if (w2 >= 0) {
-                    int64_t z = resolve_weekday(c, w2 + 1, rel > 0 ? T_FUTURE : T_PAST);
-                    if (rel < 0 && z == c->dz)
-                        z -= 7; /* "last Wednesday" on a Wednesday: a week ago */
-                    if (rel > 0 && z == c->dz)
-                        z += 7;
-                    set_day(r, z);
-                } else {
-                    int y = rel < 0 ? (mo < c->dm ? c->dy : c->dy - 1)
-                          : rel > 0 ? (mo > c->dm ? c->dy : c->dy + 1) : c->dy;
-                    set_date(r, y, mo, 0);
-                }
-                return true;
-            }
-        }
-    }
-
-    /* "N units ago", "a year earlier", "N units" (duration), "the past two
-     * months", "the first nine months", "27-year", "weeks" */
-    {
-        uint32_t j = i;
-        bool the = false;
-        if (is(c, j, "the")) {
-            the = true;
-            j++;
-            if (is(c, j, "past") || is(c, j, "last") || is(c, j, "next") || is(c, j, "first") ||
-                is(c, j, "latest") || is(c, j, "previous") || is(c, j, "coming"))
-                j++;
-        } else if (is(c, j, "more") && is(c, j + 1, "than")) {
-            j += 2;
-        } else if (is(c, j, "about") || is(c, j, "nearly") || is(c, j, "almost") ||
-                   is(c, j, "over") || is(c, j, "some")) {
-            j++;
-        } else if (is(c, j, "at") && is(c, j + 1, "least")) {
-            j += 2;
-        }
-        uint32_t n;
-        const char *s = tw(c, j, &n);
-        /* "27-year", "two-year" */
-        const char *h = j < c->uhi ? memchr(s, '-', n) : NULL;
-        if (h) {
-            char u = unit_of(h + 1, (size_t)(s + n - h - 1));
-            if (u && u != 'K') {
-                int v = -1;
-                if (s[0] >= '0' && s[0] <= '9') {
-                    v = 0;
-                    for (const char *q = s; q < h && v < 10000; q++)
-                        v = (*q >= '0' && *q <= '9') ? v * 10 + (*q - '0') : 100000;
-                }
-                else
-                    for (int k = 1; k <= 20; k++)
-                        if ((size_t)(h - s) == strlen(numbers[k]) && strncasecmp(s, numbers[k], (size_t)(h - s)) == 0)
-                            v = k;
-                if (v > 0 && v < 10000) {
-                    r->n = j + 1 - i;
-                    set_duration(r, v, u);
-                    return true;
-                }
-            }
-        }
-        int v = number_at(c, j, true);
-        uint32_t k = j + 1;
-        bool half = false;
-        if (is(c, j, "a") && is(c, j + 1, "couple") && is(c, j + 2, "of"))
-            v = 2, k = j + 3;
-        else if (is(c, j, "a") && is(c, j + 1, "few"))
-            v = -2, k = j + 2;
-        else if (v >= 0 && (is(c, k, "hundred") || is(c, k, "thousand")))
-            v *= is(c, k, "hundred") ? 100 : 1000, k++;
-        if (v >= 0 && is(c, k, "1/2"))
-            half = true, k++;
-        if (is(c, k, "more") || is(c, k, "additional") || is(c, k, "straight") ||
-            is(c, k, "trading") || is(c, k, "business") || is(c, k, "working") ||
-            is(c, k, "consecutive") || is(c, k, "calendar"))
-            k++;
-        if (v == -1 && the) {
-            v = 1; /* "the year", "the quarter" */
-            k = j;
-            uint32_t l;
-            const char *w = tw(c, j, &l);
-            if (j < c->uhi && unit_of(w, l) && l > 1 && (w[l - 1] == 's' || w[l - 1] == 'S') &&
-                unit_of(w, l) != 'K') {
-                r->n = j + 1 - i; /* "the years": a span of some years */
-                set_duration(r, -2, unit_of(w, l));
-                return true;
-            }
-        }
-        char u = unit_at(c, k);
-        if (u == 'S' && (v > 999 || is(c, k + 1, "quarter") || is(c, k + 1, "half")))
-            u = 0; /* "the 1988 second quarter" */
-        if (v > 999 && v < 2200 && u == 'Q' && !is(c, k, "quarters") && c->dct_ok) {
-            /* "the 1988 quarter": that year's quarter matching the last one
-             * reported */
-            r->n = k + 1 - i;
-            set_offset(c, r, 1, 'Q', -1);
-            char q = r->value[6];
-            snprintf(r->value, sizeof r->value, "%04d-Q%c", v, q);
-            return true;
-        }
-        if (v != -1 && u) {
-            uint32_t e = k + 1;
-            if (is(c, e, "ago") || is(c, e, "earlier") || (is(c, e, "from") && is(c, e + 1, "now"))) {
-                int sign = is(c, e, "from") ? 1 : -1;
-                r->n = e + 1 + is(c, e, "from") - i;
-                r->type = SR_TX_DATE;
-                if (!c->dct_ok)
-                    return true;
-                if (v == -2)
-                    snprintf(r->value, sizeof r->value, "%s", sign < 0 ? "PAST_REF" : "FUTURE_REF");
-                else if (v == 1 && u == 'Y' && sign < 0)
-                    set_offset(c, r, 5, 'Q', -1); /* "a year earlier": that quarter a year back */
-                else
-                    set_offset(c, r, v, u, sign);
-                return true;
-            }
-            if (the && k == j && u == 'K')
-                goto weekend;
-            if (the && k == j) {
-                /* "the year", "the quarter": the current one, or the last
-                 * complete quarter in a past clause */
-                if (u != 'Y' && u != 'Q' && u != 'M' && u != 'W')
-                    return false;
-                r->n = k + 1 - i;
-                if (is(c, i + 1, "latest") || is(c, i + 1, "previous")) {
-                    /* "the latest quarter": the last one complete */
-                    set_offset(c, r, 1, u, -1);
-                    return true;
-                }
-                if (u == 'Y' && j == i + 1 && !is(c, k + 1, "ended") && !is(c, k + 1, "ending") &&
-                    !is(c, k + 1, "to") && !is(c, k + 1, "through") && c->dct_ok) {
-                    /* "for the year", "earlier in the year", "by the end of
-                     * the year": this year; "the year ended June 30": a span */
-                    r->type = SR_TX_DATE;
-                    set_offset(c, r, 0, 'Y', 1);
-                    return true;
-                }
-                if (j > i + 1 || u == 'Y') {
-                    /* "the past decade", "the last year", "the year": a span */
-                    set_duration(r, 1, u);
-                    return true;
-                }
-                r->type = SR_TX_DATE;
-                if (!c->dct_ok)
-                    return true;
-                if (u == 'Q' && tense_near(c, i, k + 1) != T_FUTURE) /* the last one reported */
-                    set_offset(c, r, 1, 'Q', -1);
-                else
-                    set_offset(c, r, 0, u, 1);
-                return true;
-            }
-            if (u == 'K')
-                return false;
-            r->n = k + 1 - i;
-            set_duration(r, v, u);
-            if (half && (u == 'Y' || u == 'H' || u == 'D')) {
-                /* "2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M, "1 1/2 days" P1DT12H */
-                if (u == 'Y')
-                    snprintf(r->value, sizeof r->value, "P%dY6M", v);
-                else if (u == 'H')
-                    snprintf(r->value, sizeof r->value, "PT%dH30M", v);
-                else
-                    snprintf(r->value, sizeof r->value, "P%dDT12H", v);
-            }
-            return true;
-        }
-        /* "weeks", "years", "days" alone: an unspecified duration */
-        if (!the && j == i && u == 0) {
-            char u2 = unit_at(c, i);
-            uint32_t l;
-            const char *w = tw(c, i, &l);
-            if (u2 && u2 != 'K' && l > 1 && (w[l - 1] == 's' || w[l - 1] == 'S') &&
-                !(i > c->ulo && number_at(c, i - 1, true) != -1)) {
-                r->n = 1;
-                set_duration(r, -2, u2);
-                return true;
-            }
-        }
-    }
-
-    /* "the weekend" */
-weekend:
-    if (is(c, i, "the") && is(c, i + 1, "weekend")) {
-        r->n = 2;
-        r->type = SR_TX_DATE;
-        if (c->dct_ok) {
-            int wy, wn;
-            iso_week(c->dz - (weekday_of(c->dz) <= 5 ? 7 : 0), &wy, &wn);
-            snprintf(r->value, sizeof r->value, "%04d-W%02d-WE", wy, wn);
-        }
-        return true;
-    }
-    /* seasons alone, after "in" or "during": "in summer" ("Raqqa's fall" is
-     * no season) */
-    const char *se = season_code(c, i);
-    if (se && c->dct_ok && i > c->ulo && (is(c, i - 1, "in") || is(c, i - 1, "during"))) {
-        r->n = 1;
-        r->type = SR_TX_DATE;
-        snprintf(r->value, sizeof r->value, "%04d-%s", c->dy, se);
-        return true;
-    }
-    return false;
+    uint32_t n;
+    const char *s = tw(c, i, &n);
+    static const ruleset none;
+    const ruleset *w = &first_word[key(s, n)], *d = n && s[0] >= '0' && s[0] <= '9' ? &first_digit : &none;
+    ruleset may = {{w->b[0] | d->b[0] | first_any.b[0], w->b[1] | d->b[1] | first_any.b[1]}};
+    memo mo;
+    mo.i = i;
+    memset(mo.known, 0, sizeof mo.known);
+    memset(mo.hash, 0xFF, sizeof mo.hash);
+    return first_rule(c, &mo, i, &may, r) > 0;
 }
 
 /* Words that can start a time expression (besides numbers), and the

@@ -177,7 +177,7 @@ void sr_write_events_csv(const sr_doc *d, const sitrep_model *m, sr_buf *b)
                 sr_buf_printf(b, ",%.4f,%.4f,", p->lat, p->lon);
             else
                 sr_buf_printf(b, ",,,");
-            sr_buf_printf(b, "%d,", p->feature == SR_FEATURE_CITY ? ev->loc_precision : 3);
+            sr_buf_printf(b, "%d,", p->feature == SR_FEATURE_CITY ? ev->loc_precision : p->feature == SR_FEATURE_ADMIN2 ? 2 : 3);
         } else {
             sr_buf_printf(b, ",,,,,,");
         }

@@ -370,6 +370,13 @@ static bool placeable(ectx *x, const geoctx *g, uint32_t e)
     const sr_entity *en = &d->entities.v[e];
     if (en->type == SR_ENT_FAC)
         return false;
+    /* "<VLOF.PA>": an exchange's suffix of a ticker, no place */
+    for (uint32_t q = 0; q < en->nmentions; q++) {
+        const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+        if (mn->start > 0 && d->text[mn->start - 1] == '.' && mn->start > 1 && d->text[mn->start - 2] != ' ' &&
+            d->text[mn->start - 2] != '.')
+            return false;
+    }
     if (sr_ent_in_list(en->name, en->name_len, compass) && !followed_by(d, en, region_words))
         return false;
     const char *strs;
@@ -633,6 +640,21 @@ static uint32_t best_candidate(ectx *x, const geoctx *g, uint32_t e, const uint3
                 ekl = 0;
             break;
         }
+    /* A country's own name is the country ("Brazil", "Iran": no Brazil,
+     * Indiana, nor Iraan, Texas), unless the document names the country
+     * of a region so called ("Georgia" in a US story) or asks for one. */
+    for (uint32_t k = 0; k < c; k++) {
+        const sr_place_rec *p = sr_geo_place(m, ids[k]);
+        if (p->feature != SR_FEATURE_COUNTRY)
+            continue;
+        for (uint32_t q = 0; q < c; q++) {
+            const sr_place_rec *o = sr_geo_place(m, ids[q]);
+            if (o->feature == SR_FEATURE_ADMIN1 && memcmp(o->cc, p->cc, 2) != 0 &&
+                (in_countries(g, o->cc) || want_admin))
+                return ids[q];
+        }
+        return ids[k];
+    }
     const float *w = m->geo_weights && m->ngeo_weights == GF_N ? m->geo_weights : gf_default;
     float fs[32 * GF_N];
     double best = -1e9;
@@ -650,6 +672,16 @@ static uint32_t best_candidate(ectx *x, const geoctx *g, uint32_t e, const uint3
     }
     if (sr_geo_trace)
         sr_geo_trace(sr_geo_trace_ctx, x->d, e, ids, c < 32 ? c : 32, fs, GF_N);
+    /* a region the text does not ask for, named like a sizable town in it,
+     * is that town ("New York", "Geneva"): the more precise reading */
+    const sr_place_rec *pp = sr_geo_place(m, pick);
+    if (pp->feature == SR_FEATURE_ADMIN1 && !want_admin)
+        for (uint32_t k = 0; k < c && k < 32; k++) {
+            const sr_place_rec *o = sr_geo_place(m, ids[k]);
+            if (o->feature == SR_FEATURE_CITY && o->population >= 100000 && o->admin1_off == pp->name_off &&
+                memcmp(o->cc, pp->cc, 2) == 0 && !fs[k * GF_N + GF_STATED_NO])
+                return ids[k];
+        }
     return pick;
 }
 

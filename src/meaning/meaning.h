@@ -132,4 +132,16 @@ typedef struct sr_event {
 } sr_event;
 sitrep_status sr_event_run(sr_doc *d, const sitrep_model *m);
 
+/* Training the geocoder (tools/geo_train.c): when sr_geo_trace is set, the
+ * place stage hands it each ranked entity's candidates (ids[0 .. n)) and
+ * their features (feats[k * nfeat ..]).  NULL in normal use; set it only
+ * with one extractor running. */
+typedef void (*sr_geo_trace_fn)(void *ctx, const sr_doc *d, uint32_t entity, const uint32_t *ids, uint32_t n,
+                                const float *feats, uint32_t nfeat);
+extern sr_geo_trace_fn sr_geo_trace;
+extern void *sr_geo_trace_ctx;
+/* The names of the ranking's features, in their order, and the weights
+ * place.c uses when the model has none (*defaults, when not NULL). */
+const char *const *sr_geo_feature_names(uint32_t *n, const float **defaults);
+
 #endif /* SR_MEANING_H */

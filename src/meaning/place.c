@@ -132,17 +132,22 @@ void sr_ent_places_by_context(ectx *x)
     }
 }
 
-/* Does the town lie in the region the text puts it in ("Kamyanka,
- * Kharkiv", "Kale (Kale district, Sagaing region)")?  True when the text
- * names none the gazetteer knows as a region. */
-static bool in_stated_region(ectx *x, const sr_entity *en, const sr_place_rec *p)
+/* The regions, districts and countries the text puts an entity in: for
+ * each mention, the first of the places listed after it ("X (Y, Z)", "X,
+ * Y, Z") that the gazetteer knows as a region or country, with every
+ * reading of that name. */
+typedef struct stated {
+    uint32_t ids[24], n;
+} stated;
+
+static void stated_places(ectx *x, const sr_entity *en, stated *st)
 {
     const sr_doc *d = x->d;
     const sitrep_model *m = x->m;
-    for (uint32_t q = 0; q < en->nmentions; q++) {
+    st->n = 0;
+    for (uint32_t q = 0; q < en->nmentions && q < 8; q++) {
         const sr_mention *mn = &d->mentions.v[en->mentions[q]];
         uint32_t nx = mn->tok_first + mn->tok_n;
-        /* the places listed after it: "X (Y, Z)", "X, Y, Z" */
         for (int hop = 0; hop < 3; hop++) {
             int32_t after = sr_ent_listed_after(d, nx, hop == 0);
             if (after < 0)
@@ -152,26 +157,47 @@ static bool in_stated_region(ectx *x, const sr_entity *en, const sr_place_rec *p
             const char *rs = sr_ent_mtext(d, rm, &rl);
             const uint32_t *rids;
             uint32_t one, rc = sr_ent_resolve_name(x, rs, rl, &rids, &one);
-            bool any_region = false, any_country = false;
+            bool any = false;
             for (uint32_t k = 0; k < rc; k++) {
                 const sr_place_rec *r = sr_geo_place(m, rids[k]);
-                if (r->feature == SR_FEATURE_COUNTRY) {
-                    any_country = true;
-                    if (memcmp(r->cc, p->cc, 2) == 0)
-                        return true;
-                }
-                if (r->feature != SR_FEATURE_ADMIN1)
-                    continue;
-                any_region = true;
-                if (p->admin1_off == r->name_off)
-                    return true;
+                if (r->feature == SR_FEATURE_COUNTRY || r->feature == SR_FEATURE_ADMIN1) {
+                    any = true;
+                    if (st->n < 24)
+                        st->ids[st->n++] = rids[k];
+                } else if (r->feature == SR_FEATURE_ADMIN2 && st->n < 24)
+                    st->ids[st->n++] = rids[k];
             }
-            if (any_region || any_country)
-                return false;
+            if (any)
+                break;
             nx = rm->tok_first + rm->tok_n;
         }
     }
-    return true;
+}
+
+/* Does the place lie in one the text puts it in ("Kamyanka, Kharkiv",
+ * "Kale (Kale district, Sagaing region)")?  1 when it does, -1 when the
+ * text names a region or country it is not in, 0 when it names none. */
+static int stated_region(const sitrep_model *m, const stated *st, const sr_place_rec *p, uint32_t pid)
+{
+    if (!st->n)
+        return 0;
+    uint32_t dist = sr_geo_district(m, pid);
+    bool judged = false;
+    for (uint32_t k = 0; k < st->n; k++) {
+        const sr_place_rec *r = sr_geo_place(m, st->ids[k]);
+        if (st->ids[k] == pid)
+            continue; /* its own name */
+        if (r->feature == SR_FEATURE_ADMIN2) {
+            if (st->ids[k] == dist)
+                return 1;
+            continue;
+        }
+        judged = true;
+        if (r->feature == SR_FEATURE_COUNTRY ? memcmp(r->cc, p->cc, 2) == 0
+                                             : p->admin1_off == r->name_off && memcmp(r->cc, p->cc, 2) == 0)
+            return 1;
+    }
+    return judged ? -1 : 0;
 }
 static bool has_non_ascii(const char *s)
 {
@@ -233,6 +259,7 @@ typedef struct geoctx {
     char ccs[64][2];
     uint32_t nccs;
     uint32_t regions[32], nreg; /* the regions' name offsets */
+    uint32_t districts[32], ndist; /* the districts' place ids */
     const uint32_t **res_ids;
     uint32_t *res_c, *res_one;
 } geoctx;
@@ -302,6 +329,8 @@ static bool place_candidates(ectx *x, geoctx *g)
             const sr_place_rec *p = sr_geo_place(m, ids[k]);
             if (p->feature == SR_FEATURE_ADMIN1 && g->nreg < 32)
                 g->regions[g->nreg++] = p->name_off, nadm++;
+            if (p->feature == SR_FEATURE_ADMIN2 && g->ndist < 32)
+                g->districts[g->ndist++] = ids[k];
         }
         if (nadm == 1 && g->nccs < 64 && one_country(m, ids, c))
             memcpy(g->ccs[g->nccs++], sr_geo_place(m, ids[0])->cc, 2);
@@ -341,6 +370,13 @@ static bool placeable(ectx *x, const geoctx *g, uint32_t e)
     const sr_entity *en = &d->entities.v[e];
     if (en->type == SR_ENT_FAC)
         return false;
+    /* "<VLOF.PA>": an exchange's suffix of a ticker, no place */
+    for (uint32_t q = 0; q < en->nmentions; q++) {
+        const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+        if (mn->start > 0 && d->text[mn->start - 1] == '.' && mn->start > 1 && d->text[mn->start - 2] != ' ' &&
+            d->text[mn->start - 2] != '.')
+            return false;
+    }
     if (sr_ent_in_list(en->name, en->name_len, compass) && !followed_by(d, en, region_words))
         return false;
     const char *strs;
@@ -438,16 +474,163 @@ static bool near_container(const sitrep_model *m, const geoctx *g, const sr_plac
     return false;
 }
 
-/* The best of the candidates ids[0 .. c) for entity e: a country first,
- * then by population, in a country or region the document names, the
- * name's own place, near the towns the text puts it in; the model's own
- * order breaks ties. */
+/* ---- the candidate ranking ------------------------------------------------
+ * Each candidate of a name is described by the features below and scored
+ * by their weighted sum; the weights are learned by tools/geo_train.c from
+ * the ACLED notes' coordinates (data/geo/ranking.weights, section GEOW of
+ * the model).  A model without them uses the defaults, which rank as the
+ * rules that came before the learned weights did. */
+enum {
+    GF_COUNTRY, GF_ADMIN1, GF_ADMIN2, GF_CITY, /* the kind of place */
+    GF_LOGPOP_TOWN,     /* log10(population) / 7 of a town */
+    GF_LOGPOP_REGION,   /* ... of a region or district */
+    GF_CAPITAL,         /* a country's capital */
+    GF_SEAT1,           /* seat of a first-level region */
+    GF_SEAT2,           /* seat of a district */
+    GF_VILLAGE,         /* a village under 1,000 people */
+    GF_IN_COUNTRY,      /* in a country the document names */
+    GF_IN_REGION,       /* in a region the document names */
+    GF_IN_DISTRICT,     /* in a district the document names */
+    GF_OWN_NAME,        /* the name is its own, not a longer one's */
+    GF_NEAR_CONTAINER,  /* within 150 km of a town the text puts it in */
+    GF_STATED_YES,      /* in the region or country the text puts it in */
+    GF_STATED_NO,       /* the text puts it in a region it is not in */
+    GF_WANT_REGION,     /* a region, asked for ("X province") */
+    GF_WANT_DISTRICT,   /* a district, asked for ("X district") */
+    GF_REGION_BY_TOWN,  /* a region, not asked for, with a sizable town of the name in it */
+    GF_FIRST,           /* the gazetteer's first (countries, regions, towns by size) */
+    GF_NEAR_OTHERS,     /* close to the document's other places (1 at 0 km, 0 at 500) */
+    GF_FAR_ABROAD,      /* outside every named country, the document naming some */
+    GF_ALT_SPELLING,    /* found by another spelling only */
+    GF_N
+};
+static const char *const gf_names[GF_N] = {
+    "country", "admin1", "admin2", "city", "logpop_town", "logpop_region", "capital", "seat1", "seat2",
+    "village", "in_country", "in_region", "in_district", "own_name", "near_container", "stated_yes",
+    "stated_no", "want_region", "want_district", "region_by_town", "first", "near_others", "far_abroad",
+    "alt_spelling"};
+/* the rules of before, as weights */
+static const float gf_default[GF_N] = {
+    4.0f, 1.0f, 0.5f, 1.0f, 2.33f, 2.33f, 0.5f, 0.2f, 0.1f, -0.3f, 2.5f, 3.0f, 2.0f, 1.0f, 3.0f,
+    2.0f, -2.0f, 3.0f, 3.0f, -3.0f, 0.3f, 1.0f, -0.5f, -0.5f};
+
+const char *const *sr_geo_feature_names(uint32_t *n, const float **defaults)
+{
+    *n = GF_N;
+    if (defaults)
+        *defaults = gf_default;
+    return gf_names;
+}
+
+sr_geo_trace_fn sr_geo_trace;
+void *sr_geo_trace_ctx;
+
+/* "Amherst district", "Kale township": the text asks for a district. */
+static bool wants_district(ectx *x, const sr_entity *en)
+{
+    static const char *const words[] = {"district", "county", "township", "regency", "municipality",
+                                        "locality", "commune", "department", "lga", "sub-county",
+                                        "subcounty", "tehsil", "raion", "rayon", NULL};
+    return followed_by(x->d, en, words);
+}
+
+/* The closest any other place entity's candidate lies to p, in km (at most
+ * 16 entities with at most 4 candidates each are looked at), or 1e9. */
+static double nearest_other(const sitrep_model *m, const geoctx *g, uint32_t e, const sr_place_rec *p,
+                            uint32_t ne)
+{
+    double best = 1e9;
+    uint32_t seen = 0;
+    for (uint32_t o = 0; o < ne && seen < 16; o++) {
+        if (o == e || !g->res_c[o] || g->res_c[o] > 4)
+            continue;
+        seen++;
+        for (uint32_t r = 0; r < g->res_c[o]; r++) {
+            const sr_place_rec *q = sr_geo_place(m, g->res_ids[o][r]);
+            if (q == p || !q->has_coords || q->feature == SR_FEATURE_COUNTRY)
+                continue;
+            double km = approx_km(p->lat, p->lon, q->lat, q->lon);
+            if (km < best)
+                best = km;
+        }
+    }
+    return best;
+}
+
+/* The features of candidate k (ids[k]) of entity e, into f[GF_N]. */
+static void candidate_features(ectx *x, const geoctx *g, uint32_t e, const uint32_t *ids, uint32_t c,
+                               uint32_t k, bool want_admin, bool want_district, const uint32_t *cont,
+                               uint32_t ncont, const stated *st, const char *ek, size_t ekl, float *f)
+{
+    const sitrep_model *m = x->m;
+    const sr_entity *en = &x->d->entities.v[e];
+    const sr_place_rec *p = sr_geo_place(m, ids[k]);
+    uint8_t fl = sr_geo_flags(m, ids[k]);
+    for (int i = 0; i < GF_N; i++)
+        f[i] = 0;
+    f[p->feature == SR_FEATURE_COUNTRY  ? GF_COUNTRY
+      : p->feature == SR_FEATURE_ADMIN1 ? GF_ADMIN1
+      : p->feature == SR_FEATURE_ADMIN2 ? GF_ADMIN2
+                                        : GF_CITY] = 1;
+    float lp = p->population ? (float)(__builtin_log10((double)p->population) / 7.0) : 0;
+    if (p->feature == SR_FEATURE_CITY)
+        f[GF_LOGPOP_TOWN] = lp;
+    else if (p->feature != SR_FEATURE_COUNTRY)
+        f[GF_LOGPOP_REGION] = lp;
+    f[GF_CAPITAL] = (fl & SR_PLACE_CAPITAL) != 0;
+    f[GF_SEAT1] = (fl & SR_PLACE_SEAT1) != 0;
+    f[GF_SEAT2] = (fl & SR_PLACE_SEAT2) != 0;
+    f[GF_VILLAGE] = (fl & SR_PLACE_SMALL) != 0;
+    if (p->feature != SR_FEATURE_COUNTRY) {
+        bool inc = in_countries(g, p->cc);
+        f[GF_IN_COUNTRY] = inc;
+        f[GF_FAR_ABROAD] = !inc && g->nccs > 0;
+    }
+    if (p->feature == SR_FEATURE_CITY || p->feature == SR_FEATURE_ADMIN2) {
+        if (p->admin1_off != UINT32_MAX)
+            for (uint32_t q = 0; q < g->nreg; q++)
+                if (g->regions[q] == p->admin1_off) {
+                    f[GF_IN_REGION] = 1;
+                    break;
+                }
+        uint32_t dist = sr_geo_district(m, ids[k]);
+        for (uint32_t q = 0; dist != UINT32_MAX && q < g->ndist; q++)
+            if (g->districts[q] == dist) {
+                f[GF_IN_DISTRICT] = 1;
+                break;
+            }
+    }
+    f[GF_OWN_NAME] = own_name(m, en, p, ek, ekl);
+    f[GF_ALT_SPELLING] = !f[GF_OWN_NAME] && (fl & SR_PLACE_ALTNAMES);
+    f[GF_NEAR_CONTAINER] = near_container(m, g, p, cont, ncont);
+    int sv = stated_region(m, st, p, ids[k]);
+    f[GF_STATED_YES] = sv > 0;
+    f[GF_STATED_NO] = sv < 0;
+    if (p->feature == SR_FEATURE_ADMIN1) {
+        if (want_admin)
+            f[GF_WANT_REGION] = 1;
+        else
+            f[GF_REGION_BY_TOWN] = region_score(m, p, ids, c, false) <= -3.0;
+    }
+    if (p->feature == SR_FEATURE_ADMIN2 && (want_district || want_admin))
+        f[GF_WANT_DISTRICT] = 1;
+    f[GF_FIRST] = k == 0;
+    if (p->has_coords && p->feature != SR_FEATURE_COUNTRY) {
+        double km = nearest_other(m, g, e, p, x->d->entities.n);
+        f[GF_NEAR_OTHERS] = km < 500 ? (float)(1.0 - km / 500.0) : 0;
+    }
+}
+
+/* The best of the candidates ids[0 .. c) for entity e, by the ranking's
+ * weights; the model's own order breaks ties. */
 static uint32_t best_candidate(ectx *x, const geoctx *g, uint32_t e, const uint32_t *ids, uint32_t c)
 {
     const sitrep_model *m = x->m;
     const sr_entity *en = &x->d->entities.v[e];
-    bool want_admin = wants_region(x, en);
+    bool want_admin = wants_region(x, en), want_district = wants_district(x, en);
     uint32_t cont[4], ncont = containers(x, e, cont, 4);
+    stated st;
+    stated_places(x, en, &st);
     char ek[128];
     size_t ekl = 0; /* the name's key, made when a candidate needs it */
     for (uint32_t k = 0; k < c; k++)
@@ -457,33 +640,48 @@ static uint32_t best_candidate(ectx *x, const geoctx *g, uint32_t e, const uint3
                 ekl = 0;
             break;
         }
-    double best = -1e9;
-    uint32_t pick = ids[0];
+    /* A country's own name is the country ("Brazil", "Iran": no Brazil,
+     * Indiana, nor Iraan, Texas), unless the document names the country
+     * of a region so called ("Georgia" in a US story) or asks for one. */
     for (uint32_t k = 0; k < c; k++) {
         const sr_place_rec *p = sr_geo_place(m, ids[k]);
-        double s = p->feature == SR_FEATURE_COUNTRY ? 4.0 : 1.0;
-        if (p->feature == SR_FEATURE_ADMIN1)
-            s += region_score(m, p, ids, c, want_admin);
-        if (p->population)
-            s += __builtin_log10((double)p->population) / 3.0;
-        if (p->feature != SR_FEATURE_COUNTRY && in_countries(g, p->cc))
-            s += 2.5;
-        if (p->feature == SR_FEATURE_CITY && p->admin1_off != UINT32_MAX)
-            for (uint32_t q = 0; q < g->nreg; q++)
-                if (g->regions[q] == p->admin1_off) {
-                    s += 3.0;
-                    break;
-                }
-        if (own_name(m, en, p, ek, ekl))
-            s += 1.0;
-        if (near_container(m, g, p, cont, ncont))
-            s += 3.0;
-        s -= 0.001 * k;
+        if (p->feature != SR_FEATURE_COUNTRY)
+            continue;
+        for (uint32_t q = 0; q < c; q++) {
+            const sr_place_rec *o = sr_geo_place(m, ids[q]);
+            if (o->feature == SR_FEATURE_ADMIN1 && memcmp(o->cc, p->cc, 2) != 0 &&
+                (in_countries(g, o->cc) || want_admin))
+                return ids[q];
+        }
+        return ids[k];
+    }
+    const float *w = m->geo_weights && m->ngeo_weights == GF_N ? m->geo_weights : gf_default;
+    float fs[32 * GF_N];
+    double best = -1e9;
+    uint32_t pick = ids[0];
+    for (uint32_t k = 0; k < c && k < 32; k++) {
+        float *f = fs + k * GF_N;
+        candidate_features(x, g, e, ids, c, k, want_admin, want_district, cont, ncont, &st, ek, ekl, f);
+        double s = -0.001 * k;
+        for (int i = 0; i < GF_N; i++)
+            s += (double)w[i] * f[i];
         if (s > best) {
             best = s;
             pick = ids[k];
         }
     }
+    if (sr_geo_trace)
+        sr_geo_trace(sr_geo_trace_ctx, x->d, e, ids, c < 32 ? c : 32, fs, GF_N);
+    /* a region the text does not ask for, named like a sizable town in it,
+     * is that town ("New York", "Geneva"): the more precise reading */
+    const sr_place_rec *pp = sr_geo_place(m, pick);
+    if (pp->feature == SR_FEATURE_ADMIN1 && !want_admin)
+        for (uint32_t k = 0; k < c && k < 32; k++) {
+            const sr_place_rec *o = sr_geo_place(m, ids[k]);
+            if (o->feature == SR_FEATURE_CITY && o->population >= 100000 && o->admin1_off == pp->name_off &&
+                memcmp(o->cc, pp->cc, 2) == 0 && !fs[k * GF_N + GF_STATED_NO])
+                return ids[k];
+        }
     return pick;
 }
 
@@ -493,11 +691,14 @@ static uint32_t best_candidate(ectx *x, const geoctx *g, uint32_t e, const uint3
  * Buri, Pattani)" is no Lalo of Benin). */
 static bool plausible_town(ectx *x, const geoctx *g, const sr_entity *en, const sr_place_rec *p)
 {
-    if (p->feature != SR_FEATURE_CITY)
+    stated st;
+    if (p->feature != SR_FEATURE_CITY && p->feature != SR_FEATURE_ADMIN2)
         return true;
-    if (!in_stated_region(x, en, p))
+    stated_places(x, en, &st);
+    if (stated_region(x->m, &st, p, (uint32_t)(p - x->m->places)) < 0)
         return false;
-    return p->population || !g->nccs || in_countries(g, p->cc);
+    return (p->population >= 1000 && !(sr_geo_flags(x->m, (uint32_t)(p - x->m->places)) & SR_PLACE_SMALL)) ||
+           !g->nccs || in_countries(g, p->cc);
 }
 
 /* Puts the entity on the map: a country is a GPE, and a GPE without an

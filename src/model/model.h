@@ -88,8 +88,13 @@ struct sitrep_model {
     const uint32_t *place_lists;
     size_t nplace_lists;
     sr_hash_view place_keys, country_codes;
+    sr_hash_view place_keys_ext; /* PLKX: the geocoder's wider keys (nentries 0: none) */
     const uint64_t *place_first; /* PLFW, or NULL */
     const uint64_t *place_last;  /* PLLW, or NULL */
+    const uint8_t *place_flags;  /* PLFL (SR_PLACE_*), or NULL */
+    const uint32_t *place_adm2;  /* PLA2: a town's district, or NULL */
+    const float *geo_weights;    /* GEOW: the candidate ranking's weights, or NULL */
+    uint32_t ngeo_weights;
     char iso3[26 * 26][4];       /* ISO 3166-1 alpha-3 by alpha-2 (sr_cc_index) */
     /* lexicons: ours, compiled in; users', added at run time (last wins) */
     sr_lexview lexicon;
@@ -146,7 +151,8 @@ typedef struct sr_lexcache_entry {
 typedef struct sr_geocache_entry {
     uint64_t key;
     uint32_t at;
-    bool word;   /* a word's lookup (with longer and ends), not a name's */
+    uint8_t word; /* 1 a word's lookup (with longer and ends), 0 a name's,
+                   * 2 a name's in the geocoder's wider gazetteer (PLKX) */
     bool longer; /* names of several words start with this one */
     bool ends;   /* ... or end with it */
     uint8_t cls; /* the first place's sr_geo_class */
@@ -180,7 +186,9 @@ uint32_t sr_geo_lookup_word(const sitrep_model *m, const char *name, size_t n, c
  * 0 for none. */
 sr_geocache_entry sr_geo_lookup_cached(const sr_doc *d, const sitrep_model *m, const char *name, size_t n,
                                        bool word);
-/* sr_geo_lookup through the extractor's cache. */
+/* The geocoder's lookup through the extractor's cache: as sr_geo_lookup,
+ * but with the places cities500 and the districts add (PLKX) when the key
+ * has them. */
 uint32_t sr_geo_lookup_doc(const sr_doc *d, const sitrep_model *m, const char *name, size_t n,
                            const uint32_t **ids);
 const struct sr_place_rec *sr_geo_place(const sitrep_model *m, uint32_t id);
@@ -189,6 +197,10 @@ const struct sr_place_rec *sr_geo_place(const sitrep_model *m, uint32_t id);
 uint8_t sr_geo_class(const sitrep_model *m, uint32_t id);
 /* The region a place lies in (a town's) or is (a region's), or NULL. */
 const char *sr_geo_admin1_name(const sitrep_model *m, const struct sr_place_rec *p);
+/* What GeoNames says of a place (SR_PLACE_*), 0 when unknown. */
+uint8_t sr_geo_flags(const sitrep_model *m, uint32_t id);
+/* The district (admin2) a town lies in, or UINT32_MAX. */
+uint32_t sr_geo_district(const sitrep_model *m, uint32_t id);
 /* ISO 3166-1 alpha-3 of an alpha-2 code ("SY" -> "SYR"), or NULL. */
 const char *sr_geo_iso3(const sitrep_model *m, const char cc[2]);
 static inline int sr_cc_index(const char cc[2])

@@ -52,7 +52,7 @@ typedef struct sr_hash_entry {
 } sr_hash_entry;
 
 /* A gazetteer place (section PLCS). */
-enum { SR_FEATURE_COUNTRY = 0, SR_FEATURE_ADMIN1 = 1, SR_FEATURE_CITY = 2 };
+enum { SR_FEATURE_COUNTRY = 0, SR_FEATURE_ADMIN1 = 1, SR_FEATURE_CITY = 2, SR_FEATURE_ADMIN2 = 3 };
 typedef struct sr_place_rec {
     float lat, lon;
     uint32_t population;
@@ -62,6 +62,21 @@ typedef struct sr_place_rec {
     uint8_t feature;     /* SR_FEATURE_* */
     uint8_t has_coords;
 } sr_place_rec;
+
+/* Section PLFL: one byte a place (parallel to PLCS), what GeoNames says of
+ * it.  Section PLA2: one u32 a place, its district's place index (a town's),
+ * or UINT32_MAX. */
+enum {
+    SR_PLACE_CAPITAL = 1,   /* a country's capital (PPLC) */
+    SR_PLACE_SEAT1 = 2,     /* seat of a first-level region (PPLA) */
+    SR_PLACE_SEAT2 = 4,     /* seat of a district (PPLA2) */
+    SR_PLACE_ALTNAMES = 8,  /* known by other spellings too (GeoNames' alternates) */
+    SR_PLACE_SMALL = 16     /* a village of cities500 only (under 1,000 people) */
+};
+
+/* Section GEOW: the weights of the geocoder's candidate ranking (place.c),
+ * learned by tools/geo_train.c: u32 count, then that many floats, in the
+ * order of place.c's features. */
 
 /* Sections PLFW and PLLW: bitmaps of the first and last words of place keys
  * of several words (FNV-1a of the word, modulo the bits). */

@@ -296,7 +296,9 @@ bool sr_xevent_from_doc(const sr_doc *d, const sitrep_model *m, uint32_t i, sr_x
     actor_from(d, m, &ev->source, &x->actor1, &ok);
     actor_from(d, m, &ev->target, &x->actor2, &ok);
     place_from(d, m, ev->location, &x->loc, &ok);
-    x->geo_precision = x->loc.feature < 0 ? 0 : x->loc.feature == SR_FEATURE_CITY ? ev->loc_precision : 3;
+    x->geo_precision = x->loc.feature < 0 ? 0
+                      : x->loc.feature == SR_FEATURE_CITY ? ev->loc_precision
+                      : x->loc.feature == SR_FEATURE_ADMIN2 ? 2 : 3;
     memcpy(x->date, ev->date, sizeof x->date);
     x->date[sizeof x->date - 1] = 0;
     x->date_precision = ev->date_basis == SR_DATE_NONE || !ev->date[0] ? -1 : ev->date_precision;

@@ -117,7 +117,7 @@ static void write_entity_id(sr_json *j, uint32_t e)
     sr_json_string(j, id, (size_t)n);
 }
 
-static const char *const feature_names[] = {"country", "admin1", "city"};
+static const char *const feature_names[] = {"country", "admin1", "city", "admin2"};
 
 static void write_event_arg(const sr_doc *d, sr_json *j, const char *key, const sr_event_arg *a)
 {
@@ -213,7 +213,7 @@ static void write_events(const sr_doc *d, const sitrep_model *m, sr_json *j)
             sr_json_string(j, le->name, le->name_len);
             write_place_fields(j, m, p);
             sr_json_key(j, "precision");
-            sr_json_int(j, p->feature == SR_FEATURE_CITY ? ev->loc_precision : 3);
+            sr_json_int(j, p->feature == SR_FEATURE_CITY ? ev->loc_precision : p->feature == SR_FEATURE_ADMIN2 ? 2 : 3);
             sr_json_end_object(j);
         } else
             sr_json_null(j);

@@ -1,0 +1,166 @@
+/* Places on the map: the learned candidate ranking, districts, countries
+ * by their own names, and the hand-judged Reuters articles of
+ * tests/fixtures/geo_judged.tsv (re-extracted from ../shared). */
+#include "testutil.h"
+
+#include <cJSON.h>
+#include <math.h>
+
+static const sr_place_rec *place_of(const sr_doc *d, const char *name)
+{
+    for (uint32_t e = 0; e < d->entities.n; e++) {
+        const sr_entity *en = &d->entities.v[e];
+        if (en->name_len == strlen(name) && memcmp(en->name, name, en->name_len) == 0)
+            return en->place == UINT32_MAX ? NULL : sr_geo_place(tu_model, en->place);
+    }
+    return NULL;
+}
+
+/* A country's own name is the country, not a small namesake abroad. */
+static void test_country_names(void **state)
+{
+    (void)state;
+    const sr_doc *d = tu_extract("Indonesia imported sugar from Thailand, Angola and Brazil, and more from Cuba.",
+                                 SITREP_FORMAT_TEXT);
+    const char *names[] = {"Angola", "Brazil", "Cuba"}, *cc[] = {"AO", "BR", "CU"};
+    for (int i = 0; i < 3; i++) {
+        const sr_place_rec *p = place_of(d, names[i]);
+        assert_non_null(p);
+        assert_int_equal(p->feature, SR_FEATURE_COUNTRY);
+        assert_memory_equal(p->cc, cc[i], 2);
+    }
+    d = tu_extract("A U.S. judge refused to halt the inquiry into the Iran arms affair.", SITREP_FORMAT_TEXT);
+    const sr_place_rec *p = place_of(d, "Iran");
+    assert_non_null(p);
+    assert_memory_equal(p->cc, "IR", 2); /* not Iraan, Texas */
+}
+
+/* The famous place beats a namesake; the text's region picks a town. */
+static void test_ranking(void **state)
+{
+    (void)state;
+    const sr_doc *d = tu_extract("The Sydney stock index fell on Monday.", SITREP_FORMAT_TEXT);
+    const sr_place_rec *p = place_of(d, "Sydney");
+    assert_non_null(p);
+    assert_memory_equal(p->cc, "AU", 2);
+    d = tu_extract("He lives near Seattle, Washington.", SITREP_FORMAT_TEXT);
+    p = place_of(d, "Seattle");
+    assert_non_null(p);
+    assert_memory_equal(p->cc, "US", 2);
+    p = place_of(d, "Washington");
+    assert_non_null(p);
+    assert_int_equal(p->feature, SR_FEATURE_ADMIN1);
+    d = tu_extract("Protesters marched in Washington, D.C. on Friday.", SITREP_FORMAT_TEXT);
+    p = place_of(d, "Washington");
+    assert_non_null(p);
+    assert_int_equal(p->feature, SR_FEATURE_CITY);
+    assert_true(fabs(p->lat - 38.9) < 0.2 && fabs(p->lon + 77.0) < 0.2);
+    /* the learned weights are in the model */
+    assert_non_null(tu_model->geo_weights);
+    uint32_t n;
+    sr_geo_feature_names(&n, NULL);
+    assert_int_equal(tu_model->ngeo_weights, n);
+}
+
+/* A village the gazetteer lacks, in a district it knows by another
+ * spelling (GeoNames' alternates: Emohua, Emuoha): the event is placed
+ * there; towns know their district (GeoNames admin2). */
+static void test_districts(void **state)
+{
+    (void)state;
+    const sr_doc *d = tu_extract("Gunmen attacked Omuobizu clan, Ibaa community (Emohua, Rivers) on Monday.",
+                                 SITREP_FORMAT_TEXT);
+    const sr_place_rec *p = place_of(d, "Emohua");
+    assert_non_null(p);
+    assert_memory_equal(p->cc, "NG", 2);
+    assert_null(place_of(d, "Omuobizu"));
+    d = tu_extract("Rebels attacked Kale (Kale district, Sagaing region) on Monday.", SITREP_FORMAT_TEXT);
+    p = place_of(d, "Kale");
+    assert_non_null(p);
+    assert_memory_equal(p->cc, "MM", 2); /* not Kale, Turkey */
+    /* towns have their district */
+    const uint32_t *ids;
+    uint32_t c = sr_geo_lookup_doc(d, tu_model, "Mogok", 5, &ids);
+    assert_true(c > 0);
+    uint32_t dist = sr_geo_district(tu_model, ids[0]);
+    assert_int_not_equal(dist, UINT32_MAX);
+    assert_int_equal(sr_geo_place(tu_model, dist)->feature, SR_FEATURE_ADMIN2);
+}
+
+/* The Reuters articles judged by hand: the share of placed entities
+ * sitrep gets as expected stays at or above the share reported right. */
+#define JUDGED_RIGHT 63
+#define JUDGED_ALL 65
+static void test_judged_reuters(void **state)
+{
+    (void)state;
+    FILE *fx = fopen("tests/fixtures/geo_judged.tsv", "r");
+    assert_non_null(fx);
+    FILE *corpus = fopen("../shared/corpus/reuters21578.jsonl", "r");
+    assert_non_null(corpus); /* CI has ../shared */
+    char line[512];
+    char *cl = NULL;
+    size_t ccap = 0;
+    char cur[64] = "";
+    cJSON *doc = NULL;
+    int rows = 0, ok = 0, labelled_right = 0;
+    while (fgets(line, sizeof line, fx)) {
+        if (line[0] == '#')
+            continue;
+        char id[64], label[16], cc[8] = "", feat[16] = "";
+        unsigned start, end;
+        double lat = 0, lon = 0;
+        int nf = sscanf(line, "%63s %u %u %15s %7s %15s %lf %lf", id, &start, &end, label, cc, feat, &lat, &lon);
+        assert_true(nf == 5 || nf == 8);
+        rows++;
+        labelled_right += strcmp(label, "right") == 0;
+        /* the fixture follows the corpus' order */
+        while (strcmp(cur, id) != 0) {
+            assert_true(getline(&cl, &ccap, corpus) > 0);
+            cJSON_Delete(doc);
+            doc = cJSON_Parse(cl);
+            assert_non_null(doc);
+            snprintf(cur, sizeof cur, "%s", cJSON_GetObjectItem(doc, "id")->valuestring);
+        }
+        const char *text = cJSON_GetObjectItem(doc, "text")->valuestring;
+        const sr_doc *d = tu_extract(text, SITREP_FORMAT_TEXT);
+        const sr_place_rec *got = NULL;
+        bool found = false;
+        for (uint32_t m = 0; m < d->mentions.n && !found; m++)
+            if (d->mentions.v[m].start == start && d->mentions.v[m].end == end) {
+                found = true;
+                const sr_entity *en = &d->entities.v[d->mentions.v[m].entity];
+                got = en->place == UINT32_MAX ? NULL : sr_geo_place(tu_model, en->place);
+            }
+        static const char *const fnames[] = {"country", "admin1", "city", "admin2"};
+        bool right;
+        if (strcmp(cc, "none") == 0)
+            right = got == NULL;
+        else
+            right = got && memcmp(got->cc, cc, 2) == 0 && strcmp(fnames[got->feature], feat) == 0 &&
+                    fabs(got->lat - lat) < 0.3 && fabs(got->lon - lon) < 0.3;
+        ok += right;
+        if (!right)
+            fprintf(stderr, "judged: %s %u-%u expected %s %s, got %.2s %s\n", id, start, end, cc, feat,
+                    got ? got->cc : "--", got ? fnames[got->feature] : "none");
+    }
+    cJSON_Delete(doc);
+    free(cl);
+    fclose(corpus);
+    fclose(fx);
+    assert_int_equal(rows, JUDGED_ALL);
+    assert_int_equal(labelled_right, JUDGED_RIGHT);
+    fprintf(stderr, "judged: %d of %d placed entities as expected (%.1f%%)\n", ok, rows, 100.0 * ok / rows);
+    assert_true(ok >= JUDGED_RIGHT);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_country_names),
+        cmocka_unit_test(test_ranking),
+        cmocka_unit_test(test_districts),
+        cmocka_unit_test(test_judged_reuters),
+    };
+    return cmocka_run_group_tests(tests, tu_setup, tu_teardown);
+}

@@ -103,8 +103,10 @@ static const char *meta_date(sr_doc *d, const char *v)
     char iso[32];
     if (sr_metadate_parse(v, strlen(v), iso))
         return sr_arena_strndup(d->arena, iso, strlen(iso));
-    sr_doc_warn(d, "meta", -1, "date \"%.40s\" not understood; kept as written", v);
-    return sr_arena_strndup(d->arena, v, strlen(v));
+    /* no real date: never used to resolve others (the time stage looks
+     * for one in the dateline and the text instead) */
+    sr_doc_warn(d, "meta", -1, "date \"%.40s\" not understood; not used", v);
+    return "";
 }
 
 /* One JSONL line: {"id","text"} plus optional title, published, updated,
@@ -150,6 +152,18 @@ static sitrep_status read_jsonl(sitrep_extractor *x, const char *file, const sr_
         return doc_fail(x, file, SITREP_ENOMEM, raw->offset, "out of memory");
     if (STR(F_UPDATED) && !(m->updated = meta_date(d, STR(F_UPDATED))))
         return doc_fail(x, file, SITREP_ENOMEM, raw->offset, "out of memory");
+    m->published = m->published && *m->published ? m->published : NULL;
+    m->updated = m->updated && *m->updated ? m->updated : NULL;
+    /* none given, or none that is a real date: a full date in the dateline
+     * ("KABUL, Oct. 15, 2017"); else the time stage looks in the text */
+    char iso[32];
+    for (size_t k = 0, n = m->dateline ? strlen(m->dateline) : 0; !m->published && k < n && k < 120; k++)
+        if ((k == 0 || m->dateline[k - 1] == ' ' || m->dateline[k - 1] == ',') &&
+            sr_metadate_parse(m->dateline + k, n - k < 80 ? n - k : 80, iso)) {
+            if (!(m->published = sr_arena_strndup(d->arena, iso, strlen(iso))))
+                return doc_fail(x, file, SITREP_ENOMEM, raw->offset, "out of memory");
+            m->published_basis = "dateline";
+        }
 #undef STR
     /* With a title given, the text is the body: look for no header. */
     *header = m->title == NULL;

@@ -142,10 +142,13 @@ typedef struct sr_warning {
     int64_t start;       /* byte offset in text, or -1 */
 } sr_warning;
 
-/* Metadata fields; every string is arena-owned and NUL-terminated. */
+/* Metadata fields; every string is arena-owned and NUL-terminated.
+ * published_basis (static): where published comes from, "given" (the
+ * input's metadata), "dateline" or "text" (read by the time stage when none
+ * was given or it was no real date), or NULL when there is none. */
 typedef struct sr_meta {
     const char *title, *section, *published, *updated, *byline, *dateline,
-        *agency, *url, *language;
+        *agency, *url, *language, *published_basis;
 } sr_meta;
 
 typedef struct sr_doc {

@@ -59,6 +59,8 @@ typedef struct sr_timex {
     uint32_t start, end; /* in text */
     uint8_t type;        /* SR_TX_* */
     const char *value;   /* TIMEX3 value; unknown parts X ("XXXX-WXX") */
+    const char *zone;    /* static: the UTC offset the text states ("Z",
+                            "-04:00"), else NULL */
 } sr_timex;
 sitrep_status sr_time_run(sr_doc *d, const sitrep_model *m);
 

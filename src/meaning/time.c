@@ -376,6 +376,7 @@ typedef struct tx {
     uint32_t n; /* tokens */
     int type;
     char value[40];
+    const char *zone; /* the UTC offset the text states, or NULL */
 } tx;
 
 static bool set_date(tx *r, int y, int m, int d)
@@ -625,6 +626,7 @@ enum {
     K_REL,      /* this current present 0, last past previous -1, next coming 1 */
     K_TARGET,   /* what "last", "next", "this" count in: 1 unit, 2 season, 3
                  * weekday, 4 month (no day after it); v2 the unit, season ... */
+    K_ZONE,     /* UTC, EDT ... in capitals: its index in zones[] */
     K__N
 };
 
@@ -829,6 +831,27 @@ static uint32_t k_target(const tctx *c, uint32_t i, cap *k)
 
 /* Each class with the first three letters of the words it can start with
  * ("0": a digit; NULL: anything), to find the rules worth trying. */
+/* Time zones with one meaning, and their UTC offsets */
+static const struct {
+    const char *name, *offset;
+} zones[] = {{"utc", "Z"},       {"gmt", "Z"},       {"bst", "+01:00"}, {"cet", "+01:00"},
+             {"cest", "+02:00"}, {"eet", "+02:00"},  {"eest", "+03:00"}, {"msk", "+03:00"},
+             {"est", "-05:00"},  {"edt", "-04:00"},  {"cst", "-06:00"}, {"cdt", "-05:00"},
+             {"mst", "-07:00"},  {"mdt", "-06:00"},  {"pst", "-08:00"}, {"pdt", "-07:00"},
+             {"jst", "+09:00"},  {"hkt", "+08:00"},  {"sgt", "+08:00"}};
+
+static uint32_t k_zone(const tctx *c, uint32_t i, cap *k)
+{
+    if (i >= c->uhi || !(c->d->tokens.v[i].flags & SR_TF_ALLCAPS))
+        return 0;
+    uint32_t n;
+    const char *s = tw(c, i, &n);
+    for (k->v = 0; k->v < (int)(sizeof zones / sizeof *zones); k->v++)
+        if (strlen(zones[k->v].name) == n && strncasecmp(s, zones[k->v].name, n) == 0)
+            return 1;
+    return 0;
+}
+
 typedef uint32_t (*class_fn)(const tctx *c, uint32_t i, cap *k);
 #define NUMBERS "0 zer one two thr fou fiv six sev eig nin ten ele twe thi fif for few som man"
 static const struct {
@@ -855,6 +878,7 @@ static const struct {
     [K_UNITN] = {"UNITN", k_unitn, NUMBERS},
     [K_REL] = {"REL", k_rel, "thi cur pre las pas nex com"},
     [K_TARGET] = {"TARGET", k_target, NULL},
+    [K_ZONE] = {"ZONE", k_zone, NULL},
 };
 
 /* ---- the rules ------------------------------------------------------------------ */
@@ -1028,6 +1052,7 @@ static int n_clock(const tctx *c, const mt *m, tx *r)
     if (hh < 0)
         return 0;
     r->type = SR_TX_TIME;
+    r->zone = has(m, K_ZONE) ? zones[val(m, K_ZONE)].offset : NULL;
     if (has(m, K_WEEKDAY)) {
         if (!c->dct_ok)
             return 0;
@@ -1344,7 +1369,7 @@ static int n_season(const tctx *c, const mt *m, tx *r)
  */
 #define PRE "early|late|mid|the?"
 #define BEFORE "earlier|later|early|late?"
-#define CLOCK "CLOCK p.m.|pm|a.m.|am|o'clock? est|edt|cst|cdt|pst|pdt|gmt|utc|bst|cet? ,?"
+#define CLOCK "CLOCK p.m.|pm|a.m.|am|o'clock? ZONE? ,?"
 #define ABOUT "the_past|the_last|the_next|the_first|the_latest|the_previous|the_coming|the|" \
               "more_than|about|nearly|almost|over|some|at_least"
 #define THE "the_past|the_last|the_next|the_first|the_latest|the_previous|the_coming|the"
@@ -1383,7 +1408,7 @@ static const struct rule {
     {"the? YEAR? year-ago|year-earlier? QUARTER", n_quarter, NULL, 0},
     {CLOCK " @month", n_clock, NULL, 0},
     {CLOCK " WEEKDAY", n_clock, NULL, 0},
-    {"CLOCK p.m.|pm|a.m.|am|o'clock?", n_clock, NULL, 0},
+    {"CLOCK p.m.|pm|a.m.|am|o'clock? ZONE?", n_clock, NULL, 0},
     {"today|yesterday|tomorrow PART", n_day, NULL, 0},
     {"today|yesterday|tomorrow", n_day, NULL, 0},
     {"tonight|last_night", n_night, NULL, 0},
@@ -1761,9 +1786,16 @@ static bool may_start(const tctx *c, uint32_t i)
 /* Parses meta.published ("2017-10-15", "2017-10-15T21:37..."). */
 static bool parse_dct(tctx *c, const char *p)
 {
-    int y, m, d;
-    if (!p || sscanf(p, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 ||
+    /* only a real date: a day the month has, a year 1800-2199, hours 0-23,
+     * minutes 0-59 (the readers write it so: src/read/metadate.c) */
+    int y, m, d, hh, mm;
+    for (int k = 0; k < 10; k++)
+        if (!p || (k == 4 || k == 7 ? p[k] != '-' : p[k] < '0' || p[k] > '9'))
+            return false;
+    if (sscanf(p, "%4d-%2d-%2d", &y, &m, &d) != 3 || y < 1800 || y > 2199 || m < 1 || m > 12 || d < 1 ||
         d > days_in_month(y, m))
+        return false;
+    if (p[10] == 'T' && (sscanf(p + 11, "%2d:%2d", &hh, &mm) != 2 || hh < 0 || hh > 23 || mm < 0 || mm > 59))
         return false;
     c->dy = y, c->dm = m, c->dd = d;
     c->dz = sr_days_from_civil(y, m, d);
@@ -1800,22 +1832,89 @@ static const char *underspecified(const tctx *c, uint32_t i, uint32_t n, int typ
     return type == SR_TX_TIME ? "XXXX-XX-XXTXX:XX" : "XXXX-XX-XX";
 }
 
+/* The unit of token i: the sentence holding it, else the run outside
+ * (*s: the sentence cursor, moving forward only). */
+static void set_unit(tctx *c, uint32_t i, uint32_t *s)
+{
+    const sr_doc *d = c->d;
+    while (*s < d->sentences.n && d->sentences.v[*s].tok_first + d->sentences.v[*s].tok_n <= i)
+        (*s)++;
+    if (*s < d->sentences.n && d->sentences.v[*s].tok_first <= i) {
+        c->ulo = d->sentences.v[*s].tok_first;
+        c->uhi = c->ulo + d->sentences.v[*s].tok_n;
+    } else {
+        c->ulo = i;
+        c->uhi = *s < d->sentences.n ? d->sentences.v[*s].tok_first : d->tokens.n;
+    }
+}
+
+/* Is the expression at tokens [i, i + n) a line of its own: its unit
+ * (sentence) holds no other words than a label's ("Published:", "Posted
+ * on")? "Year ended December 31, 1986" is no date line. */
+static bool date_line(const tctx *c, uint32_t i, uint32_t n)
+{
+    static const char *const labels[] = {"published", "posted", "updated", "dated", "date",
+                                         "on", "at", "first", "last", "modified", "issued"};
+    if (c->ulo + 8 < i || c->uhi > i + n + 8)
+        return false; /* a longer unit is a sentence */
+    for (uint32_t k = c->ulo; k < c->uhi; k++)
+        if ((k < i || k >= i + n) && c->d->tokens.v[k].kind == SR_TOK_WORD && index_in(c, k, labels, 11) < 0)
+            return false;
+    return true;
+}
+
+/* Where no publication date was given, or none that is a real date: a
+ * full date (day, month and year written out) in the dateline that opens
+ * the text, or as a line of its own at the top of the text (in its first
+ * TOP bytes).  (A date in a dateline given apart is read with the
+ * metadata: src/api/api.c.) */
+enum { TOP = 500 };
+static bool find_dct(tctx *c)
+{
+    sr_doc *d = c->d;
+    uint32_t s = 0;
+    for (uint32_t i = 0; i < d->tokens.n && d->tokens.v[i].start < TOP;) {
+        set_unit(c, i, &s);
+        for (; i < c->uhi && d->tokens.v[i].start < TOP; i++) {
+            tx r;
+            if (!may_start(c, i) || !match(c, i, &r) || !r.n)
+                continue;
+            uint32_t a = d->tokens.v[i].start;
+            bool dateline = false;
+            for (uint32_t k = 0; k < d->blocks.n && d->blocks.v[k].start <= a; k++)
+                dateline |= a < d->blocks.v[k].start + d->blocks.v[k].skip;
+            if (strlen(r.value) >= 10 && r.value[4] == '-' && r.value[7] == '-' &&
+                (dateline || date_line(c, i, r.n)) && parse_dct(c, r.value)) {
+                d->meta.published_basis = dateline ? "dateline" : "text";
+                return true;
+            }
+            i += r.n - 1;
+        }
+    }
+    return false;
+}
+
 sitrep_status sr_time_run(sr_doc *d, const sitrep_model *m)
 {
     tctx c = {.d = d, .m = m};
     c.dct_ok = parse_dct(&c, d->meta.published);
+    if (c.dct_ok && !d->meta.published_basis)
+        d->meta.published_basis = "given";
+    if (!c.dct_ok) {
+        /* a date sitrep cannot read is never used to resolve others */
+        d->meta.published = NULL;
+        d->meta.published_basis = NULL;
+        if (find_dct(&c)) {
+            char iso[16];
+            snprintf(iso, sizeof iso, "%04d-%02d-%02d", c.dy, c.dm, c.dd);
+            if (!(d->meta.published = sr_arena_strndup(d->arena, iso, strlen(iso))))
+                return SITREP_ENOMEM;
+            c.dct_ok = true;
+        }
+    }
     uint32_t s = 0;
     for (uint32_t i = 0; i < d->tokens.n;) {
-        /* the unit: the sentence holding token i, else the run outside */
-        while (s < d->sentences.n && d->sentences.v[s].tok_first + d->sentences.v[s].tok_n <= i)
-            s++;
-        if (s < d->sentences.n && d->sentences.v[s].tok_first <= i) {
-            c.ulo = d->sentences.v[s].tok_first;
-            c.uhi = c.ulo + d->sentences.v[s].tok_n;
-        } else {
-            c.ulo = i;
-            c.uhi = s < d->sentences.n ? d->sentences.v[s].tok_first : d->tokens.n;
-        }
+        set_unit(&c, i, &s);
         for (; i < c.uhi; i++) {
             tx r;
             if (!may_start(&c, i) || !match(&c, i, &r) || !r.n)
@@ -1826,6 +1925,7 @@ sitrep_status sr_time_run(sr_doc *d, const sitrep_model *m)
             t->start = d->tokens.v[i].start;
             t->end = d->tokens.v[i + r.n - 1].end;
             t->type = (uint8_t)r.type;
+            t->zone = r.zone;
             t->value = r.value[0] ? sr_arena_strndup(d->arena, r.value, strlen(r.value))
                                   : underspecified(&c, i, r.n, r.type);
             /* a year written out ("January 2014", "2014") anchors "that year" */

@@ -14,6 +14,8 @@ static void write_meta(sr_json *j, const sr_meta *m)
     sr_json_cstr(j, m->section);
     sr_json_key(j, "published");
     sr_json_cstr(j, m->published);
+    sr_json_key(j, "published_basis");
+    sr_json_cstr(j, m->published_basis);
     sr_json_key(j, "updated");
     sr_json_cstr(j, m->updated);
     sr_json_key(j, "byline");
@@ -396,6 +398,10 @@ static void write_json(const sr_doc *d, const sitrep_model *m, sr_buf *out, unsi
             sr_json_cstr(&j, sr_timex_type_names[t->type]);
             sr_json_key(&j, "value");
             sr_json_cstr(&j, t->value);
+            if (t->zone) {
+                sr_json_key(&j, "zone");
+                sr_json_cstr(&j, t->zone);
+            }
             sr_json_end_object(&j);
             j.pretty = pretty;
         }

@@ -10,6 +10,10 @@
  *
  * A UTC offset is written only when the input states one (an offset, Z, or
  * a zone abbreviation with one meaning).  Seconds are kept when non-zero.
+ * What is no real date is no date at all: a day the month does not have, an
+ * hour past 23 or a minute past 59 ("2020-02-30", "2020-02-10T25:61"), a
+ * year before 1800 or after 2199 ("0003-02-20").  15-10-2017 reads as
+ * 15/10/2017.
  * This parser is for metadata lines; time expressions in running text are
  * the time stage's business.
  */
@@ -21,6 +25,7 @@ typedef struct dt {
     int y, mo, d, h, mi, s;
     int ampm;     /* 0 none, 1 am, 2 pm */
     bool has_time, has_off;
+    bool bad;     /* a clock time out of range: the whole is no date */
     int off;      /* minutes east of UTC */
 } dt;
 
@@ -124,7 +129,7 @@ static bool parse_time(const char *s, size_t n, size_t *i, dt *t)
     size_t k = *i;
     int nd;
     int h = num(s, n, &k, &nd);
-    if (nd < 1 || nd > 2 || h > 24)
+    if (nd < 1 || nd > 2)
         return false;
     int mi = 0, sec = 0;
     bool sep = k + 2 < n && (s[k] == ':' || s[k] == '.') && isd(s[k + 1]) && isd(s[k + 2]) &&
@@ -133,13 +138,17 @@ static bool parse_time(const char *s, size_t n, size_t *i, dt *t)
         bool dot = s[k] == '.';
         k++;
         mi = num(s, n, &k, &nd);
-        if (mi > 59)
+        if (mi > 59 || h > 23) { /* 25:61 is no time; 4.75 may be no time at all */
+            t->bad = !dot;
             return false;
+        }
         if (!dot && k + 2 < n && s[k] == ':' && isd(s[k + 1]) && isd(s[k + 2])) {
             k++;
             sec = num(s, n, &k, &nd);
-            if (sec > 60)
+            if (sec > 60) { /* 60: a leap second */
+                t->bad = true;
                 return false;
+            }
             if (k < n && s[k] == '.') /* fractions of a second */
                 for (k++; k < n && isd(s[k]); k++)
                     ;
@@ -167,8 +176,10 @@ static bool parse_time(const char *s, size_t n, size_t *i, dt *t)
     if (!sep && !ampm)
         return false;
     if (ampm) {
-        if (h < 1 || h > 12)
+        if (h < 1 || h > 12) {
+            t->bad = sep; /* "13:30 pm"; "37pm" is no time at all */
             return false;
+        }
         if (ampm == 2 && h != 12)
             h += 12;
         if (ampm == 1 && h == 12)
@@ -204,7 +215,12 @@ static bool parse_iso(const char *s, size_t n, size_t *i, dt *t)
     if (k + 1 < n && (s[k] == 'T' || s[k] == ' ') && isd(s[k + 1])) {
         size_t q = k + 1;
         dt tt = *t;
-        if (parse_time(s, n, &q, &tt) && !tt.ampm) {
+        bool ok = parse_time(s, n, &q, &tt);
+        if (!ok && (s[k] == 'T' || tt.bad)) {
+            t->bad = true; /* "2020-02-10T25:61" */
+            return false;
+        }
+        if (ok && !tt.ampm) {
             *t = tt;
             k = q;
             if (k < n && (s[k] == 'Z' || s[k] == 'z') && !(k + 1 < n && isa(s[k + 1]))) {
@@ -273,17 +289,17 @@ size_t sr_metadate_parse(const char *s, size_t n, char out[static 32])
                 continue;
             }
             k = i;
-            /* Numeric date: 15/10/2017 or 10/15/2017 or 15.10.2017. */
+            /* Numeric date: 15/10/2017 or 10/15/2017 or 15.10.2017 or 15-10-2017. */
             if (!have_date && !t.mo) {
                 int nd1, nd2, nd3;
                 int a = num(s, n, &k, &nd1);
-                if (nd1 >= 1 && nd1 <= 2 && k < n && (s[k] == '/' || s[k] == '.')) {
+                if (nd1 >= 1 && nd1 <= 2 && k < n && (s[k] == '/' || s[k] == '.' || s[k] == '-')) {
                     char sep = s[k++];
                     int b = num(s, n, &k, &nd2);
                     if (nd2 >= 1 && nd2 <= 2 && k < n && s[k] == sep) {
                         k++;
                         int y = num(s, n, &k, &nd3);
-                        if (nd3 == 4 || nd3 == 2) {
+                        if (nd3 == 4 || (nd3 == 2 && sep != '-')) {
                             if (nd3 == 2)
                                 y += y < 50 ? 2000 : 1900;
                             int day = a, mon = b; /* day first, as most of the world */
@@ -303,6 +319,8 @@ size_t sr_metadate_parse(const char *s, size_t n, char out[static 32])
                 i = used = k;
                 continue;
             }
+            if (tt.bad)
+                return 0;
             k = i;
             int nd;
             int v = num(s, n, &k, &nd);
@@ -385,9 +403,9 @@ size_t sr_metadate_parse(const char *s, size_t n, char out[static 32])
         }
         break;
     }
-    if (!(t.y && t.mo && t.d))
+    if (!(t.y && t.mo && t.d) || t.bad)
         return 0;
-    if (t.mo < 1 || t.mo > 12 || t.d < 1 || t.d > days_in(t.y, t.mo))
+    if (t.y < 1800 || t.y > 2199 || t.mo < 1 || t.mo > 12 || t.d < 1 || t.d > days_in(t.y, t.mo))
         return 0;
     /* Written by hand: this runs for every document with a date. */
     char *o = out;
@@ -397,8 +415,6 @@ size_t sr_metadate_parse(const char *s, size_t n, char out[static 32])
     *o++ = '-';
     o = put_digits(o, t.d, 2);
     if (t.has_time) {
-        if (t.h == 24 && t.mi == 0)
-            t.h = 0; /* rare; keep a valid clock */
         *o++ = 'T';
         o = put_digits(o, t.h, 2);
         *o++ = ':';

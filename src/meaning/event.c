@@ -36,7 +36,7 @@
  * class, refined by the target (civilians or armed men), the weapons named
  * and what happened around a protest.
  */
-#include "meaning/meaning.h"
+#include "meaning/event_gate.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -106,6 +106,8 @@ typedef struct ectx {
                               * country, or -1 */
     uint8_t *protest_cues;   /* per token: PC_* cues from it to the paragraph's end */
     uint32_t cues_lo;        /* the paragraph protest_cues holds, or UINT32_MAX */
+    const unsigned char *gate_w; /* the EVTW weights, or NULL */
+    float gate_threshold;
     uint32_t para_lo;  /* the current paragraph's first token */
     uint32_t para_hi;  /* the token after the current paragraph */
     int32_t last_loc_entity; /* the latest event's place in this paragraph */
@@ -1944,6 +1946,157 @@ static void apply_modality(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi
     }
 }
 
+/* ---- conflict sense, learned (event_gate.h) ------------------------------------------- */
+
+static sr_event_trace_fn trace_fn;
+static void *trace_ctx;
+
+void sr_event_set_trace(sr_event_trace_fn fn, void *ctx)
+{
+    trace_fn = fn;
+    trace_ctx = ctx;
+}
+
+/* A feature: a prefix and a string, hashed (FNV-1a). */
+static uint32_t feat(const char *pfx, const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (const char *p = pfx; *p; p++)
+        h = (h ^ (uint8_t)*p) * 16777619u;
+    h = (h ^ 0xff) * 16777619u;
+    for (size_t k = 0; k < n; k++) {
+        uint8_t b = (uint8_t)s[k];
+        h = (h ^ (b >= 'A' && b <= 'Z' ? b + 32 : b)) * 16777619u;
+    }
+    return h;
+}
+
+/* Token i as a feature word: its lemma; a name as its entity type, a
+ * group phrase as its sector; numbers, dates and punctuation nothing
+ * (n = 0). */
+static size_t feature_word(const ectx *c, uint32_t i, char *buf, size_t cap)
+{
+    const sr_doc *d = c->d;
+    if (c->group_at[i] >= 0)
+        return (size_t)snprintf(buf, cap, "<%s>", d->groups.v[c->group_at[i]].actor.sector);
+    if (c->ment_at[i] >= 0)
+        return (size_t)snprintf(buf, cap, "<e%d>", d->mentions.v[c->ment_at[i]].type);
+    if (c->time_at[i] >= 0 || d->tokens.v[i].kind != SR_TOK_WORD)
+        return 0;
+    return sr_lemma_of(d, c->m, i, buf, cap);
+}
+
+static void arg_features(const ectx *c, const sr_event_arg *a, const char *pfx, uint32_t *f, int *n)
+{
+    char buf[32];
+    int k = 0;
+    if (a->has_actor)
+        k = snprintf(buf, sizeof buf, "s%s%s", a->actor.sector, a->actor.country[0] ? "+c" : "");
+    else if (a->entity >= 0)
+        k = snprintf(buf, sizeof buf, "t%d", c->d->entities.v[a->entity].type);
+    else
+        k = snprintf(buf, sizeof buf, "none");
+    f[(*n)++] = feat(pfx, buf, (size_t)k);
+}
+
+/* The features of the trigger of ev in its clause [ca, cb) of the
+ * sentence [lo, hi). */
+static int gate_features(const ectx *c, const sr_event *ev, int cls, uint32_t ca, uint32_t cb,
+                         uint32_t lo, uint32_t hi, uint32_t *f)
+{
+    char buf[64], tl[32];
+    int n = 0;
+    uint32_t i = ev->trig_tok, tn = ev->trig_n;
+    size_t k = sr_lemma_of(c->d, c->m, i, buf, sizeof buf);
+    snprintf(tl, sizeof tl, "T%.*s:", (int)k, buf); /* words with the trigger: its senses */
+    f[n++] = feat("B", "", 0);
+    f[n++] = feat("T", buf, k);
+    f[n++] = feat("P", ev->plover, strlen(ev->plover));
+    f[n++] = feat("C", ev->cameo, strlen(ev->cameo));
+    f[n++] = feat("A", sr_acled_class_names[cls], strlen(sr_acled_class_names[cls]));
+    f[n++] = feat("G", tag(c, i), strlen(tag(c, i)));
+    arg_features(c, &ev->source, "S", f, &n);
+    arg_features(c, &ev->target, "O", f, &n);
+    for (int off = -4; off <= 4; off++) {
+        if (off == 0)
+            continue;
+        int64_t j = off < 0 ? (int64_t)i + off : (int64_t)(i + tn - 1) + off;
+        if (j < (int64_t)lo || j >= (int64_t)hi)
+            continue;
+        k = feature_word(c, (uint32_t)j, buf, sizeof buf);
+        if (!k)
+            continue;
+        char pfx[48];
+        snprintf(pfx, sizeof pfx, "W%d", off);
+        f[n++] = feat(pfx, buf, k);
+        f[n++] = feat(off < 0 ? "L" : "R", buf, k);
+        if (off == -1 || off == 1) {
+            strncat(pfx, tl, sizeof pfx - strlen(pfx) - 1);
+            f[n++] = feat(pfx, buf, k);
+        }
+    }
+    for (uint32_t j = ca; j < cb && n + 3 < SR_EVF_MAX; j++) {
+        if (j >= i && j < i + tn)
+            continue;
+        k = feature_word(c, j, buf, sizeof buf);
+        if (!k)
+            continue;
+        f[n++] = feat("K", buf, k);
+        f[n++] = feat(tl, buf, k);
+        if (is_noun(c, j) && c->ment_at[j] < 0) {
+            int wc = sr_wn_class(c->m, buf, k, 'n');
+            if (wc >= 0) {
+                int w = snprintf(buf, sizeof buf, "%d", wc);
+                f[n++] = feat("N", buf, (size_t)w);
+            }
+        }
+    }
+    return n;
+}
+
+/* Whether the word is used in its conflict sense here; true when the
+ * model has no weights. */
+static bool conflict_sense(const ectx *c, const sr_event *ev, int cls, uint32_t ca, uint32_t cb,
+                           uint32_t lo, uint32_t hi)
+{
+    if (!c->gate_w && !trace_fn)
+        return true;
+    uint32_t f[SR_EVF_MAX];
+    int n = gate_features(c, ev, cls, ca, cb, lo, hi, f);
+    if (trace_fn)
+        trace_fn(trace_ctx, c->d, ev, f, n);
+    if (!c->gate_w)
+        return true;
+    float score = 0;
+    for (int k = 0; k < n; k++) {
+        float w;
+        memcpy(&w, c->gate_w + 4 * (size_t)(f[k] & (SR_EVTW_SLOTS - 1)), 4);
+        score += w;
+    }
+    return score >= c->gate_threshold;
+}
+
+/* CAMEO 18-20: assault, fight, mass violence. */
+static bool cameo_violent(const char *cameo)
+{
+    return (cameo[0] == '1' && (cameo[1] == '8' || cameo[1] == '9')) ||
+           (cameo[0] == '2' && cameo[1] == '0');
+}
+
+static void open_gate(ectx *c)
+{
+    size_t len = 0;
+    const unsigned char *p = sr_model_get_section(c->m, "EVTW", &len);
+    uint32_t h[2];
+    if (!p || len != 12 + 4 * (size_t)SR_EVTW_SLOTS)
+        return;
+    memcpy(h, p, 8);
+    if (h[0] != SR_EVTW_MAGIC || h[1] != SR_EVTW_SLOTS)
+        return;
+    memcpy(&c->gate_threshold, p + 8, 4);
+    c->gate_w = p + 12;
+}
+
 /* The event's ACLED class in its context, or -1 when the words tell no
  * event at all ("floods killed 40 people", "profit fell to 150 mln"). */
 static int acled_class(const ectx *c, const sr_event *ev, const sr_lex_rec *r, uint32_t ca,
@@ -1961,6 +2114,14 @@ static int acled_class(const ectx *c, const sr_event *ev, const sr_lex_rec *r, u
         return -1; /* "a takeover by a partnership" */
     if (!conflict_context(c, ev, cls, ca, cb, lo, hi))
         cls = SR_AC_NONE; /* "the industry hit a problem", a trade agreement */
+    /* "Shares shot up", "fought back a bid", "a takeover battle": the
+     * learned test of the word's sense in its context */
+    if ((r->acled != SR_AC_NONE || cameo_violent(ev->cameo)) &&
+        !conflict_sense(c, ev, r->acled, ca, cb, lo, hi)) {
+        if (cameo_violent(ev->cameo))
+            return -1;
+        cls = SR_AC_NONE;
+    }
     return cls;
 }
 
@@ -2073,6 +2234,7 @@ sitrep_status sr_event_run(sr_doc *d, const sitrep_model *m)
     if (!d->tokens.n || !d->sentences.n || !m || !d->tags)
         return SITREP_OK;
     ectx c = {.d = d, .m = m, .last_loc_entity = -1, .last_date_time = -1, .cues_lo = UINT32_MAX};
+    open_gate(&c);
     sitrep_status st = index_doc(&c);
     if (st != SITREP_OK)
         return st;

@@ -239,6 +239,30 @@ static void test_city_talked_about(void **state)
     assert_string_equal(entity_name(d, ev->location), "Aleppo");
 }
 
+/* The sense of a conflict word follows its context (the learned weights
+ * of data/events): business news is no battle. */
+static void test_conflict_sense(void **state)
+{
+    (void)state;
+    const char *business[] = {
+        "The retailer fought off a hostile takeover bid from a rival chain last year.",
+        "The bank hit a record profit of 200 million dollars in March.",
+    };
+    for (size_t k = 0; k < sizeof business / sizeof *business; k++) {
+        const sr_doc *d = run("2021-03-08", business[k]);
+        for (uint32_t i = 0; i < d->events.n; i++) {
+            const sr_event *ev = &d->events.v[i];
+            assert_int_equal(ev->acled_type, SR_ACLED_T_NONE);
+            assert_false(ev->cameo[0] == '1' && (ev->cameo[1] == '8' || ev->cameo[1] == '9'));
+        }
+    }
+    const sr_doc *d = run("2021-03-08", "Gunmen shot dead two policemen at a checkpoint in Kano on Tuesday.");
+    const sr_event *ev = event(d, "shot dead");
+    assert_non_null(ev);
+    assert_int_not_equal(ev->acled_type, SR_ACLED_T_NONE);
+    assert_int_equal(ev->fat_min, 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -252,6 +276,7 @@ int main(void)
         cmocka_unit_test(test_event_places),
         cmocka_unit_test(test_rare_words),
         cmocka_unit_test(test_city_talked_about),
+        cmocka_unit_test(test_conflict_sense),
     };
     return cmocka_run_group_tests(tests, tu_setup, tu_teardown);
 }

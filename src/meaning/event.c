@@ -111,6 +111,7 @@ typedef struct ectx {
     uint32_t para_lo;  /* the current paragraph's first token */
     uint32_t para_hi;  /* the token after the current paragraph */
     int32_t last_loc_entity; /* the latest event's place in this paragraph */
+    uint32_t last_loc_start, last_loc_end; /* the words naming it */
     int32_t last_date_time;  /* the latest dated time expression in this paragraph */
 } ectx;
 
@@ -714,12 +715,13 @@ static bool town_ref(const ectx *c, uint32_t i, uint32_t lo, uint32_t hi)
 /* The place where it happened, in the sentence [lo, hi): the one named
  * nearest the trigger by place_distance. */
 static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t hi, const sr_event_arg *src,
-                             uint8_t *precision, bool *by_prep)
+                             uint8_t *precision, bool *by_prep, uint32_t span[2])
 {
     int32_t best = -1;
     bool bp = false;
     uint32_t bestd = UINT32_MAX, dist;
     *precision = 1;
+    span[0] = span[1] = 0;
     for (uint32_t i = lo; i < hi; i++) {
         int32_t mi = c->ment_at[i];
         if (mi >= 0) {
@@ -729,6 +731,7 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
             uint32_t nx = mn->tok_first + mn->tok_n;
             bestd = dist;
             best = (int32_t)mn->entity;
+            span[0] = mn->start, span[1] = mn->end;
             /* "Raqqa's fall": a possessor, no place something happened */
             bp = !(nx < hi && is(c, nx, "'s"));
             *precision = i > lo && (is(c, i - 1, "near") || is(c, i - 1, "outside") ||
@@ -743,6 +746,8 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
                 best = e;
                 bp = true;
                 *precision = 1;
+                span[0] = c->d->tokens.v[i].start; /* "there", "the city" */
+                span[1] = c->d->tokens.v[is(c, i, "there") ? i : i + 1].end;
             }
         }
     }
@@ -1154,6 +1159,7 @@ static void find_date(ectx *c, sr_event *ev, uint32_t ti, uint32_t lo, uint32_t 
     }
     if (best >= 0) {
         set_date_from(ev, d->times.v[best].value, true);
+        ev->date_start = d->times.v[best].start, ev->date_end = d->times.v[best].end;
         return;
     }
     /* no date of its own: a past event in a paragraph that dated one */
@@ -1161,6 +1167,8 @@ static void find_date(ectx *c, sr_event *ev, uint32_t ti, uint32_t lo, uint32_t 
     bool past = !(strcmp(tg, "VBZ") == 0 || strcmp(tg, "VBP") == 0 || strcmp(tg, "VB") == 0);
     if (past && c->last_date_time >= 0) {
         set_date_from(ev, d->times.v[c->last_date_time].value, true);
+        ev->date_start = d->times.v[c->last_date_time].start;
+        ev->date_end = d->times.v[c->last_date_time].end;
         return;
     }
     if (d->meta.published && strlen(d->meta.published) >= 10) {
@@ -1328,8 +1336,10 @@ static void merge(sr_event *o, const sr_event *ev)
         o->source = ev->source;
     if (!o->target.has_actor && ev->target.has_actor)
         o->target = ev->target;
-    if (o->location < 0 && ev->location >= 0)
+    if (o->location < 0 && ev->location >= 0) {
         o->location = ev->location, o->loc_precision = ev->loc_precision;
+        o->loc_start = ev->loc_start, o->loc_end = ev->loc_end;
+    }
     if (ev->has_fatalities && (!o->has_fatalities || ev->fat_min > o->fat_min)) {
         o->fat_min = ev->fat_min, o->fat_max = ev->fat_max;
         o->fat_start = ev->fat_start, o->fat_end = ev->fat_end;
@@ -1889,16 +1899,22 @@ static bool place_event(const ectx *c, sr_event *ev, const sr_lex_rec *r, uint32
 {
     uint8_t prec = 1;
     bool loc_prep = false;
+    uint32_t span[2] = {0, 0};
     if (r->acled == SR_AC_CAPTURE && geocoded(c, ev->target.entity) && is_mere_place(c, ev->target.entity))
         ev->location = ev->target.entity;
     else
-        ev->location = find_location(c, ev->trig_tok, lo, hi, &ev->source, &prec, &loc_prep);
+        ev->location = find_location(c, ev->trig_tok, lo, hi, &ev->source, &prec, &loc_prep, span);
     /* "captured the city of al-Mayadin": the place taken is the place */
     if (ev->location < 0 && geocoded(c, ev->target.entity))
         ev->location = ev->target.entity;
-    if (ev->location < 0 && c->last_loc_entity >= 0)
+    if (ev->location == ev->target.entity && ev->location >= 0)
+        span[0] = ev->target.start, span[1] = ev->target.end;
+    if (ev->location < 0 && c->last_loc_entity >= 0) {
         ev->location = c->last_loc_entity, prec = 2;
+        span[0] = c->last_loc_start, span[1] = c->last_loc_end;
+    }
     ev->loc_precision = prec;
+    ev->loc_start = span[0], ev->loc_end = span[1];
     return loc_prep;
 }
 
@@ -2149,18 +2165,43 @@ static void carry_context(ectx *c, uint32_t first_event, uint32_t lo, uint32_t h
     const sr_doc *d = c->d;
     bool placed = false;
     for (uint32_t k = first_event; k < d->events.n; k++)
-        if (d->events.v[k].location >= 0)
+        if (d->events.v[k].location >= 0) {
             c->last_loc_entity = d->events.v[k].location, placed = true;
+            c->last_loc_start = d->events.v[k].loc_start, c->last_loc_end = d->events.v[k].loc_end;
+        }
     if (!placed && c->last_loc_entity < 0) {
         uint8_t prec;
-        int32_t e = find_location(c, lo, lo, hi, NULL, &prec, NULL);
+        uint32_t span[2];
+        int32_t e = find_location(c, lo, lo, hi, NULL, &prec, NULL, span);
         if (e >= 0)
-            c->last_loc_entity = e;
+            c->last_loc_entity = e, c->last_loc_start = span[0], c->last_loc_end = span[1];
     }
     for (uint32_t i = lo; i < hi; i++)
         if (c->time_at[i] >= 0 && dated(&d->times.v[c->time_at[i]]) &&
             d->times.v[c->time_at[i]].value[4] != 0)
             c->last_date_time = c->time_at[i];
+}
+
+/* Told as background: in the past perfect ("had seized"), or dated more
+ * than 90 days before publication (the end of its day, month or year). */
+static bool history(const ectx *c, const sr_event *ev, uint32_t lo)
+{
+    uint32_t i = ev->trig_tok;
+    if ((i > lo && is(c, i - 1, "had")) || (i > lo + 1 && is(c, i - 2, "had")))
+        return true;
+    const char *pub = c->d->meta.published;
+    if (ev->date_basis != SR_DATE_TEXT || !pub || strlen(pub) < 10 || pub[4] != '-' || pub[7] != '-')
+        return false;
+    int y = atoi(ev->date), m = 12, dd = 31;
+    if (ev->date_precision != SR_PREC_YEAR)
+        m = atoi(ev->date + 5);
+    int64_t end;
+    if (ev->date_precision == SR_PREC_DAY)
+        dd = atoi(ev->date + 8), end = sr_days_from_civil(y, m, dd);
+    else
+        end = sr_days_from_civil(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - 1;
+    int64_t p = sr_days_from_civil(atoi(pub), atoi(pub + 5), atoi(pub + 8));
+    return end + 90 < p;
 }
 
 /* The event told by the trigger at token i (entry r, tn tokens), into ev;
@@ -2197,6 +2238,7 @@ static bool read_event(ectx *c, const sr_lex_rec *r, uint32_t i, uint32_t tn, ui
     if (ev->modality == SR_MOD_ASSERTED)
         classify(c, ev, cls, ca, cb, c->para_hi);
     find_date(c, ev, i, lo, hi);
+    ev->history = history(c, ev, lo);
     if (r->acled != SR_AC_NONE && ev->modality == SR_MOD_ASSERTED)
         find_deaths(c, ev, ca, cb);
     ev->start = d->tokens.v[lo].start;

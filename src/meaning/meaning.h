@@ -129,7 +129,20 @@ typedef struct sr_event {
     uint32_t fat_start, fat_end;
     int32_t reported_by;           /* entity, or -1 */
     float confidence;
+    /* evidence of the fields (0, 0: none) and what the issue-12 fields add */
+    uint32_t loc_start, loc_end;   /* the words naming the place */
+    uint32_t date_start, date_end; /* the time expression dating it */
+    bool has_injuries;
+    int32_t inj_min, inj_max;
+    uint32_t inj_start, inj_end;
+    bool history;                  /* well before publication, or told as background */
+    const struct sr_event_mention *mentions; /* the incident's mentions, or NULL: this one */
+    uint32_t nmentions;
 } sr_event;
+typedef struct sr_event_mention {
+    uint32_t start, end;           /* the sentence */
+    uint32_t trig_start, trig_end; /* the trigger */
+} sr_event_mention;
 sitrep_status sr_event_run(sr_doc *d, const sitrep_model *m);
 
 #endif /* SR_MEANING_H */

@@ -263,6 +263,33 @@ static void test_conflict_sense(void **state)
     assert_int_equal(ev->fat_min, 2);
 }
 
+/* Each field keeps the words it comes from; back-story says so. */
+static void test_evidence_and_history(void **state)
+{
+    (void)state;
+    const sr_doc *d = run("2021-03-08T10:00",
+                          "Government troops recaptured the town of Kidal on Saturday after two days "
+                          "of fighting, the army said. Jihadist militants had seized Kidal in 2012.");
+    const sr_event *ev = event(d, "recaptured");
+    assert_non_null(ev);
+    assert_string_equal(tu_span(d, ev->date_start, ev->date_end), "Saturday");
+    assert_string_equal(tu_span(d, ev->loc_start, ev->loc_end), "Kidal");
+    assert_false(ev->history);
+    ev = event(d, "seized");
+    assert_non_null(ev);
+    assert_string_equal(tu_span(d, ev->date_start, ev->date_end), "2012");
+    assert_true(ev->history);
+    d = run("2022-05-02", "On 30 April 2022, gunmen killed 14 villagers and wounded nine others in "
+                          "Dogon, near Bankass.");
+    ev = event(d, "killed");
+    assert_non_null(ev);
+    assert_string_equal(tu_span(d, ev->fat_start, ev->fat_end), "14 villagers");
+    assert_string_equal(tu_span(d, ev->date_start, ev->date_end), "30 April 2022");
+    assert_true(ev->location >= 0);
+    assert_string_equal(tu_span(d, ev->loc_start, ev->loc_end), entity_name(d, ev->location));
+    assert_false(ev->history);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -277,6 +304,7 @@ int main(void)
         cmocka_unit_test(test_rare_words),
         cmocka_unit_test(test_city_talked_about),
         cmocka_unit_test(test_conflict_sense),
+        cmocka_unit_test(test_evidence_and_history),
     };
     return cmocka_run_group_tests(tests, tu_setup, tu_teardown);
 }

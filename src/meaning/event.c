@@ -77,8 +77,8 @@ const char *const sr_acled_sub_names[SR_ACLED_S__COUNT] = {
     "Other",
 };
 
-const char *const sr_event_modality_names[SR_MOD__COUNT] = {"asserted", "negated", "intended",
-                                                           "threatened", "hypothetical", "required"};
+const char *const sr_event_modality_names[SR_MOD__COUNT] = {
+    "asserted", "negated", "intended", "threatened", "hypothetical", "required", "attempted"};
 
 /* An actor in the text: an entity mention or a group noun phrase. */
 typedef struct actor_ref {
@@ -758,21 +758,34 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
 
 /* ---- modality -------------------------------------------------------------------------- */
 
-static int modality(const ectx *c, uint32_t ti, uint32_t lo, bool *intent_verb)
+/* The verb of the few words before token i, or UINT32_MAX. */
+static uint32_t verb_before(const ectx *c, uint32_t i, uint32_t lo)
+{
+    for (uint32_t v = i; v > lo && v + 5 > i; v--)
+        if (is_verb(c, v - 1))
+            return v - 1;
+    return UINT32_MAX;
+}
+
+/* The modality the verb group ending before token `from` gives: "did not
+ * attack", "has never been seized", "no attack", "vowed to attack",
+ * "tried to seize", "will strike", "could". */
+static int verb_group_modality(const ectx *c, uint32_t from, uint32_t lo, uint32_t *stop,
+                               bool *definite)
 {
     static const char *const neg[] = {"not", "n't", "never", "no", "nor", "without", NULL};
     static const char *const intent[] = {"vow", "plan", "pledge", "promise", "threaten", "intend",
                                          "aim", "want", "seek", "prepare", "agree", "offer",
-                                         "decide", "vote", "hope", "expect", "warn", NULL};
-    static const char *const hyp[] = {"if", "unless", "whether", NULL};
-    *intent_verb = false;
+                                         "decide", "vote", "hope", "expect", "warn", "schedule",
+                                         "due", NULL};
+    static const char *const attempt[] = {"try", "attempt", NULL};
     int mod = SR_MOD_ASSERTED;
-    for (uint32_t k = ti; k > lo && k + 6 > ti; k--) {
+    uint32_t k;
+    *definite = true;
+    for (k = from; k > lo && k + 6 > from; k--) {
         uint32_t i = k - 1;
         if (is(c, i, ",") || is(c, i, ";"))
             break;
-        /* only the verb group: "did not attack", "has never been seized",
-         * "no attack", "vowed to attack" */
         const char *t = tag(c, i);
         if (!(t[0] == 'R' || t[0] == 'V' || strcmp(t, "MD") == 0 || strcmp(t, "TO") == 0 ||
               is(c, i, "no") || is(c, i, "not") || is(c, i, "n't")))
@@ -783,17 +796,15 @@ static int modality(const ectx *c, uint32_t ti, uint32_t lo, bool *intent_verb)
         if (is(c, i, "must") || is(c, i, "should") || (is(c, i, "to") && k - 1 > lo && lemma_is(c, i - 1, "have")))
             return SR_MOD_REQUIRED; /* "Libya must hand over": a demand */
         if (is(c, i, "to") && k - 1 > lo &&
-            (is(c, i - 1, "willing") || is(c, i - 1, "ready") || is(c, i - 1, "prepared"))) {
-            *intent_verb = true;
+            (is(c, i - 1, "willing") || is(c, i - 1, "ready") || is(c, i - 1, "prepared")))
             return SR_MOD_INTENDED;
-        }
         if (is(c, i, "to") && k - 1 > lo) {
+            if (lemma_in(c, i - 1, attempt) >= 0)
+                return SR_MOD_ATTEMPTED; /* "tried to seize the town" */
             int w = lemma_in(c, i - 1, intent);
-            if (w >= 0) {
-                *intent_verb = true;
+            if (w >= 0)
                 return !strcmp(intent[w], "threaten") || !strcmp(intent[w], "warn") ? SR_MOD_THREATENED
                                                                                     : SR_MOD_INTENDED;
-            }
         }
         if (is(c, i, "will") || is(c, i, "'ll") || is(c, i, "shall") || is(c, i, "would") ||
             (is(c, i, "going") && is(c, i + 1, "to")))
@@ -801,9 +812,123 @@ static int modality(const ectx *c, uint32_t ti, uint32_t lo, bool *intent_verb)
         if (is(c, i, "could") || is(c, i, "might") || is(c, i, "may") || is(c, i, "should"))
             mod = SR_MOD_HYPOTHETICAL;
     }
+    *stop = k;
+    *definite = false; /* "will", "could": unless a condition says more */
+    return mod;
+}
+
+/* Verbs that govern an event word, and what they make of it: "foiled an
+ * attack", "the attack was thwarted", "denied that police shot", "planned
+ * attacks", "expects that protesters will", "called for a ceasefire". */
+enum { GOV_NONE, GOV_NEGATE, GOV_PLAN, GOV_FEAR, GOV_CALL };
+static int governor(const ectx *c, uint32_t v)
+{
+    static const struct {
+        const char *lemma;
+        uint8_t gov;
+    } table[] = {{"deny", GOV_NEGATE},   {"foil", GOV_NEGATE},     {"thwart", GOV_NEGATE},
+                 {"prevent", GOV_NEGATE}, {"avert", GOV_NEGATE},   {"fail", GOV_NEGATE},
+                 {"refute", GOV_NEGATE}, {"plan", GOV_PLAN},       {"plot", GOV_PLAN},
+                 {"schedule", GOV_PLAN}, {"prepare", GOV_PLAN},    {"intend", GOV_PLAN},
+                 {"propose", GOV_PLAN},  {"expect", GOV_PLAN},     {"hope", GOV_PLAN},
+                 {"fear", GOV_FEAR},     {"rumour", GOV_FEAR},     {"rumor", GOV_FEAR},
+                 {"call", GOV_CALL},     {"urge", GOV_CALL},       {"demand", GOV_CALL},
+                 {"appeal", GOV_CALL}};
+    if (v == UINT32_MAX || !is_verb(c, v))
+        return GOV_NONE;
+    char buf[64];
+    size_t n = sr_lemma_of(c->d, c->m, v, buf, sizeof buf);
+    for (size_t k = 0; k < sizeof table / sizeof *table; k++)
+        if (strlen(table[k].lemma) == n && strncasecmp(buf, table[k].lemma, n) == 0)
+            return table[k].gov;
+    return GOV_NONE;
+}
+
+static int governed_modality(int gov)
+{
+    return gov == GOV_NEGATE ? SR_MOD_NEGATED
+           : gov == GOV_PLAN ? SR_MOD_INTENDED
+           : gov == GOV_FEAR ? SR_MOD_HYPOTHETICAL
+                             : SR_MOD_ASSERTED;
+}
+
+/* A subject that says no one: "No one was killed", "nobody was hurt",
+ * "none of the students were hurt", "no civilians were injured". */
+static uint32_t nobody_at(const ectx *c, uint32_t k, uint32_t lo)
+{
+    static const char *const none[] = {"nobody", "none", "no", "neither", NULL};
+    for (uint32_t i = k; i > lo && i + 5 > k; i--) {
+        const char *t = tag(c, i - 1);
+        if (is_any(c, i - 1, none))
+            return i - 1;
+        if (!(t[0] == 'N' || t[0] == 'J' || t[0] == 'D' || strcmp(t, "CD") == 0 || is(c, i - 1, "of") ||
+              is(c, i - 1, "one")))
+            break;
+    }
+    return UINT32_MAX;
+}
+
+static bool nobody_before(const ectx *c, uint32_t k, uint32_t lo) { return nobody_at(c, k, lo) != UINT32_MAX; }
+
+/* Whether it happened, from the clause structure: the verb group of the
+ * trigger (for a noun, before its determiner), a subject that says no
+ * one, the verb that governs a noun ("foiled an attack", "the attack was
+ * foiled") or the clause ("denied that"), a condition, a question.
+ * `call`: a noun governed by a call ("called for a ceasefire"). */
+static int modality(const ectx *c, uint32_t ti, uint32_t tn, uint32_t lo, uint32_t hi, bool *call)
+{
+    static const char *const hyp[] = {"if", "unless", "whether", NULL};
+    *call = false;
+    bool noun = !is_verb(c, ti);
+    uint32_t from = ti, stop;
+    if (noun) /* "there will be a protest", "no attack" */
+        while (from > lo && !is(c, from - 1, "no") &&
+               (tag(c, from - 1)[0] == 'D' || tag(c, from - 1)[0] == 'J' ||
+                strcmp(tag(c, from - 1), "PRP$") == 0 || strcmp(tag(c, from - 1), "CD") == 0) &&
+               from + 4 > ti)
+            from--;
+    bool definite;
+    int mod = verb_group_modality(c, from, lo, &stop, &definite);
+    if (definite)
+        return mod;
+    if (mod == SR_MOD_ASSERTED && !noun && stop < ti && nobody_before(c, stop, lo))
+        return SR_MOD_NEGATED;
+    if (mod == SR_MOD_ASSERTED && noun) {
+        uint32_t v = verb_before(c, ti, lo);
+        int g = v != UINT32_MAX && v + 1 >= from - 2 ? governor(c, v) : GOV_NONE;
+        if (g == GOV_CALL) {
+            *call = true;
+            return SR_MOD_ASSERTED;
+        }
+        if (g != GOV_NONE)
+            return governed_modality(g);
+        /* "the attack was foiled", "a plot that failed" */
+        for (uint32_t k = ti + tn; k < hi && k < ti + tn + 3; k++) {
+            if (is_any(c, k, be_forms) || tag(c, k)[0] == 'R')
+                continue;
+            if (governor(c, k) == GOV_NEGATE)
+                return SR_MOD_NEGATED;
+            break;
+        }
+    }
+    /* the verb before the clause's "that": "denied that officers shot" */
+    for (uint32_t k = ti; mod == SR_MOD_ASSERTED && k > lo && k + 15 > ti; k--) {
+        if (is(c, k - 1, ";") || is(c, k - 1, ":"))
+            break;
+        if (is(c, k - 1, "that") && k - 1 > lo) {
+            int g = governor(c, k - 2);
+            if (g == GOV_NONE && k - 2 > lo && tag(c, k - 2)[0] == 'R')
+                g = governor(c, k - 3); /* "denied outright that" */
+            if (g != GOV_NONE && g != GOV_CALL)
+                return governed_modality(g);
+            break;
+        }
+    }
     for (uint32_t i = lo; i < ti; i++)
         if (is_any(c, i, hyp))
             return SR_MOD_HYPOTHETICAL;
+    if (hi > lo && is(c, hi - 1, "?"))
+        return SR_MOD_HYPOTHETICAL; /* a question asserts nothing */
     return mod;
 }
 
@@ -1203,6 +1328,14 @@ static void one_dead(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi)
     for (uint32_t i = lo; i < hi; i++) {
         if (lemma_in(c, i, dying) < 0)
             continue;
+        /* "no one was killed", "nobody died": none */
+        uint32_t stop;
+        bool definite;
+        if (verb_group_modality(c, i, lo, &stop, &definite) == SR_MOD_ASSERTED && stop < i &&
+            nobody_before(c, stop, lo)) {
+            set_deaths(c->d, ev, 0, nobody_at(c, stop, lo), i);
+            return;
+        }
         /* "the director was shot and killed": "was" says one */
         for (uint32_t k = i > lo + 4 ? i - 4 : lo; k < i; k++)
             if (is(c, k, "was")) {
@@ -1787,15 +1920,6 @@ static void verb_args(const ectx *c, sr_event *ev, const sr_lex_rec *r, uint32_t
     }
 }
 
-/* The verb of the few words before token i, or UINT32_MAX. */
-static uint32_t verb_before(const ectx *c, uint32_t i, uint32_t lo)
-{
-    for (uint32_t v = i; v > lo && v + 5 > i; v--)
-        if (is_verb(c, v - 1))
-            return v - 1;
-    return UINT32_MAX;
-}
-
 /* Who did it, for a noun: "its capture", "the SDF offensive", "US-led air
  * strikes", "Syria's offensive", else the subject of its support verb
  * ("France launched air strikes"). */
@@ -1921,13 +2045,17 @@ static bool place_event(const ectx *c, sr_event *ev, const sr_lex_rec *r, uint32
 /* Whether the event happened, and what an unasserted one is: a demand
  * ("must hand over"), a threat ("threatened to attack", "will strike"), a
  * promise ("will release"), a refusal ("refused to withdraw"). */
-static void apply_modality(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi)
+static bool apply_modality(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi)
 {
     const sr_doc *d = c->d;
     uint32_t i = ev->trig_tok;
-    bool intent_verb;
-    ev->modality = (uint8_t)modality(c, i, lo, &intent_verb);
+    bool call;
+    ev->modality = (uint8_t)modality(c, i, ev->trig_n, lo, hi, &call);
     ev->negated = ev->modality != SR_MOD_ASSERTED;
+    if (call) { /* "called for a ceasefire": a demand made, not the act */
+        recode(ev, "REQUEST", "100");
+        return false;
+    }
     bool conditional = false; /* "will withdraw ... unless ..." */
     for (uint32_t k = i + ev->trig_n; k < hi && !conditional; k++)
         conditional = is(c, k, "unless") || (is(c, k, "if") && !is(c, k + 1, "necessary"));
@@ -1960,6 +2088,7 @@ static void apply_modality(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi
         ev->modality = SR_MOD_ASSERTED; /* the refusal happened */
         ev->negated = false;
     }
+    return true;
 }
 
 /* ---- conflict sense, learned (event_gate.h) ------------------------------------------- */
@@ -2229,13 +2358,13 @@ static bool read_event(ectx *c, const sr_lex_rec *r, uint32_t i, uint32_t tn, ui
         ev->target.entity < 0 &&
         !(r->acled != SR_AC_NONE && (support || (loc_prep && ev->loc_precision != 2))))
         return false;
-    apply_modality(c, ev, lo, hi);
+    bool act = apply_modality(c, ev, lo, hi);
     uint32_t ca, cb;
     clause_of(c, i, tn, lo, hi, &ca, &cb);
     int cls = acled_class(c, ev, r, ca, cb, lo, hi);
     if (cls < 0)
         return false;
-    if (ev->modality == SR_MOD_ASSERTED)
+    if (ev->modality == SR_MOD_ASSERTED && act)
         classify(c, ev, cls, ca, cb, c->para_hi);
     find_date(c, ev, i, lo, hi);
     ev->history = history(c, ev, lo);

@@ -100,7 +100,7 @@ enum {
 extern const char *const sr_acled_type_names[SR_ACLED_T__COUNT];
 extern const char *const sr_acled_sub_names[SR_ACLED_S__COUNT];
 enum { SR_MOD_ASSERTED, SR_MOD_NEGATED, SR_MOD_INTENDED, SR_MOD_THREATENED, SR_MOD_HYPOTHETICAL,
-       SR_MOD_REQUIRED, SR_MOD__COUNT };
+       SR_MOD_REQUIRED, SR_MOD_ATTEMPTED, SR_MOD__COUNT };
 extern const char *const sr_event_modality_names[SR_MOD__COUNT];
 enum { SR_DATE_NONE, SR_DATE_TEXT, SR_DATE_PUBLISHED };
 enum { SR_PREC_DAY, SR_PREC_MONTH, SR_PREC_YEAR };

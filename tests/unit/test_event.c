@@ -290,6 +290,40 @@ static void test_evidence_and_history(void **state)
     assert_false(ev->history);
 }
 
+/* Modality from the clause structure: what governs the event word. */
+static void test_modality_scope(void **state)
+{
+    (void)state;
+    const sr_doc *d = run("2021-03-08", "Police denied that officers shot the protesters in Lagos.");
+    const sr_event *ev = event(d, "shot");
+    assert_non_null(ev);
+    assert_int_equal(ev->modality, SR_MOD_NEGATED);
+    d = run("2021-03-08", "Rebels tried to seize the town of Kidal on Monday.");
+    ev = event(d, "seize");
+    assert_non_null(ev);
+    assert_int_equal(ev->modality, SR_MOD_ATTEMPTED);
+    assert_int_equal(ev->acled_type, SR_ACLED_T_NONE);
+    d = run("2021-03-08", "Security forces foiled a bomb attack in Kabul on Monday.");
+    ev = event(d, "attack");
+    assert_non_null(ev);
+    assert_int_equal(ev->modality, SR_MOD_NEGATED);
+    d = run("2021-03-08", "Unions expect there will be a protest in Paris on Friday.");
+    ev = event(d, "protest");
+    assert_non_null(ev);
+    assert_int_not_equal(ev->modality, SR_MOD_ASSERTED);
+    d = run("2021-03-08", "The UN called for a ceasefire in Tigray.");
+    for (uint32_t i = 0; i < d->events.n; i++) {
+        assert_int_equal(d->events.v[i].acled_type, SR_ACLED_T_NONE);
+        assert_string_equal(d->events.v[i].plover, "REQUEST");
+    }
+    d = run("2021-03-08", "No one was killed when a rocket hit the market in Kharkiv on Monday.");
+    ev = event(d, "hit");
+    assert_non_null(ev);
+    assert_true(ev->has_fatalities);
+    assert_int_equal(ev->fat_min, 0);
+    assert_int_equal(event(d, "killed") ? event(d, "killed")->modality : SR_MOD_NEGATED, SR_MOD_NEGATED);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -305,6 +339,7 @@ int main(void)
         cmocka_unit_test(test_city_talked_about),
         cmocka_unit_test(test_conflict_sense),
         cmocka_unit_test(test_evidence_and_history),
+        cmocka_unit_test(test_modality_scope),
     };
     return cmocka_run_group_tests(tests, tu_setup, tu_teardown);
 }

@@ -108,6 +108,8 @@ typedef struct ectx {
     uint32_t cues_lo;        /* the paragraph protest_cues holds, or UINT32_MAX */
     const unsigned char *gate_w; /* the EVTW weights, or NULL */
     float gate_threshold;
+    const unsigned char *type_w; /* the incident types' weights, or NULL */
+    const unsigned char *type_n; /* per type: its training examples */
     uint32_t para_lo;  /* the current paragraph's first token */
     uint32_t para_hi;  /* the token after the current paragraph */
     int32_t last_loc_entity; /* the latest event's place in this paragraph */
@@ -1039,7 +1041,7 @@ static unsigned protest_cue(const ectx *c, uint32_t i, uint32_t hi)
         cue |= PC_PEOPLE;
     if (lemma_in(c, i, teargas) >= 0)
         cue |= PC_INTERVENE;
-    if (is_verb(c, i)) {
+    if (is_verb(c, i) && !(i > 0 && is(c, i - 1, "to"))) { /* "asked them to disperse": not done */
         int k = lemma_in(c, i, violent);
         if (k >= 0 && !(strcmp(violent[k], "burn") == 0 && i + 1 < hi &&
                         lemma_in(c, i + 1, burnt_in_protest) >= 0))
@@ -1304,19 +1306,20 @@ static void find_date(ectx *c, sr_event *ev, uint32_t ti, uint32_t lo, uint32_t 
     }
 }
 
-static bool kill_word(const char *cas)
-{
-    return cas && (strcmp(cas, "killed") == 0 || strcmp(cas, "dead") == 0 ||
-                   strcmp(cas, "died") == 0 || strcmp(cas, "fatalities") == 0 ||
-                   strcmp(cas, "deaths") == 0 || strcmp(cas, "bodies") == 0);
-}
-
 static void set_deaths(const sr_doc *d, sr_event *ev, int32_t n, uint32_t x, uint32_t y)
 {
     ev->fat_min = ev->fat_max = n;
     ev->fat_start = d->tokens.v[x].start;
     ev->fat_end = d->tokens.v[y].end;
     ev->has_fatalities = true;
+}
+
+/* A word for a person, whatever its tag: "one civilian" (JJ). */
+static bool person_word(const ectx *c, uint32_t i)
+{
+    char buf[64];
+    size_t n = sr_lemma_of(c->d, c->m, i, buf, sizeof buf);
+    return n && sr_wn_class(c->m, buf, n, 'n') == 18; /* noun.person */
 }
 
 /* One dead told without a count: "a man was killed", "killing a
@@ -1343,7 +1346,8 @@ static void one_dead(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi)
                 return;
             }
         for (uint32_t k = i > lo + 6 ? i - 6 : lo; k < i + 5 && k < hi; k++)
-            if (is_any(c, k, one) && k + 1 < hi && is_noun(c, k + 1 + (k + 2 < hi && !is_noun(c, k + 1)))) {
+            if (is_any(c, k, one) && k + 1 < hi &&
+                (is_noun(c, k + 1 + (k + 2 < hi && !is_noun(c, k + 1))) || person_word(c, k + 1))) {
                 uint32_t x = k < i ? k : i, y = k < i ? i : k + 1;
                 set_deaths(c->d, ev, 1, x, y < hi ? y : hi - 1);
                 return;
@@ -1351,21 +1355,137 @@ static void one_dead(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi)
     }
 }
 
-static void find_deaths(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi)
+/* What a count counts: the dead or the hurt. */
+enum { CAS_DEAD, CAS_HURT };
+static bool casualty_is(const char *cas, int kind)
+{
+    static const char *const dead[] = {"killed", "dead", "died", "fatalities", "deaths", "bodies", NULL};
+    static const char *const hurt[] = {"wounded", "injured", "hurt", NULL};
+    const char *const *w = kind == CAS_DEAD ? dead : hurt;
+    for (int k = 0; cas && w[k]; k++)
+        if (strcmp(cas, w[k]) == 0)
+            return true;
+    return false;
+}
+
+/* The token holding byte b (the last starting at or before it). */
+static uint32_t token_at(const sr_doc *d, uint32_t b)
+{
+    uint32_t x = 0, y = d->tokens.n;
+    while (x < y) {
+        uint32_t mid = (x + y) / 2;
+        if (d->tokens.v[mid].start <= b)
+            x = mid + 1;
+        else
+            y = mid;
+    }
+    return x ? x - 1 : 0;
+}
+
+/* A number that names a thing: "flight 17", "aged 56", "at the age of
+ * 56", "Route 9". */
+static bool naming_number(const ectx *c, uint32_t t, uint32_t lo)
+{
+    static const char *const w[] = {"flight", "aged", "age", "model", "route", "highway", "bus",
+                                    "train", "resolution", "article", "section", "chapter",
+                                    "page", "room", "gate", "platform", "no", "number", NULL};
+    return t > lo && (is_any(c, t - 1, w) || (t > lo + 1 && is(c, t - 1, "of") && is(c, t - 2, "age")));
+}
+
+/* The killers counted: "two gunmen killed a man", "two individuals opened
+ * fire and killed": a count that is the subject of an active verb with an
+ * object. */
+static bool doers(const ectx *c, uint32_t first, uint32_t last, uint32_t hi, uint32_t lo)
+{
+    if (first > lo && (is_verb(c, first - 1) || strcmp(tag(c, first - 1), "IN") == 0 ||
+                       strcmp(tag(c, first - 1), "TO") == 0))
+        return false; /* an object: "killed 14 villagers", "attack on 3 posts" */
+    for (uint32_t k = last + 1; k < hi && k < last + 5; k++) {
+        const char *t = tag(c, k);
+        if (t[0] == 'R')
+            continue;
+        if (is_any(c, k, be_forms) || !is_verb(c, k) || strcmp(t, "VBN") == 0 || strcmp(t, "VBG") == 0)
+            return false;
+        if (k + 2 < hi && is(c, k + 1, "and") && is_verb(c, k + 2))
+            k += 2; /* "shot and killed a man" */
+        const char *o = k + 1 < hi ? tag(c, k + 1) : ".";
+        return o[0] == 'D' || o[0] == 'N' || strcmp(o, "CD") == 0 || strcmp(o, "PRP$") == 0;
+    }
+    return false;
+}
+
+/* A death toll: "the death toll rose to 40", "bringing the number of dead
+ * to 40": the count is all of them. */
+static bool toll_before(const ectx *c, uint32_t first, uint32_t lo)
+{
+    static const char *const dead[] = {"dead", "death", "fatality", "casualty", "victim", "kill", NULL};
+    for (uint32_t k = first; k > lo && k + 8 > first; k--) {
+        if (is(c, k - 1, ",") || is(c, k - 1, ";"))
+            return false;
+        if (lemma_is(c, k - 1, "toll"))
+            return true;
+        if (lemma_is(c, k - 1, "number") && k < first && is(c, k, "of") && k + 1 < first &&
+            lemma_in(c, k + 1, dead) >= 0)
+            return true;
+    }
+    return false;
+}
+
+/* What the words right after a count say of it ("14 others were left
+ * injured", "six died"), else the casualty word found near it. */
+static const char *after_count(const ectx *c, uint32_t last, uint32_t hi, const char *cas)
+{
+    static const char *const words[] = {"killed", "dead", "died", "wounded", "injured", "hurt", NULL};
+    static const char *const filler[] = {"left", "reportedly", "also", "later", "seriously",
+                                         "critically", "severely", "slightly", NULL};
+    for (uint32_t k = last + 1; k < hi && k < last + 5; k++) {
+        if (is_any(c, k, be_forms) || is_any(c, k, filler))
+            continue;
+        for (int w = 0; words[w]; w++)
+            if (is(c, k, words[w]))
+                return words[w];
+        break;
+    }
+    return cas;
+}
+
+/* Are quantities x and y joined as one list: "12 soldiers and 4
+ * volunteers", "a woman, her son and three children"? */
+static bool joined(const sr_doc *d, const sr_quantity *x, const sr_quantity *y)
+{
+    uint32_t i = x->end;
+    while (i < y->start && (d->text[i] == ' ' || d->text[i] == ','))
+        i++;
+    if (i + 3 <= y->start && memcmp(d->text + i, "and", 3) == 0)
+        i += 3;
+    while (i < y->start && d->text[i] == ' ')
+        i++;
+    return i == y->start;
+}
+
+/* The count of the dead (or hurt) told near the trigger: counts of one
+ * noun are one group (the lowest), of other nouns disjoint groups (added:
+ * "a woman and three children" 4); a count listed before one that has its
+ * casualty word shares it; a death toll is all; counts that name things
+ * or count the killers are none.  True when one was found. */
+static bool count_casualties(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi, int kind,
+                             int32_t *n, uint32_t *fs, uint32_t *fe)
 {
     const sr_doc *d = c->d;
     uint32_t a = d->tokens.v[lo].start, b = d->tokens.v[hi - 1].end;
-    /* counts near the trigger: another act's dead are its own */
-    uint32_t ta = d->tokens.v[ev->trig_tok].start, tb = d->tokens.v[ev->trig_tok + ev->trig_n - 1].end;
-    if (ta > a + 90)
-        a = ta - 90;
-    if (b > tb + 90)
-        b = tb + 90;
-    double total = 0, units_min[8];
+    /* counts near the trigger: another act's dead are its own (no
+     * trigger: a sentence adding the toll) */
+    if (ev) {
+        uint32_t ta = d->tokens.v[ev->trig_tok].start, tb = d->tokens.v[ev->trig_tok + ev->trig_n - 1].end;
+        if (ta > a + 90)
+            a = ta - 90;
+        if (b > tb + 90)
+            b = tb + 90;
+    }
+    double total = 0, units_min[8], toll = -1;
     const char *units[8];
     int nu = 0;
     bool any = false;
-    uint32_t fs = 0, fe = 0;
     /* quantities come in text order: the first at or after a by
      * bisection, then on to b */
     uint32_t q0 = 0, q1 = d->quantities.n;
@@ -1378,38 +1498,74 @@ static void find_deaths(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi)
     }
     for (uint32_t q = q0; q < d->quantities.n && d->quantities.v[q].start <= b; q++) {
         const sr_quantity *x = &d->quantities.v[q];
-        if (x->end > b || !kill_word(x->casualty))
+        if (x->end > b)
+            continue;
+        uint32_t first = token_at(d, x->start), last = token_at(d, x->end - 1);
+        bool is_toll = kind == CAS_DEAD && !x->casualty && toll_before(c, first, lo);
+        const char *cas = after_count(c, last, hi, x->casualty);
+        bool counted = casualty_is(cas, kind) || is_toll;
+        for (uint32_t r = q + 1; !counted && !x->casualty && r < d->quantities.n &&
+                                 d->quantities.v[r].end <= b && joined(d, &d->quantities.v[r - 1], &d->quantities.v[r]);
+             r++)
+            counted = casualty_is(d->quantities.v[r].casualty, kind);
+        if (!counted || naming_number(c, first, lo) || doers(c, first, last, hi, lo))
             continue;
         double v = !isnan(x->value) ? x->value : !isnan(x->min) ? x->min : NAN;
         if (isnan(v))
             continue;
-        int k;
-        for (k = 0; k < nu; k++)
-            if (units[k] && x->unit && strcmp(units[k], x->unit) == 0)
-                break;
-        if (k < nu) { /* two counts of the same: the lowest */
-            if (v < units_min[k])
-                units_min[k] = v;
-        } else if (nu < 8) {
-            units[nu] = x->unit;
-            units_min[nu++] = v;
+        if (is_toll) {
+            toll = v > toll ? v : toll;
+        } else {
+            int k;
+            for (k = 0; k < nu; k++)
+                if (units[k] && x->unit && strcmp(units[k], x->unit) == 0)
+                    break;
+            if (k < nu) { /* two counts of the same: the lowest */
+                if (v < units_min[k])
+                    units_min[k] = v;
+            } else if (nu < 8) {
+                units[nu] = x->unit;
+                units_min[nu++] = v;
+            }
         }
         if (!any)
-            fs = x->start;
-        fe = x->end;
+            *fs = x->start;
+        *fe = x->end;
         any = true;
     }
-    if (!any) {
-        one_dead(c, ev, lo, hi);
-        return;
-    }
+    if (!any)
+        return false;
     for (int k = 0; k < nu; k++)
         total += units_min[k];
-    ev->fat_min = (int32_t)(total < 2e9 ? total : 2e9);
-    ev->fat_max = ev->fat_min;
-    ev->fat_start = fs;
-    ev->fat_end = fe;
-    ev->has_fatalities = true;
+    if (toll >= 0)
+        total = toll;
+    *n = (int32_t)(total < 2e9 ? total : 2e9);
+    return true;
+}
+
+/* The dead and hurt of the clause [lo, hi), else of the sentence [slo,
+ * shi) ("As a result of the shelling, four civilians died"). */
+static void find_deaths(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi, uint32_t slo, uint32_t shi)
+{
+    int32_t n;
+    uint32_t fs = 0, fe = 0;
+    /* the sentence after the trigger only: what comes before is another
+     * act's ("the attacks that killed 130, and France launched air
+     * strikes") */
+    slo = ev->trig_tok + ev->trig_n > slo ? ev->trig_tok + ev->trig_n : slo;
+    if (count_casualties(c, ev, lo, hi, CAS_DEAD, &n, &fs, &fe) ||
+        (slo < shi && count_casualties(c, ev, slo, shi, CAS_DEAD, &n, &fs, &fe))) {
+        ev->fat_min = ev->fat_max = n;
+        ev->fat_start = fs, ev->fat_end = fe;
+        ev->has_fatalities = true;
+    } else
+        one_dead(c, ev, lo, hi);
+    if (count_casualties(c, ev, lo, hi, CAS_HURT, &n, &fs, &fe) ||
+        (slo < shi && count_casualties(c, ev, slo, shi, CAS_HURT, &n, &fs, &fe))) {
+        ev->inj_min = ev->inj_max = n;
+        ev->inj_start = fs, ev->inj_end = fe;
+        ev->has_injuries = true;
+    }
 }
 
 /* ---- the stage ------------------------------------------------------------------------------- */
@@ -2209,7 +2365,7 @@ static bool conflict_sense(const ectx *c, const sr_event *ev, int cls, uint32_t 
     uint32_t f[SR_EVF_MAX];
     int n = gate_features(c, ev, cls, ca, cb, lo, hi, f);
     if (trace_fn)
-        trace_fn(trace_ctx, c->d, ev, f, n);
+        trace_fn(trace_ctx, c->d, ev, false, f, n);
     if (!c->gate_w)
         return true;
     float score = 0;
@@ -2232,14 +2388,19 @@ static void open_gate(ectx *c)
 {
     size_t len = 0;
     const unsigned char *p = sr_model_get_section(c->m, "EVTW", &len);
-    uint32_t h[2];
-    if (!p || len != 12 + 4 * (size_t)SR_EVTW_SLOTS)
+    uint32_t h[2], t[2];
+    size_t gate = 12 + 4 * (size_t)SR_EVTW_SLOTS;
+    if (!p || len != gate + 8 + 4 * ((size_t)SR_EVTT_SLOTS + 1) * SR_ACLED_S__COUNT)
         return;
     memcpy(h, p, 8);
-    if (h[0] != SR_EVTW_MAGIC || h[1] != SR_EVTW_SLOTS)
+    memcpy(t, p + gate, 8);
+    if (h[0] != SR_EVTW_MAGIC || h[1] != SR_EVTW_SLOTS || t[0] != SR_EVTT_SLOTS ||
+        t[1] != SR_ACLED_S__COUNT)
         return;
     memcpy(&c->gate_threshold, p + 8, 4);
     c->gate_w = p + 12;
+    c->type_w = p + gate + 8;
+    c->type_n = c->type_w + 4 * (size_t)SR_EVTT_SLOTS * SR_ACLED_S__COUNT;
 }
 
 /* The event's ACLED class in its context, or -1 when the words tell no
@@ -2369,7 +2530,7 @@ static bool read_event(ectx *c, const sr_lex_rec *r, uint32_t i, uint32_t tn, ui
     find_date(c, ev, i, lo, hi);
     ev->history = history(c, ev, lo);
     if (r->acled != SR_AC_NONE && ev->modality == SR_MOD_ASSERTED)
-        find_deaths(c, ev, ca, cb);
+        find_deaths(c, ev, ca, cb, lo, hi);
     ev->start = d->tokens.v[lo].start;
     ev->end = d->tokens.v[hi - 1].end;
     ev->trig_start = d->tokens.v[i].start;
@@ -2400,6 +2561,319 @@ static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
     return SITREP_OK;
 }
 
+/* ---- one incident, one event ------------------------------------------------------------ */
+
+#define INCIDENT_LOOKBACK 8 /* open incidents an event may join, the latest first */
+
+static bool incident_event(const sr_event *e)
+{
+    return e->modality == SR_MOD_ASSERTED && e->acled_type != SR_ACLED_T_NONE;
+}
+
+/* Violence (battles, explosions, violence against civilians), unrest
+ * (protests, riots), or a strategic development, which joins either. */
+static int family(uint8_t t)
+{
+    return t == SR_ACLED_T_STRATEGIC ? 0 : t == SR_ACLED_T_PROTESTS || t == SR_ACLED_T_RIOTS ? 2 : 1;
+}
+
+/* Places that can be one scene: the same, one unknown, within 30 km, or
+ * a region or country holding the other (same country). */
+static bool places_agree(const ectx *c, int32_t a, int32_t b)
+{
+    if (a < 0 || b < 0 || a == b)
+        return true;
+    const sr_place_rec *p = sr_entity_place(c->d, c->m, a), *q = sr_entity_place(c->d, c->m, b);
+    if (!p || !q || memcmp(p->cc, q->cc, 2) != 0)
+        return false;
+    if (p->feature != SR_FEATURE_CITY || q->feature != SR_FEATURE_CITY)
+        return true;
+    double dy = (p->lat - q->lat) * 111.0, dx = (p->lon - q->lon) * 111.0 * cos(p->lat * 3.14159265 / 180);
+    return dx * dx + dy * dy < 30.0 * 30.0;
+}
+
+static bool dates_agree(const sr_event *a, const sr_event *b)
+{
+    if (a->date_basis != SR_DATE_TEXT || b->date_basis != SR_DATE_TEXT)
+        return true;
+    size_t n = strlen(a->date) < strlen(b->date) ? strlen(a->date) : strlen(b->date);
+    return strncmp(a->date, b->date, n) == 0;
+}
+
+static bool same_actor(const sr_event_arg *a, const sr_event_arg *b)
+{
+    return (a->entity >= 0 && a->entity == b->entity) ||
+           (a->has_actor && b->has_actor && strcmp(a->actor.code, b->actor.code) == 0);
+}
+
+static bool named(const sr_event_arg *a) { return a->has_actor || a->entity >= 0; }
+
+/* Actors of one incident: one side acting in both, or the other side
+ * hitting back ("X attacked Y ... Y returned fire"); not two doers apart
+ * ("IS attacked Paris"; "France struck Raqqa"). */
+static bool sides_agree(const sr_event *h, const sr_event *e)
+{
+    if (!named(&h->source) || !named(&e->source))
+        return true;
+    return same_actor(&h->source, &e->source) || same_actor(&h->target, &e->source) ||
+           same_actor(&h->source, &e->target);
+}
+
+/* Can mention e (in sentence se) join incident h (whose latest mention is
+ * in sentence sh)?  Of one kind, background or not alike, dates and
+ * places agreeing; a mention the text does not date or a strategic
+ * development only close after it (three sentences). */
+static bool same_incident(const ectx *c, const sr_event *h, const sr_event *e, uint32_t sh, uint32_t se)
+{
+    if (se == sh && h->acled_type != e->acled_type)
+        return false; /* acts of one sentence that same_act kept apart: of one type only */
+    bool close = se <= sh + 3;
+    bool kind = family(h->acled_type) == family(e->acled_type) ||
+                (close && (!family(h->acled_type) || !family(e->acled_type)));
+    bool undated = h->date_basis != SR_DATE_TEXT || e->date_basis != SR_DATE_TEXT;
+    return kind && (close || !undated) && h->history == e->history && dates_agree(h, e) &&
+           places_agree(c, h->location, e->location) && sides_agree(h, e);
+}
+
+/* The sentence holding byte b. */
+static uint32_t sentence_of(const sr_doc *d, uint32_t b)
+{
+    uint32_t t = token_at(d, b), x = 0, y = d->sentences.n;
+    while (x < y) {
+        uint32_t mid = (x + y) / 2;
+        if (d->sentences.v[mid].tok_first <= t)
+            x = mid + 1;
+        else
+            y = mid;
+    }
+    return x ? x - 1 : 0;
+}
+
+static bool is_city_place(const ectx *c, int32_t e)
+{
+    const sr_place_rec *p = sr_entity_place(c->d, c->m, e);
+    return p && p->feature == SR_FEATURE_CITY;
+}
+
+/* The incident h takes what the mention e adds: the place (a town over a
+ * region), the date (from the text, the finer), the dead and hurt (the
+ * highest count a mention gives), the actors it lacks. */
+static void join_incident(const ectx *c, sr_event *h, const sr_event *e)
+{
+    if (e->location >= 0 && (h->location < 0 || (!is_city_place(c, h->location) && is_city_place(c, e->location)))) {
+        h->location = e->location, h->loc_precision = e->loc_precision;
+        h->loc_start = e->loc_start, h->loc_end = e->loc_end;
+    }
+    if (e->date_basis == SR_DATE_TEXT &&
+        (h->date_basis != SR_DATE_TEXT || e->date_precision < h->date_precision)) {
+        memcpy(h->date, e->date, sizeof h->date);
+        h->date_precision = e->date_precision, h->date_basis = e->date_basis;
+        h->date_start = e->date_start, h->date_end = e->date_end;
+    }
+    if (e->has_fatalities && (!h->has_fatalities || e->fat_min > h->fat_min)) {
+        h->fat_min = e->fat_min, h->fat_max = e->fat_max;
+        h->fat_start = e->fat_start, h->fat_end = e->fat_end;
+        h->has_fatalities = true;
+    }
+    if (e->has_injuries && (!h->has_injuries || e->inj_min > h->inj_min)) {
+        h->inj_min = e->inj_min, h->inj_max = e->inj_max;
+        h->inj_start = e->inj_start, h->inj_end = e->inj_end;
+        h->has_injuries = true;
+    }
+    if (!h->source.has_actor && h->source.entity < 0)
+        h->source = e->source;
+    if (!h->target.has_actor && h->target.entity < 0)
+        h->target = e->target;
+    if (e->confidence > h->confidence)
+        h->confidence = e->confidence;
+}
+
+/* The ACLED type of each sub-event type. */
+static uint8_t type_of_sub(uint8_t s)
+{
+    switch (s) {
+    case SR_ACLED_S_ARMED_CLASH: case SR_ACLED_S_GOV_REGAINS: case SR_ACLED_S_NSA_OVERTAKES:
+        return SR_ACLED_T_BATTLES;
+    case SR_ACLED_S_CHEMICAL: case SR_ACLED_S_AIR: case SR_ACLED_S_SUICIDE: case SR_ACLED_S_SHELLING:
+    case SR_ACLED_S_IED: case SR_ACLED_S_GRENADE:
+        return SR_ACLED_T_EXPLOSIONS;
+    case SR_ACLED_S_SEXUAL: case SR_ACLED_S_ATTACK: case SR_ACLED_S_ABDUCTION:
+        return SR_ACLED_T_VAC;
+    case SR_ACLED_S_PEACEFUL: case SR_ACLED_S_INTERVENTION: case SR_ACLED_S_EXCESSIVE:
+        return SR_ACLED_T_PROTESTS;
+    case SR_ACLED_S_VIOLENT_DEMO: case SR_ACLED_S_MOB:
+        return SR_ACLED_T_RIOTS;
+    case SR_ACLED_S_NONE:
+        return SR_ACLED_T_NONE;
+    default:
+        return SR_ACLED_T_STRATEGIC;
+    }
+}
+
+/* The features of one mention of an incident: its trigger's, and the
+ * sub-type the rules gave it (the first mention's apart). */
+static int mention_features(const ectx *c, const sr_event *e, bool first, uint32_t *f, int cap)
+{
+    const sr_doc *d = c->d;
+    if (cap < SR_EVF_MAX + 10)
+        return 0;
+    uint32_t lo = token_at(d, e->start), hi = token_at(d, e->end - 1) + 1, ca, cb;
+    clause_of(c, e->trig_tok, e->trig_n, lo, hi, &ca, &cb);
+    int n = gate_features(c, e, 0, ca, cb, lo, hi, f);
+    const char *sub = sr_acled_sub_names[e->acled_sub] ? sr_acled_sub_names[e->acled_sub] : "";
+    f[n++] = feat("R", sub, strlen(sub));
+    if (first)
+        f[n++] = feat("R0", sub, strlen(sub));
+    f[n++] = feat("F", e->has_fatalities ? (e->fat_min ? "dead" : "none") : "-", e->has_fatalities ? 4 : 1);
+    if (e->acled_type == SR_ACLED_T_PROTESTS || e->acled_type == SR_ACLED_T_RIOTS) {
+        /* what happened to a protest, told in it or in the few sentences
+         * after it in its paragraph */
+        uint32_t s = sentence_of(d, e->start), end = hi;
+        for (uint32_t q = s + 1; q < d->sentences.n && q <= s + 4 && !para_break(d, d->sentences.v[q].tok_first); q++)
+            end = d->sentences.v[q].tok_first + d->sentences.v[q].tok_n;
+        unsigned cue = protest_cues_scan(c, lo, end);
+        for (int b = 0; b < 5; b++)
+            if (cue & (1u << b)) {
+                char k = (char)('0' + b);
+                f[n++] = feat("PC", &k, 1);
+            }
+    }
+    return n;
+}
+
+#define TYPE_SURE 0.5  /* the weights' type at least this likely */
+#define TYPE_DOUBT 0.15 /* and the rules' at most this */
+#define TYPE_MIN_EXAMPLES 50
+
+/* The incident h with its mentions [mentions..] (events of d, joined by
+ * next[]), typed by the learned weights (and traced for training). */
+static void type_incident(ectx *c, sr_event *h, uint32_t hi_idx, const int32_t *next)
+{
+    if (!c->type_w && !trace_fn)
+        return;
+    uint32_t f[SR_INF_MAX];
+    int n = mention_features(c, h, true, f, SR_INF_MAX);
+    for (int32_t j = next[hi_idx]; j >= 0; j = next[j])
+        n += mention_features(c, &c->d->events.v[j], false, f + n, SR_INF_MAX - n);
+    if (trace_fn)
+        trace_fn(trace_ctx, c->d, h, true, f, n);
+    if (!c->type_w)
+        return;
+    float score[SR_ACLED_S__COUNT] = {0};
+    for (int k = 0; k < n; k++) {
+        const unsigned char *row = c->type_w + 4 * (size_t)(f[k] & (SR_EVTT_SLOTS - 1)) * SR_ACLED_S__COUNT;
+        for (int s = 1; s < SR_ACLED_S__COUNT; s++) {
+            float w;
+            memcpy(&w, row + 4 * (size_t)s, 4);
+            score[s] += w;
+        }
+    }
+    int best = 1;
+    for (int s = 2; s < SR_ACLED_S__COUNT; s++)
+        if (score[s] > score[best])
+            best = s;
+    /* the rules' type stands unless the weights are sure it is wrong */
+    double z = 0;
+    for (int s = 1; s < SR_ACLED_S__COUNT; s++)
+        z += exp(score[s] - score[best]);
+    double p_best = 1 / z, p_rule = h->acled_sub ? exp(score[h->acled_sub] - score[best]) / z : 0;
+    if (p_best < TYPE_SURE || p_rule > TYPE_DOUBT)
+        return;
+    /* ... where the weights learned from enough examples of both types */
+    float n_best, n_rule = 0;
+    memcpy(&n_best, c->type_n + 4 * (size_t)best, 4);
+    if (h->acled_sub)
+        memcpy(&n_rule, c->type_n + 4 * (size_t)h->acled_sub, 4);
+    if (n_best < TYPE_MIN_EXAMPLES || (h->acled_sub && n_rule < TYPE_MIN_EXAMPLES))
+        return;
+    /* what the text says was done to a protest (dispersed, fired on,
+     * violent) stands */
+    if (h->acled_type == SR_ACLED_T_PROTESTS && h->acled_sub != SR_ACLED_S_PEACEFUL)
+        return;
+    /* ... and within the kind of act its mentions tell (violence, unrest),
+     * or a type one of them has */
+    bool told = best == SR_ACLED_S_MOB || family(type_of_sub((uint8_t)best)) == family(h->acled_type);
+    for (int32_t j = next[hi_idx]; j >= 0 && !told; j = next[j])
+        told = c->d->events.v[j].acled_sub == best;
+    if (!told)
+        return;
+    h->acled_sub = (uint8_t)best;
+    h->acled_type = type_of_sub((uint8_t)best);
+}
+
+/* The mentions of one incident in an article become one event listing
+ * them: each asserted event with an ACLED type joins the latest of the
+ * last few incidents it agrees with (kind, date, place, background or
+ * not), else opens one. */
+static sitrep_status merge_incidents(ectx *c)
+{
+    sr_doc *d = c->d;
+    uint32_t n = d->events.n;
+    if (!n)
+        return SITREP_OK;
+    int32_t *head = sr_arena_alloc(d->arena, n * sizeof *head);
+    uint32_t *count = sr_arena_calloc(d->arena, n, sizeof *count);
+    if (!head || !count)
+        return SITREP_ENOMEM;
+    uint32_t open[INCIDENT_LOOKBACK], latest[INCIDENT_LOOKBACK], nopen = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        sr_event *e = &d->events.v[i];
+        head[i] = -1;
+        if (!incident_event(e))
+            continue;
+        uint32_t se = sentence_of(d, e->trig_start), slot = 0;
+        for (uint32_t k = nopen; k > 0 && nopen - k < INCIDENT_LOOKBACK; k--) {
+            slot = (k - 1) % INCIDENT_LOOKBACK;
+            if (same_incident(c, &d->events.v[open[slot]], e, latest[slot], se)) {
+                head[i] = (int32_t)open[slot];
+                break;
+            }
+        }
+        if (head[i] >= 0) {
+            join_incident(c, &d->events.v[head[i]], e);
+            count[head[i]]++;
+            latest[slot] = se;
+        } else {
+            open[nopen % INCIDENT_LOOKBACK] = i;
+            latest[nopen++ % INCIDENT_LOOKBACK] = se;
+        }
+    }
+    /* the heads list their mentions (a list through next[], in text
+     * order), are typed, and the mentions that joined go */
+    int32_t *next = sr_arena_alloc(d->arena, n * sizeof *next), *tail = sr_arena_alloc(d->arena, n * sizeof *tail);
+    if (!next || !tail)
+        return SITREP_ENOMEM;
+    for (uint32_t i = 0; i < n; i++) {
+        next[i] = -1, tail[i] = (int32_t)i;
+        if (head[i] >= 0)
+            next[tail[head[i]]] = (int32_t)i, tail[head[i]] = (int32_t)i;
+    }
+    uint32_t w = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        sr_event *e = &d->events.v[i];
+        if (head[i] >= 0)
+            continue;
+        if (incident_event(e))
+            type_incident(c, e, i, next);
+        if (count[i]) {
+            sr_event_mention *m = sr_arena_alloc(d->arena, (count[i] + 1) * sizeof *m);
+            if (!m)
+                return SITREP_ENOMEM;
+            m[0] = (sr_event_mention){e->start, e->end, e->trig_start, e->trig_end, e->reported_by};
+            uint32_t k = 1;
+            for (int32_t j = next[i]; j >= 0; j = next[j]) {
+                const sr_event *x = &d->events.v[j];
+                m[k++] = (sr_event_mention){x->start, x->end, x->trig_start, x->trig_end, x->reported_by};
+            }
+            e->mentions = m;
+            e->nmentions = k;
+        }
+        d->events.v[w++] = *e;
+    }
+    d->events.n = w;
+    return SITREP_OK;
+}
+
 sitrep_status sr_event_run(sr_doc *d, const sitrep_model *m)
 {
     if (!d->tokens.n || !d->sentences.n || !m || !d->tags)
@@ -2426,5 +2900,5 @@ sitrep_status sr_event_run(sr_doc *d, const sitrep_model *m)
         if (st != SITREP_OK)
             return st;
     }
-    return SITREP_OK;
+    return merge_incidents(&c);
 }

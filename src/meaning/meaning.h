@@ -142,6 +142,7 @@ typedef struct sr_event {
 typedef struct sr_event_mention {
     uint32_t start, end;           /* the sentence */
     uint32_t trig_start, trig_end; /* the trigger */
+    int32_t reported_by;           /* entity, or -1 */
 } sr_event_mention;
 sitrep_status sr_event_run(sr_doc *d, const sitrep_model *m);
 

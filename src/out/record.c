@@ -251,7 +251,7 @@ static void write_events(const sr_doc *d, const sitrep_model *m, sr_json *j)
         sr_json_key(j, "mentions"); /* of the one incident, each with its evidence */
         sr_json_begin_array(j);
         for (uint32_t k = 0; k < (ev->mentions ? ev->nmentions : 1); k++) {
-            sr_event_mention one = {ev->start, ev->end, ev->trig_start, ev->trig_end};
+            sr_event_mention one = {ev->start, ev->end, ev->trig_start, ev->trig_end, ev->reported_by};
             const sr_event_mention *mn = ev->mentions ? &ev->mentions[k] : &one;
             sr_json_begin_object(j);
             write_offsets(j, d, mn->start, mn->end, false);
@@ -259,6 +259,11 @@ static void write_events(const sr_doc *d, const sitrep_model *m, sr_json *j)
             sr_json_begin_object(j);
             write_offsets(j, d, mn->trig_start, mn->trig_end, true);
             sr_json_end_object(j);
+            sr_json_key(j, "reported_by");
+            if (mn->reported_by >= 0)
+                write_entity_id(j, (uint32_t)mn->reported_by);
+            else
+                sr_json_null(j);
             sr_json_end_object(j);
         }
         sr_json_end_array(j);

@@ -9,12 +9,18 @@ static const sr_doc *run(const char *published, const char *text)
     return tu_extract(buf, SITREP_FORMAT_JSONL);
 }
 
-/* The event whose trigger reads `trigger`, or NULL. */
+/* The event whose trigger, or one of whose mentions' triggers, reads
+ * `trigger` (the incident it is a mention of), or NULL. */
 static const sr_event *event(const sr_doc *d, const char *trigger)
 {
-    for (uint32_t i = 0; i < d->events.n; i++)
-        if (strcmp(tu_span(d, d->events.v[i].trig_start, d->events.v[i].trig_end), trigger) == 0)
-            return &d->events.v[i];
+    for (uint32_t i = 0; i < d->events.n; i++) {
+        const sr_event *ev = &d->events.v[i];
+        if (strcmp(tu_span(d, ev->trig_start, ev->trig_end), trigger) == 0)
+            return ev;
+        for (uint32_t k = 0; ev->mentions && k < ev->nmentions; k++)
+            if (strcmp(tu_span(d, ev->mentions[k].trig_start, ev->mentions[k].trig_end), trigger) == 0)
+                return ev;
+    }
     return NULL;
 }
 
@@ -127,7 +133,11 @@ static void test_passive_pronouns_and_reports(void **state)
     /* an event in a quote is reported by its speaker */
     ev = event(d, "captured");
     assert_non_null(ev);
-    assert_string_equal(entity_name(d, ev->reported_by), "Ahmed Saleh");
+    int32_t by = ev->reported_by;
+    for (uint32_t k = 0; ev->mentions && k < ev->nmentions; k++)
+        if (strcmp(tu_span(d, ev->mentions[k].trig_start, ev->mentions[k].trig_end), "captured") == 0)
+            by = ev->mentions[k].reported_by;
+    assert_string_equal(entity_name(d, by), "Ahmed Saleh");
 }
 
 static void test_other_news(void **state)

@@ -1253,6 +1253,25 @@ static void clause_of(const ectx *c, uint32_t ti, uint32_t tn, uint32_t lo, uint
     *b = y;
 }
 
+/* Is token i, before the trigger at ti, inside a relative clause that
+ * closes before ti: "who" / "which" / "that", its verb, then i, then the
+ * trigger? */
+static bool in_relative(const ectx *c, uint32_t i, uint32_t ti, uint32_t lo)
+{
+    static const char *const rel[] = {"who", "which", "whose", "whom", NULL};
+    for (uint32_t k = i; k > lo && k + 10 > i; k--) {
+        if (is(c, k - 1, ",") || is(c, k - 1, ";"))
+            return false;
+        if (is_any(c, k - 1, rel)) {
+            for (uint32_t v = k; v < i; v++)
+                if (is_verb(c, v))
+                    return !is_verb(c, ti) || ti > i + 1; /* the trigger is past the clause */
+            return false;
+        }
+    }
+    return false;
+}
+
 static void find_date(ectx *c, sr_event *ev, uint32_t ti, uint32_t lo, uint32_t hi)
 {
     const sr_doc *d = c->d;
@@ -1281,6 +1300,11 @@ static void find_date(ectx *c, sr_event *ev, uint32_t ti, uint32_t lo, uint32_t 
          * what the sentence tells */
         if (i <= lo + 2 && e + 1 < hi && is(c, e + 1, ","))
             dist = dist < 3 ? dist : 3;
+        /* a date in a relative clause before the trigger dates that
+         * clause ("relatives of reporters who were killed ten years ago
+         * demonstrated") */
+        if (i < ti && in_relative(c, i, ti, lo))
+            dist += 30;
         if (dist < bestd)
             bestd = dist, best = t;
     }
@@ -2403,6 +2427,26 @@ static void open_gate(ectx *c)
     c->type_n = c->type_w + 4 * (size_t)SR_EVTT_SLOTS * SR_ACLED_S__COUNT;
 }
 
+/* A noun that is what a protest is about: "to denounce the arrest of",
+ * "against the killing of", "over a group clash", "justice for the
+ * murder", "the anniversary of the massacre". */
+static bool topic_of_protest(const ectx *c, uint32_t i, uint32_t lo)
+{
+    static const char *const about[] = {"denounce", "condemn", "protest", "decry", "demand",
+                                        "mourn", "commemorate", "mark", "remember", "against",
+                                        "over", "anniversary", "justice", "denunciation",
+                                        "condemnation", NULL};
+    for (uint32_t k = i; k > lo && k + 4 > i; k--) {
+        const char *t = tag(c, k - 1);
+        if (lemma_in(c, k - 1, about) >= 0)
+            return true;
+        if (!(t[0] == 'D' || t[0] == 'J' || strcmp(t, "PRP$") == 0 || strcmp(t, "IN") == 0 ||
+              strcmp(t, "CD") == 0 || is_noun(c, k - 1)))
+            return false;
+    }
+    return false;
+}
+
 /* The event's ACLED class in its context, or -1 when the words tell no
  * event at all ("floods killed 40 people", "profit fell to 150 mln"). */
 static int acled_class(const ectx *c, const sr_event *ev, const sr_lex_rec *r, uint32_t ca,
@@ -2413,6 +2457,8 @@ static int acled_class(const ectx *c, const sr_event *ev, const sr_lex_rec *r, u
         natural_cause(c, ca, i, i + ev->trig_n, cb))
         return -1; /* no one did it */
     int cls = r->acled;
+    if (!is_verb(c, i) && topic_of_protest(c, i, lo))
+        return SR_AC_NONE; /* "to denounce the arrest", "against the killing": the cause, not the act */
     if (cls == SR_AC_NONE && is_verb(c, i) && ev->source.has_actor &&
         strcmp(ev->source.actor.sector, "OPP") == 0 && plover_is(ev->plover, PL_DEMAND))
         cls = SR_AC_PROTEST;

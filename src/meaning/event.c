@@ -1868,8 +1868,9 @@ static bool support_verb(const ectx *c, uint32_t v)
     return lemma_in(c, v, w) >= 0;
 }
 
-/* Killers that are no actors: "Floods killed 40 people", "40 people died
- * in a landslide". */
+/* Killers that are no actors, anywhere in the sentence: "Floods killed 40
+ * people", "40 people died in a landslide", "a quake hit Japan, killing
+ * two people". */
 static bool natural_cause(const ectx *c, uint32_t ca, uint32_t ti, uint32_t after, uint32_t cb)
 {
     static const char *const w[] = {"flood", "flooding", "earthquake", "quake", "storm",
@@ -1878,7 +1879,7 @@ static bool natural_cause(const ectx *c, uint32_t ca, uint32_t ti, uint32_t afte
                                     "drought", "heatwave", "lightning", "disease", "virus",
                                     "epidemic", "outbreak", "covid-19", "cholera", "famine",
                                     "wildfire", "blaze", "tsunami", "eruption", "rain", "snow",
-                                    NULL};
+                                    "derailment", "capsize", "shipwreck", "drowning", NULL};
     return sentence_has(c, ca, ti, w) || sentence_has(c, after, cb, w);
 }
 
@@ -1886,7 +1887,8 @@ static bool natural_cause(const ectx *c, uint32_t ca, uint32_t ti, uint32_t afte
  * violence is done by or to someone. */
 static bool person_noun(const ectx *c, uint32_t a, uint32_t b)
 {
-    static const char *const crowds[] = {"mob", "gang", "crowd", "militia", "group", NULL};
+    static const char *const crowds[] = {"mob", "gang", "crowd", "militia", "group", "people",
+                                         "person", "union", "community", "public", NULL};
     for (uint32_t i = a; i < b; i++) {
         if (!is_noun(c, i))
             continue;
@@ -1940,6 +1942,8 @@ static bool conflict_context(const ectx *c, const sr_event *ev, int cls, uint32_
                                         "rebel", "militia", "insurgent", "militant", NULL};
     static const char *const fights[] = {"clash", "skirmish", "gunfight", "firefight", "shootout",
                                          "shoot-out", "exchange", "gunfire", "crossfire", NULL};
+    static const char *const other_senses[] = {"rally", "gather", "assemble", "march", "block",
+                                               "demonstration", "unrest", "picket", NULL};
     bool place_target = ev->target.entity >= 0 && is_mere_place(c, ev->target.entity);
     switch (cls) {
     case SR_AC_CLASH:
@@ -1964,6 +1968,13 @@ static bool conflict_context(const ectx *c, const sr_event *ev, int cls, uint32_
     case SR_AC_LOOT:
         return ev->source.has_actor || ev->source.entity >= 0 || person_noun(c, lo, hi) ||
                sentence_has(c, lo, hi, harm);
+    case SR_AC_PROTEST:
+    case SR_AC_RIOT:
+        /* people protest: "sterling rallied", "a rally in soybean prices",
+         * "trucks assembled at Fort Wayne" are no protests (words of other
+         * common senses need people around them) */
+        return lemma_in(c, ev->trig_tok, other_senses) < 0 || people(c, &ev->source) ||
+               ev->source.has_actor || ev->source.entity >= 0 || person_noun(c, lo, hi);
     default:
         return true;
     }
@@ -2023,6 +2034,9 @@ static const sr_lex_rec *trigger_here(const ectx *c, uint32_t i, uint32_t lo, ui
     if (c->ment_at[i] >= 0 && d->mentions.v[c->ment_at[i]].type != SR_ENT_NORP)
         return NULL; /* "Democratic Forces", "Protest Movement": names */
     bool adj = strncmp(tag(c, i), "JJ", 2) == 0; /* "martial law", "joint exercise" */
+    if (i > lo && (d->tokens.v[i].flags & SR_TF_CAP) && !(d->tokens.v[i].flags & SR_TF_ALLCAPS) &&
+        d->tokens.v[i - 1].kind == SR_TOK_WORD)
+        return NULL; /* a capital inside a sentence: a name or a month ("a March increase") */
     if ((!is_verb(c, i) && !is_noun(c, i) && !adj) || c->time_at[i] >= 0)
         return NULL; /* "18 March 2022" is no march */
     *tn = 0;
@@ -2454,7 +2468,7 @@ static int acled_class(const ectx *c, const sr_event *ev, const sr_lex_rec *r, u
 {
     uint32_t i = ev->trig_tok;
     if (violent_type(ev) && !ev->source.has_actor && ev->source.entity < 0 &&
-        natural_cause(c, ca, i, i + ev->trig_n, cb))
+        natural_cause(c, lo, i, i + ev->trig_n, hi))
         return -1; /* no one did it */
     int cls = r->acled;
     if (!is_verb(c, i) && topic_of_protest(c, i, lo))

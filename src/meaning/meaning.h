@@ -102,7 +102,7 @@ enum {
 extern const char *const sr_acled_type_names[SR_ACLED_T__COUNT];
 extern const char *const sr_acled_sub_names[SR_ACLED_S__COUNT];
 enum { SR_MOD_ASSERTED, SR_MOD_NEGATED, SR_MOD_INTENDED, SR_MOD_THREATENED, SR_MOD_HYPOTHETICAL,
-       SR_MOD_REQUIRED, SR_MOD__COUNT };
+       SR_MOD_REQUIRED, SR_MOD_ATTEMPTED, SR_MOD__COUNT };
 extern const char *const sr_event_modality_names[SR_MOD__COUNT];
 enum { SR_DATE_NONE, SR_DATE_TEXT, SR_DATE_PUBLISHED };
 enum { SR_PREC_DAY, SR_PREC_MONTH, SR_PREC_YEAR };
@@ -131,7 +131,21 @@ typedef struct sr_event {
     uint32_t fat_start, fat_end;
     int32_t reported_by;           /* entity, or -1 */
     float confidence;
+    /* evidence of the fields (0, 0: none) and what the issue-12 fields add */
+    uint32_t loc_start, loc_end;   /* the words naming the place */
+    uint32_t date_start, date_end; /* the time expression dating it */
+    bool has_injuries;
+    int32_t inj_min, inj_max;
+    uint32_t inj_start, inj_end;
+    bool history;                  /* well before publication, or told as background */
+    const struct sr_event_mention *mentions; /* the incident's mentions, or NULL: this one */
+    uint32_t nmentions;
 } sr_event;
+typedef struct sr_event_mention {
+    uint32_t start, end;           /* the sentence */
+    uint32_t trig_start, trig_end; /* the trigger */
+    int32_t reported_by;           /* entity, or -1 */
+} sr_event_mention;
 sitrep_status sr_event_run(sr_doc *d, const sitrep_model *m);
 
 /* Training the geocoder (tools/geo_train.c): when sr_geo_trace is set, the

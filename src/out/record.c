@@ -216,6 +216,8 @@ static void write_events(const sr_doc *d, const sitrep_model *m, sr_json *j)
             write_place_fields(j, m, p);
             sr_json_key(j, "precision");
             sr_json_int(j, p->feature == SR_FEATURE_CITY ? ev->loc_precision : p->feature == SR_FEATURE_ADMIN2 ? 2 : 3);
+            if (ev->loc_end > ev->loc_start) /* evidence: the words naming it */
+                write_offsets(j, d, ev->loc_start, ev->loc_end, false);
             sr_json_end_object(j);
         } else
             sr_json_null(j);
@@ -228,6 +230,8 @@ static void write_events(const sr_doc *d, const sitrep_model *m, sr_json *j)
             sr_json_cstr(j, precision_names[ev->date_precision]);
             sr_json_key(j, "basis");
             sr_json_cstr(j, ev->date_basis == SR_DATE_TEXT ? "text" : "published");
+            if (ev->date_end > ev->date_start) /* evidence: the time expression */
+                write_offsets(j, d, ev->date_start, ev->date_end, false);
             sr_json_end_object(j);
         } else
             sr_json_null(j);
@@ -240,9 +244,42 @@ static void write_events(const sr_doc *d, const sitrep_model *m, sr_json *j)
             sr_json_int(j, ev->fat_max);
             sr_json_key(j, "text");
             sr_json_string(j, d->text + ev->fat_start, ev->fat_end - ev->fat_start);
+            write_offsets(j, d, ev->fat_start, ev->fat_end, false);
             sr_json_end_object(j);
         } else
             sr_json_null(j);
+        sr_json_key(j, "injuries");
+        if (ev->has_injuries) {
+            sr_json_begin_object(j);
+            sr_json_key(j, "min");
+            sr_json_int(j, ev->inj_min);
+            sr_json_key(j, "max");
+            sr_json_int(j, ev->inj_max);
+            write_offsets(j, d, ev->inj_start, ev->inj_end, true);
+            sr_json_end_object(j);
+        } else
+            sr_json_null(j);
+        sr_json_key(j, "history");
+        sr_json_bool(j, ev->history);
+        sr_json_key(j, "mentions"); /* of the one incident, each with its evidence */
+        sr_json_begin_array(j);
+        for (uint32_t k = 0; k < (ev->mentions ? ev->nmentions : 1); k++) {
+            sr_event_mention one = {ev->start, ev->end, ev->trig_start, ev->trig_end, ev->reported_by};
+            const sr_event_mention *mn = ev->mentions ? &ev->mentions[k] : &one;
+            sr_json_begin_object(j);
+            write_offsets(j, d, mn->start, mn->end, false);
+            sr_json_key(j, "trigger");
+            sr_json_begin_object(j);
+            write_offsets(j, d, mn->trig_start, mn->trig_end, true);
+            sr_json_end_object(j);
+            sr_json_key(j, "reported_by");
+            if (mn->reported_by >= 0)
+                write_entity_id(j, (uint32_t)mn->reported_by);
+            else
+                sr_json_null(j);
+            sr_json_end_object(j);
+        }
+        sr_json_end_array(j);
         sr_json_key(j, "reported_by");
         if (ev->reported_by >= 0)
             write_entity_id(j, (uint32_t)ev->reported_by);

@@ -9,12 +9,18 @@ static const sr_doc *run(const char *published, const char *text)
     return tu_extract(buf, SITREP_FORMAT_JSONL);
 }
 
-/* The event whose trigger reads `trigger`, or NULL. */
+/* The event whose trigger, or one of whose mentions' triggers, reads
+ * `trigger` (the incident it is a mention of), or NULL. */
 static const sr_event *event(const sr_doc *d, const char *trigger)
 {
-    for (uint32_t i = 0; i < d->events.n; i++)
-        if (strcmp(tu_span(d, d->events.v[i].trig_start, d->events.v[i].trig_end), trigger) == 0)
-            return &d->events.v[i];
+    for (uint32_t i = 0; i < d->events.n; i++) {
+        const sr_event *ev = &d->events.v[i];
+        if (strcmp(tu_span(d, ev->trig_start, ev->trig_end), trigger) == 0)
+            return ev;
+        for (uint32_t k = 0; ev->mentions && k < ev->nmentions; k++)
+            if (strcmp(tu_span(d, ev->mentions[k].trig_start, ev->mentions[k].trig_end), trigger) == 0)
+                return ev;
+    }
     return NULL;
 }
 
@@ -127,7 +133,11 @@ static void test_passive_pronouns_and_reports(void **state)
     /* an event in a quote is reported by its speaker */
     ev = event(d, "captured");
     assert_non_null(ev);
-    assert_string_equal(entity_name(d, ev->reported_by), "Ahmed Saleh");
+    int32_t by = ev->reported_by;
+    for (uint32_t k = 0; ev->mentions && k < ev->nmentions; k++)
+        if (strcmp(tu_span(d, ev->mentions[k].trig_start, ev->mentions[k].trig_end), "captured") == 0)
+            by = ev->mentions[k].reported_by;
+    assert_string_equal(entity_name(d, by), "Ahmed Saleh");
 }
 
 static void test_other_news(void **state)
@@ -239,6 +249,91 @@ static void test_city_talked_about(void **state)
     assert_string_equal(entity_name(d, ev->location), "Aleppo");
 }
 
+/* The sense of a conflict word follows its context (the learned weights
+ * of data/events): business news is no battle. */
+static void test_conflict_sense(void **state)
+{
+    (void)state;
+    const char *business[] = {
+        "The retailer fought off a hostile takeover bid from a rival chain last year.",
+        "The bank hit a record profit of 200 million dollars in March.",
+    };
+    for (size_t k = 0; k < sizeof business / sizeof *business; k++) {
+        const sr_doc *d = run("2021-03-08", business[k]);
+        for (uint32_t i = 0; i < d->events.n; i++) {
+            const sr_event *ev = &d->events.v[i];
+            assert_int_equal(ev->acled_type, SR_ACLED_T_NONE);
+            assert_false(ev->cameo[0] == '1' && (ev->cameo[1] == '8' || ev->cameo[1] == '9'));
+        }
+    }
+    const sr_doc *d = run("2021-03-08", "Gunmen shot dead two policemen at a checkpoint in Kano on Tuesday.");
+    const sr_event *ev = event(d, "shot dead");
+    assert_non_null(ev);
+    assert_int_not_equal(ev->acled_type, SR_ACLED_T_NONE);
+    assert_int_equal(ev->fat_min, 2);
+}
+
+/* Each field keeps the words it comes from; back-story says so. */
+static void test_evidence_and_history(void **state)
+{
+    (void)state;
+    const sr_doc *d = run("2021-03-08T10:00",
+                          "Government troops recaptured the town of Kidal on Saturday after two days "
+                          "of fighting, the army said. Jihadist militants had seized Kidal in 2012.");
+    const sr_event *ev = event(d, "recaptured");
+    assert_non_null(ev);
+    assert_string_equal(tu_span(d, ev->date_start, ev->date_end), "Saturday");
+    assert_string_equal(tu_span(d, ev->loc_start, ev->loc_end), "Kidal");
+    assert_false(ev->history);
+    ev = event(d, "seized");
+    assert_non_null(ev);
+    assert_string_equal(tu_span(d, ev->date_start, ev->date_end), "2012");
+    assert_true(ev->history);
+    d = run("2022-05-02", "On 30 April 2022, gunmen killed 14 villagers and wounded nine others in "
+                          "Dogon, near Bankass.");
+    ev = event(d, "killed");
+    assert_non_null(ev);
+    assert_string_equal(tu_span(d, ev->fat_start, ev->fat_end), "14 villagers");
+    assert_string_equal(tu_span(d, ev->date_start, ev->date_end), "30 April 2022");
+    assert_true(ev->location >= 0);
+    assert_string_equal(tu_span(d, ev->loc_start, ev->loc_end), entity_name(d, ev->location));
+    assert_false(ev->history);
+}
+
+/* Modality from the clause structure: what governs the event word. */
+static void test_modality_scope(void **state)
+{
+    (void)state;
+    const sr_doc *d = run("2021-03-08", "Police denied that officers shot the protesters in Lagos.");
+    const sr_event *ev = event(d, "shot");
+    assert_non_null(ev);
+    assert_int_equal(ev->modality, SR_MOD_NEGATED);
+    d = run("2021-03-08", "Rebels tried to seize the town of Kidal on Monday.");
+    ev = event(d, "seize");
+    assert_non_null(ev);
+    assert_int_equal(ev->modality, SR_MOD_ATTEMPTED);
+    assert_int_equal(ev->acled_type, SR_ACLED_T_NONE);
+    d = run("2021-03-08", "Security forces foiled a bomb attack in Kabul on Monday.");
+    ev = event(d, "attack");
+    assert_non_null(ev);
+    assert_int_equal(ev->modality, SR_MOD_NEGATED);
+    d = run("2021-03-08", "Unions expect there will be a protest in Paris on Friday.");
+    ev = event(d, "protest");
+    assert_non_null(ev);
+    assert_int_not_equal(ev->modality, SR_MOD_ASSERTED);
+    d = run("2021-03-08", "The UN called for a ceasefire in Tigray.");
+    for (uint32_t i = 0; i < d->events.n; i++) {
+        assert_int_equal(d->events.v[i].acled_type, SR_ACLED_T_NONE);
+        assert_string_equal(d->events.v[i].plover, "REQUEST");
+    }
+    d = run("2021-03-08", "No one was killed when a rocket hit the market in Kharkiv on Monday.");
+    ev = event(d, "hit");
+    assert_non_null(ev);
+    assert_true(ev->has_fatalities);
+    assert_int_equal(ev->fat_min, 0);
+    assert_int_equal(event(d, "killed") ? event(d, "killed")->modality : SR_MOD_NEGATED, SR_MOD_NEGATED);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -252,6 +347,9 @@ int main(void)
         cmocka_unit_test(test_event_places),
         cmocka_unit_test(test_rare_words),
         cmocka_unit_test(test_city_talked_about),
+        cmocka_unit_test(test_conflict_sense),
+        cmocka_unit_test(test_evidence_and_history),
+        cmocka_unit_test(test_modality_scope),
     };
     return cmocka_run_group_tests(tests, tu_setup, tu_teardown);
 }

@@ -168,9 +168,11 @@ for r in ev:
         datetime.datetime.strptime(r[1], "%Y%m%d")
         assert r[2] == r[1][:6] and r[3] == r[1][:4]
     int(r[0]); float(r[30]); int(r[31]); int(r[32]); int(r[33])
-# the market attack: 5 mentions in 4 articles from 3 sources
-big = [r for r in ev if r[31] == "5"]
-assert big and big[0][32] == "3" and big[0][33] == "4", [r[31:34] for r in ev]
+# the market attack: 4 articles from 3 sources; NumMentions counts every
+# sentence that tells it (GDELT counts several references in one document),
+# so at least one an article and more where an article tells it twice
+big = [r for r in ev if r[33] == "4"]
+assert big and big[0][32] == "3" and int(big[0][31]) > 4, [r[31:34] for r in ev]
 texts = {json.loads(l)["url"]: json.loads(l)["text"].encode() for l in open(corpus)}
 men = [l.rstrip("\n").split("\t") for l in open(f"{t}/mentions.tsv")]
 assert men and all(len(r) == 16 for r in men), {len(r) for r in men}

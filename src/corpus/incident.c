@@ -418,6 +418,7 @@ typedef struct rep {
     int fat;
     char pub[120], published[32], doc_key[200];
     int64_t doc, ord;
+    int mentions; /* sentences of its article that tell it */
 } rep;
 
 /* Reports in publication order (then by document and event), compared
@@ -481,7 +482,7 @@ static const char sql_reports[] =
     "SELECT e.id, e.event_type, e.sub_event_type, e.a1_name, e.a2_name, e.loc_name, e.cc, e.iso3, e.country,"
     " e.admin1, e.has_coords, e.lat, e.lon, e.geo_precision, e.date, e.date_precision, e.date_basis,"
     " e.day_first, e.day_last, e.has_fat, e.fat_min, d.publication, d.published, d.doc_key, d.id"
-    ", e.ord FROM event e JOIN document d ON d.id = e.doc WHERE e.incident = ?";
+    ", e.ord, e.mentions FROM event e JOIN document d ON d.id = e.doc WHERE e.incident = ?";
 
 #define COPY(dst, col) snprintf((dst), sizeof(dst), "%s", sr_rows_text(&r, (col)))
 
@@ -531,6 +532,7 @@ bool sr_incident_refresh(sr_corpus *c, int64_t inc)
         COPY(x->doc_key, 23);
         x->doc = sr_rows_int(&r, 24);
         x->ord = sr_rows_int(&r, 25);
+        x->mentions = sr_rows_null(&r, 26) ? 1 : (int)sr_rows_int(&r, 26);
     }
     if (!sr_rows_end(&r)) {
         free(reps);
@@ -646,6 +648,10 @@ bool sr_incident_refresh(sr_corpus *c, int64_t inc)
     sr_json_end_object(&j);
     sr_buf_putc(&sup, 0);
     sr_buf_putc(&srcs, 0);
+    /* GDELT's NumMentions: every sentence that tells it, in every report */
+    int nmentions = 0;
+    for (int i = 0; i < n; i++)
+        nmentions += reps[i].mentions;
     /* the representative report: the first with the chosen place, else the first */
     const rep *rp = loc ? loc : &reps[0];
     sr_val u[] = {
@@ -655,7 +661,7 @@ bool sr_incident_refresh(sr_corpus *c, int64_t inc)
         sr_vs(loc ? loc->admin1 : ""), sr_vi(loc && loc->has_coords), loc && loc->has_coords ? sr_vf(loc->lat) : sr_vnull(),
         loc && loc->has_coords ? sr_vf(loc->lon) : sr_vnull(), sr_vi(loc ? loc->geo_precision : 0),
         sr_vs(dt ? dt->date : ""), sr_vi(dt ? dt->date_precision : -1), sr_vi(dt ? dt->date_basis : 0),
-        dt ? sr_vi(dt->day_first) : sr_vnull(), dt ? sr_vi(dt->day_last) : sr_vnull(), sr_vi(n), sr_vi(articles),
+        dt ? sr_vi(dt->day_first) : sr_vnull(), dt ? sr_vi(dt->day_last) : sr_vnull(), sr_vi(nmentions), sr_vi(articles),
         sr_vi(sources), sr_vs(first), sr_vs(last), sr_vi(cons >= 0), sr_vi(cons >= 0 ? reps[cons].fat : 0),
         lo >= 0 ? sr_vi(reps[lo].fat) : sr_vnull(), sr_vs(lo >= 0 ? reps[lo].pub : NULL),
         hi >= 0 ? sr_vi(reps[hi].fat) : sr_vnull(), sr_vs(hi >= 0 ? reps[hi].pub : NULL),

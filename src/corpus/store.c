@@ -18,7 +18,8 @@
 #include <time.h>
 #include <xxhash.h>
 
-#define SCHEMA_VERSION "1"
+/* 2: event.mentions (the sentences of its article that tell it) */
+#define SCHEMA_VERSION "2"
 
 /* The DDL, with @ID @INT @REAL @BLOB for the backend's types. */
 static const char schema[] =
@@ -45,7 +46,7 @@ static const char schema[] =
     " loc_name TEXT, cc TEXT, iso3 TEXT, country TEXT, admin1 TEXT, has_coords @INT, lat @REAL, lon @REAL,"
     " feature @INT, place_id @INT, geo_precision @INT, date TEXT, date_precision @INT, date_basis @INT,"
     " day_first @INT, day_last @INT, has_fat @INT, fat_min @INT, fat_max @INT, fat_start @INT, fat_end @INT,"
-    " reported_by TEXT, mkey TEXT, cell @INT, incident @INT, UNIQUE(doc, ord));"
+    " reported_by TEXT, mkey TEXT, cell @INT, incident @INT, mentions @INT, UNIQUE(doc, ord));"
     "CREATE INDEX IF NOT EXISTS event_merge ON event(mkey, cell, day_first);"
     "CREATE INDEX IF NOT EXISTS event_merge_country ON event(mkey, cc, day_first);"
     "CREATE INDEX IF NOT EXISTS event_incident ON event(incident);"
@@ -151,6 +152,19 @@ sitrep_status sr_corpus_open(const char *url, sr_corpus **out, char *err, size_t
         sr_val v[] = {sr_vs("schema"), sr_vs(SCHEMA_VERSION)};
         ok = sr_db_run(c->db, "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO NOTHING", v, 2, NULL,
                        false);
+    }
+    if (ok) { /* a store of schema 1 gets the column schema 2 added */
+        sr_rows r;
+        bool old = false;
+        ok = sr_db_run(c->db, "SELECT value FROM meta WHERE key = 'schema'", NULL, 0, &r, false);
+        if (ok) {
+            if (sr_rows_next(&r))
+                old = strcmp(sr_rows_text(&r, 0), "1") == 0;
+            ok = sr_rows_end(&r);
+        }
+        if (ok && old)
+            ok = sr_db_script(c->db, "ALTER TABLE event ADD COLUMN mentions INTEGER;"
+                                     "UPDATE meta SET value = '2' WHERE key = 'schema';");
     }
     if (!ok) {
         snprintf(err, errn, "%s: %s", url, sr_db_error(c->db));
@@ -371,8 +385,9 @@ static const char insert_event_sql[] =
     " a2_name, a2_code, a2_country, a2_sector, a2_inter, a2_start, a2_end, a2_named,"
     " loc_name, cc, iso3, country, admin1, has_coords, lat, lon, feature, place_id, geo_precision,"
     " date, date_precision, date_basis, day_first, day_last, has_fat, fat_min, fat_max, fat_start, fat_end,"
-    " reported_by, mkey, cell) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-    " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    " reported_by, mkey, cell, mentions) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+    " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " RETURNING id";
 
 static bool insert_event(sr_corpus *c, int64_t doc, const sr_xevent *x, int64_t *id, char mkey[40])
 {
@@ -396,6 +411,7 @@ static bool insert_event(sr_corpus *c, int64_t doc, const sr_xevent *x, int64_t 
         dated ? sr_vi(l) : sr_vnull(), sr_vi(x->has_fatalities), sr_vi(x->fat_min), sr_vi(x->fat_max),
         sr_vi(x->fat_start), sr_vi(x->fat_end), sr_vs(x->reported_by), sr_vs(mkey),
         sr_vi(x->loc.has_coords && x->loc.feature != SR_FEATURE_COUNTRY ? sr_geo_cell(x->loc.lat, x->loc.lon) : -1),
+        sr_vi(x->mentions),
     };
     bool found;
     return sr_db_one_int(c->db, insert_event_sql, p, (int)(sizeof p / sizeof *p), id, &found) && found;

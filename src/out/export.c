@@ -268,6 +268,7 @@ bool sr_xevent_from_doc(const sr_doc *d, const sitrep_model *m, uint32_t i, sr_x
     x->published = str_or_empty(d->meta.published);
     x->title = str_or_empty(d->meta.title);
     x->ord = i + 1;
+    x->mentions = ev->nmentions ? ev->nmentions : 1;
     x->doc_len = d->len;
     /* the evidence sentence's number: binary search, the sentences in order */
     uint32_t lo = 0, hi = d->sentences.n;

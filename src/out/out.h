@@ -66,6 +66,7 @@ typedef struct sr_xactor {
 typedef struct sr_xevent {
     const char *doc_id, *url, *publication, *published, *title; /* the report */
     uint32_t ord;       /* the event's number in its document, from 1 */
+    uint32_t mentions;  /* the sentences of its document that tell it (1 at least) */
     uint32_t sentence;  /* the evidence sentence's number, from 0 */
     uint32_t doc_len;
     int64_t start, end, trig_start, trig_end; /* evidence and trigger, in text */

@@ -296,6 +296,8 @@ int cmd_ingest(int argc, char **argv)
                 (unsigned long long)s->events, (long long)s->incidents);
         if (s->retries)
             fprintf(stderr, "; %llu batch runs again", (unsigned long long)s->retries);
+        fprintf(stderr, "; stored %.1f s, waited %.1f s for the link lock, linked %.1f s", s->t_store, s->t_wait,
+                s->t_link);
         fputc('\n', stderr);
     }
 done:

@@ -34,6 +34,7 @@ suite "parse" sh tests/parse.sh "$B/sitrep"
 suite "corpus" sh tests/corpus.sh "$B/sitrep"
 suite "valgrind" sh tests/leakcheck.sh "$B/sitrep"
 suite "scale" sh tests/scale.sh "$B/sitrep"
+suite "ingest_parallel" sh tests/ingest_parallel.sh "$B/sitrep"
 suite "fuzz" sh tests/fuzz_run.sh "$B/fuzz" "${FUZZ_SECONDS:-5}"
 rm -f "$log"
 echo

@@ -92,6 +92,9 @@ typedef struct sr_corpus_stats {
     uint64_t docs_new, docs_updated, docs_same, near_dups, events, merges;
     int64_t incidents; /* made less merged away */
     uint64_t retries;  /* batches run again after a deadlock or serialization failure */
+    /* seconds (wall): writing documents and events, waiting for the link
+     * lock, linking (near-duplicates, merges) and committing */
+    double t_store, t_wait, t_link;
 } sr_corpus_stats;
 typedef struct sr_staged sr_staged; /* a document copied out of its record (store.c) */
 typedef struct sr_corpus {

@@ -743,10 +743,18 @@ static bool link_doc(sr_corpus *c, sr_staged *s)
     return true;
 }
 
+static double seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
 /* One run of the open batch, in one transaction; false with c->err set
  * (the transaction rolled back). */
 static sitrep_status run_batch(sr_corpus *c)
 {
+    double t0 = seconds();
     bool pg = sr_db_kind(c->db) == SR_DB_PG;
     /* read committed: each statement sees what was committed before it,
      * so the link lock's next holder sees the last one's work */
@@ -756,12 +764,18 @@ static sitrep_status run_batch(sr_corpus *c)
     bool ok = true;
     for (uint32_t i = 0; ok && i < c->nstaged; i++)
         ok = store_new(c, &c->staged[i]);
+    double t1 = seconds();
     if (ok && pg)
         ok = sr_db_script(c->db, "SELECT pg_advisory_xact_lock(" SR_LINK_LOCK ")");
+    double t2 = seconds();
     for (uint32_t i = 0; ok && i < c->nstaged; i++)
         ok = link_doc(c, &c->staged[i]);
-    if (ok && sr_db_script(c->db, "COMMIT"))
+    if (ok && sr_db_script(c->db, "COMMIT")) {
+        c->stats.t_store += t1 - t0;
+        c->stats.t_wait += t2 - t1;
+        c->stats.t_link += seconds() - t2;
         return SITREP_OK;
+    }
     if (!c->err[0])
         db_fail(c);
     /* keep the failure's SQLSTATE: the rollback succeeds */

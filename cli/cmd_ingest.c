@@ -1,10 +1,14 @@
 /*
  * cmd_ingest.c: sitrep ingest [--db URL] [OPTIONS] [FILE...|-]
  *
- * Extracts every document and stores it in the corpus, a batch of
- * documents per transaction.  A document that cannot be read is reported as
- * FILE:BYTE: message and skipped, as in `extract`.  On a terminal, progress
- * (documents, documents per second, time left) goes to standard error.
+ * Extracts every document (on -j threads, through sitrep_pool: records
+ * come back in input order, a bounded number in flight) and stores it in
+ * the corpus, a batch of documents per transaction, in input order, so
+ * -j N stores what -j 1 does.  A batch the database aborts for a deadlock
+ * or a serialization failure is run again (store.c).  A document that
+ * cannot be read is reported as FILE:BYTE: message and skipped, as in
+ * `extract`.  On a terminal, progress (documents, documents per second,
+ * time left) goes to standard error.
  */
 #include "exitcodes.h"
 
@@ -32,6 +36,8 @@ static const char usage[] =
     "                       $SITREP_DB, else sitrep.db), or postgresql://...\n"
     "  --batch N            documents per transaction (default 200); a crash\n"
     "                       loses at most the open batch, never half a document\n"
+    "  -j, --jobs N         extraction threads (default: one per core); documents\n"
+    "                       are stored in input order whatever N is\n"
     "  --source NAME        the publication of every document read (default:\n"
     "                       each document's agency, else its URL's host)\n"
     "  --input-format FMT   auto (default), text, jsonl or html\n"
@@ -100,6 +106,12 @@ static void progress(uint64_t done, uint64_t total, double t0, bool last)
     fflush(stderr);
 }
 
+static void told_retry(const char *why, int attempt, void *db)
+{
+    fprintf(stderr, "sitrep ingest: %s: %s; running the batch again (run %d of %d)\n", (const char *)db, why, attempt,
+            SR_BATCH_ATTEMPTS);
+}
+
 int cmd_ingest(int argc, char **argv)
 {
     const char *me = "sitrep ingest";
@@ -109,6 +121,7 @@ int cmd_ingest(int argc, char **argv)
     const char *lexicons[8];
     int nlex = 0;
     long batch = 200;
+    unsigned jobs = 0;
     bool quiet = false;
     sitrep_source_options opt = {0};
     const char **files = calloc((size_t)argc + 1, sizeof *files);
@@ -144,7 +157,8 @@ int cmd_ingest(int argc, char **argv)
             model_path = v;
         else if (!strcmp(a, "--lexicon") && nlex < 8)
             lexicons[nlex++] = v;
-        else if (!strcmp(a, "--batch") || !strcmp(a, "--max-doc-bytes")) {
+        else if (!strcmp(a, "--batch") || !strcmp(a, "--max-doc-bytes") || !strcmp(a, "-j") ||
+                 !strcmp(a, "--jobs")) {
             char *end;
             errno = 0;
             long long n = strtoll(v, &end, 10);
@@ -155,6 +169,8 @@ int cmd_ingest(int argc, char **argv)
             }
             if (!strcmp(a, "--batch"))
                 batch = (long)n;
+            else if (!strcmp(a, "-j") || !strcmp(a, "--jobs"))
+                jobs = n > 1024 ? 1024 : (unsigned)n;
             else
                 opt.max_doc_bytes = (size_t)n;
         } else if (!strcmp(a, "--input-format")) {
@@ -180,14 +196,25 @@ int cmd_ingest(int argc, char **argv)
     char err[600] = "";
     sitrep_model *model = NULL;
     sitrep_extractor *x = NULL;
+    sitrep_pool *pool = NULL;
     sr_corpus *c = NULL;
     sitrep_status st = sitrep_model_open_err(model_path, &model, err, sizeof err);
     for (int l = 0; st == SITREP_OK && l < nlex; l++)
         st = sitrep_model_add_lexicon(model, lexicons[l], err, sizeof err);
-    if (st == SITREP_OK)
+    if (jobs == 0)
+        jobs = sitrep_default_threads();
+    /* one document at a time on this thread, or a pool (the same records,
+     * in the same order) */
+    if (st == SITREP_OK && jobs == 1)
         st = sitrep_extractor_new(model, &x);
+    else if (st == SITREP_OK)
+        st = sitrep_pool_new(model, jobs, 0, &pool);
     if (st == SITREP_OK)
         st = sr_corpus_open(db, &c, err, sizeof err);
+    if (st == SITREP_OK && !quiet) {
+        c->on_retry = told_retry;
+        c->on_retry_arg = (void *)db;
+    }
     if (st != SITREP_OK) {
         fprintf(stderr, "%s: %s\n", me, *err ? err : sitrep_status_string(st));
         status = EXIT_SOME_FAILED;
@@ -212,10 +239,10 @@ int cmd_ingest(int argc, char **argv)
             continue;
         }
         const sitrep_record *rec;
-        while ((st = sitrep_extract_next(x, src, &rec)) != SITREP_END) {
+        while ((st = x ? sitrep_extract_next(x, src, &rec) : sitrep_pool_next(pool, src, &rec)) != SITREP_END) {
             done_docs++;
             if (st != SITREP_OK || !rec || sitrep_record_is_error(rec)) {
-                const sitrep_error *er = sitrep_extractor_error(x);
+                const sitrep_error *er = x ? sitrep_extractor_error(x) : sitrep_pool_error(pool);
                 fprintf(stderr, "%s:%lld: %s\n", er->file ? er->file : files[f],
                         (long long)(er->offset < 0 ? 0 : er->offset), er->message);
                 status = EXIT_SOME_FAILED;
@@ -262,15 +289,21 @@ int cmd_ingest(int argc, char **argv)
         double el = now() - t0;
         fprintf(stderr,
                 "%s: %llu documents in %.1f s (%.0f/s): %llu new, %llu updated, %llu unchanged, %llu failed;"
-                " %llu near-duplicates, %llu events, %+lld incidents\n",
+                " %llu near-duplicates, %llu events, %+lld incidents",
                 me, (unsigned long long)done_docs, el, el > 0 ? (double)done_docs / el : 0.0,
                 (unsigned long long)s->docs_new, (unsigned long long)s->docs_updated,
                 (unsigned long long)s->docs_same, (unsigned long long)failed, (unsigned long long)s->near_dups,
                 (unsigned long long)s->events, (long long)s->incidents);
+        if (s->retries)
+            fprintf(stderr, "; %llu batch runs again", (unsigned long long)s->retries);
+        fprintf(stderr, "; stored %.1f s, waited %.1f s for the link lock, linked %.1f s", s->t_store, s->t_wait,
+                s->t_link);
+        fputc('\n', stderr);
     }
 done:
     sr_corpus_close(c);
     sitrep_extractor_free(x);
+    sitrep_pool_free(pool);
     sitrep_model_free(model);
     free(files);
     return status;

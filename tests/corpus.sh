@@ -25,27 +25,13 @@ check() { name=$1; shift; if "$@"; then ok "$name"; else ko "$name" "$*"; fi; }
 note() { echo "corpus: $*"; }
 
 # ---- a private PostgreSQL ----------------------------------------------------
-pgbin=/usr/lib/postgresql/15/bin
 port=$((20000 + $$ % 20000))
 pgdir=$tmp/pg
-as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u nobody -- "$@"; else "$@"; fi; }
-pg_stop() { [ -f "$pgdir/data/postmaster.pid" ] && as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop > /dev/null 2>&1; }
+. "$here/pglib.sh"
 cleanup() { pg_stop; rm -rf "$tmp"; }
 trap cleanup EXIT INT TERM
-pg_up=0
-if [ -x "$pgbin/initdb" ]; then
-    mkdir -p "$pgdir" && chmod 700 "$pgdir"
-    [ "$(id -u)" -eq 0 ] && chown nobody "$pgdir"
-    if (cd / && as_pg "$pgbin/initdb" -D "$pgdir/data" -U sitrep --auth=trust --no-locale -E UTF8) > "$tmp/initdb.log" 2>&1 &&
-        (cd / && as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w -t 60 \
-            -o "-c listen_addresses=127.0.0.1 -p $port -k $pgdir -c fsync=off" start) > "$tmp/pgctl.log" 2>&1; then
-        pg_up=1
-    fi
-fi
+pg_start
 check postgres-started [ $pg_up -eq 1 ]
-[ $pg_up -eq 1 ] || cat "$tmp/initdb.log" "$tmp/pgctl.log" "$pgdir/log" 2>/dev/null | tail -n 20
-pgurl() { echo "postgresql://sitrep@127.0.0.1:$port/$1"; }
-createdb_() { psql -q -h 127.0.0.1 -p "$port" -U sitrep -d postgres -c "CREATE DATABASE $1" > /dev/null 2>&1; }
 
 q() { sqlite3 "$1" "$2"; }
 corpus=$here/corpus/incidents.jsonl

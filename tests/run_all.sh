@@ -38,6 +38,7 @@ suite "long and pathological documents" sh tests/patho_long.sh "$B/sitrep"
 suite "event precision" sh tests/event_precision.sh "$B/sitrep"
 suite "valgrind" sh tests/leakcheck.sh "$B/sitrep"
 suite "scale" sh tests/scale.sh "$B/sitrep"
+suite "ingest_parallel" sh tests/ingest_parallel.sh "$B/sitrep"
 suite "fuzz" sh tests/fuzz_run.sh "$B/fuzz" "${FUZZ_SECONDS:-5}"
 rm -f "$log"
 echo

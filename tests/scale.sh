@@ -5,7 +5,12 @@
 # --joblog and --resume-failed after a host fails, and hosts with disks of
 # their own with --transferfile/--return), and a Slurm job array's script
 # run task by task.  Each must give exactly
-# the records of one process, in input order.
+# the records of one process, in input order.  Then ingest: two workers
+# under GNU parallel (--pipe-part) into one SQLite corpus, and the Slurm
+# ingest array's tasks in any order into one corpus, must hold the
+# documents and incidents of one process (tests/corpus/canon.py takes out
+# the row numbers, which follow arrival order).  tests/ingest_parallel.sh
+# does the same into PostgreSQL.
 # usage: scale.sh SITREP
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -76,6 +81,37 @@ done
 cat "$tmp/slurm"/part-*.jsonl > "$tmp/slurm.jsonl"
 check slurm-array cmp -s "$tmp/one.jsonl" "$tmp/slurm.jsonl"
 check slurm-no-temp [ -z "$(ls "$tmp/slurm" | grep tmp)" ]
+
+# ---- ingest: many workers into one corpus ------------------------------------------
+head -n 1000 "$tmp/in.jsonl" > "$tmp/ing.jsonl"
+cat "$here/corpus/incidents.jsonl" >> "$tmp/ing.jsonl"
+ndocs=$(wc -l < "$tmp/ing.jsonl")
+store() { # DB OUT: what the corpus holds, whatever the order it was stored in
+    "$bin" query --db "$1" | python3 "$here/corpus/canon.py" jsonl > "$2"
+    "$bin" query --db "$1" --events | python3 "$here/corpus/canon.py" events >> "$2"
+    sqlite3 "$1" "SELECT d.doc_key, d.hash, o.doc_key FROM document d LEFT JOIN document o ON o.id = d.dup_of" | sort >> "$2"
+}
+"$bin" ingest -q -j 1 --db "$tmp/one.db" "$tmp/ing.jsonl"; check ingest-one [ $? -eq 0 ]
+store "$tmp/one.db" "$tmp/one.store"
+check ingest-one-documents [ "$(sqlite3 "$tmp/one.db" "SELECT count(*) FROM document")" -eq "$ndocs" ]
+if command -v parallel > /dev/null 2>&1; then
+    parallel --will-cite --pipe-part -a "$tmp/ing.jsonl" --block 100k -j 2 \
+        "$bin" ingest -q -j 1 --batch 20 --db "$tmp/pp.db" - ; check ingest-parallel-exit [ $? -eq 0 ]
+    store "$tmp/pp.db" "$tmp/pp.store"
+    check ingest-parallel-same cmp -s "$tmp/one.store" "$tmp/pp.store"
+fi
+for task in 2 0 1; do
+    SITREP=$bin SLURM_ARRAY_TASK_ID=$task SLURM_ARRAY_TASK_COUNT=3 SLURM_ARRAY_TASK_MIN=0 \
+        SLURM_CPUS_PER_TASK=2 sh "$top/scripts/scale/slurm-ingest.sbatch" "$tmp/ing.jsonl" "$tmp/slurm.db" 2> /dev/null
+done
+store "$tmp/slurm.db" "$tmp/slurm.store"
+check slurm-ingest-same cmp -s "$tmp/one.store" "$tmp/slurm.store"
+# a task run again stores nothing twice
+SITREP=$bin SLURM_ARRAY_TASK_ID=1 SLURM_ARRAY_TASK_COUNT=3 SLURM_ARRAY_TASK_MIN=0 \
+    sh "$top/scripts/scale/slurm-ingest.sbatch" "$tmp/ing.jsonl" "$tmp/slurm.db" 2> "$tmp/rerun.err"
+check slurm-ingest-rerun grep -q " 0 new, 0 updated, [0-9]* unchanged" "$tmp/rerun.err"
+store "$tmp/slurm.db" "$tmp/slurm2.store"
+check slurm-ingest-rerun-same cmp -s "$tmp/one.store" "$tmp/slurm2.store"
 
 rm -rf "$tmp"
 echo "scale: $pass passed, $fail failed"

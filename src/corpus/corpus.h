@@ -46,6 +46,11 @@ sr_db *sr_db_open(const char *url, char *err, size_t errn);
 void sr_db_close(sr_db *db);
 int sr_db_kind(const sr_db *db);
 const char *sr_db_error(const sr_db *db);
+/* Why the last statement failed: PostgreSQL's SQLSTATE ("40P01"), "BUSY"
+ * for SQLite's lock, "" otherwise; and whether running the transaction
+ * again may succeed (serialization failure, deadlock, a busy database). */
+const char *sr_db_sqlstate(const sr_db *db);
+bool sr_db_retryable(const sr_db *db);
 /* Statements without parameters, ';'-separated (DDL). */
 bool sr_db_script(sr_db *db, const char *sql);
 /* Runs sql ('?' parameters) with n values; with rows, the caller steps
@@ -86,7 +91,12 @@ double sr_minhash_similarity(const uint32_t *a, const uint32_t *b);
 typedef struct sr_corpus_stats {
     uint64_t docs_new, docs_updated, docs_same, near_dups, events, merges;
     int64_t incidents; /* made less merged away */
+    uint64_t retries;  /* batches run again after a deadlock or serialization failure */
+    /* seconds (wall): writing documents and events, waiting for the link
+     * lock, linking (near-duplicates, merges) and committing */
+    double t_store, t_wait, t_link;
 } sr_corpus_stats;
+typedef struct sr_staged sr_staged; /* a document copied out of its record (store.c) */
 typedef struct sr_corpus {
     sr_db *db;
     sr_corpus_stats stats;
@@ -94,7 +104,18 @@ typedef struct sr_corpus {
     bool in_batch;
     char band_sql[2048]; /* INSERT INTO band ... SR_MH_BANDS rows */
     char cand_sql[1024]; /* SELECT ... FROM band WHERE key IN (SR_MH_BANDS keys) */
+    /* the open batch: its documents, copied, so that it can be run again */
+    sr_arena batch;
+    sr_staged *staged;
+    uint32_t nstaged, capstaged;
+    int max_attempts;                       /* runs of a batch at most (default SR_BATCH_ATTEMPTS) */
+    void (*on_retry)(const char *why, int attempt, void *arg); /* told before each rerun */
+    void *on_retry_arg;
 } sr_corpus;
+/* A batch that fails with a deadlock or a serialization failure (or
+ * finds SQLite locked) is rolled back and run again, this many times at
+ * most in all, waiting a little longer each time. */
+#define SR_BATCH_ATTEMPTS 8
 /* Near-duplicate threshold on the estimated Jaccard similarity. */
 #define SR_NEARDUP_THRESHOLD 0.5
 /* ... and published at most this many days apart (when both dates are
@@ -104,13 +125,26 @@ sitrep_status sr_corpus_open(const char *url, sr_corpus **out, char *err, size_t
 void sr_corpus_close(sr_corpus *c);
 const char *sr_corpus_error(const sr_corpus *c);
 sr_db *sr_corpus_db(sr_corpus *c);
-/* A batch is one transaction. */
+/* A batch is one transaction.  sr_corpus_add copies a document into the
+ * open batch (the record may be reused at once); sr_corpus_commit stores
+ * the batch in one transaction, run again when the database says so (a
+ * deadlock, a serialization failure), and sr_corpus_rollback drops it.
+ * Storing has two parts: documents and their events are written first,
+ * without locks; then, under one lock per corpus held to the commit
+ * (PostgreSQL: a transaction-scoped advisory lock; SQLite: its write
+ * lock), near-duplicates are found and events merged into incidents.
+ * So each near-duplicate pair and each merge sees every document and
+ * event committed before it, whichever worker stored them, and many
+ * workers storing into one corpus give the incidents of one process. */
 sitrep_status sr_corpus_begin(sr_corpus *c);
 sitrep_status sr_corpus_commit(sr_corpus *c);
 void sr_corpus_rollback(sr_corpus *c);
-/* Stores one extracted document (inside a batch); `publication` overrides
+/* Stages one extracted document (inside a batch); `publication` overrides
  * the document's own (its agency, else its URL's host) when not NULL. */
 sitrep_status sr_corpus_add(sr_corpus *c, const sitrep_record *rec, const char *publication);
+/* PostgreSQL: the advisory lock (two int4 keys) under which near-duplicates
+ * and incidents are linked. */
+#define SR_LINK_LOCK "7215, 1"
 const sr_corpus_stats *sr_corpus_get_stats(const sr_corpus *c);
 
 /* incident.c: merging an event into the incidents it matches. */

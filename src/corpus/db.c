@@ -32,6 +32,7 @@ struct sr_db {
     cached cache[CACHE_SLOTS];
     int nprepared;
     char err[512];
+    char sqlstate[8]; /* of the last failure: PostgreSQL's SQLSTATE, "BUSY" for SQLite's lock */
 };
 
 int sr_db_kind(const sr_db *db)
@@ -42,6 +43,30 @@ int sr_db_kind(const sr_db *db)
 const char *sr_db_error(const sr_db *db)
 {
     return db->err;
+}
+
+const char *sr_db_sqlstate(const sr_db *db)
+{
+    return db->sqlstate;
+}
+
+bool sr_db_retryable(const sr_db *db)
+{
+    /* serialization failure, deadlock detected; SQLite's database is locked */
+    return !strcmp(db->sqlstate, "40001") || !strcmp(db->sqlstate, "40P01") || !strcmp(db->sqlstate, "BUSY");
+}
+
+/* Remembers why the last statement failed (the caller then sets err). */
+static void pg_state(sr_db *db, const PGresult *r)
+{
+    const char *s = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+    snprintf(db->sqlstate, sizeof db->sqlstate, "%s", s ? s : "");
+}
+
+static void lite_state(sr_db *db)
+{
+    int rc = sqlite3_errcode(db->lite);
+    snprintf(db->sqlstate, sizeof db->sqlstate, "%s", rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? "BUSY" : "");
 }
 
 static bool fail(sr_db *db, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -116,6 +141,7 @@ bool sr_db_script(sr_db *db, const char *sql)
     if (db->kind == SR_DB_SQLITE) {
         char *msg = NULL;
         if (sqlite3_exec(db->lite, sql, NULL, NULL, &msg) != SQLITE_OK) {
+            lite_state(db);
             fail(db, "%s", msg ? msg : sqlite3_errmsg(db->lite));
             sqlite3_free(msg);
             return false;
@@ -125,8 +151,10 @@ bool sr_db_script(sr_db *db, const char *sql)
     PGresult *r = PQexec(db->pg, sql);
     ExecStatusType s = PQresultStatus(r);
     bool ok = s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK;
-    if (!ok)
+    if (!ok) {
+        pg_state(db, r);
         fail(db, "%s", PQresultErrorMessage(r));
+    }
     PQclear(r);
     return ok;
 }
@@ -228,8 +256,10 @@ bool sr_db_run(sr_db *db, const char *sql, const sr_val *p, int n, sr_rows *rows
         cached *c = cache ? slot(db, sql) : NULL;
         sqlite3_stmt *st = c && c->sql ? c->st : NULL;
         if (!st) {
-            if (sqlite3_prepare_v2(db->lite, sql, -1, &st, NULL) != SQLITE_OK)
+            if (sqlite3_prepare_v2(db->lite, sql, -1, &st, NULL) != SQLITE_OK) {
+                lite_state(db);
                 return fail(db, "%s in: %.200s", sqlite3_errmsg(db->lite), sql);
+            }
             if (c) {
                 c->sql = sql;
                 c->st = st;
@@ -251,8 +281,10 @@ bool sr_db_run(sr_db *db, const char *sql, const sr_val *p, int n, sr_rows *rows
         while ((rc = sqlite3_step(st)) == SQLITE_ROW)
             ;
         bool ok = rc == SQLITE_DONE;
-        if (!ok)
+        if (!ok) {
+            lite_state(db);
             fail(db, "%s in: %.200s", sqlite3_errmsg(db->lite), sql);
+        }
         sqlite3_reset(st);
         sqlite3_clear_bindings(st);
         if (!c)
@@ -273,8 +305,10 @@ bool sr_db_run(sr_db *db, const char *sql, const sr_val *p, int n, sr_rows *rows
             PGresult *pr = PQprepare(db->pg, c->name, q, n, pp.types);
             free(q);
             bool ok = PQresultStatus(pr) == PGRES_COMMAND_OK;
-            if (!ok)
+            if (!ok) {
+                pg_state(db, pr);
                 fail(db, "%s in: %.200s", PQresultErrorMessage(pr), sql);
+            }
             PQclear(pr);
             if (!ok)
                 return false;
@@ -292,6 +326,7 @@ bool sr_db_run(sr_db *db, const char *sql, const sr_val *p, int n, sr_rows *rows
     }
     ExecStatusType s = PQresultStatus(r);
     if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK) {
+        pg_state(db, r);
         fail(db, "%s in: %.200s", PQresultErrorMessage(r), sql);
         PQclear(r);
         return false;
@@ -315,6 +350,7 @@ bool sr_rows_next(sr_rows *r)
         if (rc == SQLITE_ROW)
             return true;
         if (rc != SQLITE_DONE) {
+            lite_state(r->db);
             fail(r->db, "%s", sqlite3_errmsg(r->db->lite));
             r->failed = true;
         }

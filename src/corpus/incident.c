@@ -25,8 +25,8 @@
  * summary of an incident is recomputed from its reports, sorted by
  * publication, so it does not either.  Candidates come from an index on
  * (merge key, first day) and a box around the place, never from the whole
- * store; in PostgreSQL each merge first takes transaction-scoped advisory
- * locks on (merge key, week) for every week its window touches, so two
+ * store.  Merges run under the corpus's link lock (store.c), so a merge
+ * sees every event merged before it, whichever worker stored it, and two
  * workers never merge into the same incidents at once.
  */
 #include "corpus/corpus.h"
@@ -173,8 +173,23 @@ const char *sr_incident_compatible(const sr_cand *a, const sr_cand *b, bool near
     int agree = cross ? ag_c : ag_s;
     bool mixed = cross ? (m12 == A_MIXED || m21 == A_MIXED) : (m11 == A_MIXED || m22 == A_MIXED);
     if (agree) {
-        const char *x = cross ? (m12 == A_AGREE ? a->a1 : a->a2) : (m11 == A_AGREE ? a->a1 : a->a2);
-        const char *y = cross ? (m12 == A_AGREE ? b->a2 : b->a1) : (m11 == A_AGREE ? b->a1 : b->a2);
+        /* the same words whichever of the two is a: of the agreeing pairs,
+         * each written smaller name first, the smallest */
+        const char *pr[2][2] = {{a->a1, cross ? b->a2 : b->a1}, {a->a2, cross ? b->a1 : b->a2}};
+        bool ag[2] = {(cross ? m12 : m11) == A_AGREE, (cross ? m21 : m22) == A_AGREE};
+        const char *x = NULL, *y = NULL;
+        for (int k = 0; k < 2; k++) {
+            if (!ag[k])
+                continue;
+            const char *u = pr[k][0], *v = pr[k][1];
+            if (strcmp(u, v) > 0) {
+                const char *t = u; u = v; v = t;
+            }
+            if (!x || strcmp(u, x) < 0 || (!strcmp(u, x) && strcmp(v, y) < 0)) {
+                x = u;
+                y = v;
+            }
+        }
         ADD("; actors agree: %s = %s", x[0] ? x : "?", y[0] ? y : "?");
     }
     if (!neardup) {
@@ -254,44 +269,10 @@ static const char sql_neardup[] = "SELECT " CAND_COLS " FROM neardup n CROSS JOI
                                   " WHERE n.doc = ? AND e.doc = n.other AND e.mkey = ? AND e.incident IS NOT NULL"
                                   " ORDER BY e.id LIMIT 400";
 
-static uint64_t key_hash(const char *s, int64_t week)
-{
-    uint64_t h = 1469598103934665603u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211u;
-    h ^= (uint64_t)week * 0x9E3779B97F4A7C15u;
-    h ^= h >> 29;
-    return h;
-}
-
 static int cmp_i64(const void *a, const void *b)
 {
     int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
     return x < y ? -1 : x > y;
-}
-
-/* PostgreSQL: the advisory locks of an event's merge window, in order. */
-static bool lock_window(sr_corpus *c, const sr_cand *e)
-{
-    if (sr_db_kind(c->db) != SR_DB_PG)
-        return true; /* SQLite: BEGIN IMMEDIATE holds the only write lock */
-    int64_t keys[64];
-    int n = 0;
-    if (e->date_precision < 0) {
-        keys[n++] = (int64_t)(key_hash(e->mkey, -1) >> 1);
-    } else {
-        int64_t w0 = (e->day_first - 3) / 7 - ((e->day_first - 3) % 7 < 0);
-        int64_t w1 = (e->day_last + 3) / 7 - ((e->day_last + 3) % 7 < 0);
-        for (int64_t w = w0; w <= w1 && n < 64; w++)
-            keys[n++] = (int64_t)(key_hash(e->mkey, w) >> 1);
-    }
-    qsort(keys, (size_t)n, sizeof *keys, cmp_i64);
-    for (int i = 0; i < n; i++) {
-        sr_val p[] = {sr_vi(keys[i])};
-        if (!sr_db_run(c->db, "SELECT pg_advisory_xact_lock(?)", p, 1, NULL, true))
-            return false;
-    }
-    return true;
 }
 
 typedef struct link { int64_t other; char why[400]; } link;
@@ -341,8 +322,6 @@ bool sr_incident_merge(sr_corpus *c, int64_t ev)
         return false;
     if (!e.mkey[0])
         return true;
-    if (!lock_window(c, &e))
-        return false;
     int64_t *incs = malloc(MAX_CANDIDATES * sizeof *incs);
     link *links = malloc(MAX_LINKS * sizeof *links);
     int ninc = 0, nlinks = 0;

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <unistd.h>
 #include <xxhash.h>
 
 /* 2: event.mentions (the sentences of its article that tell it) */
@@ -138,6 +139,8 @@ sitrep_status sr_corpus_open(const char *url, sr_corpus **out, char *err, size_t
         snprintf(err, errn, "out of memory");
         return SITREP_ENOMEM;
     }
+    sr_arena_init(&c->batch);
+    c->max_attempts = SR_BATCH_ATTEMPTS;
     c->db = sr_db_open(url, err, errn);
     if (!c->db) {
         free(c);
@@ -177,7 +180,7 @@ sitrep_status sr_corpus_open(const char *url, sr_corpus **out, char *err, size_t
         n += (size_t)snprintf(c->band_sql + n, sizeof c->band_sql - n, "%s(?, ?)", b ? ", " : " ");
     snprintf(c->band_sql + n, sizeof c->band_sql - n, " ON CONFLICT DO NOTHING");
     n = (size_t)snprintf(c->cand_sql, sizeof c->cand_sql,
-                         "SELECT DISTINCT b.doc, d.signature, d.published FROM band b JOIN document d ON d.id = b.doc"
+                         "SELECT DISTINCT b.doc, d.signature, d.published, d.doc_key FROM band b JOIN document d ON d.id = b.doc"
                          " WHERE b.doc <> ? AND b.key IN (");
     for (int b = 0; b < SR_MH_BANDS; b++)
         n += (size_t)snprintf(c->cand_sql + n, sizeof c->cand_sql - n, "%s?", b ? ", " : "");
@@ -193,58 +196,146 @@ void sr_corpus_close(sr_corpus *c)
     if (c->in_batch)
         sr_corpus_rollback(c);
     sr_db_close(c->db);
+    sr_arena_free(&c->batch);
+    free(c->staged);
     free(c);
 }
 
+/* A document of the open batch, copied out of its record. */
+struct sr_staged {
+    const char *key, *id, *url, *hash, *title, *published, *pub, *language, *text;
+    int64_t len;
+    bool has_sig;
+    sr_minhash mh;
+    uint32_t nev;
+    sr_xevent *ev;
+    /* set by each run of the batch */
+    int state;   /* ST_* */
+    int64_t doc; /* its row */
+    int64_t *merge; /* events to merge (ids) */
+    uint32_t nmerge;
+};
+enum { ST_NEW, ST_SAME, ST_UPDATE };
+
 sitrep_status sr_corpus_begin(sr_corpus *c)
 {
-    if (!sr_db_script(c->db, sr_db_kind(c->db) == SR_DB_SQLITE ? "BEGIN IMMEDIATE" : "BEGIN"))
-        return db_fail(c);
+    if (c->in_batch)
+        sr_corpus_rollback(c);
     c->in_batch = true;
-    return SITREP_OK;
-}
-
-sitrep_status sr_corpus_commit(sr_corpus *c)
-{
-    c->in_batch = false;
-    if (!sr_db_script(c->db, "COMMIT"))
-        return db_fail(c);
     return SITREP_OK;
 }
 
 void sr_corpus_rollback(sr_corpus *c)
 {
     c->in_batch = false;
-    sr_db_script(c->db, "ROLLBACK");
+    c->nstaged = 0;
+    sr_arena_reset(&c->batch);
+}
+
+/* ---- near-duplicates: which copy is the original ---------------------------- */
+
+/* Is report a (published pa, key ka) earlier than b?  Dated reports come
+ * before undated ones, then by publication, then by key: one order that
+ * does not depend on the order documents were stored in. */
+static bool earlier(const char *pa, const char *ka, const char *pb, const char *kb)
+{
+    if (!pa[0] != !pb[0])
+        return pa[0] != 0;
+    int k = strcmp(pa, pb);
+    return k ? k < 0 : strcmp(ka, kb) < 0;
+}
+
+/* Sets a document's original (dup_of, dup_sim) from its near-duplicate
+ * pairs: the most similar of those earlier than it (then the earliest), or
+ * none.  A function of the pairs only, which do not depend on the order
+ * the documents came in, so neither does the original. */
+static bool set_original(sr_corpus *c, int64_t doc)
+{
+    sr_val p[] = {sr_vi(doc)};
+    sr_rows r;
+    if (!sr_db_run(c->db, "SELECT published, doc_key FROM document WHERE id = ?", p, 1, &r, true))
+        return false;
+    char pub[64] = "", key[1024] = "";
+    bool found = sr_rows_next(&r);
+    if (found) {
+        snprintf(pub, sizeof pub, "%s", sr_rows_text(&r, 0));
+        snprintf(key, sizeof key, "%s", sr_rows_text(&r, 1));
+    }
+    if (!sr_rows_end(&r))
+        return false;
+    if (!found)
+        return true;
+    if (!sr_db_run(c->db,
+                   "SELECT n.other, n.sim, d.published, d.doc_key FROM neardup n JOIN document d ON d.id = n.other"
+                   " WHERE n.doc = ?",
+                   p, 1, &r, true))
+        return false;
+    int64_t best = 0;
+    double best_sim = 0;
+    char bpub[64] = "", bkey[1024] = "";
+    while (sr_rows_next(&r)) {
+        const char *op = sr_rows_text(&r, 2), *ok = sr_rows_text(&r, 3);
+        double sim = sr_rows_real(&r, 1);
+        char opub[64];
+        snprintf(opub, sizeof opub, "%s", op);
+        if (!earlier(opub, ok, pub, key))
+            continue;
+        if (best && (sim < best_sim || (sim == best_sim && !earlier(opub, ok, bpub, bkey))))
+            continue;
+        best = sr_rows_int(&r, 0);
+        best_sim = sim;
+        snprintf(bpub, sizeof bpub, "%s", opub);
+        snprintf(bkey, sizeof bkey, "%s", ok);
+    }
+    if (!sr_rows_end(&r))
+        return false;
+    sr_val u[] = {best ? sr_vi(best) : sr_vnull(), best ? sr_vf(best_sim) : sr_vnull(), sr_vi(doc)};
+    return sr_db_run(c->db, "UPDATE document SET dup_of = ?, dup_sim = ? WHERE id = ?", u, 3, NULL, true);
 }
 
 /* ---- removing a document's old version ------------------------------------ */
+
+/* The ids of a one-column result. */
+static bool ids_of(sr_corpus *c, const char *sql, const sr_val *p, int np, int64_t **ids, size_t *n)
+{
+    sr_rows r;
+    *ids = NULL;
+    *n = 0;
+    if (!sr_db_run(c->db, sql, p, np, &r, true))
+        return false;
+    size_t cap = 0;
+    bool ok = true;
+    while (ok && sr_rows_next(&r)) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            int64_t *g = realloc(*ids, cap * sizeof **ids);
+            if (!g) {
+                ok = false;
+                break;
+            }
+            *ids = g;
+        }
+        (*ids)[(*n)++] = sr_rows_int(&r, 0);
+    }
+    ok = sr_rows_end(&r) && ok;
+    if (!ok) {
+        free(*ids);
+        *ids = NULL;
+        *n = 0;
+    }
+    return ok;
+}
 
 /* Takes every event out of incident inc and merges them again (after some
  * of its reports left). */
 static bool recluster(sr_corpus *c, int64_t inc)
 {
     sr_val p[] = {sr_vi(inc)};
-    sr_rows r;
-    if (!sr_db_run(c->db, "SELECT id FROM event WHERE incident = ? ORDER BY id", p, 1, &r, true))
+    int64_t *ids;
+    size_t n;
+    if (!ids_of(c, "SELECT id FROM event WHERE incident = ? ORDER BY id", p, 1, &ids, &n))
         return false;
-    int64_t *ids = NULL;
-    size_t n = 0, cap = 0;
-    while (sr_rows_next(&r)) {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            int64_t *g = realloc(ids, cap * sizeof *ids);
-            if (!g) {
-                free(ids);
-                sr_rows_end(&r);
-                return false;
-            }
-            ids = g;
-        }
-        ids[n++] = sr_rows_int(&r, 0);
-    }
-    bool ok = sr_rows_end(&r) &&
-              sr_db_run(c->db, "UPDATE event SET incident = NULL WHERE incident = ?", p, 1, NULL, true) &&
+    bool ok = sr_db_run(c->db, "UPDATE event SET incident = NULL WHERE incident = ?", p, 1, NULL, true) &&
               sr_db_run(c->db, "DELETE FROM merge_link WHERE incident = ?", p, 1, NULL, true) &&
               sr_db_run(c->db, "DELETE FROM incident WHERE id = ?", p, 1, NULL, true);
     for (size_t i = 0; ok && i < n; i++)
@@ -256,22 +347,20 @@ static bool recluster(sr_corpus *c, int64_t inc)
 static bool remove_version(sr_corpus *c, int64_t doc, const char *old_title, const char *old_text)
 {
     sr_val p[] = {sr_vi(doc)};
-    sr_rows r;
-    if (!sr_db_run(c->db, "SELECT DISTINCT incident FROM event WHERE doc = ? AND incident IS NOT NULL", p, 1, &r,
-                   true))
-        return false;
-    int64_t incs[256];
-    size_t n = 0;
-    while (sr_rows_next(&r))
-        if (n < 256)
-            incs[n++] = sr_rows_int(&r, 0);
-    if (!sr_rows_end(&r))
+    int64_t *incs, *partners = NULL;
+    size_t n, np = 0;
+    if (!ids_of(c, "SELECT DISTINCT incident FROM event WHERE doc = ? AND incident IS NOT NULL ORDER BY incident", p,
+                1, &incs, &n))
         return false;
     sr_val p2[] = {sr_vi(doc), sr_vi(doc)};
-    bool ok = sr_db_run(c->db, "DELETE FROM event WHERE doc = ?", p, 1, NULL, true) &&
+    bool ok = ids_of(c, "SELECT other FROM neardup WHERE doc = ? ORDER BY other", p, 1, &partners, &np) &&
+              sr_db_run(c->db, "DELETE FROM event WHERE doc = ?", p, 1, NULL, true) &&
               sr_db_run(c->db, "DELETE FROM band WHERE doc = ?", p, 1, NULL, true) &&
               sr_db_run(c->db, "DELETE FROM neardup WHERE doc = ? OR other = ?", p2, 2, NULL, true) &&
               sr_db_run(c->db, "UPDATE document SET dup_of = NULL, dup_sim = NULL WHERE dup_of = ?", p, 1, NULL, true);
+    /* the copies it was the original of may have another */
+    for (size_t i = 0; ok && i < np; i++)
+        ok = set_original(c, partners[i]);
     if (ok && sr_db_kind(c->db) == SR_DB_SQLITE) {
         sr_val f[] = {sr_vi(doc), sr_vs(old_title), sr_vs(old_text)};
         ok = sr_db_run(c->db,
@@ -280,6 +369,8 @@ static bool remove_version(sr_corpus *c, int64_t doc, const char *old_title, con
     }
     for (size_t i = 0; ok && i < n; i++)
         ok = recluster(c, incs[i]);
+    free(incs);
+    free(partners);
     return ok;
 }
 
@@ -296,7 +387,7 @@ static bool near_duplicates(sr_corpus *c, int64_t doc, const char *published, co
     sr_rows r;
     if (!sr_db_run(c->db, c->cand_sql, p, 1 + SR_MH_BANDS, &r, true))
         return false;
-    struct hit { int64_t doc; double sim; char published[32]; } hits[64];
+    struct hit { int64_t doc; double sim; char key[256]; } hits[64];
     int nh = 0;
     uint32_t sig[SR_MH_HASHES];
     while (sr_rows_next(&r)) {
@@ -312,23 +403,24 @@ static bool near_duplicates(sr_corpus *c, int64_t doc, const char *published, co
         if (sr_date_range(d1, &f1, &l1) && sr_date_range(d2, &f2, &l2) &&
             (f1 > f2 ? f1 - f2 : f2 - f1) > SR_NEARDUP_DAYS)
             continue;
-        if (nh == 64) { /* keep the 64 most similar */
+        char key[256];
+        snprintf(key, sizeof key, "%s", sr_rows_text(&r, 3));
+        if (nh == 64) { /* keep the 64 most similar (then the first keys) */
             int w = 0;
             for (int i = 1; i < nh; i++)
-                if (hits[i].sim < hits[w].sim)
+                if (hits[i].sim < hits[w].sim || (hits[i].sim == hits[w].sim && strcmp(hits[i].key, hits[w].key) > 0))
                     w = i;
-            if (hits[w].sim >= s)
+            if (hits[w].sim > s || (hits[w].sim == s && strcmp(hits[w].key, key) < 0))
                 continue;
             hits[w] = hits[--nh];
         }
         hits[nh].doc = sr_rows_int(&r, 0);
         hits[nh].sim = s;
-        snprintf(hits[nh].published, sizeof hits[nh].published, "%s", sr_rows_text(&r, 2));
+        memcpy(hits[nh].key, key, sizeof key);
         nh++;
     }
     if (!sr_rows_end(&r))
         return false;
-    int best = -1;
     for (int i = 0; i < nh; i++) {
         sr_val q[] = {sr_vi(doc), sr_vi(hits[i].doc), sr_vf(hits[i].sim)};
         sr_val q2[] = {sr_vi(hits[i].doc), sr_vi(doc), sr_vf(hits[i].sim)};
@@ -337,23 +429,16 @@ static bool near_duplicates(sr_corpus *c, int64_t doc, const char *published, co
             !sr_db_run(c->db, "INSERT INTO neardup(doc, other, sim) VALUES(?, ?, ?) ON CONFLICT DO NOTHING", q2, 3,
                        NULL, true))
             return false;
-        if (best < 0 || hits[i].sim > hits[best].sim ||
-            (hits[i].sim == hits[best].sim && hits[i].doc < hits[best].doc))
-            best = i;
     }
-    if (best >= 0) {
+    if (nh) {
         c->stats.near_dups++;
-        /* the original is the one published first (then the one stored first) */
-        bool we_first = published && published[0] && hits[best].published[0] &&
-                        strcmp(published, hits[best].published) < 0;
-        sr_val q[] = {sr_vi(we_first ? hits[best].doc : doc), sr_vi(we_first ? doc : hits[best].doc),
-                      sr_vf(hits[best].sim)};
-        sr_val u[] = {q[1], q[2], q[0]};
-        if (!sr_db_run(c->db,
-                       we_first ? "UPDATE document SET dup_of = ?, dup_sim = ? WHERE id = ? AND dup_of IS NULL"
-                                : "UPDATE document SET dup_of = ?, dup_sim = ? WHERE id = ?",
-                       u, 3, NULL, true))
+        /* the new pairs may give this document, and each of its copies, an
+         * (other) original */
+        if (!set_original(c, doc))
             return false;
+        for (int i = 0; i < nh; i++)
+            if (!set_original(c, hits[i].doc))
+                return false;
     }
     sr_val bp[2 * SR_MH_BANDS];
     for (int b = 0; b < SR_MH_BANDS; b++) {
@@ -417,13 +502,76 @@ static bool insert_event(sr_corpus *c, int64_t doc, const sr_xevent *x, int64_t 
     return sr_db_one_int(c->db, insert_event_sql, p, (int)(sizeof p / sizeof *p), id, &found) && found;
 }
 
-/* ---- a document ------------------------------------------------------------- */
+/* ---- staging a document ------------------------------------------------------ */
+
+static const char *keep(sr_arena *a, const char *s)
+{
+    return s ? sr_arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+/* The columns insert_event stores, copied into the batch's arena. */
+static bool copy_event(sr_arena *a, const sr_xevent *x, sr_xevent *y)
+{
+    *y = *x;
+    y->doc_id = y->url = y->publication = y->published = y->title = NULL;
+    y->notes = keep(a, x->notes);
+    y->trigger = keep(a, x->trigger);
+    y->cameo = keep(a, x->cameo);
+    y->plover = keep(a, x->plover);
+    y->mode = keep(a, x->mode);
+    y->event_type = keep(a, x->event_type);
+    y->sub_event_type = keep(a, x->sub_event_type);
+    y->modality = keep(a, x->modality);
+    y->reported_by = keep(a, x->reported_by);
+    sr_xactor *ya[2] = {&y->actor1, &y->actor2};
+    const sr_xactor *xa[2] = {&x->actor1, &x->actor2};
+    for (int i = 0; i < 2; i++) {
+        ya[i]->name = keep(a, xa[i]->name);
+        ya[i]->code = keep(a, xa[i]->code);
+        ya[i]->country = keep(a, xa[i]->country);
+        ya[i]->sector = keep(a, xa[i]->sector);
+        ya[i]->geo = (sr_xplace){NULL, NULL, NULL, NULL, NULL, false, 0, 0, -1, -1};
+    }
+    y->loc.name = keep(a, x->loc.name);
+    y->loc.cc = keep(a, x->loc.cc);
+    y->loc.iso3 = keep(a, x->loc.iso3);
+    y->loc.country = keep(a, x->loc.country);
+    y->loc.admin1 = keep(a, x->loc.admin1);
+    /* a NULL copy of a string that was there: out of memory */
+    const char *pairs[][2] = {{x->notes, y->notes}, {x->trigger, y->trigger}, {x->cameo, y->cameo},
+                              {x->plover, y->plover}, {x->mode, y->mode}, {x->event_type, y->event_type},
+                              {x->sub_event_type, y->sub_event_type}, {x->modality, y->modality},
+                              {x->reported_by, y->reported_by}, {x->actor1.name, y->actor1.name},
+                              {x->actor1.code, y->actor1.code}, {x->actor1.country, y->actor1.country},
+                              {x->actor1.sector, y->actor1.sector}, {x->actor2.name, y->actor2.name},
+                              {x->actor2.code, y->actor2.code}, {x->actor2.country, y->actor2.country},
+                              {x->actor2.sector, y->actor2.sector}, {x->loc.name, y->loc.name},
+                              {x->loc.cc, y->loc.cc}, {x->loc.iso3, y->loc.iso3},
+                              {x->loc.country, y->loc.country}, {x->loc.admin1, y->loc.admin1}};
+    for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++)
+        if (pairs[i][0] && !pairs[i][1])
+            return false;
+    return true;
+}
 
 sitrep_status sr_corpus_add(sr_corpus *c, const sitrep_record *rec, const char *publication)
 {
     const sr_doc *d = &rec->doc;
     if (d->error || !d->text)
         return SITREP_OK;
+    if (!c->in_batch)
+        sr_corpus_begin(c);
+    if (c->nstaged == c->capstaged) {
+        uint32_t cap = c->capstaged ? c->capstaged * 2 : 64;
+        sr_staged *g = realloc(c->staged, cap * sizeof *g);
+        if (!g)
+            return SITREP_ENOMEM;
+        c->staged = g;
+        c->capstaged = cap;
+    }
+    sr_staged *s = &c->staged[c->nstaged];
+    memset(s, 0, sizeof *s);
+    sr_arena *a = &c->batch;
     const char *key = d->meta.url && d->meta.url[0] ? d->meta.url : d->id;
     XXH3_state_t *hs = XXH3_createState();
     if (!hs)
@@ -437,87 +585,246 @@ sitrep_status sr_corpus_add(sr_corpus *c, const sitrep_record *rec, const char *
     XXH3_freeState(hs);
     char hash[33];
     snprintf(hash, sizeof hash, "%016llx%016llx", (unsigned long long)h.high64, (unsigned long long)h.low64);
-
+    s->key = keep(a, key);
+    s->id = keep(a, d->id);
+    s->url = keep(a, d->meta.url);
+    s->hash = keep(a, hash);
+    s->title = keep(a, d->meta.title);
+    s->published = keep(a, d->meta.published);
+    s->pub = keep(a, publication ? publication : sr_doc_publication(d));
+    s->language = keep(a, d->meta.language);
     /* text as a C string (JSONL text may hold a NUL; it is cut there) */
-    char *text = sr_arena_strndup(d->arena, d->text, d->len);
-    if (!text)
+    s->text = sr_arena_strndup(a, d->text, d->len);
+    s->len = (int64_t)d->len;
+    if (!s->key || !s->id || !s->hash || !s->text || !s->pub)
         return SITREP_ENOMEM;
-    const char *pub = publication ? publication : sr_doc_publication(d);
-    sr_val kp[] = {sr_vs(key)};
+    s->has_sig = sr_minhash_doc(d, &s->mh);
+    s->nev = d->events.n;
+    if (s->nev) {
+        s->ev = sr_arena_alloc(a, s->nev * sizeof *s->ev);
+        s->merge = sr_arena_alloc(a, s->nev * sizeof *s->merge);
+        if (!s->ev || !s->merge)
+            return SITREP_ENOMEM;
+    }
+    for (uint32_t i = 0; i < s->nev; i++) {
+        sr_xevent x;
+        if (!sr_xevent_from_doc(d, rec->model, i, &x) || !copy_event(a, &x, &s->ev[i]))
+            return SITREP_ENOMEM;
+    }
+    c->nstaged++;
+    return SITREP_OK;
+}
+
+/* ---- storing a batch ------------------------------------------------------------ */
+
+static bool insert_events(sr_corpus *c, sr_staged *s)
+{
+    s->nmerge = 0;
+    for (uint32_t i = 0; i < s->nev; i++) {
+        int64_t id;
+        char mkey[40];
+        if (!insert_event(c, s->doc, &s->ev[i], &id, mkey))
+            return false;
+        c->stats.events++;
+        if (mkey[0])
+            s->merge[s->nmerge++] = id;
+    }
+    return true;
+}
+
+static bool insert_fts(sr_corpus *c, const sr_staged *s)
+{
+    if (sr_db_kind(c->db) != SR_DB_SQLITE)
+        return true;
+    sr_val f[] = {sr_vi(s->doc), sr_vs(s->title), sr_vs(s->text)};
+    return sr_db_run(c->db, "INSERT INTO document_fts(rowid, title, text) VALUES(?, ?, ?)", f, 3, NULL, true);
+}
+
+/* The stored row of a key: its id and whether its content is this one's. */
+static bool lookup(sr_corpus *c, const sr_staged *s, int64_t *doc, bool *same)
+{
+    sr_val kp[] = {sr_vs(s->key)};
     sr_rows r;
-    if (!sr_db_run(c->db, "SELECT id, hash, title, text FROM document WHERE doc_key = ?", kp, 1, &r, true))
-        return db_fail(c);
-    int64_t doc = 0;
-    bool same = false;
-    char *old_title = NULL, *old_text = NULL;
+    *doc = 0;
+    *same = false;
+    if (!sr_db_run(c->db, "SELECT id, hash FROM document WHERE doc_key = ?", kp, 1, &r, true))
+        return false;
     if (sr_rows_next(&r)) {
-        doc = sr_rows_int(&r, 0);
-        same = !strcmp(sr_rows_text(&r, 1), hash);
-        if (!same) {
-            old_title = sr_arena_strndup(d->arena, sr_rows_text(&r, 2), strlen(sr_rows_text(&r, 2)));
-            old_text = sr_arena_strndup(d->arena, sr_rows_text(&r, 3), strlen(sr_rows_text(&r, 3)));
-        }
+        *doc = sr_rows_int(&r, 0);
+        *same = !strcmp(sr_rows_text(&r, 1), s->hash);
     }
-    if (!sr_rows_end(&r))
-        return db_fail(c);
-    if (same) {
-        c->stats.docs_same++;
-        return SITREP_OK;
-    }
-    sr_minhash mh;
-    bool has_sig = sr_minhash_doc(d, &mh);
-    sr_val dv[] = {
-        sr_vs(key), sr_vs(d->id), sr_vs(d->meta.url), sr_vs(hash), sr_vs(d->meta.title), sr_vs(d->meta.published),
-        sr_vs(pub), sr_vs(d->meta.language), sr_vs(text), sr_vi(d->len), sr_vi(mh.nshingles),
-        has_sig ? sr_vb(mh.v, sizeof mh.v) : sr_vnull(), sr_vi((int64_t)time(NULL)), sr_vi(doc),
+    return sr_rows_end(&r);
+}
+
+static int fill_values(const sr_staged *s, sr_val *dv)
+{
+    sr_val v[] = {
+        sr_vs(s->key), sr_vs(s->id), sr_vs(s->url), sr_vs(s->hash), sr_vs(s->title), sr_vs(s->published),
+        sr_vs(s->pub), sr_vs(s->language), sr_vs(s->text), sr_vi(s->len), sr_vi(s->mh.nshingles),
+        s->has_sig ? sr_vb(s->mh.v, sizeof s->mh.v) : sr_vnull(), sr_vi((int64_t)time(NULL)), sr_vi(s->doc),
     };
-    if (doc) {
-        if (!remove_version(c, doc, old_title, old_text))
-            return db_fail(c);
-        if (!sr_db_run(c->db,
-                       "UPDATE document SET doc_key = ?, doc_id = ?, url = ?, hash = ?, title = ?, published = ?,"
-                       " publication = ?, language = ?, text = ?, len = ?, nshingles = ?, signature = ?,"
-                       " ingested_at = ?, dup_of = NULL, dup_sim = NULL, version = version + 1 WHERE id = ?",
-                       dv, 14, NULL, true))
-            return db_fail(c);
-        c->stats.docs_updated++;
-    } else {
+    memcpy(dv, v, sizeof v);
+    return (int)(sizeof v / sizeof *v);
+}
+
+/* Part one, no lock: a new document's row and its events.  Two workers
+ * storing one key at once: the second's insert waits for the first's
+ * commit and then finds the row (ON CONFLICT DO NOTHING), so a document is
+ * never stored twice and a batch never fails on the unique key.  A changed
+ * document is left to part two, which removes its old version. */
+static bool store_new(sr_corpus *c, sr_staged *s)
+{
+    bool same;
+    if (!lookup(c, s, &s->doc, &same))
+        return false;
+    if (!s->doc) {
+        sr_val dv[14];
+        fill_values(s, dv);
         bool found;
         if (!sr_db_one_int(c->db,
                            "INSERT INTO document(doc_key, doc_id, url, hash, title, published, publication, language,"
                            " text, len, nshingles, signature, ingested_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                           " RETURNING id",
-                           dv, 13, &doc, &found) ||
-            !found)
-            return db_fail(c);
-        c->stats.docs_new++;
+                           " ON CONFLICT(doc_key) DO NOTHING RETURNING id",
+                           dv, 13, &s->doc, &found))
+            return false;
+        if (found) {
+            s->state = ST_NEW;
+            c->stats.docs_new++;
+            return insert_fts(c, s) && insert_events(c, s);
+        }
+        /* another worker stored the key meanwhile */
+        if (!lookup(c, s, &s->doc, &same))
+            return false;
+        if (!s->doc) {
+            snprintf(c->err, sizeof c->err, "document %s neither stored nor found", s->key);
+            return false;
+        }
     }
-    if (sr_db_kind(c->db) == SR_DB_SQLITE) {
-        sr_val f[] = {sr_vi(doc), sr_vs(d->meta.title), sr_vs(text)};
-        if (!sr_db_run(c->db, "INSERT INTO document_fts(rowid, title, text) VALUES(?, ?, ?)", f, 3, NULL, true))
-            return db_fail(c);
+    s->state = same ? ST_SAME : ST_UPDATE;
+    if (same)
+        c->stats.docs_same++;
+    return true;
+}
+
+/* Part two, under the link lock: a changed document's new version, then
+ * the near-duplicates and incidents of every document stored. */
+static bool link_doc(sr_corpus *c, sr_staged *s)
+{
+    if (s->state == ST_SAME)
+        return true;
+    if (s->state == ST_UPDATE) {
+        /* read again: another worker may have stored this very version */
+        sr_val kp[] = {sr_vs(s->key)};
+        sr_rows r;
+        if (!sr_db_run(c->db, "SELECT id, hash, title, text FROM document WHERE doc_key = ?", kp, 1, &r, true))
+            return false;
+        bool same = false;
+        char *old_title = NULL, *old_text = NULL;
+        if (sr_rows_next(&r)) {
+            s->doc = sr_rows_int(&r, 0);
+            same = !strcmp(sr_rows_text(&r, 1), s->hash);
+            if (!same) {
+                old_title = strdup(sr_rows_text(&r, 2));
+                old_text = strdup(sr_rows_text(&r, 3));
+            }
+        }
+        bool ok = sr_rows_end(&r) && (same || (old_title && old_text));
+        if (ok && same) {
+            s->state = ST_SAME;
+            c->stats.docs_same++;
+        }
+        ok = ok && (same || remove_version(c, s->doc, old_title, old_text));
+        free(old_title);
+        free(old_text);
+        if (!ok)
+            return false;
+        if (same)
+            return true;
+        sr_val dv[14];
+        fill_values(s, dv);
+        if (!sr_db_run(c->db,
+                       "UPDATE document SET doc_key = ?, doc_id = ?, url = ?, hash = ?, title = ?, published = ?,"
+                       " publication = ?, language = ?, text = ?, len = ?, nshingles = ?, signature = ?,"
+                       " ingested_at = ?, dup_of = NULL, dup_sim = NULL, version = version + 1 WHERE id = ?",
+                       dv, 14, NULL, true) ||
+            !insert_fts(c, s) || !insert_events(c, s))
+            return false;
+        c->stats.docs_updated++;
     }
-    if (has_sig && !near_duplicates(c, doc, d->meta.published, &mh))
+    if (s->has_sig && !near_duplicates(c, s->doc, s->published, &s->mh))
+        return false;
+    for (uint32_t i = 0; i < s->nmerge; i++)
+        if (!sr_incident_merge(c, s->merge[i]))
+            return false;
+    return true;
+}
+
+static double seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* One run of the open batch, in one transaction; false with c->err set
+ * (the transaction rolled back). */
+static sitrep_status run_batch(sr_corpus *c)
+{
+    double t0 = seconds();
+    bool pg = sr_db_kind(c->db) == SR_DB_PG;
+    /* read committed: each statement sees what was committed before it,
+     * so the link lock's next holder sees the last one's work */
+    if (!sr_db_script(c->db, pg ? "BEGIN ISOLATION LEVEL READ COMMITTED" : "BEGIN IMMEDIATE"))
         return db_fail(c);
-    /* events, then the incidents of those that happened */
-    int64_t *merge = d->events.n ? sr_arena_alloc(d->arena, d->events.n * sizeof *merge) : NULL;
-    uint32_t nmerge = 0;
-    if (d->events.n && !merge)
-        return SITREP_ENOMEM;
-    for (uint32_t i = 0; i < d->events.n; i++) {
-        sr_xevent x;
-        if (!sr_xevent_from_doc(d, rec->model, i, &x))
-            return SITREP_ENOMEM;
-        int64_t id;
-        char mkey[40];
-        if (!insert_event(c, doc, &x, &id, mkey))
-            return db_fail(c);
-        c->stats.events++;
-        if (mkey[0])
-            merge[nmerge++] = id;
+    c->err[0] = 0;
+    bool ok = true;
+    for (uint32_t i = 0; ok && i < c->nstaged; i++)
+        ok = store_new(c, &c->staged[i]);
+    double t1 = seconds();
+    if (ok && pg)
+        ok = sr_db_script(c->db, "SELECT pg_advisory_xact_lock(" SR_LINK_LOCK ")");
+    double t2 = seconds();
+    for (uint32_t i = 0; ok && i < c->nstaged; i++)
+        ok = link_doc(c, &c->staged[i]);
+    if (ok && sr_db_script(c->db, "COMMIT")) {
+        c->stats.t_store += t1 - t0;
+        c->stats.t_wait += t2 - t1;
+        c->stats.t_link += seconds() - t2;
+        return SITREP_OK;
     }
-    for (uint32_t i = 0; i < nmerge; i++)
-        if (!sr_incident_merge(c, merge[i]))
-            return db_fail(c);
-    return SITREP_OK;
+    if (!c->err[0])
+        db_fail(c);
+    /* keep the failure's SQLSTATE: the rollback succeeds */
+    sr_db_script(c->db, "ROLLBACK");
+    return SITREP_EIO;
+}
+
+sitrep_status sr_corpus_commit(sr_corpus *c)
+{
+    sitrep_status st = SITREP_OK;
+    sr_corpus_stats before = c->stats;
+    for (int attempt = 1; c->nstaged; attempt++) {
+        st = run_batch(c);
+        if (st == SITREP_OK)
+            break;
+        c->stats = before;
+        if (!sr_db_retryable(c->db) || attempt >= c->max_attempts)
+            break;
+        c->stats.retries = ++before.retries;
+        if (c->on_retry) {
+            char why[700];
+            snprintf(why, sizeof why, "%s (%s)", c->err, sr_db_sqlstate(c->db));
+            c->on_retry(why, attempt + 1, c->on_retry_arg);
+        }
+        /* wait 10, 20, 40 ... ms (at most a second), plus up to 10 ms more
+         * that differ between workers, so that they do not meet again */
+        long ms = 10L << (attempt - 1 < 7 ? attempt - 1 : 7);
+        ms = (ms > 1000 ? 1000 : ms) + (long)(((unsigned)getpid() * 2654435761u + (unsigned)attempt * 40503u) % 10u);
+        struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+        nanosleep(&ts, NULL);
+    }
+    c->in_batch = false;
+    c->nstaged = 0;
+    sr_arena_reset(&c->batch);
+    return st;
 }

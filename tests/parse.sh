@@ -36,8 +36,8 @@ echo "parse: EWT dev, $n words: UPOS $upos  UAS $uas  LAS $las  (universal relat
 # The floors: the figures the committed weights reach, less a margin.
 atleast() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a + 0 >= b + 0) }'; }
 check upos atleast "$upos" 94.5
-check uas atleast "$uas" 85.0
-check las atleast "$las" 81.8
+check uas atleast "$uas" 84.0
+check las atleast "$las" 80.3
 # A sentence of our own: the subject, the object and the root.
 printf '1\tRebels\t_\t_\t_\t_\t_\t_\t_\t_\n2\tseized\t_\t_\t_\t_\t_\t_\t_\t_\n3\tthe\t_\t_\t_\t_\t_\t_\t_\t_\n4\ttown\t_\t_\t_\t_\t_\t_\t_\t_\n5\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n' > "$tmp/own.conllu"
 "$bin" parse --conllu "$tmp/own.conllu" > "$tmp/own.out"

@@ -2,7 +2,7 @@
  * parse_train.c: learns the parser's weights (src/lang/parse.c) from
  * Universal Dependencies CoNLL-U files with averaged perceptrons.
  *
- * usage: parse_train MODEL TRAIN.conllu DEV.conllu OUT.parw.gz [TAG_EPOCHS PARSE_EPOCHS]
+ * usage: parse_train MODEL TRAIN.conllu DEV.conllu OUT.parw.gz [TAG_EPOCHS PARSE_EPOCHS PRUNE]
  *
  * Each sentence's words (the FORM column; multiword-token ranges and empty
  * nodes skipped) become a document of sitrep's own (tokens, tag.c's Penn
@@ -12,14 +12,18 @@
  *      one); greedy left to right, as it runs.  The training set is tagged
  *      by jackknifing (FOLDS folds, each tagged by a tagger learned from
  *      the others), so the parser learns on tags as good as it will get.
- *   2. The parser: arc-eager with the root last, trained with the dynamic
- *      oracle of Goldberg & Nivre (2012): at each configuration the best
- *      scored zero-cost transition is the gold one; after the first epoch
- *      the parser follows its own prediction with probability EXPLORE.
+ *   2. The parser: arc-eager with the root last; a transition's kind is
+ *      learned with the dynamic oracle of Goldberg & Nivre (2012): at each
+ *      configuration the best scored zero-cost kind is the gold one; after
+ *      the first epoch the parser follows its own prediction with
+ *      probability EXPLORE.  An arc's relation is learned at every arc
+ *      whose head is right, from its own features.
  *      Features seen fewer than MIN_FEAT times along the oracle's
  *      paths are left out.
- * Weights are averaged, scaled to int16 per table, and rounded; zeros are
- * dropped.  Only the nonzero weights are stored (a run per feature).  The output (gzip) is the PARW section (parse.h).  After
+ * Weights are averaged, scaled to int16 per table, and rounded; kinds
+ * whose weights all round below PRUNE (600 of 32000) are dropped; tagger
+ * and relation features keep their non-zero weights (a run) or a dense
+ * row.  The output (gzip) is the PARW section (parse.h).  After
  * training, the dev set is tagged and parsed through parse.c's own decoder
  * with the weights as written, and UPOS, UAS and LAS printed (punctuation
  * included).  Deterministic: a fixed seed, fixed orders, one thread.
@@ -36,7 +40,9 @@
 #define FOLDS 4
 #define EXPLORE 0.9
 #define MIN_FEAT 2
-#define NA SR_PA__COUNT
+#define VOCAB_MIN 2 /* a word seen fewer times is the parser's unknown word */
+#define NK SR_PK__COUNT
+#define NL SR_PARSE_NLABELS
 
 static void die(const char *what, const char *msg)
 {
@@ -193,6 +199,8 @@ static int cmp_u64(const void *a, const void *b)
 
 /* Averages (after `steps` steps), scales and writes one table; returns
  * the entries kept. */
+static bool verbose = true;
+
 static size_t write_table(obuf *b, wtrain *t, int64_t steps, const char *name)
 {
     size_t nw = t->nrows * t->width;
@@ -228,7 +236,7 @@ static size_t write_table(obuf *b, wtrain *t, int64_t steps, const char *name)
     while (nslots < 2 * nk)
         nslots <<= 1;
     uint32_t *slot = calloc(nslots, 8);
-    size_t nwords = 1 + nk + nent;
+    size_t nwords = 1 + nk + nent + nk * ((t->width + 1) / 2), ndense = 0;
     uint32_t *ent = calloc(nwords, 4);
     if (!slot || !ent)
         die("memory", "out of memory");
@@ -237,30 +245,109 @@ static size_t write_table(obuf *b, wtrain *t, int64_t steps, const char *name)
         uint64_t key = keys[2 * k];
         const float *r = avg + (size_t)(t->row[keys[2 * k + 1]] - 1) * t->width;
         uint32_t at = (uint32_t)e++;
-        for (uint32_t c = 0; c < t->width; c++) {
-            long q = lrintf(r[c] * scale);
-            if (q)
-                ent[e++] = c << 16 | (uint16_t)(int16_t)q;
+        size_t ne = 0;
+        for (uint32_t c = 0; c < t->width; c++)
+            ne += lrintf(r[c] * scale) != 0;
+        if (ne * 4 >= t->width) { /* dense: one i16 a class */
+            uint32_t m = (t->width + 1) / 2;
+            int16_t *w16 = (int16_t *)(void *)(ent + e);
+            for (uint32_t c = 0; c < t->width; c++)
+                w16[c] = (int16_t)lrintf(r[c] * scale);
+            e += m;
+            ent[at] = 0x80000000u | m;
+            ndense++;
+        } else {
+            for (uint32_t c = 0; c < t->width; c++) {
+                long q = lrintf(r[c] * scale);
+                if (q)
+                    ent[e++] = c << 16 | (uint16_t)(int16_t)q;
+            }
+            ent[at] = (uint32_t)(e - at - 1);
         }
-        ent[at] = (uint32_t)(e - at - 1);
         uint32_t sl = (uint32_t)(key >> 32) & (nslots - 1);
         while (slot[2 * sl + 1])
             sl = (sl + 1) & (nslots - 1);
         slot[2 * sl] = (uint32_t)key;
         slot[2 * sl + 1] = at;
     }
+    nwords = e;
     put32(b, (uint32_t)nk);
     put32(b, nslots);
     put32(b, (uint32_t)nwords);
     put(b, &scale, 4);
     put(b, slot, (size_t)nslots * 8);
     put(b, ent, nwords * 4);
-    fprintf(stderr, "parse_train: %s: %zu features kept of %zu, %zu weights\n", name, nk, t->nrows, nent);
+    if (verbose)
+        fprintf(stderr, "parse_train: %s: %zu features kept of %zu, %zu weights, %zu features dense\n", name, nk,
+                t->nrows, nent, ndense);
     free(avg);
     free(keys);
     free(slot);
     free(ent);
     return nent;
+}
+
+/* Averages, scales and writes the transition kinds' table (dense, the
+ * weights in the slots); a feature whose weights all round below `prune`
+ * is left out.  Returns the features kept. */
+static size_t write_kinds(obuf *b, wtrain *t, int64_t steps, int prune)
+{
+    size_t nw = t->nrows * NK;
+    float *avg = malloc((nw ? nw : 1) * sizeof *avg);
+    if (!avg)
+        die("memory", "out of memory");
+    float maxw = 0;
+    for (size_t i = 0; i < nw; i++) {
+        avg[i] = (float)((double)t->w[i] - (double)t->acc[i] / (double)steps);
+        if (fabsf(avg[i]) > maxw)
+            maxw = fabsf(avg[i]);
+    }
+    float scale = maxw > 0 ? 32000.0f / maxw : 1.0f;
+    uint64_t *keys = malloc((t->nrows + 1) * 16);
+    size_t nk = 0;
+    for (size_t s = 0; s <= t->mask; s++) {
+        if (!t->row[s])
+            continue;
+        const float *r = avg + (size_t)(t->row[s] - 1) * NK;
+        long big = 0;
+        for (uint32_t c = 0; c < NK; c++)
+            if (labs(lrintf(r[c] * scale)) > big)
+                big = labs(lrintf(r[c] * scale));
+        if (big < prune || big == 0)
+            continue;
+        keys[2 * nk] = t->keys[s];
+        keys[2 * nk + 1] = s;
+        nk++;
+    }
+    qsort(keys, nk, 16, cmp_u64);
+    uint32_t nslots = 16;
+    while (nslots < nk + nk / 3)
+        nslots <<= 1;
+    struct { uint32_t fp; int16_t w[NK]; } *slot = calloc(nslots, sizeof *slot);
+    if (!slot)
+        die("memory", "out of memory");
+    for (size_t k = 0; k < nk; k++) {
+        uint64_t key = keys[2 * k];
+        const float *r = avg + (size_t)(t->row[keys[2 * k + 1]] - 1) * NK;
+        uint32_t sl = (uint32_t)(key >> 32) & (nslots - 1);
+        while (slot[sl].fp)
+            sl = (sl + 1) & (nslots - 1);
+        slot[sl].fp = (uint32_t)key | 1u;
+        for (uint32_t c = 0; c < NK; c++)
+            slot[sl].w[c] = (int16_t)lrintf(r[c] * scale);
+    }
+    put32(b, (uint32_t)nk);
+    put32(b, nslots);
+    put(b, &scale, 4);
+    put32(b, 0);
+    put(b, slot, (size_t)nslots * sizeof *slot);
+    if (verbose)
+        fprintf(stderr, "parse_train: kinds: %zu features kept of %zu (prune %d), %u slots\n", nk, t->nrows,
+                prune, nslots);
+    free(avg);
+    free(keys);
+    free(slot);
+    return nk;
 }
 
 /* ---- sentences ---------------------------------------------------------------- */
@@ -510,53 +597,39 @@ static void costs(const sr_pstate *st, const sent *s, const uint8_t *instack, in
     }
 }
 
-static int64_t par_steps;
+static int64_t par_steps, lab_steps;
 
-/* One sentence through the parser; learns when `learn`; returns the
- * updates made. */
-static uint32_t parse_pass(wtrain *t, sent *s, sr_pstate *st, uint8_t *instack, bool learn,
+/* One sentence through the parser (kinds table t, relations table lt);
+ * learns when `learn`; returns the updates made.  The kind of each
+ * transition is learned from the dynamic oracle; the relation of every arc
+ * that is right (its head the gold one) from the gold relation. */
+static uint32_t parse_pass(wtrain *t, wtrain *lt, sent *s, sr_pstate *st, uint8_t *instack, bool learn,
                            bool explore, bool count_only)
 {
-    uint64_t f[SR_PARSE_MAXFEAT];
-    int64_t score[NA];
+    uint64_t f[SR_PARSE_MAXFEAT], lf[SR_PARSE_MAXFEAT];
+    int64_t score[NK], lscore[NL];
     uint32_t updates = 0;
     sr_pstate_reset(st);
     memset(instack, 0, s->n + 1);
     while (!sr_pstate_final(st)) {
         uint32_t nf = sr_parse_feats(st, &s->ps, f);
-        int c4[4];
-        costs(st, s, instack, c4);
+        int cost[NK];
+        costs(st, s, instack, cost);
         uint32_t s0 = st->sp ? st->stack[st->sp - 1] : UINT32_MAX;
-        int cost[NA];
         int minc = 1 << 30;
-        for (int a = 0; a < NA; a++) {
-            if (!sr_pstate_valid(st, a)) {
-                cost[a] = -1;
-                continue;
-            }
-            if (a == SR_PA_SHIFT)
-                cost[a] = c4[0];
-            else if (a == SR_PA_REDUCE)
-                cost[a] = c4[1];
-            else if (a < SR_PA_RIGHT)
-                cost[a] = c4[2] + (s->gh[s0] == st->b && s->gl[s0] != a - SR_PA_LEFT + 1);
-            else
-                cost[a] = c4[3] + (s->gh[st->b] == s0 && s->gl[st->b] != a - SR_PA_RIGHT + 1);
-            if (cost[a] < minc)
-                minc = cost[a];
+        for (int k = 0; k < NK; k++) {
+            if (!sr_pstate_kind_valid(st, k))
+                cost[k] = -1;
+            else if (cost[k] < minc)
+                minc = cost[k];
         }
         int pred = -1, gold = -1;
         if (count_only) {
             /* the static path: left, right, reduce, shift by preference */
-            static const int pref[] = {2, 3, 1, 0};
+            static const int pref[] = {SR_PK_LEFT, SR_PK_RIGHT, SR_PK_REDUCE, SR_PK_SHIFT};
             for (int q = 0; q < 4 && gold < 0; q++)
-                for (int a = 0; a < NA; a++) {
-                    int kind = a == 0 ? 0 : a == 1 ? 1 : a < SR_PA_RIGHT ? 2 : 3;
-                    if (kind == pref[q] && cost[a] == minc) {
-                        gold = a;
-                        break;
-                    }
-                }
+                if (cost[pref[q]] == minc)
+                    gold = pref[q];
             for (uint32_t k = 0; k < nf; k++) {
                 size_t sl = wt_slot(t, f[k], true);
                 if (t->cnt[sl] < UINT32_MAX)
@@ -566,13 +639,13 @@ static uint32_t parse_pass(wtrain *t, sent *s, sr_pstate *st, uint8_t *instack, 
         } else {
             memset(score, 0, sizeof score);
             wt_scores(t, f, nf, score);
-            for (int a = 0; a < NA; a++) {
-                if (cost[a] < 0)
+            for (int k = 0; k < NK; k++) {
+                if (cost[k] < 0)
                     continue;
-                if (pred < 0 || score[a] > score[pred])
-                    pred = a;
-                if (cost[a] == minc && (gold < 0 || score[a] > score[gold]))
-                    gold = a;
+                if (pred < 0 || score[k] > score[pred])
+                    pred = k;
+                if (cost[k] == minc && (gold < 0 || score[k] > score[gold]))
+                    gold = k;
             }
             par_steps++;
             if (cost[pred] > minc) {
@@ -581,16 +654,139 @@ static uint32_t parse_pass(wtrain *t, sent *s, sr_pstate *st, uint8_t *instack, 
                     wt_update(t, f, nf, (uint32_t)gold, (uint32_t)pred, par_steps);
             }
         }
-        int next = gold;
-        if (explore && (double)(next_rand() >> 11) / 9007199254740992.0 < EXPLORE)
-            next = pred;
-        if (next == SR_PA_SHIFT || next >= SR_PA_RIGHT)
+        bool own = explore && (double)(next_rand() >> 11) / 9007199254740992.0 < EXPLORE;
+        int next = own ? pred : gold;
+        int rel = 0;
+        if (next == SR_PK_LEFT || next == SR_PK_RIGHT) {
+            uint32_t h = next == SR_PK_LEFT ? st->b : s0, d = next == SR_PK_LEFT ? s0 : st->b;
+            bool right_head = s->gh[d] == h;
+            if (sr_pstate_root_arc(st, next)) {
+                rel = SR_DEP_ROOT;
+            } else {
+                uint32_t nlf = sr_parse_label_feats(st, &s->ps, next, lf);
+                int plab = -1;
+                if (count_only) {
+                    for (uint32_t k = 0; k < nlf; k++) {
+                        size_t sl = wt_slot(lt, lf[k], true);
+                        if (lt->cnt[sl] < UINT32_MAX)
+                            lt->cnt[sl]++;
+                    }
+                } else {
+                    memset(lscore, 0, sizeof lscore);
+                    wt_scores(lt, lf, nlf, lscore);
+                    for (int l = 0; l < NL; l++)
+                        if (l + 1 != SR_DEP_ROOT && (plab < 0 || lscore[l] > lscore[plab]))
+                            plab = l;
+                    lab_steps++;
+                    if (right_head && plab + 1 != s->gl[d] && learn)
+                        wt_update(lt, lf, nlf, (uint32_t)s->gl[d] - 1, (uint32_t)plab, lab_steps);
+                }
+                /* the relation followed: the gold one on the oracle's path,
+                 * the parser's own when exploring */
+                if (right_head && (!own || plab < 0) && s->gl[d] != SR_DEP_ROOT)
+                    rel = s->gl[d];
+                else
+                    rel = plab >= 0 ? plab + 1 : SR_DEP_DEP;
+            }
+        }
+        if (next == SR_PK_SHIFT || next == SR_PK_RIGHT)
             instack[st->b] = 1;
         else
             instack[s0] = 0;
-        sr_pstate_apply(st, next);
+        sr_pstate_apply(st, sr_pstate_action(next, rel));
     }
     return updates;
+}
+
+/* ---- the parser's vocabulary ---------------------------------------------------- */
+
+static uint64_t *vocab;
+static uint32_t *vcount;
+static size_t vmask;
+
+static size_t vslot(uint64_t w)
+{
+    size_t b = (size_t)(w >> 40) & vmask;
+    while (vocab[b] && vocab[b] != w)
+        b = (b + 1) & vmask;
+    return b;
+}
+
+/* Counts the training words; each word of `set` then keeps its value for
+ * the parser (pw) when seen VOCAB_MIN times, as sr_parse_tag does with
+ * the vocabulary written. */
+static void make_vocab(sent *set, size_t n)
+{
+    vmask = (1u << 20) - 1;
+    vocab = calloc(vmask + 1, 8);
+    vcount = calloc(vmask + 1, 4);
+    if (!vocab || !vcount)
+        die("memory", "out of memory");
+    for (size_t i = 0; i < n; i++)
+        for (uint32_t k = 0; k < set[i].n; k++) {
+            size_t b = vslot(set[i].ps.t[k].w);
+            vocab[b] = set[i].ps.t[k].w;
+            vcount[b]++;
+        }
+    for (size_t i = 0; i < n; i++)
+        for (uint32_t k = 0; k < set[i].n; k++) {
+            sr_ptok *t = &set[i].ps.t[k];
+            t->pw = vcount[vslot(t->w)] >= VOCAB_MIN ? t->w : SR_PARSE_UNK;
+        }
+}
+
+static void write_vocab(obuf *b)
+{
+    size_t nv = 0;
+    for (size_t q = 0; q <= vmask; q++)
+        nv += vocab[q] && vcount[q] >= VOCAB_MIN;
+    uint32_t nslots = 16;
+    while (nslots < 2 * nv)
+        nslots <<= 1;
+    uint64_t *v = calloc(nslots, 8), *keys = malloc((nv + 1) * 8);
+    if (!v || !keys)
+        die("memory", "out of memory");
+    size_t k = 0;
+    for (size_t q = 0; q <= vmask; q++)
+        if (vocab[q] && vcount[q] >= VOCAB_MIN)
+            keys[k++] = vocab[q];
+    qsort(keys, k, 8, cmp_u64);
+    for (size_t q = 0; q < k; q++) {
+        uint32_t sl = (uint32_t)(keys[q] >> 40) & (nslots - 1);
+        while (v[sl])
+            sl = (sl + 1) & (nslots - 1);
+        v[sl] = keys[q];
+    }
+    put32(b, nslots);
+    put32(b, 0);
+    put(b, v, (size_t)nslots * 8);
+    if (verbose)
+        fprintf(stderr, "parse_train: vocabulary: %zu words\n", k);
+    free(v);
+    free(keys);
+}
+
+/* The PARW section of the weights learned, the kinds' table pruned at
+ * `prune`. */
+static obuf section(wtrain *tagger, int64_t tagger_steps, wtrain *par, wtrain *lab, int prune)
+{
+    obuf b = {0};
+    put(&b, SR_PARW_MAGIC, 8);
+    put32(&b, SR_PARSE_VERSION);
+    put32(&b, nclasses);
+    put32(&b, NK);
+    put32(&b, SR_PARSE_NLABELS);
+    write_table(&b, tagger, tagger_steps, "tagger");
+    write_kinds(&b, par, par_steps, prune);
+    write_table(&b, lab, lab_steps, "relations");
+    write_vocab(&b);
+    for (uint32_t c = 0; c < nclasses; c++) {
+        unsigned char rec[8] = {0};
+        rec[0] = class_upos[c];
+        memcpy(rec + 1, class_xpos[c], strnlen(class_xpos[c], 6));
+        put(&b, rec, 8);
+    }
+    return b;
 }
 
 /* ---- scoring on a held-out set through the library's decoder -------------------- */
@@ -628,9 +824,10 @@ static void evaluate(const sitrep_model *m, sent *set, size_t n, const char *nam
 int main(int argc, char **argv)
 {
     if (argc < 5)
-        die("usage", "parse_train MODEL TRAIN.conllu DEV.conllu OUT.parw.gz [TAG_EPOCHS PARSE_EPOCHS]");
+        die("usage", "parse_train MODEL TRAIN.conllu DEV.conllu OUT.parw.gz [TAG_EPOCHS PARSE_EPOCHS PRUNE]");
     int tag_epochs = argc > 5 ? atoi(argv[5]) : 10;
     int par_epochs = argc > 6 ? atoi(argv[6]) : 15;
+    int prune = argc > 7 ? atoi(argv[7]) : 600;
     double t0 = now();
     sitrep_model *base;
     char err[512];
@@ -651,6 +848,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < ndev; i++)
         for (uint32_t k = 0; k < dev[i].n; k++)
             dev[i].gcls[k] = (uint8_t)pair_class[dev[i].pair[k]];
+    make_vocab(train, ntrain);
     fprintf(stderr, "parse_train: %zu training sentences (%zu words), %zu dev (%zu words), %u classes (%.1fs)\n",
             ntrain, ttok, ndev, dtok, nclasses, now() - t0);
 
@@ -682,8 +880,9 @@ int main(int argc, char **argv)
         }
 
     /* 2. the parser on the jackknifed tags */
-    wtrain par;
-    wt_init(&par, NA, 1 << 25);
+    wtrain par, lab;
+    wt_init(&par, NK, 1 << 25);
+    wt_init(&lab, NL, 1 << 24);
     sr_arena sa;
     sr_arena_init(&sa);
     uint32_t maxn = 1;
@@ -696,50 +895,51 @@ int main(int argc, char **argv)
         die("memory", "out of memory");
     for (size_t i = 0; i < ntrain; i++) {
         st.n = train[i].n;
-        parse_pass(&par, &train[i], &st, instack, false, false, true);
+        parse_pass(&par, &lab, &train[i], &st, instack, false, false, true);
     }
-    size_t kept = 0;
+    size_t kept = 0, lkept = 0;
     for (size_t sl = 0; sl <= par.mask; sl++)
         kept += par.keys[sl] && par.cnt[sl] >= MIN_FEAT;
-    par.closed = true;
-    fprintf(stderr, "parse_train: parser: %zu features seen, %zu kept (%.1fs)\n", par.nkeys, kept, now() - t0);
+    for (size_t sl = 0; sl <= lab.mask; sl++)
+        lkept += lab.keys[sl] && lab.cnt[sl] >= MIN_FEAT;
+    par.closed = lab.closed = true;
+    fprintf(stderr, "parse_train: parser: %zu features seen, %zu kept; relations: %zu seen, %zu kept (%.1fs)\n",
+            par.nkeys, kept, lab.nkeys, lkept, now() - t0);
     uint32_t *order = malloc(ntrain * 4);
     for (size_t i = 0; i < ntrain; i++)
         order[i] = (uint32_t)i;
-    par_steps = 0;
+    par_steps = lab_steps = 0;
     for (int e = 0; e < par_epochs; e++) {
         shuffle(order, ntrain);
         size_t upd = 0;
         for (size_t k = 0; k < ntrain; k++) {
             sent *s = &train[order[k]];
             st.n = s->n;
-            upd += parse_pass(&par, s, &st, instack, true, e > 0, false);
+            upd += parse_pass(&par, &lab, s, &st, instack, true, e > 0, false);
         }
         fprintf(stderr, "parse_train: parser epoch %d: %zu updates, %zu rows (%.1fs)\n", e + 1, upd,
                 par.nrows, now() - t0);
     }
 
-    /* 3. the section */
-    obuf b = {0};
-    put(&b, SR_PARW_MAGIC, 8);
-    put32(&b, SR_PARSE_VERSION);
-    put32(&b, nclasses);
-    put32(&b, NA);
-    put32(&b, SR_PARSE_NLABELS);
-    write_table(&b, &tagger, tagger_steps, "tagger");
-    write_table(&b, &par, par_steps, "parser");
-    for (uint32_t c = 0; c < nclasses; c++) {
-        unsigned char rec[8] = {0};
-        rec[0] = class_upos[c];
-        memcpy(rec + 1, class_xpos[c], strnlen(class_xpos[c], 6));
-        put(&b, rec, 8);
+    /* 3. the section; the dev set through parse.c with the weights as
+     * written, at a few pruning levels for the record, then the one asked */
+    static const int prunes[] = {100, 300, 1000};
+    verbose = false;
+    for (size_t q = 0; q < sizeof prunes / sizeof *prunes; q++) {
+        obuf t = section(&tagger, tagger_steps, &par, &lab, prunes[q]);
+        m.parw = t.p;
+        m.parw_len = t.n;
+        char name[64];
+        snprintf(name, sizeof name, "dev, pruned at %d (%zu bytes)", prunes[q], t.n);
+        evaluate(&m, dev, ndev, name);
+        free(t.p);
     }
+    verbose = true;
+    obuf b = section(&tagger, tagger_steps, &par, &lab, prune);
     gzFile out = gzopen(argv[4], "wb9");
     if (!out || gzwrite(out, b.p, (unsigned)b.n) != (int)b.n || gzclose(out) != Z_OK)
         die(argv[4], "cannot write");
     fprintf(stderr, "parse_train: wrote %s (%zu bytes before compression) (%.1fs)\n", argv[4], b.n, now() - t0);
-
-    /* 4. the dev set through parse.c with the weights as written */
     m.parw = b.p;
     m.parw_len = b.n;
     if (!sr_parse_available(&m))
@@ -747,9 +947,12 @@ int main(int argc, char **argv)
     evaluate(&m, dev, ndev, "dev");
     fprintf(stderr, "parse_train: done (%.1fs)\n", now() - t0);
     free(b.p);
+    free(vocab);
+    free(vcount);
     free(order);
     free(instack);
     wt_free(&par);
+    wt_free(&lab);
     wt_free(&tagger);
     sr_arena_free(&sa);
     sr_arena_free(&keep);

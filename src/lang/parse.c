@@ -14,20 +14,27 @@
  *     oracle (Goldberg & Nivre 2012); its features are Zhang & Nivre's
  *     (2011) rich templates: words and classes of the stack top, the
  *     buffer's first three, their heads and outer dependents, distance,
- *     valency and label sets, plus the second stack item.
+ *     valency and label sets, plus the second stack item.  A transition
+ *     is scored in two steps: its kind (shift, reduce, left or right arc)
+ *     from those features, then, for an arc, its relation from a smaller
+ *     set of its own (sr_parse_label_feats).
  * A sentence costs 2n transitions, each a fixed number of features: the
  * parse is linear in the sentence's length.  Its memory comes from the
  * document's arena, sized once for the longest sentence.
  *
  * The weights are the model's PARW section (parse.h has its layout): a
  * feature's 64-bit key is found by probing a slot table from its high
- * bits and checking its low 32 bits, then its few non-zero int16 weights
- * (class or transition, weight) are added.  Only the sentences that need
+ * bits and checking its low 32 bits; the kinds' slots hold their four
+ * int16 weights, the tagger's and relations' point to a run of (class,
+ * weight) pairs or a dense int16 row (added with SSE2).  Only the sentences that need
  * it are parsed (sr_parse_run); the rest keep SR_DEP_NONE.
  */
 #include "lang/lang.h"
 
 #include <stdlib.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define XXH_INLINE_ALL
 #include <xxhash.h>
@@ -95,16 +102,34 @@ typedef struct wslot {
     uint32_t at; /* the feature's run in ent; 0: an empty slot */
 } wslot;
 
+#define DENSE 0x80000000u /* a run of dense weights */
+
 typedef struct wtab {
-    uint32_t nfeat, mask;
+    uint32_t nfeat, mask, width;
     float scale;
     const wslot *slot;
     const uint32_t *ent; /* runs: n, then n x (class << 16 | (u16)weight) */
 } wtab;
 
+/* The transition kinds' table: the four weights in the slot itself, so a
+ * feature costs one probe. */
+typedef struct kslot {
+    uint32_t fp; /* the key's low 32 bits | 1; 0: an empty slot */
+    int16_t w[SR_PK__COUNT];
+} kslot;
+
+typedef struct ktab {
+    uint32_t nfeat, mask;
+    float scale;
+    const kslot *slot;
+} ktab;
+
 typedef struct pview {
     uint32_t nclasses;
-    wtab tag, par;
+    wtab tag, lab;
+    ktab kind;
+    uint32_t vmask;
+    const unsigned char *vocab; /* the parser's words (u64), open addressing */
     const unsigned char *classes; /* nclasses x {u8 upos, char xpos[7]} */
 } pview;
 
@@ -127,6 +152,7 @@ static bool read_wtab(const unsigned char *p, size_t len, size_t *at, uint32_t w
         return false;
     t->nfeat = nfeat;
     t->mask = nslots - 1;
+    t->width = width;
     t->slot = (const wslot *)(const void *)(p + *at);
     t->ent = (const uint32_t *)(const void *)(p + *at + (size_t)nslots * 8);
     *at += need;
@@ -138,12 +164,44 @@ static bool read_wtab(const unsigned char *p, size_t len, size_t *at, uint32_t w
         if (!r)
             continue;
         used++;
-        if (r >= nent || t->ent[r] > nent - r - 1)
+        if (r >= nent)
             return false;
-        for (uint32_t e = 1; e <= t->ent[r]; e++)
+        uint32_t h0 = t->ent[r];
+        if (h0 & DENSE) {
+            if ((h0 & ~DENSE) != (width + 1) / 2 || (h0 & ~DENSE) > nent - r - 1)
+                return false;
+            continue;
+        }
+        if (h0 > nent - r - 1)
+            return false;
+        for (uint32_t e = 1; e <= h0; e++)
             if ((t->ent[r + e] >> 16) >= width)
                 return false;
     }
+    return used == nfeat;
+}
+
+static bool read_ktab(const unsigned char *p, size_t len, size_t *at, ktab *t, bool check)
+{
+    uint32_t h[4];
+    if (len - *at < 16)
+        return false;
+    memcpy(h, p + *at, 16);
+    uint32_t nfeat = h[0], nslots = h[1];
+    memcpy(&t->scale, &h[2], 4);
+    *at += 16;
+    if (!nslots || (nslots & (nslots - 1)) || nfeat >= nslots || h[3] != 0 ||
+        len - *at < (size_t)nslots * sizeof(kslot))
+        return false;
+    t->nfeat = nfeat;
+    t->mask = nslots - 1;
+    t->slot = (const kslot *)(const void *)(p + *at);
+    *at += (size_t)nslots * sizeof(kslot);
+    if (!check)
+        return true;
+    uint32_t used = 0;
+    for (uint32_t b = 0; b < nslots; b++)
+        used += t->slot[b].fp != 0;
     return used == nfeat;
 }
 
@@ -153,14 +211,24 @@ static bool view_of(const unsigned char *p, size_t len, pview *v, bool check)
     if (!p || len < 8 + sizeof h || memcmp(p, SR_PARW_MAGIC, 8) != 0)
         return false;
     memcpy(h, p + 8, sizeof h);
-    if (h[0] != SR_PARSE_VERSION || !h[1] || h[1] > SR_PARSE_MAXCLASS || h[2] != SR_PA__COUNT ||
+    if (h[0] != SR_PARSE_VERSION || !h[1] || h[1] > SR_PARSE_MAXCLASS || h[2] != SR_PK__COUNT ||
         h[3] != SR_PARSE_NLABELS)
         return false;
     v->nclasses = h[1];
     size_t at = 8 + sizeof h;
-    if (!read_wtab(p, len, &at, v->nclasses, &v->tag, check) ||
-        !read_wtab(p, len, &at, SR_PA__COUNT, &v->par, check))
+    if (!read_wtab(p, len, &at, v->nclasses, &v->tag, check) || !read_ktab(p, len, &at, &v->kind, check) ||
+        !read_wtab(p, len, &at, SR_PARSE_NLABELS, &v->lab, check))
         return false;
+    uint32_t nv;
+    if (len - at < 8)
+        return false;
+    memcpy(&nv, p + at, 4);
+    at += 8; /* u32 nslots, u32 0 */
+    if (!nv || (nv & (nv - 1)) || len - at < (size_t)nv * 8)
+        return false;
+    v->vmask = nv - 1;
+    v->vocab = p + at;
+    at += (size_t)nv * 8;
     if (len - at != (size_t)v->nclasses * 8)
         return false;
     v->classes = p + at;
@@ -190,6 +258,28 @@ bool sr_parse_load(sitrep_model *m)
 
 bool sr_parse_available(const sitrep_model *m) { return m && m->parw != NULL; }
 
+/* score[0..width) += w[0..width): eight at a time (score has room for a
+ * multiple of eight). */
+static inline void add_dense(int32_t *score, const int16_t *w, uint32_t width)
+{
+#ifdef __SSE2__
+    uint32_t c = 0;
+    for (; c + 8 <= width; c += 8) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(w + c));
+        __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16);
+        __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16);
+        __m128i *o = (__m128i *)(void *)(score + c);
+        _mm_storeu_si128(o, _mm_add_epi32(_mm_loadu_si128(o), lo));
+        _mm_storeu_si128(o + 1, _mm_add_epi32(_mm_loadu_si128(o + 1), hi));
+    }
+    for (; c < width; c++)
+        score[c] += w[c];
+#else
+    for (uint32_t c = 0; c < width; c++)
+        score[c] += w[c];
+#endif
+}
+
 /* Adds the weights of features f to score.  The tables are megabytes
  * wide: every feature's home slot is asked for first, then every run
  * found, so that the cache misses overlap. */
@@ -215,9 +305,44 @@ static void add_scores(const wtab *t, const uint64_t *f, uint32_t n, int32_t *sc
     }
     for (uint32_t k = 0; k < nr; k++) {
         const uint32_t *e = &t->ent[run[k]];
+        if (e[0] & DENSE) {
+            add_dense(score, (const int16_t *)(const void *)(e + 1), t->width);
+            continue;
+        }
         for (uint32_t q = 1; q <= e[0]; q++)
             score[e[q] >> 16] += (int16_t)(uint16_t)(e[q] & 0xFFFF);
     }
+}
+
+/* Adds the transition kinds' weights of features f to score[4]: every
+ * home slot asked for first, then each probed (weights in the slot). */
+static void add_kinds(const ktab *t, const uint64_t *f, uint32_t n, int32_t *score)
+{
+    uint32_t home[SR_PARSE_MAXFEAT];
+    for (uint32_t k = 0; k < n; k++) {
+        home[k] = (uint32_t)(f[k] >> 32) & t->mask;
+        __builtin_prefetch(&t->slot[home[k]]);
+    }
+    int32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t fp = (uint32_t)f[k] | 1u;
+        for (uint32_t b = home[k];; b = (b + 1) & t->mask) {
+            const kslot *sl = &t->slot[b];
+            if (sl->fp == fp) {
+                s0 += sl->w[0];
+                s1 += sl->w[1];
+                s2 += sl->w[2];
+                s3 += sl->w[3];
+                break;
+            }
+            if (!sl->fp)
+                break;
+        }
+    }
+    score[0] = s0;
+    score[1] = s1;
+    score[2] = s2;
+    score[3] = s3;
 }
 
 /* ---- per-token facts ----------------------------------------------------- */
@@ -274,6 +399,8 @@ sr_psent *sr_parse_prepare(sr_arena *a, const sr_doc *d, uint32_t first, uint32_
             fl |= PF_PUNCT;
         sr_ptok *t = &s->t[k];
         t->w = XXH3_64bits(lw, len);
+        t->w += t->w < 16; /* never a value standing for no word */
+        t->pw = t->w;
         for (size_t q = 1; q <= 4; q++)
             t->sfx[q - 1] = len >= q + 1 ? XXH3_64bits(lw + len - q, q) + q : 0;
         for (size_t q = 1; q <= 3; q++)
@@ -358,6 +485,20 @@ void sr_parse_tag(const sitrep_model *m, sr_psent *s)
         s->t[i].cls = (uint8_t)best;
         s->t[i].upos = v.classes[8 * best];
     }
+    for (uint32_t i = 0; i < s->n; i++) {
+        uint64_t w = s->t[i].w;
+        s->t[i].pw = SR_PARSE_UNK;
+        for (uint32_t b = (uint32_t)(w >> 40) & v.vmask;; b = (b + 1) & v.vmask) {
+            uint64_t x;
+            memcpy(&x, v.vocab + 8 * (size_t)b, 8); /* the section is 4-byte aligned */
+            if (!x)
+                break;
+            if (x == w) {
+                s->t[i].pw = w;
+                break;
+            }
+        }
+    }
 }
 
 /* ---- the transition system ------------------------------------------------ */
@@ -414,6 +555,20 @@ bool sr_pstate_valid(const sr_pstate *st, int a)
         return st->head[s0] == NONE && root == (st->b == st->n);
     }
     return st->b < st->n && a - SR_PA_RIGHT + 1 != SR_DEP_ROOT;
+}
+
+bool sr_pstate_kind_valid(const sr_pstate *st, int k)
+{
+    if (k == SR_PK_SHIFT)
+        return st->b < st->n;
+    if (!st->sp)
+        return false;
+    uint32_t s0 = st->stack[st->sp - 1];
+    if (k == SR_PK_REDUCE)
+        return st->head[s0] != NONE;
+    if (k == SR_PK_LEFT)
+        return st->head[s0] == NONE;
+    return st->b < st->n;
 }
 
 static void attach(sr_pstate *st, uint32_t h, uint32_t d, uint8_t l)
@@ -494,7 +649,7 @@ uint32_t sr_parse_feats(const sr_pstate *st, const sr_psent *s, uint64_t *f)
     uint32_t s0h2 = s0h != NONE && s0h < n ? st->head[s0h] : NONE;
     uint32_t s0l = IX(s0, l1), s0l2 = IX(s0, l2), s0r = IX(s0, r1), s0r2 = IX(s0, r2);
     uint32_t n0l = st->l1[n0], n0l2 = st->l2[n0];
-#define WV(x) ((x) == NONE ? 1ull : (x) == n ? 2ull : s->t[(x)].w)
+#define WV(x) ((x) == NONE ? 1ull : (x) == n ? 2ull : s->t[(x)].pw)
 #define PV(x) ((x) == NONE ? 254ull : (x) == n ? 255ull : (uint64_t)s->t[(x)].cls)
 #define UV(x) ((x) == NONE ? 254ull : (x) == n ? 255ull : (uint64_t)s->t[(x)].upos)
 #define LV(x) ((x) == NONE ? 254ull : (uint64_t)st->label[(x)])
@@ -604,22 +759,97 @@ uint32_t sr_parse_feats(const sr_pstate *st, const sr_psent *s, uint64_t *f)
     return k;
 }
 
+/* The features of the arc's relation: the head and the dependent (words,
+ * classes, affixes), their distance and direction, what is attached to
+ * them already (relations, outer dependents) and their neighbours. */
+uint32_t sr_parse_label_feats(const sr_pstate *st, const sr_psent *s, int kind, uint64_t *f)
+{
+    const uint32_t n = st->n;
+    uint32_t s0 = st->stack[st->sp - 1], b = st->b;
+    uint32_t h = kind == SR_PK_LEFT ? b : s0, d = kind == SR_PK_LEFT ? s0 : b;
+    uint64_t dir = kind == SR_PK_LEFT ? 1 : 2;
+#define WV(x) ((x) == NONE ? 1ull : (x) >= n ? 2ull : s->t[(x)].pw)
+#define PV(x) ((x) == NONE ? 254ull : (x) >= n ? 255ull : (uint64_t)s->t[(x)].cls)
+#define LV(x) ((x) == NONE ? 254ull : (uint64_t)st->label[(x)])
+    uint64_t hw = WV(h), hp = PV(h), dw = WV(d), dp = PV(d);
+    uint32_t gap = h > d ? h - d : d - h;
+    uint64_t dist = gap > 6 ? (gap > 12 ? 8 : 7) : gap;
+    uint32_t hh = h < n ? st->head[h] : NONE;
+    uint32_t dl = st->l1[d], dr = st->r1[d];
+    uint64_t dsf = d < n ? s->t[d].sfx[2] : 3, dfl = d < n ? s->t[d].flags : 0;
+    uint32_t k = 0;
+    f[k++] = F1(200, dir);
+    f[k++] = F2(201, dir, dw);
+    f[k++] = F2(202, dir, dp);
+    f[k++] = F2(203, dir, hw);
+    f[k++] = F2(204, dir, hp);
+    f[k++] = F3(205, dir, hp, dp);
+    f[k++] = F3(206, dir, hw, dp);
+    f[k++] = F3(207, dir, hp, dw);
+    f[k++] = F3(208, dir, hw, dw);
+    f[k++] = F3(209, dir, dp, dist);
+    f[k++] = F3(210, dir * 16 + dist, hp, dp);
+    f[k++] = F3(211, dir, hp, LV(h < n ? h : NONE));
+    f[k++] = F3(212, dir, hp, st->lset[h]);
+    f[k++] = F3(213, dir, hp, st->rset[h]);
+    f[k++] = F3(214, dir, dp, st->lset[d]);
+    f[k++] = F3(215, dir, dp, st->rset[d]);
+    f[k++] = F3(216, dir, dp, PV(dl));
+    f[k++] = F3(217, dir, dp, WV(dl));
+    f[k++] = F3(218, dir, hp, WV(dl));
+    f[k++] = F3(219, dir, hp, PV(hh));
+    f[k++] = F3(220, dir, dp, d + 1 < n ? s->t[d + 1].cls : 255);
+    f[k++] = F3(221, dir, dp, d ? s->t[d - 1].cls : 254);
+    f[k++] = F3(222, dir, hp, dsf);
+    f[k++] = F3(223, dir, hp, dfl);
+    f[k++] = F3(224, dir * 4096 + hp, st->nl[h] > 3 ? 3 : st->nl[h], st->nr[h] > 3 ? 3 : st->nr[h]);
+    f[k++] = F3(225, dir, dp, LV(dl));
+    f[k++] = F3(226, dir, dp, PV(dr));
+    f[k++] = F3(227, dir, hw, st->lset[h]);
+    f[k++] = F3(228, dir, dw, hp * 256 + (uint64_t)(hh == NONE ? 254 : hh >= n ? 255 : s->t[hh].cls));
+    f[k++] = F3(229, dir, hp * 256 + dp, PV(dl));
+#undef WV
+#undef PV
+#undef LV
+    return k;
+}
+
+/* The relation of the arc of `kind` in st: the best scored one (never the
+ * root's but from the root). */
+static int best_label(const pview *v, const sr_pstate *st, const sr_psent *s, int kind)
+{
+    if (sr_pstate_root_arc(st, kind))
+        return SR_DEP_ROOT;
+    uint64_t f[SR_PARSE_MAXFEAT];
+    int32_t score[SR_PARSE_NLABELS];
+    memset(score, 0, sizeof score);
+    add_scores(&v->lab, f, sr_parse_label_feats(st, s, kind, f), score);
+    int best = -1;
+    for (int l = 0; l < SR_PARSE_NLABELS; l++)
+        if (l + 1 != SR_DEP_ROOT && (best < 0 || score[l] > score[best]))
+            best = l;
+    return best + 1;
+}
+
 void sr_parse_decode(const sitrep_model *m, const sr_psent *s, sr_pstate *st)
 {
     pview v;
     sr_pstate_reset(st);
     bool have = view_of(m->parw, m->parw_len, &v, false);
     uint64_t f[SR_PARSE_MAXFEAT];
-    int32_t score[SR_PA__COUNT];
+    int32_t score[SR_PK__COUNT];
     while (!sr_pstate_final(st)) {
         memset(score, 0, sizeof score);
         if (have)
-            add_scores(&v.par, f, sr_parse_feats(st, s, f), score);
+            add_kinds(&v.kind, f, sr_parse_feats(st, s, f), score);
         int best = -1;
-        for (int a = 0; a < SR_PA__COUNT; a++)
-            if ((best < 0 || score[a] > score[best]) && sr_pstate_valid(st, a))
-                best = a;
-        sr_pstate_apply(st, best);
+        for (int k = 0; k < SR_PK__COUNT; k++)
+            if ((best < 0 || score[k] > score[best]) && sr_pstate_kind_valid(st, k))
+                best = k;
+        int rel = 0;
+        if (best == SR_PK_LEFT || best == SR_PK_RIGHT)
+            rel = have ? best_label(&v, st, s, best) : sr_pstate_root_arc(st, best) ? SR_DEP_ROOT : SR_DEP_DEP;
+        sr_pstate_apply(st, sr_pstate_action(best, rel));
     }
     sr_pstate_one_root(st);
 }

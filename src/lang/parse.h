@@ -41,12 +41,15 @@ extern const char *const sr_dep_names[SR_DEP__COUNT];
 sr_dep sr_dep_find(const char *s, size_t n);
 sr_upos sr_upos_find(const char *s, size_t n);
 
-#define SR_PARSE_VERSION 1u /* of the feature templates; weights must match */
+#define SR_PARSE_VERSION 2u /* of the feature templates; weights must match */
 #define SR_PARSE_NLABELS (SR_DEP__COUNT - 1)
 /* Transitions (arc-eager, the root at the buffer's end): shift, reduce,
  * then left arcs and right arcs, one a relation. */
 enum { SR_PA_SHIFT, SR_PA_REDUCE, SR_PA_LEFT, SR_PA_RIGHT = SR_PA_LEFT + SR_PARSE_NLABELS,
        SR_PA__COUNT = SR_PA_RIGHT + SR_PARSE_NLABELS };
+/* The kinds of transition, scored first; an arc's relation is scored after
+ * its kind is chosen. */
+enum { SR_PK_SHIFT, SR_PK_REDUCE, SR_PK_LEFT, SR_PK_RIGHT, SR_PK__COUNT };
 #define SR_PARSE_MAXFEAT 96
 #define SR_PARSE_MAXCLASS 128
 /* Sentences longer than this are left unparsed. */
@@ -117,6 +120,8 @@ sitrep_status sr_parse_doc_from_words(sr_doc *d, sr_arena *a, const sitrep_model
 /* The per-token facts of one sentence. */
 typedef struct sr_ptok {
     uint64_t w;     /* the word, lower-cased */
+    uint64_t pw;    /* the word as the parser sees it: w, or SR_PARSE_UNK
+                     * when not in the parser's vocabulary (sr_parse_tag) */
     uint64_t sfx[4], pfx[3];
     uint64_t shape;
     uint8_t penn;   /* tag.c's tag */
@@ -150,13 +155,31 @@ bool sr_pstate_init(sr_pstate *st, sr_arena *a, uint32_t n);
 void sr_pstate_reset(sr_pstate *st);
 static inline bool sr_pstate_final(const sr_pstate *st) { return st->b == st->n && st->sp == 0; }
 bool sr_pstate_valid(const sr_pstate *st, int action);
+bool sr_pstate_kind_valid(const sr_pstate *st, int kind);
+/* The transition of a kind with relation rel (sr_dep; ignored for shift
+ * and reduce). */
+static inline int sr_pstate_action(int kind, int rel)
+{
+    return kind == SR_PK_SHIFT ? SR_PA_SHIFT : kind == SR_PK_REDUCE ? SR_PA_REDUCE
+         : (kind == SR_PK_LEFT ? SR_PA_LEFT : SR_PA_RIGHT) + rel - 1;
+}
 void sr_pstate_apply(sr_pstate *st, int action);
-/* The parser's features of the configuration; returns their number. */
+/* The parser's features of the configuration (for the kind of the next
+ * transition); returns their number. */
 uint32_t sr_parse_feats(const sr_pstate *st, const sr_psent *s, uint64_t *f);
+/* The features of the relation of the arc a transition of `kind` (left or
+ * right) makes in st; returns their number. */
+uint32_t sr_parse_label_feats(const sr_pstate *st, const sr_psent *s, int kind, uint64_t *f);
+/* Does an arc of `kind` in st take the root relation without a choice (a
+ * left arc from the root)? */
+static inline bool sr_pstate_root_arc(const sr_pstate *st, int kind) { return kind == SR_PK_LEFT && st->b == st->n; }
 /* Sets each word's class from the tagger's classes table (the trainer may
  * set cls itself) and its upos. */
 void sr_parse_set_class(const sitrep_model *m, sr_psent *s, uint32_t i, uint8_t cls);
-/* Tags sentence s with the model (classes and upos). */
+/* The parser's value of a word outside its vocabulary. */
+#define SR_PARSE_UNK 3u
+/* Tags sentence s with the model (classes and upos) and sets each word's
+ * parser value (pw). */
 void sr_parse_tag(const sitrep_model *m, sr_psent *s);
 /* Parses s with the model into st (the configuration left final, roots
  * repaired). */
@@ -166,13 +189,23 @@ void sr_parse_decode(const sitrep_model *m, const sr_psent *s, sr_pstate *st);
 void sr_pstate_one_root(sr_pstate *st);
 
 /* The PARW section (written by parse_train, copied by mkmodel):
- *   "SRPARW\0\0", u32 version, u32 nclasses, u32 nactions, u32 nlabels,
- *   then two weight tables (tagger: nclasses wide; parser: nactions):
+ *   "SRPARW\0\0", u32 version, u32 nclasses, u32 nkinds (4), u32 nlabels,
+ *   then three weight tables:
+ *   - the tagger's (nclasses wide), sparse:
  *     u32 nfeat, u32 nslots, u32 nent, float scale,
  *     nslots x {u32 fp, u32 at}: a feature's slot, probed linearly from
  *       key >> 32; fp its key's low 32 bits, at its run in ent (0: empty),
  *     u32 ent[nent]: ent[0] unused, then a run a feature: n, then n words
- *       (class << 16 | weight as u16);
+ *       (class << 16 | weight as u16); or, for a feature with many
+ *       weights, 0x80000000 | m, then m words holding 2m i16 weights, one a
+ *       class in order (m = (width + 1) / 2);
+ *   - the transition kinds' (4 wide), dense, the weights in the slot:
+ *     u32 nfeat, u32 nslots, float scale, u32 0,
+ *     nslots x {u32 fp, i16 w[4]}: probed linearly from key >> 32, fp the
+ *       key's low 32 bits with the lowest bit set (0: an empty slot);
+ *   - the relations' (nlabels wide: relation - 1), sparse as the tagger's;
+ *   then the parser's vocabulary: u32 nslots, nslots x u64 word (0: empty),
+ *     probed linearly from word >> 40;
  *   then the classes: nclasses x {u8 upos, char xpos[7]}. */
 #define SR_PARW_MAGIC "SRPARW\0\0"
 

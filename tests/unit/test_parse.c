@@ -103,6 +103,57 @@ static void test_only_event_sentences(void **state)
     assert_false(sr_parsed(d, tok(d, "attacked")));
 }
 
+/* The transitions: a kind, then a relation for arcs; the kinds allowed. */
+static void test_transitions(void **state)
+{
+    (void)state;
+    sr_arena a;
+    sr_arena_init(&a);
+    sr_pstate st;
+    assert_true(sr_pstate_init(&st, &a, 2));
+    assert_true(sr_pstate_kind_valid(&st, SR_PK_SHIFT));
+    assert_false(sr_pstate_kind_valid(&st, SR_PK_LEFT));
+    assert_false(sr_pstate_kind_valid(&st, SR_PK_REDUCE));
+    sr_pstate_apply(&st, sr_pstate_action(SR_PK_SHIFT, 0));
+    assert_true(sr_pstate_kind_valid(&st, SR_PK_LEFT));
+    assert_true(sr_pstate_kind_valid(&st, SR_PK_RIGHT));
+    assert_false(sr_pstate_kind_valid(&st, SR_PK_REDUCE));
+    sr_pstate_apply(&st, sr_pstate_action(SR_PK_RIGHT, SR_DEP_OBJ)); /* 0 -> 1 obj */
+    assert_int_equal(st.head[1], 0);
+    assert_int_equal(st.label[1], SR_DEP_OBJ);
+    assert_true(sr_pstate_kind_valid(&st, SR_PK_REDUCE));
+    assert_false(sr_pstate_kind_valid(&st, SR_PK_SHIFT)); /* the buffer holds the root only */
+    assert_false(sr_pstate_kind_valid(&st, SR_PK_LEFT)); /* s0 has its head */
+    sr_pstate_apply(&st, sr_pstate_action(SR_PK_REDUCE, 0));
+    assert_true(sr_pstate_root_arc(&st, SR_PK_LEFT));
+    sr_pstate_apply(&st, sr_pstate_action(SR_PK_LEFT, SR_DEP_ROOT));
+    assert_true(sr_pstate_final(&st));
+    assert_int_equal(st.head[0], 2);
+    assert_int_equal(st.label[0], SR_DEP_ROOT);
+    sr_arena_free(&a);
+}
+
+/* Words the parser never saw in training are one unknown word to it; the
+ * tagger keeps each word. */
+static void test_unknown_words(void **state)
+{
+    (void)state;
+    sitrep_extractor_set_parse(tu_x, SITREP_PARSE_ALL);
+    const sr_doc *d = doc_of("The zorblaxian quintaphones seized the town.");
+    sr_arena a;
+    sr_arena_init(&a);
+    sr_psent *s = sr_parse_prepare(&a, d, 0, d->tokens.n);
+    assert_non_null(s);
+    sr_parse_tag(tu_model, s);
+    assert_int_equal(s->t[1].pw, SR_PARSE_UNK);
+    assert_int_equal(s->t[2].pw, SR_PARSE_UNK);
+    assert_int_not_equal(s->t[1].w, s->t[2].w);
+    assert_int_equal(s->t[0].pw, s->t[0].w); /* "the" */
+    assert_int_equal(s->t[3].pw, s->t[3].w); /* "seized" */
+    assert_int_equal(s->t[3].upos, SR_UPOS_VERB);
+    sr_arena_free(&a);
+}
+
 /* Every token gets a head in its sentence; one root a sentence. */
 static void test_tree_shape(void **state)
 {
@@ -216,6 +267,8 @@ int main(void)
         cmocka_unit_test(test_control_and_coordination),
         cmocka_unit_test(test_only_event_sentences),
         cmocka_unit_test(test_tree_shape),
+        cmocka_unit_test(test_transitions),
+        cmocka_unit_test(test_unknown_words),
         cmocka_unit_test(test_relation_names),
         cmocka_unit_test(test_conllu_reader),
         cmocka_unit_test(test_long_sentences),

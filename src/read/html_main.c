@@ -652,6 +652,7 @@ enum {
     FN_PROSE, FN_PROSEW, FN_END, FN_FIRST, FN_TAG, FN_TAGW, FN_PTAG, FN_ANC, FN_ANCW, FN_NF,
     FN_JUNK, FN_POS, FN_TITLE, FN_PREV, FN_NEXT, FN_PREVW, FN_NEXTW, FN_PAR, FN_PARW, FN_CWOWN,
     FN_CWANC, FN_FWORD, FN_LDB, FN_LDBW, FN_ARTSZ, FN_DEPTH, FN_NRUNS, FN_SAMEP, FN_DIGITS,
+    FN_PSHARE = 41, FN_GSHARE, FN_ASHARE,
     FN_HEADING = 0x80,
 };
 
@@ -726,6 +727,7 @@ static uint32_t class_feats(uint32_t ns, const char *v, uint32_t *f, uint8_t *fn
 typedef struct fctx {
     const uint8_t *in;
     uint32_t best, art_first, art_last, art_chars, art_runs;
+    float page_prose, art_prose; /* prose of the page, of the article's runs */
     shingles ld;
     bool has_ld;
 } fctx;
@@ -839,6 +841,13 @@ static uint32_t run_features(const mainst *s, const fctx *c, uint32_t k, uint32_
     }
     /* the article's size, and how deep the run lies in it */
     PUT(FN_ARTSZ, feat(FN_ARTSZ | hd, bin_log2(c->art_chars)));
+    /* how much of the page's prose lies around the run, and in the article */
+    if (c->page_prose > 0) {
+        uint32_t gp = t->n[par].parent;
+        PUT(FN_PSHARE, feat(FN_PSHARE | hd, bin_frac(s->a[par].prose / c->page_prose, 5)));
+        PUT(FN_GSHARE, feat(FN_GSHARE | hd, bin_frac(s->a[gp].prose / c->page_prose, 5)));
+        PUT(FN_ASHARE, feat(FN_ASHARE | hd, wh * 8 + bin_frac(c->art_prose / c->page_prose, 5)));
+    }
     if (wh != IN_NO && c->best && s->depth[o] >= s->depth[c->best])
         PUT(FN_DEPTH, feat(FN_DEPTH | hd, bin_log2((uint32_t)(s->depth[o] - s->depth[c->best]))));
     /* the JSON-LD articleBody: how much of the run it holds */
@@ -890,6 +899,10 @@ static void classify(mainst *s, const uint8_t *in, uint32_t best, const hsink *s
             c.art_chars += s->rv[k].chars;
             c.art_runs++;
         }
+    c.page_prose = s->a[0].prose;
+    for (uint32_t k = 0; k < s->nruns; k++)
+        if (in[s->rv[k].owner] == IN_ARTICLE && !heading(s, &s->rv[k]))
+            c.art_prose += prose_of(&s->rv[k]) * (float)s->rv[k].chars;
     if (s->m->body && s->m->body_len >= 200) {
         if (!shingles_build(&c.ld, s->m->body, s->m->body_len)) {
             s->oom = true;

@@ -15,7 +15,10 @@
 #include <stdlib.h>
 #include <strings.h>
 
-enum { R_LD, R_OG, R_META, R_TIME, R_MICRO, R__NONE };
+/* Sources by trust; the last four are bylines marked in the body: a link
+ * rel="author", an hCard "fn", a link to an author's page, an element whose
+ * class says author or byline. */
+enum { R_LD, R_OG, R_META, R_TIME, R_MICRO, R_REL, R_FN, R_ALINK, R_ACLASS, R__NONE };
 enum { F_TITLE, F_PUB, F_MOD, F_AUTHOR, F_SECTION, F_URL, F_LANG, F__COUNT };
 
 typedef struct mstate {
@@ -27,6 +30,8 @@ typedef struct mstate {
     const char *body;
     uint32_t itembody;
     const char *title_tag;
+    const char *site;                /* og:site_name, application-name */
+    const char *authors[R__NONE];    /* the first author each source gives */
     bool oom;
 } mstate;
 
@@ -65,10 +70,16 @@ static const char *clean(mstate *s, const char *p, size_t n)
 
 static void offer(mstate *s, int field, int rank, const char *v)
 {
-    if (!v || rank >= s->rank[field])
+    if (!v || (rank >= s->rank[field] && field != F_AUTHOR))
+        return;
+    if (field == F_AUTHOR && rank < R__NONE && s->authors[rank])
         return;
     const char *c = clean(s, v, strlen(v));
     if (!c)
+        return;
+    if (field == F_AUTHOR && rank < R__NONE)
+        s->authors[rank] = c;
+    if (rank >= s->rank[field])
         return;
     s->v[field] = c;
     s->rank[field] = rank;
@@ -147,6 +158,8 @@ static void ld_object(mstate *s, const cJSON *o)
             if (s->rank[f] == R_LD && f != F_URL) {
                 s->rank[f] = R__NONE;
                 s->v[f] = NULL;
+                if (f == F_AUTHOR)
+                    s->authors[R_LD] = NULL;
             }
         s->ld_article = kind;
     }
@@ -268,6 +281,10 @@ static void meta_tag(mstate *s, const hnode *n)
         return;
     }
     const char *keys[2] = {hstr(s->t, x->property), hstr(s->t, x->name)};
+    for (int k = 0; k < 2; k++)
+        if (keys[k] && !s->site &&
+            (strcasecmp(keys[k], "og:site_name") == 0 || strcasecmp(keys[k], "application-name") == 0))
+            s->site = clean(s, content, strlen(content));
     for (int k = 0; k < 2; k++) {
         if (!keys[k])
             continue;
@@ -352,6 +369,118 @@ static void microdata(mstate *s, uint32_t i)
         if (s->rank[F_SECTION] > R_MICRO)
             offer(s, F_SECTION, R_MICRO, node_text(s, i, 200));
     }
+}
+
+/* Does the class attribute v hold a word starting with w ("author" finds
+ * "author-name"), or (exact) the word w itself? */
+static bool class_word(const char *v, const char *w, bool exact)
+{
+    size_t wl = strlen(w);
+    for (const char *p = v; p && *p;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        const char *e = p;
+        while (*e && *e != ' ' && *e != '\t' && *e != '\n')
+            e++;
+        if ((size_t)(e - p) >= wl && strncasecmp(p, w, wl) == 0 && (!exact || (size_t)(e - p) == wl))
+            return true;
+        p = e;
+    }
+    return false;
+}
+
+/* A byline's name: the text of node i with "By", "Von", "Par" ... cut
+ * off, up to a date, a "|" or a dash; NULL unless it reads as a short name. */
+static const char *byline_name(mstate *s, uint32_t i)
+{
+    const char *v = node_text(s, i, 160);
+    if (!v)
+        return NULL;
+    static const char *const pre[] = {"posted by ", "written by ", "by ", "von ", "par ", "por ", "di ",
+                                      "door ", "av ", "od ", "autor: ", "autorin: ", "author: ", "text: "};
+    for (size_t k = 0; k < sizeof pre / sizeof *pre; k++)
+        if (strncasecmp(v, pre[k], strlen(pre[k])) == 0) {
+            v += strlen(pre[k]);
+            break;
+        }
+    size_t n = 0, words = 1;
+    for (; v[n]; n++) {
+        if ((v[n] >= '0' && v[n] <= '9') || v[n] == '|' || v[n] == '@' || v[n] == '(' ||
+            strncmp(v + n, " - ", 3) == 0 || strncmp(v + n, " \xE2\x80\x93 ", 5) == 0 ||
+            strncmp(v + n, " \xC2\xB7 ", 4) == 0 || strncmp(v + n, " \xE2\x80\xA2 ", 5) == 0)
+            break;
+        words += v[n] == ' ';
+    }
+    while (n && (v[n - 1] == ' ' || v[n - 1] == ',' || v[n - 1] == ':' || v[n - 1] == '.'))
+        n--;
+    if (n < 2 || n > 80 || words > 8 || is_url(v))
+        return NULL;
+    return dupn(s, v, n);
+}
+
+/* Is node i inside comments (a commenter's name is no byline)?  Looks up
+ * a bounded number of levels. */
+static bool in_comments(const mstate *s, uint32_t i)
+{
+    for (int k = 0; i && k < 8; k++, i = s->t->n[i].parent) {
+        const char *c = hstr(s->t, s->t->n[i].cls), *id = hstr(s->t, s->t->n[i].id);
+        if ((c && (strcasestr(c, "comment") || strcasestr(c, "respon"))) || (id && strcasestr(id, "comment")))
+            return true;
+    }
+    return false;
+}
+
+/* Bylines marked in the body, the least trusted author. */
+static void byline(mstate *s, uint32_t i)
+{
+    const htree *t = s->t;
+    const hnode *n = &t->n[i];
+    const hextra *x = n->extra ? &t->x[n->extra] : NULL;
+    const char *rel = x ? hstr(t, x->rel) : NULL, *cls = hstr(t, n->cls), *href = hstr(t, n->href);
+    int rank = R__NONE;
+    if (n->tag == H_A && rel && class_word(rel, "author", true))
+        rank = R_REL;
+    else if (cls && (class_word(cls, "fn", true) || class_word(cls, "p-author", true)))
+        rank = R_FN;
+    else if (n->tag == H_A && href && (strstr(href, "/author/") || strstr(href, "/autor/") || strstr(href, "/authors/")))
+        rank = R_ALINK;
+    else if (cls && (class_word(cls, "author", false) || class_word(cls, "autor", false) ||
+                     class_word(cls, "byline", false)) && !strcasestr(cls, "bio") && !strcasestr(cls, "avatar") &&
+             !strcasestr(cls, "image") && !strcasestr(cls, "desc"))
+        rank = R_ACLASS;
+    if (rank == R__NONE || s->authors[rank] || in_comments(s, i))
+        return;
+    offer(s, F_AUTHOR, rank, byline_name(s, i));
+}
+
+/* Does the author name the site rather than a person: the site's name, a
+ * domain ("example.de"), or the name of the page's <title> after its
+ * separator? */
+static bool site_like(const mstate *s, const char *a)
+{
+    if (s->site && (strcasecmp(a, s->site) == 0 || strcasestr(a, s->site) || strcasestr(s->site, a)))
+        return true;
+    const char *dot = strrchr(a, '.');
+    if (dot && !strchr(a, ' ') && dot[1] >= 'a' && dot[1] <= 'z' && strlen(dot + 1) >= 2 && strlen(dot + 1) <= 4)
+        return true;
+    if (s->title_tag) {
+        size_t al = strlen(a), tl = strlen(s->title_tag);
+        /* "... | Site" or "... - Site" */
+        if (al + 3 <= tl && strcasecmp(s->title_tag + tl - al, a) == 0 &&
+            (s->title_tag[tl - al - 2] == '|' || s->title_tag[tl - al - 2] == '-' ||
+             (unsigned char)s->title_tag[tl - al - 2] >= 0x80))
+            return true;
+    }
+    return false;
+}
+
+/* The most trusted author that names a person, else the most trusted. */
+static const char *pick_author(const mstate *s)
+{
+    for (int r = 0; r < R__NONE; r++)
+        if (s->authors[r] && !site_like(s, s->authors[r]))
+            return s->authors[r];
+    return s->v[F_AUTHOR];
 }
 
 static const char *norm_date(mstate *s, const char *v)
@@ -447,6 +576,8 @@ bool sr_html_meta(const htree *t, sr_doc *d, hmeta *m)
         }
         if (n->itemprop)
             microdata(&s, i);
+        if (n->cls || n->tag == H_A)
+            byline(&s, i);
     }
     if (s.oom)
         return false;
@@ -454,7 +585,7 @@ bool sr_html_meta(const htree *t, sr_doc *d, hmeta *m)
     m->title_tag = strip_site(&s, s.title_tag);
     m->published = norm_date(&s, s.v[F_PUB]);
     m->modified = norm_date(&s, s.v[F_MOD]);
-    m->author = s.v[F_AUTHOR];
+    m->author = pick_author(&s);
     m->section = s.v[F_SECTION];
     m->url = s.v[F_URL];
     m->language = s.v[F_LANG];

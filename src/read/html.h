@@ -97,6 +97,10 @@ typedef struct hmeta {
     uint32_t itembody; /* node with itemprop=articleBody, or 0 */
 } hmeta;
 bool sr_html_meta(const htree *t, sr_doc *d, hmeta *m);
+/* The first date written out in p[0..n) (18.05.2014, 2014-05-18,
+ * 18. Mai 2014, 18 de mayo de 2014, May 18, 2014; month names in eight
+ * languages) as "YYYY-MM-DD". */
+bool sr_html_text_date(const char *p, size_t n, char out[11]);
 
 /* The block classifier (html_main.c; weights learned by tools/html_train.c,
  * data/html/block.weights).  Every run's features are indices into a

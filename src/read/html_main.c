@@ -26,7 +26,6 @@
  */
 #include "html.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <strings.h>
 
@@ -952,140 +951,6 @@ static void classify(mainst *s, const uint8_t *in, uint32_t best, const hsink *s
     free(c.ld.h);
 }
 
-/* ---- a date in the text near the title ------------------------------------ */
-
-/* Month names and their usual abbreviations in the languages the reader
- * meets most (en, de, fr, es, it, pt, nl, pl, with Polish genitives),
- * folded to lower case. */
-static const struct { const char *name; uint8_t month; } month_names[] = {
-    {"january", 1}, {"jan", 1}, {"januar", 1}, {"janvier", 1}, {"enero", 1}, {"gennaio", 1},
-    {"janeiro", 1}, {"januari", 1}, {"stycznia", 1}, {"styczeń", 1}, {"jänner", 1},
-    {"february", 2}, {"feb", 2}, {"februar", 2}, {"février", 2}, {"febrero", 2}, {"febbraio", 2},
-    {"fevereiro", 2}, {"februari", 2}, {"lutego", 2}, {"luty", 2},
-    {"march", 3}, {"mar", 3}, {"märz", 3}, {"mars", 3}, {"marzo", 3}, {"março", 3}, {"maart", 3},
-    {"marca", 3}, {"marzec", 3},
-    {"april", 4}, {"apr", 4}, {"avril", 4}, {"abril", 4}, {"aprile", 4}, {"kwietnia", 4},
-    {"kwiecień", 4},
-    {"may", 5}, {"mai", 5}, {"mayo", 5}, {"maggio", 5}, {"maio", 5}, {"mei", 5}, {"maja", 5}, {"maj", 5},
-    {"june", 6}, {"jun", 6}, {"juni", 6}, {"juin", 6}, {"junio", 6}, {"giugno", 6}, {"junho", 6},
-    {"czerwca", 6}, {"czerwiec", 6},
-    {"july", 7}, {"jul", 7}, {"juli", 7}, {"juillet", 7}, {"julio", 7}, {"luglio", 7}, {"julho", 7},
-    {"lipca", 7}, {"lipiec", 7},
-    {"august", 8}, {"aug", 8}, {"août", 8}, {"agosto", 8}, {"augustus", 8}, {"sierpnia", 8},
-    {"sierpień", 8},
-    {"september", 9}, {"sep", 9}, {"sept", 9}, {"septembre", 9}, {"septiembre", 9}, {"settembre", 9},
-    {"setembro", 9}, {"września", 9}, {"wrzesień", 9},
-    {"october", 10}, {"oct", 10}, {"oktober", 10}, {"okt", 10}, {"octobre", 10}, {"octubre", 10},
-    {"ottobre", 10}, {"outubro", 10}, {"października", 10}, {"październik", 10},
-    {"november", 11}, {"nov", 11}, {"novembre", 11}, {"noviembre", 11}, {"novembro", 11},
-    {"listopada", 11}, {"listopad", 11},
-    {"december", 12}, {"dec", 12}, {"dezember", 12}, {"dez", 12}, {"décembre", 12}, {"diciembre", 12},
-    {"dicembre", 12}, {"dezembro", 12}, {"grudnia", 12}, {"grudzień", 12},
-};
-
-static int month_word(const char *p, size_t n)
-{
-    char w[24];
-    while (n && (p[n - 1] == '.' || p[n - 1] == ','))
-        n--;
-    if (n < 3 || n >= sizeof w)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        w[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
-    for (size_t k = 0; k < sizeof month_names / sizeof *month_names; k++)
-        if (strlen(month_names[k].name) == n && memcmp(month_names[k].name, w, n) == 0)
-            return month_names[k].month;
-    return 0;
-}
-
-/* A number of 1..maxd digits at p[0..n) (trailing '.', ',' or an ordinal
- * "st", "nd", "rd", "th" allowed), or -1. */
-static int small_num(const char *p, size_t n, size_t maxd)
-{
-    size_t i = 0;
-    int v = 0;
-    while (i < n && p[i] >= '0' && p[i] <= '9' && i < maxd)
-        v = v * 10 + (p[i++] - '0');
-    if (i == 0)
-        return -1;
-    const char *rest = p + i;
-    size_t rl = n - i;
-    if (rl == 0 || (rl == 1 && (rest[0] == '.' || rest[0] == ',')) ||
-        (rl >= 2 && rl <= 3 && (strncmp(rest, "st", 2) == 0 || strncmp(rest, "nd", 2) == 0 ||
-                                strncmp(rest, "rd", 2) == 0 || strncmp(rest, "th", 2) == 0)))
-        return v;
-    return -1;
-}
-
-static bool valid_date(int y, int mo, int d) { return y >= 1990 && y <= 2099 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31; }
-
-/* The first date in p[0..n): 18.05.2014, 2014-05-18, 18. Mai 2014,
- * 18 de mayo de 2014, May 18, 2014.  Writes "YYYY-MM-DD". */
-static bool text_date(const char *p, size_t n, char out[11])
-{
-    const char *tok[8];
-    size_t tl[8], nt = 0;
-    int y = 0, mo = 0, d = 0;
-    for (size_t i = 0; i <= n; i++) {
-        if (i < n && p[i] != ' ')
-            continue;
-        size_t st = i;
-        while (st > 0 && p[st - 1] != ' ')
-            st--;
-        if (i > st) {
-            /* keep the last five words */
-            if (nt == 5) {
-                memmove(tok, tok + 1, 4 * sizeof *tok);
-                memmove(tl, tl + 1, 4 * sizeof *tl);
-                nt = 4;
-            }
-            tok[nt] = p + st;
-            tl[nt++] = i - st;
-            const char *w = tok[nt - 1];
-            size_t l = tl[nt - 1];
-            /* 18.05.2014 or 2014-05-18 in one word */
-            int a, b, c;
-            char sep;
-            if (l >= 8 && sscanf(w, "%2d.%2d.%4d", &a, &b, &c) == 3 && valid_date(c, b, a)) {
-                d = a, mo = b, y = c;
-                break;
-            }
-            if (l >= 10 && sscanf(w, "%4d-%2d-%2d%c", &a, &b, &c, &sep) >= 3 && valid_date(a, b, c)) {
-                y = a, mo = b, d = c;
-                break;
-            }
-            /* a year ends "D. Month YYYY", "D de Month de YYYY", "Month D, YYYY" */
-            int yr = small_num(w, l, 4);
-            if (yr >= 1990 && yr <= 2099 && l >= 4 && nt >= 3) {
-                size_t k = nt - 2;
-                if (tl[k] == 2 && strncmp(tok[k], "de", 2) == 0 && k > 0)
-                    k--;
-                int m1 = k >= 1 ? month_word(tok[k], tl[k]) : 0;
-                if (m1) {
-                    size_t j = k - 1;
-                    if (j >= 1 && tl[j] == 2 && strncmp(tok[j], "de", 2) == 0)
-                        j--;
-                    int dd = small_num(tok[j], tl[j], 2);
-                    if (valid_date(yr, m1, dd)) {
-                        y = yr, mo = m1, d = dd;
-                        break;
-                    }
-                }
-                int dd = small_num(tok[nt - 2], tl[nt - 2], 2);
-                int m2 = month_word(tok[nt - 3], tl[nt - 3]);
-                if (m2 && valid_date(yr, m2, dd)) {
-                    y = yr, mo = m2, d = dd;
-                    break;
-                }
-            }
-        }
-    }
-    if (!y)
-        return false;
-    snprintf(out, 11, "%04d-%02d-%02d", y, mo, d);
-    return true;
-}
-
 /* The page's date when its metadata gives none: the first date in a short
  * run after the title (then just before it), else in the article's first
  * runs; a bounded window. */
@@ -1105,7 +970,7 @@ static bool near_date(const mainst *s, const uint8_t *in, char iso[11])
             break;
         for (uint32_t k = a; k < b && k < s->nruns; k++) {
             const run *r = &s->rv[k];
-            if (r->chars <= 200 && text_date(s->text.p + r->start, r->len, iso))
+            if (r->chars <= 200 && sr_html_text_date(s->text.p + r->start, r->len, iso))
                 return true;
         }
     }

@@ -90,6 +90,7 @@ htag sr_html_tag(const char *name);
  * are left to the caller.  Strings are in the document's arena. */
 typedef struct hmeta {
     const char *title, *headline, *title_tag;
+    const char *title_raw, *title_tag_raw; /* before the site's name is cut */
     const char *published, *modified;
     const char *author, *section, *url, *language;
     const char *body;  /* JSON-LD articleBody (arena), or NULL */

@@ -1001,7 +1001,7 @@ bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m, const hsink *sink)
         score(&s);
 
     /* the title: the heading that says the page's title, else the first h1 */
-    uint32_t title_run = UINT32_MAX, first_h1 = UINT32_MAX;
+    uint32_t title_run = UINT32_MAX, first_h1 = UINT32_MAX, part = UINT32_MAX, nheads = 0;
     for (uint32_t k = 0; !s.oom && k < s.nruns; k++) {
         const run *r = &s.rv[k];
         if (!heading(&s, r))
@@ -1011,11 +1011,18 @@ bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m, const hsink *sink)
             title_run = k;
             break;
         }
+        /* else a heading that is a good part of the raw titles ("Post | Blog"),
+         * among the first 64 headings (the search is bounded) */
+        if (part == UINT32_MAX && nheads++ < 64 && r->len >= 4 && t->n[r->owner].tag <= H_H2 &&
+            ((m->title_raw && r->len * 3 >= strlen(m->title_raw) && contains(m->title_raw, txt, r->len)) ||
+             (m->title_tag_raw && r->len * 3 >= strlen(m->title_tag_raw) &&
+              contains(m->title_tag_raw, txt, r->len))))
+            part = k;
         if (first_h1 == UINT32_MAX && t->n[r->owner].tag == H_H1)
             first_h1 = k;
     }
     if (title_run == UINT32_MAX)
-        title_run = first_h1;
+        title_run = part != UINT32_MAX ? part : first_h1;
     s.title_run = title_run;
     /* the runs below every node, and what lies inside furniture */
     for (uint32_t i = 0; !s.oom && i < t->nn; i++)
@@ -1162,7 +1169,9 @@ bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m, const hsink *sink)
         const run *r = &s.rv[title_run];
         const char *h = s.text.p + r->start;
         bool held = !m->title || contains(m->title, h, r->len) ||
-                    (m->title_tag && contains(m->title_tag, h, r->len));
+                    (m->title_tag && contains(m->title_tag, h, r->len)) ||
+                    (m->title_raw && contains(m->title_raw, h, r->len)) ||
+                    (m->title_tag_raw && contains(m->title_tag_raw, h, r->len));
         if (held) {
             d->meta.title = sr_arena_strndup(d->arena, h, r->len);
             if (!d->meta.title)

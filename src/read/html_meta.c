@@ -661,8 +661,13 @@ static const char *strip_site(mstate *s, const char *v)
         size_t bl = strlen(b);
         if (strstr(b, seps[k]))
             continue; /* many parts: a breadcrumb, keep the whole */
-        const char *pick = al >= bl ? a : b;
-        size_t pl = al >= bl ? al : bl;
+        /* the longer part, unless the shorter is not the site's name and the longer is */
+        bool first = al >= bl;
+        if (s->site && strncasecmp(first ? a : b, s->site, first ? al : bl) == 0 &&
+            strlen(s->site) == (first ? al : bl))
+            first = !first;
+        const char *pick = first ? a : b;
+        size_t pl = first ? al : bl;
         if (pl * 3 >= strlen(v) && pl < best_len) {
             best = pick;
             best_len = pl;
@@ -728,6 +733,8 @@ bool sr_html_meta(const htree *t, sr_doc *d, hmeta *m)
         return false;
     m->title = strip_site(&s, s.v[F_TITLE]);
     m->title_tag = strip_site(&s, s.title_tag);
+    m->title_raw = s.v[F_TITLE];
+    m->title_tag_raw = s.title_tag;
     m->published = norm_date(&s, s.v[F_PUB]);
     m->modified = norm_date(&s, s.v[F_MOD]);
     m->author = pick_author(&s);

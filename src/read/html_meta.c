@@ -33,6 +33,10 @@ typedef struct mstate {
     const char *title_tag;
     const char *site;                /* og:site_name, application-name */
     const char *authors[R__NONE];    /* the first author each source gives */
+    /* the people a JSON-LD script names by "@id" (its @graph), for authors
+     * given as {"@id": ...} only; valid while the script is read */
+    const char *person_id[32], *person_name[32];
+    int npersons;
     bool oom;
 } mstate;
 
@@ -128,8 +132,13 @@ static const char *ld_authors(mstate *s, const cJSON *a)
         const char *nm = NULL;
         if (cJSON_IsString(it))
             nm = it->valuestring;
-        else if (cJSON_IsObject(it) && !type_is(it, org_types))
+        else if (cJSON_IsObject(it) && !type_is(it, org_types)) {
             nm = str_of(it, "name");
+            const char *ref = nm ? NULL : str_of(it, "@id");
+            for (int p = 0; ref && p < s->npersons; p++)
+                if (strcmp(ref, s->person_id[p]) == 0)
+                    nm = s->person_name[p];
+        }
         if (nm && *nm && !is_url(nm)) {
             if (b.n)
                 sr_buf_puts(&b, ", ");
@@ -181,6 +190,27 @@ static void ld_object(mstate *s, const cJSON *o)
     const char *body = str_of(o, "articleBody");
     if (body && !s->body && kind == 0)
         s->body = dupn(s, body, strlen(body));
+}
+
+/* The people of a script's @graph (or array) that have an @id and a name. */
+static void ld_persons(mstate *s, const cJSON *j)
+{
+    s->npersons = 0;
+    const cJSON *g = cJSON_IsObject(j) ? cJSON_GetObjectItemCaseSensitive(j, "@graph") : j;
+    if (!cJSON_IsArray(g))
+        return;
+    static const char *const person[] = {"Person", NULL};
+    const cJSON *it;
+    cJSON_ArrayForEach(it, g)
+    {
+        if (s->npersons == 32)
+            break;
+        const char *id = str_of(it, "@id"), *nm = str_of(it, "name");
+        if (id && nm && type_is(it, person)) {
+            s->person_id[s->npersons] = id;
+            s->person_name[s->npersons++] = nm;
+        }
+    }
 }
 
 static void ld_walk(mstate *s, const cJSON *j, int depth)
@@ -707,7 +737,9 @@ bool sr_html_meta(const htree *t, sr_doc *d, hmeta *m)
                 const hnode *tx = &t->n[n->first];
                 if (tx->flags & HF_TEXT) {
                     cJSON *j = cJSON_ParseWithLength(t->pool.p + tx->text, tx->tlen);
+                    ld_persons(&s, j);
                     ld_walk(&s, j, 0);
+                    s.npersons = 0;
                     cJSON_Delete(j);
                 }
             }

@@ -248,7 +248,8 @@ static void test_bounds(void **state)
 
 /* Bylines marked in the body when the metadata names no person: a link
  * rel="author", an hCard "fn", an author link, an author class; never a
- * commenter; an author naming the site gives way to a person. */
+ * commenter; an author naming the site gives way to a person; JSON-LD
+ * authors given by "@id" are found in the @graph. */
 static void test_bylines(void **state)
 {
     (void)state;
@@ -267,6 +268,14 @@ static void test_bylines(void **state)
                     "</article></body></html>";
     d = tu_extract(q, SITREP_FORMAT_HTML);
     assert_string_equal(d->meta.byline, "Jon Hale");
+    /* JSON-LD names the author by "@id" in its @graph */
+    const char *g = "<html><head><script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"BlogPosting\","
+                    "\"headline\":\"Ferry fares rise\",\"author\":{\"@id\":\"https://x.example/#p1\"}},"
+                    "{\"@type\":[\"Person\",\"Organization\"],\"@id\":\"https://x.example/#p1\",\"name\":\"Ida Sund\"}]}"
+                    "</script></head><body><p>Ferry fares will rise by a tenth in spring, the operator said.</p>"
+                    "</body></html>";
+    d = tu_extract(g, SITREP_FORMAT_HTML);
+    assert_string_equal(d->meta.byline, "Ida Sund");
     /* the site's name stays when nothing names a person */
     const char *r = "<html><head><meta name=\"author\" content=\"Coast Daily\"></head><body>"
                     "<p>Ferry fares will rise by a tenth in spring, the operator said.</p></body></html>";

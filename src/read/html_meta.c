@@ -37,6 +37,7 @@ typedef struct mstate {
      * given as {"@id": ...} only; valid while the script is read */
     const char *person_id[32], *person_name[32];
     int npersons;
+    int byline_tries; /* bylines read from the body (bounded) */
     bool oom;
 } mstate;
 
@@ -479,8 +480,9 @@ static void byline(mstate *s, uint32_t i)
                      class_word(cls, "byline", false)) && !strcasestr(cls, "bio") && !strcasestr(cls, "avatar") &&
              !strcasestr(cls, "image") && !strcasestr(cls, "desc"))
         rank = R_ACLASS;
-    if (rank == R__NONE || s->authors[rank] || in_comments(s, i))
+    if (rank == R__NONE || s->authors[rank] || s->byline_tries >= 64 || in_comments(s, i))
         return;
+    s->byline_tries++; /* each reads up to 4096 nodes: a page gets 64 */
     offer(s, F_AUTHOR, rank, byline_name(s, i));
 }
 
@@ -489,7 +491,10 @@ static void byline(mstate *s, uint32_t i)
  * separator? */
 static bool site_like(const mstate *s, const char *a)
 {
-    if (s->site && (strcasecmp(a, s->site) == 0 || strcasestr(a, s->site) || strcasestr(s->site, a)))
+    if (strlen(a) > 200)
+        return false; /* no name is this long; bounds the searches below */
+    if (s->site && strlen(s->site) <= 200 &&
+        (strcasecmp(a, s->site) == 0 || strcasestr(a, s->site) || strcasestr(s->site, a)))
         return true;
     const char *dot = strrchr(a, '.');
     if (dot && !strchr(a, ' ') && dot[1] >= 'a' && dot[1] <= 'z' && strlen(dot + 1) >= 2 && strlen(dot + 1) <= 4)

@@ -62,9 +62,9 @@ FUZZ    := $(wildcard fuzz/fuzz_*.c)
 CMD_LIBS = $(LIBS) $(SERVE_LIBS) $(CORPUS_LIBS)
 
 .PHONY: all test unit asan fuzz fuzz-run bench leakcheck golden cli-test layers clean ner-train parse-train \
-        geo-train event-train
+        geo-train event-train html-train
 all: $(B)/sitrep $(B)/libsitrep.a $(B)/libsitrep_corpus.a $(B)/libsitrep_serve.a $(MODEL) build/ner_train \
-     build/parse_train build/geo_train build/event_train $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT))
+     build/parse_train build/geo_train build/event_train build/html_train $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT))
 
 # ---- the model: compiled from Debian's data at build time -----------------
 build/mkmodel: tools/mkmodel.c $(B)/libsitrep.a $(wildcard src/model/*.h) src/base/base.h
@@ -143,6 +143,26 @@ $(B)/gen/lexicons.inc: tools/gen_lexicon_inc.sh $(LEX)
 $(B)/gen/iso_numeric.inc: tools/gen_iso_inc.sh $(ISO_DIR)/iso_3166-1.json
 	@mkdir -p $(@D)
 	sh tools/gen_iso_inc.sh $(ISO_DIR) > $@.tmp && mv $@.tmp $@
+# The HTML block classifier's weights (data/html/block.weights, learned by
+# tools/html_train.c) as a C table.
+HTML_WEIGHTS := data/html/block.weights
+HTML_EVAL    ?= ../shared/eval/data/trafilatura_eval.jsonl.gz
+$(B)/gen/html_block.inc: $(HTML_WEIGHTS)
+	@mkdir -p $(@D)
+	awk 'BEGIN { print "/* generated from $(HTML_WEIGHTS) */" } /^#/ || NF < 2 { next } \
+	     { w[n++] = sprintf("[%s] = %sf,", $$1, $$2) } \
+	     END { printf "#define HTML_BLOCK_TRAINED %d\n", (n > 0); \
+	           print "static const float html_block_w[1u << HTML_FEAT_BITS] = {"; \
+	           for (i = 0; i < n; i++) print w[i]; if (!n) print "0"; print "};" }' $< > $@.tmp && mv $@.tmp $@
+$(B)/obj/read/html_main.o $(B)/asan/obj/read/html_main.o $(B)/fuzzlib/obj/read/html_main.o: $(B)/gen/html_block.inc
+# Relearns them from the HTML evaluation set's even half (pages whose id
+# hashes even; the odd half is left for an honest score).
+build/html_train: tools/html_train.c $(B)/libsitrep.a $(HDRS) $(B)/gen/html_block.inc
+	$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -Isrc -I$(B)/gen $(PKG_CFLAGS) tools/html_train.c $(B)/libsitrep.a \
+	    $(PKG_LIBS) -lm -o $@
+html-train: build/html_train
+	build/html_train $(HTML_EVAL) $(HTML_WEIGHTS).tmp && mv $(HTML_WEIGHTS).tmp $(HTML_WEIGHTS)
+	$(MAKE) all
 
 $(B)/gen/translit.inc: tools/gen_translit_inc.sh data/lexicons/translit.txt
 	@mkdir -p $(@D)

@@ -28,6 +28,14 @@ shapes = {
     "attrs100k": "<div " + " ".join("a%d=\"v\"" % i for i in range(100000)) + ">Deep text.</div>",
     # one text node of 5 MB
     "text5mb": "<p>" + "Deep text. " * 460000 + "</p>",
+    # bylines: 250 nested author elements, each over 2,000 empty ones, and
+    # 60,000 links rel=author (each byline reads the text below it)
+    "bylines": ("<span class=\"author\">" + "<i></i>" * 2000) * 250 + "<p>Deep text.</p>" + "</span>" * 250
+               + "<a rel=\"author\" href=\"/a\"></a>" * N,
+    # 60,000 headings, a long title, a long author and site name
+    "headings_meta": "<meta name=\"author\" content=\"" + "x" * 1000000 + "\">"
+                     + "<meta property=\"og:site_name\" content=\"" + "x" * 1000000 + "\">"
+                     + "<h2>Deep text.</h2>" * N,
 }
 for name, body in shapes.items():
     page = "<html><head><title>t</title></head><body>" + body + "</body></html>"

@@ -90,6 +90,7 @@ htag sr_html_tag(const char *name);
  * are left to the caller.  Strings are in the document's arena. */
 typedef struct hmeta {
     const char *title, *headline, *title_tag;
+    const char *title_raw, *title_tag_raw; /* before the site's name is cut */
     const char *published, *modified;
     const char *author, *section, *url, *language;
     const char *body;  /* JSON-LD articleBody (arena), or NULL */
@@ -97,9 +98,36 @@ typedef struct hmeta {
     uint32_t itembody; /* node with itemprop=articleBody, or 0 */
 } hmeta;
 bool sr_html_meta(const htree *t, sr_doc *d, hmeta *m);
+/* The first date written out in p[0..n) (18.05.2014, 2014-05-18,
+ * 18. Mai 2014, 18 de mayo de 2014, May 18, 2014; month names in eight
+ * languages) as "YYYY-MM-DD". */
+bool sr_html_text_date(const char *p, size_t n, char out[11]);
+
+/* The block classifier (html_main.c; weights learned by tools/html_train.c,
+ * data/html/block.weights).  Every run's features are indices into a
+ * table of 2^HTML_FEAT_BITS weights; a run is body when their sum is
+ * above 0 (headings: section). */
+#define HTML_FEAT_BITS 16
+#define HTML_MAX_FEATS 224
+/* Within this margin of 0 a block keeps the heuristics' kind (tuned on two
+ * folds of the training half: tools/html_train.c --tune 1 --margin M). */
+#define HTML_BLOCK_MARGIN 0.25f
+
+/* What the trainer is handed: for every block (run) of the page, its
+ * features (and each one's namespace, for ablations); the kinds stay
+ * those of the container's heuristics. */
+typedef struct hsink {
+    void (*run)(void *ctx, uint32_t block, bool heading, const uint32_t *f, const uint8_t *ns, uint32_t nf);
+    void *ctx;
+} hsink;
 
 /* html_main.c: the text of the page into d->text with its blocks, kinds
- * chosen by content (the title is m's when it names one). */
-bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m);
+ * chosen by content (the title is m's when it names one).  sink is NULL
+ * but for training. */
+bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m, const hsink *sink);
+
+/* read_html.c: sr_read_html, handing the features to sink when it is not
+ * NULL (tools/html_train.c). */
+sitrep_status sr_read_html_sink(sr_doc *d, const char *src, size_t len, const hsink *sink);
 
 #endif /* SR_READ_HTML_H */

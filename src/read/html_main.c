@@ -60,6 +60,9 @@ typedef struct mainst {
     agg *a;           /* per node: every run below it */
     float *kp, *kj;   /* prose and furniture below it, less furniture elements */
     uint8_t *junk_el; /* furniture by its content; 2: inside furniture */
+    uint16_t *am;     /* AM_* of the node and its ancestors */
+    int8_t *ce;       /* class_evidence of the node */
+    uint16_t *depth;
     uint32_t *first_run, *last_run; /* runs below a node, UINT32_MAX none */
     uint32_t title_run;             /* UINT32_MAX none */
     uint32_t nruns, rcap;
@@ -97,6 +100,35 @@ static bool is_skipped(htag t)
         return true;
     default:
         return false;
+    }
+}
+
+/* Ancestor marks (the node itself included), for the block classifier. */
+enum {
+    AM_NAV = 1 << 0, AM_ASIDE = 1 << 1, AM_FOOTER = 1 << 2, AM_HEADER = 1 << 3, AM_FORM = 1 << 4,
+    AM_FIGURE = 1 << 5, AM_LIST = 1 << 6, AM_TABLE = 1 << 7, AM_ARTICLE = 1 << 8, AM_MAIN = 1 << 9,
+    AM_LI = 1 << 10, AM_QUOTE = 1 << 11, AM_SECTION = 1 << 12, AM_STRONG = 1 << 13,
+    AM_ITEMBODY = 1 << 14, AM_BADWORD = 1 << 15,
+};
+
+static uint16_t am_of(htag t)
+{
+    switch (t) {
+    case H_NAV: case H_MENU: return AM_NAV;
+    case H_ASIDE: return AM_ASIDE;
+    case H_FOOTER: return AM_FOOTER;
+    case H_HEADER: return AM_HEADER;
+    case H_FORM: return AM_FORM;
+    case H_FIGURE: return AM_FIGURE;
+    case H_UL: case H_OL: case H_DL: return AM_LIST;
+    case H_TABLE: return AM_TABLE;
+    case H_ARTICLE: return AM_ARTICLE;
+    case H_MAIN: return AM_MAIN;
+    case H_LI: return AM_LI;
+    case H_BLOCKQUOTE: case H_Q: return AM_QUOTE;
+    case H_SECTION: return AM_SECTION;
+    case H_B: case H_STRONG: return AM_STRONG;
+    default: return 0;
     }
 }
 
@@ -315,6 +347,17 @@ static void gather(mainst *s)
                 s->blk[i] = i;
         }
         s->nf[i] = f;
+        s->depth[i] = (uint16_t)(s->depth[p] + (s->depth[p] < UINT16_MAX));
+        s->am[i] = s->am[p];
+        if (!(n->flags & HF_TEXT)) {
+            s->am[i] |= am_of((htag)n->tag);
+            if (s->m->itembody == i)
+                s->am[i] |= AM_ITEMBODY;
+            if (n->cls || n->id || n->role)
+                s->ce[i] = (int8_t)class_evidence(t, n);
+            if (s->ce[i] < 0)
+                s->am[i] |= AM_BADWORD;
+        }
     }
     /* the walk: text in order, a run ends at every paragraph-level edge */
     uint32_t i = t->nn > 1 ? t->n[0].first : 0;
@@ -404,7 +447,7 @@ static float weight(const mainst *s, uint32_t i)
         w *= 0.6f;
     if (s->m->itembody == i)
         w *= 1.5f;
-    int ce = class_evidence(s->t, n);
+    int ce = s->ce[i];
     if (ce > 0)
         w *= 1.15f;
     else if (ce < 0)
@@ -439,7 +482,7 @@ static bool furniture(const mainst *s, uint32_t i)
         return true;
     if (s->nf[i] & NF_CONTROL)
         return true;
-    int ce = class_evidence(s->t, n);
+    int ce = s->ce[i];
     if (ce < 0 && tg != H_P && (a->prose < 2.0f * a->junk || a->chars < 500))
         return true;
     return false;
@@ -519,7 +562,422 @@ static bool same_text(const char *a, size_t al, const char *b)
     return al == bl && strncasecmp(a, b, al) == 0;
 }
 
-bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m)
+/* ---- the learned block classifier ---------------------------------------- */
+
+/* html_block_w[], HTML_BLOCK_TRAINED: generated from data/html/block.weights
+ * (tools/html_train.c, make html-train). */
+#include "html_block.inc"
+
+/* Words of the JSON-LD articleBody, as a set of hashed word triples: how
+ * much of a run the page's own metadata calls its article. */
+typedef struct shingles {
+    uint32_t *h;
+    uint32_t mask, n;
+} shingles;
+
+static uint32_t mix32(uint32_t h)
+{
+    h ^= h >> 16;
+    h *= 0x7feb352du;
+    h ^= h >> 15;
+    h *= 0x846ca68bu;
+    h ^= h >> 16;
+    return h;
+}
+
+/* Calls fn for every word triple of p[0..n): words are runs of letters
+ * and digits (ASCII folded, other bytes kept), punctuation between them
+ * ignored.  Returns the number of triples. */
+static uint32_t triples(const char *p, size_t n, shingles *set, bool add, uint32_t *hits)
+{
+    uint32_t w[3] = {0, 0, 0}, nw = 0, count = 0;
+    uint32_t h = 2166136261u;
+    bool in = false;
+    for (size_t i = 0; i <= n; i++) {
+        unsigned char c = i < n ? (unsigned char)p[i] : ' ';
+        bool wc = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+        if (wc) {
+            if (c >= 'A' && c <= 'Z')
+                c = (unsigned char)(c + 32);
+            h = (h ^ c) * 16777619u;
+            in = true;
+            continue;
+        }
+        if (!in)
+            continue;
+        in = false;
+        w[0] = w[1];
+        w[1] = w[2];
+        w[2] = h;
+        h = 2166136261u;
+        if (++nw < 3)
+            continue;
+        uint32_t k = mix32(w[0] * 31u + mix32(w[1] * 17u + mix32(w[2]))) | 1u;
+        count++;
+        if (!set->h)
+            continue;
+        uint32_t j = k & set->mask;
+        while (set->h[j] && set->h[j] != k)
+            j = (j + 1) & set->mask;
+        if (add) {
+            if (!set->h[j] && set->n < set->mask / 2) {
+                set->h[j] = k;
+                set->n++;
+            }
+        } else if (set->h[j] == k) {
+            (*hits)++;
+        }
+    }
+    return count;
+}
+
+static bool shingles_build(shingles *set, const char *body, size_t n)
+{
+    if (n > (1u << 20))
+        n = 1u << 20; /* bounded: an article body is far shorter */
+    uint32_t need = triples(body, n, &(shingles){0}, false, NULL), cap = 64;
+    while (cap < 2 * need + 2)
+        cap *= 2;
+    set->h = calloc(cap, sizeof *set->h);
+    if (!set->h)
+        return false;
+    set->mask = cap - 1;
+    triples(body, n, set, true, NULL);
+    return true;
+}
+
+/* Feature namespaces; heading runs use their own (a model of their own). */
+enum {
+    FN_BIAS = 1, FN_WHERE, FN_CH, FN_CHW, FN_WORDS, FN_LD, FN_LDW, FN_STOPS, FN_COMMAS,
+    FN_PROSE, FN_PROSEW, FN_END, FN_FIRST, FN_TAG, FN_TAGW, FN_PTAG, FN_ANC, FN_ANCW, FN_NF,
+    FN_JUNK, FN_POS, FN_TITLE, FN_PREV, FN_NEXT, FN_PREVW, FN_NEXTW, FN_PAR, FN_PARW, FN_CWOWN,
+    FN_CWANC, FN_FWORD, FN_LDB, FN_LDBW, FN_ARTSZ, FN_DEPTH, FN_NRUNS, FN_SAMEP, FN_DIGITS,
+    FN_PSHARE = 41, FN_GSHARE, FN_ASHARE,
+    FN_HEADING = 0x80,
+};
+
+static uint32_t feat(uint32_t ns, uint32_t v)
+{
+    return mix32(ns * 0x9e3779b9u ^ mix32(v + 0x632be5abu)) & ((1u << HTML_FEAT_BITS) - 1);
+}
+
+static uint32_t feat_str(uint32_t ns, const char *p, size_t n)
+{
+    uint32_t h = 2166136261u ^ ns;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)p[i]) * 16777619u;
+    return feat(ns, h);
+}
+
+static uint32_t bin_log2(uint32_t v)
+{
+    uint32_t b = 0;
+    while (v) {
+        b++;
+        v >>= 1;
+    }
+    return b;
+}
+
+static uint32_t bin_frac(float f, uint32_t n)
+{
+    if (f <= 0)
+        return 0;
+    uint32_t b = 1 + (uint32_t)(f * (float)n);
+    return b > n ? n : b;
+}
+
+/* The words of a class or id attribute, each a feature (lower-cased,
+ * split at non-letters and case changes, numbers left out); at most 24. */
+static uint32_t class_feats(uint32_t ns, const char *v, uint32_t *f, uint8_t *fns, uint32_t nf, uint32_t cap)
+{
+    if (!v)
+        return nf;
+    char w[24];
+    size_t wl = 0;
+    bool digits = true;
+    uint32_t words = 0;
+    for (size_t i = 0;; i++) {
+        char c = v[i];
+        bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        bool digit = c >= '0' && c <= '9';
+        bool split = !(letter || digit) || (wl && c >= 'A' && c <= 'Z' && w[wl - 1] >= 'a' && w[wl - 1] <= 'z');
+        if (split && wl) {
+            if (!digits && wl >= 2 && nf < cap) {
+                if (fns)
+                    fns[nf] = (uint8_t)(ns & ~(uint32_t)FN_HEADING);
+                f[nf++] = feat_str(ns, w, wl);
+                words++;
+            }
+            wl = 0;
+            digits = true;
+        }
+        if (!c || words >= 24 || i > 600)
+            break;
+        if (letter || digit) {
+            if (wl < sizeof w)
+                w[wl++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            if (letter)
+                digits = false;
+        }
+    }
+    return nf;
+}
+
+typedef struct fctx {
+    const uint8_t *in;
+    uint32_t best, art_first, art_last, art_chars, art_runs;
+    float page_prose, art_prose; /* prose of the page, of the article's runs */
+    shingles ld;
+    bool has_ld;
+} fctx;
+
+static uint32_t where_of(const fctx *c, uint32_t owner) { return c->in[owner]; }
+
+static uint32_t char_class(unsigned char ch)
+{
+    if (ch == '.' || ch == '!' || ch == '?')
+        return 1;
+    if (ch == ':' || ch == ';' || ch == ',')
+        return 2;
+    if (ch >= '0' && ch <= '9')
+        return 3;
+    if (ch >= 'a' && ch <= 'z')
+        return 4;
+    if (ch >= 'A' && ch <= 'Z')
+        return 5;
+    if (ch == '"' || ch == '\'' || ch == ')' || ch == '(')
+        return 6;
+    if (ch >= 0x80)
+        return 7;
+    return 8;
+}
+
+/* The features of run k, into f (at most HTML_MAX_FEATS); their
+ * namespaces into fns unless it is NULL (the trainer's ablations). */
+#define PUT(ns_, v_) ((fns ? (void)(fns[nf] = (uint8_t)(ns_)) : (void)0), f[nf++] = (v_))
+static uint32_t run_features(const mainst *s, const fctx *c, uint32_t k, uint32_t *f, uint8_t *fns)
+{
+    const htree *t = s->t;
+    const run *r = &s->rv[k];
+    uint32_t o = r->owner, nf = 0, cap = HTML_MAX_FEATS;
+    uint32_t hd = heading(s, r) ? FN_HEADING : 0;
+    uint32_t wh = where_of(c, o);
+    float ld = r->chars ? (float)r->link_chars / (float)r->chars : 0;
+    uint32_t ldb = ld <= 0 ? 0 : ld < 0.1f ? 1 : ld < 0.3f ? 2 : ld < 0.5f ? 3 : ld < 0.8f ? 4 : 5;
+    uint32_t chb = bin_log2(r->chars);
+    float pr = prose_of(r);
+    uint32_t prb = bin_frac(pr, 5);
+    const char *txt = s->text.p + r->start;
+    PUT(FN_BIAS, feat(FN_BIAS | hd, 0));
+    PUT(FN_WHERE, feat(FN_WHERE | hd, wh * 8 + r->kind));
+    PUT(FN_CH, feat(FN_CH | hd, chb));
+    PUT(FN_CHW, feat(FN_CHW | hd, wh * 32 + chb));
+    PUT(FN_WORDS, feat(FN_WORDS | hd, bin_log2(r->words)));
+    PUT(FN_LD, feat(FN_LD | hd, ldb));
+    PUT(FN_LDW, feat(FN_LDW | hd, wh * 8 + ldb));
+    PUT(FN_STOPS, feat(FN_STOPS | hd, r->stops < 6 ? r->stops : 6));
+    PUT(FN_COMMAS, feat(FN_COMMAS | hd, r->commas < 6 ? r->commas : 6));
+    PUT(FN_PROSE, feat(FN_PROSE | hd, prb));
+    PUT(FN_PROSEW, feat(FN_PROSEW | hd, wh * 8 + prb));
+    PUT(FN_END, feat(FN_END | hd, char_class((unsigned char)txt[r->len - 1])));
+    PUT(FN_FIRST, feat(FN_FIRST | hd, char_class((unsigned char)txt[0])));
+    uint32_t digits = 0;
+    for (uint32_t i = 0; i < r->len; i++)
+        digits += txt[i] >= '0' && txt[i] <= '9';
+    PUT(FN_DIGITS, feat(FN_DIGITS | hd, bin_frac((float)digits / (float)r->len, 4)));
+    htag tg = (htag)t->n[o].tag;
+    PUT(FN_TAG, feat(FN_TAG | hd, tg));
+    PUT(FN_TAGW, feat(FN_TAGW | hd, wh * 256 + tg));
+    uint32_t par = t->n[o].parent;
+    PUT(FN_PTAG, feat(FN_PTAG | hd, t->n[par].tag));
+    for (uint32_t b = 0; b < 16; b++)
+        if (s->am[o] & (1u << b)) {
+            PUT(FN_ANC, feat(FN_ANC | hd, b));
+            PUT(FN_ANCW, feat(FN_ANCW | hd, wh * 16 + b));
+        }
+    for (uint32_t b = 0; b < 6; b++)
+        if (s->nf[o] & (1u << b))
+            PUT(FN_NF, feat(FN_NF | hd, b));
+    PUT(FN_JUNK, feat(FN_JUNK | hd, s->junk_el[o]));
+    /* where the run lies from the article */
+    uint32_t pos;
+    if (c->art_first == UINT32_MAX)
+        pos = 0;
+    else if (k < c->art_first)
+        pos = 10 + bin_log2(c->art_first - k);
+    else if (k > c->art_last)
+        pos = 40 + bin_log2(k - c->art_last);
+    else
+        pos = 30 + (c->art_last > c->art_first ? 8 * (k - c->art_first) / (c->art_last - c->art_first + 1) : 0);
+    PUT(FN_POS, feat(FN_POS | hd, pos));
+    uint32_t tdist = s->title_run == UINT32_MAX ? 0
+                     : k < s->title_run         ? 20 + bin_log2(s->title_run - k)
+                                                : 40 + bin_log2(k - s->title_run);
+    PUT(FN_TITLE, feat(FN_TITLE | hd, tdist));
+    /* the runs before and after */
+    for (int side = 0; side < 2; side++) {
+        uint32_t v = 0, vw = 0;
+        if ((side == 0 && k > 0) || (side == 1 && k + 1 < s->nruns)) {
+            const run *q = &s->rv[side == 0 ? k - 1 : k + 1];
+            float qld = q->chars ? (float)q->link_chars / (float)q->chars : 0;
+            v = 1 + bin_frac(prose_of(q), 4) * 8 + bin_frac(qld, 4);
+            vw = where_of(c, q->owner) * 8 + q->kind;
+            if (t->n[q->owner].parent == par)
+                PUT(FN_SAMEP, feat(FN_SAMEP | hd, (uint32_t)side));
+        }
+        PUT(side ? FN_NEXT : FN_PREV, feat((side ? FN_NEXT : FN_PREV) | hd, v));
+        PUT(side ? FN_NEXTW : FN_PREVW, feat((side ? FN_NEXTW : FN_PREVW) | hd, vw * 8 + wh));
+    }
+    /* the element around the run's own */
+    const agg *pa = &s->a[par];
+    if (pa->chars) {
+        float pld = (float)pa->link_chars / (float)pa->chars;
+        float ppr = pa->prose + pa->junk > 0 ? pa->prose / (pa->prose + pa->junk) : 0;
+        uint32_t v = bin_frac(pld, 4) * 8 + bin_frac(ppr, 4);
+        PUT(FN_PAR, feat(FN_PAR | hd, v));
+        PUT(FN_PARW, feat(FN_PARW | hd, wh * 64 + v));
+        PUT(FN_NRUNS, feat(FN_NRUNS | hd, bin_log2(pa->runs)));
+    }
+    /* the article's size, and how deep the run lies in it */
+    PUT(FN_ARTSZ, feat(FN_ARTSZ | hd, bin_log2(c->art_chars)));
+    /* how much of the page's prose lies around the run, and in the article */
+    if (c->page_prose > 0) {
+        uint32_t gp = t->n[par].parent;
+        PUT(FN_PSHARE, feat(FN_PSHARE | hd, bin_frac(s->a[par].prose / c->page_prose, 5)));
+        PUT(FN_GSHARE, feat(FN_GSHARE | hd, bin_frac(s->a[gp].prose / c->page_prose, 5)));
+        PUT(FN_ASHARE, feat(FN_ASHARE | hd, wh * 8 + bin_frac(c->art_prose / c->page_prose, 5)));
+    }
+    if (wh != IN_NO && c->best && s->depth[o] >= s->depth[c->best])
+        PUT(FN_DEPTH, feat(FN_DEPTH | hd, bin_log2((uint32_t)(s->depth[o] - s->depth[c->best]))));
+    /* the JSON-LD articleBody: how much of the run it holds */
+    if (c->has_ld) {
+        uint32_t hits = 0, n = triples(txt, r->len, (shingles *)&c->ld, false, &hits);
+        uint32_t v = n == 0 ? 1 : 2 + bin_frac((float)hits / (float)n, 4);
+        PUT(FN_LDB, feat(FN_LDB | hd, v));
+        PUT(FN_LDBW, feat(FN_LDBW | hd, wh * 8 + v));
+    }
+    /* the first word, folded */
+    uint32_t wl = 0;
+    char w[16];
+    while (wl < r->len && wl < sizeof w && txt[wl] != ' ') {
+        char ch = txt[wl];
+        w[wl++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+    }
+    PUT(FN_FWORD, feat_str(FN_FWORD | hd, w, wl));
+    /* class and id words: the run's element, and three above it */
+    nf = class_feats(FN_CWOWN | hd, hstr(t, t->n[o].cls), f, fns, nf, cap);
+    nf = class_feats(FN_CWOWN | hd, hstr(t, t->n[o].id), f, fns, nf, cap);
+    uint32_t a = par;
+    for (int up = 0; up < 3 && a && nf < cap; up++, a = t->n[a].parent) {
+        htag at = (htag)t->n[a].tag;
+        if (at == H_BODY || at == H_HTML)
+            break;
+        nf = class_feats(FN_CWANC | hd, hstr(t, t->n[a].cls), f, fns, nf, cap);
+        nf = class_feats(FN_CWANC | hd, hstr(t, t->n[a].id), f, fns, nf, cap);
+    }
+    return nf;
+}
+
+/* Every run's kind from the learned weights (or, with a sink, its
+ * features handed over and the kinds left as they are). */
+static void classify(mainst *s, const uint8_t *in, uint32_t best, const hsink *sink)
+{
+#if HTML_BLOCK_TRAINED
+    const bool trained = true;
+#else
+    const bool trained = false;
+#endif
+    if (!sink && !trained)
+        return;
+    fctx c = {.in = in, .best = best, .art_first = UINT32_MAX, .art_last = 0};
+    for (uint32_t k = 0; k < s->nruns; k++)
+        if (in[s->rv[k].owner] != IN_NO) {
+            if (c.art_first == UINT32_MAX)
+                c.art_first = k;
+            c.art_last = k;
+            c.art_chars += s->rv[k].chars;
+            c.art_runs++;
+        }
+    c.page_prose = s->a[0].prose;
+    for (uint32_t k = 0; k < s->nruns; k++)
+        if (in[s->rv[k].owner] == IN_ARTICLE && !heading(s, &s->rv[k]))
+            c.art_prose += prose_of(&s->rv[k]) * (float)s->rv[k].chars;
+    if (s->m->body && s->m->body_len >= 200) {
+        if (!shingles_build(&c.ld, s->m->body, s->m->body_len)) {
+            s->oom = true;
+            return;
+        }
+        c.has_ld = c.ld.n > 0;
+    }
+    uint32_t f[HTML_MAX_FEATS], bodies = 0;
+    uint8_t fns[HTML_MAX_FEATS];
+    uint8_t *base = malloc(s->nruns + 1); /* the heuristics' kinds, 0xFF: left alone */
+    if (!base) {
+        free(c.ld.h);
+        s->oom = true;
+        return;
+    }
+    memset(base, 0xFF, s->nruns + 1);
+    for (uint32_t k = 0; k < s->nruns; k++) {
+        run *r = &s->rv[k];
+        if (r->kind == SR_BLOCK_TITLE || r->kind == SR_BLOCK_META)
+            continue; /* the title, bylines and dates stay what they are */
+        uint32_t nf = run_features(s, &c, k, f, sink ? fns : NULL);
+        bool hd = heading(s, r);
+        if (sink) {
+            sink->run(sink->ctx, k, hd, f, fns, nf);
+            continue;
+        }
+        float v = 0;
+        for (uint32_t i = 0; i < nf; i++)
+            v += html_block_w[f[i]];
+        base[k] = r->kind;
+        if (v > -HTML_BLOCK_MARGIN && v < HTML_BLOCK_MARGIN)
+            continue; /* unsure: the heuristics' kind stays */
+        if (hd)
+            r->kind = v > 0 ? SR_BLOCK_SECTION : SR_BLOCK_BOILERPLATE;
+        else
+            r->kind = v > 0 ? SR_BLOCK_BODY : SR_BLOCK_BOILERPLATE;
+    }
+    /* a page left with no body at all keeps the heuristics' kinds: some
+     * furniture is better than no article */
+    for (uint32_t k = 0; k < s->nruns; k++)
+        bodies += s->rv[k].kind == SR_BLOCK_BODY;
+    for (uint32_t k = 0; !sink && bodies == 0 && k < s->nruns; k++)
+        if (base[k] != 0xFF)
+            s->rv[k].kind = base[k];
+    free(base);
+    free(c.ld.h);
+}
+
+/* The page's date when its metadata gives none: the first date in a short
+ * run after the title (then just before it), else in the article's first
+ * runs; a bounded window. */
+static bool near_date(const mainst *s, const uint8_t *in, char iso[11])
+{
+    uint32_t from = 0, to, title = s->title_run;
+    if (title == UINT32_MAX) {
+        while (from < s->nruns && in[s->rv[from].owner] == IN_NO)
+            from++;
+        title = from ? from - 1 : UINT32_MAX;
+    }
+    to = (title == UINT32_MAX ? from : title) + 12;
+    for (int pass = 0; pass < 2; pass++) {
+        uint32_t a = pass == 0 ? (title == UINT32_MAX ? from : title + 1) : (title > 4 ? title - 4 : 0);
+        uint32_t b = pass == 0 ? to : title;
+        if (pass == 1 && title == UINT32_MAX)
+            break;
+        for (uint32_t k = a; k < b && k < s->nruns; k++) {
+            const run *r = &s->rv[k];
+            if (r->chars <= 200 && sr_html_text_date(s->text.p + r->start, r->len, iso))
+                return true;
+        }
+    }
+    return false;
+}
+
+bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m, const hsink *sink)
 {
     mainst s = {.t = t, .d = d, .m = m};
     sr_buf_init(&s.text);
@@ -530,9 +988,12 @@ bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m)
     s.kp = calloc(t->nn, sizeof *s.kp);
     s.kj = calloc(t->nn, sizeof *s.kj);
     s.junk_el = calloc(t->nn, 1);
+    s.am = calloc(t->nn, sizeof *s.am);
+    s.ce = calloc(t->nn, sizeof *s.ce);
+    s.depth = calloc(t->nn, sizeof *s.depth);
     s.first_run = calloc(t->nn, sizeof *s.first_run);
     s.last_run = calloc(t->nn, sizeof *s.last_run);
-    if (!s.nf || !s.blk || !s.a || !s.kp || !s.kj || !s.junk_el || !s.first_run || !s.last_run)
+    if (!s.nf || !s.blk || !s.a || !s.kp || !s.kj || !s.junk_el || !s.first_run || !s.last_run || !s.am || !s.ce || !s.depth)
         s.oom = true;
     if (!s.oom)
         gather(&s);
@@ -540,7 +1001,7 @@ bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m)
         score(&s);
 
     /* the title: the heading that says the page's title, else the first h1 */
-    uint32_t title_run = UINT32_MAX, first_h1 = UINT32_MAX;
+    uint32_t title_run = UINT32_MAX, first_h1 = UINT32_MAX, part = UINT32_MAX, nheads = 0;
     for (uint32_t k = 0; !s.oom && k < s.nruns; k++) {
         const run *r = &s.rv[k];
         if (!heading(&s, r))
@@ -550,11 +1011,18 @@ bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m)
             title_run = k;
             break;
         }
+        /* else a heading that is a good part of the raw titles ("Post | Blog"),
+         * among the first 64 headings (the search is bounded) */
+        if (part == UINT32_MAX && nheads++ < 64 && r->len >= 4 && t->n[r->owner].tag <= H_H2 &&
+            ((m->title_raw && r->len * 3 >= strlen(m->title_raw) && contains(m->title_raw, txt, r->len)) ||
+             (m->title_tag_raw && r->len * 3 >= strlen(m->title_tag_raw) &&
+              contains(m->title_tag_raw, txt, r->len))))
+            part = k;
         if (first_h1 == UINT32_MAX && t->n[r->owner].tag == H_H1)
             first_h1 = k;
     }
     if (title_run == UINT32_MAX)
-        title_run = first_h1;
+        title_run = part != UINT32_MAX ? part : first_h1;
     s.title_run = title_run;
     /* the runs below every node, and what lies inside furniture */
     for (uint32_t i = 0; !s.oom && i < t->nn; i++)
@@ -610,7 +1078,7 @@ bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m)
                 continue;
             const agg *a = &s.a[c];
             if (a->prose > 0 && a->prose >= 0.8f * a->junk &&
-                (net(&s, c) > 0.1f * best_score || a->prose >= 150) && class_evidence(t, &t->n[c]) >= 0)
+                (net(&s, c) > 0.1f * best_score || a->prose >= 150) && s.ce[c] >= 0)
                 in[c] = IN_ARTICLE;
         }
     } else if (!s.oom) {
@@ -657,6 +1125,8 @@ bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m)
         }
         r->kind = (uint8_t)kind;
     }
+    if (!s.oom)
+        classify(&s, in, best, sink);
 
     /* the document text: runs joined by a blank line */
     sr_buf out;
@@ -689,13 +1159,19 @@ bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m)
                 s.oom = true;
         }
     }
+    char iso[11];
+    if (!s.oom && !m->published && !d->meta.published && near_date(&s, in, iso) &&
+        !(d->meta.published = sr_arena_strndup(d->arena, iso, 10)))
+        s.oom = true;
     /* the title: the page's heading when the metadata's title holds it
      * (the metadata often adds the site's name), else the metadata's */
     if (!s.oom && title_run != UINT32_MAX && !d->meta.title) {
         const run *r = &s.rv[title_run];
         const char *h = s.text.p + r->start;
         bool held = !m->title || contains(m->title, h, r->len) ||
-                    (m->title_tag && contains(m->title_tag, h, r->len));
+                    (m->title_tag && contains(m->title_tag, h, r->len)) ||
+                    (m->title_raw && contains(m->title_raw, h, r->len)) ||
+                    (m->title_tag_raw && contains(m->title_tag_raw, h, r->len));
         if (held) {
             d->meta.title = sr_arena_strndup(d->arena, h, r->len);
             if (!d->meta.title)
@@ -710,6 +1186,9 @@ bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m)
     free(s.kp);
     free(s.kj);
     free(s.junk_el);
+    free(s.am);
+    free(s.ce);
+    free(s.depth);
     free(s.first_run);
     free(s.last_run);
     free(s.rv);

@@ -12,10 +12,14 @@
 #include "html.h"
 
 #include <cJSON.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <strings.h>
 
-enum { R_LD, R_OG, R_META, R_TIME, R_MICRO, R__NONE };
+/* Sources by trust; the last four are bylines marked in the body: a link
+ * rel="author", an hCard "fn", a link to an author's page, an element whose
+ * class says author or byline. */
+enum { R_LD, R_OG, R_META, R_TIME, R_MICRO, R_REL, R_FN, R_ALINK, R_ACLASS, R__NONE };
 enum { F_TITLE, F_PUB, F_MOD, F_AUTHOR, F_SECTION, F_URL, F_LANG, F__COUNT };
 
 typedef struct mstate {
@@ -27,6 +31,13 @@ typedef struct mstate {
     const char *body;
     uint32_t itembody;
     const char *title_tag;
+    const char *site;                /* og:site_name, application-name */
+    const char *authors[R__NONE];    /* the first author each source gives */
+    /* the people a JSON-LD script names by "@id" (its @graph), for authors
+     * given as {"@id": ...} only; valid while the script is read */
+    const char *person_id[32], *person_name[32];
+    int npersons;
+    int byline_tries; /* bylines read from the body (bounded) */
     bool oom;
 } mstate;
 
@@ -65,10 +76,16 @@ static const char *clean(mstate *s, const char *p, size_t n)
 
 static void offer(mstate *s, int field, int rank, const char *v)
 {
-    if (!v || rank >= s->rank[field])
+    if (!v || (rank >= s->rank[field] && field != F_AUTHOR))
+        return;
+    if (field == F_AUTHOR && rank < R__NONE && s->authors[rank])
         return;
     const char *c = clean(s, v, strlen(v));
     if (!c)
+        return;
+    if (field == F_AUTHOR && rank < R__NONE)
+        s->authors[rank] = c;
+    if (rank >= s->rank[field])
         return;
     s->v[field] = c;
     s->rank[field] = rank;
@@ -116,8 +133,13 @@ static const char *ld_authors(mstate *s, const cJSON *a)
         const char *nm = NULL;
         if (cJSON_IsString(it))
             nm = it->valuestring;
-        else if (cJSON_IsObject(it) && !type_is(it, org_types))
+        else if (cJSON_IsObject(it) && !type_is(it, org_types)) {
             nm = str_of(it, "name");
+            const char *ref = nm ? NULL : str_of(it, "@id");
+            for (int p = 0; ref && p < s->npersons; p++)
+                if (strcmp(ref, s->person_id[p]) == 0)
+                    nm = s->person_name[p];
+        }
         if (nm && *nm && !is_url(nm)) {
             if (b.n)
                 sr_buf_puts(&b, ", ");
@@ -147,6 +169,8 @@ static void ld_object(mstate *s, const cJSON *o)
             if (s->rank[f] == R_LD && f != F_URL) {
                 s->rank[f] = R__NONE;
                 s->v[f] = NULL;
+                if (f == F_AUTHOR)
+                    s->authors[R_LD] = NULL;
             }
         s->ld_article = kind;
     }
@@ -167,6 +191,27 @@ static void ld_object(mstate *s, const cJSON *o)
     const char *body = str_of(o, "articleBody");
     if (body && !s->body && kind == 0)
         s->body = dupn(s, body, strlen(body));
+}
+
+/* The people of a script's @graph (or array) that have an @id and a name. */
+static void ld_persons(mstate *s, const cJSON *j)
+{
+    s->npersons = 0;
+    const cJSON *g = cJSON_IsObject(j) ? cJSON_GetObjectItemCaseSensitive(j, "@graph") : j;
+    if (!cJSON_IsArray(g))
+        return;
+    static const char *const person[] = {"Person", NULL};
+    const cJSON *it;
+    cJSON_ArrayForEach(it, g)
+    {
+        if (s->npersons == 32)
+            break;
+        const char *id = str_of(it, "@id"), *nm = str_of(it, "name");
+        if (id && nm && type_is(it, person)) {
+            s->person_id[s->npersons] = id;
+            s->person_name[s->npersons++] = nm;
+        }
+    }
 }
 
 static void ld_walk(mstate *s, const cJSON *j, int depth)
@@ -268,6 +313,10 @@ static void meta_tag(mstate *s, const hnode *n)
         return;
     }
     const char *keys[2] = {hstr(s->t, x->property), hstr(s->t, x->name)};
+    for (int k = 0; k < 2; k++)
+        if (keys[k] && !s->site &&
+            (strcasecmp(keys[k], "og:site_name") == 0 || strcasecmp(keys[k], "application-name") == 0))
+            s->site = clean(s, content, strlen(content));
     for (int k = 0; k < 2; k++) {
         if (!keys[k])
             continue;
@@ -354,6 +403,256 @@ static void microdata(mstate *s, uint32_t i)
     }
 }
 
+/* Does the class attribute v hold a word starting with w ("author" finds
+ * "author-name"), or (exact) the word w itself? */
+static bool class_word(const char *v, const char *w, bool exact)
+{
+    size_t wl = strlen(w);
+    for (const char *p = v; p && *p;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        const char *e = p;
+        while (*e && *e != ' ' && *e != '\t' && *e != '\n')
+            e++;
+        if ((size_t)(e - p) >= wl && strncasecmp(p, w, wl) == 0 && (!exact || (size_t)(e - p) == wl))
+            return true;
+        p = e;
+    }
+    return false;
+}
+
+/* A byline's name: the text of node i with "By", "Von", "Par" ... cut
+ * off, up to a date, a "|" or a dash; NULL unless it reads as a short name. */
+static const char *byline_name(mstate *s, uint32_t i)
+{
+    const char *v = node_text(s, i, 160);
+    if (!v)
+        return NULL;
+    static const char *const pre[] = {"posted by ", "written by ", "by ", "von ", "par ", "por ", "di ",
+                                      "door ", "av ", "od ", "autor: ", "autorin: ", "author: ", "text: "};
+    for (size_t k = 0; k < sizeof pre / sizeof *pre; k++)
+        if (strncasecmp(v, pre[k], strlen(pre[k])) == 0) {
+            v += strlen(pre[k]);
+            break;
+        }
+    size_t n = 0, words = 1;
+    for (; v[n]; n++) {
+        if ((v[n] >= '0' && v[n] <= '9') || v[n] == '|' || v[n] == '@' || v[n] == '(' ||
+            strncmp(v + n, " - ", 3) == 0 || strncmp(v + n, " \xE2\x80\x93 ", 5) == 0 ||
+            strncmp(v + n, " \xC2\xB7 ", 4) == 0 || strncmp(v + n, " \xE2\x80\xA2 ", 5) == 0)
+            break;
+        words += v[n] == ' ';
+    }
+    while (n && (v[n - 1] == ' ' || v[n - 1] == ',' || v[n - 1] == ':' || v[n - 1] == '.'))
+        n--;
+    if (n < 2 || n > 80 || words > 8 || is_url(v))
+        return NULL;
+    return dupn(s, v, n);
+}
+
+/* Is node i inside comments (a commenter's name is no byline)?  Looks up
+ * a bounded number of levels. */
+static bool in_comments(const mstate *s, uint32_t i)
+{
+    for (int k = 0; i && k < 8; k++, i = s->t->n[i].parent) {
+        const char *c = hstr(s->t, s->t->n[i].cls), *id = hstr(s->t, s->t->n[i].id);
+        if ((c && (strcasestr(c, "comment") || strcasestr(c, "respon"))) || (id && strcasestr(id, "comment")))
+            return true;
+    }
+    return false;
+}
+
+/* Bylines marked in the body, the least trusted author. */
+static void byline(mstate *s, uint32_t i)
+{
+    const htree *t = s->t;
+    const hnode *n = &t->n[i];
+    const hextra *x = n->extra ? &t->x[n->extra] : NULL;
+    const char *rel = x ? hstr(t, x->rel) : NULL, *cls = hstr(t, n->cls), *href = hstr(t, n->href);
+    int rank = R__NONE;
+    if (n->tag == H_A && rel && class_word(rel, "author", true))
+        rank = R_REL;
+    else if (cls && (class_word(cls, "fn", true) || class_word(cls, "p-author", true)))
+        rank = R_FN;
+    else if (n->tag == H_A && href && (strstr(href, "/author/") || strstr(href, "/autor/") || strstr(href, "/authors/")))
+        rank = R_ALINK;
+    else if (cls && (class_word(cls, "author", false) || class_word(cls, "autor", false) ||
+                     class_word(cls, "byline", false)) && !strcasestr(cls, "bio") && !strcasestr(cls, "avatar") &&
+             !strcasestr(cls, "image") && !strcasestr(cls, "desc"))
+        rank = R_ACLASS;
+    if (rank == R__NONE || s->authors[rank] || s->byline_tries >= 64 || in_comments(s, i))
+        return;
+    s->byline_tries++; /* each reads up to 4096 nodes: a page gets 64 */
+    offer(s, F_AUTHOR, rank, byline_name(s, i));
+}
+
+/* Does the author name the site rather than a person: the site's name, a
+ * domain ("example.de"), or the name of the page's <title> after its
+ * separator? */
+static bool site_like(const mstate *s, const char *a)
+{
+    if (strlen(a) > 200)
+        return false; /* no name is this long; bounds the searches below */
+    if (s->site && strlen(s->site) <= 200 &&
+        (strcasecmp(a, s->site) == 0 || strcasestr(a, s->site) || strcasestr(s->site, a)))
+        return true;
+    const char *dot = strrchr(a, '.');
+    if (dot && !strchr(a, ' ') && dot[1] >= 'a' && dot[1] <= 'z' && strlen(dot + 1) >= 2 && strlen(dot + 1) <= 4)
+        return true;
+    if (s->title_tag) {
+        size_t al = strlen(a), tl = strlen(s->title_tag);
+        /* "... | Site" or "... - Site" */
+        if (al + 3 <= tl && strcasecmp(s->title_tag + tl - al, a) == 0 &&
+            (s->title_tag[tl - al - 2] == '|' || s->title_tag[tl - al - 2] == '-' ||
+             (unsigned char)s->title_tag[tl - al - 2] >= 0x80))
+            return true;
+    }
+    return false;
+}
+
+/* The most trusted author that names a person, else the most trusted. */
+static const char *pick_author(const mstate *s)
+{
+    for (int r = 0; r < R__NONE; r++)
+        if (s->authors[r] && !site_like(s, s->authors[r]))
+            return s->authors[r];
+    return s->v[F_AUTHOR];
+}
+
+/* ---- dates written out in text ------------------------------------ */
+
+/* Month names and their usual abbreviations in the languages the reader
+ * meets most (en, de, fr, es, it, pt, nl, pl, with Polish genitives),
+ * folded to lower case. */
+static const struct { const char *name; uint8_t month; } month_names[] = {
+    {"january", 1}, {"jan", 1}, {"januar", 1}, {"janvier", 1}, {"enero", 1}, {"gennaio", 1},
+    {"janeiro", 1}, {"januari", 1}, {"stycznia", 1}, {"styczeń", 1}, {"jänner", 1},
+    {"february", 2}, {"feb", 2}, {"februar", 2}, {"février", 2}, {"febrero", 2}, {"febbraio", 2},
+    {"fevereiro", 2}, {"februari", 2}, {"lutego", 2}, {"luty", 2},
+    {"march", 3}, {"mar", 3}, {"märz", 3}, {"mars", 3}, {"marzo", 3}, {"março", 3}, {"maart", 3},
+    {"marca", 3}, {"marzec", 3},
+    {"april", 4}, {"apr", 4}, {"avril", 4}, {"abril", 4}, {"aprile", 4}, {"kwietnia", 4},
+    {"kwiecień", 4},
+    {"may", 5}, {"mai", 5}, {"mayo", 5}, {"maggio", 5}, {"maio", 5}, {"mei", 5}, {"maja", 5}, {"maj", 5},
+    {"june", 6}, {"jun", 6}, {"juni", 6}, {"juin", 6}, {"junio", 6}, {"giugno", 6}, {"junho", 6},
+    {"czerwca", 6}, {"czerwiec", 6},
+    {"july", 7}, {"jul", 7}, {"juli", 7}, {"juillet", 7}, {"julio", 7}, {"luglio", 7}, {"julho", 7},
+    {"lipca", 7}, {"lipiec", 7},
+    {"august", 8}, {"aug", 8}, {"août", 8}, {"agosto", 8}, {"augustus", 8}, {"sierpnia", 8},
+    {"sierpień", 8},
+    {"september", 9}, {"sep", 9}, {"sept", 9}, {"septembre", 9}, {"septiembre", 9}, {"settembre", 9},
+    {"setembro", 9}, {"września", 9}, {"wrzesień", 9},
+    {"october", 10}, {"oct", 10}, {"oktober", 10}, {"okt", 10}, {"octobre", 10}, {"octubre", 10},
+    {"ottobre", 10}, {"outubro", 10}, {"października", 10}, {"październik", 10},
+    {"november", 11}, {"nov", 11}, {"novembre", 11}, {"noviembre", 11}, {"novembro", 11},
+    {"listopada", 11}, {"listopad", 11},
+    {"december", 12}, {"dec", 12}, {"dezember", 12}, {"dez", 12}, {"décembre", 12}, {"diciembre", 12},
+    {"dicembre", 12}, {"dezembro", 12}, {"grudnia", 12}, {"grudzień", 12},
+};
+
+static int month_word(const char *p, size_t n)
+{
+    char w[24];
+    while (n && (p[n - 1] == '.' || p[n - 1] == ','))
+        n--;
+    if (n < 3 || n >= sizeof w)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        w[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
+    for (size_t k = 0; k < sizeof month_names / sizeof *month_names; k++)
+        if (strlen(month_names[k].name) == n && memcmp(month_names[k].name, w, n) == 0)
+            return month_names[k].month;
+    return 0;
+}
+
+/* A number of 1..maxd digits at p[0..n) (trailing '.', ',' or an ordinal
+ * "st", "nd", "rd", "th" allowed), or -1. */
+static int small_num(const char *p, size_t n, size_t maxd)
+{
+    size_t i = 0;
+    int v = 0;
+    while (i < n && p[i] >= '0' && p[i] <= '9' && i < maxd)
+        v = v * 10 + (p[i++] - '0');
+    if (i == 0)
+        return -1;
+    const char *rest = p + i;
+    size_t rl = n - i;
+    if (rl == 0 || (rl == 1 && (rest[0] == '.' || rest[0] == ',')) ||
+        (rl >= 2 && rl <= 3 && (strncmp(rest, "st", 2) == 0 || strncmp(rest, "nd", 2) == 0 ||
+                                strncmp(rest, "rd", 2) == 0 || strncmp(rest, "th", 2) == 0)))
+        return v;
+    return -1;
+}
+
+static bool valid_date(int y, int mo, int d) { return y >= 1990 && y <= 2099 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31; }
+
+/* The first date in p[0..n): 18.05.2014, 2014-05-18, 18. Mai 2014,
+ * 18 de mayo de 2014, May 18, 2014.  Writes "YYYY-MM-DD". */
+bool sr_html_text_date(const char *p, size_t n, char out[11])
+{
+    const char *tok[8];
+    size_t tl[8], nt = 0;
+    int y = 0, mo = 0, d = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && p[i] != ' ')
+            continue;
+        size_t st = i;
+        while (st > 0 && p[st - 1] != ' ')
+            st--;
+        if (i > st) {
+            /* keep the last five words */
+            if (nt == 5) {
+                memmove(tok, tok + 1, 4 * sizeof *tok);
+                memmove(tl, tl + 1, 4 * sizeof *tl);
+                nt = 4;
+            }
+            tok[nt] = p + st;
+            tl[nt++] = i - st;
+            const char *w = tok[nt - 1];
+            size_t l = tl[nt - 1];
+            /* 18.05.2014 or 2014-05-18 in one word */
+            int a, b, c;
+            char sep;
+            if (l >= 8 && sscanf(w, "%2d.%2d.%4d", &a, &b, &c) == 3 && valid_date(c, b, a)) {
+                d = a, mo = b, y = c;
+                break;
+            }
+            if (l >= 10 && sscanf(w, "%4d-%2d-%2d%c", &a, &b, &c, &sep) >= 3 && valid_date(a, b, c)) {
+                y = a, mo = b, d = c;
+                break;
+            }
+            /* a year ends "D. Month YYYY", "D de Month de YYYY", "Month D, YYYY" */
+            int yr = small_num(w, l, 4);
+            if (yr >= 1990 && yr <= 2099 && l >= 4 && nt >= 3) {
+                size_t k = nt - 2;
+                if (tl[k] == 2 && strncmp(tok[k], "de", 2) == 0 && k > 0)
+                    k--;
+                int m1 = k >= 1 ? month_word(tok[k], tl[k]) : 0;
+                if (m1) {
+                    size_t j = k - 1;
+                    if (j >= 1 && tl[j] == 2 && strncmp(tok[j], "de", 2) == 0)
+                        j--;
+                    int dd = small_num(tok[j], tl[j], 2);
+                    if (valid_date(yr, m1, dd)) {
+                        y = yr, mo = m1, d = dd;
+                        break;
+                    }
+                }
+                int dd = small_num(tok[nt - 2], tl[nt - 2], 2);
+                int m2 = month_word(tok[nt - 3], tl[nt - 3]);
+                if (m2 && valid_date(yr, m2, dd)) {
+                    y = yr, mo = m2, d = dd;
+                    break;
+                }
+            }
+        }
+    }
+    if (!y)
+        return false;
+    snprintf(out, 11, "%04d-%02d-%02d", y, mo, d);
+    return true;
+}
+
 static const char *norm_date(mstate *s, const char *v)
 {
     if (!v)
@@ -361,6 +660,16 @@ static const char *norm_date(mstate *s, const char *v)
     char iso[32];
     if (sr_metadate_parse(v, strlen(v), iso))
         return dupn(s, iso, strlen(iso));
+    /* "Di., 25.01.2022 - 14:45": a date inside other words */
+    if (sr_html_text_date(v, strlen(v), iso))
+        return dupn(s, iso, 10);
+    /* a time alone ("10:52") is no date: left for the text's */
+    bool year = false;
+    for (const char *p = v; *p && !year; p++)
+        year = p[0] >= '0' && p[0] <= '9' && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9' &&
+               p[3] >= '0' && p[3] <= '9';
+    if (!year)
+        return NULL;
     if (!sr_doc_warn(s->d, "meta", -1, "date \"%.40s\" not understood; kept as written", v))
         s->oom = true;
     return v;
@@ -387,8 +696,13 @@ static const char *strip_site(mstate *s, const char *v)
         size_t bl = strlen(b);
         if (strstr(b, seps[k]))
             continue; /* many parts: a breadcrumb, keep the whole */
-        const char *pick = al >= bl ? a : b;
-        size_t pl = al >= bl ? al : bl;
+        /* the longer part, unless the shorter is not the site's name and the longer is */
+        bool first = al >= bl;
+        if (s->site && strncasecmp(first ? a : b, s->site, first ? al : bl) == 0 &&
+            strlen(s->site) == (first ? al : bl))
+            first = !first;
+        const char *pick = first ? a : b;
+        size_t pl = first ? al : bl;
         if (pl * 3 >= strlen(v) && pl < best_len) {
             best = pick;
             best_len = pl;
@@ -428,7 +742,9 @@ bool sr_html_meta(const htree *t, sr_doc *d, hmeta *m)
                 const hnode *tx = &t->n[n->first];
                 if (tx->flags & HF_TEXT) {
                     cJSON *j = cJSON_ParseWithLength(t->pool.p + tx->text, tx->tlen);
+                    ld_persons(&s, j);
                     ld_walk(&s, j, 0);
+                    s.npersons = 0;
                     cJSON_Delete(j);
                 }
             }
@@ -447,14 +763,18 @@ bool sr_html_meta(const htree *t, sr_doc *d, hmeta *m)
         }
         if (n->itemprop)
             microdata(&s, i);
+        if (n->cls || n->tag == H_A)
+            byline(&s, i);
     }
     if (s.oom)
         return false;
     m->title = strip_site(&s, s.v[F_TITLE]);
     m->title_tag = strip_site(&s, s.title_tag);
+    m->title_raw = s.v[F_TITLE];
+    m->title_tag_raw = s.title_tag;
     m->published = norm_date(&s, s.v[F_PUB]);
     m->modified = norm_date(&s, s.v[F_MOD]);
-    m->author = s.v[F_AUTHOR];
+    m->author = pick_author(&s);
     m->section = s.v[F_SECTION];
     m->url = s.v[F_URL];
     m->language = s.v[F_LANG];

@@ -10,9 +10,14 @@
 
 sitrep_status sr_read_html(sr_doc *d, const char *src, size_t len)
 {
+    return sr_read_html_sink(d, src, len, NULL);
+}
+
+sitrep_status sr_read_html_sink(sr_doc *d, const char *src, size_t len, const hsink *sink)
+{
     htree t = {0};
     hmeta m = {0};
-    bool ok = sr_html_parse(&t, src, len) && sr_html_meta(&t, d, &m) && sr_html_main(&t, d, &m);
+    bool ok = sr_html_parse(&t, src, len) && sr_html_meta(&t, d, &m) && sr_html_main(&t, d, &m, sink);
     if (ok && t.depth_capped)
         ok = sr_doc_warn(d, "limit", -1,
                          "%u elements nested deeper than %d were read as siblings of their parent",

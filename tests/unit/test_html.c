@@ -1,6 +1,11 @@
 /* HTML pages: text, block kinds and metadata. */
 #include "testutil.h"
 
+#include <cJSON.h>
+#include <zlib.h>
+
+#include "read/html.h"
+
 static const char page[] =
     "<!DOCTYPE html><html lang=\"en\"><head>"
     "<title>Site | Floods</title>"
@@ -240,6 +245,199 @@ static void test_bounds(void **state)
     sr_buf_free(&b);
 }
 
+
+/* Bylines marked in the body when the metadata names no person: a link
+ * rel="author", an hCard "fn", an author link, an author class; never a
+ * commenter; an author naming the site gives way to a person; JSON-LD
+ * authors given by "@id" are found in the @graph. */
+static void test_bylines(void **state)
+{
+    (void)state;
+    const char *p = "<html><head><title>Night trains return</title></head><body><article>"
+                    "<h1>Night trains return</h1><p>Posted on <a href=\"/about\" rel=\"author\">Mara Lind</a></p>"
+                    "<p>The night train to the coast runs again from Friday, the rail company said.</p>"
+                    "<div class=\"comments\"><span class=\"comment-author vcard\"><b class=\"fn\">Troll</b></span>"
+                    "</div></article></body></html>";
+    const sr_doc *d = tu_extract(p, SITREP_FORMAT_HTML);
+    assert_string_equal(d->meta.byline, "Mara Lind");
+    const char *q = "<html><head><meta name=\"author\" content=\"Coast Daily\">"
+                    "<meta property=\"og:site_name\" content=\"Coast Daily\"></head><body>"
+                    "<div class=\"comment-list\"><cite class=\"fn\">A Reader</cite></div>"
+                    "<article><h1>Ferry fares rise</h1><span class=\"author vcard\">By <span class=\"fn\">"
+                    "Jon Hale</span></span><p>Ferry fares will rise by a tenth in spring, the operator said.</p>"
+                    "</article></body></html>";
+    d = tu_extract(q, SITREP_FORMAT_HTML);
+    assert_string_equal(d->meta.byline, "Jon Hale");
+    /* JSON-LD names the author by "@id" in its @graph */
+    const char *g = "<html><head><script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"BlogPosting\","
+                    "\"headline\":\"Ferry fares rise\",\"author\":{\"@id\":\"https://x.example/#p1\"}},"
+                    "{\"@type\":[\"Person\",\"Organization\"],\"@id\":\"https://x.example/#p1\",\"name\":\"Ida Sund\"}]}"
+                    "</script></head><body><p>Ferry fares will rise by a tenth in spring, the operator said.</p>"
+                    "</body></html>";
+    d = tu_extract(g, SITREP_FORMAT_HTML);
+    assert_string_equal(d->meta.byline, "Ida Sund");
+    /* the site's name stays when nothing names a person */
+    const char *r = "<html><head><meta name=\"author\" content=\"Coast Daily\"></head><body>"
+                    "<p>Ferry fares will rise by a tenth in spring, the operator said.</p></body></html>";
+    d = tu_extract(r, SITREP_FORMAT_HTML);
+    assert_string_equal(d->meta.byline, "Coast Daily");
+}
+
+/* A page whose metadata has no date: the first date written in a short
+ * run after the title; a time alone in the metadata is no date. */
+static void test_text_date(void **state)
+{
+    (void)state;
+    const char *p = "<html><head><meta name=\"date\" content=\"10:52\"></head><body>"
+                    "<p>Archiv 01.01.2001</p><article><h1>Stadtrat beschließt neuen Radweg</h1>"
+                    "<p class=\"info\">Von Eva Roth | 18. Mai 2014</p>"
+                    "<p>Der Stadtrat hat am Dienstag den Bau eines neuen Radwegs beschlossen, am 3.6.2014 beginnt die "
+                    "Arbeit.</p></article></body></html>";
+    const sr_doc *d = tu_extract(p, SITREP_FORMAT_HTML);
+    assert_string_equal(d->meta.published, "2014-05-18");
+    char iso[11];
+    struct { const char *in, *out; } cases[] = {
+        {"Di., 25.01.2022 - 14:45", "2022-01-25"}, {"posted 2019-08-16T10:00", "2019-08-16"},
+        {"May 18th, 2014 by Ann", "2014-05-18"},   {"el 18 de mayo de 2014", "2014-05-18"},
+        {"le 3 décembre 2019", "2019-12-03"},      {"12 lutego 2021 r.", "2021-02-12"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        assert_true(sr_html_text_date(cases[i].in, strlen(cases[i].in), iso));
+        assert_string_equal(iso, cases[i].out);
+    }
+    const char *no[] = {"18. Mai", "in 2014", "32.01.2014", "Page 2 of 10", "10:52"};
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        assert_false(sr_html_text_date(no[i], strlen(no[i]), iso));
+}
+
+/* The title is the heading that the raw <title> holds ("Post | Blog"),
+ * even when the blog's name is the longer part. */
+static void test_title_part(void **state)
+{
+    (void)state;
+    const char *p = "<html><head><title>Paper cuts (3) | notes of gnaddrig</title></head><body>"
+                    "<div class=\"site\">notes of gnaddrig</div><article><h2>Paper cuts (3)</h2>"
+                    "<p>The third set of paper cuts took a week, and the scissors did not survive it.</p>"
+                    "</article></body></html>";
+    const sr_doc *d = tu_extract(p, SITREP_FORMAT_HTML);
+    assert_string_equal(d->meta.title, "Paper cuts (3)");
+    assert_string_equal(tu_block_text(d, SR_BLOCK_TITLE, 0), "Paper cuts (3)");
+}
+
+/* ---- the learned block classifier on pages it was not trained on --------- */
+
+#define EVAL_SET "../shared/eval/data/trafilatura_eval.jsonl.gz"
+
+static char *squash_ws(const char *p, size_t n)
+{
+    char *r = malloc(n + 1);
+    size_t k = 0;
+    bool sp = false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        bool ws = c == ' ' || (c >= 9 && c <= 13);
+        if (!ws && c == 0xC2 && i + 1 < n && (unsigned char)p[i + 1] == 0xA0) {
+            ws = true;
+            i++;
+        }
+        if (ws) {
+            sp = k > 0;
+            continue;
+        }
+        if (sp)
+            r[k++] = ' ';
+        sp = false;
+        r[k++] = (char)c;
+    }
+    r[k] = 0;
+    return r;
+}
+
+static void no_features(void *ctx, uint32_t block, bool heading, const uint32_t *f, const uint8_t *ns, uint32_t nf)
+{
+    (void)ctx, (void)block, (void)heading, (void)f, (void)ns, (void)nf;
+}
+
+/* Body text of a page: learned kinds, or the heuristics' (with a sink the
+ * reader leaves the kinds as the heuristics set them). */
+static char *body_of(const char *html, bool learned)
+{
+    sr_arena arena;
+    sr_arena_init(&arena);
+    sr_doc d = {.arena = &arena, .id = "t", .format = SITREP_FORMAT_HTML};
+    hsink sink = {.run = no_features};
+    assert_int_equal(sr_read_html_sink(&d, html, strlen(html), learned ? NULL : &sink), SITREP_OK);
+    sr_buf b;
+    sr_buf_init(&b);
+    for (uint32_t i = 0; i < d.blocks.n; i++)
+        if (d.blocks.v[i].kind == SR_BLOCK_BODY) {
+            sr_buf_put(&b, d.text + d.blocks.v[i].start, d.blocks.v[i].end - d.blocks.v[i].start);
+            sr_buf_putc(&b, '\n');
+        }
+    char *r = squash_ws(b.p ? b.p : "", b.n);
+    sr_buf_free(&b);
+    sr_arena_free(&arena);
+    return r;
+}
+
+/* On the first 60 pages of the held-out (odd) half of trafilatura's set,
+ * the learned kinds find more of the main text, less furniture, than the
+ * container heuristics alone. */
+static void test_classifier_held_out(void **state)
+{
+    (void)state;
+    gzFile g = gzopen(EVAL_SET, "rb");
+    assert_non_null(g);
+    size_t cap = 1 << 24;
+    char *line = malloc(cap);
+    int tp[2] = {0, 0}, fp[2] = {0, 0}, fn[2] = {0, 0}, pages = 0;
+    while (pages < 60 && gzgets(g, line, (int)cap)) {
+        size_t n = strlen(line);
+        assert_true(n > 0 && line[n - 1] == '\n'); /* lines fit the buffer */
+        cJSON *j = cJSON_Parse(line);
+        const char *id = cJSON_GetStringValue(cJSON_GetObjectItem(j, "id"));
+        uint32_t h = 2166136261u;
+        for (const char *c = id; *c; c++)
+            h = (h ^ (unsigned char)*c) * 16777619u;
+        if (!(h & 1)) {
+            cJSON_Delete(j);
+            continue;
+        }
+        pages++;
+        const char *html = cJSON_GetStringValue(cJSON_GetObjectItem(j, "html"));
+        for (int learned = 0; learned < 2; learned++) {
+            char *body = body_of(html, learned);
+            const cJSON *it;
+            cJSON_ArrayForEach(it, cJSON_GetObjectItem(j, "with")) {
+                char *seg = squash_ws(it->valuestring, strlen(it->valuestring));
+                if (body[0] && strstr(body, seg))
+                    tp[learned]++;
+                else
+                    fn[learned]++;
+                free(seg);
+            }
+            cJSON_ArrayForEach(it, cJSON_GetObjectItem(j, "without")) {
+                char *seg = squash_ws(it->valuestring, strlen(it->valuestring));
+                fp[learned] += body[0] && strstr(body, seg) != NULL;
+                free(seg);
+            }
+            free(body);
+        }
+        cJSON_Delete(j);
+    }
+    gzclose(g);
+    free(line);
+    assert_int_equal(pages, 60);
+    double f1[2];
+    for (int k = 0; k < 2; k++)
+        f1[k] = 2.0 * tp[k] / (2.0 * tp[k] + fp[k] + fn[k]);
+    print_message("held-out pages: body F1 %.3f learned, %.3f heuristics (TP %d/%d FP %d/%d)\n", f1[1], f1[0],
+                  tp[1], tp[0], fp[1], fp[0]);
+    assert_true(f1[1] > f1[0] + 0.005);
+    assert_true(fp[1] < fp[0]);
+    assert_true(f1[1] >= 0.85);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -250,6 +448,10 @@ int main(void)
         cmocka_unit_test(test_structure),
         cmocka_unit_test(test_meta_order),
         cmocka_unit_test(test_bounds),
+        cmocka_unit_test(test_bylines),
+        cmocka_unit_test(test_text_date),
+        cmocka_unit_test(test_title_part),
+        cmocka_unit_test(test_classifier_held_out),
     };
     return cmocka_run_group_tests_name("html", tests, tu_setup, tu_teardown);
 }

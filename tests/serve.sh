@@ -116,6 +116,7 @@ check incidents-missing-doc grep -q 'its record is not in this report' "$tmp/inc
 
 # ---- the server --------------------------------------------------------------------
 printf '# keys for the test\nk-0123456789abcdef-first\n\nk-fedcba9876543210-second\n' > "$tmp/keys"
+: > "$tmp/log"
 "$bin" serve --listen 127.0.0.1:0 --keys "$tmp/keys" --timeout 2 --max-body 65536 --max-header 8192 \
     --threads 2 --records "$tmp/rec.jsonl" 2> "$tmp/log" &
 pid=$!
@@ -350,6 +351,7 @@ store_suite() { # label db-url
     lbl=$1; dburl=$2
     "$bin" ingest -q --db "$dburl" "$root/tests/corpus/incidents.jsonl" 2> "$tmp/e"
     check "$lbl-ingest" [ $? -eq 0 ]
+    : > "$tmp/log-$lbl"
     "$bin" serve --listen 127.0.0.1:0 --db "$dburl" --keys "$tmp/keys" --timeout 2 --max-body 65536 \
         --max-header 8192 --threads 2 2> "$tmp/log-$lbl" &
     pid=$!

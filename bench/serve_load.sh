@@ -1,10 +1,13 @@
 #!/bin/sh
-# A bounded load test of `sitrep serve` on loopback (not part of the test
-# run): N requests (default 20,000) from C concurrent clients (default 50),
-# mixed: 40% extracts of a short article, 30% /health, 20% /report (half
-# filtered) and 10% bad requests that must be refused (400).  Prints
-# requests/s, p50/p90/p99 latency by kind, and counts every request that
-# got another status than it should (the exit status is 1 if any did).
+# A bounded load test of `sitrep serve --db` on loopback (not part of the
+# test run): N requests (default 20,000) from C concurrent clients (default
+# 50) on a store of tests/corpus/incidents.jsonl (SQLite), mixed, in twelve
+# slots: 3 extracts of a short article (POST /extract), 4 queries (/incidents
+# and /events with filters, as JSON, ACLED CSV and GeoJSON, a later page), an
+# incident by id, a document by id (its record made again), the report of
+# Kenya's incidents, /health, and a bad request that must be refused (400).
+# Prints requests/s, p50/p90/p99 latency by kind, and counts every request
+# that got another status than it should (the exit status is 1 if any did).
 # usage: bench/serve_load.sh [SITREP]   (N=20000 C=50 THREADS=2 to change it)
 # Needs python3 (the client: standard library only).  Sends traffic only
 # to 127.0.0.1 and stops by itself (at most N requests, 30 s each).
@@ -18,8 +21,8 @@ pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2> /dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
 
-"$bin" extract -j 1 "$root/tests/serve/articles.jsonl" > "$tmp/rec.jsonl"
-"$bin" serve --listen 127.0.0.1:0 --records "$tmp/rec.jsonl" --keep 50 --max-connections 512 \
+"$bin" ingest -q --db "$tmp/store.db" "$root/tests/corpus/incidents.jsonl"
+"$bin" serve --listen 127.0.0.1:0 --db "$tmp/store.db" --max-connections 512 \
     ${THREADS:+--threads $THREADS} 2> "$tmp/log" &
 pid=$!
 port=""
@@ -38,11 +41,18 @@ cat > "$tmp/client.py" << 'PY'
 import http.client, sys, threading, time
 port, n, c = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 article = open(sys.argv[4], "rb").read()
-mix = [("extract", "POST", "/extract"), ("health", "GET", "/health"), ("report", "GET", "/report"),
-       ("extract", "POST", "/extract"), ("bad", "GET", "/incidents?colour=red"),
-       ("extract", "POST", "/extract"), ("health", "GET", "/health"),
-       ("report", "GET", "/report?country=Iraq|Syria&fatalities=5"), ("extract", "POST", "/extract"),
-       ("health", "GET", "/health")]
+mix = [("extract", "POST", "/extract"),
+       ("query", "GET", "/incidents?country=Kenya|Nigeria&limit=50"),
+       ("query", "GET", "/events?event_type=Battles&format=csv"),
+       ("extract", "POST", "/extract"),
+       ("query", "GET", "/incidents?fatalities=5&format=geojson"),
+       ("incident", "GET", "/incidents/1"),
+       ("query", "GET", "/events?event_date=2021-03-01|2021-05-31&event_date_where=BETWEEN&limit=5&page=2"),
+       ("extract", "POST", "/extract"),
+       ("document", "GET", "/documents/a-wire"),
+       ("report", "GET", "/report?country=Kenya"),
+       ("health", "GET", "/health"),
+       ("bad", "GET", "/incidents?country=x%27%3B%20DROP%20TABLE%20incident%3B--")]
 out, lock = [], threading.Lock()
 def client(k):
     conn, rows = None, []
@@ -89,14 +99,16 @@ import sys
 lines = open(sys.argv[1]).read().splitlines()
 secs = float(lines[0].split()[1])
 rows = [l.split() for l in lines[1:] if l.strip()]
-want = {"extract": "200", "health": "200", "report": "200", "bad": "400"}
+kinds = ("extract", "query", "incident", "document", "report", "health", "bad")
+want = {k: "200" for k in kinds}
+want["bad"] = "400"
 def pct(v, p):
     v = sorted(v)
     return v[min(len(v) - 1, int(p / 100.0 * len(v)))] * 1000 if v else 0
 print("serve_load: %d requests from %s clients in %.1f s: %.0f requests/s" %
       (len(rows), sys.argv[2], secs, len(rows) / secs))
 failed = 0
-for k in ("extract", "health", "report", "bad", "all"):
+for k in kinds + ("all",):
     t = [float(r[2]) for r in rows if k == "all" or r[0] == k]
     bad = [r for r in rows if (k == "all" or r[0] == k) and r[1] != want[r[0]]]
     if k != "all":
@@ -115,10 +127,11 @@ for l in open(sys.argv[3]):
     f = l.split()
     uri, ms = f[4], float(f[7].rstrip("ms"))
     k = "extract" if uri.startswith('"/extract') else "health" if uri.startswith('"/health') else \
-        "report" if uri.startswith('"/report') else "bad"
+        "report" if uri.startswith('"/report') else "document" if uri.startswith('"/documents') else \
+        "incident" if uri.startswith('"/incidents/') else "bad" if "DROP" in uri else "query"
     srv.setdefault(k, []).append(ms / 1000)
 print("  server log lines: %d; the server's own time per request:" % sum(len(v) for v in srv.values()))
-for k in ("extract", "health", "report", "bad"):
+for k in kinds:
     t = srv.get(k, [])
     print("  %-8s %6d  p50 %7.2f ms  p90 %7.2f ms  p99 %7.2f ms" % (k, len(t), pct(t, 50), pct(t, 90), pct(t, 99)))
 sys.exit(1 if failed else 0)

@@ -1,6 +1,6 @@
 /*
- * cmd_report.c: sitrep report [--incidents FILE] [--records FILE] [filters]
- *               [-o report.html]
+ * cmd_report.c: sitrep report [--db URL | --incidents FILE --records FILE]
+ *               [filters] [-o report.html]
  *
  * One self-contained HTML page of incidents (docs/report.md): a map, a
  * timeline, a table, each incident's reports with their text annotated.
@@ -16,12 +16,18 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: sitrep report [--incidents FILE.jsonl] [--records FILE.jsonl] [FILTERS] [-o FILE]\n"
+    "usage: sitrep report [--db URL | --incidents FILE.jsonl --records FILE.jsonl] [FILTERS] [-o FILE]\n"
     "\n"
     "Writes one self-contained HTML page (no network needed to view it): a map\n"
     "of incidents sized by fatalities and coloured by type, a timeline by week,\n"
     "a table that filters as you type, and each incident's reports with the\n"
     "article text annotated (docs/report.md).\n"
+    "  --db URL          the store's incidents (a SQLite file or postgresql://...,\n"
+    "                    as 'sitrep ingest' makes it), the filters and the page\n"
+    "                    applied by the store (at most 200 incidents without\n"
+    "                    --limit); each document's record is made again from\n"
+    "                    its stored text\n"
+    "  --model FILE      the model (with --db)\n"
     "  --incidents FILE  incidents, one JSON object a line (docs/report.md)\n"
     "  --records FILE    the documents' records, as 'sitrep extract' writes\n"
     "                    them; without --incidents, each event that happened\n"
@@ -74,8 +80,8 @@ static char *slurp(const char *path, size_t *n)
 
 int cmd_report(int argc, char **argv)
 {
-    const char *outpath = NULL;
-    static sr_query q;
+    const char *outpath = NULL, *db = NULL, *model_path = NULL;
+    static sr_filter q;
     sr_query_error qe = {0};
     sr_report r;
     sr_report_init(&r);
@@ -114,6 +120,10 @@ int cmd_report(int argc, char **argv)
             rec_files[nrec++] = v;
         else if (strcmp(a, "--title") == 0)
             r.title = v;
+        else if (strcmp(a, "--db") == 0)
+            db = v;
+        else if (strcmp(a, "--model") == 0)
+            model_path = v;
         else if (sr_query_is_param(a + 2)) {
             if (sr_query_set(&q, a + 2, v, strlen(v), SR_QP_FILTERS | SR_QP_LIMIT | SR_QP_PAGE, &qe) != 0) {
                 fprintf(stderr, "sitrep report: %s\n", qe.message);
@@ -131,10 +141,37 @@ int cmd_report(int argc, char **argv)
         status = EXIT_USAGE;
         goto done;
     }
-    if (!ninc && !nrec) {
-        fprintf(stderr, "sitrep report: give --records or --incidents (see --help)\n");
+    if (!ninc && !nrec && !db) {
+        fprintf(stderr, "sitrep report: give --db, or --records or --incidents (see --help)\n");
         status = EXIT_USAGE;
         goto done;
+    }
+    if (db && (ninc || nrec)) {
+        fprintf(stderr, "sitrep report: --db reads the store's incidents and records: give no --records "
+                        "or --incidents with it\n");
+        status = EXIT_USAGE;
+        goto done;
+    }
+    if (db) {
+        char err[400];
+        sitrep_model *m = NULL;
+        sr_corpus_store *st = NULL;
+        if (sitrep_model_open_err(model_path, &m, err, sizeof err) != SITREP_OK ||
+            sr_corpus_store_open(db, 1, m, &st, err, sizeof err) != 0) {
+            fprintf(stderr, "sitrep report: %s\n", err);
+            sitrep_model_free(m);
+            status = EXIT_SOME_FAILED;
+            goto done;
+        }
+        const sr_store *api = sr_corpus_store_api(st);
+        int code = api->report(api->ctx, q.given ? &q : NULL, &r, &qe);
+        sr_corpus_store_close(st);
+        sitrep_model_free(m);
+        if (code != 200) {
+            fprintf(stderr, "sitrep report: %s: %s\n", db, qe.message);
+            status = code == 400 ? EXIT_USAGE : EXIT_SOME_FAILED;
+            goto done;
+        }
     }
     for (int k = 0; k < nrec + ninc; k++) {
         bool rec = k < nrec;

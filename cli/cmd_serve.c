@@ -21,17 +21,23 @@ static const char usage[] =
     "  GET  /health              the server's state\n"
     "  POST /extract             records of a text, an HTML page or JSONL (the\n"
     "                            body; Content-Type chooses, else the content)\n"
-    "  GET  /report              the report page over --incidents/--records and\n"
+    "  GET  /report              the report page over the store's incidents\n"
+    "                            (with --db), else over --incidents/--records and\n"
     "                            the records extracted since the start; filters\n"
     "                            as query parameters\n"
-    "  POST /ingest              store documents (a key needed)\n"
-    "  GET  /events, /incidents, /incidents/{id}, /documents/{id}  the store\n"
+    "  POST /ingest              store documents (--db; a key needed)\n"
+    "  GET  /events, /incidents  the store's events and incidents, filtered, a page\n"
+    "                            at a time (limit, page), as JSON, CSV or GeoJSON\n"
+    "  GET  /incidents/{id}      an incident with its reports and evidence\n"
+    "  GET  /documents/{id}      a stored document and its record\n"
     "\n"
     "Options:\n"
     "  --listen ADDR:PORT    where to listen (default 127.0.0.1:8080; port 0:\n"
     "                        any free one, printed at start)\n"
     "  --keys FILE           keys for POST /ingest, one a line\n"
-    "  --db URL              the store (not in this version: answers 503)\n"
+    "  --db URL              the store: a SQLite file or postgresql://... (as\n"
+    "                        'sitrep ingest' makes it); without it the store's\n"
+    "                        endpoints answer 503\n"
     "  --incidents FILE      incidents for /report (repeatable)\n"
     "  --records FILE        records for /report (repeatable)\n"
     "  --max-body BYTES      largest POST body (default 1048576)\n"
@@ -113,9 +119,26 @@ int cmd_serve(int argc, char **argv)
     }
     o.report_files = files;
     o.report_kinds = kinds;
-    if (db)
-        fprintf(stderr, "sitrep serve: --db %s: this version has no store yet; the store's endpoints "
-                        "answer 503\n", db);
+    sitrep_model *model = NULL;
+    sr_corpus_store *store = NULL;
+    if (db) {
+        /* the store: a read-only connection a server thread, and one writer */
+        char merr[400];
+        if (!o.threads) {
+            o.threads = sitrep_default_threads();
+            if (o.threads < 2)
+                o.threads = 2;
+        }
+        if (sitrep_model_open_err(o.model_path, &model, merr, sizeof merr) != SITREP_OK ||
+            sr_corpus_store_open(db, o.threads, model, &store, merr, sizeof merr) != 0) {
+            fprintf(stderr, "sitrep serve: %s\n", merr);
+            sitrep_model_free(model);
+            status = EXIT_SOME_FAILED;
+            goto out;
+        }
+        o.model = model;
+        o.store = sr_corpus_store_api(store);
+    }
     /* the signals that stop us are waited for, not handled */
     sigset_t set;
     sigemptyset(&set);
@@ -128,6 +151,8 @@ int cmd_serve(int argc, char **argv)
     if (sr_server_start(&o, &s, err, sizeof err) != 0) {
         fprintf(stderr, "sitrep serve: %s\n", err);
         status = EXIT_SOME_FAILED;
+        sr_corpus_store_close(store);
+        sitrep_model_free(model);
         goto out;
     }
     fprintf(stderr, "sitrep serve: listening on %s (port %u)\n", o.listen ? o.listen : "127.0.0.1:8080",
@@ -136,6 +161,8 @@ int cmd_serve(int argc, char **argv)
     sigwait(&set, &sig);
     fprintf(stderr, "sitrep serve: stopping (signal %d)\n", sig);
     sr_server_stop(s);
+    sr_corpus_store_close(store);
+    sitrep_model_free(model);
     status = EXIT_ALL_OK;
 out:
     free(files);

@@ -22,7 +22,7 @@ static void check_list(const sr_strlist *l)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static sr_query q; /* large: not on the stack */
+    static sr_filter q; /* large: not on the stack */
     sr_query_error err = {0};
     const char *s = (const char *)data;
     sr_query_init(&q);

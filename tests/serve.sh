@@ -4,7 +4,10 @@
 # kind (each a 4xx, the server still up after), the report from the command
 # and from /report opened in headless Chromium (no console errors, the map
 # and timeline drawn, the table there without JavaScript, a screenshot that
-# is not blank); then the server is stopped.
+# is not blank); then the server is stopped.  Then the store: the server
+# with --db over SQLite and over a PostgreSQL started here, its endpoints
+# against `sitrep query`, bad requests that change nothing in the store,
+# POST /ingest with a key, the store's report in the browser.
 # usage: serve.sh SITREP
 set -u
 bin=$1
@@ -15,8 +18,13 @@ ok() { pass=$((pass + 1)); echo "serve $1: ok"; }
 ko() { fail=$((fail + 1)); echo "serve $1: FAILED ($2)"; }
 check() { name=$1; shift; if "$@"; then ok "$name"; else ko "$name" "$*"; fi; }
 pid=""
-cleanup() { [ -n "$pid" ] && kill "$pid" 2> /dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT
+pg_stop() {
+    [ -f "$tmp/pg/data/postmaster.pid" ] &&
+        { if [ "$(id -u)" -eq 0 ]; then runuser -u nobody -- /usr/lib/postgresql/15/bin/pg_ctl -D "$tmp/pg/data" -m immediate stop
+          else /usr/lib/postgresql/15/bin/pg_ctl -D "$tmp/pg/data" -m immediate stop; fi; } > /dev/null 2>&1
+}
+cleanup() { [ -n "$pid" ] && kill "$pid" 2> /dev/null; pg_stop; rm -rf "$tmp"; }
+trap cleanup EXIT INT TERM
 
 for tool in curl python3 chromium; do
     command -v $tool > /dev/null 2>&1 || { ko "tools" "$tool missing: run scripts/setup.sh test"; echo "serve: $pass passed, $fail failed"; exit 1; }
@@ -71,10 +79,16 @@ EOF
 n_iraq=$(python3 -c 'import json,sys; print(sum(1 for l in open(sys.argv[1]) for e in json.loads(l)["events"] if e["modality"]=="asserted" and not e["negated"] and (e.get("location") or {}).get("country")=="IQ"))' "$tmp/rec.jsonl")
 check report-filter-country [ "$(grep -c '<tr data-inc=' "$tmp/iraq.html")" -eq "$n_iraq" ]
 check report-filter-some [ "$n_iraq" -gt 0 ]
-"$bin" report --records "$tmp/rec.jsonl" --q "<script>alert(1)</script>" --country "Iraq'; DROP TABLE x;--" -o "$tmp/inj.html"
-check report-escapes-values grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$tmp/inj.html"
-check report-no-injection sh -c "! grep -q '<script>alert' '$tmp/inj.html'"
-check report-sql-as-data grep -q "Iraq&#39;; DROP TABLE x;--" "$tmp/inj.html"
+# markup and SQL in a filter are refused (no name is spelled with them); an
+# apostrophe and an ampersand are parts of names, shown escaped
+"$bin" report --records "$tmp/rec.jsonl" --q "<script>alert(1)</script>" -o "$tmp/x.html" 2> "$tmp/e"
+check report-refuses-markup [ $? -eq 1 ]
+check report-refuses-markup-says grep -q "holds '<'" "$tmp/e"
+"$bin" report --records "$tmp/rec.jsonl" --country "Iraq'; DROP TABLE x;--" -o "$tmp/x.html" 2> /dev/null
+check report-refuses-sql [ $? -eq 1 ]
+"$bin" report --records "$tmp/rec.jsonl" --location "Cote d'Ivoire & Co" -o "$tmp/inj.html"
+check report-escapes-values grep -q "Cote d&#39;Ivoire &amp; Co" "$tmp/inj.html"
+check report-name-as-data grep -q 'No incident matches' "$tmp/inj.html"
 "$bin" report --records "$tmp/rec.jsonl" --limit 0 -o "$tmp/x.html" 2> /dev/null; check report-bad-limit [ $? -eq 1 ]
 "$bin" report --records "$tmp/rec.jsonl" --frobnicate 1 -o "$tmp/x.html" 2> /dev/null; check report-unknown-option [ $? -eq 1 ]
 # incidents in the documented shape, with their reports pointing into the records
@@ -102,6 +116,7 @@ check incidents-missing-doc grep -q 'its record is not in this report' "$tmp/inc
 
 # ---- the server --------------------------------------------------------------------
 printf '# keys for the test\nk-0123456789abcdef-first\n\nk-fedcba9876543210-second\n' > "$tmp/keys"
+: > "$tmp/log"
 "$bin" serve --listen 127.0.0.1:0 --keys "$tmp/keys" --timeout 2 --max-body 65536 --max-header 8192 \
     --threads 2 --records "$tmp/rec.jsonl" 2> "$tmp/log" &
 pid=$!
@@ -195,14 +210,16 @@ bad sql-limit 400 "/incidents?limit=10;DROP%20TABLE%20incidents"
 bad sql-date 400 "/incidents?event_date=2017-01-01'--"
 bad sql-bbox 400 "/incidents?bbox=0,0,1,1);--"
 bad sql-where 400 "/incidents?fatalities=1&fatalities_where=%3E%3D%200%20OR%201"
-# ... and in a name they are data: valid, then no store (503) on /incidents, and on
-# /report a page that matches nothing and shows the value escaped
+# ... and in a name they are refused too (no name holds ';', '"', '=' or "--"),
+# while an apostrophe is part of a name: data that matches nothing, escaped
 for f in country admin1 location event_type sub_event_type source actor q; do
     g=$(code --path-as-is "$u/incidents?$f=x%27%3B%20DROP%20TABLE%20incidents%3B--%20%22%20OR%201%3D1")
-    if [ "$g" = 503 ]; then ok "sql-text-$f"; else ko "sql-text-$f" "got $g"; fi
+    if [ "$g" = 400 ] && grep -q "\"parameter\":\"$f\"" "$tmp/body"; then ok "sql-text-$f"; else ko "sql-text-$f" "got $g"; fi
     g=$(code --path-as-is "$u/report?$f=x%27%3B%20DROP%20TABLE%20incidents%3B--%20%22%20OR%201%3D1")
-    if [ "$g" = 200 ] && grep -q 'No incident matches' "$tmp/body" && grep -q 'x&#39;; DROP TABLE incidents;-- &quot; OR 1=1' "$tmp/body"; then
-        ok "sql-report-$f"; else ko "sql-report-$f" "got $g"; fi
+    if [ "$g" = 400 ]; then ok "sql-report-$f"; else ko "sql-report-$f" "got $g"; fi
+    g=$(code --path-as-is "$u/report?$f=C%C3%B4te%20d%27Ivoire")
+    if [ "$g" = 200 ] && grep -q 'No incident matches' "$tmp/body" && grep -q "Côte d&#39;Ivoire" "$tmp/body"; then
+        ok "apostrophe-report-$f"; else ko "apostrophe-report-$f" "got $g"; fi
 done
 # paths: traversal, encoded separators, unknown, wrong methods
 bad traversal 400 '/documents/../etc/passwd'
@@ -303,6 +320,107 @@ kill "$pid"; wait "$pid"; rc=$?; pid=""
 check stops-on-term [ $rc -eq 0 ]
 check log-lines [ "$(grep -c '^sitrep serve: 127.0.0.1 [A-Z-]* "' "$tmp/log")" -gt 60 ]
 check log-has-status grep -q '^sitrep serve: 127.0.0.1 GET "/health" 200 ' "$tmp/log"
+
+# ---- the store ------------------------------------------------------------------------
+# tests/corpus/incidents.jsonl (articles written for the corpus tests: incidents
+# told by several reports) ingested into SQLite, and into a PostgreSQL this
+# script starts as tests/corpus.sh does; `sitrep serve --db` on each, its
+# endpoints checked against `sitrep query` on the same store
+# (tests/serve/store_check.py), bad requests that must change nothing (a
+# checksum of what `sitrep query` reads, before and after), POST /ingest with a
+# key, and the report of the store's incidents in the browser.
+key=k-0123456789abcdef-first
+store_sum() { # db -> a checksum of all `sitrep query` reads
+    { "$bin" query --db "$1"; "$bin" query --db "$1" --events; "$bin" query --db "$1" --format acled
+      "$bin" query --db "$1" --events --format gdelt-mentions; } 2>&1 | sha256sum | cut -d' ' -f1
+}
+runpy() { # label mode -> one check a line of store_check.py
+    lbl=$1; mode=$2
+    python3 "$root/tests/serve/store_check.py" "$mode" "$su" "$bin" "$dburl" "$key" > "$tmp/py.out" 2>&1
+    prc=$?
+    while IFS= read -r line; do
+        case $line in
+            "ok "*) ok "$lbl ${line#ok }" ;;
+            "FAILED "*) ko "$lbl ${line#FAILED }" "see above" ;;
+            *) echo "  $line" ;;
+        esac
+    done < "$tmp/py.out"
+    [ $prc -eq 0 ] || ko "$lbl-$mode-ran" "store_check.py exit $prc"
+}
+store_suite() { # label db-url
+    lbl=$1; dburl=$2
+    "$bin" ingest -q --db "$dburl" "$root/tests/corpus/incidents.jsonl" 2> "$tmp/e"
+    check "$lbl-ingest" [ $? -eq 0 ]
+    : > "$tmp/log-$lbl"
+    "$bin" serve --listen 127.0.0.1:0 --db "$dburl" --keys "$tmp/keys" --timeout 2 --max-body 65536 \
+        --max-header 8192 --threads 2 2> "$tmp/log-$lbl" &
+    pid=$!
+    sport=""
+    for _ in $(seq 1 100); do
+        sport=$(sed -n 's/.*listening on .*(port \([0-9]*\)).*/\1/p' "$tmp/log-$lbl")
+        [ -n "$sport" ] && break
+        sleep 0.1
+    done
+    check "$lbl-started" [ -n "$sport" ]
+    [ -n "$sport" ] || { cat "$tmp/log-$lbl"; return; }
+    su=http://127.0.0.1:$sport
+    runpy "$lbl" read
+    sum0=$(store_sum "$dburl")
+    runpy "$lbl" bad
+    check "$lbl-up-after-bad" [ "$(code "$su/health")" = 200 ]
+    sum1=$(store_sum "$dburl")
+    check "$lbl-store-unchanged-by-bad-requests" [ "$sum0" = "$sum1" ]
+    runpy "$lbl" ingest
+    sum2=$(store_sum "$dburl")
+    check "$lbl-store-changed-by-ingest" [ "$sum2" != "$sum1" ]
+    # the report of the store's incidents: a row each (fewer than the page's 200),
+    # the annotated text of each report from the stored records
+    ninc=$("$bin" query --db "$dburl" | wc -l)
+    check "$lbl-report-get" [ "$(code "$su/report")" = 200 ]
+    cp "$tmp/body" "$tmp/$lbl-served.html"
+    check "$lbl-report-rows" [ "$(grep -c '<tr data-inc=' "$tmp/$lbl-served.html")" -eq "$ninc" ]
+    check "$lbl-report-annotated" [ "$(grep -c 'class="m trg this"' "$tmp/$lbl-served.html")" -ge "$ninc" ]
+    check "$lbl-report-texts-there" sh -c "! grep -q 'its record is not in this report' '$tmp/$lbl-served.html'"
+    code "$su/report?country=Kenya&limit=2&page=2" > /dev/null
+    check "$lbl-report-filtered-page" sh -c "grep -q 'incidents match; this page shows 2 of them, from number 3' '$tmp/body' &&
+        [ \$(grep -c '<tr data-inc=' '$tmp/body') -eq 2 ]"
+    "$bin" report --db "$dburl" -o "$tmp/$lbl-file.html" 2> "$tmp/e"
+    check "$lbl-report-command" [ $? -eq 0 ]
+    check "$lbl-report-command-rows" [ "$(grep -c '<tr data-inc=' "$tmp/$lbl-file.html")" -eq "$ninc" ]
+    "$bin" report --db "$dburl" --country "Kenya'; DELETE FROM event;--" -o "$tmp/x.html" 2> /dev/null
+    check "$lbl-report-command-refuses-sql" [ $? -eq 1 ]
+    if [ "$lbl" = sqlite ]; then
+        browse store-served "$su/report"
+        browse store-file "file://$tmp/$lbl-file.html"
+    fi
+    kill "$pid"; wait "$pid"; rc=$?; pid=""
+    check "$lbl-stops-on-term" [ $rc -eq 0 ]
+    check "$lbl-no-store-errors" sh -c "! grep -q 'sitrep serve: store:' '$tmp/log-$lbl'"
+}
+store_suite sqlite "$tmp/store.db"
+
+# PostgreSQL: a private server (Debian's postgresql-15) on a free port
+pgbin=/usr/lib/postgresql/15/bin
+pgport=$((20000 + ($$ + 7) % 20000))
+pgdir=$tmp/pg
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u nobody -- "$@"; else "$@"; fi; }
+pg_up=0
+chmod 755 "$tmp"
+if [ -x "$pgbin/initdb" ]; then
+    mkdir -p "$pgdir" && chmod 700 "$pgdir"
+    [ "$(id -u)" -eq 0 ] && chown nobody "$pgdir"
+    if (cd / && as_pg "$pgbin/initdb" -D "$pgdir/data" -U sitrep --auth=trust --no-locale -E UTF8) > "$tmp/initdb.log" 2>&1 &&
+        (cd / && as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w -t 60 \
+            -o "-c listen_addresses=127.0.0.1 -p $pgport -k $pgdir -c fsync=off" start) > "$tmp/pgctl.log" 2>&1; then
+        pg_up=1
+    fi
+fi
+check postgres-started [ $pg_up -eq 1 ]
+if [ $pg_up -eq 1 ]; then
+    store_suite postgresql "postgresql://sitrep@127.0.0.1:$pgport/postgres"
+else
+    cat "$tmp/initdb.log" "$tmp/pgctl.log" "$pgdir/log" 2> /dev/null | tail -n 20
+fi
 
 echo "serve: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -550,7 +550,7 @@ static bool text_ok(const sr_report *r, const sr_incident *inc, const char *q)
     return true;
 }
 
-bool sr_incident_matches(const sr_report *r, const sr_incident *inc, const sr_query *q)
+bool sr_incident_matches(const sr_report *r, const sr_incident *inc, const sr_filter *q)
 {
     if (!q)
         return true;

@@ -1,6 +1,6 @@
 /*
  * query.c: the filters of a request (a URL query string) or of a command
- * line (--name value), parsed and validated strictly into an sr_query.
+ * line (--name value), parsed and validated strictly into an sr_filter.
  * No allocation: decoded values live in the query's own store.  Linear in
  * the query string.
  */
@@ -54,9 +54,9 @@ static int fail(sr_query_error *err, int status, const char *param, const char *
     return -1;
 }
 
-void sr_query_init(sr_query *q)
+void sr_query_init(sr_filter *q)
 {
-    memset(q, 0, offsetof(sr_query, store));
+    memset(q, 0, offsetof(sr_filter, store));
     q->store[0] = 0;
 }
 
@@ -114,6 +114,35 @@ bool sr_query_text_ok(const char *s, size_t n)
     return true;
 }
 
+/* The first character of a name or search value that no name holds, or
+ * NULL when every one is fine: letters and digits (any script), spaces,
+ * and ' - . , ( ) & / : + _; never two '-' in a row.  Quotes other than
+ * the apostrophe, ';', '=', '<', '>', '%', '*', '\\' and the like are
+ * refused: no place, actor, type or source is spelled with them, and SQL
+ * or markup in a filter is turned away rather than searched for. */
+static const char *refused_char(const char *s)
+{
+    for (const char *p = s; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+            continue;
+        if (c == '-' && p[1] == '-')
+            return p;
+        if (!strchr(" '-.,()&/:+_", c))
+            return p;
+    }
+    return NULL;
+}
+
+static int refuse(sr_query_error *err, const char *name, const char *bad)
+{
+    if (bad[0] == '-')
+        return fail(err, 400, name, "parameter '%s' holds '--', which no name holds", name);
+    return fail(err, 400, name,
+                "parameter '%s' holds '%c', which no name holds (letters, digits, spaces and ' - . , ( ) & / : + _)",
+                name, *bad);
+}
+
 static const struct param *find_param(const char *name)
 {
     for (size_t i = 0; i < NPARAMS; i++)
@@ -134,7 +163,7 @@ bool sr_query_is_param(const char *name)
 }
 
 /* Copies a value into the store; NULL when there is no room. */
-static char *keep(sr_query *q, const char *v, size_t n)
+static char *keep(sr_filter *q, const char *v, size_t n)
 {
     if (q->used + n + 1 > sizeof q->store)
         return NULL;
@@ -145,7 +174,7 @@ static char *keep(sr_query *q, const char *v, size_t n)
     return p;
 }
 
-static sr_strlist *list_of(sr_query *q, uint32_t bit)
+static sr_strlist *list_of(sr_filter *q, uint32_t bit)
 {
     switch (bit) {
     case SR_QP_COUNTRY: return &q->country;
@@ -250,7 +279,7 @@ static bool cmp_of(const char *s, bool between_ok, sr_cmp *c)
     return false;
 }
 
-int sr_query_set(sr_query *q, const char *name_in, const char *value, size_t vlen, uint32_t accept,
+int sr_query_set(sr_filter *q, const char *name_in, const char *value, size_t vlen, uint32_t accept,
                  sr_query_error *err)
 {
     char name[64];
@@ -294,6 +323,9 @@ int sr_query_set(sr_query *q, const char *name_in, const char *value, size_t vle
                 s[--k] = 0;
             if (!*s)
                 return fail(err, 400, name, "parameter '%s' has an empty value between '|'", name);
+            const char *bad = refused_char(s);
+            if (bad)
+                return refuse(err, name, bad);
             if (l->n == SR_QUERY_MAX_VALUES)
                 return fail(err, 400, name, "parameter '%s' has more than %d values", name,
                             SR_QUERY_MAX_VALUES);
@@ -304,9 +336,13 @@ int sr_query_set(sr_query *q, const char *name_in, const char *value, size_t vle
         }
         return 0;
     }
-    case K_TEXT:
+    case K_TEXT: {
+        const char *bad = refused_char(v);
+        if (bad)
+            return refuse(err, name, bad);
         q->q = v;
         return 0;
+    }
     case K_RAW:
         break;
     }
@@ -328,9 +364,9 @@ int sr_query_set(sr_query *q, const char *name_in, const char *value, size_t vle
         q->page = (uint32_t)x;
         return 0;
     case SR_QP_FORMAT:
-        if (strcmp(v, "json") == 0) q->format = SR_QF_JSON;
-        else if (strcmp(v, "csv") == 0) q->format = SR_QF_CSV;
-        else if (strcmp(v, "geojson") == 0) q->format = SR_QF_GEOJSON;
+        if (strcmp(v, "json") == 0) q->format = SR_FMT_JSON;
+        else if (strcmp(v, "csv") == 0) q->format = SR_FMT_CSV;
+        else if (strcmp(v, "geojson") == 0) q->format = SR_FMT_GEOJSON;
         else return fail(err, 400, name, "format must be json, csv or geojson");
         return 0;
     case SR_QP_BBOX: {
@@ -358,7 +394,7 @@ int sr_query_set(sr_query *q, const char *name_in, const char *value, size_t vle
     }
 }
 
-int sr_query_finish(sr_query *q, sr_query_error *err)
+int sr_query_finish(sr_filter *q, sr_query_error *err)
 {
     int64_t lo = INT64_MIN, hi = INT64_MAX;
     if (q->raw_date_where && !q->raw_date)
@@ -439,7 +475,7 @@ int sr_query_finish(sr_query *q, sr_query_error *err)
     return 0;
 }
 
-int sr_query_parse(sr_query *q, const char *qs, size_t n, uint32_t accept, sr_query_error *err)
+int sr_query_parse(sr_filter *q, const char *qs, size_t n, uint32_t accept, sr_query_error *err)
 {
     char name[64], value[SR_QUERY_MAX_VALUE + 1];
     size_t i = 0;

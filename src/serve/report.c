@@ -657,7 +657,7 @@ static void head(sr_buf *b, const sr_report *r)
     sr_buf_puts(b, "</style>\n</head>\n<body>\n");
 }
 
-static void filters_line(sr_buf *b, const sr_query *q)
+static void filters_line(sr_buf *b, const sr_filter *q)
 {
     if (!q || !q->given)
         return;
@@ -1003,16 +1003,18 @@ static void document(sr_buf *b, sr_arena *a, const sr_report *r, uint32_t di, co
 
 #define REPORT_MAX 5000
 
-void sr_report_html(const sr_report *r, const sr_query *q, sr_buf *b)
+void sr_report_html(const sr_report *r, const sr_filter *q, sr_buf *b)
 {
     sr_arena a;
     sr_arena_init(&a);
     uint32_t *sel = r->inc.n ? malloc(r->inc.n * sizeof *sel) : NULL;
     uint32_t n = 0, matched = 0;
-    uint64_t skip = q && q->limit ? (uint64_t)(q->page ? q->page - 1 : 0) * q->limit : 0;
-    uint32_t cap = q && q->limit ? q->limit : REPORT_MAX;
+    /* incidents the store chose are shown as they are (filtered and paged
+     * there); else the filters and the page are applied here */
+    uint64_t skip = !r->selected && q && q->limit ? (uint64_t)(q->page ? q->page - 1 : 0) * q->limit : 0;
+    uint32_t cap = !r->selected && q && q->limit ? q->limit : REPORT_MAX;
     for (uint32_t i = 0; i < r->inc.n && sel; i++) {
-        if (!sr_incident_matches(r, &r->inc.v[i], q))
+        if (!r->selected && !sr_incident_matches(r, &r->inc.v[i], q))
             continue;
         matched++;
         if (skip) {
@@ -1052,9 +1054,12 @@ void sr_report_html(const sr_report *r, const sr_query *q, sr_buf *b)
     sr_buf_printf(b,
                   "<div class=\"stats\"><div><b id=\"n-incidents\">%u</b>incidents%s</div><div><b>%llu</b>killed "
                   "(best estimates)</div><div><b>%u</b>documents</div><div><b>%s%s%s</b>dates</div></div>\n",
-                  n, matched > n ? " shown" : "", (unsigned long long)killed, ndocs, from[0] ? from : "&#8211;",
+                  n, matched > n || (r->selected && r->total > n) ? " shown" : "", (unsigned long long)killed, ndocs, from[0] ? from : "&#8211;",
                   from[0] && strcmp(from, to) ? " &#8211; " : "", from[0] && strcmp(from, to) ? to : "");
-    if (matched > n)
+    if (r->selected && r->total > n)
+        sr_buf_printf(b, "<p class=\"sub\">%llu incidents match; this page shows %u of them, from number %llu.</p>\n",
+                      (unsigned long long)r->total, n, (unsigned long long)r->first + 1);
+    else if (matched > n)
         sr_buf_printf(b, "<p class=\"sub\">%u incidents match; this page shows %u.</p>\n", matched, n);
     filters_line(b, q);
     if (r->n_bad)

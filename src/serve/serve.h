@@ -5,7 +5,7 @@
  * library.
  *
  * The pieces, each usable alone:
- *   sr_query    the filters of a request or a command line, parsed and
+ *   sr_filter    the filters of a request or a command line, parsed and
  *               validated strictly into a plain struct (query.c)
  *   sr_route    the request path to an endpoint (route.c)
  *   sr_report   incidents and their documents' records, filtered and
@@ -43,22 +43,25 @@
  *   limit           1..5000; page 1..1000000 (1-based)
  *   format          json | csv | geojson
  * Values are percent-decoded ('+' is a space), must be valid UTF-8 without
- * control characters, at most SR_QUERY_MAX_VALUE bytes, and are kept as
- * data: quotes, semicolons and dashes mean nothing here (the store binds
- * them as statement parameters).  A parameter given twice, an unknown one,
- * an empty value, a malformed number, date or escape is a 400.
+ * control characters, at most SR_QUERY_MAX_VALUE bytes.  Names and the
+ * search (country ... actor, q) hold letters and digits of any script,
+ * spaces and ' - . , ( ) & / : + _ only (no "--"): what names are spelled
+ * with; a value with a double quote, ';', '=', '<', '%', '*', '\' ... is a
+ * 400.  What passes is still data (the store binds it as a statement
+ * parameter, the report escapes it).  A parameter given twice, an unknown
+ * one, an empty value, a malformed number, date or escape is a 400.
  */
 #define SR_QUERY_MAX_VALUES 16   /* values of one list parameter */
 #define SR_QUERY_MAX_VALUE 256   /* bytes of one value, decoded */
 #define SR_QUERY_STORE 8192      /* bytes of all values, decoded */
 #define SR_QUERY_MAX_LIMIT 5000
 
-typedef enum sr_query_format {
-    SR_QF_NONE = 0, /* not given: the endpoint's default */
-    SR_QF_JSON,
-    SR_QF_CSV,
-    SR_QF_GEOJSON
-} sr_query_format;
+typedef enum sr_filter_format {
+    SR_FMT_NONE = 0, /* not given: the endpoint's default */
+    SR_FMT_JSON,
+    SR_FMT_CSV,
+    SR_FMT_GEOJSON
+} sr_filter_format;
 
 typedef enum sr_cmp { SR_CMP_EQ = 0, SR_CMP_GT, SR_CMP_LT, SR_CMP_GE, SR_CMP_LE, SR_CMP_BETWEEN } sr_cmp;
 
@@ -68,7 +71,7 @@ typedef struct sr_strlist {
     uint32_t n;
 } sr_strlist;
 
-/* Parameter bits, for sr_query.given and an endpoint's accepted set. */
+/* Parameter bits, for sr_filter.given and an endpoint's accepted set. */
 enum {
     SR_QP_COUNTRY = 1u << 0, SR_QP_ADMIN1 = 1u << 1, SR_QP_LOCATION = 1u << 2,
     SR_QP_EVENT_TYPE = 1u << 3, SR_QP_SUB_EVENT_TYPE = 1u << 4, SR_QP_SOURCE = 1u << 5,
@@ -80,7 +83,7 @@ enum {
     SR_QP_ALL = (1u << 17) - 1
 };
 
-typedef struct sr_query {
+typedef struct sr_filter {
     uint32_t given; /* SR_QP_* of the parameters given */
     sr_strlist country, admin1, location, event_type, sub_event_type, source, actor;
     const char *q; /* full text, or NULL */
@@ -95,12 +98,12 @@ typedef struct sr_query {
     double min_lon, min_lat, max_lon, max_lat;
     uint32_t limit; /* 0: not given */
     uint32_t page;  /* 1-based; 0: not given */
-    sr_query_format format;
+    sr_filter_format format;
     /* internal: values waiting for their _where, and the store */
     const char *raw_date, *raw_date_where, *raw_fat, *raw_fat_where, *raw_year;
     size_t used;
     char store[SR_QUERY_STORE];
-} sr_query;
+} sr_filter;
 
 /* What was wrong, for a 4xx answer: HTTP status, the parameter (may be
  * empty) and a sentence. */
@@ -110,18 +113,18 @@ typedef struct sr_query_error {
     char message[200];
 } sr_query_error;
 
-void sr_query_init(sr_query *q);
+void sr_query_init(sr_filter *q);
 /* Parses a URL query string (the bytes after '?'; n bytes, not
  * NUL-terminated) accepting the parameters in `accept` (SR_QP_*), and
  * finishes the query.  Returns 0, or -1 with err filled. */
-int sr_query_parse(sr_query *q, const char *qs, size_t n, uint32_t accept, sr_query_error *err);
+int sr_query_parse(sr_filter *q, const char *qs, size_t n, uint32_t accept, sr_query_error *err);
 /* Sets one decoded parameter (the command line's --name value); `name` may
  * use '-' for '_'.  Call sr_query_finish after the last one. */
-int sr_query_set(sr_query *q, const char *name, const char *value, size_t vlen, uint32_t accept,
+int sr_query_set(sr_filter *q, const char *name, const char *value, size_t vlen, uint32_t accept,
                  sr_query_error *err);
 /* Resolves what depends on two parameters (event_date with its _where,
  * year, fatalities with its _where).  Returns 0 or -1. */
-int sr_query_finish(sr_query *q, sr_query_error *err);
+int sr_query_finish(sr_filter *q, sr_query_error *err);
 /* Whether `name` is a parameter (for the command line's options). */
 bool sr_query_is_param(const char *name);
 /* Validates a decoded value: valid UTF-8, no control characters. */
@@ -210,6 +213,11 @@ typedef struct sr_report {
     SR_VEC(sr_rdoc) docs;
     uint32_t *doc_order; /* docs sorted by id, for lookups */
     bool have_incidents; /* an incidents file was given */
+    /* the store chose the incidents (filters and page applied): the page
+     * shows them all; total is how many matched, first the offset of the
+     * first of them */
+    bool selected;
+    uint64_t total, first;
     uint32_t n_bad;      /* lines skipped */
     char first_error[240];
     const char *title;
@@ -226,10 +234,10 @@ long sr_report_add_incidents(sr_report *r, const char *data, size_t n, const cha
  * asserted event of the records.  Call once, after the last add. */
 void sr_report_finish(sr_report *r);
 /* Whether an incident passes the filters of q (limit and page aside). */
-bool sr_incident_matches(const sr_report *r, const sr_incident *inc, const sr_query *q);
+bool sr_incident_matches(const sr_report *r, const sr_incident *inc, const sr_filter *q);
 /* Writes the page: the incidents q selects (all with q NULL), at most
  * q->limit of them from q->page, as one self-contained HTML document. */
-void sr_report_html(const sr_report *r, const sr_query *q, sr_buf *out);
+void sr_report_html(const sr_report *r, const sr_filter *q, sr_buf *out);
 void sr_report_free(sr_report *r);
 
 /* HTML text: &<>"' escaped, invalid UTF-8 and control characters (but
@@ -261,7 +269,7 @@ typedef struct sr_store {
     void *ctx;
     /* GET /events (incidents false) and GET /incidents: one page of what q
      * selects in q->format; *total the number selected. */
-    int (*query)(void *ctx, bool incidents, const sr_query *q, sr_buf *out, const char **content_type,
+    int (*query)(void *ctx, bool incidents, const sr_filter *q, sr_buf *out, const char **content_type,
                  uint64_t *total, sr_query_error *err);
     /* GET /incidents/{id} and GET /documents/{id}: JSON */
     int (*incident)(void *ctx, const char *id, sr_buf *out, sr_query_error *err);
@@ -270,13 +278,14 @@ typedef struct sr_store {
     int (*ingest)(void *ctx, const char *body, size_t n, sitrep_format fmt, sr_buf *out,
                   sr_query_error *err);
     /* GET /report: adds what q selects to r (incidents and their records) */
-    int (*report)(void *ctx, const sr_query *q, sr_report *r, sr_query_error *err);
+    int (*report)(void *ctx, const sr_filter *q, sr_report *r, sr_query_error *err);
 } sr_store;
 
 typedef struct sr_server_options {
     const char *listen;        /* "127.0.0.1:8080" (default), "[::1]:8080", ":8080" all */
     const char *keys_file;     /* one key a line; NULL: /ingest refuses every key */
     const char *model_path;    /* NULL: the default model */
+    const sitrep_model *model; /* the model to use (not freed), instead of opening model_path */
     const char **report_files; /* incidents and records for /report, given at start */
     const char **report_kinds; /* "incidents" | "records", one per file */
     unsigned n_report_files;
@@ -288,6 +297,23 @@ typedef struct sr_server_options {
     unsigned keep;             /* records extracted kept for /report (default 200) */
     const sr_store *store;     /* NULL: none yet */
 } sr_server_options;
+
+/* ---- the corpus as the store (store_corpus.c) ------------------------------
+ *
+ * The corpus layer's store (a SQLite path or postgresql://...) behind
+ * sr_store: one writer connection (POST /ingest, one at a time) and
+ * `readers` read-only ones (one a server thread), each with an extractor
+ * over m (which must outlive the store).  GET /events and /incidents give
+ * the rows and JSON objects of `sitrep query`, a page at a time; a
+ * document's record is made again from its stored text and metadata.
+ */
+#define SR_STORE_DEFAULT_LIMIT 500 /* rows of a page when no limit is given */
+#define SR_REPORT_STORE_LIMIT 200  /* incidents of a report when no limit is given */
+typedef struct sr_corpus_store sr_corpus_store;
+int sr_corpus_store_open(const char *url, unsigned readers, const sitrep_model *m, sr_corpus_store **out,
+                         char *err, size_t errn);
+const sr_store *sr_corpus_store_api(const sr_corpus_store *s);
+void sr_corpus_store_close(sr_corpus_store *s);
 
 typedef struct sr_server sr_server;
 /* Starts serving on threads of its own; *err gets a sentence on failure. */

@@ -44,7 +44,8 @@ typedef struct file_data {
 struct sr_server {
     struct MHD_Daemon *d;
     sr_server_options o;
-    sitrep_model *model;
+    sitrep_model *own_model; /* opened here (else o.model is used) */
+    const sitrep_model *model;
     /* extractors, one a thread */
     pthread_mutex_t lock;
     pthread_cond_t free_cv;
@@ -345,7 +346,7 @@ static enum MHD_Result do_extract(sr_server *s, struct MHD_Connection *c, req *r
 
 /* ---- the report -------------------------------------------------------------------- */
 
-static enum MHD_Result do_report(sr_server *s, struct MHD_Connection *c, req *rq, const sr_query *q)
+static enum MHD_Result do_report(sr_server *s, struct MHD_Connection *c, req *rq, const sr_filter *q)
 {
     static sr_report zero;
     sr_report *r = malloc(sizeof *r);
@@ -523,7 +524,7 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
         }
         return do_extract(s, c, rq);
     }
-    static __thread sr_query q; /* large: one a thread, not on the stack */
+    static __thread sr_filter q; /* large: one a thread, not on the stack */
     sr_query_init(&q);
     sr_query_error e = {0};
     if (rq->route.accept) {
@@ -763,7 +764,11 @@ int sr_server_start(const sr_server_options *opt, sr_server **out, char *err, si
     }
     s->ring = calloc(s->o.keep, sizeof *s->ring);
     char merr[300] = "";
-    if (!s->ring || sitrep_model_open_err(s->o.model_path, &s->model, merr, sizeof merr) != SITREP_OK) {
+    if (s->o.model)
+        s->model = s->o.model;
+    else if (s->ring && sitrep_model_open_err(s->o.model_path, &s->own_model, merr, sizeof merr) == SITREP_OK)
+        s->model = s->own_model;
+    if (!s->ring || !s->model) {
         snprintf(err, errn, "%s", merr[0] ? merr : "cannot open the model");
         goto fail;
     }
@@ -824,7 +829,7 @@ void sr_server_stop(sr_server *s)
         sitrep_extractor_free(s->xs[i]);
     free(s->xs);
     free(s->free_xs);
-    sitrep_model_free(s->model);
+    sitrep_model_free(s->own_model);
     for (unsigned i = 0; i < s->ring_n; i++)
         free(s->ring[i]);
     free(s->ring);

@@ -111,7 +111,15 @@ typedef struct sr_corpus {
     int max_attempts;                       /* runs of a batch at most (default SR_BATCH_ATTEMPTS) */
     void (*on_retry)(const char *why, int attempt, void *arg); /* told before each rerun */
     void *on_retry_arg;
+    /* what the last committed batch did with each of its documents, in
+     * the order they were added (SR_STORED_*) */
+    uint8_t *committed;
+    uint32_t ncommitted, capcommitted;
 } sr_corpus;
+enum { SR_STORED_NEW, SR_STORED_SAME, SR_STORED_UPDATED };
+/* What the last sr_corpus_commit did with the i-th document of its batch
+ * (SR_STORED_*), or -1 when there is no such document or it failed. */
+int sr_corpus_committed(const sr_corpus *c, uint32_t i);
 /* A batch that fails with a deadlock or a serialization failure (or
  * finds SQLite locked) is rolled back and run again, this many times at
  * most in all, waiting a little longer each time. */

@@ -198,6 +198,7 @@ void sr_corpus_close(sr_corpus *c)
     sr_db_close(c->db);
     sr_arena_free(&c->batch);
     free(c->staged);
+    free(c->committed);
     free(c);
 }
 
@@ -823,8 +824,28 @@ sitrep_status sr_corpus_commit(sr_corpus *c)
         struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
         nanosleep(&ts, NULL);
     }
+    c->ncommitted = 0;
+    if (st == SITREP_OK && c->nstaged > c->capcommitted) {
+        uint8_t *g = realloc(c->committed, c->nstaged);
+        if (g) {
+            c->committed = g;
+            c->capcommitted = c->nstaged;
+        }
+    }
+    if (st == SITREP_OK && c->nstaged <= c->capcommitted) {
+        for (uint32_t i = 0; i < c->nstaged; i++)
+            c->committed[i] = (uint8_t)(c->staged[i].state == ST_NEW    ? SR_STORED_NEW
+                                        : c->staged[i].state == ST_SAME ? SR_STORED_SAME
+                                                                        : SR_STORED_UPDATED);
+        c->ncommitted = c->nstaged;
+    }
     c->in_batch = false;
     c->nstaged = 0;
     sr_arena_reset(&c->batch);
     return st;
+}
+
+int sr_corpus_committed(const sr_corpus *c, uint32_t i)
+{
+    return i < c->ncommitted ? c->committed[i] : -1;
 }

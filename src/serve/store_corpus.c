@@ -1151,6 +1151,11 @@ out:
 
 /* ---- POST /ingest ----------------------------------------------------------------- */
 
+/* A document of the body, as the answer names it. */
+typedef struct staged_doc {
+    const char *id, *url, *key;
+} staged_doc;
+
 static int st_ingest(void *ctx, const char *body, size_t n, sitrep_format fmt, sr_buf *out, sr_query_error *err)
 {
     sr_corpus_store *s = ctx;
@@ -1170,6 +1175,10 @@ static int st_ingest(void *ctx, const char *body, size_t n, sitrep_format fmt, s
     sr_corpus_stats before = *sr_corpus_get_stats(k->c);
     int st = 200;
     unsigned nread = 0, nbad = 0;
+    staged_doc *sd = NULL;
+    uint32_t nstaged = 0, capstaged = 0;
+    sr_arena names;
+    sr_arena_init(&names);
     if (sr_corpus_begin(k->c) != SITREP_OK) {
         st = db_fail(err, db);
         goto out;
@@ -1189,31 +1198,62 @@ static int st_ingest(void *ctx, const char *body, size_t n, sitrep_format fmt, s
             continue;
         }
         nread++;
-        sr_corpus_stats b0 = *sr_corpus_get_stats(k->c);
         if (sr_corpus_add(k->c, rec, NULL) != SITREP_OK) {
             st = db_fail(err, db);
             sr_corpus_rollback(k->c);
             goto out;
         }
-        const sr_corpus_stats *b1 = sr_corpus_get_stats(k->c);
-        const char *status = b1->docs_new > b0.docs_new         ? "new"
-                             : b1->docs_updated > b0.docs_updated ? "updated"
-                                                                  : "unchanged";
+        /* the store's key (the URL, else the id), to answer with after
+         * the commit: the batch is stored then */
+        if (nstaged == capstaged) {
+            uint32_t nc = capstaged ? 2 * capstaged : 8;
+            staged_doc *g = realloc(sd, nc * sizeof *sd);
+            if (!g) {
+                st = fail(err, 500, NULL, "out of memory");
+                sr_corpus_rollback(k->c);
+                goto out;
+            }
+            sd = g;
+            capstaged = nc;
+        }
+        const char *key = d->meta.url && d->meta.url[0] ? d->meta.url : d->id;
+        sd[nstaged].id = sr_arena_strndup(&names, d->id ? d->id : "", d->id ? strlen(d->id) : 0);
+        sd[nstaged].url = d->meta.url ? sr_arena_strndup(&names, d->meta.url, strlen(d->meta.url)) : NULL;
+        sd[nstaged].key = sr_arena_strndup(&names, key ? key : "", key ? strlen(key) : 0);
+        if (!sd[nstaged].id || !sd[nstaged].key || (d->meta.url && !sd[nstaged].url)) {
+            st = fail(err, 500, NULL, "out of memory");
+            sr_corpus_rollback(k->c);
+            goto out;
+        }
+        nstaged++;
+    }
+    if (!nread) {
+        sr_corpus_rollback(k->c);
+        st = fail(err, 422, NULL, "no document of the body could be read");
+        goto out;
+    }
+    if (sr_corpus_commit(k->c) != SITREP_OK) {
+        st = db_fail(err, db);
+        sr_corpus_rollback(k->c);
+        goto out;
+    }
+    for (uint32_t i = 0; i < nstaged; i++) {
+        int state = sr_corpus_committed(k->c, i);
+        const char *status = state == SR_STORED_NEW       ? "new"
+                             : state == SR_STORED_UPDATED ? "updated"
+                                                          : "unchanged";
         sr_json_begin_object(&jd);
         sr_json_key(&jd, "id");
-        json_str(&jd, d->id);
+        json_str(&jd, sd[i].id);
         sr_json_key(&jd, "url");
-        json_str(&jd, d->meta.url);
+        json_str(&jd, sd[i].url);
         sr_json_key(&jd, "status");
         sr_json_cstr(&jd, status);
-        /* its events as stored now and the incidents they are in (the
-         * store's key: the URL, else the id) */
-        const char *key = d->meta.url && d->meta.url[0] ? d->meta.url : d->id;
-        sr_val p[] = {sr_vs(key)};
+        /* its events as stored now and the incidents they are in */
+        sr_val p[] = {sr_vs(sd[i].key)};
         sr_rows r;
         if (!sr_db_run(db, sql_key_events, p, 1, &r, true)) {
             st = db_fail(err, db);
-            sr_corpus_rollback(k->c);
             goto out;
         }
         sr_json_key(&jd, "events");
@@ -1233,21 +1273,10 @@ static int st_ingest(void *ctx, const char *body, size_t n, sitrep_format fmt, s
         }
         if (!sr_rows_end(&r)) {
             st = db_fail(err, db);
-            sr_corpus_rollback(k->c);
             goto out;
         }
         sr_json_end_array(&jd);
         sr_json_end_object(&jd);
-    }
-    if (!nread) {
-        sr_corpus_rollback(k->c);
-        st = fail(err, 422, NULL, "no document of the body could be read");
-        goto out;
-    }
-    if (sr_corpus_commit(k->c) != SITREP_OK) {
-        st = db_fail(err, db);
-        sr_corpus_rollback(k->c);
-        goto out;
     }
     const sr_corpus_stats *a = sr_corpus_get_stats(k->c);
     sr_json j = {.b = out};
@@ -1289,6 +1318,8 @@ out:
     sitrep_source_free(src);
     sr_buf_free(&docs);
     sr_buf_free(&errs);
+    free(sd);
+    sr_arena_free(&names);
     (void)nbad;
     return st;
 }

@@ -1412,6 +1412,39 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
             places[i].lat /= places[i].wsum;
             places[i].lon /= places[i].wsum;
         }
+    /* A first-level region at its seat (GeoNames' PPLA, or the capital,
+     * PPLC, where it is the region's; of several, the most populous): the
+     * point ACLED codes a region to and a reader knows, not the middle of
+     * its towns (California's lies 220 km from Sacramento, and a region's
+     * middle is often empty country).  A region with no seat in cities500
+     * keeps the middle of its towns. */
+    {
+        size_t *seat = malloc((adm_ix.n + 1) * sizeof *seat), n_seats = 0;
+        for (size_t a = 0; a < adm_ix.n; a++)
+            seat[a] = SIZE_MAX;
+        for (size_t i = 0; i < nplaces; i++) {
+            const place *t = &places[i];
+            if (t->feature != SR_FEATURE_CITY || !(t->flags & SR_PLACE_SEAT1) || !t->admin1[0])
+                continue;
+            char code[24];
+            snprintf(code, sizeof code, "%s.%s", t->cc, t->admin1);
+            size_t ai = smap_get(&adm_ix, code, strlen(code), false, NULL);
+            if (ai != SIZE_MAX && (seat[ai] == SIZE_MAX || t->pop > places[seat[ai]].pop))
+                seat[ai] = i;
+        }
+        for (size_t a = 0; a < adm_ix.n; a++) {
+            if (seat[a] == SIZE_MAX)
+                continue;
+            place *r = &places[adm_place[a]];
+            r->lat = places[seat[a]].lat;
+            r->lon = places[seat[a]].lon;
+            if (r->wsum <= 0)
+                r->wsum = 1;
+            n_seats++;
+        }
+        free(seat);
+        fprintf(stderr, "mkmodel: %zu of %zu regions at their seats (PPLA)\n", n_seats, adm_ix.n);
+    }
     /* A country at its conventional centre point, where a map and a
      * reader expect it (the towns' middle puts Russia 2,800 km off). */
     if (centres_path) {

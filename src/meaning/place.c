@@ -132,10 +132,59 @@ void sr_ent_places_by_context(ectx *x)
     }
 }
 
+/* Words that say what kind of place a name is ("X village", "X
+ * township"), skipped between a name and the places it lies in. */
+static const char *const kind_words[] = {
+    "village", "villages", "town", "township", "area", "district", "kebele", "payam", "boma",
+    "locality", "commune", "sector", "camp", "settlement", "hamlet", "ward", "tract",
+    "village-tract", "county", "zone", "woreda", "municipality", "neighbourhood", "neighborhood",
+    "suburb", "region", "province", "state", "city", "governorate", "department", "division",
+    "subdistrict", "sub-district", "tehsil", "taluk", "mandal", "block", "circle", "union",
+    "upazila", "lga", "territory", "chiefdom", "groupement", "cercle", "prefecture", "oblast",
+    "raion", "rayon", "hromada", "municipio", "barangay", "regency", "island", NULL};
+
+/* Is the word after a mention ending at token nx one of the kinds of
+ * place a village is ("X village", "Y kebele"), in lower case? */
+static bool village_kind_at(const sr_doc *d, uint32_t nx)
+{
+    static const char *const village[] = {"village", "villages", "town", "township", "area", "kebele",
+                                          "payam", "boma", "locality", "commune", "settlement",
+                                          "hamlet", "ward", "tract", "village-tract", "camp",
+                                          "neighbourhood", "neighborhood", "suburb", "barangay",
+                                          "hromada", NULL};
+    uint32_t n;
+    if (nx >= d->tokens.n || (d->tokens.v[nx].flags & SR_TF_CAP))
+        return false;
+    const char *w = sr_ent_tv(d, nx, &n);
+    return sr_ent_in_list(w, n, village);
+}
+
+/* The mention a name's mention ending at token nx is put in: after kind
+ * words ("village", "township"), a comma or (when open) a bracket; after
+ * a kind word also "of" or "in" ("the Hukam Qala village of Giro
+ * district", "Osole kebele in Jeldu woreda").  -1 when none. */
+static int32_t container_after(const sr_doc *d, uint32_t nx, bool open)
+{
+    int kinds = 0;
+    for (; kinds < 3 && nx < d->tokens.n; kinds++) {
+        uint32_t n;
+        const char *w = sr_ent_tv(d, nx, &n);
+        if ((d->tokens.v[nx].flags & SR_TF_CAP) || !sr_ent_in_list(w, n, kind_words))
+            break;
+        nx++;
+    }
+    if (nx + 1 >= d->tokens.n)
+        return -1;
+    if (sr_ent_tok_is(d, nx, ",") || (open && sr_ent_tok_is(d, nx, "(")) ||
+        (kinds && (sr_ent_tok_is(d, nx, "of") || sr_ent_tok_is(d, nx, "in"))))
+        return sr_ent_mention_at_tok(d, nx + 1);
+    return -1;
+}
+
 /* The regions, districts and countries the text puts an entity in: for
  * each mention, the first of the places listed after it ("X (Y, Z)", "X,
- * Y, Z") that the gazetteer knows as a region or country, with every
- * reading of that name. */
+ * Y, Z", "X township (Y district, Z region)") that the gazetteer knows as
+ * a region or country, with every reading of that name. */
 typedef struct stated {
     uint32_t ids[24], n;
 } stated;
@@ -149,7 +198,7 @@ static void stated_places(ectx *x, const sr_entity *en, stated *st)
         const sr_mention *mn = &d->mentions.v[en->mentions[q]];
         uint32_t nx = mn->tok_first + mn->tok_n;
         for (int hop = 0; hop < 3; hop++) {
-            int32_t after = sr_ent_listed_after(d, nx, hop == 0);
+            int32_t after = container_after(d, nx, hop == 0);
             if (after < 0)
                 break;
             const sr_mention *rm = &d->mentions.v[after];
@@ -258,8 +307,9 @@ static bool one_country(const sitrep_model *m, const uint32_t *ids, uint32_t c)
 typedef struct geoctx {
     char ccs[64][2];
     uint32_t nccs;
-    uint32_t regions[32], nreg; /* the regions' name offsets */
+    uint32_t regions[32], nreg;    /* the regions' name offsets */
     uint32_t districts[32], ndist; /* the districts' place ids */
+    uint32_t reg_ent[32], dist_ent[32]; /* the entity whose name each is */
     const uint32_t **res_ids;
     uint32_t *res_c, *res_one;
 } geoctx;
@@ -327,10 +377,14 @@ static bool place_candidates(ectx *x, geoctx *g)
         uint32_t nadm = 0;
         for (uint32_t k = 0; k < c; k++) {
             const sr_place_rec *p = sr_geo_place(m, ids[k]);
-            if (p->feature == SR_FEATURE_ADMIN1 && g->nreg < 32)
+            if (p->feature == SR_FEATURE_ADMIN1 && g->nreg < 32) {
+                g->reg_ent[g->nreg] = e;
                 g->regions[g->nreg++] = p->name_off, nadm++;
-            if (p->feature == SR_FEATURE_ADMIN2 && g->ndist < 32)
+            }
+            if (p->feature == SR_FEATURE_ADMIN2 && g->ndist < 32) {
+                g->dist_ent[g->ndist] = e;
                 g->districts[g->ndist++] = ids[k];
+            }
         }
         if (nadm == 1 && g->nccs < 64 && one_country(m, ids, c))
             memcpy(g->ccs[g->nccs++], sr_geo_place(m, ids[0])->cc, 2);
@@ -365,6 +419,9 @@ static bool placeable(ectx *x, const geoctx *g, uint32_t e)
                                           "Center", "Northeast", "Northwest", "Southeast",
                                           "Southwest", NULL};
     static const char *const region_words[] = {"region", "province", "state", NULL};
+    static const char *const grammar_words[] = {"In", "On", "At", "Of", "By", "To", "For", "From", "With",
+                                                "The", "An", "And", "But", "Or", "As", "If", "Is",
+                                                "It", "We", "He", "She", "They", "This", "That", NULL};
     const sr_doc *d = x->d;
     const sitrep_model *m = x->m;
     const sr_entity *en = &d->entities.v[e];
@@ -378,6 +435,10 @@ static bool placeable(ectx *x, const geoctx *g, uint32_t e)
             return false;
     }
     if (sr_ent_in_list(en->name, en->name_len, compass) && !followed_by(d, en, region_words))
+        return false;
+    /* a word of grammar the tagger took for a name ("In Taw village":
+     * "In"), though towns are so called too */
+    if (sr_ent_in_list(en->name, en->name_len, grammar_words))
         return false;
     const char *strs;
     if (en->type == SR_ENT_LOC && !sr_lex_find(m, en->name, en->name_len, SR_LEX_PLACE, &strs)) {
@@ -589,13 +650,13 @@ static void candidate_features(ectx *x, const geoctx *g, uint32_t e, const uint3
     if (p->feature == SR_FEATURE_CITY || p->feature == SR_FEATURE_ADMIN2) {
         if (p->admin1_off != UINT32_MAX)
             for (uint32_t q = 0; q < g->nreg; q++)
-                if (g->regions[q] == p->admin1_off) {
+                if (g->regions[q] == p->admin1_off && g->reg_ent[q] != e) {
                     f[GF_IN_REGION] = 1;
                     break;
                 }
         uint32_t dist = sr_geo_district(m, ids[k]);
         for (uint32_t q = 0; dist != UINT32_MAX && q < g->ndist; q++)
-            if (g->districts[q] == dist) {
+            if (g->districts[q] == dist && g->dist_ent[q] != e) {
                 f[GF_IN_DISTRICT] = 1;
                 break;
             }
@@ -718,6 +779,109 @@ static void place_entity(ectx *x, sr_entity *en, uint32_t pick)
     }
 }
 
+/* ---- names the gazetteer lacks, placed where the text puts them -------------
+ * "in Hukam Qala village of Giro district", "Kyun Ywar village (Kani
+ * township, Yinmarbin district, Sagaing region)": a village the gazetteer
+ * does not know, inside a district or region the text names, is put at
+ * that district (ACLED's geo_precision 2) or region (3), its own name
+ * kept: honest about what is known, never a namesake elsewhere at
+ * precision 1. */
+
+/* The district or region the text puts entity e in, among the placed
+ * entities listed after its mentions (up to three hops: "X (Y, Z, W)"):
+ * the first district that lies in the first region named (or any, when
+ * none is), else that region.  UINT32_MAX when none, or when a town comes
+ * first ("In Taw village (Ye-U township, ...)": Ye-U is the point). */
+static uint32_t stated_container(ectx *x, uint32_t e)
+{
+    const sr_doc *d = x->d;
+    const sitrep_model *m = x->m;
+    const sr_entity *en = &d->entities.v[e];
+    uint32_t dist = UINT32_MAX, reg = UINT32_MAX;
+    for (uint32_t q = 0; q < en->nmentions && q < 8 && reg == UINT32_MAX; q++) {
+        const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+        uint32_t nx = mn->tok_first + mn->tok_n;
+        for (int hop = 0; hop < 4; hop++) {
+            int32_t after = container_after(d, nx, true);
+            if (after < 0)
+                break;
+            const sr_mention *rm = &d->mentions.v[after];
+            nx = rm->tok_first + rm->tok_n;
+            if (rm->entity == e || rm->entity >= d->entities.n)
+                continue;
+            uint32_t pid = d->entities.v[rm->entity].place;
+            const sr_place_rec *p = pid != UINT32_MAX ? sr_geo_place(m, pid) : NULL;
+            if (!p)
+                continue;
+            /* a town the text puts it in or beside is on the map
+             * already, and closer than any district */
+            if (p->feature == SR_FEATURE_CITY && dist == UINT32_MAX)
+                return UINT32_MAX;
+            if (p->feature == SR_FEATURE_ADMIN2 && dist == UINT32_MAX)
+                dist = pid;
+            else if (p->feature == SR_FEATURE_ADMIN1) {
+                reg = pid;
+                break;
+            } else if (p->feature == SR_FEATURE_COUNTRY)
+                break;
+        }
+    }
+    if (dist != UINT32_MAX) {
+        const sr_place_rec *dp = sr_geo_place(m, dist);
+        const sr_place_rec *rp = reg != UINT32_MAX ? sr_geo_place(m, reg) : NULL;
+        if (!rp || (memcmp(dp->cc, rp->cc, 2) == 0 && dp->admin1_off == rp->name_off))
+            return dist;
+    }
+    return reg;
+}
+
+/* Names of places the gazetteer lacks (or only has far away), and names
+ * the tagger called a person or organization that the text calls a
+ * village ("Pana village"), put at the district or region the text puts
+ * them in.  After every other entity is placed, so that the containers
+ * are. */
+static void place_by_container(ectx *x, const geoctx *g)
+{
+    sr_doc *d = x->d;
+    /* decided first, assigned after: a container is a place the
+     * gazetteer gave, never another name placed here */
+    uint32_t *at = sr_arena_alloc(d->arena, (d->entities.n + 1) * sizeof *at);
+    if (!at)
+        return;
+    for (uint32_t e = 0; e < d->entities.n; e++) {
+        sr_entity *en = &d->entities.v[e];
+        at[e] = UINT32_MAX;
+        if (en->place != UINT32_MAX || en->type == SR_ENT_FAC || en->type == SR_ENT_NORP || !en->nmentions)
+            continue;
+        bool village = false;
+        for (uint32_t q = 0; q < en->nmentions && !village; q++) {
+            const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+            village = village_kind_at(d, mn->tok_first + mn->tok_n);
+        }
+        if (sr_ent_type_class(en->type) != 2) {
+            /* a person or organization only when the text calls it a
+             * village, with no title, role or actor of its own */
+            if (!village || en->title || en->role || (en->has_actor && en->actor.sector[0]))
+                continue;
+        } else if (!placeable(x, g, e))
+            continue;
+        at[e] = stated_container(x, e);
+    }
+    for (uint32_t e = 0; e < d->entities.n; e++) {
+        sr_entity *en = &d->entities.v[e];
+        if (at[e] == UINT32_MAX)
+            continue;
+        if (sr_ent_type_class(en->type) != 2) {
+            en->type = SR_ENT_GPE;
+            en->has_actor = false;
+            en->affiliation = -1;
+            for (uint32_t q = 0; q < en->nmentions; q++)
+                d->mentions.v[en->mentions[q]].type = SR_ENT_GPE;
+        }
+        en->place = at[e]; /* no actor: a village's country says nothing of who acted */
+    }
+}
+
 /* Places on the map, after the other entities give the document's
  * countries. */
 void sr_ent_geocode(ectx *x)
@@ -747,4 +911,5 @@ void sr_ent_geocode(ectx *x)
         if (plausible_town(x, &g, en, sr_geo_place(x->m, pick)))
             place_entity(x, en, pick);
     }
+    place_by_container(x, &g);
 }

@@ -87,6 +87,53 @@ static void test_districts(void **state)
     assert_int_equal(sr_geo_place(tu_model, dist)->feature, SR_FEATURE_ADMIN2);
 }
 
+/* Is entity `name` of d placed at a place so called, of that feature? */
+static bool placed_at(const sr_doc *d, const char *name, const char *place, int feature)
+{
+    const sr_place_rec *p = place_of(d, name);
+    return p && p->feature == feature && strcmp(tu_model->strs + p->name_off, place) == 0;
+}
+
+/* A village the gazetteer lacks, inside a district or region the text
+ * names, is put there with its own name kept; one beside a town the
+ * gazetteer knows stays off the map (the town is the point); a region
+ * asked for is the region, at its seat, not a town of its name; a word
+ * of grammar the tagger took for a name is no place. */
+static void test_containers(void **state)
+{
+    (void)state;
+    const sr_doc *d = tu_extract("Soldiers raided Bhardaha village (Saptari district) on Monday.", SITREP_FORMAT_TEXT);
+    assert_true(placed_at(d, "Bhardaha", "Saptari", SR_FEATURE_ADMIN2));
+    d = tu_extract("Soldiers shelled Kyun Ywar village (Kani township, Yinmarbin district, Sagaing region) on Monday.",
+                   SITREP_FORMAT_TEXT);
+    assert_true(placed_at(d, "Kyun Ywar", "Sagaing Region", SR_FEATURE_ADMIN1));
+    /* "Kani township" is put in Sagaing: not Kani, Japan */
+    const sr_place_rec *p = place_of(d, "Kani");
+    assert_true(p == NULL || memcmp(p->cc, "MM", 2) == 0);
+    /* the region at its seat, a town of the region */
+    p = place_of(d, "Sagaing");
+    assert_non_null(p);
+    assert_int_equal(p->feature, SR_FEATURE_ADMIN1);
+    bool at_seat = false;
+    for (uint32_t i = 0; i < tu_model->nplaces && !at_seat; i++) {
+        const sr_place_rec *t = &tu_model->places[i];
+        at_seat = t->feature == SR_FEATURE_CITY && (sr_geo_flags(tu_model, i) & SR_PLACE_SEAT1) &&
+                  memcmp(t->cc, "MM", 2) == 0 && t->lat == p->lat && t->lon == p->lon;
+    }
+    assert_true(at_seat);
+    d = tu_extract("The PDF attacked soldiers in In Taw village (Ye-U township, Shwebo district, Sagaing region) on "
+                   "Monday.",
+                   SITREP_FORMAT_TEXT);
+    assert_null(place_of(d, "In"));
+    assert_null(place_of(d, "Taw"));
+    p = place_of(d, "Ye-U");
+    assert_non_null(p);
+    assert_int_equal(p->feature, SR_FEATURE_CITY);
+    /* no district or region named: nothing */
+    d = tu_extract("Soldiers raided Bhardaha village on Monday.", SITREP_FORMAT_TEXT);
+    assert_null(place_of(d, "Bhardaha"));
+}
+
 /* The Reuters articles judged by hand: the share of placed entities
  * sitrep gets as expected stays at or above the share reported right. */
 #define JUDGED_RIGHT 63
@@ -160,6 +207,7 @@ int main(void)
         cmocka_unit_test(test_country_names),
         cmocka_unit_test(test_ranking),
         cmocka_unit_test(test_districts),
+        cmocka_unit_test(test_containers),
         cmocka_unit_test(test_judged_reuters),
     };
     return cmocka_run_group_tests(tests, tu_setup, tu_teardown);

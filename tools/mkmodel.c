@@ -1587,6 +1587,58 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
         }
         i = j;
     }
+    /* PLKL: loose key -> places (sr_place_key_loose: the romanizations the
+     * key tells apart made one), for the names the geocoder finds nothing
+     * for; own names only (GeoNames' other spellings are many and loose
+     * already), best first, at most 32 a key. */
+    size_t nloose = 0;
+    {
+        keyref *lr = malloc((nkrefs + 1) * sizeof *lr);
+        for (size_t i = 0; i < nkrefs; i++) {
+            if (krefs[i].alt || strlen(krefs[i].key) < 4)
+                continue;
+            char lk[256];
+            if (sr_place_key_loose(krefs[i].key, strlen(krefs[i].key), lk, sizeof lk) < 3)
+                continue;
+            lr[nloose] = krefs[i];
+            lr[nloose].key = strdup(lk);
+            nloose++;
+        }
+        qsort(lr, nloose, sizeof *lr, cmp_kref);
+        sr_hashb plkl = {0};
+        size_t nlk = 0;
+        for (size_t i = 0; i < nloose;) {
+            size_t j = i;
+            while (j < nloose && strcmp(lr[j].key, lr[i].key) == 0)
+                j++;
+            uint32_t ids[32];
+            size_t n = 0;
+            for (size_t k = i; k < j && n < 32; k++) {
+                bool dup = false;
+                for (size_t q = 0; q < n; q++)
+                    dup |= ids[q] == lr[k].place;
+                if (!dup)
+                    ids[n++] = lr[k].place;
+            }
+            if (nlists + n + 1 > caplists) {
+                caplists = caplists * 2 + n + 1;
+                lists = realloc(lists, caplists * sizeof *lists);
+            }
+            uint32_t at = (uint32_t)nlists;
+            lists[nlists++] = (uint32_t)n;
+            memcpy(lists + nlists, ids, n * sizeof *ids);
+            nlists += n;
+            if (!sr_hashb_put(&plkl, pool, lr[i].key, strlen(lr[i].key), at))
+                die("PLKL", 0, "out of memory");
+            nlk++;
+            i = j;
+        }
+        add_section_hash(mw, "PLKL", &plkl);
+        for (size_t i = 0; i < nloose; i++)
+            free(lr[i].key);
+        free(lr);
+        fprintf(stderr, "mkmodel: %zu loose keys of %zu names\n", nlk, nloose);
+    }
     add_section_hash(mw, "PLKH", &plkh);
     add_section_hash(mw, "PLKX", &plkx);
     sr_mw_add(mw, "PLLS", lists, nlists * sizeof *lists);

@@ -96,6 +96,13 @@ static bool place_by_context(ectx *x, const sr_entity *en, const sr_mention *mn)
     return cue;
 }
 
+typedef struct stated stated;
+static void stated_places(ectx *x, const sr_entity *en, stated *st);
+
+/* Does a place of the entity's loose key lie in a region (not only a
+ * country) the text puts it in? */
+static bool loose_in_stated_region(ectx *x, const sr_entity *en);
+
 /* Names the tagger called a person or an organization that the text puts
  * on the map: "in Markaryd", "shelled Zarichne, Zaporizhia", "Ipiau
  * (Bahia)".  A name with no title, role or actor, that the gazetteer
@@ -122,7 +129,10 @@ void sr_ent_places_by_context(ectx *x)
             continue;
         const uint32_t *ids;
         uint32_t one;
-        if (!sr_ent_resolve_name(x, en->name, en->name_len, &ids, &one))
+        /* the gazetteer knows it, or knows another romanization of it
+         * in the region the text puts it in ("Verkhnyotoretske, Donetsk
+         * region"; a country is too little: "Dinamo (Russia)") */
+        if (!sr_ent_resolve_name(x, en->name, en->name_len, &ids, &one) && !loose_in_stated_region(x, en))
             continue;
         en->type = SR_ENT_GPE;
         en->has_actor = false; /* sr_ent_geocode() gives the place's country */
@@ -185,9 +195,9 @@ static int32_t container_after(const sr_doc *d, uint32_t nx, bool open)
  * each mention, the first of the places listed after it ("X (Y, Z)", "X,
  * Y, Z", "X township (Y district, Z region)") that the gazetteer knows as
  * a region or country, with every reading of that name. */
-typedef struct stated {
+struct stated {
     uint32_t ids[24], n;
-} stated;
+};
 
 static void stated_places(ectx *x, const sr_entity *en, stated *st)
 {
@@ -248,6 +258,28 @@ static int stated_region(const sitrep_model *m, const stated *st, const sr_place
     }
     return judged ? -1 : 0;
 }
+static bool loose_in_stated_region(ectx *x, const sr_entity *en)
+{
+    const sitrep_model *m = x->m;
+    const uint32_t *ids;
+    uint32_t c = sr_geo_lookup_loose(m, en->name, en->name_len, &ids);
+    if (!c)
+        return false;
+    stated st;
+    stated_places(x, en, &st);
+    for (uint32_t k = 0; k < c; k++) {
+        const sr_place_rec *p = sr_geo_place(m, ids[k]);
+        if (p->feature != SR_FEATURE_CITY && p->feature != SR_FEATURE_ADMIN2)
+            continue;
+        for (uint32_t q = 0; q < st.n; q++) {
+            const sr_place_rec *r = sr_geo_place(m, st.ids[q]);
+            if (r->feature == SR_FEATURE_ADMIN1 && p->admin1_off == r->name_off && memcmp(r->cc, p->cc, 2) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
 static bool has_non_ascii(const char *s)
 {
     for (; *s; s++)
@@ -310,6 +342,7 @@ typedef struct geoctx {
     uint32_t regions[32], nreg;    /* the regions' name offsets */
     uint32_t districts[32], ndist; /* the districts' place ids */
     uint32_t reg_ent[32], dist_ent[32]; /* the entity whose name each is */
+    char reg_cc[32][2];                 /* each region's country */
     const uint32_t **res_ids;
     uint32_t *res_c, *res_one;
 } geoctx;
@@ -379,6 +412,7 @@ static bool place_candidates(ectx *x, geoctx *g)
             const sr_place_rec *p = sr_geo_place(m, ids[k]);
             if (p->feature == SR_FEATURE_ADMIN1 && g->nreg < 32) {
                 g->reg_ent[g->nreg] = e;
+                memcpy(g->reg_cc[g->nreg], p->cc, 2);
                 g->regions[g->nreg++] = p->name_off, nadm++;
             }
             if (p->feature == SR_FEATURE_ADMIN2 && g->ndist < 32) {
@@ -882,6 +916,36 @@ static void place_by_container(ectx *x, const geoctx *g)
     }
 }
 
+/* A name the gazetteer has under no spelling of its key, by its loose key
+ * ("Staromykhaylivka" for GeoNames' Staromykhailivka): the towns and
+ * districts that share it in a region the document names, or in a
+ * country it names within 150 km of its other places (a loose key alone
+ * is weak evidence).  Returns how many, into *ids. */
+static uint32_t loose_candidates(ectx *x, const geoctx *g, uint32_t e, const uint32_t **ids)
+{
+    const sr_entity *en = &x->d->entities.v[e];
+    const sitrep_model *m = x->m;
+    const uint32_t *all;
+    uint32_t c = sr_geo_lookup_loose(m, en->name, en->name_len, &all), n = 0;
+    if (!c)
+        return 0;
+    uint32_t *keep = sr_arena_alloc(x->d->arena, c * sizeof *keep);
+    if (!keep)
+        return 0;
+    for (uint32_t k = 0; k < c; k++) {
+        const sr_place_rec *p = sr_geo_place(m, all[k]);
+        if (p->feature != SR_FEATURE_CITY && p->feature != SR_FEATURE_ADMIN2)
+            continue;
+        bool in_region = false;
+        for (uint32_t q = 0; q < g->nreg && !in_region; q++)
+            in_region = g->regions[q] == p->admin1_off && g->reg_ent[q] != e && memcmp(g->reg_cc[q], p->cc, 2) == 0;
+        if (in_region || (in_countries(g, p->cc) && nearest_other(m, g, e, p, x->d->entities.n) <= 150.0))
+            keep[n++] = all[k];
+    }
+    *ids = keep;
+    return n;
+}
+
 /* Places on the map, after the other entities give the document's
  * countries. */
 void sr_ent_geocode(ectx *x)
@@ -906,10 +970,20 @@ void sr_ent_geocode(ectx *x)
             c = sr_ent_resolve_name(x, s, n, &ids, &one_id);
         }
         if (!c)
+            c = loose_candidates(x, &g, e, &ids);
+        if (!c)
             continue;
         uint32_t pick = best_candidate(x, &g, e, ids, c);
-        if (plausible_town(x, &g, en, sr_geo_place(x->m, pick)))
+        if (plausible_town(x, &g, en, sr_geo_place(x->m, pick))) {
             place_entity(x, en, pick);
+            continue;
+        }
+        /* a namesake elsewhere only: another romanization may be here */
+        if ((c = loose_candidates(x, &g, e, &ids)) > 0) {
+            pick = best_candidate(x, &g, e, ids, c);
+            if (plausible_town(x, &g, en, sr_geo_place(x->m, pick)))
+                place_entity(x, en, pick);
+        }
     }
     place_by_container(x, &g);
 }

@@ -134,6 +134,27 @@ static void test_containers(void **state)
     assert_null(place_of(d, "Bhardaha"));
 }
 
+/* A village under another romanization than GeoNames' is found by its
+ * loose key in the region the text names; a loose key alone, with no
+ * region or country of the document to hold it, is not enough. */
+static void test_romanizations(void **state)
+{
+    (void)state;
+    const sr_doc *d = tu_extract("Russian forces shelled Verkhnyotoretske, Donetsk region, on Monday.", SITREP_FORMAT_TEXT);
+    const sr_place_rec *p = place_of(d, "Verkhnyotoretske");
+    assert_non_null(p);
+    assert_int_equal(p->feature, SR_FEATURE_CITY);
+    assert_memory_equal(p->cc, "UA", 2);
+    d = tu_extract("Police dispersed protesters in Mogoke town (Pyinoolwin district, Mandalay region) on Monday.",
+                   SITREP_FORMAT_TEXT);
+    p = place_of(d, "Mogoke");
+    assert_non_null(p);
+    assert_int_equal(p->feature, SR_FEATURE_CITY);
+    assert_memory_equal(p->cc, "MM", 2);
+    d = tu_extract("She said Verkhnyotoretske was on her mind.", SITREP_FORMAT_TEXT);
+    assert_null(place_of(d, "Verkhnyotoretske"));
+}
+
 /* The Reuters articles judged by hand: the share of placed entities
  * sitrep gets as expected stays at or above the share reported right. */
 #define JUDGED_RIGHT 63
@@ -208,6 +229,7 @@ int main(void)
         cmocka_unit_test(test_ranking),
         cmocka_unit_test(test_districts),
         cmocka_unit_test(test_containers),
+        cmocka_unit_test(test_romanizations),
         cmocka_unit_test(test_judged_reuters),
     };
     return cmocka_run_group_tests(tests, tu_setup, tu_teardown);

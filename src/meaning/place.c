@@ -376,7 +376,8 @@ static void named_countries(ectx *x, geoctx *g)
              * that country */
             const uint32_t *ids;
             uint32_t c = sr_geo_lookup_doc(d, m, en->name, en->name_len, &ids);
-            if (c && (one_country(m, ids, c) || sr_geo_place(m, ids[0])->feature == SR_FEATURE_COUNTRY))
+            if (c && sr_geo_place(m, ids[0])->cc[0] &&
+                (one_country(m, ids, c) || sr_geo_place(m, ids[0])->feature == SR_FEATURE_COUNTRY))
                 memcpy(g->ccs[g->nccs++], sr_geo_place(m, ids[0])->cc, 2);
         }
     }
@@ -405,6 +406,18 @@ static bool place_candidates(ectx *x, geoctx *g)
             continue;
         const uint32_t *ids;
         uint32_t c = sr_ent_resolve_name(x, en->name, en->name_len, &ids, &g->res_one[e]);
+        /* an abbreviation of our other names of places (places.lex) that
+         * names several ("D.C.": Washington's or Bogota's district): all of
+         * them, the first written first, for the ranking to choose (not a
+         * name such as "Russia", whose key towns share) */
+        const char *strs;
+        const uint32_t *all;
+        uint32_t call;
+        if (c && memchr(en->name, '.', en->name_len) && sr_lex_find(m, en->name, en->name_len, SR_LEX_PLACE, &strs) &&
+            (call = sr_geo_lookup_doc(d, m, en->name, en->name_len, &all)) > c) {
+            ids = all;
+            c = call;
+        }
         g->res_ids[e] = ids == &g->res_one[e] ? &g->res_one[e] : ids;
         g->res_c[e] = c;
         uint32_t nadm = 0;
@@ -441,8 +454,8 @@ static bool followed_by(const sr_doc *d, const sr_entity *en, const char *const 
     return false;
 }
 
-/* Can the entity be a place of the gazetteer at all?  Continents, rivers
- * and facilities are no towns of it; a direction alone ("(South)
+/* Can the entity be a place of the gazetteer at all?  Rivers and
+ * facilities are no towns of it (continents are the gazetteer's own); a direction alone ("(South)
  * township", "South Eastern Tigray") is part of some other name unless
  * the text says "the South region"; a region called a location ("Sahel",
  * "Lower Shabelle") is one of the gazetteer's when it lies in a country
@@ -478,7 +491,7 @@ static bool placeable(ectx *x, const geoctx *g, uint32_t e)
     if (en->type == SR_ENT_LOC && !sr_lex_find(m, en->name, en->name_len, SR_LEX_PLACE, &strs)) {
         for (uint32_t k = 0; k < g->res_c[e]; k++) {
             const sr_place_rec *p = sr_geo_place(m, g->res_ids[e][k]);
-            if (p->feature == SR_FEATURE_ADMIN1 && in_countries(g, p->cc))
+            if ((p->feature == SR_FEATURE_ADMIN1 && in_countries(g, p->cc)) || p->feature == SR_FEATURE_CONTINENT)
                 return true;
         }
         return false;
@@ -735,6 +748,10 @@ static uint32_t best_candidate(ectx *x, const geoctx *g, uint32_t e, const uint3
                 ekl = 0;
             break;
         }
+    /* A continent's own name is the continent ("Africa", "Western Europe") */
+    for (uint32_t k = 0; k < c; k++)
+        if (sr_geo_place(m, ids[k])->feature == SR_FEATURE_CONTINENT)
+            return ids[k];
     /* A country's own name is the country ("Brazil", "Iran": no Brazil,
      * Indiana, nor Iraan, Texas), unless the document names the country
      * of a region so called ("Georgia" in a US story) or asks for one. */

@@ -20,7 +20,7 @@ bool sr_geo_load(sitrep_model *m)
     for (uint32_t i = 0; i < m->nplaces; i++) {
         const sr_place_rec *r = &m->places[i];
         if (r->name_off >= m->nstrs || (r->admin1_off != UINT32_MAX && r->admin1_off >= m->nstrs) ||
-            r->feature > SR_FEATURE_ADMIN2)
+            r->feature > SR_FEATURE_CONTINENT)
             return false;
     }
     const uint32_t *lists = sr_model_get_section(m, "PLLS", &n);

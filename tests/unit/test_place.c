@@ -55,6 +55,31 @@ static void test_ranking(void **state)
     assert_non_null(p);
     assert_int_equal(p->feature, SR_FEATURE_CITY);
     assert_true(fabs(p->lat - 38.9) < 0.2 && fabs(p->lon + 77.0) < 0.2);
+    /* D.C. is the District of Columbia, at Washington; after Bogota,
+     * Bogota's capital district */
+    p = place_of(d, "D.C.");
+    assert_non_null(p);
+    assert_memory_equal(p->cc, "US", 2);
+    assert_true(fabs(p->lat - 38.9) < 0.2 && fabs(p->lon + 77.0) < 0.2);
+    d = tu_extract("The talks in D.C. ended on Friday.", SITREP_FORMAT_TEXT);
+    p = place_of(d, "D.C.");
+    assert_non_null(p);
+    assert_memory_equal(p->cc, "US", 2);
+    d = tu_extract("Police detained two women in Kennedy (Bogota, D.C.) on Friday.", SITREP_FORMAT_TEXT);
+    p = place_of(d, "D.C.");
+    assert_non_null(p);
+    assert_memory_equal(p->cc, "CO", 2);
+    /* continents and parts of the world, with no country */
+    d = tu_extract("Exports to Africa, South America and the Middle East rose.", SITREP_FORMAT_TEXT);
+    const char *parts[] = {"Africa", "South America", "Middle East"};
+    const double lat[] = {5, -13, 30}, lon[] = {18, -63, 44};
+    for (int i = 0; i < 3; i++) {
+        p = place_of(d, parts[i]);
+        assert_non_null(p);
+        assert_int_equal(p->feature, SR_FEATURE_CONTINENT);
+        assert_int_equal(p->cc[0], 0);
+        assert_true(fabs(p->lat - lat[i]) < 10 && fabs(p->lon - lon[i]) < 10);
+    }
     /* the learned weights are in the model */
     assert_non_null(tu_model->geo_weights);
     uint32_t n;
@@ -200,7 +225,7 @@ static void test_judged_reuters(void **state)
                 const sr_entity *en = &d->entities.v[d->mentions.v[m].entity];
                 got = en->place == UINT32_MAX ? NULL : sr_geo_place(tu_model, en->place);
             }
-        static const char *const fnames[] = {"country", "admin1", "city", "admin2"};
+        static const char *const fnames[] = {"country", "admin1", "city", "admin2", "continent"};
         bool right;
         if (strcmp(cc, "none") == 0)
             right = got == NULL;

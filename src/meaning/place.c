@@ -413,7 +413,8 @@ static bool place_candidates(ectx *x, geoctx *g)
         const char *strs;
         const uint32_t *all;
         uint32_t call;
-        if (c && memchr(en->name, '.', en->name_len) && sr_lex_find(m, en->name, en->name_len, SR_LEX_PLACE, &strs) &&
+        if (c && memchr(en->name, '.', en->name_len) &&
+            sr_lex_find(m, en->name, en->name_len, SR_LEX_PLACE, &strs) &&
             (call = sr_geo_lookup_doc(d, m, en->name, en->name_len, &all)) > c) {
             ids = all;
             c = call;
@@ -455,8 +456,9 @@ static bool followed_by(const sr_doc *d, const sr_entity *en, const char *const 
 }
 
 /* Can the entity be a place of the gazetteer at all?  Rivers and
- * facilities are no towns of it (continents are the gazetteer's own); a direction alone ("(South)
- * township", "South Eastern Tigray") is part of some other name unless
+ * facilities are no towns of it (continents are the gazetteer's own); a
+ * direction alone ("(South) township", "South Eastern Tigray") is part of
+ * some other name unless
  * the text says "the South region"; a region called a location ("Sahel",
  * "Lower Shabelle") is one of the gazetteer's when it lies in a country
  * the document names. */
@@ -955,7 +957,8 @@ static uint32_t loose_candidates(ectx *x, const geoctx *g, uint32_t e, const uin
             continue;
         bool in_region = false;
         for (uint32_t q = 0; q < g->nreg && !in_region; q++)
-            in_region = g->regions[q] == p->admin1_off && g->reg_ent[q] != e && memcmp(g->reg_cc[q], p->cc, 2) == 0;
+            in_region = g->regions[q] == p->admin1_off && g->reg_ent[q] != e &&
+                        memcmp(g->reg_cc[q], p->cc, 2) == 0;
         if (in_region || (in_countries(g, p->cc) && nearest_other(m, g, e, p, x->d->entities.n) <= 150.0))
             keep[n++] = all[k];
     }

@@ -165,7 +165,8 @@ static void test_containers(void **state)
 static void test_romanizations(void **state)
 {
     (void)state;
-    const sr_doc *d = tu_extract("Russian forces shelled Verkhnyotoretske, Donetsk region, on Monday.", SITREP_FORMAT_TEXT);
+    const sr_doc *d =
+        tu_extract("Russian forces shelled Verkhnyotoretske, Donetsk region, on Monday.", SITREP_FORMAT_TEXT);
     const sr_place_rec *p = place_of(d, "Verkhnyotoretske");
     assert_non_null(p);
     assert_int_equal(p->feature, SR_FEATURE_CITY);

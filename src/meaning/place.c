@@ -17,6 +17,48 @@
 #include <stdlib.h>
 #include <strings.h>
 
+/* Does a place of the entity's name lie in the country of the region or
+ * country that tokens [first, first + n) name, or in the district they
+ * name ("Pervomaisk, Luhansk", "Zarichne, Zaporizhia": yes, the second
+ * though GeoNames has no Zarichne of that region; "Essex, Derbyshire and
+ * Surrey", "Given, Breen, Staunton": no, names of a list)?  A name only
+ * the loose key finds counts too. */
+static bool lies_in_at(ectx *x, const sr_entity *en, uint32_t first, uint32_t n)
+{
+    const sr_doc *d = x->d;
+    const sitrep_model *m = x->m;
+    if (first + n > d->tokens.n || !n)
+        return false;
+    uint32_t a = d->tokens.v[first].nstart, b = d->tokens.v[first + n - 1].nend;
+    const uint32_t *rids, *ids;
+    uint32_t one, rone;
+    uint32_t rc = sr_ent_resolve_name(x, d->norm + a, b - a, &rids, &rone);
+    if (!rc)
+        return false;
+    /* the region's candidates are kept apart from the name's: both
+     * lookups may hand back the same one-entry buffer */
+    uint32_t rbuf[32], nr = 0;
+    for (uint32_t k = 0; k < rc && nr < 32; k++)
+        rbuf[nr++] = rids[k];
+    uint32_t c = sr_ent_resolve_name(x, en->name, en->name_len, &ids, &one);
+    if (!c)
+        c = sr_geo_lookup_loose(m, en->name, en->name_len, &ids);
+    for (uint32_t k = 0; k < c; k++) {
+        const sr_place_rec *p = sr_geo_place(m, ids[k]);
+        if (p->feature == SR_FEATURE_COUNTRY || p->feature == SR_FEATURE_CONTINENT)
+            continue;
+        for (uint32_t q = 0; q < nr; q++) {
+            const sr_place_rec *r = sr_geo_place(m, rbuf[q]);
+            if (r == p || memcmp(r->cc, p->cc, 2) != 0)
+                continue;
+            if (r->feature == SR_FEATURE_COUNTRY || r->feature == SR_FEATURE_ADMIN1 ||
+                (r->feature == SR_FEATURE_ADMIN2 && sr_geo_district(m, ids[k]) == rbuf[q]))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Does the text around one mention put the name on the map: after a
  * preposition of place ("in X", "marched through central X"), alone in
  * brackets after another name, or beside a region the gazetteer knows? */
@@ -82,7 +124,7 @@ static bool place_by_context(ectx *x, const sr_entity *en, const sr_mention *mn)
         /* the region after it, one or two words the tagger left
          * unnamed or named a place */
         for (uint32_t w = 1; w <= 2 && !cue && nx + w < d->tokens.n; w++)
-            cue = sr_ent_region_at(x, nx + 1, w);
+            cue = sr_ent_region_at(x, nx + 1, w) && lies_in_at(x, en, nx + 1, w);
     }
     if (!cue && nx + 1 < d->tokens.n && (sr_ent_tok_is(d, nx, ",") || sr_ent_tok_is(d, nx, "(")) &&
         d->ner[nx + 1]) {
@@ -91,7 +133,7 @@ static bool place_by_context(ectx *x, const sr_entity *en, const sr_mention *mn)
         while (nx + 1 + w < d->tokens.n && w < 3 && d->ner[nx + 1 + w] &&
                (sr_ner_label_names[d->ner[nx + 1 + w]][0] == 'I'))
             w++;
-        cue = sr_ent_region_at(x, nx + 1, w);
+        cue = sr_ent_region_at(x, nx + 1, w) && lies_in_at(x, en, nx + 1, w);
     }
     return cue;
 }

@@ -154,6 +154,18 @@ static void test_containers(void **state)
     p = place_of(d, "Ye-U");
     assert_non_null(p);
     assert_int_equal(p->feature, SR_FEATURE_CITY);
+    /* a name the tagger took for a person, before a region of a country
+     * it has towns of, is a place there; names of a list are not */
+    d = tu_extract("Russian forces shelled Zarichne, Zaporizhia, on Monday.", SITREP_FORMAT_TEXT);
+    p = place_of(d, "Zarichne");
+    assert_non_null(p);
+    assert_memory_equal(p->cc, "UA", 2);
+    d = tu_extract("Surrey captain Chris Lewis said title rivals Essex , Derbyshire and Surrey all closed in on victory.",
+                   SITREP_FORMAT_TEXT);
+    assert_null(place_of(d, "Essex"));
+    d = tu_extract("The team is as follows : Given , Breen , Staunton , Irwin , McAteer , Harte .", SITREP_FORMAT_TEXT);
+    assert_null(place_of(d, "Staunton"));
+    assert_null(place_of(d, "Irwin"));
     /* no district or region named: nothing */
     d = tu_extract("Soldiers raided Bhardaha village on Monday.", SITREP_FORMAT_TEXT);
     assert_null(place_of(d, "Bhardaha"));

@@ -12,8 +12,9 @@
  * their features to this tool (sr_geo_trace).  The right candidate lies
  * where ACLED's scorer counts a place right, within 25 km of the gold point
  * (50 km at ACLED's geo_precision 2, 100 km at 3), never a country; of
- * several, the most precise (a town, not the region of its name), then the
- * nearest.
+ * several, the kind ACLED's precision names (a town at 1, a district at 2,
+ * a region at 3: a region and the town at its seat share a point), then the
+ * more precise kinds, then the nearest.
  * Names with no right candidate (other places the note names) or only
  * right ones teach nothing and are left out.
  *
@@ -77,8 +78,13 @@ static void trace(void *ctx, const sr_doc *d, uint32_t entity, const uint32_t *i
      * gold point, the most precise (a town, then a district, then a
      * region: the town rather than the region of its name), then the
      * nearest */
-    static const int precise[] = {[SR_FEATURE_COUNTRY] = 0, [SR_FEATURE_ADMIN1] = 1,
-                                  [SR_FEATURE_ADMIN2] = 2, [SR_FEATURE_CITY] = 3};
+    /* by ACLED's geo_precision: a town at 1, a district at 2, a region at
+     * 3 is the kind of place the coder used; the more precise kinds next */
+    static const int precise[3][4] = {
+        {[SR_FEATURE_COUNTRY] = 0, [SR_FEATURE_ADMIN1] = 1, [SR_FEATURE_ADMIN2] = 2, [SR_FEATURE_CITY] = 3},
+        {[SR_FEATURE_COUNTRY] = 0, [SR_FEATURE_ADMIN1] = 1, [SR_FEATURE_ADMIN2] = 2, [SR_FEATURE_CITY] = 3},
+        {[SR_FEATURE_COUNTRY] = 0, [SR_FEATURE_ADMIN1] = 3, [SR_FEATURE_ADMIN2] = 2, [SR_FEATURE_CITY] = 1}};
+    int gp = t->radius <= 25 ? 0 : t->radius <= 50 ? 1 : 2;
     uint8_t right[32];
     uint32_t nright = 0, near = 0;
     double best = 1e300;
@@ -91,7 +97,7 @@ static void trace(void *ctx, const sr_doc *d, uint32_t entity, const uint32_t *i
         double dk = km(p->lat, p->lon, t->lat, t->lon);
         if (dk > t->radius)
             continue;
-        int pk = precise[p->feature];
+        int pk = precise[gp][p->feature];
         if (pk > bestp || (pk == bestp && dk < best))
             best = dk, near = k, bestp = pk;
     }

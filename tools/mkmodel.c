@@ -763,7 +763,10 @@ static size_t add_place(const char *name, const char *cc, int feature)
 }
 
 /* Index entry: key -> place. */
-typedef struct keyref { char *key; uint32_t place; bool alt, ext; } keyref;
+/* lex: for our other names (places.lex), the line's order among the lines
+ * of that name, from 1 ("D.C." is first the District of Columbia, then
+ * Bogota's capital district); 0 for the gazetteer's names */
+typedef struct keyref { char *key; uint32_t place; bool alt, ext; uint16_t lex; } keyref;
 static keyref *krefs;
 static size_t nkrefs, capkrefs;
 /* Set while indexing a town's alternate names (GeoNames' other spellings):
@@ -788,6 +791,7 @@ static void index_name(const char *name, size_t place_ix)
     krefs[nkrefs].place = (uint32_t)place_ix;
     krefs[nkrefs].alt = indexing_alt;
     krefs[nkrefs].ext = indexing_ext || indexing_alt;
+    krefs[nkrefs].lex = 0;
     nkrefs++;
 }
 
@@ -857,6 +861,8 @@ static double rank_of(const place *p)
     /* Countries first; then towns and regions by population, a region
      * counting half its towns' total, so that a town named like its region
      * (Raqqa, Damascus) comes before the region, as news usually means. */
+    if (p->feature == SR_FEATURE_CONTINENT)
+        return 2e12;
     if (p->feature == SR_FEATURE_COUNTRY)
         return 1e12 + p->pop;
     if (p->feature == SR_FEATURE_ADMIN1)
@@ -872,6 +878,8 @@ static int cmp_kref(const void *a, const void *b)
     int c = strcmp(x->key, y->key);
     if (c)
         return c;
+    if (x->lex && y->lex && x->lex != y->lex)
+        return x->lex < y->lex ? -1 : 1;
     double rx = rank_of(&places[x->place]), ry = rank_of(&places[y->place]);
     if (rx != ry)
         return rx > ry ? -1 : 1;
@@ -1387,6 +1395,7 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
         cJSON_Delete(adm2);
         fprintf(stderr, "mkmodel: %zu districts (GeoNames admin2) at their seats\n", n_adm2);
     }
+    size_t n_before_parts = nplaces; /* the places PLA2 covers */
     /* Centroids and populations of regions and countries from their
      * towns (weighted by population, each town at least 1000). */
     for (size_t i = 0; i < nplaces; i++) {
@@ -1414,6 +1423,39 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
             places[i].lat /= places[i].wsum;
             places[i].lon /= places[i].wsum;
         }
+    /* A first-level region at its seat (GeoNames' PPLA, or the capital,
+     * PPLC, where it is the region's; of several, the most populous): the
+     * point ACLED codes a region to and a reader knows, not the middle of
+     * its towns (California's lies 220 km from Sacramento, and a region's
+     * middle is often empty country).  A region with no seat in cities500
+     * keeps the middle of its towns. */
+    {
+        size_t *seat = malloc((adm_ix.n + 1) * sizeof *seat), n_seats = 0;
+        for (size_t a = 0; a < adm_ix.n; a++)
+            seat[a] = SIZE_MAX;
+        for (size_t i = 0; i < nplaces; i++) {
+            const place *t = &places[i];
+            if (t->feature != SR_FEATURE_CITY || !(t->flags & SR_PLACE_SEAT1) || !t->admin1[0])
+                continue;
+            char code[24];
+            snprintf(code, sizeof code, "%s.%s", t->cc, t->admin1);
+            size_t ai = smap_get(&adm_ix, code, strlen(code), false, NULL);
+            if (ai != SIZE_MAX && (seat[ai] == SIZE_MAX || t->pop > places[seat[ai]].pop))
+                seat[ai] = i;
+        }
+        for (size_t a = 0; a < adm_ix.n; a++) {
+            if (seat[a] == SIZE_MAX)
+                continue;
+            place *r = &places[adm_place[a]];
+            r->lat = places[seat[a]].lat;
+            r->lon = places[seat[a]].lon;
+            if (r->wsum <= 0)
+                r->wsum = 1;
+            n_seats++;
+        }
+        free(seat);
+        fprintf(stderr, "mkmodel: %zu of %zu regions at their seats (PPLA)\n", n_seats, adm_ix.n);
+    }
     /* A country at its conventional centre point, where a map and a
      * reader expect it (the towns' middle puts Russia 2,800 km off). */
     if (centres_path) {
@@ -1439,8 +1481,70 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
                 p->wsum = 1;
             n_centres++;
         }
+        /* Continents and parts of the world (world-countries' regions and
+         * subregions: "Africa", "Western Europe", "South-Eastern Asia"; the
+         * Americas as North America, with Central America and the
+         * Caribbean, and South America), each at the middle of its
+         * countries' centre points (a mean of directions, so that Oceania
+         * does not fall apart at the date line, weighted by the square root
+         * of their areas), countries under 1,000 km² left out unless there
+         * is nothing else.  The geocoder's keys only
+         * (PLKX): the name tagger's features stay as trained. */
+        typedef struct world_part { char name[64]; double x, y, z, xs, ys, zs; int n, ns; } world_part;
+        world_part parts[64];
+        int nparts = 0;
+        cJSON_ArrayForEach(ce, wc) {
+            const char *rg = jstr(ce, "region"), *sub = jstr(ce, "subregion");
+            const cJSON *ll = cJSON_GetObjectItemCaseSensitive(ce, "latlng");
+            const cJSON *ar = cJSON_GetObjectItemCaseSensitive(ce, "area");
+            if (!rg || !*rg || !cJSON_IsArray(ll) || cJSON_GetArraySize(ll) != 2)
+                continue;
+            const char *names[3] = {strcmp(rg, "Antarctic") == 0 ? "Antarctica" : rg, sub, NULL};
+            if (strcmp(rg, "Americas") == 0)
+                names[0] = sub && strcmp(sub, "South America") == 0 ? "South America" : "North America";
+            if (sub && (strcmp(sub, "North America") == 0 || strcmp(sub, "South America") == 0))
+                names[1] = NULL;
+            double la = cJSON_GetArrayItem(ll, 0)->valuedouble * M_PI / 180,
+                   lo = cJSON_GetArrayItem(ll, 1)->valuedouble * M_PI / 180;
+            bool big = cJSON_IsNumber(ar) && ar->valuedouble >= 1000;
+            for (int k = 0; k < 2; k++) {
+                if (!names[k] || !*names[k])
+                    continue;
+                int q;
+                for (q = 0; q < nparts && strcmp(parts[q].name, names[k]) != 0; q++)
+                    ;
+                if (q == nparts) {
+                    if (nparts == 64)
+                        continue;
+                    memset(&parts[nparts], 0, sizeof parts[nparts]);
+                    snprintf(parts[nparts].name, sizeof parts[nparts].name, "%s", names[k]);
+                    nparts++;
+                }
+                world_part *wp = &parts[q];
+                /* weighted by the square root of the area: the large
+                 * countries count more, but Russia does not pull Europe
+                 * to Siberia */
+                double wt = cJSON_IsNumber(ar) && ar->valuedouble > 0 ? sqrt(ar->valuedouble) : 1;
+                double px = wt * cos(la) * cos(lo), py = wt * cos(la) * sin(lo), pz = wt * sin(la);
+                wp->xs += px, wp->ys += py, wp->zs += pz, wp->ns++;
+                if (big)
+                    wp->x += px, wp->y += py, wp->z += pz, wp->n++;
+            }
+        }
+        indexing_ext = true;
+        for (int q = 0; q < nparts; q++) {
+            world_part *wp = &parts[q];
+            double px = wp->n ? wp->x : wp->xs, py = wp->n ? wp->y : wp->ys, pz = wp->n ? wp->z : wp->zs;
+            size_t pi = add_place(wp->name, "", SR_FEATURE_CONTINENT);
+            places[pi].lat = atan2(pz, sqrt(px * px + py * py)) * 180 / M_PI;
+            places[pi].lon = atan2(py, px) * 180 / M_PI;
+            places[pi].wsum = 1;
+            index_name(wp->name, pi);
+        }
+        indexing_ext = false;
         cJSON_Delete(wc);
-        fprintf(stderr, "mkmodel: %zu countries at their centre points (%s)\n", n_centres, centres_path);
+        fprintf(stderr, "mkmodel: %zu countries at their centre points (%s), %d continents and parts of the world\n",
+                n_centres, centres_path, nparts);
     }
     /* Records. */
     sr_place_rec *recs = calloc(nplaces, sizeof *recs);
@@ -1485,6 +1589,10 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
     sr_mw_add(mw, "PLFL", flags, (nplaces + 15) / 16 * 16);
     free(flags);
     if (town_adm2) {
+        /* places added after the districts (continents) have none */
+        town_adm2 = realloc(town_adm2, (nplaces + 1) * sizeof *town_adm2);
+        for (size_t i = n_before_parts; i < nplaces; i++)
+            town_adm2[i] = UINT32_MAX;
         sr_mw_add(mw, "PLA2", town_adm2, nplaces * sizeof *town_adm2);
         free(town_adm2);
     }
@@ -1501,6 +1609,8 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
         for (size_t k = 0; k < n0; k++)
             if (strlen(krefs[k].key) == tl && memcmp(krefs[k].key, tk, tl) == 0) {
                 index_name(place_lex->strs + rec->surface_off, krefs[k].place);
+                krefs[nkrefs - 1].ext = krefs[k].ext; /* the geocoder's only, as its place */
+                krefs[nkrefs - 1].lex = (uint16_t)(r < 65534 ? r + 1 : 65535); /* in the file's order */
                 found++;
             }
         if (!found) {
@@ -1555,6 +1665,58 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
             next += pass;
         }
         i = j;
+    }
+    /* PLKL: loose key -> places (sr_place_key_loose: the romanizations the
+     * key tells apart made one), for the names the geocoder finds nothing
+     * for; own names only (GeoNames' other spellings are many and loose
+     * already), best first, at most 32 a key. */
+    size_t nloose = 0;
+    {
+        keyref *lr = malloc((nkrefs + 1) * sizeof *lr);
+        for (size_t i = 0; i < nkrefs; i++) {
+            if (krefs[i].alt || strlen(krefs[i].key) < 4)
+                continue;
+            char lk[256];
+            if (sr_place_key_loose(krefs[i].key, strlen(krefs[i].key), lk, sizeof lk) < 3)
+                continue;
+            lr[nloose] = krefs[i];
+            lr[nloose].key = strdup(lk);
+            nloose++;
+        }
+        qsort(lr, nloose, sizeof *lr, cmp_kref);
+        sr_hashb plkl = {0};
+        size_t nlk = 0;
+        for (size_t i = 0; i < nloose;) {
+            size_t j = i;
+            while (j < nloose && strcmp(lr[j].key, lr[i].key) == 0)
+                j++;
+            uint32_t ids[32];
+            size_t n = 0;
+            for (size_t k = i; k < j && n < 32; k++) {
+                bool dup = false;
+                for (size_t q = 0; q < n; q++)
+                    dup |= ids[q] == lr[k].place;
+                if (!dup)
+                    ids[n++] = lr[k].place;
+            }
+            if (nlists + n + 1 > caplists) {
+                caplists = caplists * 2 + n + 1;
+                lists = realloc(lists, caplists * sizeof *lists);
+            }
+            uint32_t at = (uint32_t)nlists;
+            lists[nlists++] = (uint32_t)n;
+            memcpy(lists + nlists, ids, n * sizeof *ids);
+            nlists += n;
+            if (!sr_hashb_put(&plkl, pool, lr[i].key, strlen(lr[i].key), at))
+                die("PLKL", 0, "out of memory");
+            nlk++;
+            i = j;
+        }
+        add_section_hash(mw, "PLKL", &plkl);
+        for (size_t i = 0; i < nloose; i++)
+            free(lr[i].key);
+        free(lr);
+        fprintf(stderr, "mkmodel: %zu loose keys of %zu names\n", nlk, nloose);
     }
     add_section_hash(mw, "PLKH", &plkh);
     add_section_hash(mw, "PLKX", &plkx);

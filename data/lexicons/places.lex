@@ -120,7 +120,9 @@ Sudurpashchim => place name=Sudurpashchim Pradesh
 # The abbreviations of US states and Canadian provinces that news puts
 # after a town ("Charleston, W.Va.", "Vancouver, B.C."); the short ones
 # that are also common words or names (Pa., Ga., La., Miss., Ind., Kan.)
-# are left out, and so are D.C. (Bogota D.C.) and Alta (a Spanish word).
+# are left out, and so is Alta (a Spanish word).  D.C. is the District of
+# Columbia, or the capital district of Colombia ("Bogota, D.C."): the
+# geocoder chooses by the places beside it.
 Ariz => place name=Arizona
 Calif => place name=California
 Colo => place name=Colorado
@@ -146,6 +148,11 @@ W.Va. => place name=West Virginia
 Wis => place name=Wisconsin
 Wyo => place name=Wyoming
 B.C. => place name=British Columbia
+D.C. => place name=District of Columbia
+D.C. => place name=Bogota D.C.
 Sask => place name=Saskatchewan
 Nfld => place name=Newfoundland and Labrador
 P.E.I. => place name=Prince Edward Island
+# Parts of the world by the names the news gives them (the gazetteer's are
+# world-countries' subregions).
+Middle East | Mideast => place name=Western Asia

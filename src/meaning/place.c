@@ -17,6 +17,48 @@
 #include <stdlib.h>
 #include <strings.h>
 
+/* Does a place of the entity's name lie in the country of the region or
+ * country that tokens [first, first + n) name, or in the district they
+ * name ("Pervomaisk, Luhansk", "Zarichne, Zaporizhia": yes, the second
+ * though GeoNames has no Zarichne of that region; "Essex, Derbyshire and
+ * Surrey", "Given, Breen, Staunton": no, names of a list)?  A name only
+ * the loose key finds counts too. */
+static bool lies_in_at(ectx *x, const sr_entity *en, uint32_t first, uint32_t n)
+{
+    const sr_doc *d = x->d;
+    const sitrep_model *m = x->m;
+    if (first + n > d->tokens.n || !n)
+        return false;
+    uint32_t a = d->tokens.v[first].nstart, b = d->tokens.v[first + n - 1].nend;
+    const uint32_t *rids, *ids;
+    uint32_t one, rone;
+    uint32_t rc = sr_ent_resolve_name(x, d->norm + a, b - a, &rids, &rone);
+    if (!rc)
+        return false;
+    /* the region's candidates are kept apart from the name's: both
+     * lookups may hand back the same one-entry buffer */
+    uint32_t rbuf[32], nr = 0;
+    for (uint32_t k = 0; k < rc && nr < 32; k++)
+        rbuf[nr++] = rids[k];
+    uint32_t c = sr_ent_resolve_name(x, en->name, en->name_len, &ids, &one);
+    if (!c)
+        c = sr_geo_lookup_loose(m, en->name, en->name_len, &ids);
+    for (uint32_t k = 0; k < c; k++) {
+        const sr_place_rec *p = sr_geo_place(m, ids[k]);
+        if (p->feature == SR_FEATURE_COUNTRY || p->feature == SR_FEATURE_CONTINENT)
+            continue;
+        for (uint32_t q = 0; q < nr; q++) {
+            const sr_place_rec *r = sr_geo_place(m, rbuf[q]);
+            if (r == p || memcmp(r->cc, p->cc, 2) != 0)
+                continue;
+            if (r->feature == SR_FEATURE_COUNTRY || r->feature == SR_FEATURE_ADMIN1 ||
+                (r->feature == SR_FEATURE_ADMIN2 && sr_geo_district(m, ids[k]) == rbuf[q]))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Does the text around one mention put the name on the map: after a
  * preposition of place ("in X", "marched through central X"), alone in
  * brackets after another name, or beside a region the gazetteer knows? */
@@ -82,7 +124,7 @@ static bool place_by_context(ectx *x, const sr_entity *en, const sr_mention *mn)
         /* the region after it, one or two words the tagger left
          * unnamed or named a place */
         for (uint32_t w = 1; w <= 2 && !cue && nx + w < d->tokens.n; w++)
-            cue = sr_ent_region_at(x, nx + 1, w);
+            cue = sr_ent_region_at(x, nx + 1, w) && lies_in_at(x, en, nx + 1, w);
     }
     if (!cue && nx + 1 < d->tokens.n && (sr_ent_tok_is(d, nx, ",") || sr_ent_tok_is(d, nx, "(")) &&
         d->ner[nx + 1]) {
@@ -91,10 +133,17 @@ static bool place_by_context(ectx *x, const sr_entity *en, const sr_mention *mn)
         while (nx + 1 + w < d->tokens.n && w < 3 && d->ner[nx + 1 + w] &&
                (sr_ner_label_names[d->ner[nx + 1 + w]][0] == 'I'))
             w++;
-        cue = sr_ent_region_at(x, nx + 1, w);
+        cue = sr_ent_region_at(x, nx + 1, w) && lies_in_at(x, en, nx + 1, w);
     }
     return cue;
 }
+
+typedef struct stated stated;
+static void stated_places(ectx *x, const sr_entity *en, stated *st);
+
+/* Does a place of the entity's loose key lie in a region (not only a
+ * country) the text puts it in? */
+static bool loose_in_stated_region(ectx *x, const sr_entity *en);
 
 /* Names the tagger called a person or an organization that the text puts
  * on the map: "in Markaryd", "shelled Zarichne, Zaporizhia", "Ipiau
@@ -122,7 +171,10 @@ void sr_ent_places_by_context(ectx *x)
             continue;
         const uint32_t *ids;
         uint32_t one;
-        if (!sr_ent_resolve_name(x, en->name, en->name_len, &ids, &one))
+        /* the gazetteer knows it, or knows another romanization of it
+         * in the region the text puts it in ("Verkhnyotoretske, Donetsk
+         * region"; a country is too little: "Dinamo (Russia)") */
+        if (!sr_ent_resolve_name(x, en->name, en->name_len, &ids, &one) && !loose_in_stated_region(x, en))
             continue;
         en->type = SR_ENT_GPE;
         en->has_actor = false; /* sr_ent_geocode() gives the place's country */
@@ -132,13 +184,62 @@ void sr_ent_places_by_context(ectx *x)
     }
 }
 
+/* Words that say what kind of place a name is ("X village", "X
+ * township"), skipped between a name and the places it lies in. */
+static const char *const kind_words[] = {
+    "village", "villages", "town", "township", "area", "district", "kebele", "payam", "boma",
+    "locality", "commune", "sector", "camp", "settlement", "hamlet", "ward", "tract",
+    "village-tract", "county", "zone", "woreda", "municipality", "neighbourhood", "neighborhood",
+    "suburb", "region", "province", "state", "city", "governorate", "department", "division",
+    "subdistrict", "sub-district", "tehsil", "taluk", "mandal", "block", "circle", "union",
+    "upazila", "lga", "territory", "chiefdom", "groupement", "cercle", "prefecture", "oblast",
+    "raion", "rayon", "hromada", "municipio", "barangay", "regency", "island", NULL};
+
+/* Is the word after a mention ending at token nx one of the kinds of
+ * place a village is ("X village", "Y kebele"), in lower case? */
+static bool village_kind_at(const sr_doc *d, uint32_t nx)
+{
+    static const char *const village[] = {"village", "villages", "town", "township", "area", "kebele",
+                                          "payam", "boma", "locality", "commune", "settlement",
+                                          "hamlet", "ward", "tract", "village-tract", "camp",
+                                          "neighbourhood", "neighborhood", "suburb", "barangay",
+                                          "hromada", NULL};
+    uint32_t n;
+    if (nx >= d->tokens.n || (d->tokens.v[nx].flags & SR_TF_CAP))
+        return false;
+    const char *w = sr_ent_tv(d, nx, &n);
+    return sr_ent_in_list(w, n, village);
+}
+
+/* The mention a name's mention ending at token nx is put in: after kind
+ * words ("village", "township"), a comma or (when open) a bracket; after
+ * a kind word also "of" or "in" ("the Hukam Qala village of Giro
+ * district", "Osole kebele in Jeldu woreda").  -1 when none. */
+static int32_t container_after(const sr_doc *d, uint32_t nx, bool open)
+{
+    int kinds = 0;
+    for (; kinds < 3 && nx < d->tokens.n; kinds++) {
+        uint32_t n;
+        const char *w = sr_ent_tv(d, nx, &n);
+        if ((d->tokens.v[nx].flags & SR_TF_CAP) || !sr_ent_in_list(w, n, kind_words))
+            break;
+        nx++;
+    }
+    if (nx + 1 >= d->tokens.n)
+        return -1;
+    if (sr_ent_tok_is(d, nx, ",") || (open && sr_ent_tok_is(d, nx, "(")) ||
+        (kinds && (sr_ent_tok_is(d, nx, "of") || sr_ent_tok_is(d, nx, "in"))))
+        return sr_ent_mention_at_tok(d, nx + 1);
+    return -1;
+}
+
 /* The regions, districts and countries the text puts an entity in: for
  * each mention, the first of the places listed after it ("X (Y, Z)", "X,
- * Y, Z") that the gazetteer knows as a region or country, with every
- * reading of that name. */
-typedef struct stated {
+ * Y, Z", "X township (Y district, Z region)") that the gazetteer knows as
+ * a region or country, with every reading of that name. */
+struct stated {
     uint32_t ids[24], n;
-} stated;
+};
 
 static void stated_places(ectx *x, const sr_entity *en, stated *st)
 {
@@ -149,7 +250,7 @@ static void stated_places(ectx *x, const sr_entity *en, stated *st)
         const sr_mention *mn = &d->mentions.v[en->mentions[q]];
         uint32_t nx = mn->tok_first + mn->tok_n;
         for (int hop = 0; hop < 3; hop++) {
-            int32_t after = sr_ent_listed_after(d, nx, hop == 0);
+            int32_t after = container_after(d, nx, hop == 0);
             if (after < 0)
                 break;
             const sr_mention *rm = &d->mentions.v[after];
@@ -199,6 +300,28 @@ static int stated_region(const sitrep_model *m, const stated *st, const sr_place
     }
     return judged ? -1 : 0;
 }
+static bool loose_in_stated_region(ectx *x, const sr_entity *en)
+{
+    const sitrep_model *m = x->m;
+    const uint32_t *ids;
+    uint32_t c = sr_geo_lookup_loose(m, en->name, en->name_len, &ids);
+    if (!c)
+        return false;
+    stated st;
+    stated_places(x, en, &st);
+    for (uint32_t k = 0; k < c; k++) {
+        const sr_place_rec *p = sr_geo_place(m, ids[k]);
+        if (p->feature != SR_FEATURE_CITY && p->feature != SR_FEATURE_ADMIN2)
+            continue;
+        for (uint32_t q = 0; q < st.n; q++) {
+            const sr_place_rec *r = sr_geo_place(m, st.ids[q]);
+            if (r->feature == SR_FEATURE_ADMIN1 && p->admin1_off == r->name_off && memcmp(r->cc, p->cc, 2) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
 static bool has_non_ascii(const char *s)
 {
     for (; *s; s++)
@@ -258,8 +381,10 @@ static bool one_country(const sitrep_model *m, const uint32_t *ids, uint32_t c)
 typedef struct geoctx {
     char ccs[64][2];
     uint32_t nccs;
-    uint32_t regions[32], nreg; /* the regions' name offsets */
+    uint32_t regions[32], nreg;    /* the regions' name offsets */
     uint32_t districts[32], ndist; /* the districts' place ids */
+    uint32_t reg_ent[32], dist_ent[32]; /* the entity whose name each is */
+    char reg_cc[32][2];                 /* each region's country */
     const uint32_t **res_ids;
     uint32_t *res_c, *res_one;
 } geoctx;
@@ -293,7 +418,8 @@ static void named_countries(ectx *x, geoctx *g)
              * that country */
             const uint32_t *ids;
             uint32_t c = sr_geo_lookup_doc(d, m, en->name, en->name_len, &ids);
-            if (c && (one_country(m, ids, c) || sr_geo_place(m, ids[0])->feature == SR_FEATURE_COUNTRY))
+            if (c && sr_geo_place(m, ids[0])->cc[0] &&
+                (one_country(m, ids, c) || sr_geo_place(m, ids[0])->feature == SR_FEATURE_COUNTRY))
                 memcpy(g->ccs[g->nccs++], sr_geo_place(m, ids[0])->cc, 2);
         }
     }
@@ -322,15 +448,33 @@ static bool place_candidates(ectx *x, geoctx *g)
             continue;
         const uint32_t *ids;
         uint32_t c = sr_ent_resolve_name(x, en->name, en->name_len, &ids, &g->res_one[e]);
+        /* an abbreviation of our other names of places (places.lex) that
+         * names several ("D.C.": Washington's or Bogota's district): all of
+         * them, the first written first, for the ranking to choose (not a
+         * name such as "Russia", whose key towns share) */
+        const char *strs;
+        const uint32_t *all;
+        uint32_t call;
+        if (c && memchr(en->name, '.', en->name_len) &&
+            sr_lex_find(m, en->name, en->name_len, SR_LEX_PLACE, &strs) &&
+            (call = sr_geo_lookup_doc(d, m, en->name, en->name_len, &all)) > c) {
+            ids = all;
+            c = call;
+        }
         g->res_ids[e] = ids == &g->res_one[e] ? &g->res_one[e] : ids;
         g->res_c[e] = c;
         uint32_t nadm = 0;
         for (uint32_t k = 0; k < c; k++) {
             const sr_place_rec *p = sr_geo_place(m, ids[k]);
-            if (p->feature == SR_FEATURE_ADMIN1 && g->nreg < 32)
+            if (p->feature == SR_FEATURE_ADMIN1 && g->nreg < 32) {
+                g->reg_ent[g->nreg] = e;
+                memcpy(g->reg_cc[g->nreg], p->cc, 2);
                 g->regions[g->nreg++] = p->name_off, nadm++;
-            if (p->feature == SR_FEATURE_ADMIN2 && g->ndist < 32)
+            }
+            if (p->feature == SR_FEATURE_ADMIN2 && g->ndist < 32) {
+                g->dist_ent[g->ndist] = e;
                 g->districts[g->ndist++] = ids[k];
+            }
         }
         if (nadm == 1 && g->nccs < 64 && one_country(m, ids, c))
             memcpy(g->ccs[g->nccs++], sr_geo_place(m, ids[0])->cc, 2);
@@ -353,9 +497,10 @@ static bool followed_by(const sr_doc *d, const sr_entity *en, const char *const 
     return false;
 }
 
-/* Can the entity be a place of the gazetteer at all?  Continents, rivers
- * and facilities are no towns of it; a direction alone ("(South)
- * township", "South Eastern Tigray") is part of some other name unless
+/* Can the entity be a place of the gazetteer at all?  Rivers and
+ * facilities are no towns of it (continents are the gazetteer's own); a
+ * direction alone ("(South) township", "South Eastern Tigray") is part of
+ * some other name unless
  * the text says "the South region"; a region called a location ("Sahel",
  * "Lower Shabelle") is one of the gazetteer's when it lies in a country
  * the document names. */
@@ -365,6 +510,9 @@ static bool placeable(ectx *x, const geoctx *g, uint32_t e)
                                           "Center", "Northeast", "Northwest", "Southeast",
                                           "Southwest", NULL};
     static const char *const region_words[] = {"region", "province", "state", NULL};
+    static const char *const grammar_words[] = {"In", "On", "At", "Of", "By", "To", "For", "From", "With",
+                                                "The", "An", "And", "But", "Or", "As", "If", "Is",
+                                                "It", "We", "He", "She", "They", "This", "That", NULL};
     const sr_doc *d = x->d;
     const sitrep_model *m = x->m;
     const sr_entity *en = &d->entities.v[e];
@@ -379,11 +527,15 @@ static bool placeable(ectx *x, const geoctx *g, uint32_t e)
     }
     if (sr_ent_in_list(en->name, en->name_len, compass) && !followed_by(d, en, region_words))
         return false;
+    /* a word of grammar the tagger took for a name ("In Taw village":
+     * "In"), though towns are so called too */
+    if (sr_ent_in_list(en->name, en->name_len, grammar_words))
+        return false;
     const char *strs;
     if (en->type == SR_ENT_LOC && !sr_lex_find(m, en->name, en->name_len, SR_LEX_PLACE, &strs)) {
         for (uint32_t k = 0; k < g->res_c[e]; k++) {
             const sr_place_rec *p = sr_geo_place(m, g->res_ids[e][k]);
-            if (p->feature == SR_FEATURE_ADMIN1 && in_countries(g, p->cc))
+            if ((p->feature == SR_FEATURE_ADMIN1 && in_countries(g, p->cc)) || p->feature == SR_FEATURE_CONTINENT)
                 return true;
         }
         return false;
@@ -589,13 +741,13 @@ static void candidate_features(ectx *x, const geoctx *g, uint32_t e, const uint3
     if (p->feature == SR_FEATURE_CITY || p->feature == SR_FEATURE_ADMIN2) {
         if (p->admin1_off != UINT32_MAX)
             for (uint32_t q = 0; q < g->nreg; q++)
-                if (g->regions[q] == p->admin1_off) {
+                if (g->regions[q] == p->admin1_off && g->reg_ent[q] != e) {
                     f[GF_IN_REGION] = 1;
                     break;
                 }
         uint32_t dist = sr_geo_district(m, ids[k]);
         for (uint32_t q = 0; dist != UINT32_MAX && q < g->ndist; q++)
-            if (g->districts[q] == dist) {
+            if (g->districts[q] == dist && g->dist_ent[q] != e) {
                 f[GF_IN_DISTRICT] = 1;
                 break;
             }
@@ -640,6 +792,10 @@ static uint32_t best_candidate(ectx *x, const geoctx *g, uint32_t e, const uint3
                 ekl = 0;
             break;
         }
+    /* A continent's own name is the continent ("Africa", "Western Europe") */
+    for (uint32_t k = 0; k < c; k++)
+        if (sr_geo_place(m, ids[k])->feature == SR_FEATURE_CONTINENT)
+            return ids[k];
     /* A country's own name is the country ("Brazil", "Iran": no Brazil,
      * Indiana, nor Iraan, Texas), unless the document names the country
      * of a region so called ("Georgia" in a US story) or asks for one. */
@@ -718,6 +874,140 @@ static void place_entity(ectx *x, sr_entity *en, uint32_t pick)
     }
 }
 
+/* ---- names the gazetteer lacks, placed where the text puts them -------------
+ * "in Hukam Qala village of Giro district", "Kyun Ywar village (Kani
+ * township, Yinmarbin district, Sagaing region)": a village the gazetteer
+ * does not know, inside a district or region the text names, is put at
+ * that district (ACLED's geo_precision 2) or region (3), its own name
+ * kept: honest about what is known, never a namesake elsewhere at
+ * precision 1. */
+
+/* The district or region the text puts entity e in, among the placed
+ * entities listed after its mentions (up to three hops: "X (Y, Z, W)"):
+ * the first district that lies in the first region named (or any, when
+ * none is), else that region.  UINT32_MAX when none, or when a town comes
+ * first ("In Taw village (Ye-U township, ...)": Ye-U is the point). */
+static uint32_t stated_container(ectx *x, uint32_t e)
+{
+    const sr_doc *d = x->d;
+    const sitrep_model *m = x->m;
+    const sr_entity *en = &d->entities.v[e];
+    uint32_t dist = UINT32_MAX, reg = UINT32_MAX;
+    for (uint32_t q = 0; q < en->nmentions && q < 8 && reg == UINT32_MAX; q++) {
+        const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+        uint32_t nx = mn->tok_first + mn->tok_n;
+        for (int hop = 0; hop < 4; hop++) {
+            int32_t after = container_after(d, nx, true);
+            if (after < 0)
+                break;
+            const sr_mention *rm = &d->mentions.v[after];
+            nx = rm->tok_first + rm->tok_n;
+            if (rm->entity == e || rm->entity >= d->entities.n)
+                continue;
+            uint32_t pid = d->entities.v[rm->entity].place;
+            const sr_place_rec *p = pid != UINT32_MAX ? sr_geo_place(m, pid) : NULL;
+            if (!p)
+                continue;
+            /* a town the text puts it in or beside is on the map
+             * already, and closer than any district */
+            if (p->feature == SR_FEATURE_CITY && dist == UINT32_MAX)
+                return UINT32_MAX;
+            if (p->feature == SR_FEATURE_ADMIN2 && dist == UINT32_MAX)
+                dist = pid;
+            else if (p->feature == SR_FEATURE_ADMIN1) {
+                reg = pid;
+                break;
+            } else if (p->feature == SR_FEATURE_COUNTRY)
+                break;
+        }
+    }
+    if (dist != UINT32_MAX) {
+        const sr_place_rec *dp = sr_geo_place(m, dist);
+        const sr_place_rec *rp = reg != UINT32_MAX ? sr_geo_place(m, reg) : NULL;
+        if (!rp || (memcmp(dp->cc, rp->cc, 2) == 0 && dp->admin1_off == rp->name_off))
+            return dist;
+    }
+    return reg;
+}
+
+/* Names of places the gazetteer lacks (or only has far away), and names
+ * the tagger called a person or organization that the text calls a
+ * village ("Pana village"), put at the district or region the text puts
+ * them in.  After every other entity is placed, so that the containers
+ * are. */
+static void place_by_container(ectx *x, const geoctx *g)
+{
+    sr_doc *d = x->d;
+    /* decided first, assigned after: a container is a place the
+     * gazetteer gave, never another name placed here */
+    uint32_t *at = sr_arena_alloc(d->arena, (d->entities.n + 1) * sizeof *at);
+    if (!at)
+        return;
+    for (uint32_t e = 0; e < d->entities.n; e++) {
+        sr_entity *en = &d->entities.v[e];
+        at[e] = UINT32_MAX;
+        if (en->place != UINT32_MAX || en->type == SR_ENT_FAC || en->type == SR_ENT_NORP || !en->nmentions)
+            continue;
+        bool village = false;
+        for (uint32_t q = 0; q < en->nmentions && !village; q++) {
+            const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+            village = village_kind_at(d, mn->tok_first + mn->tok_n);
+        }
+        if (sr_ent_type_class(en->type) != 2) {
+            /* a person or organization only when the text calls it a
+             * village, with no title, role or actor of its own */
+            if (!village || en->title || en->role || (en->has_actor && en->actor.sector[0]))
+                continue;
+        } else if (!placeable(x, g, e))
+            continue;
+        at[e] = stated_container(x, e);
+    }
+    for (uint32_t e = 0; e < d->entities.n; e++) {
+        sr_entity *en = &d->entities.v[e];
+        if (at[e] == UINT32_MAX)
+            continue;
+        if (sr_ent_type_class(en->type) != 2) {
+            en->type = SR_ENT_GPE;
+            en->has_actor = false;
+            en->affiliation = -1;
+            for (uint32_t q = 0; q < en->nmentions; q++)
+                d->mentions.v[en->mentions[q]].type = SR_ENT_GPE;
+        }
+        en->place = at[e]; /* no actor: a village's country says nothing of who acted */
+    }
+}
+
+/* A name the gazetteer has under no spelling of its key, by its loose key
+ * ("Staromykhaylivka" for GeoNames' Staromykhailivka): the towns and
+ * districts that share it in a region the document names, or in a
+ * country it names within 150 km of its other places (a loose key alone
+ * is weak evidence).  Returns how many, into *ids. */
+static uint32_t loose_candidates(ectx *x, const geoctx *g, uint32_t e, const uint32_t **ids)
+{
+    const sr_entity *en = &x->d->entities.v[e];
+    const sitrep_model *m = x->m;
+    const uint32_t *all;
+    uint32_t c = sr_geo_lookup_loose(m, en->name, en->name_len, &all), n = 0;
+    if (!c)
+        return 0;
+    uint32_t *keep = sr_arena_alloc(x->d->arena, c * sizeof *keep);
+    if (!keep)
+        return 0;
+    for (uint32_t k = 0; k < c; k++) {
+        const sr_place_rec *p = sr_geo_place(m, all[k]);
+        if (p->feature != SR_FEATURE_CITY && p->feature != SR_FEATURE_ADMIN2)
+            continue;
+        bool in_region = false;
+        for (uint32_t q = 0; q < g->nreg && !in_region; q++)
+            in_region = g->regions[q] == p->admin1_off && g->reg_ent[q] != e &&
+                        memcmp(g->reg_cc[q], p->cc, 2) == 0;
+        if (in_region || (in_countries(g, p->cc) && nearest_other(m, g, e, p, x->d->entities.n) <= 150.0))
+            keep[n++] = all[k];
+    }
+    *ids = keep;
+    return n;
+}
+
 /* Places on the map, after the other entities give the document's
  * countries. */
 void sr_ent_geocode(ectx *x)
@@ -742,9 +1032,20 @@ void sr_ent_geocode(ectx *x)
             c = sr_ent_resolve_name(x, s, n, &ids, &one_id);
         }
         if (!c)
+            c = loose_candidates(x, &g, e, &ids);
+        if (!c)
             continue;
         uint32_t pick = best_candidate(x, &g, e, ids, c);
-        if (plausible_town(x, &g, en, sr_geo_place(x->m, pick)))
+        if (plausible_town(x, &g, en, sr_geo_place(x->m, pick))) {
             place_entity(x, en, pick);
+            continue;
+        }
+        /* a namesake elsewhere only: another romanization may be here */
+        if ((c = loose_candidates(x, &g, e, &ids)) > 0) {
+            pick = best_candidate(x, &g, e, ids, c);
+            if (plausible_town(x, &g, en, sr_geo_place(x->m, pick)))
+                place_entity(x, en, pick);
+        }
     }
+    place_by_container(x, &g);
 }

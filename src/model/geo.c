@@ -20,7 +20,7 @@ bool sr_geo_load(sitrep_model *m)
     for (uint32_t i = 0; i < m->nplaces; i++) {
         const sr_place_rec *r = &m->places[i];
         if (r->name_off >= m->nstrs || (r->admin1_off != UINT32_MAX && r->admin1_off >= m->nstrs) ||
-            r->feature > SR_FEATURE_ADMIN2)
+            r->feature > SR_FEATURE_CONTINENT)
             return false;
     }
     const uint32_t *lists = sr_model_get_section(m, "PLLS", &n);
@@ -69,8 +69,12 @@ bool sr_geo_load(sitrep_model *m)
     const void *px = sr_model_get_section(m, "PLKX", &n);
     if (px && !sr_hash_view_init(&m->place_keys_ext, px, n, m->strs, m->nstrs))
         return false;
-    const sr_hash_view *views[] = {&m->place_keys, &m->country_codes, &m->place_keys_ext};
-    for (int v = 0; v < 3; v++)
+    memset(&m->place_keys_loose, 0, sizeof m->place_keys_loose);
+    const void *pl = sr_model_get_section(m, "PLKL", &n);
+    if (pl && !sr_hash_view_init(&m->place_keys_loose, pl, n, m->strs, m->nstrs))
+        return false;
+    const sr_hash_view *views[] = {&m->place_keys, &m->country_codes, &m->place_keys_ext, &m->place_keys_loose};
+    for (int v = 0; v < 4; v++)
         for (uint32_t i = 0; i < views[v]->nentries; i++) {
             uint32_t k = views[v]->entries[i].value;
             if (v == 1) {
@@ -112,6 +116,20 @@ static uint32_t lookup_ext(const sitrep_model *m, const char *name, size_t n, co
         return m->place_lists[at];
     }
     return 0;
+}
+
+uint32_t sr_geo_lookup_loose(const sitrep_model *m, const char *name, size_t n, const uint32_t **ids)
+{
+    char key[256], lk[256];
+    size_t kl = sr_place_key(name, n, key, sizeof key);
+    uint32_t at;
+    if (kl < 4 || kl >= sizeof key || !m->place_keys_loose.nentries)
+        return 0;
+    size_t ll = sr_place_key_loose(key, kl, lk, sizeof lk);
+    if (ll < 3 || ll >= sizeof lk || !sr_hash_find(&m->place_keys_loose, lk, ll, &at))
+        return 0;
+    *ids = &m->place_lists[at + 1];
+    return m->place_lists[at];
 }
 
 static sr_geocache_entry lookup_cached(const sr_doc *d, const sitrep_model *m, const char *name, size_t n,

@@ -89,6 +89,7 @@ struct sitrep_model {
     size_t nplace_lists;
     sr_hash_view place_keys, country_codes;
     sr_hash_view place_keys_ext; /* PLKX: the geocoder's wider keys (nentries 0: none) */
+    sr_hash_view place_keys_loose; /* PLKL: loose keys (sr_place_key_loose; nentries 0: none) */
     const uint64_t *place_first; /* PLFW, or NULL */
     const uint64_t *place_last;  /* PLLW, or NULL */
     const uint8_t *place_flags;  /* PLFL (SR_PLACE_*), or NULL */
@@ -191,6 +192,9 @@ sr_geocache_entry sr_geo_lookup_cached(const sr_doc *d, const sitrep_model *m, c
  * has them. */
 uint32_t sr_geo_lookup_doc(const sr_doc *d, const sitrep_model *m, const char *name, size_t n,
                            const uint32_t **ids);
+/* The places whose names share the name's loose key (PLKL), for a name
+ * the other lookups find nothing for; 0 when none. */
+uint32_t sr_geo_lookup_loose(const sitrep_model *m, const char *name, size_t n, const uint32_t **ids);
 const struct sr_place_rec *sr_geo_place(const sitrep_model *m, uint32_t id);
 /* A place's feature and size for the name tagger: feature * 5 + the
  * population's order (0 none, 1 < 10,000 .. 4 a million or more). */
@@ -227,6 +231,11 @@ bool sr_lexview_init(sr_lexview *v, const char *strs, size_t nstrs, const void *
 /* placekey.c: the matching key of a place name ("Ar Raqqah" -> "raka");
  * returns its length (out is NUL-terminated). */
 size_t sr_place_key(const char *name, size_t n, char *out, size_t cap);
+/* The loose key of a place key (sr_place_key's): the romanizations of one
+ * name that the key still tells apart made one ("Staromykhaylivka" and
+ * "Staromykhailivka", "Faiz Abad" and "Faizabad", "Akhnoor" and
+ * "Akhnur"); for names the key finds nothing for.  Returns its length. */
+size_t sr_place_key_loose(const char *key, size_t n, char *out, size_t cap);
 
 /* lexicon.c: the key of a phrase as lexicons write it (lower case, one
  * space between tokens; *ntok its tokens), the name of a lexicon kind,

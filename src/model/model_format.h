@@ -52,7 +52,13 @@ typedef struct sr_hash_entry {
 } sr_hash_entry;
 
 /* A gazetteer place (section PLCS). */
-enum { SR_FEATURE_COUNTRY = 0, SR_FEATURE_ADMIN1 = 1, SR_FEATURE_CITY = 2, SR_FEATURE_ADMIN2 = 3 };
+enum {
+    SR_FEATURE_COUNTRY = 0,
+    SR_FEATURE_ADMIN1 = 1,
+    SR_FEATURE_CITY = 2,
+    SR_FEATURE_ADMIN2 = 3,
+    SR_FEATURE_CONTINENT = 4 /* a continent or a part of the world: no country (cc "") */
+};
 typedef struct sr_place_rec {
     float lat, lon;
     uint32_t population;

@@ -182,3 +182,81 @@ size_t sr_place_key(const char *name, size_t n, char *out, size_t cap)
         out[o] = 0;
     return o;
 }
+
+/* ---- loose keys --------------------------------------------------------------
+ * The romanizations of Arabic, Persian, Pashto, Urdu, Turkish, Kurdish,
+ * Ukrainian and Burmese names that the key above still tells apart, made
+ * one by rules, in this order:
+ *   1. spaces go: "Faiz Abad" = "Faizabad", "Kyain Seikgyi" = "Kyainseikgyi",
+ *      "Pul-e Alam" = "Puli Alam" (with 4);
+ *   2. digraphs of one sound: kh = h, gh = g, dh = d, th = t, ph = f,
+ *      dj = j, q = k ("Qandahar", "Kandahar"), x = h (Somali, Uzbek x);
+ *   3. a y between a consonant and a vowel goes ("Verkhnyotoretske" =
+ *      "Verkhnotoretske"), any other y is i ("Paryan" = "Parian");
+ *   4. vowels: e = i, o = u ("Akhnoor", "Akhnur"; "Zirakpur", "Zerakpur"),
+ *      the diphthongs ai, ei = i and au, ou = u ("Manogay", "Manogai");
+ *   5. doubled letters collapse ("Buulo", "Bulo"; "Ariyankuppam");
+ *   6. a final vowel goes after four letters ("Mogoke" = "Mogok",
+ *      "Ocheretyne" = "Ocheretino").
+ * Letters of other scripts stay as they are. */
+static bool loose_vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+size_t sr_place_key_loose(const char *key, size_t n, char *out, size_t cap)
+{
+    static const char *const digraphs[][2] = {{"kh", "h"}, {"gh", "g"}, {"dh", "d"}, {"th", "t"},
+                                              {"ph", "f"}, {"dj", "j"}, {"q", "k"},  {"x", "h"}};
+    char a[256], b[256];
+    size_t na = 0, nb = 0;
+    /* 1, 2 */
+    for (size_t i = 0; i < n && na + 1 < sizeof a;) {
+        if (key[i] == ' ') {
+            i++;
+            continue;
+        }
+        bool done = false;
+        for (size_t r = 0; r < sizeof digraphs / sizeof *digraphs && !done; r++) {
+            size_t fl = strlen(digraphs[r][0]);
+            if (i + fl <= n && memcmp(key + i, digraphs[r][0], fl) == 0) {
+                a[na++] = digraphs[r][1][0];
+                i += fl;
+                done = true;
+            }
+        }
+        if (!done)
+            a[na++] = key[i++];
+    }
+    /* 3, 4 */
+    for (size_t i = 0; i < na && nb + 1 < sizeof b; i++) {
+        char c = a[i], next = i + 1 < na ? a[i + 1] : 0;
+        if (c == 'y') {
+            bool after_consonant = nb && !loose_vowel(b[nb - 1]) && (unsigned char)b[nb - 1] < 0x80;
+            if (after_consonant && loose_vowel(next) && next != 'y')
+                continue;
+            c = 'i';
+        }
+        if (c == 'e')
+            c = 'i';
+        else if (c == 'o')
+            c = 'u';
+        /* ai, ay = i and au, ao = u: the a goes (ei, ou become ii, uu
+         * and collapse) */
+        if (c == 'a' && (next == 'i' || next == 'e' || next == 'y' || next == 'u' || next == 'o'))
+            continue;
+        b[nb++] = c;
+    }
+    /* 5, 6 */
+    size_t o = 0;
+    for (size_t i = 0; i < nb && o + 1 < cap; i++) {
+        if (o && b[i] == out[o - 1] && (unsigned char)b[i] < 0x80)
+            continue;
+        out[o++] = b[i];
+    }
+    if (o > 4 && (out[o - 1] == 'a' || out[o - 1] == 'i' || out[o - 1] == 'u'))
+        o--;
+    if (cap)
+        out[o < cap ? o : cap - 1] = 0;
+    return o;
+}

@@ -119,7 +119,7 @@ static void write_entity_id(sr_json *j, uint32_t e)
     sr_json_string(j, id, (size_t)n);
 }
 
-static const char *const feature_names[] = {"country", "admin1", "city", "admin2"};
+static const char *const feature_names[] = {"country", "admin1", "city", "admin2", "continent"};
 
 static void write_event_arg(const sr_doc *d, sr_json *j, const char *key, const sr_event_arg *a)
 {
@@ -160,7 +160,10 @@ static void write_place_fields(sr_json *j, const sitrep_model *m, const sr_place
         sr_json_fixed(j, p->lon, 4);
     }
     sr_json_key(j, "country");
-    sr_json_string(j, p->cc, 2);
+    if (p->cc[0])
+        sr_json_string(j, p->cc, 2);
+    else
+        sr_json_null(j); /* a continent */
     sr_json_key(j, "admin1");
     sr_json_cstr(j, sr_geo_admin1_name(m, p));
 }

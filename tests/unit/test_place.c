@@ -55,6 +55,31 @@ static void test_ranking(void **state)
     assert_non_null(p);
     assert_int_equal(p->feature, SR_FEATURE_CITY);
     assert_true(fabs(p->lat - 38.9) < 0.2 && fabs(p->lon + 77.0) < 0.2);
+    /* D.C. is the District of Columbia, at Washington; after Bogota,
+     * Bogota's capital district */
+    p = place_of(d, "D.C.");
+    assert_non_null(p);
+    assert_memory_equal(p->cc, "US", 2);
+    assert_true(fabs(p->lat - 38.9) < 0.2 && fabs(p->lon + 77.0) < 0.2);
+    d = tu_extract("The talks in D.C. ended on Friday.", SITREP_FORMAT_TEXT);
+    p = place_of(d, "D.C.");
+    assert_non_null(p);
+    assert_memory_equal(p->cc, "US", 2);
+    d = tu_extract("Police detained two women in Kennedy (Bogota, D.C.) on Friday.", SITREP_FORMAT_TEXT);
+    p = place_of(d, "D.C.");
+    assert_non_null(p);
+    assert_memory_equal(p->cc, "CO", 2);
+    /* continents and parts of the world, with no country */
+    d = tu_extract("Exports to Africa, South America and the Middle East rose.", SITREP_FORMAT_TEXT);
+    const char *parts[] = {"Africa", "South America", "Middle East"};
+    const double lat[] = {5, -13, 30}, lon[] = {18, -63, 44};
+    for (int i = 0; i < 3; i++) {
+        p = place_of(d, parts[i]);
+        assert_non_null(p);
+        assert_int_equal(p->feature, SR_FEATURE_CONTINENT);
+        assert_int_equal(p->cc[0], 0);
+        assert_true(fabs(p->lat - lat[i]) < 10 && fabs(p->lon - lon[i]) < 10);
+    }
     /* the learned weights are in the model */
     assert_non_null(tu_model->geo_weights);
     uint32_t n;
@@ -85,6 +110,87 @@ static void test_districts(void **state)
     uint32_t dist = sr_geo_district(tu_model, ids[0]);
     assert_int_not_equal(dist, UINT32_MAX);
     assert_int_equal(sr_geo_place(tu_model, dist)->feature, SR_FEATURE_ADMIN2);
+}
+
+/* Is entity `name` of d placed at a place so called, of that feature? */
+static bool placed_at(const sr_doc *d, const char *name, const char *place, int feature)
+{
+    const sr_place_rec *p = place_of(d, name);
+    return p && p->feature == feature && strcmp(tu_model->strs + p->name_off, place) == 0;
+}
+
+/* A village the gazetteer lacks, inside a district or region the text
+ * names, is put there with its own name kept; one beside a town the
+ * gazetteer knows stays off the map (the town is the point); a region
+ * asked for is the region, at its seat, not a town of its name; a word
+ * of grammar the tagger took for a name is no place. */
+static void test_containers(void **state)
+{
+    (void)state;
+    const sr_doc *d = tu_extract("Soldiers raided Bhardaha village (Saptari district) on Monday.", SITREP_FORMAT_TEXT);
+    assert_true(placed_at(d, "Bhardaha", "Saptari", SR_FEATURE_ADMIN2));
+    d = tu_extract("Soldiers shelled Kyun Ywar village (Kani township, Yinmarbin district, Sagaing region) on Monday.",
+                   SITREP_FORMAT_TEXT);
+    assert_true(placed_at(d, "Kyun Ywar", "Sagaing Region", SR_FEATURE_ADMIN1));
+    /* "Kani township" is put in Sagaing: not Kani, Japan */
+    const sr_place_rec *p = place_of(d, "Kani");
+    assert_true(p == NULL || memcmp(p->cc, "MM", 2) == 0);
+    /* the region at its seat, a town of the region */
+    p = place_of(d, "Sagaing");
+    assert_non_null(p);
+    assert_int_equal(p->feature, SR_FEATURE_ADMIN1);
+    bool at_seat = false;
+    for (uint32_t i = 0; i < tu_model->nplaces && !at_seat; i++) {
+        const sr_place_rec *t = &tu_model->places[i];
+        at_seat = t->feature == SR_FEATURE_CITY && (sr_geo_flags(tu_model, i) & SR_PLACE_SEAT1) &&
+                  memcmp(t->cc, "MM", 2) == 0 && t->lat == p->lat && t->lon == p->lon;
+    }
+    assert_true(at_seat);
+    d = tu_extract("The PDF attacked soldiers in In Taw village (Ye-U township, Shwebo district, Sagaing region) on "
+                   "Monday.",
+                   SITREP_FORMAT_TEXT);
+    assert_null(place_of(d, "In"));
+    assert_null(place_of(d, "Taw"));
+    p = place_of(d, "Ye-U");
+    assert_non_null(p);
+    assert_int_equal(p->feature, SR_FEATURE_CITY);
+    /* a name the tagger took for a person, before a region of a country
+     * it has towns of, is a place there; names of a list are not */
+    d = tu_extract("Russian forces shelled Zarichne, Zaporizhia, on Monday.", SITREP_FORMAT_TEXT);
+    p = place_of(d, "Zarichne");
+    assert_non_null(p);
+    assert_memory_equal(p->cc, "UA", 2);
+    d = tu_extract("Surrey captain Chris Lewis said title rivals Essex , Derbyshire and Surrey all closed in on victory.",
+                   SITREP_FORMAT_TEXT);
+    assert_null(place_of(d, "Essex"));
+    d = tu_extract("The team is as follows : Given , Breen , Staunton , Irwin , McAteer , Harte .", SITREP_FORMAT_TEXT);
+    assert_null(place_of(d, "Staunton"));
+    assert_null(place_of(d, "Irwin"));
+    /* no district or region named: nothing */
+    d = tu_extract("Soldiers raided Bhardaha village on Monday.", SITREP_FORMAT_TEXT);
+    assert_null(place_of(d, "Bhardaha"));
+}
+
+/* A village under another romanization than GeoNames' is found by its
+ * loose key in the region the text names; a loose key alone, with no
+ * region or country of the document to hold it, is not enough. */
+static void test_romanizations(void **state)
+{
+    (void)state;
+    const sr_doc *d =
+        tu_extract("Russian forces shelled Verkhnyotoretske, Donetsk region, on Monday.", SITREP_FORMAT_TEXT);
+    const sr_place_rec *p = place_of(d, "Verkhnyotoretske");
+    assert_non_null(p);
+    assert_int_equal(p->feature, SR_FEATURE_CITY);
+    assert_memory_equal(p->cc, "UA", 2);
+    d = tu_extract("Police dispersed protesters in Mogoke town (Pyinoolwin district, Mandalay region) on Monday.",
+                   SITREP_FORMAT_TEXT);
+    p = place_of(d, "Mogoke");
+    assert_non_null(p);
+    assert_int_equal(p->feature, SR_FEATURE_CITY);
+    assert_memory_equal(p->cc, "MM", 2);
+    d = tu_extract("She said Verkhnyotoretske was on her mind.", SITREP_FORMAT_TEXT);
+    assert_null(place_of(d, "Verkhnyotoretske"));
 }
 
 /* The Reuters articles judged by hand: the share of placed entities
@@ -132,7 +238,7 @@ static void test_judged_reuters(void **state)
                 const sr_entity *en = &d->entities.v[d->mentions.v[m].entity];
                 got = en->place == UINT32_MAX ? NULL : sr_geo_place(tu_model, en->place);
             }
-        static const char *const fnames[] = {"country", "admin1", "city", "admin2"};
+        static const char *const fnames[] = {"country", "admin1", "city", "admin2", "continent"};
         bool right;
         if (strcmp(cc, "none") == 0)
             right = got == NULL;
@@ -160,6 +266,8 @@ int main(void)
         cmocka_unit_test(test_country_names),
         cmocka_unit_test(test_ranking),
         cmocka_unit_test(test_districts),
+        cmocka_unit_test(test_containers),
+        cmocka_unit_test(test_romanizations),
         cmocka_unit_test(test_judged_reuters),
     };
     return cmocka_run_group_tests(tests, tu_setup, tu_teardown);

@@ -496,6 +496,49 @@ static bool calendar_place_unlikely(const sr_doc *d, uint32_t first, uint32_t n,
     return !place_cue(d, &tmp);
 }
 
+/* Does the name at tokens [first, first + n) end in an organization cue
+ * word: of type ORG when `strong` (a company's legal form, a newspaper:
+ * "... Inc", "... SpA", "... Post"), any with a sector else ("... Bank",
+ * "... Party")?  A strong cue after one word only when the word is
+ * capitalized ("Washington Post", never "Post" alone). */
+static bool org_cue_ends(ectx *x, uint32_t first, uint32_t n, bool strong)
+{
+    const sr_doc *d = x->d;
+    uint32_t last = first + n - 1;
+    if (n < 2 || !d->match_cover[last])
+        return false;
+    const sr_match *mt = &d->matches.v[d->match_cover[last] - 1];
+    if (mt->rec->kind != SR_LEX_ORGCUE || mt->tok_first + mt->tok_n != last + 1 || mt->tok_first == first)
+        return false;
+    return strong ? strcmp(mt->rec->type, "ORG") == 0 : mt->rec->sector[0] != 0;
+}
+
+/* "General Motors", "General Electric": a title and after it only plural
+ * common nouns (motors, mills) or relational adjectives (electric:
+ * electricity).  A person's name after a title is neither ("General
+ * Aoun", "President Bush", "General Brown"). */
+static bool title_company(ectx *x, uint32_t first, uint32_t n)
+{
+    const sr_doc *d = x->d;
+    const sr_match *tm = match_at(d, first, SR_LEX_TITLE);
+    if (!tm || tm->tok_n != 1 || n < 2 || n > 3)
+        return false;
+    for (uint32_t j = first + 1; j < first + n; j++) {
+        uint32_t len;
+        const char *s = sr_ent_tv(d, j, &len);
+        char low[48];
+        if (len < 4 || len >= sizeof low || (d->tokens.v[j].flags & SR_TF_ALLCAPS))
+            return false;
+        for (uint32_t q = 0; q < len; q++)
+            low[q] = (s[q] >= 'A' && s[q] <= 'Z') ? (char)(s[q] + 32) : s[q];
+        int cls = low[len - 1] == 's' ? sr_wn_class(x->m, low, len - 1, 'n') : -1;
+        bool plural = cls >= 0 && strcmp(sr_wn_class_name(cls), "noun.person") != 0;
+        if (!plural && !sr_wn_pertainym(x->m, low, len))
+            return false;
+    }
+    return true;
+}
+
 static bool mentions_from_names(ectx *x)
 {
     sr_doc *d = x->d;
@@ -525,8 +568,22 @@ static bool mentions_from_names(ectx *x)
         while (k < d->tokens.n && d->ner[k] == l + (l % 2))
             k++;
         uint32_t n = k - i;
-        trim_name(x, l, &i, &n);
-        int type = name_type(x, l, i, n, k);
+        int type;
+        if (org_cue_ends(x, i, n, true) || ((l + 1) / 2 == 1 && title_company(x, i, n))) {
+            type = SR_ENT_ORG; /* "Jones Medical Industries Inc", "General Motors" */
+        } else if ((l + 1) / 2 == 1 && i > 0 && !d->ner[i - 1] && title_company(x, i - 1, n + 1)) {
+            i--, n++; /* the title the tagger left out */
+            type = SR_ENT_ORG;
+        } else if ((l + 1) / 2 == 1 && match_at(d, i, SR_LEX_TITLE) &&
+                   match_at(d, i, SR_LEX_TITLE)->tok_n == n) {
+            i = k - 1; /* a title alone ("Brigadier" before the name) is no name */
+            continue;
+        } else {
+            trim_name(x, l, &i, &n);
+            type = name_type(x, l, i, n, k);
+            if (type == SR_ENT_PERSON && org_cue_ends(x, i, n, false))
+                type = SR_ENT_ORG; /* "Mercantile Bank" */
+        }
         if (calendar_place_unlikely(d, i, n, type))
             type = -1;
         if (type >= 0 && !add_mention(x, i, n, type, SR_MSRC_NAME))

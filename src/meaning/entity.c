@@ -580,6 +580,18 @@ static bool mentions_from_names(ectx *x)
         uint32_t k = i + 1;
         while (k < d->tokens.n && d->ner[k] == l + (l % 2))
             k++;
+        /* "Jones Medical" + "Industries Inc": the tagger's name and the
+         * capitalized words after it up to a company's legal form or a
+         * newspaper's word are one organization */
+        uint32_t ext = k;
+        for (uint32_t q = k; q < k + 3 && q < d->tokens.n && d->tokens.v[q].kind == SR_TOK_WORD &&
+                             (d->tokens.v[q].flags & SR_TF_CAP) &&
+                             !memchr(d->text + d->tokens.v[q - 1].end, '\n',
+                                     d->tokens.v[q].start - d->tokens.v[q - 1].end);
+             q++)
+            if (org_cue_ends(x, i, q + 1 - i, true))
+                ext = q + 1;
+        k = ext;
         uint32_t n = k - i;
         int type;
         if (org_cue_ends(x, i, n, true) || ((l + 1) / 2 == 1 && title_company(x, i, n))) {
@@ -1331,6 +1343,92 @@ static bool link_partial_names(ectx *x, uint32_t nb)
     return true;
 }
 
+/* A company's legal form at the end of its name. */
+static bool legal_form(const sr_doc *d, uint32_t i)
+{
+    static const char *const forms[] = {"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.",
+                                        "Plc", "PLC", "plc", "SpA", "AG", "SA", "NV", "AB", "LLC",
+                                        "GmbH", "Corporation", "Company", "Limited", "Group", NULL};
+    uint32_t n;
+    const char *s = sr_ent_tv(d, i, &n);
+    return sr_ent_in_list(s, n, forms);
+}
+
+/* A company's name without its legal forms ("Apple" of "Apple Inc."),
+ * tokens [first, first + *n); false when there is no form or no name
+ * left. */
+static bool company_core(const sr_doc *d, const sr_mention *mn, uint32_t *n)
+{
+    uint32_t k = mn->tok_n;
+    while (k > 1 && (legal_form(d, mn->tok_first + k - 1) || sr_ent_tok_is(d, mn->tok_first + k - 1, ",") ||
+                     sr_ent_tok_is(d, mn->tok_first + k - 1, "&") || sr_ent_tok_is(d, mn->tok_first + k - 1, ".")))
+        k--;
+    *n = k;
+    return k < mn->tok_n && legal_form(d, mn->tok_first + k);
+}
+
+static uint64_t core_key(const sr_doc *d, uint32_t first, uint32_t n)
+{
+    uint32_t a = d->tokens.v[first].nstart, b = d->tokens.v[first + n - 1].nend;
+    return name_key(d->norm + a, b - a, 7);
+}
+
+/* "Apple", "Apple Inc." and "Apple Computer": a company named with its
+ * legal form is also named without it, and by its first word before
+ * another ("Apple Computer") when that word is the whole name.  A name
+ * two companies share names neither; a person's surname is the person's
+ * (link_partial_names ran first). */
+static bool link_companies(ectx *x, uint32_t nb)
+{
+    sr_doc *d = x->d;
+    uint32_t nm = d->mentions.n;
+    keyslot *ct = sr_arena_calloc(d->arena, nb, sizeof *ct);
+    if (!ct)
+        return false;
+    bool any = false;
+    for (uint32_t j = 0; j < nm; j++) {
+        const sr_mention *o = &d->mentions.v[j];
+        uint32_t cn;
+        if (o->type != SR_ENT_ORG || o->tok_n < 2 || !company_core(d, o, &cn))
+            continue;
+        uint64_t key = core_key(d, o->tok_first, cn);
+        int32_t prev = key_get(ct, nb - 1, key, (int32_t)j);
+        if (prev >= 0 && find(x, prev) != find(x, (int32_t)j)) {
+            uint32_t b2 = (uint32_t)(key >> 20) & (nb - 1);
+            while (ct[b2].key != key)
+                b2 = (b2 + 1) & (nb - 1);
+            ct[b2].mention = -2; /* two companies */
+        }
+        any = true;
+    }
+    if (!any)
+        return true;
+    for (uint32_t k = 0; k < nm; k++) {
+        sr_mention *mn = &d->mentions.v[k];
+        if (mn->src == SR_MSRC_PREFIX || sr_ent_type_class(mn->type) == 3)
+            continue;
+        /* a person of several words, or one already joined to a person, keeps to people */
+        if (mn->type == SR_ENT_PERSON && (mn->tok_n > 1 || find(x, (int32_t)k) != (int32_t)k))
+            continue;
+        uint64_t keys[2] = {core_key(d, mn->tok_first, mn->tok_n),
+                            mn->type == SR_ENT_ORG && mn->tok_n > 1 ? core_key(d, mn->tok_first, 1) : 0};
+        for (int q = 0; q < 2; q++) {
+            if (!keys[q])
+                continue;
+            uint32_t b2 = (uint32_t)(keys[q] >> 20) & (nb - 1);
+            while (ct[b2].key && ct[b2].key != keys[q])
+                b2 = (b2 + 1) & (nb - 1);
+            int32_t j = ct[b2].key ? ct[b2].mention : -1;
+            if (j < 0 || find(x, j) == find(x, (int32_t)k))
+                continue;
+            mn->type = SR_ENT_ORG;
+            unite(x, (int32_t)k, j);
+            break;
+        }
+    }
+    return true;
+}
+
 static bool link_mentions(ectx *x)
 {
     uint32_t nm = x->d->mentions.n;
@@ -1342,7 +1440,7 @@ static bool link_mentions(ectx *x)
     if (!link_by_keys(x, nb))
         return false;
     link_aliases(x);
-    return link_retyped(x, nb) && link_partial_names(x, nb);
+    return link_retyped(x, nb) && link_partial_names(x, nb) && link_companies(x, nb);
 }
 
 /* ---- attributes -------------------------------------------------------------- */

@@ -74,17 +74,22 @@ static bool speech_verb(const qtx *c, uint32_t i)
 /* Does the verb of saying at v introduce a clause — is it what reports
  * speech, not "added recording abilities" or "announced a dividend"?
  * From the parse when the sentence was parsed: v heads a clause (ccomp,
- * parataxis) or is the parataxis of one ("..., X said").  Else from the
- * tags: "that", or a finite verb (or a modal) after at most eight words
- * before the clause ends. */
+ * parataxis) or is the parataxis of one ("..., X said"); a noun object
+ * and no clause is no speech.  Else (and where the parse says neither)
+ * from the tags: "that", or a finite verb (or a modal) after at most
+ * eight words before the clause ends. */
 static bool introduces_clause(const qtx *c, uint32_t v, uint32_t hi)
 {
     const sr_doc *d = c->d;
     if (sr_parsed(d, v)) {
-        if (d->deprels[v] == SR_DEP_PARATAXIS || d->deprels[v] == SR_DEP_CCOMP)
+        if (d->deprels[v] == SR_DEP_PARATAXIS || d->deprels[v] == SR_DEP_CCOMP ||
+            sr_parse_dependent(d, v, SR_DEP_CCOMP) != UINT32_MAX ||
+            sr_parse_dependent(d, v, SR_DEP_PARATAXIS) != UINT32_MAX)
             return true;
-        return sr_parse_dependent(d, v, SR_DEP_CCOMP) != UINT32_MAX ||
-               sr_parse_dependent(d, v, SR_DEP_PARATAXIS) != UINT32_MAX;
+        /* a noun object and nothing clausal: "added recording abilities" */
+        uint32_t o = sr_parse_object(d, v);
+        if (o != UINT32_MAX && d->upos[o] == SR_UPOS_NOUN && o + 1 < hi && !is(c, o + 1, "that"))
+            return false;
     }
     if (!d->tags || !c->m)
         return true;

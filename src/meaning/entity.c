@@ -1545,11 +1545,11 @@ static void person_context(ectx *x, sr_entity *e, const sr_mention *mn, const ch
             q++;
         for (uint32_t lim = q + 3; q < lim && q < d->tokens.n; q++) {
             const sr_match *rr = match_at(d, q, SR_LEX_PERSONROLE);
-            if (!rr && (rr = match_at(d, q, SR_LEX_ROLE)) != NULL) {
-                /* ", a Lebanese official": a group noun in the apposition */
-                if (!e->sector[0] && rr->rec->sector[0])
-                    memcpy(e->sector, rr->rec->sector, 4);
-            }
+            const sr_match *gm = rr ? NULL : match_at(d, q, SR_LEX_ROLE);
+            if (gm && !e->sector[0] && gm->rec->sector[0])
+                memcpy(e->sector, gm->rec->sector, 4); /* ", a Lebanese official", "a military spokesman" */
+            if (gm && q > j + 1 && !*country)
+                *country = demonym_country(x, q);
             if (!rr)
                 continue;
             if (!e->role)

@@ -907,7 +907,9 @@ static uint64_t place_key(ectx *x, const sr_mention *mn)
     if (mn->src == SR_MSRC_PREFIX)
         b = (uint32_t)((const char *)memchr(d->norm + a, '-', b - a) - d->norm);
     const uint32_t *ids;
-    uint32_t one, c = sr_ent_resolve_name(x, d->norm + a, b - a, &ids, &one);
+    uint32_t one, c = sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids);
+    if (!c && sr_ent_is_acronym(d->norm + a, b - a))
+        c = sr_ent_resolve_name(x, d->norm + a, b - a, &ids, &one); /* "U.S.", "US" */
     if (!c)
         return 0;
     /* a country by its place: "U.S.", "US" and "United States" are one */
@@ -1382,10 +1384,17 @@ static bool link_companies(ectx *x, uint32_t nb)
 {
     sr_doc *d = x->d;
     uint32_t nm = d->mentions.n;
+    bool any = false;
+    for (uint32_t j = 0; j < nm && !any; j++) {
+        const sr_mention *o = &d->mentions.v[j];
+        any = o->type == SR_ENT_ORG && o->tok_n >= 2 && legal_form(d, o->tok_first + o->tok_n - 1);
+    }
+    if (!any)
+        return true;
     keyslot *ct = sr_arena_calloc(d->arena, nb, sizeof *ct);
     if (!ct)
         return false;
-    bool any = false;
+    any = false;
     for (uint32_t j = 0; j < nm; j++) {
         const sr_mention *o = &d->mentions.v[j];
         uint32_t cn;
@@ -1865,7 +1874,9 @@ static void person_actor(ectx *x, sr_entity *en)
 static void country_actor(ectx *x, sr_entity *en)
 {
     const uint32_t *ids;
-    uint32_t one, c = sr_ent_resolve_name(x, en->name, en->name_len, &ids, &one);
+    uint32_t one, c = sr_geo_lookup_doc(x->d, x->m, en->name, en->name_len, &ids);
+    if (!c && sr_ent_is_acronym(en->name, en->name_len))
+        c = sr_ent_resolve_name(x, en->name, en->name_len, &ids, &one); /* "U.S." */
     if (!c)
         return;
     const sr_place_rec *p = sr_geo_place(x->m, ids[0]);

@@ -2120,8 +2120,9 @@ static bool actor_of_head(const ectx *c, uint32_t h, uint32_t lo, uint32_t hi, b
     if (depth >= 2)
         return false;
     /* the dependents of the head, whose or of what it is first */
+    /* not an adjective: "the first big Syrian city" is no Syria */
     static const sr_dep order[] = {SR_DEP_NMOD_POSS, SR_DEP_COMPOUND, SR_DEP_NMOD, SR_DEP_APPOS,
-                                   SR_DEP_AMOD, SR_DEP_CONJ};
+                                   SR_DEP_CONJ};
     uint32_t a0 = h > lo + 12 ? h - 12 : lo, b0 = h + 12 < hi ? h + 12 : hi;
     for (size_t o = 0; o < sizeof order / sizeof order[0]; o++)
         for (uint32_t k = a0; k < b0; k++) {

@@ -39,13 +39,14 @@
 #include <zlib.h>
 
 #define EPOCHS 12
-#define JUDGED_WEIGHT 2.0f
+#define JUDGED_WEIGHT 1.0f
 
 typedef struct example {
     uint32_t first, n; /* in feats */
     int8_t label;      /* 1, 0 */
     bool held;
     float weight;
+    bool judged; /* a judged candidate of general news */
 } example;
 
 typedef struct examples {
@@ -94,7 +95,7 @@ static void add_example(examples *x, const uint32_t *f, int n, int label, bool h
     }
     if (!x->v || !x->feats)
         die("memory", "out of memory");
-    x->v[x->n++] = (example){(uint32_t)x->nf, (uint32_t)n, (int8_t)label, held, weight};
+    x->v[x->n++] = (example){(uint32_t)x->nf, (uint32_t)n, (int8_t)label, held, weight, T.label == -3};
     memcpy(x->feats + x->nf, f, (size_t)n * sizeof *f);
     x->nf += (size_t)n;
 }
@@ -432,7 +433,7 @@ int main(int argc, char **argv)
     size_t jc[2][2][2] = {{{0}}}; /* judged: [held][label][kept] */
     for (size_t i = 0; i < T.gate.n; i++) {
         const example *e = &T.gate.v[i];
-        if (e->weight != 1.0f)
+        if (e->judged)
             jc[e->held][e->label][score(avg, e) >= threshold]++;
     }
     for (int h = 0; h < 2; h++)

@@ -36,6 +36,7 @@ UD_DIR      ?= ../shared/eval/data/ud
 # (make event-train).
 EVENT_WEIGHTS := data/events/conflict.weights.gz
 EVENT_DATA  ?= ../shared/eval/data
+EVENT_CORPUS ?= ../shared/corpus/reuters21578.jsonl
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -fvisibility=hidden -Iinclude -Isrc -I$(B)/gen $(PKG_CFLAGS) \
              -DSITREP_MODEL_DEFAULT='"$(MODEL)"'
 LIBS    = $(PKG_LIBS) -lm -pthread
@@ -132,7 +133,8 @@ event-train: build/event_train build/mkmodel
 	    $(COUNTRIES_JSON) $(CITIES500) $(wildcard $(GEO_WEIGHTS)) $(sort $(wildcard data/lexicons/*.lex))
 	@mkdir -p $(dir $(EVENT_WEIGHTS))
 	build/event_train $(B)/noevt.model $(EVENT_WEIGHTS).tmp $(EVENT_DATA)/acled_dev.jsonl \
-	    $(EVENT_DATA)/plover_gsr.jsonl $(EVENT_DATA)/reuters_earn_acq.jsonl && \
+	    $(EVENT_DATA)/plover_gsr.jsonl $(EVENT_DATA)/reuters_earn_acq.jsonl \
+	    $(EVENT_CORPUS) tests/fixtures/event_sense.tsv && \
 	    mv $(EVENT_WEIGHTS).tmp $(EVENT_WEIGHTS)
 	$(MAKE) $(MODEL)
 

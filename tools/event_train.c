@@ -4,6 +4,7 @@
  * compiler.
  *
  * usage: event_train MODEL OUT.weights.gz ACLED.jsonl PLOVER.jsonl BUSINESS.jsonl
+ *                    [CORPUS.jsonl JUDGED.tsv]
  *
  * Conflict sense: each candidate trigger (a word of an ACLED class or of
  * CAMEO 18-20) the event stage meets is one example, with the features
@@ -12,6 +13,11 @@
  *             sentences coded ASSAULT, PROTEST, COERCE or MOBILIZE
  *   negative  in the Reuters earnings and acquisitions articles (news that
  *             reports no violence)
+ *   judged    candidates in general news (Reuters-21578) judged by hand
+ *             (tests/fixtures/event_sense.tsv: id, trigger offsets, label;
+ *             Y, V conflict sense, R, N none), each weighing JUDGED_WEIGHT:
+ *             the hard cases of news of every kind (commodity "rallies",
+ *             accidents, labour strikes, a row "defused")
  * Incident type: the first incident the stage makes of each ACLED note,
  * labelled with ACLED's sub-event type; softmax regression.
  * One record in five (by a hash of its id) is held out of training and
@@ -33,11 +39,14 @@
 #include <zlib.h>
 
 #define EPOCHS 12
+#define JUDGED_WEIGHT 1.0f
 
 typedef struct example {
     uint32_t first, n; /* in feats */
     int8_t label;      /* 1, 0 */
     bool held;
+    float weight;
+    bool judged; /* a judged candidate of general news */
 } example;
 
 typedef struct examples {
@@ -53,9 +62,20 @@ static struct {
     int sub;      /* its ACLED sub-event type, or -1 */
     bool typed;   /* its first incident seen */
     bool held;
+    /* the judged candidates of the record being read (label -3) */
+    const struct judged *judged;
+    size_t njudged;
 } T = {.label = -1, .sub = -1};
 
-static void add_example(examples *x, const uint32_t *f, int n, int label, bool held);
+typedef struct judged {
+    char id[32];
+    uint32_t start;
+    int8_t label;
+} judged;
+static judged *J;
+static size_t NJ;
+
+static void add_example(examples *x, const uint32_t *f, int n, int label, bool held, float weight);
 
 static void die(const char *what, const char *msg)
 {
@@ -63,7 +83,7 @@ static void die(const char *what, const char *msg)
     exit(1);
 }
 
-static void add_example(examples *x, const uint32_t *f, int n, int label, bool held)
+static void add_example(examples *x, const uint32_t *f, int n, int label, bool held, float weight)
 {
     if (x->n == x->cap) {
         x->cap = x->cap ? x->cap * 2 : 4096;
@@ -75,18 +95,44 @@ static void add_example(examples *x, const uint32_t *f, int n, int label, bool h
     }
     if (!x->v || !x->feats)
         die("memory", "out of memory");
-    x->v[x->n++] = (example){(uint32_t)x->nf, (uint32_t)n, (int8_t)label, held};
+    x->v[x->n++] = (example){(uint32_t)x->nf, (uint32_t)n, (int8_t)label, held, weight, T.label == -3};
     memcpy(x->feats + x->nf, f, (size_t)n * sizeof *f);
     x->nf += (size_t)n;
 }
 
+/* Per candidate traced: the gate examples it added, so that a sentence
+ * read again can withdraw its first reading's. */
+static uint8_t *calls;
+static size_t ncalls, capcalls;
+
 static void trace(void *ctx, const sr_doc *d, const sr_event *ev, bool incident, const uint32_t *f, int n)
 {
-    (void)ctx, (void)d, (void)ev;
+    (void)ctx;
+    if (n < 0) {
+        for (int k = 0; k < -n && ncalls; k++) {
+            T.gate.n -= calls[--ncalls];
+            T.gate.nf = T.gate.n ? T.gate.v[T.gate.n - 1].first + T.gate.v[T.gate.n - 1].n : 0;
+        }
+        return;
+    }
+    size_t before = T.gate.n;
     if (!incident && T.label >= 0)
-        add_example(&T.gate, f, n, T.label, T.held);
+        add_example(&T.gate, f, n, T.label, T.held, 1.0f);
+    if (!incident && T.label == -3)
+        for (size_t k = 0; k < T.njudged; k++)
+            if (T.judged[k].start == d->tokens.v[ev->trig_tok].start)
+                add_example(&T.gate, f, n, T.judged[k].label, T.held, JUDGED_WEIGHT);
+    if (!incident) {
+        if (ncalls == capcalls) {
+            capcalls = capcalls ? capcalls * 2 : 1 << 16;
+            calls = realloc(calls, capcalls);
+            if (!calls)
+                die("memory", "out of memory");
+        }
+        calls[ncalls++] = (uint8_t)(T.gate.n - before);
+    }
     if (incident && T.sub > 0 && !T.typed) {
-        add_example(&T.type, f, n, T.sub, T.held);
+        add_example(&T.type, f, n, T.sub, T.held, 1.0f);
         T.typed = true;
     }
 }
@@ -121,8 +167,43 @@ static bool plover_conflict(const cJSON *j)
     return false;
 }
 
-/* Reads one set: field `field` holds the text; label 1, 0, or by the
- * PLOVER coding (-2). */
+static int judged_cmp(const void *a, const void *b)
+{
+    return strcmp(((const judged *)a)->id, ((const judged *)b)->id);
+}
+
+/* Reads the judged candidates: id, trigger start, trigger end, label. */
+static void read_judged(const char *path)
+{
+    FILE *in = fopen(path, "r");
+    if (!in)
+        die(path, "cannot open");
+    char line[256], lab[8];
+    size_t cap = 0;
+    unsigned st, en;
+    while (fgets(line, sizeof line, in)) {
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        if (NJ == cap) {
+            cap = cap ? cap * 2 : 512;
+            J = realloc(J, cap * sizeof *J);
+            if (!J)
+                die("memory", "out of memory");
+        }
+        judged *q = &J[NJ];
+        if (sscanf(line, "%31s %u %u %7s", q->id, &st, &en, lab) != 4)
+            die(path, "a malformed line");
+        q->start = st;
+        q->label = lab[0] == 'Y' || lab[0] == 'V' ? 1 : 0;
+        NJ++;
+    }
+    fclose(in);
+    qsort(J, NJ, sizeof *J, judged_cmp);
+}
+
+/* Reads one set: field `field` holds the text; label 1, 0, by the
+ * PLOVER coding (-2), or by the judged candidates (-3: other records
+ * skipped). */
 static void read_set(sitrep_extractor *x, const char *path, const char *field, int label)
 {
     FILE *in = fopen(path, "r");
@@ -144,6 +225,19 @@ static void read_set(sitrep_extractor *x, const char *path, const char *field, i
         else
             snprintf(idb, sizeof idb, "%s", cJSON_GetStringValue(idj) ? cJSON_GetStringValue(idj) : "");
         T.label = label == -2 ? (plover_conflict(j) ? 1 : -1) : label;
+        if (label == -3) {
+            T.judged = NULL, T.njudged = 0;
+            for (size_t k = 0; k < NJ; k++) /* J is sorted by id */
+                if (strcmp(J[k].id, idb) == 0) {
+                    if (!T.judged)
+                        T.judged = &J[k];
+                    T.njudged++;
+                }
+            if (!T.njudged) {
+                cJSON_Delete(j);
+                continue;
+            }
+        }
         T.held = id_hash(idb) % 5 == 0;
         T.sub = label == 1 ? sub_index(cJSON_GetStringValue(cJSON_GetObjectItem(j, "sub_event_type"))) : -1;
         T.typed = false;
@@ -256,8 +350,9 @@ static float *train_types(void)
 
 int main(int argc, char **argv)
 {
-    if (argc != 6)
-        die("usage", "event_train MODEL OUT.weights.gz ACLED.jsonl PLOVER.jsonl BUSINESS.jsonl");
+    if (argc != 6 && argc != 8)
+        die("usage", "event_train MODEL OUT.weights.gz ACLED.jsonl PLOVER.jsonl BUSINESS.jsonl "
+                     "[CORPUS.jsonl JUDGED.tsv]");
     sitrep_model *model;
     char err[512];
     if (sitrep_model_open_err(argv[1], &model, err, sizeof err) != SITREP_OK)
@@ -269,6 +364,10 @@ int main(int argc, char **argv)
     read_set(x, argv[3], "notes", 1);
     read_set(x, argv[4], "text", -2);
     read_set(x, argv[5], "text", 0);
+    if (argc == 8) {
+        read_judged(argv[7]);
+        read_set(x, argv[6], "text", -3);
+    }
     sr_event_set_trace(NULL, NULL);
 
     /* classes of equal mass over the training part */
@@ -276,10 +375,12 @@ int main(int argc, char **argv)
     size_t ntrain = 0;
     for (size_t i = 0; i < T.gate.n; i++)
         if (!T.gate.v[i].held)
-            mass[T.gate.v[i].label] += 1, ntrain++;
+            mass[T.gate.v[i].label] += T.gate.v[i].weight, ntrain++;
     if (!mass[0] || !mass[1])
         die("data", "no examples of one class");
-    double cw[2] = {ntrain / (2 * mass[0]), ntrain / (2 * mass[1])};
+    double tmass = mass[0] + mass[1];
+    double cw[2] = {tmass / (2 * mass[0]), tmass / (2 * mass[1])};
+    (void)ntrain;
     float *w = calloc(SR_EVTW_SLOTS, sizeof *w), *avg = calloc(SR_EVTW_SLOTS, sizeof *avg);
     double *sum = calloc(SR_EVTW_SLOTS, sizeof *sum);
     size_t *order = malloc((T.gate.n + 1) * sizeof *order);
@@ -297,7 +398,7 @@ int main(int argc, char **argv)
         for (size_t q = 0; q < no; q++) {
             const example *e = &T.gate.v[order[q]];
             double s = score(w, e), p = 1 / (1 + exp(-s));
-            double g = (e->label - p) * cw[e->label] * lr;
+            double g = (e->label - p) * cw[e->label] * e->weight * lr;
             for (uint32_t k = 0; k < e->n; k++) {
                 uint32_t b = T.gate.feats[e->first + k] & (SR_EVTW_SLOTS - 1);
                 w[b] += (float)(g - lr * l2 * w[b]);
@@ -329,6 +430,16 @@ int main(int argc, char **argv)
             trp, 100.0 * trtp / (trp ? trp : 1), trn, 100.0 * trtn / (trn ? trn : 1));
     fprintf(stderr, "event_train: held out: %zu positive, %.1f%% kept; %zu negative, %.1f%% rejected\n",
             tp + fn, 100.0 * tp / (tp + fn ? tp + fn : 1), fp + tn, 100.0 * tn / (fp + tn ? fp + tn : 1));
+    size_t jc[2][2][2] = {{{0}}}; /* judged: [held][label][kept] */
+    for (size_t i = 0; i < T.gate.n; i++) {
+        const example *e = &T.gate.v[i];
+        if (e->judged)
+            jc[e->held][e->label][score(avg, e) >= threshold]++;
+    }
+    for (int h = 0; h < 2; h++)
+        fprintf(stderr, "event_train: judged, %s: %zu conflict, %zu kept; %zu other, %zu rejected\n",
+                h ? "held out" : "training", jc[h][1][0] + jc[h][1][1], jc[h][1][1],
+                jc[h][0][0] + jc[h][0][1], jc[h][0][0]);
 
     float *types = train_types(), type_count[NC] = {0};
     for (size_t i = 0; i < T.type.n; i++)

@@ -115,6 +115,8 @@ typedef struct ectx {
     int32_t last_loc_entity; /* the latest event's place in this paragraph */
     uint32_t last_loc_start, last_loc_end; /* the words naming it */
     int32_t last_date_time;  /* the latest dated time expression in this paragraph */
+    bool parse_on_demand;    /* parse the sentences of conflict events the pipeline did not */
+    uint32_t *ntraced;       /* candidates handed to the trace so far */
 } ectx;
 
 /* ---- words ---------------------------------------------------------------------- */
@@ -2080,6 +2082,152 @@ static void by_agent(const ectx *c, uint32_t after, uint32_t hi, sr_event_arg *o
         }
 }
 
+/* ---- arguments from the parse ------------------------------------------------------------ */
+
+/* The case word ("by", "on", "of") of a nominal k of the sentence [lo, hi),
+ * or UINT32_MAX. */
+static uint32_t case_of(const ectx *c, uint32_t k, uint32_t lo, uint32_t hi)
+{
+    const sr_doc *d = c->d;
+    for (uint32_t j = k > lo + 4 ? k - 4 : lo; j < k && j < hi; j++)
+        if (d->heads[j] == k && d->deprels[j] == SR_DEP_CASE)
+            return j;
+    return UINT32_MAX;
+}
+
+/* The actor a nominal of the parse stands for: the actor item on its head
+ * word; a pronoun or definite description resolved ("they", "the
+ * group"); else what it is of or whose it is ("the militants' remaining
+ * positions", "positions of the rebels"), an apposition, a first conjunct.
+ * Mere places count when `places`, and then last. */
+static bool actor_of_head(const ectx *c, uint32_t h, uint32_t lo, uint32_t hi, bool places,
+                          sr_event_arg *out, int depth)
+{
+    const sr_doc *d = c->d;
+    actor_ref a;
+    if (h == UINT32_MAX || h < lo || h >= hi)
+        return false;
+    if (actor_at(c, h, &a)) {
+        if (a.group < 0 && is_mere_place(c, a.entity) && !places)
+            return false;
+        fill_arg(c, &a, out);
+        return true;
+    }
+    if (is_pronoun_ref(c, h) || is(c, h, "him"))
+        return resolve_ref(c, h, out, places);
+    if (h > lo && is(c, h - 1, "the") && is_noun(c, h) && resolve_ref(c, h - 1, out, places))
+        return true;
+    if (depth >= 2)
+        return false;
+    /* the dependents of the head, whose or of what it is first */
+    /* not an adjective: "the first big Syrian city" is no Syria */
+    static const sr_dep order[] = {SR_DEP_NMOD_POSS, SR_DEP_COMPOUND, SR_DEP_NMOD, SR_DEP_APPOS,
+                                   SR_DEP_CONJ};
+    uint32_t a0 = h > lo + 12 ? h - 12 : lo, b0 = h + 12 < hi ? h + 12 : hi;
+    for (size_t o = 0; o < sizeof order / sizeof order[0]; o++)
+        for (uint32_t k = a0; k < b0; k++) {
+            if (d->heads[k] != h || d->deprels[k] != order[o])
+                continue;
+            if (order[o] == SR_DEP_NMOD) { /* of a thing or people, not in a place */
+                uint32_t cs = case_of(c, k, lo, hi);
+                if (cs == UINT32_MAX || !(is(c, cs, "of") || is(c, cs, "'s")))
+                    continue;
+            }
+            sr_event_arg t = *out;
+            if (actor_of_head(c, k, lo, hi, false, &t, depth + 1)) {
+                *out = t;
+                return true;
+            }
+        }
+    return false;
+}
+
+/* The first oblique of v whose case word is one of `cases` ("fired on",
+ * "clashed with"), or UINT32_MAX. */
+static uint32_t oblique(const ectx *c, uint32_t v, uint32_t lo, uint32_t hi, const char *const *cases)
+{
+    const sr_doc *d = c->d;
+    for (uint32_t k = v + 1; k < hi && k < v + 12; k++)
+        if (d->heads[k] == v && (d->deprels[k] == SR_DEP_OBL || d->deprels[k] == SR_DEP_NMOD)) {
+            uint32_t cs = case_of(c, k, lo, hi);
+            if (cs != UINT32_MAX && is_any(c, cs, cases))
+                return k;
+        }
+    return UINT32_MAX;
+}
+
+static const char *const target_cases[] = {"on", "against", "at", "upon", "with", "to", NULL};
+
+/* Source and target of a verb trigger from the parse; which were found
+ * (1 source, 2 target). */
+static int parse_verb_args(const ectx *c, sr_event *ev, bool places, uint32_t lo, uint32_t hi)
+{
+    const sr_doc *d = c->d;
+    uint32_t v = ev->trig_tok;
+    int got = 0;
+    uint32_t s, t;
+    if (sr_parse_is_passive(d, v)) {
+        s = sr_parse_agent(d, v);
+        t = sr_parse_subject(d, v);
+    } else {
+        s = sr_parse_subject(d, v);
+        t = sr_parse_object(d, v);
+        if (t == UINT32_MAX)
+            t = oblique(c, v + ev->trig_n - 1, lo, hi, target_cases);
+        if (t == UINT32_MAX && ev->trig_n > 1)
+            t = oblique(c, v, lo, hi, target_cases);
+    }
+    sr_event_arg a = ev->source, b = ev->target;
+    if (actor_of_head(c, s, lo, hi, false, &a, 0))
+        ev->source = a, got |= 1;
+    if (actor_of_head(c, t, lo, hi, places, &b, 0) &&
+        !(b.start == ev->source.start && b.end == ev->source.end)) /* no one acts on himself */
+        ev->target = b, got |= 2;
+    return got;
+}
+
+/* Source and target of a noun trigger from the parse: "X's attack on Y",
+ * "the capture of Mosul by IS", "air strikes by the coalition", "the SDF
+ * offensive", the subject of a support verb ("France launched air
+ * strikes"). */
+static int parse_noun_args(const ectx *c, sr_event *ev, bool places, uint32_t lo, uint32_t hi)
+{
+    const sr_doc *d = c->d;
+    uint32_t n = ev->trig_tok + ev->trig_n - 1; /* the head of "air strikes" */
+    int got = 0;
+    uint32_t a0 = n > lo + 12 ? n - 12 : lo, b0 = n + 12 < hi ? n + 12 : hi;
+    for (uint32_t k = a0; k < b0; k++) {
+        if (d->heads[k] != n || (k >= ev->trig_tok && k <= n))
+            continue;
+        sr_dep r = d->deprels[k];
+        sr_event_arg x = {.entity = -1};
+        if (r == SR_DEP_NMOD_POSS || (r == SR_DEP_COMPOUND && k < ev->trig_tok)) {
+            if (!(got & 1) && actor_of_head(c, k, lo, hi, false, &x, 1))
+                ev->source = x, got |= 1;
+        } else if (r == SR_DEP_NMOD || r == SR_DEP_ACL) {
+            uint32_t cs = case_of(c, k, lo, hi);
+            if (cs == UINT32_MAX)
+                continue;
+            if (is(c, cs, "by")) {
+                if (actor_of_head(c, k, lo, hi, false, &x, 1))
+                    ev->source = x, got |= 1;
+            } else if (!(got & 2) && (is(c, cs, "of") || is(c, cs, "on") || is(c, cs, "against") ||
+                                      is(c, cs, "at") || is(c, cs, "upon"))) {
+                if (actor_of_head(c, k, lo, hi, places, &x, 1))
+                    ev->target = x, got |= 2;
+            }
+        }
+    }
+    /* the object of a support verb: its subject acts */
+    if (!(got & 1) && d->deprels[n] == SR_DEP_OBJ && d->heads[n] != SR_NO_HEAD &&
+        support_verb(c, d->heads[n])) {
+        sr_event_arg x = {.entity = -1};
+        if (actor_of_head(c, sr_parse_subject(d, d->heads[n]), lo, hi, false, &x, 0))
+            ev->source = x, got |= 1;
+    }
+    return got;
+}
+
 /* Who did it and to whom, for a verb. */
 static void verb_args(const ectx *c, sr_event *ev, const sr_lex_rec *r, uint32_t lo, uint32_t hi)
 {
@@ -2112,6 +2260,8 @@ static void verb_args(const ectx *c, sr_event *ev, const sr_lex_rec *r, uint32_t
         find_source_left(c, i, lo, &ev->source, r->inverse);
         find_target_right(c, after, hi, &ev->target, places);
     }
+    if (sr_parsed(c->d, i)) /* the parse, where there is one, knows better */
+        parse_verb_args(c, ev, places, lo, hi);
 }
 
 /* Who did it, for a noun: "its capture", "the SDF offensive", "US-led air
@@ -2161,6 +2311,8 @@ static bool noun_args(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi)
         bool by = is(c, p, "by");
         find_target_right(c, p + 1, hi, by ? &ev->source : &ev->target, !is(c, p, "in") && !by);
     }
+    if (sr_parsed(c->d, ev->trig_tok))
+        parse_noun_args(c, ev, true, lo, hi);
     return support;
 }
 
@@ -2402,8 +2554,10 @@ static bool conflict_sense(const ectx *c, const sr_event *ev, int cls, uint32_t 
         return true;
     uint32_t f[SR_EVF_MAX];
     int n = gate_features(c, ev, cls, ca, cb, lo, hi, f);
-    if (trace_fn)
+    if (trace_fn) {
         trace_fn(trace_ctx, c->d, ev, false, f, n);
+        (*c->ntraced)++;
+    }
     if (!c->gate_w)
         return true;
     float score = 0;
@@ -2461,9 +2615,128 @@ static bool topic_of_protest(const ectx *c, uint32_t i, uint32_t lo)
     return false;
 }
 
+/* ---- the sense of the word from its arguments (the parse) --------------------------------- */
+
+/* Words of markets and what is traded on them: as the subject or object of
+ * a word of violence or protest they make it a figure of speech ("silver
+ * prices rallied", "the dollar was hit", "a rally in bonds").  Not "market"
+ * itself: a market is also a place that is attacked. */
+static bool market_word(const ectx *c, uint32_t h)
+{
+    static const char *const w[] = {
+        "price", "share", "stock", "bond", "dollar", "yen", "mark", "franc", "sterling",
+        "currency", "future", "futures", "index", "profit", "earnings", "rate", "yield",
+        "commodity", "gold", "silver", "copper", "platinum", "crude", "cattle", "hog", "belly",
+        "cotton", "sugar", "wheat", "corn", "soybean", "coffee", "cocoa", "grain", "equity",
+        "inflation", "deficit", "dlr", "dlrs", "pct", NULL};
+    if (h == UINT32_MAX || c->ment_at[h] >= 0 || c->group_at[h] >= 0 || !is_noun(c, h))
+        return false;
+    return lemma_in(c, h, w) >= 0; /* not WordNet's noun.quantity: "dozens of students" */
+}
+
+/* Workers as the ones who strike: "23,000 engineering workers struck". */
+static bool labour_word(const ectx *c, uint32_t h)
+{
+    static const char *const w[] = {"worker", "employee", "miner", "docker", "dockworker", "union",
+                                    "staff", "teacher", "nurse", "driver", "pilot", "seafarer",
+                                    "unionist", "labourer", "laborer", "workforce", "crew", NULL};
+    return h != UINT32_MAX && lemma_in(c, h, w) >= 0;
+}
+
+/* Killers that are no actors, as the subject: "a fire which killed one
+ * miner", "the blaze destroyed the conveyor", "a prolonged dry spell has
+ * damaged crops" (with no bomb, arson or attack told in the sentence). */
+static bool accident_subject(const ectx *c, uint32_t h, uint32_t lo, uint32_t hi)
+{
+    static const char *const w[] = {"fire", "blaze", "explosion", "blast", "spell", "storm",
+                                    "weather", "drought", "frost", "flood", "hurricane", "crash",
+                                    "accident", "leak", "collapse", "disease", "virus", NULL};
+    static const char *const violence[] = {"bomb", "arson", "attack", "rebel", "guerrilla",
+                                           "gunman", "militant", "terrorist", "sabotage",
+                                           "grenade", "explosive", "missile", "rocket", "shell",
+                                           "insurgent", "mine", "landmine", "ied", "device",
+                                           "militia", "soldier", "army", "troops", NULL};
+    return h != UINT32_MAX && c->ment_at[h] < 0 && lemma_in(c, h, w) >= 0 &&
+           !sentence_has(c, lo, hi, violence);
+}
+
+/* The head words of what acts and what is acted on, from the parse: for a
+ * verb its subject and object (a passive's agent and subject), for a noun
+ * its possessor or "by" phrase, and what it is "of" or "in" ("a rally in
+ * silver"). */
+static void parse_heads(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi, uint32_t *sub,
+                        uint32_t *obj)
+{
+    const sr_doc *d = c->d;
+    uint32_t v = ev->trig_tok;
+    *sub = *obj = UINT32_MAX;
+    if (is_verb(c, v)) {
+        bool pass = sr_parse_is_passive(d, v);
+        *sub = pass ? sr_parse_agent(d, v) : sr_parse_subject(d, v);
+        *obj = pass ? sr_parse_subject(d, v) : sr_parse_object(d, v);
+        return;
+    }
+    uint32_t n = ev->trig_tok + ev->trig_n - 1;
+    uint32_t a0 = n > lo + 12 ? n - 12 : lo, b0 = n + 12 < hi ? n + 12 : hi;
+    for (uint32_t k = a0; k < b0; k++) {
+        if (d->heads[k] != n || (k >= ev->trig_tok && k <= n))
+            continue;
+        if (d->deprels[k] == SR_DEP_NMOD_POSS || (d->deprels[k] == SR_DEP_COMPOUND && k < n))
+            *sub = *sub == UINT32_MAX ? k : *sub;
+        else if (d->deprels[k] == SR_DEP_NMOD) {
+            uint32_t cs = case_of(c, k, lo, hi);
+            if (cs != UINT32_MAX && (is(c, cs, "in") || is(c, cs, "of")) && *obj == UINT32_MAX)
+                *obj = k;
+        }
+    }
+    if (d->deprels[n] == SR_DEP_NSUBJ && d->heads[n] != SR_NO_HEAD && *obj == UINT32_MAX)
+        *obj = UINT32_MAX; /* "the rally was led by": nothing more */
+}
+
+/* The word's sense from its arguments, in a parsed sentence: -1 no event
+ * (an accident or disaster), 0 another sense (markets), 1 a labour strike,
+ * 2 as it stands. */
+static int parse_sense(const ectx *c, const sr_event *ev, const sr_lex_rec *r, uint32_t lo, uint32_t hi)
+{
+    if (!sr_parsed(c->d, ev->trig_tok))
+        return 2;
+    uint32_t sub, obj;
+    parse_heads(c, ev, lo, hi, &sub, &obj);
+    bool violent = r->acled != SR_AC_NONE && r->acled != SR_AC_PROTEST && r->acled != SR_AC_ARREST &&
+                   r->acled != SR_AC_AGREE;
+    if ((violent || r->acled == SR_AC_PROTEST) && (market_word(c, sub) || market_word(c, obj)))
+        return 0;
+    if (violent && is_verb(c, ev->trig_tok) && accident_subject(c, sub, lo, hi))
+        return -1;
+    if (r->acled == SR_AC_ATTACK && is_verb(c, ev->trig_tok) && lemma_is(c, ev->trig_tok, "strike") &&
+        (labour_word(c, sub) || (ev->source.has_actor && strcmp(ev->source.actor.sector, "LAB") == 0)) &&
+        obj == UINT32_MAX)
+        return 1;
+    return 2;
+}
+
+/* A weapon right before the verb, as its subject: "a rocket hit", "the
+ * shells struck", "a bomb has destroyed". */
+static bool weapon_subject(const ectx *c, uint32_t i, uint32_t lo)
+{
+    static const char *const w[] = {"rocket", "missile", "shell", "mortar", "bomb", "grenade",
+                                    "drone", "warplane", "jet", "helicopter", "gunship", "artillery",
+                                    "airstrike", "mine", "landmine", "ied", "explosive", NULL};
+    if (!is_verb(c, i))
+        return false;
+    for (uint32_t k = i; k > lo && k + 4 > i; k--) {
+        if (is_noun(c, k - 1))
+            return lemma_in(c, k - 1, w) >= 0;
+        const char *t = tag(c, k - 1);
+        if (t[0] != 'R' && t[0] != 'V' && t[0] != 'M')
+            return false;
+    }
+    return false;
+}
+
 /* The event's ACLED class in its context, or -1 when the words tell no
  * event at all ("floods killed 40 people", "profit fell to 150 mln"). */
-static int acled_class(const ectx *c, const sr_event *ev, const sr_lex_rec *r, uint32_t ca,
+static int acled_class(const ectx *c, sr_event *ev, const sr_lex_rec *r, uint32_t ca,
                        uint32_t cb, uint32_t lo, uint32_t hi)
 {
     uint32_t i = ev->trig_tok;
@@ -2478,11 +2751,22 @@ static int acled_class(const ectx *c, const sr_event *ev, const sr_lex_rec *r, u
         cls = SR_AC_PROTEST;
     if (cls == SR_AC_CAPTURE && !conflict_context(c, ev, cls, ca, cb, lo, hi))
         return -1; /* "a takeover by a partnership" */
+    int sense = parse_sense(c, ev, r, lo, hi);
+    if (sense < 0)
+        return -1; /* "a fire killed one miner" */
+    if (sense == 0)
+        return cameo_violent(ev->cameo) ? -1 : SR_AC_NONE; /* "silver prices rallied" */
+    if (sense == 1) { /* "workers struck": a strike */
+        recode(ev, "PROTEST", "143");
+        ev->mode = "boycott";
+        return SR_AC_PROTEST;
+    }
     if (!conflict_context(c, ev, cls, ca, cb, lo, hi))
         cls = SR_AC_NONE; /* "the industry hit a problem", a trade agreement */
     /* "Shares shot up", "fought back a bid", "a takeover battle": the
-     * learned test of the word's sense in its context */
-    if ((r->acled != SR_AC_NONE || cameo_violent(ev->cameo)) &&
+     * learned test of the word's sense in its context; a weapon that does
+     * it ("a rocket hit the market") needs none */
+    if ((r->acled != SR_AC_NONE || cameo_violent(ev->cameo)) && !weapon_subject(c, i, lo) &&
         !conflict_sense(c, ev, r->acled, ca, cb, lo, hi)) {
         if (cameo_violent(ev->cameo))
             return -1;
@@ -2601,9 +2885,8 @@ static bool read_event(ectx *c, const sr_lex_rec *r, uint32_t i, uint32_t tn, ui
     return true;
 }
 
-static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
+static sitrep_status sentence_pass(ectx *c, uint32_t first_event, uint32_t lo, uint32_t hi)
 {
-    uint32_t first_event = c->d->events.n;
     for (uint32_t i = lo; i < hi; i++) {
         uint32_t tn;
         const sr_lex_rec *r = trigger_here(c, i, lo, hi, &tn);
@@ -2616,6 +2899,42 @@ static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
         if (st != SITREP_OK)
             return st;
         i += tn - 1;
+    }
+    return SITREP_OK;
+}
+
+/* Events the parse must check: asserted conflict events (an ACLED type,
+ * or CAMEO 18-20). */
+static bool needs_parse(const ectx *c, uint32_t first_event)
+{
+    for (uint32_t k = first_event; k < c->d->events.n; k++) {
+        const sr_event *e = &c->d->events.v[k];
+        if (e->modality == SR_MOD_ASSERTED && (e->acled_type != SR_ACLED_T_NONE || cameo_violent(e->cameo)))
+            return true;
+    }
+    return false;
+}
+
+/* The events of one sentence.  When the pipeline did not parse it and it
+ * tells a conflict event, it is parsed and read again: arguments from the
+ * parse, the word's sense from them.  Only those few sentences pay for
+ * the parser. */
+static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
+{
+    uint32_t first_event = c->d->events.n, traced = *c->ntraced;
+    sitrep_status st = sentence_pass(c, first_event, lo, hi);
+    if (st != SITREP_OK)
+        return st;
+    if (c->parse_on_demand && sr_parse_available(c->m) && !sr_parsed(c->d, lo) &&
+        hi - lo <= SR_PARSE_MAXLEN && needs_parse(c, first_event)) {
+        if ((st = sr_parse_sentence(c->d, c->m, lo, hi - lo)) != SITREP_OK)
+            return st;
+        c->d->events.n = first_event;
+        if (trace_fn && *c->ntraced > traced) /* the first reading's candidates, forgotten */
+            trace_fn(trace_ctx, c->d, NULL, false, NULL, -(int)(*c->ntraced - traced));
+        *c->ntraced = traced;
+        if ((st = sentence_pass(c, first_event, lo, hi)) != SITREP_OK)
+            return st;
     }
     carry_context(c, first_event, lo, hi);
     return SITREP_OK;
@@ -2938,11 +3257,14 @@ sitrep_status sr_event_run(sr_doc *d, const sitrep_model *m)
 {
     if (!d->tokens.n || !d->sentences.n || !m || !d->tags)
         return SITREP_OK;
-    ectx c = {.d = d, .m = m, .last_loc_entity = -1, .last_date_time = -1, .cues_lo = UINT32_MAX};
+    uint32_t ntraced = 0;
+    ectx c = {.d = d, .m = m, .last_loc_entity = -1, .last_date_time = -1, .cues_lo = UINT32_MAX,
+              .parse_on_demand = true, .ntraced = &ntraced};
     open_gate(&c);
     sitrep_status st = index_doc(&c);
     if (st != SITREP_OK)
         return st;
+    bool had_parse = d->deprels != NULL;
     for (uint32_t s = 0; s < d->sentences.n; s++) {
         const sr_sentence *se = &d->sentences.v[s];
         if (!se->tok_n)
@@ -2960,5 +3282,7 @@ sitrep_status sr_event_run(sr_doc *d, const sitrep_model *m)
         if (st != SITREP_OK)
             return st;
     }
+    if (!had_parse) /* the parse the stage made for itself is no output */
+        d->upos = NULL, d->heads = NULL, d->deprels = NULL;
     return merge_incidents(&c);
 }

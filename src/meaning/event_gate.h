@@ -34,7 +34,9 @@
 
 /* Called, when set, for every candidate trigger with its features
  * (incident = false) and for every incident (incident = true, ev the
- * merged event, its type still the rules'): for training. */
+ * merged event, its type still the rules'): for training.  n < 0 (ev and
+ * feat NULL): the last -n candidates are withdrawn (their sentence is read
+ * again, parsed). */
 typedef void (*sr_event_trace_fn)(void *ctx, const sr_doc *d, const sr_event *ev, bool incident,
                                   const uint32_t *feat, int n);
 void sr_event_set_trace(sr_event_trace_fn fn, void *ctx);

@@ -334,6 +334,49 @@ static void test_modality_scope(void **state)
     assert_int_equal(event(d, "killed") ? event(d, "killed")->modality : SR_MOD_NEGATED, SR_MOD_NEGATED);
 }
 
+/* The word's sense from its arguments, read from the parse the stage makes
+ * for a conflict sentence: markets, accidents, labour strikes. */
+static void test_sense_from_arguments(void **state)
+{
+    (void)state;
+    const sr_doc *d = run("2021-03-08", "Silver prices rallied on Monday after a brokerage told its customers to buy the metal.");
+    const sr_event *ev = event(d, "rallied");
+    assert_true(!ev || ev->acled_type == SR_ACLED_T_NONE);
+    d = run("2021-03-08", "About 23,000 engineering workers struck at 90 plants on Monday.");
+    ev = event(d, "struck");
+    assert_non_null(ev);
+    assert_int_equal(ev->acled_type, SR_ACLED_T_PROTESTS);
+    assert_string_equal(ev->plover, "PROTEST");
+    d = run("2021-03-08", "A fire killed one miner at the copper mine on Monday.");
+    for (uint32_t i = 0; i < d->events.n; i++)
+        assert_int_equal(d->events.v[i].acled_type, SR_ACLED_T_NONE);
+    /* a weapon that does it is violence whatever else the sentence says */
+    d = run("2021-03-08", "A rocket hit the market in Kharkiv on Monday.");
+    ev = event(d, "hit");
+    assert_non_null(ev);
+    assert_int_equal(ev->acled_type, SR_ACLED_T_EXPLOSIONS);
+    /* the parse made for the event stage is not the record's */
+    assert_null(d->deprels);
+}
+
+/* Source and target from the parse: an object that is no actor gives way
+ * to whose it is; a passive's agent acts; no one acts on himself. */
+static void test_arguments_from_parse(void **state)
+{
+    (void)state;
+    const sr_doc *d = run("2017-10-15", "On Sunday the Syrian Democratic Forces began the final assault on the "
+                                        "militants' remaining positions in Raqqa.");
+    const sr_event *ev = event(d, "assault");
+    assert_non_null(ev);
+    assert_string_equal(tu_span(d, ev->source.start, ev->source.end), "Syrian Democratic Forces");
+    assert_string_equal(tu_span(d, ev->target.start, ev->target.end), "militants");
+    d = run("2021-03-08", "Two soldiers were killed by rebels in Goma on Monday.");
+    ev = event(d, "killed");
+    assert_non_null(ev);
+    assert_string_equal(tu_span(d, ev->source.start, ev->source.end), "rebels");
+    assert_string_equal(tu_span(d, ev->target.start, ev->target.end), "soldiers");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -350,6 +393,8 @@ int main(void)
         cmocka_unit_test(test_conflict_sense),
         cmocka_unit_test(test_evidence_and_history),
         cmocka_unit_test(test_modality_scope),
+        cmocka_unit_test(test_sense_from_arguments),
+        cmocka_unit_test(test_arguments_from_parse),
     };
     return cmocka_run_group_tests(tests, tu_setup, tu_teardown);
 }

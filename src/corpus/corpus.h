@@ -155,6 +155,55 @@ sitrep_status sr_corpus_add(sr_corpus *c, const sitrep_record *rec, const char *
 #define SR_LINK_LOCK "7215, 1"
 const sr_corpus_stats *sr_corpus_get_stats(const sr_corpus *c);
 
+
+/* ---- rows.c: events and incidents as queries read them ------------------ */
+
+#define SR_EV_COLS                                                                                                \
+    "e.id, e.ord, e.sentence, e.ev_start, e.ev_end, e.trig_start, e.trig_end, e.notes, e.trigger_text, e.cameo," \
+    " e.plover, e.mode, e.event_type, e.sub_event_type, e.modality, e.happened, e.confidence,"                 \
+    " e.a1_name, e.a1_code, e.a1_country, e.a1_sector, e.a1_inter, e.a1_start, e.a1_end,"                      \
+    " e.a2_name, e.a2_code, e.a2_country, e.a2_sector, e.a2_inter, e.a2_start, e.a2_end,"                      \
+    " e.loc_name, e.cc, e.iso3, e.country, e.admin1, e.has_coords, e.lat, e.lon, e.feature, e.place_id,"       \
+    " e.geo_precision, e.date, e.date_precision, e.date_basis, e.has_fat, e.fat_min, e.fat_max, e.fat_start,"  \
+    " e.fat_end, e.reported_by, e.incident, d.doc_id, d.url, d.publication, d.published, d.title, d.len,"      \
+    " dd.doc_id"
+#define SR_EV_NCOLS 59
+#define SR_INC_COLS                                                                                               \
+    "i.id, i.event_type, i.sub_event_type, i.actor1, i.actor2, i.location, i.cc, i.iso3, i.country, i.admin1," \
+    " i.has_coords, i.lat, i.lon, i.geo_precision, i.date, i.date_precision, i.date_basis, i.num_mentions,"    \
+    " i.num_articles, i.num_sources, i.first_reported, i.last_reported, i.has_fat, i.fatalities, i.fat_low,"   \
+    " i.fat_low_by, i.fat_high, i.fat_high_by, i.sources, i.support"
+#define SR_EV_FROM " JOIN document d ON d.id = e.doc LEFT JOIN document dd ON dd.id = d.dup_of"
+
+typedef struct sr_inc_row {
+    sr_xincident x;
+    const char *event_type, *sub_event_type, *actor1, *actor2;
+    sr_xplace loc;
+    int geo_precision, date_precision, date_basis;
+    char date[11];
+    bool has_low, has_high;
+    const char *low_by, *high_by, *support;
+} sr_inc_row;
+
+/* A copy of s in the arena ("" when out of memory). */
+const char *sr_rows_copy(sr_arena *a, const char *s);
+/* An event row of SR_EV_COLS: the event, its row id, its incident (0:
+ * none) and the id of the document its document copies ("" when none). */
+void sr_rows_event(sr_arena *a, const sr_rows *r, sr_xevent *x, int64_t *id, int64_t *incident,
+                   const char **dup_of);
+/* The incident of SR_INC_COLS from column k on. */
+void sr_rows_incident(sr_arena *a, const sr_rows *r, int k, sr_inc_row *x);
+/* The incident's chosen values onto its representative event. */
+void sr_rows_apply_incident(sr_xevent *x, const sr_inc_row *i);
+/* A string, or null when empty. */
+void sr_json_str_or_null(sr_json *j, const char *s);
+/* A report of an incident: document, publication, URL, event, evidence. */
+void sr_report_json(sr_json *j, const sr_xevent *x, const char *dup_of);
+/* A LIKE pattern for a substring (with its escapes), and an FTS5 query of
+ * all the words of s. */
+const char *sr_like_pattern(sr_arena *a, const char *s);
+const char *sr_fts5_query(sr_arena *a, const char *s);
+
 /* incident.c: merging an event into the incidents it matches. */
 typedef struct sr_cand {
     int64_t id, doc, incident;

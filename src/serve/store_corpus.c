@@ -28,22 +28,10 @@
 
 /* ---- the columns (as corpus/query.c reads them) ------------------------------ */
 
-#define EV_COLS                                                                                                \
-    "e.id, e.ord, e.sentence, e.ev_start, e.ev_end, e.trig_start, e.trig_end, e.notes, e.trigger_text, e.cameo," \
-    " e.plover, e.mode, e.event_type, e.sub_event_type, e.modality, e.happened, e.confidence,"                 \
-    " e.a1_name, e.a1_code, e.a1_country, e.a1_sector, e.a1_inter, e.a1_start, e.a1_end,"                      \
-    " e.a2_name, e.a2_code, e.a2_country, e.a2_sector, e.a2_inter, e.a2_start, e.a2_end,"                      \
-    " e.loc_name, e.cc, e.iso3, e.country, e.admin1, e.has_coords, e.lat, e.lon, e.feature, e.place_id,"       \
-    " e.geo_precision, e.date, e.date_precision, e.date_basis, e.has_fat, e.fat_min, e.fat_max, e.fat_start,"  \
-    " e.fat_end, e.reported_by, e.incident, d.doc_id, d.url, d.publication, d.published, d.title, d.len,"      \
-    " dd.doc_id, e.doc"
-#define EV_NCOLS 60
-#define INC_COLS                                                                                               \
-    "i.id, i.event_type, i.sub_event_type, i.actor1, i.actor2, i.location, i.cc, i.iso3, i.country, i.admin1," \
-    " i.has_coords, i.lat, i.lon, i.geo_precision, i.date, i.date_precision, i.date_basis, i.num_mentions,"    \
-    " i.num_articles, i.num_sources, i.first_reported, i.last_reported, i.has_fat, i.fatalities, i.fat_low,"   \
-    " i.fat_low_by, i.fat_high, i.fat_high_by, i.sources, i.support"
-#define EV_FROM " JOIN document d ON d.id = e.doc LEFT JOIN document dd ON dd.id = d.dup_of"
+#define EV_COLS SR_EV_COLS ", e.doc"
+#define EV_NCOLS (SR_EV_NCOLS + 1)
+#define INC_COLS SR_INC_COLS
+#define EV_FROM SR_EV_FROM
 
 static const char sql_reports[] = "SELECT " EV_COLS " FROM event e" EV_FROM " WHERE e.incident = ? ORDER BY e.id";
 static const char sql_links[] =
@@ -131,12 +119,6 @@ static int db_fail(sr_query_error *err, sr_db *db)
 
 /* ---- rows ------------------------------------------------------------------------- */
 
-static const char *cp(sr_arena *a, const char *s)
-{
-    char *r = sr_arena_strndup(a, s, strlen(s));
-    return r ? r : "";
-}
-
 typedef struct ev_row {
     sr_xevent x;
     int64_t id, incident, doc;
@@ -145,146 +127,12 @@ typedef struct ev_row {
 
 static void load_event(sr_arena *a, const sr_rows *r, ev_row *e)
 {
-    sr_xevent *x = &e->x;
     memset(e, 0, sizeof *e);
-    int k = 0;
-    e->id = sr_rows_int(r, k++);
-    x->ord = (uint32_t)sr_rows_int(r, k++);
-    x->sentence = (uint32_t)sr_rows_int(r, k++);
-    x->start = sr_rows_int(r, k++);
-    x->end = sr_rows_int(r, k++);
-    x->trig_start = sr_rows_int(r, k++);
-    x->trig_end = sr_rows_int(r, k++);
-    x->notes = cp(a, sr_rows_text(r, k++));
-    x->trigger = cp(a, sr_rows_text(r, k++));
-    x->cameo = cp(a, sr_rows_text(r, k++));
-    x->plover = cp(a, sr_rows_text(r, k++));
-    x->mode = cp(a, sr_rows_text(r, k++));
-    x->event_type = cp(a, sr_rows_text(r, k++));
-    x->sub_event_type = cp(a, sr_rows_text(r, k++));
-    x->modality = cp(a, sr_rows_text(r, k++));
-    x->happened = sr_rows_int(r, k++) != 0;
-    x->confidence = (float)sr_rows_real(r, k++);
-    sr_xactor *ac[2] = {&x->actor1, &x->actor2};
-    for (int i = 0; i < 2; i++) {
-        ac[i]->name = cp(a, sr_rows_text(r, k++));
-        ac[i]->code = cp(a, sr_rows_text(r, k++));
-        ac[i]->country = cp(a, sr_rows_text(r, k++));
-        ac[i]->sector = cp(a, sr_rows_text(r, k++));
-        ac[i]->inter = (int)sr_rows_int(r, k++);
-        ac[i]->start = sr_rows_int(r, k++);
-        ac[i]->end = sr_rows_int(r, k++);
-        ac[i]->geo = (sr_xplace){"", "", "", "", "", false, 0, 0, -1, -1};
-    }
-    x->loc.name = cp(a, sr_rows_text(r, k++));
-    x->loc.cc = cp(a, sr_rows_text(r, k++));
-    x->loc.iso3 = cp(a, sr_rows_text(r, k++));
-    x->loc.country = cp(a, sr_rows_text(r, k++));
-    x->loc.admin1 = cp(a, sr_rows_text(r, k++));
-    x->loc.has_coords = sr_rows_int(r, k++) != 0 && !sr_rows_null(r, k);
-    x->loc.lat = sr_rows_real(r, k++);
-    x->loc.lon = sr_rows_real(r, k++);
-    x->loc.feature = (int)sr_rows_int(r, k++);
-    x->loc.id = sr_rows_int(r, k++);
-    x->geo_precision = (int)sr_rows_int(r, k++);
-    snprintf(x->date, sizeof x->date, "%s", sr_rows_text(r, k++));
-    x->date_precision = (int)sr_rows_int(r, k++);
-    x->date_basis = (int)sr_rows_int(r, k++);
-    x->has_fatalities = sr_rows_int(r, k++) != 0;
-    x->fat_min = (int)sr_rows_int(r, k++);
-    x->fat_max = (int)sr_rows_int(r, k++);
-    x->fat_start = sr_rows_int(r, k++);
-    x->fat_end = sr_rows_int(r, k++);
-    x->reported_by = cp(a, sr_rows_text(r, k++));
-    e->incident = sr_rows_null(r, k) ? 0 : sr_rows_int(r, k);
-    k++;
-    x->doc_id = cp(a, sr_rows_text(r, k++));
-    x->url = cp(a, sr_rows_text(r, k++));
-    x->publication = cp(a, sr_rows_text(r, k++));
-    x->published = cp(a, sr_rows_text(r, k++));
-    x->title = cp(a, sr_rows_text(r, k++));
-    x->doc_len = (uint32_t)sr_rows_int(r, k++);
-    e->dup_of = cp(a, sr_rows_text(r, k++));
-    e->doc = sr_rows_int(r, k++);
-}
-
-typedef struct inc_row {
-    sr_xincident x;
-    const char *event_type, *sub_event_type, *actor1, *actor2;
-    sr_xplace loc;
-    int geo_precision, date_precision, date_basis;
-    char date[11];
-    const char *low_by, *high_by, *support;
-} inc_row;
-
-static void load_incident(sr_arena *a, const sr_rows *r, int k, inc_row *x)
-{
-    memset(x, 0, sizeof *x);
-    x->x.id = sr_rows_int(r, k++);
-    x->event_type = cp(a, sr_rows_text(r, k++));
-    x->sub_event_type = cp(a, sr_rows_text(r, k++));
-    x->actor1 = cp(a, sr_rows_text(r, k++));
-    x->actor2 = cp(a, sr_rows_text(r, k++));
-    x->loc.name = cp(a, sr_rows_text(r, k++));
-    x->loc.cc = cp(a, sr_rows_text(r, k++));
-    x->loc.iso3 = cp(a, sr_rows_text(r, k++));
-    x->loc.country = cp(a, sr_rows_text(r, k++));
-    x->loc.admin1 = cp(a, sr_rows_text(r, k++));
-    x->loc.has_coords = sr_rows_int(r, k++) != 0 && !sr_rows_null(r, k);
-    x->loc.lat = sr_rows_real(r, k++);
-    x->loc.lon = sr_rows_real(r, k++);
-    x->loc.feature = x->loc.name[0] ? 2 : -1;
-    x->loc.id = -1;
-    x->geo_precision = (int)sr_rows_int(r, k++);
-    snprintf(x->date, sizeof x->date, "%s", sr_rows_text(r, k++));
-    x->date_precision = (int)sr_rows_int(r, k++);
-    x->date_basis = (int)sr_rows_int(r, k++);
-    x->x.num_mentions = (int)sr_rows_int(r, k++);
-    x->x.num_articles = (int)sr_rows_int(r, k++);
-    x->x.num_sources = (int)sr_rows_int(r, k++);
-    x->x.first_reported = cp(a, sr_rows_text(r, k++));
-    x->x.last_reported = cp(a, sr_rows_text(r, k++));
-    x->x.has_fatalities = sr_rows_int(r, k++) != 0;
-    x->x.fatalities = (int)sr_rows_int(r, k++);
-    x->x.fat_low = (int)sr_rows_int(r, k++);
-    x->low_by = cp(a, sr_rows_text(r, k++));
-    x->x.fat_high = (int)sr_rows_int(r, k++);
-    x->high_by = cp(a, sr_rows_text(r, k++));
-    x->x.sources = cp(a, sr_rows_text(r, k++));
-    x->support = cp(a, sr_rows_text(r, k++));
-    int64_t f, l;
-    char day[11];
-    snprintf(day, sizeof day, "%.10s", x->x.first_reported);
-    x->x.timestamp = sr_date_range(day, &f, &l) ? f * 86400 : 0;
-}
-
-/* The incident's chosen values over its representative report. */
-static void apply_incident(sr_xevent *x, const inc_row *i)
-{
-    x->event_type = i->event_type;
-    x->sub_event_type = i->sub_event_type;
-    if (strcmp(x->actor1.name, i->actor1))
-        x->actor1 = (sr_xactor){i->actor1, "", "", "", x->actor1.inter, false, -1, -1, x->actor1.geo};
-    if (strcmp(x->actor2.name, i->actor2))
-        x->actor2 = (sr_xactor){i->actor2, "", "", "", x->actor2.inter, false, -1, -1, x->actor2.geo};
-    if (strcmp(x->loc.name, i->loc.name)) {
-        x->loc = i->loc;
-        x->geo_precision = i->geo_precision;
-    }
-    memcpy(x->date, i->date, sizeof x->date);
-    x->date_precision = i->date_precision;
-    x->date_basis = i->date_basis;
+    sr_rows_event(a, r, &e->x, &e->id, &e->incident, &e->dup_of);
+    e->doc = sr_rows_int(r, SR_EV_NCOLS);
 }
 
 /* ---- JSON (the objects of `sitrep query`) ------------------------------------------ */
-
-static void json_str(sr_json *j, const char *s)
-{
-    if (s && s[0])
-        sr_json_string(j, s, strlen(s));
-    else
-        sr_json_null(j);
-}
 
 static const char *precision_name(int p)
 {
@@ -292,80 +140,35 @@ static const char *precision_name(int p)
     return p >= 0 && p <= 2 ? prec[p] : NULL;
 }
 
-static void report_json(sr_json *j, const sr_xevent *x, const char *dup_of)
-{
-    sr_json_begin_object(j);
-    sr_json_key(j, "doc_id");
-    json_str(j, x->doc_id);
-    sr_json_key(j, "url");
-    json_str(j, x->url);
-    sr_json_key(j, "publication");
-    json_str(j, x->publication);
-    sr_json_key(j, "published");
-    json_str(j, x->published);
-    sr_json_key(j, "near_duplicate_of");
-    json_str(j, dup_of);
-    sr_json_key(j, "event");
-    char id[16];
-    snprintf(id, sizeof id, "v%u", x->ord);
-    sr_json_cstr(j, id);
-    sr_json_key(j, "event_type");
-    json_str(j, x->event_type);
-    sr_json_key(j, "sub_event_type");
-    json_str(j, x->sub_event_type);
-    sr_json_key(j, "actor1");
-    json_str(j, x->actor1.name);
-    sr_json_key(j, "actor2");
-    json_str(j, x->actor2.name);
-    sr_json_key(j, "location");
-    json_str(j, x->loc.name);
-    sr_json_key(j, "date");
-    json_str(j, x->date);
-    sr_json_key(j, "fatalities");
-    if (x->has_fatalities)
-        sr_json_int(j, x->fat_min);
-    else
-        sr_json_null(j);
-    sr_json_key(j, "start");
-    sr_json_int(j, x->start);
-    sr_json_key(j, "end");
-    sr_json_int(j, x->end);
-    sr_json_key(j, "trigger");
-    sr_json_span(j, (uint32_t)x->trig_start, (uint32_t)x->trig_end, NULL);
-    sr_json_key(j, "evidence");
-    json_str(j, x->notes);
-    sr_json_end_object(j);
-}
-
 /* One incident with its reports and why they merged. */
-static bool incident_json(sr_json *j, sr_db *db, sr_arena *a, const sr_xevent *rep, const inc_row *i)
+static bool incident_json(sr_json *j, sr_db *db, sr_arena *a, const sr_xevent *rep, const sr_inc_row *i)
 {
     sr_json_begin_object(j);
     sr_json_key(j, "incident");
     sr_json_int(j, i->x.id);
     sr_json_key(j, "event_type");
-    json_str(j, i->event_type);
+    sr_json_str_or_null(j, i->event_type);
     sr_json_key(j, "sub_event_type");
-    json_str(j, i->sub_event_type);
+    sr_json_str_or_null(j, i->sub_event_type);
     sr_json_key(j, "cameo");
-    json_str(j, rep->cameo);
+    sr_json_str_or_null(j, rep->cameo);
     sr_json_key(j, "plover");
-    json_str(j, rep->plover);
+    sr_json_str_or_null(j, rep->plover);
     sr_json_key(j, "actor1");
-    json_str(j, i->actor1);
+    sr_json_str_or_null(j, i->actor1);
     sr_json_key(j, "actor2");
-    json_str(j, i->actor2);
+    sr_json_str_or_null(j, i->actor2);
     sr_json_key(j, "location");
     if (i->loc.name[0]) {
         sr_json_begin_object(j);
         sr_json_key(j, "name");
-        json_str(j, i->loc.name);
+        sr_json_str_or_null(j, i->loc.name);
         sr_json_key(j, "country");
-        json_str(j, i->loc.country);
+        sr_json_str_or_null(j, i->loc.country);
         sr_json_key(j, "iso3");
-        json_str(j, i->loc.iso3);
+        sr_json_str_or_null(j, i->loc.iso3);
         sr_json_key(j, "admin1");
-        json_str(j, i->loc.admin1);
+        sr_json_str_or_null(j, i->loc.admin1);
         if (i->loc.has_coords) {
             sr_json_key(j, "lat");
             sr_json_fixed(j, i->loc.lat, 4);
@@ -395,11 +198,11 @@ static bool incident_json(sr_json *j, sr_db *db, sr_arena *a, const sr_xevent *r
         sr_json_key(j, "lowest");
         sr_json_int(j, i->x.fat_low);
         sr_json_key(j, "lowest_by");
-        json_str(j, i->low_by);
+        sr_json_str_or_null(j, i->low_by);
         sr_json_key(j, "highest");
         sr_json_int(j, i->x.fat_high);
         sr_json_key(j, "highest_by");
-        json_str(j, i->high_by);
+        sr_json_str_or_null(j, i->high_by);
         sr_json_end_object(j);
     } else
         sr_json_null(j);
@@ -410,11 +213,11 @@ static bool incident_json(sr_json *j, sr_db *db, sr_arena *a, const sr_xevent *r
     sr_json_key(j, "num_sources");
     sr_json_int(j, i->x.num_sources);
     sr_json_key(j, "sources");
-    json_str(j, i->x.sources);
+    sr_json_str_or_null(j, i->x.sources);
     sr_json_key(j, "first_reported");
-    json_str(j, i->x.first_reported);
+    sr_json_str_or_null(j, i->x.first_reported);
     sr_json_key(j, "last_reported");
-    json_str(j, i->x.last_reported);
+    sr_json_str_or_null(j, i->x.last_reported);
     sr_json_key(j, "support");
     /* stored as JSON by the merge (corpus/incident.c) */
     j->after_key = false;
@@ -428,7 +231,7 @@ static bool incident_json(sr_json *j, sr_db *db, sr_arena *a, const sr_xevent *r
     while (sr_rows_next(&r)) {
         ev_row e;
         load_event(a, &r, &e);
-        report_json(j, &e.x, e.dup_of);
+        sr_report_json(j, &e.x, e.dup_of);
     }
     if (!sr_rows_end(&r))
         return false;
@@ -468,11 +271,11 @@ static void event_json(sr_json *j, const ev_row *e)
     else
         sr_json_null(j);
     sr_json_key(j, "cameo");
-    json_str(j, e->x.cameo);
+    sr_json_str_or_null(j, e->x.cameo);
     sr_json_key(j, "plover");
-    json_str(j, e->x.plover);
+    sr_json_str_or_null(j, e->x.plover);
     sr_json_key(j, "report");
-    report_json(j, &e->x, e->dup_of);
+    sr_report_json(j, &e->x, e->dup_of);
     sr_json_end_object(j);
 }
 
@@ -502,55 +305,6 @@ static void in_list(qb *b, const char *col, const sr_strlist *l)
         put(b, sr_vs(l->v[k]));
     }
     sr_buf_putc(&b->sql, ')');
-}
-
-/* '%' + s, lower case, LIKE's wildcards escaped, + '%' */
-static const char *like_pattern(sr_arena *a, const char *s)
-{
-    size_t n = strlen(s);
-    char *r = sr_arena_alloc(a, 2 * n + 3);
-    if (!r)
-        return "%";
-    size_t k = 0;
-    r[k++] = '%';
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c == '%' || c == '_' || c == '\\')
-            r[k++] = '\\';
-        r[k++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
-    }
-    r[k++] = '%';
-    r[k] = 0;
-    return r;
-}
-
-/* The words of a search as an FTS5 query: each word quoted, all required;
- * "" when it has no word. */
-static const char *fts5_query(sr_arena *a, const char *s)
-{
-    size_t n = strlen(s);
-    char *r = sr_arena_alloc(a, 3 * n + 3);
-    if (!r)
-        return "";
-    size_t k = 0;
-    bool in = false;
-    for (size_t i = 0; i <= n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        bool w = c && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80);
-        if (w && !in) {
-            if (k)
-                r[k++] = ' ';
-            r[k++] = '"';
-            in = true;
-        } else if (!w && in) {
-            r[k++] = '"';
-            in = false;
-        }
-        if (w)
-            r[k++] = (char)c;
-    }
-    r[k] = 0;
-    return r;
 }
 
 /* The parameters a filter takes, to refuse one that takes more than a
@@ -620,7 +374,7 @@ static void where(qb *b, sr_db *db, bool inc, const sr_filter *q, bool acled)
     if (q->actor.n) {
         sr_buf_puts(&b->sql, " AND (");
         for (uint32_t k = 0; k < q->actor.n; k++) {
-            const char *pat = like_pattern(b->a, q->actor.v[k]);
+            const char *pat = sr_like_pattern(b->a, q->actor.v[k]);
             sr_buf_printf(&b->sql, "%slower(%s) LIKE ? ESCAPE '\\' OR lower(%s) LIKE ? ESCAPE '\\'", k ? " OR " : "",
                           inc ? "i.actor1" : "e.a1_name", inc ? "i.actor2" : "e.a2_name");
             put(b, sr_vs(pat));
@@ -675,7 +429,7 @@ static void where(qb *b, sr_db *db, bool inc, const sr_filter *q, bool acled)
                           m);
         else
             sr_buf_printf(&b->sql, " AND EXISTS (SELECT 1 FROM document y WHERE y.id = d.id AND %s)", m);
-        put(b, sr_vs(pg ? q->q : fts5_query(b->a, q->q)));
+        put(b, sr_vs(pg ? q->q : sr_fts5_query(b->a, q->q)));
     }
 #undef C
 }
@@ -700,7 +454,7 @@ typedef struct page {
 } page;
 
 /* The rows of a page, each handed to fn with the statement's row. */
-typedef bool (*row_fn)(void *arg, sr_db *db, sr_arena *a, ev_row *e, bool has_inc, inc_row *ir);
+typedef bool (*row_fn)(void *arg, sr_db *db, sr_arena *a, ev_row *e, bool has_inc, sr_inc_row *ir);
 
 static int run_page(sr_db *db, bool inc, const sr_filter *q, bool acled, uint32_t limit, page *pg, row_fn fn,
                     void *arg, sr_query_error *err)
@@ -776,15 +530,15 @@ static int run_page(sr_db *db, bool inc, const sr_filter *q, bool acled, uint32_
         while (ok && sr_rows_next(&r)) {
             sr_arena_reset(&ra);
             ev_row e;
-            inc_row ir;
+            sr_inc_row ir;
             load_event(&ra, &r, &e);
             bool has_inc = !sr_rows_null(&r, EV_NCOLS);
             if (has_inc)
-                load_incident(&ra, &r, EV_NCOLS, &ir);
+                sr_rows_incident(&ra, &r, EV_NCOLS, &ir);
             else
                 memset(&ir, 0, sizeof ir);
             if (inc)
-                apply_incident(&e.x, &ir);
+                sr_rows_apply_incident(&e.x, &ir);
             ok = fn(arg, db, &ra, &e, has_inc, &ir);
         }
         ok = sr_rows_end(&r) && ok;
@@ -810,7 +564,7 @@ typedef struct out_rows {
     uint32_t n;
 } out_rows;
 
-static bool out_row(void *arg, sr_db *db, sr_arena *a, ev_row *e, bool has_inc, inc_row *ir)
+static bool out_row(void *arg, sr_db *db, sr_arena *a, ev_row *e, bool has_inc, sr_inc_row *ir)
 {
     out_rows *o = arg;
     const sr_xincident *xi = has_inc ? &ir->x : NULL;
@@ -940,9 +694,9 @@ static int st_incident(void *ctx, const char *id, sr_buf *out, sr_query_error *e
         bool ok = true;
         if (sr_rows_next(&r)) {
             ev_row e;
-            inc_row ir;
+            sr_inc_row ir;
             load_event(&a, &r, &e);
-            load_incident(&a, &r, EV_NCOLS, &ir);
+            sr_rows_incident(&a, &r, EV_NCOLS, &ir);
             sr_rows_end(&r);
             sr_json j = {.b = out};
             ok = incident_json(&j, db, &a, &e.x, &ir);
@@ -975,18 +729,18 @@ static void load_doc(sr_arena *a, const sr_rows *r, doc_row *d)
 {
     int k = 0;
     d->row = sr_rows_int(r, k++);
-    d->doc_id = cp(a, sr_rows_text(r, k++));
-    d->url = cp(a, sr_rows_text(r, k++));
-    d->title = cp(a, sr_rows_text(r, k++));
-    d->published = cp(a, sr_rows_text(r, k++));
-    d->publication = cp(a, sr_rows_text(r, k++));
-    d->language = cp(a, sr_rows_text(r, k++));
-    d->text = cp(a, sr_rows_text(r, k++));
+    d->doc_id = sr_rows_copy(a, sr_rows_text(r, k++));
+    d->url = sr_rows_copy(a, sr_rows_text(r, k++));
+    d->title = sr_rows_copy(a, sr_rows_text(r, k++));
+    d->published = sr_rows_copy(a, sr_rows_text(r, k++));
+    d->publication = sr_rows_copy(a, sr_rows_text(r, k++));
+    d->language = sr_rows_copy(a, sr_rows_text(r, k++));
+    d->text = sr_rows_copy(a, sr_rows_text(r, k++));
     d->len = sr_rows_int(r, k++);
-    d->hash = cp(a, sr_rows_text(r, k++));
+    d->hash = sr_rows_copy(a, sr_rows_text(r, k++));
     d->version = sr_rows_int(r, k++);
     d->ingested_at = sr_rows_int(r, k++);
-    d->dup_of = cp(a, sr_rows_text(r, k++));
+    d->dup_of = sr_rows_copy(a, sr_rows_text(r, k++));
     d->has_dup_sim = !sr_rows_null(r, k);
     d->dup_sim = sr_rows_real(r, k++);
 }
@@ -1066,25 +820,25 @@ static int st_document(void *ctx, const char *id, sr_buf *out, sr_query_error *e
     sr_json_key(&j, "id");
     sr_json_cstr(&j, d.doc_id);
     sr_json_key(&j, "url");
-    json_str(&j, d.url);
+    sr_json_str_or_null(&j, d.url);
     sr_json_key(&j, "title");
-    json_str(&j, d.title);
+    sr_json_str_or_null(&j, d.title);
     sr_json_key(&j, "published");
-    json_str(&j, d.published);
+    sr_json_str_or_null(&j, d.published);
     sr_json_key(&j, "publication");
-    json_str(&j, d.publication);
+    sr_json_str_or_null(&j, d.publication);
     sr_json_key(&j, "language");
-    json_str(&j, d.language);
+    sr_json_str_or_null(&j, d.language);
     sr_json_key(&j, "length");
     sr_json_int(&j, d.len);
     sr_json_key(&j, "hash");
-    json_str(&j, d.hash);
+    sr_json_str_or_null(&j, d.hash);
     sr_json_key(&j, "version");
     sr_json_int(&j, d.version);
     sr_json_key(&j, "ingested_at");
     sr_json_int(&j, d.ingested_at);
     sr_json_key(&j, "near_duplicate_of");
-    json_str(&j, d.dup_of);
+    sr_json_str_or_null(&j, d.dup_of);
     if (d.has_dup_sim) {
         sr_json_key(&j, "similarity");
         sr_json_fixed(&j, d.dup_sim, 3);
@@ -1110,11 +864,11 @@ static int st_document(void *ctx, const char *id, sr_buf *out, sr_query_error *e
         else
             sr_json_int(&j, sr_rows_int(&r, 1));
         sr_json_key(&j, "event_type");
-        json_str(&j, sr_rows_text(&r, 2));
+        sr_json_str_or_null(&j, sr_rows_text(&r, 2));
         sr_json_key(&j, "sub_event_type");
-        json_str(&j, sr_rows_text(&r, 3));
+        sr_json_str_or_null(&j, sr_rows_text(&r, 3));
         sr_json_key(&j, "cameo");
-        json_str(&j, sr_rows_text(&r, 4));
+        sr_json_str_or_null(&j, sr_rows_text(&r, 4));
         sr_json_key(&j, "happened");
         sr_json_bool(&j, sr_rows_int(&r, 5) != 0);
         sr_json_key(&j, "evidence");
@@ -1191,7 +945,7 @@ static int st_ingest(void *ctx, const char *body, size_t n, sitrep_format fmt, s
             nbad++;
             sr_json_begin_object(&je);
             sr_json_key(&je, "id");
-            json_str(&je, d->id);
+            sr_json_str_or_null(&je, d->id);
             sr_json_key(&je, "message");
             sr_json_cstr(&je, xs != SITREP_OK ? sitrep_extractor_error(k->x)->message : "no text");
             sr_json_end_object(&je);
@@ -1244,9 +998,9 @@ static int st_ingest(void *ctx, const char *body, size_t n, sitrep_format fmt, s
                                                           : "unchanged";
         sr_json_begin_object(&jd);
         sr_json_key(&jd, "id");
-        json_str(&jd, sd[i].id);
+        sr_json_str_or_null(&jd, sd[i].id);
         sr_json_key(&jd, "url");
-        json_str(&jd, sd[i].url);
+        sr_json_str_or_null(&jd, sd[i].url);
         sr_json_key(&jd, "status");
         sr_json_cstr(&jd, status);
         /* its events as stored now and the incidents they are in */
@@ -1351,7 +1105,7 @@ static void add_doc(rep_ctx *c, int64_t row)
     c->docs[c->ndocs++] = row;
 }
 
-static bool rep_row(void *arg, sr_db *db, sr_arena *a, ev_row *e, bool has_inc, inc_row *ir)
+static bool rep_row(void *arg, sr_db *db, sr_arena *a, ev_row *e, bool has_inc, sr_inc_row *ir)
 {
     rep_ctx *c = arg;
     (void)has_inc;
@@ -1362,9 +1116,9 @@ static bool rep_row(void *arg, sr_db *db, sr_arena *a, ev_row *e, bool has_inc, 
     sr_json_key(&j, "id");
     sr_json_cstr(&j, id);
     sr_json_key(&j, "event_type");
-    json_str(&j, ir->event_type);
+    sr_json_str_or_null(&j, ir->event_type);
     sr_json_key(&j, "sub_event_type");
-    json_str(&j, ir->sub_event_type);
+    sr_json_str_or_null(&j, ir->sub_event_type);
     if (ir->date[0]) {
         sr_json_key(&j, "date");
         sr_json_cstr(&j, ir->date);
@@ -1372,11 +1126,11 @@ static bool rep_row(void *arg, sr_db *db, sr_arena *a, ev_row *e, bool has_inc, 
         sr_json_cstr(&j, precision_name(ir->date_precision));
     }
     sr_json_key(&j, "country");
-    json_str(&j, ir->loc.country[0] ? ir->loc.country : ir->loc.cc);
+    sr_json_str_or_null(&j, ir->loc.country[0] ? ir->loc.country : ir->loc.cc);
     sr_json_key(&j, "admin1");
-    json_str(&j, ir->loc.admin1);
+    sr_json_str_or_null(&j, ir->loc.admin1);
     sr_json_key(&j, "location");
-    json_str(&j, ir->loc.name);
+    sr_json_str_or_null(&j, ir->loc.name);
     if (ir->loc.has_coords) {
         sr_json_key(&j, "lat");
         sr_json_fixed(&j, ir->loc.lat, 4);
@@ -1408,11 +1162,11 @@ static bool rep_row(void *arg, sr_db *db, sr_arena *a, ev_row *e, bool has_inc, 
     sr_json_key(&j, "articles");
     sr_json_int(&j, ir->x.num_articles);
     sr_json_key(&j, "first_reported");
-    json_str(&j, ir->x.first_reported);
+    sr_json_str_or_null(&j, ir->x.first_reported);
     sr_json_key(&j, "last_reported");
-    json_str(&j, ir->x.last_reported);
+    sr_json_str_or_null(&j, ir->x.last_reported);
     sr_json_key(&j, "notes");
-    json_str(&j, e->x.notes);
+    sr_json_str_or_null(&j, e->x.notes);
     sr_json_key(&j, "reports");
     sr_json_begin_array(&j);
     sr_val p[] = {sr_vi(ir->x.id)};
@@ -1430,7 +1184,7 @@ static bool rep_row(void *arg, sr_db *db, sr_arena *a, ev_row *e, bool has_inc, 
         sr_json_key(&j, "event_id");
         sr_json_cstr(&j, eid);
         sr_json_key(&j, "source");
-        json_str(&j, x.x.publication);
+        sr_json_str_or_null(&j, x.x.publication);
         if (x.x.end > x.x.start && x.x.start >= 0) {
             sr_json_key(&j, "evidence");
             sr_json_span(&j, (uint32_t)x.x.start, (uint32_t)x.x.end, NULL);

@@ -1,0 +1,243 @@
+/*
+ * rows.c: the rows of events and incidents as queries read them back, and
+ * the JSON of a report; shared by `sitrep query` (query.c) and the server
+ * (serve/store_corpus.c), so both give the same objects.
+ */
+#include "corpus/corpus.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+const char *sr_rows_copy(sr_arena *a, const char *s)
+{
+    char *r = sr_arena_strndup(a, s, strlen(s));
+    return r ? r : "";
+}
+
+void sr_rows_event(sr_arena *a, const sr_rows *r, sr_xevent *x, int64_t *id, int64_t *incident,
+                       const char **dup_of)
+{
+    memset(x, 0, sizeof *x);
+    int k = 0;
+    *id = sr_rows_int(r, k++);
+    x->ord = (uint32_t)sr_rows_int(r, k++);
+    x->sentence = (uint32_t)sr_rows_int(r, k++);
+    x->start = sr_rows_int(r, k++);
+    x->end = sr_rows_int(r, k++);
+    x->trig_start = sr_rows_int(r, k++);
+    x->trig_end = sr_rows_int(r, k++);
+    x->notes = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->trigger = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->cameo = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->plover = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->mode = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->event_type = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->sub_event_type = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->modality = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->happened = sr_rows_int(r, k++) != 0;
+    x->confidence = (float)sr_rows_real(r, k++);
+    sr_xactor *ac[2] = {&x->actor1, &x->actor2};
+    for (int i = 0; i < 2; i++) {
+        ac[i]->name = sr_rows_copy(a, sr_rows_text(r, k++));
+        ac[i]->code = sr_rows_copy(a, sr_rows_text(r, k++));
+        ac[i]->country = sr_rows_copy(a, sr_rows_text(r, k++));
+        ac[i]->sector = sr_rows_copy(a, sr_rows_text(r, k++));
+        ac[i]->inter = (int)sr_rows_int(r, k++);
+        ac[i]->start = sr_rows_int(r, k++);
+        ac[i]->end = sr_rows_int(r, k++);
+        ac[i]->geo = (sr_xplace){"", "", "", "", "", false, 0, 0, -1, -1};
+    }
+    x->loc.name = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->loc.cc = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->loc.iso3 = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->loc.country = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->loc.admin1 = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->loc.has_coords = sr_rows_int(r, k++) != 0 && !sr_rows_null(r, k);
+    x->loc.lat = sr_rows_real(r, k++);
+    x->loc.lon = sr_rows_real(r, k++);
+    x->loc.feature = (int)sr_rows_int(r, k++);
+    x->loc.id = sr_rows_int(r, k++);
+    x->geo_precision = (int)sr_rows_int(r, k++);
+    snprintf(x->date, sizeof x->date, "%s", sr_rows_text(r, k++));
+    x->date_precision = (int)sr_rows_int(r, k++);
+    x->date_basis = (int)sr_rows_int(r, k++);
+    x->has_fatalities = sr_rows_int(r, k++) != 0;
+    x->fat_min = (int)sr_rows_int(r, k++);
+    x->fat_max = (int)sr_rows_int(r, k++);
+    x->fat_start = sr_rows_int(r, k++);
+    x->fat_end = sr_rows_int(r, k++);
+    x->reported_by = sr_rows_copy(a, sr_rows_text(r, k++));
+    *incident = sr_rows_null(r, k) ? 0 : sr_rows_int(r, k);
+    k++;
+    x->doc_id = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->url = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->publication = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->published = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->title = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->doc_len = (uint32_t)sr_rows_int(r, k++);
+    *dup_of = sr_rows_copy(a, sr_rows_text(r, k++));
+}
+
+void sr_rows_incident(sr_arena *a, const sr_rows *r, int k, sr_inc_row *x)
+{
+    memset(x, 0, sizeof *x);
+    x->x.id = sr_rows_int(r, k++);
+    x->event_type = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->sub_event_type = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->actor1 = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->actor2 = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->loc.name = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->loc.cc = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->loc.iso3 = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->loc.country = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->loc.admin1 = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->loc.has_coords = sr_rows_int(r, k++) != 0 && !sr_rows_null(r, k);
+    x->loc.lat = sr_rows_real(r, k++);
+    x->loc.lon = sr_rows_real(r, k++);
+    x->loc.feature = x->loc.name[0] ? 2 : -1;
+    x->loc.id = -1;
+    x->geo_precision = (int)sr_rows_int(r, k++);
+    snprintf(x->date, sizeof x->date, "%s", sr_rows_text(r, k++));
+    x->date_precision = (int)sr_rows_int(r, k++);
+    x->date_basis = (int)sr_rows_int(r, k++);
+    x->x.num_mentions = (int)sr_rows_int(r, k++);
+    x->x.num_articles = (int)sr_rows_int(r, k++);
+    x->x.num_sources = (int)sr_rows_int(r, k++);
+    x->x.first_reported = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->x.last_reported = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->x.has_fatalities = sr_rows_int(r, k++) != 0;
+    x->x.fatalities = (int)sr_rows_int(r, k++);
+    x->has_low = !sr_rows_null(r, k);
+    x->x.fat_low = (int)sr_rows_int(r, k++);
+    x->low_by = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->has_high = !sr_rows_null(r, k);
+    x->x.fat_high = (int)sr_rows_int(r, k++);
+    x->high_by = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->x.sources = sr_rows_copy(a, sr_rows_text(r, k++));
+    x->support = sr_rows_copy(a, sr_rows_text(r, k++));
+    /* ACLED's timestamp: when the incident was first reported */
+    int64_t f, l;
+    char day[11];
+    snprintf(day, sizeof day, "%.10s", x->x.first_reported);
+    x->x.timestamp = sr_date_range(day, &f, &l) ? f * 86400 : 0;
+}
+
+/* The incident's chosen values over its representative report. */
+void sr_rows_apply_incident(sr_xevent *x, const sr_inc_row *i)
+{
+    x->event_type = i->event_type;
+    x->sub_event_type = i->sub_event_type;
+    if (strcmp(x->actor1.name, i->actor1))
+        x->actor1 = (sr_xactor){i->actor1, "", "", "", x->actor1.inter, false, -1, -1, x->actor1.geo};
+    if (strcmp(x->actor2.name, i->actor2))
+        x->actor2 = (sr_xactor){i->actor2, "", "", "", x->actor2.inter, false, -1, -1, x->actor2.geo};
+    if (strcmp(x->loc.name, i->loc.name)) {
+        x->loc = i->loc;
+        x->geo_precision = i->geo_precision;
+    }
+    memcpy(x->date, i->date, sizeof x->date);
+    x->date_precision = i->date_precision;
+    x->date_basis = i->date_basis;
+}
+
+void sr_json_str_or_null(sr_json *j, const char *s)
+{
+    if (s && s[0])
+        sr_json_string(j, s, strlen(s));
+    else
+        sr_json_null(j);
+}
+
+void sr_report_json(sr_json *j, const sr_xevent *x, const char *dup_of)
+{
+    sr_json_begin_object(j);
+    sr_json_key(j, "doc_id");
+    sr_json_str_or_null(j, x->doc_id);
+    sr_json_key(j, "url");
+    sr_json_str_or_null(j, x->url);
+    sr_json_key(j, "publication");
+    sr_json_str_or_null(j, x->publication);
+    sr_json_key(j, "published");
+    sr_json_str_or_null(j, x->published);
+    sr_json_key(j, "near_duplicate_of");
+    sr_json_str_or_null(j, dup_of);
+    sr_json_key(j, "event");
+    char id[16];
+    snprintf(id, sizeof id, "v%u", x->ord);
+    sr_json_cstr(j, id);
+    sr_json_key(j, "event_type");
+    sr_json_str_or_null(j, x->event_type);
+    sr_json_key(j, "sub_event_type");
+    sr_json_str_or_null(j, x->sub_event_type);
+    sr_json_key(j, "actor1");
+    sr_json_str_or_null(j, x->actor1.name);
+    sr_json_key(j, "actor2");
+    sr_json_str_or_null(j, x->actor2.name);
+    sr_json_key(j, "location");
+    sr_json_str_or_null(j, x->loc.name);
+    sr_json_key(j, "date");
+    sr_json_str_or_null(j, x->date);
+    sr_json_key(j, "fatalities");
+    if (x->has_fatalities)
+        sr_json_int(j, x->fat_min);
+    else
+        sr_json_null(j);
+    sr_json_key(j, "start");
+    sr_json_int(j, x->start);
+    sr_json_key(j, "end");
+    sr_json_int(j, x->end);
+    sr_json_key(j, "trigger");
+    sr_json_span(j, (uint32_t)x->trig_start, (uint32_t)x->trig_end, NULL);
+    sr_json_key(j, "evidence");
+    sr_json_str_or_null(j, x->notes);
+    sr_json_end_object(j);
+}
+
+/* '%' + s, lower case, with LIKE's wildcards escaped, + '%' */
+const char *sr_like_pattern(sr_arena *a, const char *s)
+{
+    size_t n = strlen(s);
+    char *r = sr_arena_alloc(a, 2 * n + 3);
+    if (!r)
+        return "%";
+    size_t k = 0;
+    r[k++] = '%';
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == '%' || c == '_' || c == '\\')
+            r[k++] = '\\';
+        r[k++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    }
+    r[k++] = '%';
+    r[k] = 0;
+    return r;
+}
+
+/* Words of a search as an FTS5 query: each word quoted, all required. */
+const char *sr_fts5_query(sr_arena *a, const char *s)
+{
+    size_t n = strlen(s);
+    char *r = sr_arena_alloc(a, 3 * n + 3);
+    if (!r)
+        return "";
+    size_t k = 0;
+    bool in = false;
+    for (size_t i = 0; i <= n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        bool w = c && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80);
+        if (w && !in) {
+            if (k)
+                r[k++] = ' ';
+            r[k++] = '"';
+            in = true;
+        } else if (!w && in) {
+            r[k++] = '"';
+            in = false;
+        }
+        if (w)
+            r[k++] = (char)c;
+    }
+    r[k] = 0;
+    return r;
+}
+

@@ -63,14 +63,18 @@ static void *worker(void *arg)
             pthread_cond_wait(&p->work, &p->mu);
         if (p->stop)
             break;
-        slot *s = &p->slots[p->next_run];
+        unsigned at = p->next_run;
+        slot *s = &p->slots[at];
         p->next_run = (p->next_run + 1) % p->window;
         s->state = SLOT_BUSY;
         pthread_mutex_unlock(&p->mu);
         s->status = sr_api_run(s->x, s->file, &s->raw, s->single, &s->rec);
         pthread_mutex_lock(&p->mu);
         s->state = SLOT_DONE;
-        pthread_cond_broadcast(&p->done);
+        /* the reader waits for the oldest slot only: a later one it will
+         * find done when it gets there */
+        if (at == p->head)
+            pthread_cond_signal(&p->done);
         /* the next slot may have been made READY while this one ran */
     }
     pthread_mutex_unlock(&p->mu);

@@ -203,6 +203,12 @@ void sr_report_json(sr_json *j, const sr_xevent *x, const char *dup_of);
  * all the words of s. */
 const char *sr_like_pattern(sr_arena *a, const char *s);
 const char *sr_fts5_query(sr_arena *a, const char *s);
+/* "day", "month" or "year" for a date precision (SR_PREC_*), or NULL. */
+const char *sr_date_precision_name(int p);
+/* An incident as `sitrep query` and the server write it: its chosen
+ * values, support, counts, fatalities, every report and why it merged
+ * (rep: its representative event); false when the store cannot be read. */
+bool sr_incident_json(sr_json *j, sr_db *db, sr_arena *a, const sr_xevent *rep, const sr_inc_row *i);
 
 /* incident.c: merging an event into the incidents it matches. */
 typedef struct sr_cand {

@@ -42,134 +42,6 @@ static bool flush(out_ctx *o)
 /* ---- one JSONL incident ---------------------------------------------------- */
 
 static const char sql_reports[] = "SELECT " EV_COLS " FROM event e" EV_FROM " WHERE e.incident = ? ORDER BY e.id";
-static const char sql_links[] =
-    "SELECT m.reason, da.doc_id, ea.ord, db.doc_id, eb.ord FROM merge_link m JOIN event ea ON ea.id = m.event"
-    " JOIN document da ON da.id = ea.doc JOIN event eb ON eb.id = m.other JOIN document db ON db.id = eb.doc"
-    " WHERE m.incident = ? ORDER BY m.event, m.other";
-
-static bool incident_json(out_ctx *o, const sr_xevent *rep, const sr_inc_row *i)
-{
-    sr_json j = {.b = &o->b, .first = true};
-    sr_json_begin_object(&j);
-    sr_json_key(&j, "incident");
-    sr_json_int(&j, i->x.id);
-    sr_json_key(&j, "event_type");
-    sr_json_str_or_null(&j, i->event_type);
-    sr_json_key(&j, "sub_event_type");
-    sr_json_str_or_null(&j, i->sub_event_type);
-    sr_json_key(&j, "cameo");
-    sr_json_str_or_null(&j, rep->cameo);
-    sr_json_key(&j, "plover");
-    sr_json_str_or_null(&j, rep->plover);
-    sr_json_key(&j, "actor1");
-    sr_json_str_or_null(&j, i->actor1);
-    sr_json_key(&j, "actor2");
-    sr_json_str_or_null(&j, i->actor2);
-    sr_json_key(&j, "location");
-    if (i->loc.name[0]) {
-        sr_json_begin_object(&j);
-        sr_json_key(&j, "name");
-        sr_json_str_or_null(&j, i->loc.name);
-        sr_json_key(&j, "country");
-        sr_json_str_or_null(&j, i->loc.country);
-        sr_json_key(&j, "iso3");
-        sr_json_str_or_null(&j, i->loc.iso3);
-        sr_json_key(&j, "admin1");
-        sr_json_str_or_null(&j, i->loc.admin1);
-        if (i->loc.has_coords) {
-            sr_json_key(&j, "lat");
-            sr_json_fixed(&j, i->loc.lat, 4);
-            sr_json_key(&j, "lon");
-            sr_json_fixed(&j, i->loc.lon, 4);
-        }
-        sr_json_key(&j, "geo_precision");
-        sr_json_int(&j, i->geo_precision);
-        sr_json_end_object(&j);
-    } else
-        sr_json_null(&j);
-    sr_json_key(&j, "date");
-    if (i->date[0]) {
-        static const char *const prec[] = {"day", "month", "year"};
-        sr_json_begin_object(&j);
-        sr_json_key(&j, "value");
-        sr_json_cstr(&j, i->date);
-        sr_json_key(&j, "precision");
-        sr_json_cstr(&j, i->date_precision >= 0 && i->date_precision <= 2 ? prec[i->date_precision] : NULL);
-        sr_json_end_object(&j);
-    } else
-        sr_json_null(&j);
-    sr_json_key(&j, "fatalities");
-    if (i->x.has_fatalities) {
-        sr_json_begin_object(&j);
-        sr_json_key(&j, "conservative");
-        sr_json_int(&j, i->x.fatalities);
-        sr_json_key(&j, "lowest");
-        sr_json_int(&j, i->x.fat_low);
-        sr_json_key(&j, "lowest_by");
-        sr_json_str_or_null(&j, i->low_by);
-        sr_json_key(&j, "highest");
-        sr_json_int(&j, i->x.fat_high);
-        sr_json_key(&j, "highest_by");
-        sr_json_str_or_null(&j, i->high_by);
-        sr_json_end_object(&j);
-    } else
-        sr_json_null(&j);
-    sr_json_key(&j, "num_mentions");
-    sr_json_int(&j, i->x.num_mentions);
-    sr_json_key(&j, "num_articles");
-    sr_json_int(&j, i->x.num_articles);
-    sr_json_key(&j, "num_sources");
-    sr_json_int(&j, i->x.num_sources);
-    sr_json_key(&j, "sources");
-    sr_json_str_or_null(&j, i->x.sources);
-    sr_json_key(&j, "first_reported");
-    sr_json_str_or_null(&j, i->x.first_reported);
-    sr_json_key(&j, "last_reported");
-    sr_json_str_or_null(&j, i->x.last_reported);
-    sr_json_key(&j, "support");
-    /* stored as JSON by the merge (incident.c) */
-    j.after_key = false;
-    sr_buf_puts(&o->b, i->support[0] ? i->support : "null");
-    sr_json_key(&j, "reports");
-    sr_json_begin_array(&j);
-    sr_val p[] = {sr_vi(i->x.id)};
-    sr_rows r;
-    if (!sr_db_run(o->c->db, sql_reports, p, 1, &r, true))
-        return false;
-    while (sr_rows_next(&r)) {
-        sr_xevent x;
-        int64_t id, inc;
-        const char *dup;
-        sr_rows_event(&o->a, &r, &x, &id, &inc, &dup);
-        sr_report_json(&j, &x, dup);
-    }
-    if (!sr_rows_end(&r))
-        return false;
-    sr_json_end_array(&j);
-    sr_json_key(&j, "why");
-    sr_json_begin_array(&j);
-    if (!sr_db_run(o->c->db, sql_links, p, 1, &r, true))
-        return false;
-    while (sr_rows_next(&r)) {
-        char a[300], b[300];
-        snprintf(a, sizeof a, "%s#v%lld", sr_rows_text(&r, 1), (long long)sr_rows_int(&r, 2));
-        snprintf(b, sizeof b, "%s#v%lld", sr_rows_text(&r, 3), (long long)sr_rows_int(&r, 4));
-        sr_json_begin_object(&j);
-        sr_json_key(&j, "event");
-        sr_json_cstr(&j, a);
-        sr_json_key(&j, "with");
-        sr_json_cstr(&j, b);
-        sr_json_key(&j, "reason");
-        sr_json_cstr(&j, sr_rows_text(&r, 0));
-        sr_json_end_object(&j);
-    }
-    if (!sr_rows_end(&r))
-        return false;
-    sr_json_end_array(&j);
-    sr_json_end_object(&j);
-    sr_buf_putc(&o->b, '\n');
-    return true;
-}
 
 /* ---- the statement ------------------------------------------------------------ */
 
@@ -312,10 +184,12 @@ sitrep_status sr_corpus_query(sr_corpus *c, const sr_query *q, FILE *out)
         switch (q->format) {
         case SR_QF_JSONL:
             if (q->incidents) {
-                if (!incident_json(&o, &x, &ir)) {
+                sr_json j = {.b = &o.b, .first = true};
+                if (!sr_incident_json(&j, c->db, &o.a, &x, &ir)) {
                     snprintf(c->err, sizeof c->err, "%s", sr_db_error(c->db));
                     st = SITREP_EIO;
                 }
+                sr_buf_putc(&o.b, '\n');
             } else {
                 sr_json j = {.b = &o.b, .first = true};
                 sr_json_begin_object(&j);

@@ -241,3 +241,138 @@ const char *sr_fts5_query(sr_arena *a, const char *s)
     return r;
 }
 
+
+const char *sr_date_precision_name(int p)
+{
+    static const char *const prec[] = {"day", "month", "year"};
+    return p >= 0 && p <= 2 ? prec[p] : NULL;
+}
+
+static const char sql_reports[] = "SELECT " SR_EV_COLS " FROM event e" SR_EV_FROM " WHERE e.incident = ? ORDER BY e.id";
+static const char sql_links[] =
+    "SELECT m.reason, da.doc_id, ea.ord, db.doc_id, eb.ord FROM merge_link m JOIN event ea ON ea.id = m.event"
+    " JOIN document da ON da.id = ea.doc JOIN event eb ON eb.id = m.other JOIN document db ON db.id = eb.doc"
+    " WHERE m.incident = ? ORDER BY m.event, m.other";
+
+/* One incident with its reports and why they merged. */
+bool sr_incident_json(sr_json *j, sr_db *db, sr_arena *a, const sr_xevent *rep, const sr_inc_row *i)
+{
+    sr_json_begin_object(j);
+    sr_json_key(j, "incident");
+    sr_json_int(j, i->x.id);
+    sr_json_key(j, "event_type");
+    sr_json_str_or_null(j, i->event_type);
+    sr_json_key(j, "sub_event_type");
+    sr_json_str_or_null(j, i->sub_event_type);
+    sr_json_key(j, "cameo");
+    sr_json_str_or_null(j, rep->cameo);
+    sr_json_key(j, "plover");
+    sr_json_str_or_null(j, rep->plover);
+    sr_json_key(j, "actor1");
+    sr_json_str_or_null(j, i->actor1);
+    sr_json_key(j, "actor2");
+    sr_json_str_or_null(j, i->actor2);
+    sr_json_key(j, "location");
+    if (i->loc.name[0]) {
+        sr_json_begin_object(j);
+        sr_json_key(j, "name");
+        sr_json_str_or_null(j, i->loc.name);
+        sr_json_key(j, "country");
+        sr_json_str_or_null(j, i->loc.country);
+        sr_json_key(j, "iso3");
+        sr_json_str_or_null(j, i->loc.iso3);
+        sr_json_key(j, "admin1");
+        sr_json_str_or_null(j, i->loc.admin1);
+        if (i->loc.has_coords) {
+            sr_json_key(j, "lat");
+            sr_json_fixed(j, i->loc.lat, 4);
+            sr_json_key(j, "lon");
+            sr_json_fixed(j, i->loc.lon, 4);
+        }
+        sr_json_key(j, "geo_precision");
+        sr_json_int(j, i->geo_precision);
+        sr_json_end_object(j);
+    } else
+        sr_json_null(j);
+    sr_json_key(j, "date");
+    if (i->date[0]) {
+        sr_json_begin_object(j);
+        sr_json_key(j, "value");
+        sr_json_cstr(j, i->date);
+        sr_json_key(j, "precision");
+        sr_json_cstr(j, sr_date_precision_name(i->date_precision));
+        sr_json_end_object(j);
+    } else
+        sr_json_null(j);
+    sr_json_key(j, "fatalities");
+    if (i->x.has_fatalities) {
+        sr_json_begin_object(j);
+        sr_json_key(j, "conservative");
+        sr_json_int(j, i->x.fatalities);
+        sr_json_key(j, "lowest");
+        sr_json_int(j, i->x.fat_low);
+        sr_json_key(j, "lowest_by");
+        sr_json_str_or_null(j, i->low_by);
+        sr_json_key(j, "highest");
+        sr_json_int(j, i->x.fat_high);
+        sr_json_key(j, "highest_by");
+        sr_json_str_or_null(j, i->high_by);
+        sr_json_end_object(j);
+    } else
+        sr_json_null(j);
+    sr_json_key(j, "num_mentions");
+    sr_json_int(j, i->x.num_mentions);
+    sr_json_key(j, "num_articles");
+    sr_json_int(j, i->x.num_articles);
+    sr_json_key(j, "num_sources");
+    sr_json_int(j, i->x.num_sources);
+    sr_json_key(j, "sources");
+    sr_json_str_or_null(j, i->x.sources);
+    sr_json_key(j, "first_reported");
+    sr_json_str_or_null(j, i->x.first_reported);
+    sr_json_key(j, "last_reported");
+    sr_json_str_or_null(j, i->x.last_reported);
+    sr_json_key(j, "support");
+    /* stored as JSON by the merge (corpus/incident.c) */
+    j->after_key = false;
+    sr_buf_puts(j->b, i->support[0] ? i->support : "null");
+    sr_json_key(j, "reports");
+    sr_json_begin_array(j);
+    sr_val p[] = {sr_vi(i->x.id)};
+    sr_rows r;
+    if (!sr_db_run(db, sql_reports, p, 1, &r, true))
+        return false;
+    while (sr_rows_next(&r)) {
+        sr_xevent x;
+        int64_t id, inc;
+        const char *dup;
+        sr_rows_event(a, &r, &x, &id, &inc, &dup);
+        sr_report_json(j, &x, dup);
+    }
+    if (!sr_rows_end(&r))
+        return false;
+    sr_json_end_array(j);
+    sr_json_key(j, "why");
+    sr_json_begin_array(j);
+    if (!sr_db_run(db, sql_links, p, 1, &r, true))
+        return false;
+    while (sr_rows_next(&r)) {
+        char x1[300], x2[300];
+        snprintf(x1, sizeof x1, "%s#v%lld", sr_rows_text(&r, 1), (long long)sr_rows_int(&r, 2));
+        snprintf(x2, sizeof x2, "%s#v%lld", sr_rows_text(&r, 3), (long long)sr_rows_int(&r, 4));
+        sr_json_begin_object(j);
+        sr_json_key(j, "event");
+        sr_json_cstr(j, x1);
+        sr_json_key(j, "with");
+        sr_json_cstr(j, x2);
+        sr_json_key(j, "reason");
+        sr_json_cstr(j, sr_rows_text(&r, 0));
+        sr_json_end_object(j);
+    }
+    if (!sr_rows_end(&r))
+        return false;
+    sr_json_end_array(j);
+    sr_json_end_object(j);
+    return true;
+}
+

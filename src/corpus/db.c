@@ -112,8 +112,22 @@ sr_db *sr_db_open(const char *url, char *err, size_t errn)
     }
     sqlite3_busy_timeout(db->lite, 30000);
     char *msg = NULL;
-    if (sqlite3_exec(db->lite, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;", NULL,
-                     NULL, &msg) != SQLITE_OK) {
+    /* Turning a new file to WAL needs it to itself for a moment: a second
+       worker opening the same new store at that moment is told "locked"
+       without the busy handler, so it tries again (for the same 30 s). */
+    int rc;
+    for (int tries = 0;; tries++) {
+        rc = sqlite3_exec(db->lite, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;",
+                          NULL, NULL, &msg);
+        if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+            break;
+        if (tries == 3000)
+            break;
+        sqlite3_free(msg);
+        msg = NULL;
+        sqlite3_sleep(10);
+    }
+    if (rc != SQLITE_OK) {
         snprintf(err, errn, "%s: %s", path, msg ? msg : "cannot set WAL");
         sqlite3_free(msg);
         sr_db_close(db);

@@ -147,9 +147,13 @@ sitrep_status sr_corpus_open(const char *url, sr_corpus **out, char *err, size_t
         return SITREP_EIO;
     }
     char *ddl = ddl_for(sr_db_kind(c->db));
-    /* PostgreSQL: two sessions creating the schema at once wait on a lock */
-    bool ok = ddl && (sr_db_kind(c->db) != SR_DB_PG || sr_db_script(c->db, "BEGIN; SELECT pg_advisory_xact_lock(7215)")) &&
-              sr_db_script(c->db, ddl) && (sr_db_kind(c->db) != SR_DB_PG || sr_db_script(c->db, "COMMIT"));
+    /* The schema step is one write transaction, so that workers opening a
+       new store at once take turns: PostgreSQL waits on an advisory lock,
+       SQLite takes its write lock first (BEGIN IMMEDIATE waits through the
+       busy handler, where a read turned write would fail at once). */
+    bool pg = sr_db_kind(c->db) == SR_DB_PG;
+    bool ok = ddl && sr_db_script(c->db, pg ? "BEGIN; SELECT pg_advisory_xact_lock(7215)" : "BEGIN IMMEDIATE") &&
+              sr_db_script(c->db, ddl);
     free(ddl);
     if (ok) {
         sr_val v[] = {sr_vs("schema"), sr_vs(SCHEMA_VERSION)};
@@ -169,6 +173,7 @@ sitrep_status sr_corpus_open(const char *url, sr_corpus **out, char *err, size_t
             ok = sr_db_script(c->db, "ALTER TABLE event ADD COLUMN mentions INTEGER;"
                                      "UPDATE meta SET value = '2' WHERE key = 'schema';");
     }
+    ok = ok && sr_db_script(c->db, "COMMIT");
     if (!ok) {
         snprintf(err, errn, "%s: %s", url, sr_db_error(c->db));
         sr_db_close(c->db);

@@ -217,12 +217,70 @@ void sr_json_cstr(sr_json *j, const char *s)
         sr_json_null(j);
 }
 
+/* Digits of v, most significant first, into the end of tmp[24]; returns
+   where they start. */
+static char *int_digits(char *end, uint64_t v)
+{
+    do {
+        *--end = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return end;
+}
+
 void sr_json_int(sr_json *j, int64_t v)
 {
     value_sep(j);
-    char tmp[24];
-    int n = snprintf(tmp, sizeof tmp, "%lld", (long long)v);
-    sr_buf_put(j->b, tmp, (size_t)n);
+    char tmp[24], *end = tmp + sizeof tmp;
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    char *p = int_digits(end, u);
+    if (v < 0)
+        *--p = '-';
+    sr_buf_put(j->b, p, (size_t)(end - p));
+}
+
+/* v to `decimals` places as "%.*f" writes it, or false where this might
+   round otherwise: v times 10^decimals is rounded half to even, as the
+   exact decimal would be, unless it lies too near a half for the
+   product's own rounding error to be ruled out (then snprintf decides). */
+static bool fixed_fast(double v, int decimals, char *tmp, int *len)
+{
+    static const double scale[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+    if (decimals < 0 || decimals > 6)
+        return false;
+    double x = v * scale[decimals];
+    if (!(x < 1e12 && x > -1e12))
+        return false;
+    double r = __builtin_nearbyint(x);
+    double off = x - r;
+    if (off > 0.499 || off < -0.499)
+        return false;
+    bool neg = r < 0 || (r == 0 && (v < 0 || (v == 0 && __builtin_signbit(v))));
+    uint64_t u = (uint64_t)(r < 0 ? -r : r);
+    char digits[24], *end = digits + sizeof digits, *p = int_digits(end, u);
+    int nd = (int)(end - p), n = 0;
+    if (neg)
+        tmp[n++] = '-';
+    if (nd <= decimals) { /* 0.0042 */
+        tmp[n++] = '0';
+        if (decimals) {
+            tmp[n++] = '.';
+            for (int k = nd; k < decimals; k++)
+                tmp[n++] = '0';
+        }
+        memcpy(tmp + n, p, (size_t)nd);
+        n += nd;
+    } else {
+        memcpy(tmp + n, p, (size_t)(nd - decimals));
+        n += nd - decimals;
+        if (decimals) {
+            tmp[n++] = '.';
+            memcpy(tmp + n, end - decimals, (size_t)decimals);
+            n += decimals;
+        }
+    }
+    *len = n;
+    return true;
 }
 
 void sr_json_fixed(sr_json *j, double v, int decimals)
@@ -233,7 +291,9 @@ void sr_json_fixed(sr_json *j, double v, int decimals)
         return;
     }
     char tmp[48];
-    int n = snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
+    int n;
+    if (!fixed_fast(v, decimals, tmp, &n))
+        n = snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
     /* no trailing zeros: 36.0000 -> 36.0, 38.1500 -> 38.15; whole numbers
      * bare: 130.000 -> 130 */
     while (n > 2 && tmp[n - 1] == '0' && tmp[n - 2] != '.')

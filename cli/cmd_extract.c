@@ -260,8 +260,11 @@ int cmd_extract(int argc, char **argv)
         st = sitrep_pool_new(model, jobs, 0, &pool);
     if (st == SITREP_OK && x)
         sitrep_extractor_set_last_stage(x, last);
-    if (st == SITREP_OK && pool)
+    if (st == SITREP_OK && pool) {
         sitrep_pool_set_last_stage(pool, last);
+        /* records written on the workers (the CSV header line, once, here) */
+        sitrep_pool_set_write_flags(pool, flags);
+    }
     if (st == SITREP_OK && (flags & SITREP_WRITE_TOKENS)) {
         if (x)
             sitrep_extractor_set_parse(x, SITREP_PARSE_ALL);

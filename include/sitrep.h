@@ -219,6 +219,12 @@ SITREP_API void sitrep_pool_set_parse(sitrep_pool *p, sitrep_parse_mode mode);
  *  source to its SITREP_END before starting the next. */
 SITREP_API sitrep_status sitrep_pool_next(sitrep_pool *p, sitrep_source *src,
                                           const sitrep_record **out);
+/** Have the workers also write each record as sitrep_record_write(rec, f,
+ *  flags) would, so that this call from the reading thread, with the same
+ *  flags, only copies the bytes out: writing then runs on every core.  A
+ *  call with other flags writes the record anew.  Call before the first
+ *  sitrep_pool_next. */
+SITREP_API void sitrep_pool_set_write_flags(sitrep_pool *p, unsigned flags);
 /** The error of the record the last sitrep_pool_next returned. */
 SITREP_API const sitrep_error *sitrep_pool_error(const sitrep_pool *p);
 SITREP_API unsigned sitrep_pool_threads(const sitrep_pool *p);

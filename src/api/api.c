@@ -16,6 +16,7 @@ struct sitrep_extractor {
     char errbuf[512];
     char idbuf[512];
     sr_buf out; /* output staging for sitrep_record_write */
+    sr_prerender pre; /* out holds the record, written with these flags */
     sr_lexcache *lexcache;
     sitrep_stage last; /* the last stage to run */
     sitrep_parse_mode parse; /* which sentences to parse */
@@ -45,6 +46,7 @@ sitrep_status sitrep_extractor_new(const sitrep_model *model, sitrep_extractor *
     x->model = model;
     x->rec.model = model;
     x->rec.out = &x->out;
+    x->rec.pre = &x->pre;
     x->last = SITREP_STAGE_ALL;
     x->lexcache = calloc(1, sizeof *x->lexcache);
     if (!x->lexcache) {
@@ -173,6 +175,7 @@ static sitrep_status read_jsonl(sitrep_extractor *x, const char *file, const sr_
 static sitrep_status run(sitrep_extractor *x, const char *file, const sr_rawdoc *raw, bool single)
 {
     sr_arena_reset(&x->arena);
+    x->pre.valid = false;
     sr_doc *d = &x->rec.doc;
     memset(d, 0, sizeof *d);
     d->arena = &x->arena;
@@ -294,14 +297,30 @@ sitrep_status sitrep_extract_buffer(sitrep_extractor *x, const char *data, size_
     return st;
 }
 
+void sr_api_prerender(sitrep_extractor *x, unsigned flags)
+{
+    sr_buf *b = &x->out;
+    b->n = 0;
+    b->failed = false;
+    x->pre.status = sr_record_write(&x->rec.doc, x->rec.model, b, flags);
+    x->pre.flags = flags;
+    x->pre.valid = true;
+}
+
 sitrep_status sitrep_record_write(const sitrep_record *rec, FILE *out, unsigned flags)
 {
     /* The extractor's output buffer: writing makes no allocation in steady
-     * state. */
+     * state.  A pool's worker may have written the record there already. */
     sr_buf *b = rec->out;
-    b->n = 0;
-    b->failed = false;
-    sitrep_status st = sr_record_write(&rec->doc, rec->model, b, flags);
+    sitrep_status st;
+    if (rec->pre->valid && rec->pre->flags == flags) {
+        st = rec->pre->status;
+    } else {
+        b->n = 0;
+        b->failed = false;
+        st = sr_record_write(&rec->doc, rec->model, b, flags);
+    }
+    rec->pre->valid = false;
     if (st == SITREP_OK && b->n && fwrite(b->p, 1, b->n, out) != b->n)
         st = SITREP_EIO;
     /* Do not keep a huge buffer after a huge record. */

@@ -14,4 +14,8 @@
 sitrep_status sr_api_run(sitrep_extractor *x, const char *file, const sr_rawdoc *raw, bool single,
                          const sitrep_record **out);
 
+/* Writes x's record into its staging buffer with `flags`, as
+ * sitrep_record_write will want it (api.c). */
+void sr_api_prerender(sitrep_extractor *x, unsigned flags);
+
 #endif /* SR_API_H */

@@ -51,6 +51,8 @@ struct sitrep_pool {
     bool returned;     /* the head slot was handed out by the last call */
     bool ended;        /* the current source has no more documents */
     bool stop;
+    bool render;           /* workers write each record, with render_flags */
+    unsigned render_flags;
     sitrep_error err;
 };
 
@@ -69,6 +71,8 @@ static void *worker(void *arg)
         s->state = SLOT_BUSY;
         pthread_mutex_unlock(&p->mu);
         s->status = sr_api_run(s->x, s->file, &s->raw, s->single, &s->rec);
+        if (p->render)
+            sr_api_prerender(s->x, p->render_flags);
         pthread_mutex_lock(&p->mu);
         s->state = SLOT_DONE;
         /* the reader waits for the oldest slot only: a later one it will
@@ -139,6 +143,14 @@ void sitrep_pool_set_parse(sitrep_pool *p, sitrep_parse_mode mode)
 {
     for (unsigned i = 0; i < p->window; i++)
         sitrep_extractor_set_parse(p->slots[i].x, mode);
+}
+
+void sitrep_pool_set_write_flags(sitrep_pool *p, unsigned flags)
+{
+    pthread_mutex_lock(&p->mu);
+    p->render = true;
+    p->render_flags = flags;
+    pthread_mutex_unlock(&p->mu);
 }
 
 unsigned sitrep_pool_threads(const sitrep_pool *p) { return p->nthreads; }

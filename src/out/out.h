@@ -36,10 +36,19 @@ void sr_json_null(sr_json *j);
 void sr_json_span(sr_json *j, uint32_t s, uint32_t e, const char *kind);
 
 /* record.c */
+/* A record already written into its staging buffer (by a pool's worker),
+ * with the flags it was written with: sitrep_record_write with the same
+ * flags copies those bytes out instead of writing the record again. */
+typedef struct sr_prerender {
+    bool valid;
+    unsigned flags;
+    sitrep_status status;
+} sr_prerender;
 struct sitrep_record {
     sr_doc doc;
     const sitrep_model *model; /* for tag names when writing; may be NULL */
     sr_buf *out;               /* the extractor's output staging buffer */
+    sr_prerender *pre;         /* the extractor's; never NULL */
 };
 sitrep_status sr_record_write(const sr_doc *d, const sitrep_model *m, sr_buf *out, unsigned flags);
 

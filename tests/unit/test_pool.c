@@ -37,8 +37,10 @@ static char *batch(int rounds, bool reverse, size_t *len)
 }
 
 /* Every record of the buffer, written as JSON lines, through a pool of
- * `threads` (0: one extractor, no pool). */
-static char *run_all(const char *data, size_t len, unsigned threads, unsigned *nerrors)
+ * `threads` (0: one extractor, no pool); `render` 1: the workers write the
+ * records (with the flags the caller writes them with), 2: the workers
+ * write them with other flags (so the caller's write must write anew). */
+static char *run_all_r(const char *data, size_t len, unsigned threads, int render, unsigned *nerrors)
 {
     sitrep_source_options opt = {.format = SITREP_FORMAT_JSONL};
     sitrep_source *src;
@@ -53,6 +55,8 @@ static char *run_all(const char *data, size_t len, unsigned threads, unsigned *n
         assert_int_equal(sitrep_pool_new(tu_model, threads, 0, &pool), SITREP_OK);
     else
         assert_int_equal(sitrep_extractor_new(tu_model, &x), SITREP_OK);
+    if (pool && render)
+        sitrep_pool_set_write_flags(pool, render == 1 ? SITREP_WRITE_NO_TEXT : SITREP_WRITE_PRETTY);
     const sitrep_record *rec;
     sitrep_status st;
     *nerrors = 0;
@@ -73,6 +77,11 @@ static char *run_all(const char *data, size_t len, unsigned threads, unsigned *n
     return out;
 }
 
+static char *run_all(const char *data, size_t len, unsigned threads, unsigned *nerrors)
+{
+    return run_all_r(data, len, threads, 0, nerrors);
+}
+
 static void test_pool_same_records_in_order(void **state)
 {
     (void)state;
@@ -87,6 +96,16 @@ static void test_pool_same_records_in_order(void **state)
     assert_int_equal(e3, REPEAT);
     assert_string_equal(one, two);
     assert_string_equal(one, three);
+    /* written on the workers: the same bytes; written there with other
+     * flags: written again, the same bytes */
+    unsigned e4, e5;
+    char *four = run_all_r(data, len, 2, 1, &e4), *five = run_all_r(data, len, 2, 2, &e5);
+    assert_int_equal(e4, REPEAT);
+    assert_int_equal(e5, REPEAT);
+    assert_string_equal(one, four);
+    assert_string_equal(one, five);
+    free(four);
+    free(five);
     /* records come in input order: a, b, c, d, error, e, a, ... */
     const char *p = one;
     for (int r = 0; r < 2; r++)

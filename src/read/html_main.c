@@ -396,6 +396,13 @@ static bool heading(const mainst *s, const run *r)
     return tg >= H_H1 && tg <= H_H6;
 }
 
+/* A heading of sentences (a lead or standfirst set as h2) reads as a
+ * paragraph: its kind is body where a heading's would be section. */
+static bool prose_heading(const run *r)
+{
+    return r->chars >= 200 || (r->chars >= 120 && r->stops >= 1);
+}
+
 /* ---- scores ---------------------------------------------------------------- */
 
 /* How much of a run reads as prose, 0..1: words, sentence punctuation,
@@ -1139,6 +1146,9 @@ bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m, const hsink *sink)
     }
     if (!s.oom)
         classify(&s, in, best, sink);
+    for (uint32_t k = 0; !s.oom && !sink && k < s.nruns; k++)
+        if (s.rv[k].kind == SR_BLOCK_SECTION && prose_heading(&s.rv[k]))
+            s.rv[k].kind = SR_BLOCK_BODY;
 
     /* the document text: runs joined by a blank line */
     sr_buf out;

@@ -4,6 +4,7 @@
  * main text must ("with") and must not ("without") contain.
  *
  *   html_train DATA.jsonl.gz OUT.weights [--train even|odd|all] [--epochs N] [--l2 X]
+ *              [--errors FILE]  (every labelled block of the held-out half, scored)
  *
  * Every page is read as sitrep reads it (sr_read_html_sink), and every
  * block gets the features the reader computes.  A block is labelled body
@@ -33,6 +34,7 @@
 typedef struct example {
     uint32_t foff, nf;
     uint8_t y, half, quarter, heading, base, labelled; /* base: the heuristics said body/section */
+    char *what; /* --errors: the page's id and the block's first bytes */
 } example;
 
 typedef struct trainer {
@@ -196,6 +198,10 @@ static double dot(const float *w, const trainer *t, const example *e)
     return z;
 }
 
+/* --errors FILE: every labelled block of the other half, its label, the
+ * heuristics' call and the learned score, to read what the model misses. */
+static const char *errors_to;
+
 /* Blocks whose score is within the margin of 0 keep the heuristics' kind. */
 static double margin = 0;
 
@@ -286,6 +292,8 @@ int main(int argc, char **argv)
             prior = atof(argv[i + 1]);
         else if (strcmp(argv[i], "--margin") == 0)
             margin = atof(argv[i + 1]);
+        else if (strcmp(argv[i], "--errors") == 0)
+            errors_to = argv[i + 1];
         else if (strcmp(argv[i], "--lr") == 0)
             lr = atof(argv[i + 1]);
         else
@@ -329,8 +337,15 @@ int main(int argc, char **argv)
             const sr_block *bk = &d.blocks.v[b];
             char *bt = squash(d.text + bk->start, bk->end - bk->start);
             bool pos = matches(bt, with, nw), neg = matches(bt, without, nwo);
-            free(bt);
             example e = t.ex[i];
+            if (errors_to && pos != neg && (int)t.half != train_half) {
+                size_t l = strlen(bt) < 100 ? strlen(bt) : 100;
+                e.what = malloc(strlen(id) + l + 2);
+                if (!e.what)
+                    die("memory", "out of memory");
+                sprintf(e.what, "%s\t%.*s", id, (int)l, bt);
+            }
+            free(bt);
             e.base = bk->kind == SR_BLOCK_BODY || bk->kind == SR_BLOCK_SECTION;
             e.labelled = pos != neg;
             e.y = e.labelled ? pos : e.base;
@@ -374,6 +389,19 @@ int main(int argc, char **argv)
     report("odd half", w, &t, 1, -1);
     report("all", w, &t, -1, -1);
 
+    if (errors_to) {
+        /* label, heuristics, score, heading, page, text */
+        FILE *ef = fopen(errors_to, "w");
+        if (!ef)
+            die(errors_to, "cannot write");
+        for (size_t i = 0; i < t.nex; i++) {
+            const example *e = &t.ex[i];
+            if (e->what)
+                fprintf(ef, "%d\t%d\t%.2f\t%d\t%s\n", e->y, e->base, dot(w, &t, e), e->heading, e->what);
+        }
+        if (fclose(ef) != 0)
+            die(errors_to, "cannot write");
+    }
     FILE *out = fopen(argv[2], "w");
     if (!out)
         die(argv[2], "cannot write");
@@ -391,6 +419,8 @@ int main(int argc, char **argv)
         die(argv[2], "cannot write");
     fprintf(stderr, "html_train: %zu weights written to %s\n", kept, argv[2]);
     free(w);
+    for (size_t i = 0; i < t.nex; i++)
+        free(t.ex[i].what);
     free(t.ex);
     free(t.f);
     free(t.blockof);

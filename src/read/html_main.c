@@ -396,6 +396,13 @@ static bool heading(const mainst *s, const run *r)
     return tg >= H_H1 && tg <= H_H6;
 }
 
+/* A heading of sentences (a lead or standfirst set as h2) reads as a
+ * paragraph: its kind is body where a heading's would be section. */
+static bool prose_heading(const run *r)
+{
+    return r->chars >= 200 || (r->chars >= 120 && r->stops >= 1);
+}
+
 /* ---- scores ---------------------------------------------------------------- */
 
 /* How much of a run reads as prose, 0..1: words, sentence punctuation,
@@ -550,6 +557,18 @@ static bool contains(const char *s, const char *p, size_t n)
         return false; /* titles are short; this bounds the search */
     for (size_t i = 0; n && i + n <= sl; i++)
         if (strncasecmp(s + i, p, n) == 0)
+            return true;
+    return false;
+}
+
+/* Does h[0..hl) hold the string p (any case)?  Both bounded by the caller. */
+static bool contains_n(const char *h, size_t hl, const char *p)
+{
+    size_t n = strlen(p);
+    if (n > 1000)
+        return false;
+    for (size_t i = 0; n && i + n <= hl; i++)
+        if (strncasecmp(h + i, p, n) == 0)
             return true;
     return false;
 }
@@ -1127,6 +1146,9 @@ bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m, const hsink *sink)
     }
     if (!s.oom)
         classify(&s, in, best, sink);
+    for (uint32_t k = 0; !s.oom && !sink && k < s.nruns; k++)
+        if (s.rv[k].kind == SR_BLOCK_SECTION && prose_heading(&s.rv[k]))
+            s.rv[k].kind = SR_BLOCK_BODY;
 
     /* the document text: runs joined by a blank line */
     sr_buf out;
@@ -1163,8 +1185,10 @@ bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m, const hsink *sink)
     if (!s.oom && !m->published && !d->meta.published && near_date(&s, in, iso) &&
         !(d->meta.published = sr_arena_strndup(d->arena, iso, 10)))
         s.oom = true;
-    /* the title: the page's heading when the metadata's title holds it
-     * (the metadata often adds the site's name), else the metadata's */
+    /* the title: the page's own title heading when the metadata's title
+     * holds it (the metadata often adds the site's name) or does not hold
+     * it at all; the metadata's when the heading holds it and more (a
+     * kicker, the site's name) */
     if (!s.oom && title_run != UINT32_MAX && !d->meta.title) {
         const run *r = &s.rv[title_run];
         const char *h = s.text.p + r->start;
@@ -1172,7 +1196,8 @@ bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m, const hsink *sink)
                     (m->title_tag && contains(m->title_tag, h, r->len)) ||
                     (m->title_raw && contains(m->title_raw, h, r->len)) ||
                     (m->title_tag_raw && contains(m->title_tag_raw, h, r->len));
-        if (held) {
+        const char *mt = m->title ? m->title : m->title_tag;
+        if (held || !mt || r->len > 1000 || !contains_n(h, r->len, mt)) {
             d->meta.title = sr_arena_strndup(d->arena, h, r->len);
             if (!d->meta.title)
                 s.oom = true;

@@ -49,7 +49,47 @@ static char *dupn(mstate *s, const char *p, size_t n)
     return r;
 }
 
-/* White space squashed, ends trimmed; NULL when nothing is left. */
+/* The character reference at p[0..n) (p[0] is '&'): numeric, or one of
+ * the few names metadata escapes twice (WordPress writes JSON-LD and
+ * og:title with "&#8217;" already in them).  Its length, 0 when there is
+ * none; the code point into *cp. */
+static size_t char_ref(const char *p, size_t n, int32_t *cp)
+{
+    static const struct { const char *name; int32_t cp; } names[] = {
+        {"&amp;", '&'}, {"&quot;", '"'}, {"&apos;", '\''}, {"&lt;", '<'}, {"&gt;", '>'}, {"&nbsp;", ' '},
+    };
+    if (n >= 4 && p[1] == '#') {
+        bool hex = p[2] == 'x' || p[2] == 'X';
+        size_t i = hex ? 3 : 2, d0 = i;
+        int32_t v = 0;
+        for (; i < n && i < d0 + 7; i++) {
+            char c = p[i];
+            int dv = c >= '0' && c <= '9' ? c - '0'
+                     : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                     : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                   : -1;
+            if (dv < 0)
+                break;
+            v = v * (hex ? 16 : 10) + dv;
+        }
+        if (i == d0 || i >= n || p[i] != ';' || v <= 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+            return 0;
+        *cp = v;
+        return i + 1;
+    }
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+        size_t l = strlen(names[k].name);
+        if (l <= n && memcmp(p, names[k].name, l) == 0) {
+            *cp = names[k].cp;
+            return l;
+        }
+    }
+    return 0;
+}
+
+/* White space squashed, ends trimmed, character references left in the
+ * text decoded (never longer than the reference); NULL when nothing is
+ * left. */
 static const char *clean(mstate *s, const char *p, size_t n)
 {
     char *r = sr_arena_alloc(s->d->arena, n + 1);
@@ -61,13 +101,28 @@ static const char *clean(mstate *s, const char *p, size_t n)
     bool sp = false;
     for (size_t i = 0; i < n; i++) {
         char c = p[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+        int32_t cp = 0;
+        size_t rl = c == '&' ? char_ref(p + i, n - i, &cp) : 0;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || (rl && cp == ' ')) {
             sp = k > 0;
+            i += rl ? rl - 1 : 0;
             continue;
         }
         if (sp)
             r[k++] = ' ';
         sp = false;
+        if (rl) {
+            char u[4];
+            size_t ul = sr_utf8_encode(cp, u);
+            if (ul == 0 || ul > rl) {
+                r[k++] = c;
+                continue;
+            }
+            memcpy(r + k, u, ul);
+            k += ul;
+            i += rl - 1;
+            continue;
+        }
         r[k++] = c;
     }
     r[k] = 0;

@@ -324,6 +324,61 @@ static void test_title_part(void **state)
     assert_string_equal(tu_block_text(d, SR_BLOCK_TITLE, 0), "Paper cuts (3)");
 }
 
+/* A heading of sentences (a lead set as h2) is a paragraph of the body;
+ * a short sub-heading stays a section. */
+static void test_lead_heading(void **state)
+{
+    (void)state;
+    const char *p =
+        "<html><body><article><h1>Harvest falls short</h1>"
+        "<h2 class=\"standfirst\">The wheat harvest fell by a fifth this year. Farmers blame the dry summer, "
+        "and the union has asked the government for help with seed before the autumn sowing.</h2>"
+        "<p>The union said on Friday that the barley crop held steady, unlike the wheat, and that prices rose.</p>"
+        "<h2>What comes next</h2>"
+        "<p>Prices for bread are expected to rise, and the union asked for help with seed and with fuel.</p>"
+        "</article></body></html>";
+    const sr_doc *d = tu_extract(p, SITREP_FORMAT_HTML);
+    assert_string_equal(tu_block_text(d, SR_BLOCK_BODY, 0),
+                        "The wheat harvest fell by a fifth this year. Farmers blame the dry summer, "
+                        "and the union has asked the government for help with seed before the autumn sowing.");
+    assert_string_equal(tu_block_text(d, SR_BLOCK_SECTION, 0), "What comes next");
+}
+
+/* The page's own title heading outranks a metadata title that does not
+ * hold it; a heading that holds the metadata's title and more (a kicker)
+ * gives way to it.  Character references a page escaped twice in its
+ * metadata are decoded. */
+static void test_title_heading(void **state)
+{
+    (void)state;
+    const char *p = "<html><head><title>Garden notes</title>"
+                    "<meta property=\"og:title\" content=\"Pruning in the cold months\"></head><body>"
+                    "<article><h1>How to prune roses in winter</h1>"
+                    "<p>Cut the old canes back to a bud facing outwards, and leave the young ones alone.</p>"
+                    "</article></body></html>";
+    const sr_doc *d = tu_extract(p, SITREP_FORMAT_HTML);
+    assert_string_equal(d->meta.title, "How to prune roses in winter");
+    const char *k = "<html><head><meta property=\"og:title\" content=\"How to prune roses\"></head><body>"
+                    "<article><h1><span>Gardening</span> How to prune roses</h1>"
+                    "<p>Cut the old canes back to a bud facing outwards, and leave the young ones alone.</p>"
+                    "</article></body></html>";
+    d = tu_extract(k, SITREP_FORMAT_HTML);
+    assert_string_equal(d->meta.title, "How to prune roses");
+    const char *e = "<html><head><meta property=\"og:title\" content=\"The gardener&amp;#8217;s year &amp;amp; more\">"
+                    "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+                    "\"author\": {\"@type\": \"Person\", \"name\": \"Ann&#x27;s Desk\"}}</script>"
+                    "</head><body><article><h1>A year in the garden</h1>"
+                    "<p>Cut the old canes back to a bud facing outwards, and leave the young ones alone.</p>"
+                    "</article></body></html>";
+    d = tu_extract(e, SITREP_FORMAT_HTML);
+    assert_string_equal(d->meta.title, "A year in the garden");
+    assert_string_equal(d->meta.byline, "Ann's Desk");
+    const char *o = "<html><head><meta property=\"og:title\" content=\"The gardener&amp;#8217;s year &amp;amp; more\">"
+                    "</head><body><p>Cut the old canes back to a bud facing outwards.</p></body></html>";
+    d = tu_extract(o, SITREP_FORMAT_HTML);
+    assert_string_equal(d->meta.title, "The gardener\u2019s year & more");
+}
+
 /* ---- the learned block classifier on pages it was not trained on --------- */
 
 #define EVAL_SET "../shared/eval/data/trafilatura_eval.jsonl.gz"
@@ -451,6 +506,8 @@ int main(void)
         cmocka_unit_test(test_bylines),
         cmocka_unit_test(test_text_date),
         cmocka_unit_test(test_title_part),
+        cmocka_unit_test(test_title_heading),
+        cmocka_unit_test(test_lead_heading),
         cmocka_unit_test(test_classifier_held_out),
     };
     return cmocka_run_group_tests_name("html", tests, tu_setup, tu_teardown);

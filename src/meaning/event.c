@@ -2861,7 +2861,7 @@ static bool read_event(ectx *c, const sr_lex_rec *r, uint32_t i, uint32_t tn, ui
     /* nouns with nothing around them ("months of battle") tell no event */
     if (!verbal && !ev->source.has_actor && !ev->target.has_actor && ev->source.entity < 0 &&
         ev->target.entity < 0 &&
-        !(r->acled != SR_AC_NONE && (support || (loc_prep && ev->loc_precision != 2))))
+        !(r->acled != SR_AC_NONE && (support || loc_prep)))
         return false;
     bool act = apply_modality(c, ev, lo, hi);
     uint32_t ca, cb;

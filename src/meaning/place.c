@@ -195,6 +195,11 @@ static const char *const kind_words[] = {
     "upazila", "lga", "territory", "chiefdom", "groupement", "cercle", "prefecture", "oblast",
     "raion", "rayon", "hromada", "municipio", "barangay", "regency", "island", NULL};
 
+/* Plural kinds of place: a name alone is not one ("Islands",
+ * "Provinces"). */
+static const char *const kind_plurals[] = {"islands", "provinces", "districts", "regions", "states",
+                                           "counties", "territories", "towns", "cities", NULL};
+
 /* Is the word after a mention ending at token nx one of the kinds of
  * place a village is ("X village", "Y kebele"), in lower case? */
 static bool village_kind_at(const sr_doc *d, uint32_t nx)
@@ -228,8 +233,22 @@ static int32_t container_after(const sr_doc *d, uint32_t nx, bool open)
     if (nx + 1 >= d->tokens.n)
         return -1;
     if (sr_ent_tok_is(d, nx, ",") || (open && sr_ent_tok_is(d, nx, "(")) ||
-        (kinds && (sr_ent_tok_is(d, nx, "of") || sr_ent_tok_is(d, nx, "in"))))
-        return sr_ent_mention_at_tok(d, nx + 1);
+        (kinds && (sr_ent_tok_is(d, nx, "of") || sr_ent_tok_is(d, nx, "in")))) {
+        int32_t at = sr_ent_mention_at_tok(d, nx + 1);
+        if (at >= 0)
+            return at;
+        /* a name the tagger missed, with its kind ("(Muse district,
+         * Shan-North state)"): the places listed after it */
+        uint32_t k = nx + 1, words = 0;
+        while (k < d->tokens.n && words < 3 && (d->tokens.v[k].flags & SR_TF_CAP) && !d->ner[k] &&
+               sr_ent_mention_at_tok(d, k) < 0)
+            k++, words++;
+        uint32_t n;
+        const char *w = k < d->tokens.n ? sr_ent_tv(d, k, &n) : NULL;
+        if (words && w && !(d->tokens.v[k].flags & SR_TF_CAP) && sr_ent_in_list(w, n, kind_words) &&
+            k + 2 < d->tokens.n && sr_ent_tok_is(d, k + 1, ","))
+            return sr_ent_mention_at_tok(d, k + 2);
+    }
     return -1;
 }
 
@@ -278,12 +297,18 @@ static void stated_places(ectx *x, const sr_entity *en, stated *st)
 /* Does the place lie in one the text puts it in ("Kamyanka, Kharkiv",
  * "Kale (Kale district, Sagaing region)")?  1 when it does, -1 when the
  * text names a region or country it is not in, 0 when it names none. */
+static double approx_km(double lat1, double lon1, double lat2, double lon2);
+
 static int stated_region(const sitrep_model *m, const stated *st, const sr_place_rec *p, uint32_t pid)
 {
     if (!st->n)
         return 0;
     uint32_t dist = sr_geo_district(m, pid);
-    bool judged = false;
+    /* a town of the same country within 150 km of the region's point is
+     * not judged against: the gazetteer's regions are not always the
+     * text's (new provinces, moved borders: Fochville, Gauteng; Ituri,
+     * once Orientale) */
+    bool judged = false, near = false;
     for (uint32_t k = 0; k < st->n; k++) {
         const sr_place_rec *r = sr_geo_place(m, st->ids[k]);
         if (st->ids[k] == pid)
@@ -297,8 +322,11 @@ static int stated_region(const sitrep_model *m, const stated *st, const sr_place
         if (r->feature == SR_FEATURE_COUNTRY ? memcmp(r->cc, p->cc, 2) == 0
                                              : p->admin1_off == r->name_off && memcmp(r->cc, p->cc, 2) == 0)
             return 1;
+        if (r->feature == SR_FEATURE_ADMIN1 && memcmp(r->cc, p->cc, 2) == 0 && r->has_coords && p->has_coords &&
+            p->feature == SR_FEATURE_CITY && approx_km(p->lat, p->lon, r->lat, r->lon) <= 150.0)
+            near = true;
     }
-    return judged ? -1 : 0;
+    return judged && !near ? -1 : 0;
 }
 static bool loose_in_stated_region(ectx *x, const sr_entity *en)
 {
@@ -376,6 +404,24 @@ static bool one_country(const sitrep_model *m, const uint32_t *ids, uint32_t c)
     return true;
 }
 
+/* Does a name whose places are ids[0 .. c) tell the country of the
+ * first?  When all lie in it, or when the first is a city of 100,000 ten
+ * times the size of any namesake abroad ("Donetsk"). */
+static bool names_country(const sitrep_model *m, const uint32_t *ids, uint32_t c)
+{
+    const sr_place_rec *p = sr_geo_place(m, ids[0]);
+    if (one_country(m, ids, c))
+        return true;
+    if (p->feature != SR_FEATURE_CITY || p->population < 100000)
+        return false;
+    for (uint32_t k = 1; k < c; k++) {
+        const sr_place_rec *o = sr_geo_place(m, ids[k]);
+        if (memcmp(o->cc, p->cc, 2) != 0 && o->population * 10 > p->population)
+            return false;
+    }
+    return true;
+}
+
 /* What geocoding knows of the document: the countries and regions it
  * names, and each place entity's candidates, looked up once. */
 typedef struct geoctx {
@@ -419,7 +465,7 @@ static void named_countries(ectx *x, geoctx *g)
             const uint32_t *ids;
             uint32_t c = sr_geo_lookup_doc(d, m, en->name, en->name_len, &ids);
             if (c && sr_geo_place(m, ids[0])->cc[0] &&
-                (one_country(m, ids, c) || sr_geo_place(m, ids[0])->feature == SR_FEATURE_COUNTRY))
+                (sr_geo_place(m, ids[0])->feature == SR_FEATURE_COUNTRY || names_country(m, ids, c)))
                 memcpy(g->ccs[g->nccs++], sr_geo_place(m, ids[0])->cc, 2);
         }
     }
@@ -527,6 +573,15 @@ static bool placeable(ectx *x, const geoctx *g, uint32_t e)
     }
     if (sr_ent_in_list(en->name, en->name_len, compass) && !followed_by(d, en, region_words))
         return false;
+    /* a kind of place alone ("Lamu County" cut to "County", "Islands") is
+     * the end of a name the tagger split, never a town so called */
+    if (en->name_len < 24) {
+        char low[24];
+        for (uint32_t k = 0; k < en->name_len; k++)
+            low[k] = (char)(en->name[k] >= 'A' && en->name[k] <= 'Z' ? en->name[k] + 32 : en->name[k]);
+        if (sr_ent_in_list(low, en->name_len, kind_words) || sr_ent_in_list(low, en->name_len, kind_plurals))
+            return false;
+    }
     /* a word of grammar the tagger took for a name ("In Taw village":
      * "In"), though towns are so called too */
     if (sr_ent_in_list(en->name, en->name_len, grammar_words))
@@ -803,6 +858,16 @@ static uint32_t best_candidate(ectx *x, const geoctx *g, uint32_t e, const uint3
         const sr_place_rec *p = sr_geo_place(m, ids[k]);
         if (p->feature != SR_FEATURE_COUNTRY)
             continue;
+        /* ... unless the text puts it in a region of another country,
+         * where a town of the name lies ("Salvador (Bahia)") */
+        if (stated_region(m, &st, p, ids[k]) < 0) {
+            bool town_in = false;
+            for (uint32_t q = 0; q < c && !town_in; q++)
+                town_in = q != k && sr_geo_place(m, ids[q])->feature != SR_FEATURE_COUNTRY &&
+                          stated_region(m, &st, sr_geo_place(m, ids[q]), ids[q]) > 0;
+            if (town_in)
+                break;
+        }
         for (uint32_t q = 0; q < c; q++) {
             const sr_place_rec *o = sr_geo_place(m, ids[q]);
             if (o->feature == SR_FEATURE_ADMIN1 && memcmp(o->cc, p->cc, 2) != 0 &&
@@ -810,6 +875,24 @@ static uint32_t best_candidate(ectx *x, const geoctx *g, uint32_t e, const uint3
                 return ids[q];
         }
         return ids[k];
+    }
+    /* More candidates than the ranking looks at ("Buenos Aires", a
+     * hundred towns): the gazetteer's first, then those in the region or
+     * country the text puts the name in, then those in the document's
+     * countries, then the rest, each in the gazetteer's order. */
+    uint32_t *sel = c > 32 ? sr_arena_alloc(x->d->arena, 32 * sizeof *sel) : NULL;
+    if (sel) {
+        uint32_t n = 0;
+        sel[n++] = ids[0];
+        for (int pass = 0; pass < 3 && n < 32; pass++)
+            for (uint32_t k = 1; k < c && n < 32; k++) {
+                const sr_place_rec *p = sr_geo_place(m, ids[k]);
+                bool yes = stated_region(m, &st, p, ids[k]) > 0, inc = in_countries(g, p->cc);
+                if (pass == 0 ? yes : pass == 1 ? !yes && inc : !yes && !inc)
+                    sel[n++] = ids[k];
+            }
+        ids = sel;
+        c = n;
     }
     const float *w = m->geo_weights && m->ngeo_weights == GF_N ? m->geo_weights : gf_default;
     float fs[32 * GF_N];

@@ -59,6 +59,24 @@ static bool lies_in_at(ectx *x, const sr_entity *en, uint32_t first, uint32_t n)
     return false;
 }
 
+/* Does the mention starting at token f follow "coded as" or "coded to",
+ * the words with which conflict monitors' notes give the place an event is
+ * coded at ("(coded as Nushki)", "coded to zone capital, Shambu"), with
+ * at most three words of kind or a comma between? */
+static bool coded_place_at(const sr_doc *d, uint32_t f)
+{
+    uint32_t k = f;
+    for (int skip = 0; skip < 3 && k > 2; skip++) {
+        if (sr_ent_tok_is(d, k - 1, "as") || sr_ent_tok_is(d, k - 1, "to"))
+            break;
+        if (!sr_ent_tok_is(d, k - 1, ",") && (d->tokens.v[k - 1].flags & SR_TF_CAP))
+            return false;
+        k--;
+    }
+    return k > 1 && (sr_ent_tok_is(d, k - 1, "as") || sr_ent_tok_is(d, k - 1, "to")) &&
+           sr_ent_tok_is_ci(d, k - 2, "coded");
+}
+
 /* Does the text around one mention put the name on the map: after a
  * preposition of place ("in X", "marched through central X"), alone in
  * brackets after another name, or beside a region the gazetteer knows? */
@@ -81,6 +99,8 @@ static bool place_by_context(ectx *x, const sr_entity *en, const sr_mention *mn)
     }
     for (int k = 0; preps[k] && !cue && pv > 0; k++)
         cue = sr_ent_tok_is_ci(d, pv - 1, preps[k]);
+    if (!cue)
+        cue = coded_place_at(d, f);
     /* "in front of the Suwon City Hall (Suwon)": a name alone in
      * brackets after another, which the gazetteer knows as a
      * sizable town or a region (not an acronym: "(SDF)") */
@@ -299,15 +319,26 @@ static void stated_places(ectx *x, const sr_entity *en, stated *st)
  * text names a region or country it is not in, 0 when it names none. */
 static double approx_km(double lat1, double lon1, double lat2, double lon2);
 
-static int stated_region(const sitrep_model *m, const stated *st, const sr_place_rec *p, uint32_t pid)
+/* Is ids[k] the only one of ids[0 .. c) in its country? */
+static bool lone_in_country(const sitrep_model *m, const uint32_t *ids, uint32_t c, uint32_t k)
+{
+    const sr_place_rec *p = sr_geo_place(m, ids[k]);
+    for (uint32_t q = 0; q < c; q++)
+        if (q != k && ids[q] != ids[k] && memcmp(sr_geo_place(m, ids[q])->cc, p->cc, 2) == 0 &&
+            sr_geo_place(m, ids[q])->feature == SR_FEATURE_CITY)
+            return false;
+    return true;
+}
+
+static int stated_region(const sitrep_model *m, const stated *st, const sr_place_rec *p, uint32_t pid, bool lone)
 {
     if (!st->n)
         return 0;
     uint32_t dist = sr_geo_district(m, pid);
-    /* a town of the same country within 150 km of the region's point is
-     * not judged against: the gazetteer's regions are not always the
-     * text's (new provinces, moved borders: Fochville, Gauteng; Ituri,
-     * once Orientale) */
+    /* the only town of its name in the country, within 150 km of the
+     * region's point, is not judged against: the gazetteer's regions are
+     * not always the text's (new provinces, moved borders: Fochville,
+     * Gauteng; Ituri, once Orientale); one of several namesakes is */
     bool judged = false, near = false;
     for (uint32_t k = 0; k < st->n; k++) {
         const sr_place_rec *r = sr_geo_place(m, st->ids[k]);
@@ -323,7 +354,7 @@ static int stated_region(const sitrep_model *m, const stated *st, const sr_place
                                              : p->admin1_off == r->name_off && memcmp(r->cc, p->cc, 2) == 0)
             return 1;
         if (r->feature == SR_FEATURE_ADMIN1 && memcmp(r->cc, p->cc, 2) == 0 && r->has_coords && p->has_coords &&
-            p->feature == SR_FEATURE_CITY && approx_km(p->lat, p->lon, r->lat, r->lon) <= 150.0)
+            p->feature == SR_FEATURE_CITY && lone && approx_km(p->lat, p->lon, r->lat, r->lon) <= 150.0)
             near = true;
     }
     return judged && !near ? -1 : 0;
@@ -426,6 +457,7 @@ static bool names_country(const sitrep_model *m, const uint32_t *ids, uint32_t c
  * names, and each place entity's candidates, looked up once. */
 typedef struct geoctx {
     char ccs[64][2];
+    bool by_actor[64]; /* the country came from a person's or group's actor code */
     uint32_t nccs;
     uint32_t regions[32], nreg;    /* the regions' name offsets */
     uint32_t districts[32], ndist; /* the districts' place ids */
@@ -434,6 +466,16 @@ typedef struct geoctx {
     const uint32_t **res_ids;
     uint32_t *res_c, *res_one;
 } geoctx;
+
+/* Is the country named by a place of the document, not only by a
+ * person's or group's nationality? */
+static bool in_place_countries(const geoctx *g, const char cc[2])
+{
+    for (uint32_t q = 0; q < g->nccs; q++)
+        if (!g->by_actor[q] && memcmp(g->ccs[q], cc, 2) == 0)
+            return true;
+    return false;
+}
 
 static bool in_countries(const geoctx *g, const char cc[2])
 {
@@ -455,6 +497,9 @@ static void named_countries(ectx *x, geoctx *g)
         if (c3) {
             const sr_place_rec *c = sr_geo_country(m, c3, 3);
             if (c) {
+                /* a people's or group's country only ("Russian forces"
+                 * in a story of Donetsk) is weaker evidence than a place's */
+                g->by_actor[g->nccs] = sr_ent_type_class(en->type) != 2;
                 memcpy(g->ccs[g->nccs++], c->cc, 2);
                 continue;
             }
@@ -588,9 +633,20 @@ static bool placeable(ectx *x, const geoctx *g, uint32_t e)
         return false;
     const char *strs;
     if (en->type == SR_ENT_LOC && !sr_lex_find(m, en->name, en->name_len, SR_LEX_PLACE, &strs)) {
+        /* or a town of its own name in the region the text puts it in
+         * ("Whitefish Bay (Wisconsin)", "Nkhata Bay (..., Northern)") */
+        stated st;
+        bool have_st = false;
         for (uint32_t k = 0; k < g->res_c[e]; k++) {
             const sr_place_rec *p = sr_geo_place(m, g->res_ids[e][k]);
             if ((p->feature == SR_FEATURE_ADMIN1 && in_countries(g, p->cc)) || p->feature == SR_FEATURE_CONTINENT)
+                return true;
+            if (p->feature != SR_FEATURE_CITY || strncasecmp(m->strs + p->name_off, en->name, en->name_len) != 0 ||
+                m->strs[p->name_off + en->name_len] != 0)
+                continue;
+            if (!have_st)
+                stated_places(x, en, &st), have_st = true;
+            if (stated_region(m, &st, p, g->res_ids[e][k], false) > 0)
                 return true;
         }
         return false;
@@ -709,17 +765,18 @@ enum {
     GF_NEAR_OTHERS,     /* close to the document's other places (1 at 0 km, 0 at 500) */
     GF_FAR_ABROAD,      /* outside every named country, the document naming some */
     GF_ALT_SPELLING,    /* found by another spelling only */
+    GF_IN_ACTOR_COUNTRY, /* in a country only a person's or group's nationality names */
     GF_N
 };
 static const char *const gf_names[GF_N] = {
     "country", "admin1", "admin2", "city", "logpop_town", "logpop_region", "capital", "seat1", "seat2",
     "village", "in_country", "in_region", "in_district", "own_name", "near_container", "stated_yes",
     "stated_no", "want_region", "want_district", "region_by_town", "first", "near_others", "far_abroad",
-    "alt_spelling"};
+    "alt_spelling", "in_actor_country"};
 /* the rules of before, as weights */
 static const float gf_default[GF_N] = {
     4.0f, 1.0f, 0.5f, 1.0f, 2.33f, 2.33f, 0.5f, 0.2f, 0.1f, -0.3f, 2.5f, 3.0f, 2.0f, 1.0f, 3.0f,
-    2.0f, -2.0f, 3.0f, 3.0f, -3.0f, 0.3f, 1.0f, -0.5f, -0.5f};
+    2.0f, -2.0f, 3.0f, 3.0f, -3.0f, 0.3f, 1.0f, -0.5f, -0.5f, 2.5f};
 
 const char *const *sr_geo_feature_names(uint32_t *n, const float **defaults)
 {
@@ -789,8 +846,9 @@ static void candidate_features(ectx *x, const geoctx *g, uint32_t e, const uint3
     f[GF_SEAT2] = (fl & SR_PLACE_SEAT2) != 0;
     f[GF_VILLAGE] = (fl & SR_PLACE_SMALL) != 0;
     if (p->feature != SR_FEATURE_COUNTRY) {
-        bool inc = in_countries(g, p->cc);
-        f[GF_IN_COUNTRY] = inc;
+        bool inc = in_countries(g, p->cc), placed = in_place_countries(g, p->cc);
+        f[GF_IN_COUNTRY] = placed;
+        f[GF_IN_ACTOR_COUNTRY] = inc && !placed;
         f[GF_FAR_ABROAD] = !inc && g->nccs > 0;
     }
     if (p->feature == SR_FEATURE_CITY || p->feature == SR_FEATURE_ADMIN2) {
@@ -810,7 +868,7 @@ static void candidate_features(ectx *x, const geoctx *g, uint32_t e, const uint3
     f[GF_OWN_NAME] = own_name(m, en, p, ek, ekl);
     f[GF_ALT_SPELLING] = !f[GF_OWN_NAME] && (fl & SR_PLACE_ALTNAMES);
     f[GF_NEAR_CONTAINER] = near_container(m, g, p, cont, ncont);
-    int sv = stated_region(m, st, p, ids[k]);
+    int sv = stated_region(m, st, p, ids[k], lone_in_country(m, ids, c, k));
     f[GF_STATED_YES] = sv > 0;
     f[GF_STATED_NO] = sv < 0;
     if (p->feature == SR_FEATURE_ADMIN1) {
@@ -860,11 +918,11 @@ static uint32_t best_candidate(ectx *x, const geoctx *g, uint32_t e, const uint3
             continue;
         /* ... unless the text puts it in a region of another country,
          * where a town of the name lies ("Salvador (Bahia)") */
-        if (stated_region(m, &st, p, ids[k]) < 0) {
+        if (stated_region(m, &st, p, ids[k], false) < 0) {
             bool town_in = false;
             for (uint32_t q = 0; q < c && !town_in; q++)
                 town_in = q != k && sr_geo_place(m, ids[q])->feature != SR_FEATURE_COUNTRY &&
-                          stated_region(m, &st, sr_geo_place(m, ids[q]), ids[q]) > 0;
+                          stated_region(m, &st, sr_geo_place(m, ids[q]), ids[q], false) > 0;
             if (town_in)
                 break;
         }
@@ -887,7 +945,7 @@ static uint32_t best_candidate(ectx *x, const geoctx *g, uint32_t e, const uint3
         for (int pass = 0; pass < 3 && n < 32; pass++)
             for (uint32_t k = 1; k < c && n < 32; k++) {
                 const sr_place_rec *p = sr_geo_place(m, ids[k]);
-                bool yes = stated_region(m, &st, p, ids[k]) > 0, inc = in_countries(g, p->cc);
+                bool yes = stated_region(m, &st, p, ids[k], false) > 0, inc = in_countries(g, p->cc);
                 if (pass == 0 ? yes : pass == 1 ? !yes && inc : !yes && !inc)
                     sel[n++] = ids[k];
             }
@@ -928,14 +986,22 @@ static uint32_t best_candidate(ectx *x, const geoctx *g, uint32_t e, const uint3
  * no place than a wrong one)?  It lies in the region the text puts it
  * in; a hamlet lies in a country the document names ("Lalo village (Sai
  * Buri, Pattani)" is no Lalo of Benin). */
-static bool plausible_town(ectx *x, const geoctx *g, const sr_entity *en, const sr_place_rec *p)
+static bool plausible_town(ectx *x, const geoctx *g, const sr_entity *en, const uint32_t *ids, uint32_t c,
+                           uint32_t pick)
 {
     stated st;
+    const sr_place_rec *p = sr_geo_place(x->m, pick);
     if (p->feature != SR_FEATURE_CITY && p->feature != SR_FEATURE_ADMIN2)
         return true;
     stated_places(x, en, &st);
-    if (stated_region(x->m, &st, p, (uint32_t)(p - x->m->places)) < 0)
+    uint32_t k = 0;
+    while (k + 1 < c && ids[k] != pick)
+        k++;
+    int sv = stated_region(x->m, &st, p, pick, ids[k] == pick && lone_in_country(x->m, ids, c, k));
+    if (sv < 0)
         return false;
+    if (sv > 0)
+        return true; /* in the region the text puts it in: "Nara (Nara, Koulikoro)" */
     return (p->population >= 1000 && !(sr_geo_flags(x->m, (uint32_t)(p - x->m->places)) & SR_PLACE_SMALL)) ||
            !g->nccs || in_countries(g, p->cc);
 }
@@ -1119,14 +1185,14 @@ void sr_ent_geocode(ectx *x)
         if (!c)
             continue;
         uint32_t pick = best_candidate(x, &g, e, ids, c);
-        if (plausible_town(x, &g, en, sr_geo_place(x->m, pick))) {
+        if (plausible_town(x, &g, en, ids, c, pick)) {
             place_entity(x, en, pick);
             continue;
         }
         /* a namesake elsewhere only: another romanization may be here */
         if ((c = loose_candidates(x, &g, e, &ids)) > 0) {
             pick = best_candidate(x, &g, e, ids, c);
-            if (plausible_town(x, &g, en, sr_geo_place(x->m, pick)))
+            if (plausible_town(x, &g, en, ids, c, pick))
                 place_entity(x, en, pick);
         }
     }

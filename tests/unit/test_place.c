@@ -218,6 +218,22 @@ static void test_acled_kinds(void **state)
     assert_non_null(p);
     assert_memory_equal(p->cc, "PE", 2);
     assert_int_equal(p->feature, SR_FEATURE_CITY);
+    /* a town in the region the text names is placed though the document
+     * names no country of it, and a name the tagger calls a location
+     * too; a name after "coded as" is a place */
+    d = tu_extract("Soldiers seized arms in the area of Nara (Nara, Koulikoro).", SITREP_FORMAT_TEXT);
+    p = place_of(d, "Nara");
+    assert_non_null(p);
+    assert_memory_equal(p->cc, "ML", 2);
+    d = tu_extract("Students held a protest on campus in Whitefish Bay (Wisconsin) on Friday.", SITREP_FORMAT_TEXT);
+    p = place_of(d, "Whitefish Bay");
+    assert_non_null(p);
+    assert_memory_equal(p->cc, "US", 2);
+    d = tu_extract("Two groups exchanged fire in an area of the hills (coded as Nushki) in Balochistan.",
+                   SITREP_FORMAT_TEXT);
+    p = place_of(d, "Nushki");
+    assert_non_null(p);
+    assert_memory_equal(p->cc, "PK", 2);
     d = tu_extract("Russian forces fired artillery at Mykolaiv on Monday.", SITREP_FORMAT_TEXT);
     p = place_of(d, "Mykolaiv");
     assert_non_null(p);

@@ -1182,9 +1182,15 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
         char key[256];
         if (!sr_place_key(name, strlen(name), key, sizeof key))
             continue;
+        size_t kl = strlen(key);
         for (size_t a = 0; a < adm_ix.n; a++) {
-            size_t pi = adm_place[a];
-            if (memcmp(places[pi].cc, code, 2) == 0 && strstr(adm_keys[a], key)) {
+            size_t pi = adm_place[a], al = strlen(adm_keys[a]);
+            /* GeoNames' name holds ISO's, or ISO's is GeoNames' with more
+             * words ("Coahuila de Zaragoza", "Veracruz de Ignacio de la
+             * Llave": Coahuila, Veracruz) */
+            if (memcmp(places[pi].cc, code, 2) == 0 &&
+                (strstr(adm_keys[a], key) ||
+                 (al >= 4 && kl > al && memcmp(key, adm_keys[a], al) == 0 && key[al] == ' '))) {
                 index_admin_name(name, pi);
                 n_iso2++;
                 bool added;

@@ -298,13 +298,16 @@ static void stated_places(ectx *x, const sr_entity *en, stated *st)
             const uint32_t *rids;
             uint32_t one, rc = sr_ent_resolve_name(x, rs, rl, &rids, &one);
             bool any = false;
+            /* "Merida (Merida)": its own name again says the region, not
+             * the district every town of the name lies in */
+            bool self = rm->entity < d->entities.n && &d->entities.v[rm->entity] == en;
             for (uint32_t k = 0; k < rc; k++) {
                 const sr_place_rec *r = sr_geo_place(m, rids[k]);
                 if (r->feature == SR_FEATURE_COUNTRY || r->feature == SR_FEATURE_ADMIN1) {
                     any = true;
                     if (st->n < 24)
                         st->ids[st->n++] = rids[k];
-                } else if (r->feature == SR_FEATURE_ADMIN2 && st->n < 24)
+                } else if (r->feature == SR_FEATURE_ADMIN2 && st->n < 24 && !self)
                     st->ids[st->n++] = rids[k];
             }
             if (any)
@@ -1006,6 +1009,36 @@ static bool plausible_town(ectx *x, const geoctx *g, const sr_entity *en, const 
            !g->nccs || in_countries(g, p->cc);
 }
 
+/* Is the town p, of entity en, far from the town the text puts it in
+ * ("Lyttelton in Centurion", "University Heights in San Diego": a part of
+ * that town, not a namesake 100 km or a continent away)?  The town after
+ * "in" right after one of its mentions, when it is placed. */
+static bool far_from_town_in(ectx *x, const sr_entity *en, const sr_place_rec *p)
+{
+    const sr_doc *d = x->d;
+    const sitrep_model *m = x->m;
+    if (p->feature != SR_FEATURE_CITY || !p->has_coords)
+        return false;
+    for (uint32_t q = 0; q < en->nmentions && q < 8; q++) {
+        const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+        uint32_t nx = mn->tok_first + mn->tok_n;
+        if (nx + 1 >= d->tokens.n || !sr_ent_tok_is(d, nx, "in"))
+            continue;
+        int32_t at = sr_ent_mention_at_tok(d, nx + 1);
+        if (at < 0)
+            continue;
+        uint32_t y = d->mentions.v[at].entity;
+        if (y >= d->entities.n || &d->entities.v[y] == en || d->entities.v[y].place == UINT32_MAX)
+            continue;
+        const sr_place_rec *t = sr_geo_place(m, d->entities.v[y].place);
+        if (t->feature != SR_FEATURE_CITY || !t->has_coords || t == p)
+            continue;
+        if (approx_km(p->lat, p->lon, t->lat, t->lon) > 50.0)
+            return true;
+    }
+    return false;
+}
+
 /* Puts the entity on the map: a country is a GPE, and a GPE without an
  * actor takes its country's code. */
 static void place_entity(ectx *x, sr_entity *en, uint32_t pick)
@@ -1195,6 +1228,23 @@ void sr_ent_geocode(ectx *x)
             if (plausible_town(x, &g, en, ids, c, pick))
                 place_entity(x, en, pick);
         }
+    }
+    /* a town far from the town the text puts it in is a part of that one
+     * the gazetteer lacks: decided first, then taken off the map (with the
+     * country code its place gave it) */
+    bool *far = sr_arena_alloc(d->arena, (d->entities.n + 1) * sizeof *far);
+    for (uint32_t e = 0; far && e < d->entities.n; e++) {
+        const sr_entity *en = &d->entities.v[e];
+        far[e] = en->place != UINT32_MAX && far_from_town_in(x, en, sr_geo_place(x->m, en->place));
+    }
+    for (uint32_t e = 0; far && e < d->entities.n; e++) {
+        sr_entity *en = &d->entities.v[e];
+        if (!far[e])
+            continue;
+        const char *c3 = sr_geo_iso3(x->m, sr_geo_place(x->m, en->place)->cc);
+        if (en->has_actor && c3 && strcmp(en->actor.country, c3) == 0 && !en->actor.sector[0])
+            en->has_actor = false;
+        en->place = UINT32_MAX;
     }
     place_by_container(x, &g);
 }

@@ -234,6 +234,13 @@ static void test_acled_kinds(void **state)
     p = place_of(d, "Nushki");
     assert_non_null(p);
     assert_memory_equal(p->cc, "PK", 2);
+    /* the name again in brackets states its region ("Merida (Merida)":
+     * Venezuela's Merida state, not the district of Mexico's Merida) */
+    d = tu_extract("On 31 January, in Merida (Merida), students protested against poor conditions.",
+                   SITREP_FORMAT_TEXT);
+    p = place_of(d, "Merida");
+    assert_non_null(p);
+    assert_memory_equal(p->cc, "VE", 2);
     d = tu_extract("Russian forces fired artillery at Mykolaiv on Monday.", SITREP_FORMAT_TEXT);
     p = place_of(d, "Mykolaiv");
     assert_non_null(p);

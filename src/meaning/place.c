@@ -322,15 +322,18 @@ static void stated_places(ectx *x, const sr_entity *en, stated *st)
  * text names a region or country it is not in, 0 when it names none. */
 static double approx_km(double lat1, double lon1, double lat2, double lon2);
 
-/* Is ids[k] the only one of ids[0 .. c) in its country? */
-static bool lone_in_country(const sitrep_model *m, const uint32_t *ids, uint32_t c, uint32_t k)
+/* Is pid one of ids[0 .. c), and the only town of them in its country? */
+static bool lone_in_country(const sitrep_model *m, const uint32_t *ids, uint32_t c, uint32_t pid)
 {
-    const sr_place_rec *p = sr_geo_place(m, ids[k]);
-    for (uint32_t q = 0; q < c; q++)
-        if (q != k && ids[q] != ids[k] && memcmp(sr_geo_place(m, ids[q])->cc, p->cc, 2) == 0 &&
+    const sr_place_rec *p = sr_geo_place(m, pid);
+    bool in = false;
+    for (uint32_t q = 0; q < c; q++) {
+        in |= ids[q] == pid;
+        if (ids[q] != pid && memcmp(sr_geo_place(m, ids[q])->cc, p->cc, 2) == 0 &&
             sr_geo_place(m, ids[q])->feature == SR_FEATURE_CITY)
             return false;
-    return true;
+    }
+    return in;
 }
 
 static int stated_region(const sitrep_model *m, const stated *st, const sr_place_rec *p, uint32_t pid, bool lone)
@@ -461,7 +464,7 @@ static bool names_country(const sitrep_model *m, const uint32_t *ids, uint32_t c
 typedef struct geoctx {
     char ccs[64][2];
     bool by_actor[64]; /* the country came from a person's or group's actor code */
-    uint32_t nccs;
+    uint32_t nccs, nplaced_ccs; /* all, and those not by_actor */
     uint32_t regions[32], nreg;    /* the regions' name offsets */
     uint32_t districts[32], ndist; /* the districts' place ids */
     uint32_t reg_ent[32], dist_ent[32]; /* the entity whose name each is */
@@ -852,7 +855,9 @@ static void candidate_features(ectx *x, const geoctx *g, uint32_t e, const uint3
         bool inc = in_countries(g, p->cc), placed = in_place_countries(g, p->cc);
         f[GF_IN_COUNTRY] = placed;
         f[GF_IN_ACTOR_COUNTRY] = inc && !placed;
-        f[GF_FAR_ABROAD] = !inc && g->nccs > 0;
+        /* abroad: outside the countries the document's places name, when
+         * they name some (a nationality alone says less) */
+        f[GF_FAR_ABROAD] = !inc && g->nplaced_ccs > 0;
     }
     if (p->feature == SR_FEATURE_CITY || p->feature == SR_FEATURE_ADMIN2) {
         if (p->admin1_off != UINT32_MAX)
@@ -871,7 +876,9 @@ static void candidate_features(ectx *x, const geoctx *g, uint32_t e, const uint3
     f[GF_OWN_NAME] = own_name(m, en, p, ek, ekl);
     f[GF_ALT_SPELLING] = !f[GF_OWN_NAME] && (fl & SR_PLACE_ALTNAMES);
     f[GF_NEAR_CONTAINER] = near_container(m, g, p, cont, ncont);
-    int sv = stated_region(m, st, p, ids[k], lone_in_country(m, ids, c, k));
+    /* the only town of its name, among the name's own candidates (not a
+     * loose key's) */
+    int sv = stated_region(m, st, p, ids[k], lone_in_country(m, g->res_ids[e], g->res_c[e], ids[k]));
     f[GF_STATED_YES] = sv > 0;
     f[GF_STATED_NO] = sv < 0;
     if (p->feature == SR_FEATURE_ADMIN1) {
@@ -997,10 +1004,10 @@ static bool plausible_town(ectx *x, const geoctx *g, const sr_entity *en, const 
     if (p->feature != SR_FEATURE_CITY && p->feature != SR_FEATURE_ADMIN2)
         return true;
     stated_places(x, en, &st);
-    uint32_t k = 0;
-    while (k + 1 < c && ids[k] != pick)
-        k++;
-    int sv = stated_region(x->m, &st, p, pick, ids[k] == pick && lone_in_country(x->m, ids, c, k));
+    (void)ids;
+    (void)c;
+    uint32_t e = (uint32_t)(en - x->d->entities.v);
+    int sv = stated_region(x->m, &st, p, pick, lone_in_country(x->m, g->res_ids[e], g->res_c[e], pick));
     if (sv < 0)
         return false;
     if (sv > 0)
@@ -1201,6 +1208,8 @@ void sr_ent_geocode(ectx *x)
     named_countries(x, &g);
     if (!place_candidates(x, &g))
         return;
+    for (uint32_t q = 0; q < g.nccs; q++)
+        g.nplaced_ccs += !g.by_actor[q];
     for (uint32_t e = 0; e < d->entities.n; e++) {
         sr_entity *en = &d->entities.v[e];
         if (sr_ent_type_class(en->type) != 2 || !placeable(x, &g, e))

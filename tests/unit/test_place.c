@@ -241,6 +241,13 @@ static void test_acled_kinds(void **state)
     p = place_of(d, "Merida");
     assert_non_null(p);
     assert_memory_equal(p->cc, "VE", 2);
+    /* a nationality alone is weaker evidence of the country than a place:
+     * Ukraine's Donetsk region, not the Russian town Donetsk */
+    d = tu_extract("At night, Russian forces shelled a railway station in Donetsk region.", SITREP_FORMAT_TEXT);
+    p = place_of(d, "Donetsk");
+    assert_non_null(p);
+    assert_memory_equal(p->cc, "UA", 2);
+    assert_int_equal(p->feature, SR_FEATURE_ADMIN1);
     d = tu_extract("Russian forces fired artillery at Mykolaiv on Monday.", SITREP_FORMAT_TEXT);
     p = place_of(d, "Mykolaiv");
     assert_non_null(p);

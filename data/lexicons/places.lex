@@ -114,6 +114,7 @@ North Gyeongsang => place name=Gyeongsangbuk-do
 South Gyeongsang => place name=Gyeongsangnam-do
 South Chungcheong => place name=Chungcheongnam-do
 Extrême-Nord | Extreme-Nord => place name=Far North
+KPK | Khyber-Pakhtunkhwa => place name=Khyber Pakhtunkhwa
 Gandaki => place name=Gandaki Pradesh
 Karnali => place name=Karnali Pradesh
 Sudurpashchim => place name=Sudurpashchim Pradesh

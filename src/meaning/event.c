@@ -716,8 +716,27 @@ static bool town_ref(const ectx *c, uint32_t i, uint32_t lo, uint32_t hi)
            i > lo && is_any(c, i - 1, loc_preps);
 }
 
+/* Does the mention at token i follow "coded as" or "coded to" (at most
+ * three lower-case words or a comma between: "coded to zone capital,
+ * Shambu"), the words with which a monitor's note names the place the
+ * event is coded at? */
+static bool coded_at(const ectx *c, uint32_t i, uint32_t lo)
+{
+    uint32_t k = i;
+    for (int skip = 0; skip < 3 && k > lo + 2; skip++) {
+        if (is(c, k - 1, "as") || is(c, k - 1, "to"))
+            break;
+        if (!is(c, k - 1, ",") && (c->d->tokens.v[k - 1].flags & SR_TF_CAP))
+            return false;
+        k--;
+    }
+    return k > lo + 1 && (is(c, k - 1, "as") || is(c, k - 1, "to")) &&
+           (is(c, k - 2, "coded") || is(c, k - 2, "Coded"));
+}
+
 /* The place where it happened, in the sentence [lo, hi): the one named
- * nearest the trigger by place_distance. */
+ * nearest the trigger by place_distance, the place a note says it is
+ * coded at first. */
 static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t hi, const sr_event_arg *src,
                              uint8_t *precision, bool *by_prep, uint32_t span[2])
 {
@@ -730,7 +749,11 @@ static int32_t find_location(const ectx *c, uint32_t ti, uint32_t lo, uint32_t h
         int32_t mi = c->ment_at[i];
         if (mi >= 0) {
             const sr_mention *mn = &c->d->mentions.v[mi];
-            if (mn->tok_first != i || !place_distance(c, mn, ti, lo, hi, src, &dist) || dist >= bestd)
+            if (mn->tok_first != i || !place_distance(c, mn, ti, lo, hi, src, &dist))
+                continue;
+            if (coded_at(c, i, lo))
+                dist = 0;
+            if (dist >= bestd)
                 continue;
             uint32_t nx = mn->tok_first + mn->tok_n;
             bestd = dist;
@@ -2861,7 +2884,7 @@ static bool read_event(ectx *c, const sr_lex_rec *r, uint32_t i, uint32_t tn, ui
     /* nouns with nothing around them ("months of battle") tell no event */
     if (!verbal && !ev->source.has_actor && !ev->target.has_actor && ev->source.entity < 0 &&
         ev->target.entity < 0 &&
-        !(r->acled != SR_AC_NONE && (support || (loc_prep && ev->loc_precision != 2))))
+        !(r->acled != SR_AC_NONE && (support || loc_prep)))
         return false;
     bool act = apply_modality(c, ev, lo, hi);
     uint32_t ca, cb;

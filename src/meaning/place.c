@@ -59,6 +59,24 @@ static bool lies_in_at(ectx *x, const sr_entity *en, uint32_t first, uint32_t n)
     return false;
 }
 
+/* Does the mention starting at token f follow "coded as" or "coded to",
+ * the words with which conflict monitors' notes give the place an event is
+ * coded at ("(coded as Nushki)", "coded to zone capital, Shambu"), with
+ * at most three words of kind or a comma between? */
+static bool coded_place_at(const sr_doc *d, uint32_t f)
+{
+    uint32_t k = f;
+    for (int skip = 0; skip < 3 && k > 2; skip++) {
+        if (sr_ent_tok_is(d, k - 1, "as") || sr_ent_tok_is(d, k - 1, "to"))
+            break;
+        if (!sr_ent_tok_is(d, k - 1, ",") && (d->tokens.v[k - 1].flags & SR_TF_CAP))
+            return false;
+        k--;
+    }
+    return k > 1 && (sr_ent_tok_is(d, k - 1, "as") || sr_ent_tok_is(d, k - 1, "to")) &&
+           sr_ent_tok_is_ci(d, k - 2, "coded");
+}
+
 /* Does the text around one mention put the name on the map: after a
  * preposition of place ("in X", "marched through central X"), alone in
  * brackets after another name, or beside a region the gazetteer knows? */
@@ -81,6 +99,8 @@ static bool place_by_context(ectx *x, const sr_entity *en, const sr_mention *mn)
     }
     for (int k = 0; preps[k] && !cue && pv > 0; k++)
         cue = sr_ent_tok_is_ci(d, pv - 1, preps[k]);
+    if (!cue)
+        cue = coded_place_at(d, f);
     /* "in front of the Suwon City Hall (Suwon)": a name alone in
      * brackets after another, which the gazetteer knows as a
      * sizable town or a region (not an acronym: "(SDF)") */
@@ -195,6 +215,11 @@ static const char *const kind_words[] = {
     "upazila", "lga", "territory", "chiefdom", "groupement", "cercle", "prefecture", "oblast",
     "raion", "rayon", "hromada", "municipio", "barangay", "regency", "island", NULL};
 
+/* Plural kinds of place: a name alone is not one ("Islands",
+ * "Provinces"). */
+static const char *const kind_plurals[] = {"islands", "provinces", "districts", "regions", "states",
+                                           "counties", "territories", "towns", "cities", NULL};
+
 /* Is the word after a mention ending at token nx one of the kinds of
  * place a village is ("X village", "Y kebele"), in lower case? */
 static bool village_kind_at(const sr_doc *d, uint32_t nx)
@@ -228,8 +253,22 @@ static int32_t container_after(const sr_doc *d, uint32_t nx, bool open)
     if (nx + 1 >= d->tokens.n)
         return -1;
     if (sr_ent_tok_is(d, nx, ",") || (open && sr_ent_tok_is(d, nx, "(")) ||
-        (kinds && (sr_ent_tok_is(d, nx, "of") || sr_ent_tok_is(d, nx, "in"))))
-        return sr_ent_mention_at_tok(d, nx + 1);
+        (kinds && (sr_ent_tok_is(d, nx, "of") || sr_ent_tok_is(d, nx, "in")))) {
+        int32_t at = sr_ent_mention_at_tok(d, nx + 1);
+        if (at >= 0)
+            return at;
+        /* a name the tagger missed, with its kind ("(Muse district,
+         * Shan-North state)"): the places listed after it */
+        uint32_t k = nx + 1, words = 0;
+        while (k < d->tokens.n && words < 3 && (d->tokens.v[k].flags & SR_TF_CAP) && !d->ner[k] &&
+               sr_ent_mention_at_tok(d, k) < 0)
+            k++, words++;
+        uint32_t n;
+        const char *w = k < d->tokens.n ? sr_ent_tv(d, k, &n) : NULL;
+        if (words && w && !(d->tokens.v[k].flags & SR_TF_CAP) && sr_ent_in_list(w, n, kind_words) &&
+            k + 2 < d->tokens.n && sr_ent_tok_is(d, k + 1, ","))
+            return sr_ent_mention_at_tok(d, k + 2);
+    }
     return -1;
 }
 
@@ -259,13 +298,16 @@ static void stated_places(ectx *x, const sr_entity *en, stated *st)
             const uint32_t *rids;
             uint32_t one, rc = sr_ent_resolve_name(x, rs, rl, &rids, &one);
             bool any = false;
+            /* "Merida (Merida)": its own name again says the region, not
+             * the district every town of the name lies in */
+            bool self = rm->entity < d->entities.n && &d->entities.v[rm->entity] == en;
             for (uint32_t k = 0; k < rc; k++) {
                 const sr_place_rec *r = sr_geo_place(m, rids[k]);
                 if (r->feature == SR_FEATURE_COUNTRY || r->feature == SR_FEATURE_ADMIN1) {
                     any = true;
                     if (st->n < 24)
                         st->ids[st->n++] = rids[k];
-                } else if (r->feature == SR_FEATURE_ADMIN2 && st->n < 24)
+                } else if (r->feature == SR_FEATURE_ADMIN2 && st->n < 24 && !self)
                     st->ids[st->n++] = rids[k];
             }
             if (any)
@@ -278,12 +320,32 @@ static void stated_places(ectx *x, const sr_entity *en, stated *st)
 /* Does the place lie in one the text puts it in ("Kamyanka, Kharkiv",
  * "Kale (Kale district, Sagaing region)")?  1 when it does, -1 when the
  * text names a region or country it is not in, 0 when it names none. */
-static int stated_region(const sitrep_model *m, const stated *st, const sr_place_rec *p, uint32_t pid)
+static double approx_km(double lat1, double lon1, double lat2, double lon2);
+
+/* Is pid one of ids[0 .. c), and the only town of them in its country? */
+static bool lone_in_country(const sitrep_model *m, const uint32_t *ids, uint32_t c, uint32_t pid)
+{
+    const sr_place_rec *p = sr_geo_place(m, pid);
+    bool in = false;
+    for (uint32_t q = 0; q < c; q++) {
+        in |= ids[q] == pid;
+        if (ids[q] != pid && memcmp(sr_geo_place(m, ids[q])->cc, p->cc, 2) == 0 &&
+            sr_geo_place(m, ids[q])->feature == SR_FEATURE_CITY)
+            return false;
+    }
+    return in;
+}
+
+static int stated_region(const sitrep_model *m, const stated *st, const sr_place_rec *p, uint32_t pid, bool lone)
 {
     if (!st->n)
         return 0;
     uint32_t dist = sr_geo_district(m, pid);
-    bool judged = false;
+    /* the only town of its name in the country, within 150 km of the
+     * region's point, is not judged against: the gazetteer's regions are
+     * not always the text's (new provinces, moved borders: Fochville,
+     * Gauteng; Ituri, once Orientale); one of several namesakes is */
+    bool judged = false, near = false;
     for (uint32_t k = 0; k < st->n; k++) {
         const sr_place_rec *r = sr_geo_place(m, st->ids[k]);
         if (st->ids[k] == pid)
@@ -297,8 +359,11 @@ static int stated_region(const sitrep_model *m, const stated *st, const sr_place
         if (r->feature == SR_FEATURE_COUNTRY ? memcmp(r->cc, p->cc, 2) == 0
                                              : p->admin1_off == r->name_off && memcmp(r->cc, p->cc, 2) == 0)
             return 1;
+        if (r->feature == SR_FEATURE_ADMIN1 && memcmp(r->cc, p->cc, 2) == 0 && r->has_coords && p->has_coords &&
+            p->feature == SR_FEATURE_CITY && lone && approx_km(p->lat, p->lon, r->lat, r->lon) <= 150.0)
+            near = true;
     }
-    return judged ? -1 : 0;
+    return judged && !near ? -1 : 0;
 }
 static bool loose_in_stated_region(ectx *x, const sr_entity *en)
 {
@@ -376,11 +441,30 @@ static bool one_country(const sitrep_model *m, const uint32_t *ids, uint32_t c)
     return true;
 }
 
+/* Does a name whose places are ids[0 .. c) tell the country of the
+ * first?  When all lie in it, or when the first is a city of 100,000 ten
+ * times the size of any namesake abroad ("Donetsk"). */
+static bool names_country(const sitrep_model *m, const uint32_t *ids, uint32_t c)
+{
+    const sr_place_rec *p = sr_geo_place(m, ids[0]);
+    if (one_country(m, ids, c))
+        return true;
+    if (p->feature != SR_FEATURE_CITY || p->population < 100000)
+        return false;
+    for (uint32_t k = 1; k < c; k++) {
+        const sr_place_rec *o = sr_geo_place(m, ids[k]);
+        if (memcmp(o->cc, p->cc, 2) != 0 && o->population * 10 > p->population)
+            return false;
+    }
+    return true;
+}
+
 /* What geocoding knows of the document: the countries and regions it
  * names, and each place entity's candidates, looked up once. */
 typedef struct geoctx {
     char ccs[64][2];
-    uint32_t nccs;
+    bool by_actor[64]; /* the country came from a person's or group's actor code */
+    uint32_t nccs, nplaced_ccs; /* all, and those not by_actor */
     uint32_t regions[32], nreg;    /* the regions' name offsets */
     uint32_t districts[32], ndist; /* the districts' place ids */
     uint32_t reg_ent[32], dist_ent[32]; /* the entity whose name each is */
@@ -388,6 +472,16 @@ typedef struct geoctx {
     const uint32_t **res_ids;
     uint32_t *res_c, *res_one;
 } geoctx;
+
+/* Is the country named by a place of the document, not only by a
+ * person's or group's nationality? */
+static bool in_place_countries(const geoctx *g, const char cc[2])
+{
+    for (uint32_t q = 0; q < g->nccs; q++)
+        if (!g->by_actor[q] && memcmp(g->ccs[q], cc, 2) == 0)
+            return true;
+    return false;
+}
 
 static bool in_countries(const geoctx *g, const char cc[2])
 {
@@ -409,6 +503,9 @@ static void named_countries(ectx *x, geoctx *g)
         if (c3) {
             const sr_place_rec *c = sr_geo_country(m, c3, 3);
             if (c) {
+                /* a people's or group's country only ("Russian forces"
+                 * in a story of Donetsk) is weaker evidence than a place's */
+                g->by_actor[g->nccs] = sr_ent_type_class(en->type) != 2;
                 memcpy(g->ccs[g->nccs++], c->cc, 2);
                 continue;
             }
@@ -419,7 +516,7 @@ static void named_countries(ectx *x, geoctx *g)
             const uint32_t *ids;
             uint32_t c = sr_geo_lookup_doc(d, m, en->name, en->name_len, &ids);
             if (c && sr_geo_place(m, ids[0])->cc[0] &&
-                (one_country(m, ids, c) || sr_geo_place(m, ids[0])->feature == SR_FEATURE_COUNTRY))
+                (sr_geo_place(m, ids[0])->feature == SR_FEATURE_COUNTRY || names_country(m, ids, c)))
                 memcpy(g->ccs[g->nccs++], sr_geo_place(m, ids[0])->cc, 2);
         }
     }
@@ -527,15 +624,35 @@ static bool placeable(ectx *x, const geoctx *g, uint32_t e)
     }
     if (sr_ent_in_list(en->name, en->name_len, compass) && !followed_by(d, en, region_words))
         return false;
+    /* a kind of place alone ("Lamu County" cut to "County", "Islands") is
+     * the end of a name the tagger split, never a town so called */
+    if (en->name_len < 24) {
+        char low[24];
+        for (uint32_t k = 0; k < en->name_len; k++)
+            low[k] = (char)(en->name[k] >= 'A' && en->name[k] <= 'Z' ? en->name[k] + 32 : en->name[k]);
+        if (sr_ent_in_list(low, en->name_len, kind_words) || sr_ent_in_list(low, en->name_len, kind_plurals))
+            return false;
+    }
     /* a word of grammar the tagger took for a name ("In Taw village":
      * "In"), though towns are so called too */
     if (sr_ent_in_list(en->name, en->name_len, grammar_words))
         return false;
     const char *strs;
     if (en->type == SR_ENT_LOC && !sr_lex_find(m, en->name, en->name_len, SR_LEX_PLACE, &strs)) {
+        /* or a town of its own name in the region the text puts it in
+         * ("Whitefish Bay (Wisconsin)", "Nkhata Bay (..., Northern)") */
+        stated st;
+        bool have_st = false;
         for (uint32_t k = 0; k < g->res_c[e]; k++) {
             const sr_place_rec *p = sr_geo_place(m, g->res_ids[e][k]);
             if ((p->feature == SR_FEATURE_ADMIN1 && in_countries(g, p->cc)) || p->feature == SR_FEATURE_CONTINENT)
+                return true;
+            if (p->feature != SR_FEATURE_CITY || strncasecmp(m->strs + p->name_off, en->name, en->name_len) != 0 ||
+                m->strs[p->name_off + en->name_len] != 0)
+                continue;
+            if (!have_st)
+                stated_places(x, en, &st), have_st = true;
+            if (stated_region(m, &st, p, g->res_ids[e][k], false) > 0)
                 return true;
         }
         return false;
@@ -654,17 +771,18 @@ enum {
     GF_NEAR_OTHERS,     /* close to the document's other places (1 at 0 km, 0 at 500) */
     GF_FAR_ABROAD,      /* outside every named country, the document naming some */
     GF_ALT_SPELLING,    /* found by another spelling only */
+    GF_IN_ACTOR_COUNTRY, /* in a country only a person's or group's nationality names */
     GF_N
 };
 static const char *const gf_names[GF_N] = {
     "country", "admin1", "admin2", "city", "logpop_town", "logpop_region", "capital", "seat1", "seat2",
     "village", "in_country", "in_region", "in_district", "own_name", "near_container", "stated_yes",
     "stated_no", "want_region", "want_district", "region_by_town", "first", "near_others", "far_abroad",
-    "alt_spelling"};
+    "alt_spelling", "in_actor_country"};
 /* the rules of before, as weights */
 static const float gf_default[GF_N] = {
     4.0f, 1.0f, 0.5f, 1.0f, 2.33f, 2.33f, 0.5f, 0.2f, 0.1f, -0.3f, 2.5f, 3.0f, 2.0f, 1.0f, 3.0f,
-    2.0f, -2.0f, 3.0f, 3.0f, -3.0f, 0.3f, 1.0f, -0.5f, -0.5f};
+    2.0f, -2.0f, 3.0f, 3.0f, -3.0f, 0.3f, 1.0f, -0.5f, -0.5f, 2.5f};
 
 const char *const *sr_geo_feature_names(uint32_t *n, const float **defaults)
 {
@@ -734,9 +852,12 @@ static void candidate_features(ectx *x, const geoctx *g, uint32_t e, const uint3
     f[GF_SEAT2] = (fl & SR_PLACE_SEAT2) != 0;
     f[GF_VILLAGE] = (fl & SR_PLACE_SMALL) != 0;
     if (p->feature != SR_FEATURE_COUNTRY) {
-        bool inc = in_countries(g, p->cc);
-        f[GF_IN_COUNTRY] = inc;
-        f[GF_FAR_ABROAD] = !inc && g->nccs > 0;
+        bool inc = in_countries(g, p->cc), placed = in_place_countries(g, p->cc);
+        f[GF_IN_COUNTRY] = placed;
+        f[GF_IN_ACTOR_COUNTRY] = inc && !placed;
+        /* abroad: outside the countries the document's places name, when
+         * they name some (a nationality alone says less) */
+        f[GF_FAR_ABROAD] = !inc && g->nplaced_ccs > 0;
     }
     if (p->feature == SR_FEATURE_CITY || p->feature == SR_FEATURE_ADMIN2) {
         if (p->admin1_off != UINT32_MAX)
@@ -755,7 +876,9 @@ static void candidate_features(ectx *x, const geoctx *g, uint32_t e, const uint3
     f[GF_OWN_NAME] = own_name(m, en, p, ek, ekl);
     f[GF_ALT_SPELLING] = !f[GF_OWN_NAME] && (fl & SR_PLACE_ALTNAMES);
     f[GF_NEAR_CONTAINER] = near_container(m, g, p, cont, ncont);
-    int sv = stated_region(m, st, p, ids[k]);
+    /* the only town of its name, among the name's own candidates (not a
+     * loose key's) */
+    int sv = stated_region(m, st, p, ids[k], lone_in_country(m, g->res_ids[e], g->res_c[e], ids[k]));
     f[GF_STATED_YES] = sv > 0;
     f[GF_STATED_NO] = sv < 0;
     if (p->feature == SR_FEATURE_ADMIN1) {
@@ -803,6 +926,16 @@ static uint32_t best_candidate(ectx *x, const geoctx *g, uint32_t e, const uint3
         const sr_place_rec *p = sr_geo_place(m, ids[k]);
         if (p->feature != SR_FEATURE_COUNTRY)
             continue;
+        /* ... unless the text puts it in a region of another country,
+         * where a town of the name lies ("Salvador (Bahia)") */
+        if (stated_region(m, &st, p, ids[k], false) < 0) {
+            bool town_in = false;
+            for (uint32_t q = 0; q < c && !town_in; q++)
+                town_in = q != k && sr_geo_place(m, ids[q])->feature != SR_FEATURE_COUNTRY &&
+                          stated_region(m, &st, sr_geo_place(m, ids[q]), ids[q], false) > 0;
+            if (town_in)
+                break;
+        }
         for (uint32_t q = 0; q < c; q++) {
             const sr_place_rec *o = sr_geo_place(m, ids[q]);
             if (o->feature == SR_FEATURE_ADMIN1 && memcmp(o->cc, p->cc, 2) != 0 &&
@@ -810,6 +943,24 @@ static uint32_t best_candidate(ectx *x, const geoctx *g, uint32_t e, const uint3
                 return ids[q];
         }
         return ids[k];
+    }
+    /* More candidates than the ranking looks at ("Buenos Aires", a
+     * hundred towns): the gazetteer's first, then those in the region or
+     * country the text puts the name in, then those in the document's
+     * countries, then the rest, each in the gazetteer's order. */
+    uint32_t *sel = c > 32 ? sr_arena_alloc(x->d->arena, 32 * sizeof *sel) : NULL;
+    if (sel) {
+        uint32_t n = 0;
+        sel[n++] = ids[0];
+        for (int pass = 0; pass < 3 && n < 32; pass++)
+            for (uint32_t k = 1; k < c && n < 32; k++) {
+                const sr_place_rec *p = sr_geo_place(m, ids[k]);
+                bool yes = stated_region(m, &st, p, ids[k], false) > 0, inc = in_countries(g, p->cc);
+                if (pass == 0 ? yes : pass == 1 ? !yes && inc : !yes && !inc)
+                    sel[n++] = ids[k];
+            }
+        ids = sel;
+        c = n;
     }
     const float *w = m->geo_weights && m->ngeo_weights == GF_N ? m->geo_weights : gf_default;
     float fs[32 * GF_N];
@@ -845,16 +996,54 @@ static uint32_t best_candidate(ectx *x, const geoctx *g, uint32_t e, const uint3
  * no place than a wrong one)?  It lies in the region the text puts it
  * in; a hamlet lies in a country the document names ("Lalo village (Sai
  * Buri, Pattani)" is no Lalo of Benin). */
-static bool plausible_town(ectx *x, const geoctx *g, const sr_entity *en, const sr_place_rec *p)
+static bool plausible_town(ectx *x, const geoctx *g, const sr_entity *en, const uint32_t *ids, uint32_t c,
+                           uint32_t pick)
 {
     stated st;
+    const sr_place_rec *p = sr_geo_place(x->m, pick);
     if (p->feature != SR_FEATURE_CITY && p->feature != SR_FEATURE_ADMIN2)
         return true;
     stated_places(x, en, &st);
-    if (stated_region(x->m, &st, p, (uint32_t)(p - x->m->places)) < 0)
+    (void)ids;
+    (void)c;
+    uint32_t e = (uint32_t)(en - x->d->entities.v);
+    int sv = stated_region(x->m, &st, p, pick, lone_in_country(x->m, g->res_ids[e], g->res_c[e], pick));
+    if (sv < 0)
         return false;
+    if (sv > 0)
+        return true; /* in the region the text puts it in: "Nara (Nara, Koulikoro)" */
     return (p->population >= 1000 && !(sr_geo_flags(x->m, (uint32_t)(p - x->m->places)) & SR_PLACE_SMALL)) ||
            !g->nccs || in_countries(g, p->cc);
+}
+
+/* Is the town p, of entity en, far from the town the text puts it in
+ * ("Lyttelton in Centurion", "University Heights in San Diego": a part of
+ * that town, not a namesake 100 km or a continent away)?  The town after
+ * "in" right after one of its mentions, when it is placed. */
+static bool far_from_town_in(ectx *x, const sr_entity *en, const sr_place_rec *p)
+{
+    const sr_doc *d = x->d;
+    const sitrep_model *m = x->m;
+    if (p->feature != SR_FEATURE_CITY || !p->has_coords)
+        return false;
+    for (uint32_t q = 0; q < en->nmentions && q < 8; q++) {
+        const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+        uint32_t nx = mn->tok_first + mn->tok_n;
+        if (nx + 1 >= d->tokens.n || !sr_ent_tok_is(d, nx, "in"))
+            continue;
+        int32_t at = sr_ent_mention_at_tok(d, nx + 1);
+        if (at < 0)
+            continue;
+        uint32_t y = d->mentions.v[at].entity;
+        if (y >= d->entities.n || &d->entities.v[y] == en || d->entities.v[y].place == UINT32_MAX)
+            continue;
+        const sr_place_rec *t = sr_geo_place(m, d->entities.v[y].place);
+        if (t->feature != SR_FEATURE_CITY || !t->has_coords || t == p)
+            continue;
+        if (approx_km(p->lat, p->lon, t->lat, t->lon) > 50.0)
+            return true;
+    }
+    return false;
 }
 
 /* Puts the entity on the map: a country is a GPE, and a GPE without an
@@ -1019,6 +1208,8 @@ void sr_ent_geocode(ectx *x)
     named_countries(x, &g);
     if (!place_candidates(x, &g))
         return;
+    for (uint32_t q = 0; q < g.nccs; q++)
+        g.nplaced_ccs += !g.by_actor[q];
     for (uint32_t e = 0; e < d->entities.n; e++) {
         sr_entity *en = &d->entities.v[e];
         if (sr_ent_type_class(en->type) != 2 || !placeable(x, &g, e))
@@ -1036,16 +1227,33 @@ void sr_ent_geocode(ectx *x)
         if (!c)
             continue;
         uint32_t pick = best_candidate(x, &g, e, ids, c);
-        if (plausible_town(x, &g, en, sr_geo_place(x->m, pick))) {
+        if (plausible_town(x, &g, en, ids, c, pick)) {
             place_entity(x, en, pick);
             continue;
         }
         /* a namesake elsewhere only: another romanization may be here */
         if ((c = loose_candidates(x, &g, e, &ids)) > 0) {
             pick = best_candidate(x, &g, e, ids, c);
-            if (plausible_town(x, &g, en, sr_geo_place(x->m, pick)))
+            if (plausible_town(x, &g, en, ids, c, pick))
                 place_entity(x, en, pick);
         }
+    }
+    /* a town far from the town the text puts it in is a part of that one
+     * the gazetteer lacks: decided first, then taken off the map (with the
+     * country code its place gave it) */
+    bool *far = sr_arena_alloc(d->arena, (d->entities.n + 1) * sizeof *far);
+    for (uint32_t e = 0; far && e < d->entities.n; e++) {
+        const sr_entity *en = &d->entities.v[e];
+        far[e] = en->place != UINT32_MAX && far_from_town_in(x, en, sr_geo_place(x->m, en->place));
+    }
+    for (uint32_t e = 0; far && e < d->entities.n; e++) {
+        sr_entity *en = &d->entities.v[e];
+        if (!far[e])
+            continue;
+        const char *c3 = sr_geo_iso3(x->m, sr_geo_place(x->m, en->place)->cc);
+        if (en->has_actor && c3 && strcmp(en->actor.country, c3) == 0 && !en->actor.sector[0])
+            en->has_actor = false;
+        en->place = UINT32_MAX;
     }
     place_by_container(x, &g);
 }

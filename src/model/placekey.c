@@ -197,7 +197,10 @@ size_t sr_place_key(const char *name, size_t n, char *out, size_t cap)
  *      the diphthongs ai, ei = i and au, ou = u ("Manogay", "Manogai");
  *   5. doubled letters collapse ("Buulo", "Bulo"; "Ariyankuppam");
  *   6. a final vowel goes after four letters ("Mogoke" = "Mogok",
- *      "Ocheretyne" = "Ocheretino").
+ *      "Ocheretyne" = "Ocheretino");
+ *   7. Burmese romanizations: an r closing a syllable after a goes
+ *      ("Yinmarbin" = "Yinmabin", "Mandalar"), and a final m is n
+ *      ("Loilem" = "Loilen", "Namhkam" = "Namhkan").
  * Letters of other scripts stay as they are. */
 static bool loose_vowel(char c)
 {
@@ -256,6 +259,18 @@ size_t sr_place_key_loose(const char *key, size_t n, char *out, size_t cap)
     }
     if (o > 4 && (out[o - 1] == 'a' || out[o - 1] == 'i' || out[o - 1] == 'u'))
         o--;
+    /* 7 */
+    size_t w = 0;
+    for (size_t i = 0; i < o; i++) {
+        char next = i + 1 < o ? out[i + 1] : 0;
+        if (out[i] == 'r' && w && out[w - 1] == 'a' && i > 1 && !loose_vowel(next) &&
+            (unsigned char)next < 0x80)
+            continue;
+        out[w++] = out[i];
+    }
+    o = w;
+    if (o > 4 && out[o - 1] == 'm')
+        out[o - 1] = 'n';
     if (cap)
         out[o < cap ? o : cap - 1] = 0;
     return o;

@@ -100,6 +100,8 @@ int sr_ent_type_class(int type)
 
 /* ---- mentions ------------------------------------------------------------------ */
 
+static bool country_code_written(const char *name, uint32_t len, const char *code, uint32_t cl);
+
 
 /* Per token: the lexicon match starting there, and the one covering it
  * (index + 1, 0 for none); matches never overlap. */
@@ -462,6 +464,17 @@ static int name_type(ectx *x, int l, uint32_t i, uint32_t n, uint32_t k)
     case 3: type = place_type(x, i, n); break;
     default: type = norp_word(x, i, n) ? SR_ENT_NORP : -1; break;
     }
+    if (type == SR_ENT_PERSON && n == 1 && !(d->tokens.v[i].flags & SR_TF_ALLCAPS)) {
+        /* one word read as a person that is a nationality ("Gambian
+         * President") or a country ("Vietnam is committed") */
+        const uint32_t *ids;
+        uint32_t a = d->tokens.v[i].nstart, b = d->tokens.v[i].nend;
+        if (norp_word(x, i, 1))
+            type = SR_ENT_NORP;
+        else if (sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids) &&
+                 sr_geo_place(x->m, ids[0])->feature == SR_FEATURE_COUNTRY)
+            type = SR_ENT_GPE;
+    }
     if (type >= 0 && type != SR_ENT_PERSON && k < d->tokens.n) {
         uint32_t wl;
         const char *w = sr_ent_tv(d, k, &wl);
@@ -496,6 +509,49 @@ static bool calendar_place_unlikely(const sr_doc *d, uint32_t first, uint32_t n,
     return !place_cue(d, &tmp);
 }
 
+/* Does the name at tokens [first, first + n) end in an organization cue
+ * word: of type ORG when `strong` (a company's legal form, a newspaper:
+ * "... Inc", "... SpA", "... Post"), any with a sector else ("... Bank",
+ * "... Party")?  A strong cue after one word only when the word is
+ * capitalized ("Washington Post", never "Post" alone). */
+static bool org_cue_ends(ectx *x, uint32_t first, uint32_t n, bool strong)
+{
+    const sr_doc *d = x->d;
+    uint32_t last = first + n - 1;
+    if (n < 2 || !d->match_cover[last])
+        return false;
+    const sr_match *mt = &d->matches.v[d->match_cover[last] - 1];
+    if (mt->rec->kind != SR_LEX_ORGCUE || mt->tok_first + mt->tok_n != last + 1 || mt->tok_first == first)
+        return false;
+    return strong ? strcmp(mt->rec->type, "ORG") == 0 : mt->rec->sector[0] != 0;
+}
+
+/* "General Motors", "General Electric": a title and after it only plural
+ * common nouns (motors, mills) or relational adjectives (electric:
+ * electricity).  A person's name after a title is neither ("General
+ * Aoun", "President Bush", "General Brown"). */
+static bool title_company(ectx *x, uint32_t first, uint32_t n)
+{
+    const sr_doc *d = x->d;
+    const sr_match *tm = match_at(d, first, SR_LEX_TITLE);
+    if (!tm || tm->tok_n != 1 || n < 2 || n > 3)
+        return false;
+    for (uint32_t j = first + 1; j < first + n; j++) {
+        uint32_t len;
+        const char *s = sr_ent_tv(d, j, &len);
+        char low[48];
+        if (len < 4 || len >= sizeof low || (d->tokens.v[j].flags & SR_TF_ALLCAPS))
+            return false;
+        for (uint32_t q = 0; q < len; q++)
+            low[q] = (s[q] >= 'A' && s[q] <= 'Z') ? (char)(s[q] + 32) : s[q];
+        int cls = low[len - 1] == 's' ? sr_wn_class(x->m, low, len - 1, 'n') : -1;
+        bool plural = cls >= 0 && strcmp(sr_wn_class_name(cls), "noun.person") != 0;
+        if (!plural && !sr_wn_pertainym(x->m, low, len))
+            return false;
+    }
+    return true;
+}
+
 static bool mentions_from_names(ectx *x)
 {
     sr_doc *d = x->d;
@@ -524,9 +580,35 @@ static bool mentions_from_names(ectx *x)
         uint32_t k = i + 1;
         while (k < d->tokens.n && d->ner[k] == l + (l % 2))
             k++;
+        /* "Jones Medical" + "Industries Inc": the tagger's name and the
+         * capitalized words after it up to a company's legal form or a
+         * newspaper's word are one organization */
+        uint32_t ext = k;
+        for (uint32_t q = k; q < k + 3 && q < d->tokens.n && d->tokens.v[q].kind == SR_TOK_WORD &&
+                             (d->tokens.v[q].flags & SR_TF_CAP) &&
+                             !memchr(d->text + d->tokens.v[q - 1].end, '\n',
+                                     d->tokens.v[q].start - d->tokens.v[q - 1].end);
+             q++)
+            if (org_cue_ends(x, i, q + 1 - i, true))
+                ext = q + 1;
+        k = ext;
         uint32_t n = k - i;
-        trim_name(x, l, &i, &n);
-        int type = name_type(x, l, i, n, k);
+        int type;
+        if (org_cue_ends(x, i, n, true) || ((l + 1) / 2 == 1 && title_company(x, i, n))) {
+            type = SR_ENT_ORG; /* "Jones Medical Industries Inc", "General Motors" */
+        } else if ((l + 1) / 2 == 1 && i > 0 && !d->ner[i - 1] && title_company(x, i - 1, n + 1)) {
+            i--, n++; /* the title the tagger left out */
+            type = SR_ENT_ORG;
+        } else if ((l + 1) / 2 == 1 && match_at(d, i, SR_LEX_TITLE) &&
+                   match_at(d, i, SR_LEX_TITLE)->tok_n == n) {
+            i = k - 1; /* a title alone ("Brigadier" before the name) is no name */
+            continue;
+        } else {
+            trim_name(x, l, &i, &n);
+            type = name_type(x, l, i, n, k);
+            if (type == SR_ENT_PERSON && org_cue_ends(x, i, n, false))
+                type = SR_ENT_ORG; /* "Mercantile Bank" */
+        }
         if (calendar_place_unlikely(d, i, n, type))
             type = -1;
         if (type >= 0 && !add_mention(x, i, n, type, SR_MSRC_NAME))
@@ -674,7 +756,8 @@ static bool mentions_from_prefixes(ectx *x)
             type = SR_ENT_ORG;
             if (strcmp(r->type, "GPE") == 0)
                 type = SR_ENT_GPE;
-        } else if ((cl == 2 || cl == 3) && sr_ent_is_acronym(code, cl) && sr_geo_country(x->m, code, cl)) {
+        } else if ((cl == 2 || cl == 3) && sr_ent_is_acronym(code, cl) &&
+                   country_code_written(s, pl, code, cl) && sr_geo_country(x->m, code, cl)) {
             type = SR_ENT_GPE; /* US, U.S., UAE */
         } else if ((c = sr_geo_lookup_doc(d, x->m, s, pl, &ids)) != 0 &&
                    sr_geo_place(x->m, ids[0])->feature == SR_FEATURE_COUNTRY) {
@@ -824,8 +907,14 @@ static uint64_t place_key(ectx *x, const sr_mention *mn)
     if (mn->src == SR_MSRC_PREFIX)
         b = (uint32_t)((const char *)memchr(d->norm + a, '-', b - a) - d->norm);
     const uint32_t *ids;
-    if (!sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids))
+    uint32_t one, c = sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids);
+    if (!c && sr_ent_is_acronym(d->norm + a, b - a))
+        c = sr_ent_resolve_name(x, d->norm + a, b - a, &ids, &one); /* "U.S.", "US" */
+    if (!c)
         return 0;
+    /* a country by its place: "U.S.", "US" and "United States" are one */
+    if (sr_geo_place(x->m, ids[0])->feature == SR_FEATURE_COUNTRY)
+        return XXH3_64bits_withSeed(&ids[0], sizeof ids[0], 98) | 1;
     return XXH3_64bits_withSeed(&ids, sizeof ids, 99) | 1;
 }
 
@@ -857,6 +946,18 @@ static int32_t key_get(keyslot *tab, uint32_t mask, uint64_t key, int32_t mentio
     return tab[i].mention;
 }
 
+/* Is a country code written as one: with its dots ("U.S.", "U.K."), or
+ * one of the few codes news writes bare (US, UK, UAE)?  Any other two or
+ * three capitals are an acronym first: a carmaker's "GM" is no Gambia,
+ * the "NLD" no Netherlands. */
+static bool country_code_written(const char *name, uint32_t len, const char *code, uint32_t cl)
+{
+    static const char *const bare[] = {"US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK", "KSA", NULL};
+    if (memchr(name, '.', len))
+        return true;
+    return sr_ent_in_list(code, cl, bare);
+}
+
 /* The places a name may be: a country's code (US, U.S., UAE), our other
  * names of places (places.lex), else the gazetteer. *one holds a single
  * id when the answer is one country. */
@@ -869,7 +970,8 @@ uint32_t sr_ent_resolve_name(ectx *x, const char *name, uint32_t len, const uint
         if (name[q] != '.')
             code[cl++] = name[q];
     const sr_place_rec *cp;
-    if ((cl == 2 || cl == 3) && sr_ent_is_acronym(name, len) && (cp = sr_geo_country(m, code, cl)) != NULL) {
+    if ((cl == 2 || cl == 3) && sr_ent_is_acronym(name, len) && country_code_written(name, len, code, cl) &&
+        (cp = sr_geo_country(m, code, cl)) != NULL) {
         *one = (uint32_t)(cp - m->places);
         *ids = one;
         return 1;
@@ -1243,6 +1345,99 @@ static bool link_partial_names(ectx *x, uint32_t nb)
     return true;
 }
 
+/* A company's legal form at the end of its name. */
+static bool legal_form(const sr_doc *d, uint32_t i)
+{
+    static const char *const forms[] = {"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.",
+                                        "Plc", "PLC", "plc", "SpA", "AG", "SA", "NV", "AB", "LLC",
+                                        "GmbH", "Corporation", "Company", "Limited", "Group", NULL};
+    uint32_t n;
+    const char *s = sr_ent_tv(d, i, &n);
+    return sr_ent_in_list(s, n, forms);
+}
+
+/* A company's name without its legal forms ("Apple" of "Apple Inc."),
+ * tokens [first, first + *n); false when there is no form or no name
+ * left. */
+static bool company_core(const sr_doc *d, const sr_mention *mn, uint32_t *n)
+{
+    uint32_t k = mn->tok_n;
+    while (k > 1 && (legal_form(d, mn->tok_first + k - 1) || sr_ent_tok_is(d, mn->tok_first + k - 1, ",") ||
+                     sr_ent_tok_is(d, mn->tok_first + k - 1, "&") || sr_ent_tok_is(d, mn->tok_first + k - 1, ".")))
+        k--;
+    *n = k;
+    return k < mn->tok_n && legal_form(d, mn->tok_first + k);
+}
+
+static uint64_t core_key(const sr_doc *d, uint32_t first, uint32_t n)
+{
+    uint32_t a = d->tokens.v[first].nstart, b = d->tokens.v[first + n - 1].nend;
+    return name_key(d->norm + a, b - a, 7);
+}
+
+/* "Apple", "Apple Inc." and "Apple Computer": a company named with its
+ * legal form is also named without it, and by its first word before
+ * another ("Apple Computer") when that word is the whole name.  A name
+ * two companies share names neither; a person's surname is the person's
+ * (link_partial_names ran first). */
+static bool link_companies(ectx *x, uint32_t nb)
+{
+    sr_doc *d = x->d;
+    uint32_t nm = d->mentions.n;
+    bool any = false;
+    for (uint32_t j = 0; j < nm && !any; j++) {
+        const sr_mention *o = &d->mentions.v[j];
+        any = o->type == SR_ENT_ORG && o->tok_n >= 2 && legal_form(d, o->tok_first + o->tok_n - 1);
+    }
+    if (!any)
+        return true;
+    keyslot *ct = sr_arena_calloc(d->arena, nb, sizeof *ct);
+    if (!ct)
+        return false;
+    any = false;
+    for (uint32_t j = 0; j < nm; j++) {
+        const sr_mention *o = &d->mentions.v[j];
+        uint32_t cn;
+        if (o->type != SR_ENT_ORG || o->tok_n < 2 || !company_core(d, o, &cn))
+            continue;
+        uint64_t key = core_key(d, o->tok_first, cn);
+        int32_t prev = key_get(ct, nb - 1, key, (int32_t)j);
+        if (prev >= 0 && find(x, prev) != find(x, (int32_t)j)) {
+            uint32_t b2 = (uint32_t)(key >> 20) & (nb - 1);
+            while (ct[b2].key != key)
+                b2 = (b2 + 1) & (nb - 1);
+            ct[b2].mention = -2; /* two companies */
+        }
+        any = true;
+    }
+    if (!any)
+        return true;
+    for (uint32_t k = 0; k < nm; k++) {
+        sr_mention *mn = &d->mentions.v[k];
+        if (mn->src == SR_MSRC_PREFIX || sr_ent_type_class(mn->type) == 3)
+            continue;
+        /* a person of several words, or one already joined to a person, keeps to people */
+        if (mn->type == SR_ENT_PERSON && (mn->tok_n > 1 || find(x, (int32_t)k) != (int32_t)k))
+            continue;
+        uint64_t keys[2] = {core_key(d, mn->tok_first, mn->tok_n),
+                            mn->type == SR_ENT_ORG && mn->tok_n > 1 ? core_key(d, mn->tok_first, 1) : 0};
+        for (int q = 0; q < 2; q++) {
+            if (!keys[q])
+                continue;
+            uint32_t b2 = (uint32_t)(keys[q] >> 20) & (nb - 1);
+            while (ct[b2].key && ct[b2].key != keys[q])
+                b2 = (b2 + 1) & (nb - 1);
+            int32_t j = ct[b2].key ? ct[b2].mention : -1;
+            if (j < 0 || find(x, j) == find(x, (int32_t)k))
+                continue;
+            mn->type = SR_ENT_ORG;
+            unite(x, (int32_t)k, j);
+            break;
+        }
+    }
+    return true;
+}
+
 static bool link_mentions(ectx *x)
 {
     uint32_t nm = x->d->mentions.n;
@@ -1254,7 +1449,7 @@ static bool link_mentions(ectx *x)
     if (!link_by_keys(x, nb))
         return false;
     link_aliases(x);
-    return link_retyped(x, nb) && link_partial_names(x, nb);
+    return link_retyped(x, nb) && link_partial_names(x, nb) && link_companies(x, nb);
 }
 
 /* ---- attributes -------------------------------------------------------------- */
@@ -1298,6 +1493,32 @@ static bool actor_of_match(const sitrep_model *m, const sr_match *mt, sr_actor *
     return false;
 }
 
+static bool adjective(ectx *x, uint32_t i);
+
+/* The country of the nationality word that ends just before token i: our
+ * demonyms, else a capitalized adjective whose WordNet pertainym is a
+ * country ("Gambian"), whatever the tagger made of it; NULL when none. */
+static const char *demonym_country(ectx *x, uint32_t i)
+{
+    const sr_doc *d = x->d;
+    const sr_match *dm = match_ending_at(d, i, SR_LEX_DEMONYM);
+    if (dm)
+        return dm->rec->country[0] ? dm->rec->country : NULL;
+    if (i == 0 || !(d->tokens.v[i - 1].flags & SR_TF_CAP) || !norp_word(x, i - 1, 1))
+        return NULL;
+    uint32_t n;
+    const char *s = sr_ent_tv(d, i - 1, &n);
+    char low[64];
+    for (uint32_t q = 0; q < n; q++)
+        low[q] = (s[q] >= 'A' && s[q] <= 'Z') ? (char)(s[q] + 32) : s[q];
+    const char *p = sr_wn_pertainym(x->m, low, n);
+    const uint32_t *ids;
+    if (!p || !sr_geo_lookup_doc(d, x->m, p, strlen(p), &ids))
+        return NULL;
+    const sr_place_rec *r = sr_geo_place(x->m, ids[0]);
+    return r->feature == SR_FEATURE_COUNTRY ? sr_geo_iso3(x->m, r->cc) : NULL;
+}
+
 /* A person's title, role and affiliation, from the words around one of
  * its mentions: "coalition spokesman Colonel Ryan Dillon", "an SDF
  * spokesman", "Ryan Dillon, a spokesman for the coalition". */
@@ -1333,6 +1554,11 @@ static void person_context(ectx *x, sr_entity *e, const sr_mention *mn, const ch
             q++;
         for (uint32_t lim = q + 3; q < lim && q < d->tokens.n; q++) {
             const sr_match *rr = match_at(d, q, SR_LEX_PERSONROLE);
+            const sr_match *gm = rr ? NULL : match_at(d, q, SR_LEX_ROLE);
+            if (gm && !e->sector[0] && gm->rec->sector[0])
+                memcpy(e->sector, gm->rec->sector, 4); /* ", a Lebanese official", "a military spokesman" */
+            if (gm && q > j + 1 && !*country)
+                *country = demonym_country(x, q);
             if (!rr)
                 continue;
             if (!e->role)
@@ -1341,6 +1567,8 @@ static void person_context(ectx *x, sr_entity *e, const sr_mention *mn, const ch
              * it ("spokesman for the coalition") */
             if (q > j + 1 && entity_at(x, q - 1) >= 0 && e->affiliation < 0)
                 e->affiliation = entity_at(x, q - 1);
+            if (q > j + 1 && !*country)
+                *country = demonym_country(x, q); /* ", a Lebanese official" */
             uint32_t after = rr->tok_first + rr->tok_n;
             if (after + 1 < d->tokens.n && (sr_ent_tok_is(d, after, "for") || sr_ent_tok_is(d, after, "of"))) {
                 after++;
@@ -1363,16 +1591,48 @@ static void person_context(ectx *x, sr_entity *e, const sr_mention *mn, const ch
         }
     }
     if (aff_end != UINT32_MAX && aff_end > 0) {
-        int32_t a = entity_at(x, aff_end - 1);
-        if (a >= 0 && e->affiliation < 0 && (uint32_t)a != mn->entity)
-            e->affiliation = a;
-        if (a < 0 && !*country) {
-            /* "Syrian President": a nationality word before the title */
-            const sr_match *dm = match_ending_at(d, aff_end, SR_LEX_DEMONYM);
-            if (dm && dm->rec->country[0])
-                *country = dm->rec->country;
+        /* "Syrian President": a nationality word before the title, whatever
+         * the tagger made of it ("Gambian" read as a name) */
+        const char *dc = demonym_country(x, aff_end);
+        if (dc || match_ending_at(d, aff_end, SR_LEX_DEMONYM)) {
+            if (dc && !*country)
+                *country = dc;
+        } else {
+            /* "Lebanon's new President", "the U.S. Secretary of State": the
+             * possessor or the modifier before it, past two adjectives */
+            uint32_t b = aff_end;
+            for (int k = 0; k < 2 && b > 1 && adjective(x, b - 1); k++)
+                b--;
+            if (b > 1 && sr_ent_tok_is(d, b - 1, "'s"))
+                b--;
+            int32_t a = b > 0 ? entity_at(x, b - 1) : -1;
+            if (a >= 0 && e->affiliation < 0 && (uint32_t)a != mn->entity &&
+                d->entities.v[a].type != SR_ENT_PERSON)
+                e->affiliation = a;
         }
     }
+    /* "King Hassan of Morocco", "the president of Armenia X": "of" and a
+     * place or an organization after the name */
+    uint32_t of = mn->tok_first + mn->tok_n;
+    if (e->affiliation < 0 && of + 1 < d->tokens.n && sr_ent_tok_is(d, of, "of")) {
+        uint32_t q = of + 1;
+        if (sr_ent_tok_is_ci(d, q, "the") && q + 1 < d->tokens.n)
+            q++;
+        int32_t a = entity_at(x, q);
+        if (a >= 0 && (uint32_t)a != mn->entity && d->entities.v[a].type != SR_ENT_PERSON &&
+            d->entities.v[a].type != SR_ENT_NORP)
+            e->affiliation = a;
+    }
+}
+
+/* A lower-case adjective between a possessor and a title ("new",
+ * "former", "acting"). */
+static bool adjective(ectx *x, uint32_t i)
+{
+    const sr_doc *d = x->d;
+    const sr_token *t = &d->tokens.v[i];
+    return d->tags && t->kind == SR_TOK_WORD && !(t->flags & SR_TF_CAP) &&
+           sr_tag_name(x->m, d->tags[i])[0] == 'J';
 }
 
 static bool build_entities(ectx *x)
@@ -1503,6 +1763,20 @@ static void norp_actor(ectx *x, sr_entity *en)
     }
 }
 
+/* Is token i a word WordNet knows as an adjective ("Central",
+ * "Southern", "National")?  Such a word in a name is no place. */
+static bool lexical_adjective(ectx *x, uint32_t i)
+{
+    uint32_t n;
+    const char *s = sr_ent_tv(x->d, i, &n);
+    char low[32];
+    if (n >= sizeof low)
+        return false;
+    for (uint32_t q = 0; q < n; q++)
+        low[q] = (s[q] >= 'A' && s[q] <= 'Z') ? (char)(s[q] + 32) : s[q];
+    return sr_wn_class(x->m, low, n, 'a') >= 0;
+}
+
 /* "Syrian Democratic Forces": a nationality word or country in an
  * organization's longest name, else a place in it ("Raqqa Civil Council"
  * is Syrian), and the sector its last cue word gives. */
@@ -1528,17 +1802,36 @@ static void org_actor(ectx *x, sr_entity *en)
             sector = mt->rec->sector;
         }
     }
+    /* a place in the name: the longest run of up to three words the
+     * gazetteer knows ("New York Stock Exchange" is New York's, not
+     * York's); a country's code written as one ("US Congress"); never an
+     * adjective alone ("Central Bank", "Southern Command") */
     for (uint32_t j = 0; mn && !country && !group && j < mn->tok_n; j++) {
         const sr_token *t = &d->tokens.v[mn->tok_first + j];
-        if (!(t->flags & SR_TF_CAP) || (t->flags & SR_TF_ALLCAPS))
+        if (!(t->flags & SR_TF_CAP))
             continue;
-        const uint32_t *ids;
-        uint32_t c = sr_geo_lookup_doc(d, m, d->norm + t->nstart, t->nend - t->nstart, &ids);
-        if (!c)
-            continue;
-        const sr_place_rec *p = sr_geo_place(m, ids[0]);
-        if (p->feature == SR_FEATURE_COUNTRY || p->population >= 100000)
-            country = sr_geo_iso3(m, p->cc);
+        for (uint32_t k = mn->tok_n - j < 3 ? mn->tok_n - j : 3; k >= 1 && !country; k--) {
+            uint32_t first = mn->tok_first + j, a = t->nstart, b = d->tokens.v[first + k - 1].nend;
+            const sr_token *lt = &d->tokens.v[first + k - 1];
+            if (!(lt->flags & SR_TF_CAP) || (k == mn->tok_n && mn->tok_n > 1))
+                continue;
+            if (k == 1 && lexical_adjective(x, first))
+                continue;
+            const uint32_t *ids;
+            uint32_t one, c;
+            if (k == 1 && (t->flags & SR_TF_ALLCAPS))
+                c = mn->tok_n > 1 ? sr_ent_resolve_name(x, d->norm + a, b - a, &ids, &one) : 0;
+            else
+                c = sr_geo_lookup_doc(d, m, d->norm + a, b - a, &ids);
+            if (!c)
+                continue;
+            const sr_place_rec *p = sr_geo_place(m, ids[0]);
+            if (p->feature == SR_FEATURE_COUNTRY || p->population >= 100000)
+                country = sr_geo_iso3(m, p->cc);
+            if (country || k > 1)
+                j += k - 1; /* a known place that is no country's: its words are used */
+            break;
+        }
     }
     if (country || group) {
         sr_ent_set_actor(&en->actor, country, group, sector, NULL);
@@ -1574,6 +1867,26 @@ static void person_actor(ectx *x, sr_entity *en)
     }
 }
 
+/* A place entity whose name is a country ("U.S.", "Iraq") takes the
+ * country's code now, so the people and organizations it modifies can
+ * take it ("the U.S. Secretary of State", "Iraq's interior ministry");
+ * other places wait for sr_ent_geocode(). */
+static void country_actor(ectx *x, sr_entity *en)
+{
+    const uint32_t *ids;
+    uint32_t one, c = sr_geo_lookup_doc(x->d, x->m, en->name, en->name_len, &ids);
+    if (!c && sr_ent_is_acronym(en->name, en->name_len))
+        c = sr_ent_resolve_name(x, en->name, en->name_len, &ids, &one); /* "U.S." */
+    if (!c)
+        return;
+    const sr_place_rec *p = sr_geo_place(x->m, ids[0]);
+    const char *c3 = p->feature == SR_FEATURE_COUNTRY ? sr_geo_iso3(x->m, p->cc) : NULL;
+    if (c3) {
+        sr_ent_set_actor(&en->actor, c3, NULL, NULL, NULL);
+        en->has_actor = true;
+    }
+}
+
 /* Actor codes (docs/actors.md): named actors, nationality words and
  * organizations first, since a person's affiliation may be one of them;
  * then people. */
@@ -1588,7 +1901,9 @@ static void code_actors(ectx *x)
         actor_from_mentions(x, en);
         if (en->has_actor)
             continue;
-        if (en->type == SR_ENT_NORP)
+        if (en->type == SR_ENT_GPE)
+            country_actor(x, en);
+        else if (en->type == SR_ENT_NORP)
             norp_actor(x, en);
         else if (en->type == SR_ENT_ORG)
             org_actor(x, en);

@@ -530,6 +530,61 @@ static void test_named_by(void **state)
     assert_int_equal(sr_entity_named_by(d, 0, the, -1), -1);
 }
 
+/* Actors known from their context, companies typed and joined (issue 13,
+ * items 3 and 4), on sentences written for this test. */
+static void test_actor_context(void **state)
+{
+    (void)state;
+    const sr_doc *d = tu_extract(
+        "U.S. Secretary of State Warren Christopher telephoned Russian Foreign Minister Andrei "
+        "Kozyrev on Tuesday. Gambian President Dawda Jawara will visit Mauritania. Syria has "
+        "offered its troops to Lebanon's new President Elias Hrawi. King Hassan of Morocco was "
+        "quoted today. Ahmed Ali, a Lebanese official, said the talks failed. The US Congress "
+        "agreed to lift embargoes. The New York Stock Exchange and the Central Bank of Nigeria "
+        "fell. GM said its sales rose in the United States, and US diplomats agreed.\n",
+        SITREP_FORMAT_TEXT);
+    static const char *const want[][2] = {
+        {"Warren Christopher", "USAGOV"}, {"Andrei Kozyrev", "RUSGOV"}, {"Dawda Jawara", "GMBGOV"},
+        {"Elias Hrawi", "LBNGOV"}, {"Hassan", "MARELI"}, {"Ahmed Ali", "LBNGOV"},
+        {"US Congress", "USALEG"}, {"Central Bank of Nigeria", "NGABUS"}};
+    for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
+        const sr_entity *e = ent(d, want[k][0]);
+        assert_non_null(e);
+        assert_true(e->has_actor);
+        assert_string_equal(e->actor.code, want[k][1]);
+    }
+    /* New York's exchange, not York's (GBR) */
+    const sr_entity *e = ent(d, "New York Stock Exchange");
+    assert_non_null(e);
+    assert_string_equal(e->actor.country, "USA");
+    /* "GM" is an acronym, no Gambia */
+    e = ent(d, "GM");
+    assert_non_null(e);
+    assert_int_equal(e->type, SR_ENT_ORG);
+    assert_true(!e->has_actor || strcmp(e->actor.country, "GMB") != 0);
+    /* "U.S.", "United States" and "US" one entity */
+    assert_int_equal(entities_with_mention(d, "U.S."), 1);
+    const sr_entity *us = ent(d, "United States");
+    assert_non_null(us);
+    assert_true(us->nmentions >= 3);
+
+    d = tu_extract("General Motors said on Monday its sales rose. The Washington Post reported it. "
+                   "Apple Inc. said profits rose, and Apple shares gained. David Jones, an analyst, "
+                   "said Jones Medical Industries Inc would grow. Jones said the deal was fair.\n",
+                   SITREP_FORMAT_TEXT);
+    static const char *const orgs[] = {"General Motors", "Washington Post", "Apple Inc.",
+                                       "Jones Medical Industries Inc"};
+    for (size_t k = 0; k < sizeof orgs / sizeof *orgs; k++) {
+        e = ent(d, orgs[k]);
+        assert_non_null(e);
+        assert_int_equal(e->type, SR_ENT_ORG);
+    }
+    assert_int_equal(ent(d, "Apple Inc.")->nmentions, 2); /* "Apple" joined */
+    e = ent(d, "David Jones");
+    assert_non_null(e);
+    assert_int_equal(e->nmentions, 2); /* the surname is the person's, not the company's */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -546,6 +601,7 @@ int main(void)
         cmocka_unit_test(test_aliases_and_landforms),
         cmocka_unit_test(test_places_in_places),
         cmocka_unit_test(test_tagger_fast_path),
+        cmocka_unit_test(test_actor_context),
     };
     return cmocka_run_group_tests(tests, tu_setup, tu_teardown);
 }

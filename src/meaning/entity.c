@@ -372,13 +372,78 @@ static bool place_cue(const sr_doc *d, const sr_mention *mn)
     return false;
 }
 
+/* Prepositions of place: "in X", "marched through X". */
+static const char *const place_preps[] = {"in", "near", "outside", "through", "across", "around",
+                                          "into", "toward", "towards", NULL};
+
+static bool place_prep_at(const sr_doc *d, uint32_t i)
+{
+    for (int k = 0; place_preps[k]; k++)
+        if (sr_ent_tok_is_ci(d, i, place_preps[k]))
+            return true;
+    return false;
+}
+
+/* Do the gazetteer's readings of tokens [i, i + n) and of the region
+ * named right after them in brackets or after a comma ("Granby
+ * (Quebec)", "Tiaong, Quezon") share a country: the text puts the name
+ * in a region that has a place of that name? */
+static bool in_stated_region(ectx *x, uint32_t i, uint32_t n)
+{
+    const sr_doc *d = x->d;
+    uint32_t j = i + n;
+    if (j + 1 >= d->tokens.n || !(sr_ent_tok_is(d, j, "(") || sr_ent_tok_is(d, j, ",")))
+        return false;
+    uint32_t a = d->tokens.v[i].nstart, b = d->tokens.v[j - 1].nend, one;
+    const uint32_t *ids;
+    uint32_t c = sr_ent_resolve_name(x, d->norm + a, b - a, &ids, &one);
+    if (!c)
+        return false;
+    for (uint32_t w = 1; w <= 3 && j + w < d->tokens.n; w++) {
+        const sr_token *t = &d->tokens.v[j + w];
+        if (t->kind != SR_TOK_WORD || !(t->flags & SR_TF_CAP))
+            break;
+        uint32_t ra = d->tokens.v[j + 1].nstart, rb = t->nend, rone;
+        const uint32_t *rids;
+        uint32_t rc = sr_ent_resolve_name(x, d->norm + ra, rb - ra, &rids, &rone);
+        for (uint32_t r = 0; r < rc && r < 16; r++) {
+            const sr_place_rec *rp = sr_geo_place(x->m, rids[r]);
+            if (rp->feature == SR_FEATURE_CITY)
+                continue;
+            for (uint32_t k = 0; k < c && k < 32; k++) {
+                const sr_place_rec *p = sr_geo_place(x->m, ids[k]);
+                if (p != rp && memcmp(p->cc, rp->cc, 2) == 0)
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* A name the tagger gave no type of ours (MISC, not a nationality) that
+ * the text puts on the map: after a preposition of place, a name the
+ * gazetteer knows ("demonstrated in Granby"); or before a region that
+ * has a place of that name ("Granby (Quebec)"). */
+static bool misc_place(ectx *x, uint32_t i, uint32_t n)
+{
+    const sr_doc *d = x->d;
+    if (in_stated_region(x, i, n))
+        return true;
+    if (i == 0 || !place_prep_at(d, i - 1) || (i + n < d->tokens.n && sr_ent_tok_is(d, i + n, "'s")))
+        return false;
+    uint32_t a = d->tokens.v[i].nstart, b = d->tokens.v[i + n - 1].nend, one;
+    const uint32_t *ids;
+    return sr_ent_resolve_name(x, d->norm + a, b - a, &ids, &one) != 0;
+}
+
 static uint32_t unlabelled_place(ectx *x, uint32_t i)
 {
     const sr_doc *d = x->d;
     const sr_token *t = d->tokens.v;
-    /* not a sentence's first word: after a word or a comma */
+    /* not a sentence's first word: after a word, a comma or a bracket
+     * ("(Ye-U township, ...)") */
     if (!(t[i].flags & SR_TF_CAP) || t[i].kind != SR_TOK_WORD || i == 0 ||
-        (t[i - 1].kind != SR_TOK_WORD && !sr_ent_tok_is(d, i - 1, ",")) ||
+        (t[i - 1].kind != SR_TOK_WORD && !sr_ent_tok_is(d, i - 1, ",") && !sr_ent_tok_is(d, i - 1, "(")) ||
         (t[i - 1].flags & SR_TF_SENT_END))
         return 0;
     uint32_t n = 0;
@@ -403,9 +468,10 @@ static uint32_t unlabelled_place(ectx *x, uint32_t i)
         if (sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids))
             return n;
     }
-    /* "demonstrated in Cahors.", "near Balcad town": after a preposition of
-     * place, a name the gazetteer knows as a town or region */
-    if (sr_ent_tok_is_ci(d, i - 1, "in") || sr_ent_tok_is_ci(d, i - 1, "near") || sr_ent_tok_is_ci(d, i - 1, "outside")) {
+    /* "demonstrated in Cahors.", "near Balcad town", "marched through
+     * Catskill": after a preposition of place, a name the gazetteer knows
+     * as a town or region */
+    if (place_prep_at(d, i - 1)) {
         for (uint32_t k = n; k >= 1; k--) {
             uint32_t a = t[i].nstart, b = t[i + k - 1].nend;
             const uint32_t *ids;
@@ -462,7 +528,7 @@ static int name_type(ectx *x, int l, uint32_t i, uint32_t n, uint32_t k)
     case 1: type = SR_ENT_PERSON; break;
     case 2: type = SR_ENT_ORG; break;
     case 3: type = place_type(x, i, n); break;
-    default: type = norp_word(x, i, n) ? SR_ENT_NORP : -1; break;
+    default: type = norp_word(x, i, n) ? SR_ENT_NORP : misc_place(x, i, n) ? SR_ENT_GPE : -1; break;
     }
     if (type == SR_ENT_PERSON && n == 1 && !(d->tokens.v[i].flags & SR_TF_ALLCAPS)) {
         /* one word read as a person that is a nationality ("Gambian
@@ -580,6 +646,17 @@ static bool mentions_from_names(ectx *x)
         uint32_t k = i + 1;
         while (k < d->tokens.n && d->ner[k] == l + (l % 2))
             k++;
+        /* "Movement for" + "Democratic Change": a name never ends in "of",
+         * "for" or "&"; where the tagger's does and another name starts
+         * right after, they are one name, of the first one's type */
+        while (k - i >= 2 && k < d->tokens.n && d->ner[k] && d->ner[k] % 2 == 1 &&
+               (sr_ent_tok_is(d, k - 1, "of") || sr_ent_tok_is(d, k - 1, "for") ||
+                sr_ent_tok_is(d, k - 1, "&"))) {
+            int l2 = d->ner[k];
+            k++;
+            while (k < d->tokens.n && d->ner[k] == l2 + 1)
+                k++;
+        }
         /* "Jones Medical" + "Industries Inc": the tagger's name and the
          * capitalized words after it up to a company's legal form or a
          * newspaper's word are one organization */
@@ -946,6 +1023,15 @@ static int32_t key_get(keyslot *tab, uint32_t mask, uint64_t key, int32_t mentio
     return tab[i].mention;
 }
 
+/* The mention a key was first seen with, or -1 (adds nothing). */
+static int32_t key_find(const keyslot *tab, uint32_t mask, uint64_t key)
+{
+    uint32_t i = (uint32_t)(key >> 20) & mask;
+    while (tab[i].key && tab[i].key != key)
+        i = (i + 1) & mask;
+    return tab[i].key ? tab[i].mention : -1;
+}
+
 /* Is a country code written as one: with its dots ("U.S.", "U.K."), or
  * one of the few codes news writes bare (US, UK, UAE)?  Any other two or
  * three capitals are an acronym first: a carmaker's "GM" is no Gambia,
@@ -1247,6 +1333,44 @@ static bool link_retyped(ectx *x, uint32_t nb)
         rtype[r] = (int8_t)type;
         cue[r] = c;
     }
+    /* A person of one word, with no title, whose word no person of
+     * several words has, is the place of its name when the text calls
+     * that one a place ("Rebels attacked Kale (Kale district ...)"). */
+    keyslot *pw = NULL;
+    for (uint32_t k = 0; k < nm; k++) {
+        const sr_mention *mn = &d->mentions.v[k];
+        if (mn->type != SR_ENT_PERSON || mn->tok_n < 2)
+            continue;
+        if (!pw && !(pw = sr_arena_calloc(d->arena, nb, sizeof *pw)))
+            return false;
+        for (uint32_t q = 0; q < mn->tok_n; q++) {
+            uint32_t wl;
+            const char *w = sr_ent_tv(d, mn->tok_first + q, &wl);
+            key_get(pw, nb - 1, name_key(w, wl, 9), (int32_t)k);
+        }
+    }
+    for (uint32_t k = 0; k < nm; k++) {
+        const sr_mention *mn = &d->mentions.v[k];
+        if (CUR_TYPE((int32_t)k) != SR_ENT_PERSON || mn->tok_n != 1 ||
+            match_ending_at(d, mn->tok_first, SR_LEX_TITLE))
+            continue;
+        uint32_t n;
+        const char *s = sr_ent_mtext(d, mn, &n);
+        uint64_t key = name_key(s, n, 9);
+        int32_t o = key_find(t2, nb - 1, key);
+        if (o < 0 || (pw && key_find(pw, nb - 1, key) >= 0))
+            continue;
+        int32_t ra = find(x, o), rb = find(x, (int32_t)k);
+        if (ra == rb || sr_ent_type_class(CUR_TYPE(ra)) != 2 || !cue[ra] || size[rb] > size[ra])
+            continue;
+        int type = CUR_TYPE(ra);
+        uint32_t sz = size[ra] + size[rb];
+        unite(x, ra, rb);
+        int32_t r = find(x, ra);
+        size[r] = sz;
+        rtype[r] = (int8_t)type;
+        cue[r] = true;
+    }
     for (uint32_t q = 0; q < nm; q++)
         d->mentions.v[q].type = (uint8_t)CUR_TYPE((int32_t)q);
 #undef CUR_TYPE
@@ -1546,13 +1670,18 @@ static void person_context(ectx *x, sr_entity *e, const sr_mention *mn, const ch
     } else if (!t) {
         aff_end = UINT32_MAX;
     }
-    /* after the name: ", a spokesman for the coalition" */
+    /* after the name: ", a spokesman for the coalition"; not after a
+     * preposition of place ("in Diego Martin, a masked gunman shot": the
+     * name is a place, the words after the comma a clause's subject) */
     uint32_t j = mn->tok_first + mn->tok_n;
-    if (!r && j + 2 < d->tokens.n && sr_ent_tok_is(d, j, ",")) {
+    if (!r && j + 2 < d->tokens.n && sr_ent_tok_is(d, j, ",") &&
+        !(mn->tok_first > 0 && place_prep_at(d, mn->tok_first - 1))) {
         uint32_t q = j + 1;
         if (sr_ent_tok_is_ci(d, q, "a") || sr_ent_tok_is_ci(d, q, "an") || sr_ent_tok_is_ci(d, q, "the"))
             q++;
-        for (uint32_t lim = q + 3; q < lim && q < d->tokens.n; q++) {
+        /* within the apposition: no comma or bracket between ("Mundo
+         * Nuevo, Veracruz, workers ...": the workers are no role of his) */
+        for (uint32_t lim = q + 3; q < lim && q < d->tokens.n && d->tokens.v[q].kind == SR_TOK_WORD; q++) {
             const sr_match *rr = match_at(d, q, SR_LEX_PERSONROLE);
             const sr_match *gm = rr ? NULL : match_at(d, q, SR_LEX_ROLE);
             if (gm && !e->sector[0] && gm->rec->sector[0])

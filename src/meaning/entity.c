@@ -505,6 +505,20 @@ static void trim_name(ectx *x, int l, uint32_t *i, uint32_t *n)
                 (*i)++, (*n)--;
         }
     }
+    /* "U.S. Treasury-bonds": a country and words the gazetteer knows no
+     * place of, with or without the country: the country alone */
+    if ((l + 1) / 2 == 3 && *n > 1) {
+        const uint32_t *ids;
+        uint32_t one, a = d->tokens.v[*i].nstart, b = d->tokens.v[*i + *n - 1].nend;
+        uint32_t a1 = d->tokens.v[*i].nend, r = d->tokens.v[*i + 1].nstart;
+        if (!sr_ent_resolve_name(x, d->norm + a, b - a, &ids, &one) &&
+            sr_ent_resolve_name(x, d->norm + a, a1 - a, &ids, &one) &&
+            sr_geo_place(x->m, ids[0])->feature == SR_FEATURE_COUNTRY &&
+            !sr_ent_resolve_name(x, d->norm + r, b - r, &ids, &one)) {
+            *n = 1;
+            return;
+        }
+    }
     if ((l + 1) / 2 == 1 && *n > 1) {
         const sr_match *tm = match_at(d, *i, SR_LEX_TITLE);
         if (tm && tm->tok_n < *n)
@@ -1643,6 +1657,20 @@ static const char *demonym_country(ectx *x, uint32_t i)
     return r->feature == SR_FEATURE_COUNTRY ? sr_geo_iso3(x->m, r->cc) : NULL;
 }
 
+/* Is the mention after a preposition of place, or the region after a
+ * name that is ("in Diego Martin, Diego Martin, a masked gunman ...")? */
+static bool after_place_prep(ectx *x, const sr_mention *mn)
+{
+    const sr_doc *d = x->d;
+    uint32_t f = mn->tok_first;
+    if (f > 0 && place_prep_at(d, f - 1))
+        return true;
+    if (f < 3 || !sr_ent_tok_is(d, f - 1, ",") || !x->cover[f - 2])
+        return false;
+    const sr_mention *pm = &d->mentions.v[x->cover[f - 2] - 1];
+    return pm->tok_first + pm->tok_n == f - 1 && pm->tok_first > 0 && place_prep_at(d, pm->tok_first - 1);
+}
+
 /* A person's title, role and affiliation, from the words around one of
  * its mentions: "coalition spokesman Colonel Ryan Dillon", "an SDF
  * spokesman", "Ryan Dillon, a spokesman for the coalition". */
@@ -1674,8 +1702,7 @@ static void person_context(ectx *x, sr_entity *e, const sr_mention *mn, const ch
      * preposition of place ("in Diego Martin, a masked gunman shot": the
      * name is a place, the words after the comma a clause's subject) */
     uint32_t j = mn->tok_first + mn->tok_n;
-    if (!r && j + 2 < d->tokens.n && sr_ent_tok_is(d, j, ",") &&
-        !(mn->tok_first > 0 && place_prep_at(d, mn->tok_first - 1))) {
+    if (!r && j + 2 < d->tokens.n && sr_ent_tok_is(d, j, ",") && !after_place_prep(x, mn)) {
         uint32_t q = j + 1;
         if (sr_ent_tok_is_ci(d, q, "a") || sr_ent_tok_is_ci(d, q, "an") || sr_ent_tok_is_ci(d, q, "the"))
             q++;
@@ -2237,23 +2264,44 @@ int32_t sr_entity_named_by(const sr_doc *d, uint32_t before, uint32_t w, int typ
 /* "the Syrian army", "US-backed militias", "Kurdish and Arab fighters",
  * "Islamic State fighters", "rebels", "tribal elders": a role noun of our
  * lexicon with the modifiers before it that say whose it is. */
+/* A noun of time ("today", "yesterday", "tonight": WordNet's noun.time),
+ * which a role noun before it does not modify ("the government today
+ * welcomed"). */
+static bool time_noun(ectx *x, uint32_t i)
+{
+    uint32_t n;
+    const char *s = sr_ent_tv(x->d, i, &n);
+    char low[24];
+    if (n >= sizeof low)
+        return false;
+    for (uint32_t q = 0; q < n; q++)
+        low[q] = (s[q] >= 'A' && s[q] <= 'Z') ? (char)(s[q] + 32) : s[q];
+    int cls = sr_wn_class(x->m, low, n, 'n');
+    return cls >= 0 && strcmp(sr_wn_class_name(cls), "noun.time") == 0;
+}
+
 static bool groups(ectx *x)
 {
     sr_doc *d = x->d;
     for (uint32_t k = 0; k < d->matches.n; k++) {
         const sr_match *mt = &d->matches.v[k];
-        if (mt->rec->kind != SR_LEX_ROLE)
+        uint32_t after = mt->tok_first + mt->tok_n, last = after - 1;
+        /* a title with no name after it acts as its office ("Taiwan's Vice
+         * Foreign Minister visited Russia") */
+        bool office = mt->rec->kind == SR_LEX_TITLE && mt->rec->sector[0] &&
+                      (after >= d->tokens.n || !(d->tokens.v[after].flags & SR_TF_CAP) ||
+                       d->tokens.v[after].kind != SR_TOK_WORD);
+        if (mt->rec->kind != SR_LEX_ROLE && !office)
             continue;
         /* a role word inside a name is part of the name; one before a noun
          * modifies it ("civilian casualties") */
-        if (x->cover[mt->tok_first])
+        if (x->cover[mt->tok_first] || (office && x->cover[last]))
             continue;
-        uint32_t after = mt->tok_first + mt->tok_n, last = after - 1;
         if (after < d->tokens.n && d->tags && sr_tag_name(x->m, d->tags[after])[0] == 'N' &&
             d->tokens.v[after].kind == SR_TOK_WORD &&
             strcmp(sr_tag_name(x->m, d->tags[last]), "NNS") != 0 &&
             strcmp(sr_tag_name(x->m, d->tags[last]), "NNPS") != 0 &&
-            !(d->tokens.v[after].flags & SR_TF_CAP))
+            !(d->tokens.v[after].flags & SR_TF_CAP) && !time_noun(x, after))
             continue;
         const char *sector = mt->rec->sector;
         const char *country = NULL, *group = NULL, *code = NULL;

@@ -365,8 +365,10 @@ static bool resolve_ref(const ectx *c, uint32_t i, sr_event_arg *out, bool place
             const sr_group *gr = &c->d->groups.v[g];
             actor_ref ga = {gr->tok_first, gr->tok_n, gr->entity, g};
             fill_arg(c, &ga, out);
-            out->start = c->d->tokens.v[i].start;
-            out->end = c->d->tokens.v[i].end;
+            if (out->entity >= 0) { /* a named group: the pronoun; else the words it stands for */
+                out->start = c->d->tokens.v[i].start;
+                out->end = c->d->tokens.v[i].end;
+            }
             return true;
         }
         if (!latest_plural(c, i, out))
@@ -2246,6 +2248,24 @@ static uint32_t oblique(const ectx *c, uint32_t v, uint32_t lo, uint32_t hi, con
 
 static const char *const target_cases[] = {"on", "against", "at", "upon", "with", "to", NULL};
 
+/* Is the nominal t the source's own: a possessive pronoun or possessor
+ * on it that stands for the source ("its troops", "the army's
+ * positions" when the army acts)? */
+static bool owned_by_source(const ectx *c, uint32_t t, uint32_t lo, uint32_t hi, const sr_event_arg *src)
+{
+    const sr_doc *d = c->d;
+    for (uint32_t k = t > lo + 4 ? t - 4 : lo; k < t && k < hi; k++) {
+        if (d->heads[k] != t || d->deprels[k] != SR_DEP_NMOD_POSS)
+            continue;
+        sr_event_arg o = {.entity = -1};
+        if (!actor_of_head(c, k, lo, hi, false, &o, 1))
+            return false;
+        return (o.entity >= 0 && o.entity == src->entity) || (o.start == src->start && o.end == src->end) ||
+               (o.has_actor && src->has_actor && strcmp(o.actor.code, src->actor.code) == 0);
+    }
+    return false;
+}
+
 /* Source and target of a verb trigger from the parse; which were found
  * (1 source, 2 target). */
 static int parse_verb_args(const ectx *c, sr_event *ev, bool places, uint32_t lo, uint32_t hi)
@@ -2268,6 +2288,26 @@ static int parse_verb_args(const ectx *c, sr_event *ev, bool places, uint32_t lo
     sr_event_arg a = ev->source, b = ev->target;
     if (actor_of_head(c, s, lo, hi, false, &a, 0))
         ev->source = a, got |= 1;
+    /* "offered its troops to Lebanon", "withdraw its troops from
+     * Lebanon": an object the source owns is no target; the one it goes
+     * to or from is */
+    static const char *const to_from[] = {"to", "from", NULL};
+    if (t != UINT32_MAX && (ev->source.entity >= 0 || ev->source.has_actor) &&
+        owned_by_source(c, t, lo, hi, &ev->source)) {
+        uint32_t o = oblique(c, v + ev->trig_n - 1, lo, hi, to_from);
+        if (o == UINT32_MAX)
+            o = oblique(c, t, lo, hi, to_from);
+        if (o == UINT32_MAX) {
+            /* the parse found none: "to" or "from" soon after the object */
+            ev->target = (sr_event_arg){.entity = -1};
+            for (uint32_t k = t + 1; k < hi && k < t + 4; k++)
+                if (is_any(c, k, to_from)) {
+                    find_target_right(c, k + 1, hi, &ev->target, places);
+                    break;
+                }
+        }
+        t = o;
+    }
     if (actor_of_head(c, t, lo, hi, places, &b, 0) &&
         !(b.start == ev->source.start && b.end == ev->source.end)) /* no one acts on himself */
         ev->target = b, got |= 2;
@@ -2316,6 +2356,34 @@ static int parse_noun_args(const ectx *c, sr_event *ev, bool places, uint32_t lo
     return got;
 }
 
+/* "offered its troops to Lebanon", "withdraw its troops from Lebanon",
+ * without the parse: a target right after a possessive pronoun that
+ * stands for the source is the source's own; the one after "to" or
+ * "from" a few words on is the target, else none. */
+static void own_object(const ectx *c, sr_event *ev, uint32_t hi, bool places)
+{
+    const sr_doc *d = c->d;
+    if ((!ev->target.has_actor && ev->target.entity < 0) ||
+        (!ev->source.has_actor && ev->source.entity < 0))
+        return;
+    uint32_t t = token_at(d, ev->target.start);
+    if (t == 0 || t >= d->tokens.n || !(is(c, t - 1, "its") || is(c, t - 1, "their") || is(c, t - 1, "his") ||
+                                       is(c, t - 1, "her")))
+        return;
+    sr_event_arg o = {.entity = -1};
+    if (!resolve_ref(c, t - 1, &o, false) ||
+        !((o.entity >= 0 && o.entity == ev->source.entity) ||
+          (o.has_actor && ev->source.has_actor && strcmp(o.actor.code, ev->source.actor.code) == 0)))
+        return;
+    uint32_t e = token_at(d, ev->target.end - 1);
+    ev->target = (sr_event_arg){.entity = -1};
+    for (uint32_t k = e + 1; k < hi && k < e + 4; k++)
+        if (is(c, k, "to") || is(c, k, "from")) {
+            find_target_right(c, k + 1, hi, &ev->target, places);
+            break;
+        }
+}
+
 /* Who did it and to whom, for a verb. */
 static void verb_args(const ectx *c, sr_event *ev, const sr_lex_rec *r, uint32_t lo, uint32_t hi)
 {
@@ -2347,6 +2415,7 @@ static void verb_args(const ectx *c, sr_event *ev, const sr_lex_rec *r, uint32_t
     } else {
         find_source_left(c, i, lo, &ev->source, r->inverse);
         find_target_right(c, after, hi, &ev->target, places);
+        own_object(c, ev, hi, places);
     }
     if (sr_parsed(c->d, i)) /* the parse, where there is one, knows better */
         parse_verb_args(c, ev, places, lo, hi);

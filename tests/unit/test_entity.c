@@ -585,9 +585,40 @@ static void test_actor_context(void **state)
     assert_int_equal(e->nmentions, 2); /* the surname is the person's, not the company's */
 }
 
+/* Offices and governments as actors: a role noun before a noun of time
+ * is still the head ("The Dutch government today ..."); a title with no
+ * name after it acts as its office ("Taiwan's Vice Foreign Minister
+ * visited ...").  Places the tagger reads badly: "in X (Region)", "X
+ * district" elsewhere, "(Y township". */
+static void test_offices_and_places(void **state)
+{
+    (void)state;
+    const sr_doc *d = tu_extract("The Dutch government today welcomed the new trade agreement.", SITREP_FORMAT_TEXT);
+    const sr_group *g = group(d, "Dutch government");
+    assert_non_null(g);
+    assert_string_equal(g->actor.code, "NLDGOV");
+    d = tu_extract("Taiwan's Vice Foreign Minister visited Moscow on Tuesday.", SITREP_FORMAT_TEXT);
+    g = group(d, "Taiwan's Vice Foreign Minister");
+    assert_non_null(g);
+    assert_string_equal(g->actor.code, "TWNGOV");
+    /* a town the tagger calls a person, after "in" and before its
+     * region, with a clause after the comma: a place, no gunman */
+    d = tu_extract("On 29 March 2022, in Diego Martin, Diego Martin, a masked gunman shot and killed a man.",
+                   SITREP_FORMAT_TEXT);
+    const sr_entity *e = ent(d, "Diego Martin");
+    assert_non_null(e);
+    assert_int_equal(e->type, SR_ENT_GPE);
+    /* "Movement for" + "Democratic Change": one organization */
+    d = tu_extract("Fighters of the Movement for Democratic Change seized the town.", SITREP_FORMAT_TEXT);
+    e = ent(d, "Movement for Democratic Change");
+    assert_non_null(e);
+    assert_int_equal(e->type, SR_ENT_ORG);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_offices_and_places),
         cmocka_unit_test(test_people),
         cmocka_unit_test(test_acronyms),
         cmocka_unit_test(test_groups),

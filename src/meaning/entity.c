@@ -601,7 +601,9 @@ static bool org_cue_ends(ectx *x, uint32_t first, uint32_t n, bool strong)
     if (n < 2 || !d->match_cover[last])
         return false;
     const sr_match *mt = &d->matches.v[d->match_cover[last] - 1];
-    if (mt->rec->kind != SR_LEX_ORGCUE || mt->tok_first + mt->tok_n != last + 1 || mt->tok_first == first)
+    /* a cue of several words may be the whole name ("Armed Forces") */
+    if (mt->rec->kind != SR_LEX_ORGCUE || mt->tok_first + mt->tok_n != last + 1 ||
+        (mt->tok_first == first && (strong || mt->tok_n < 2)))
         return false;
     return strong ? strcmp(mt->rec->type, "ORG") == 0 : mt->rec->sector[0] != 0;
 }
@@ -699,8 +701,17 @@ static bool mentions_from_names(ectx *x)
             type = name_type(x, l, i, n, k);
             if (type == SR_ENT_PERSON && org_cue_ends(x, i, n, false))
                 type = SR_ENT_ORG; /* "Mercantile Bank" */
+            const sr_match *gm = type == SR_ENT_PERSON ? match_in(d, i, n, SR_LEX_ROLE) : NULL;
+            if (gm && gm->tok_first == i && gm->tok_n == n)
+                type = SR_ENT_ORG; /* a group noun as a name: "Malian Armed Forces" */
         }
         if (calendar_place_unlikely(d, i, n, type))
+            type = -1;
+        /* a name has a letter ("Port-au-Prince - Delmas": the dash is none) */
+        bool letter = false;
+        for (uint32_t q = i; q < i + n && !letter; q++)
+            letter = d->tokens.v[q].kind == SR_TOK_WORD;
+        if (!letter)
             type = -1;
         if (type >= 0 && !add_mention(x, i, n, type, SR_MSRC_NAME))
             return false;
@@ -1347,9 +1358,11 @@ static bool link_retyped(ectx *x, uint32_t nb)
         rtype[r] = (int8_t)type;
         cue[r] = c;
     }
-    /* A person of one word, with no title, whose word no person of
-     * several words has, is the place of its name when the text calls
-     * that one a place ("Rebels attacked Kale (Kale district ...)"). */
+    /* A person with no title, of one word that no person of several
+     * words has or of a name of two or three words, is the place of its
+     * name when the text calls that one a place ("Rebels attacked Kale
+     * (Kale district ...)", "residents of Abu Naama ... killed in Abu
+     * Naama"). */
     keyslot *pw = NULL;
     for (uint32_t k = 0; k < nm; k++) {
         const sr_mention *mn = &d->mentions.v[k];
@@ -1365,14 +1378,14 @@ static bool link_retyped(ectx *x, uint32_t nb)
     }
     for (uint32_t k = 0; k < nm; k++) {
         const sr_mention *mn = &d->mentions.v[k];
-        if (CUR_TYPE((int32_t)k) != SR_ENT_PERSON || mn->tok_n != 1 ||
+        if (CUR_TYPE((int32_t)k) != SR_ENT_PERSON || mn->tok_n > 3 ||
             match_ending_at(d, mn->tok_first, SR_LEX_TITLE))
             continue;
         uint32_t n;
         const char *s = sr_ent_mtext(d, mn, &n);
         uint64_t key = name_key(s, n, 9);
         int32_t o = key_find(t2, nb - 1, key);
-        if (o < 0 || (pw && key_find(pw, nb - 1, key) >= 0))
+        if (o < 0 || (mn->tok_n == 1 && pw && key_find(pw, nb - 1, key) >= 0))
             continue;
         int32_t ra = find(x, o), rb = find(x, (int32_t)k);
         if (ra == rb || sr_ent_type_class(CUR_TYPE(ra)) != 2 || !cue[ra] || size[rb] > size[ra])

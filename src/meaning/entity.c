@@ -2293,6 +2293,14 @@ static bool time_noun(ectx *x, uint32_t i)
     return cls >= 0 && strcmp(sr_wn_class_name(cls), "noun.time") == 0;
 }
 
+/* Is the mention over the match's first token exactly the match (a
+ * capitalized group noun the tagger read as a name)? */
+static bool name_is_match(ectx *x, const sr_match *mt)
+{
+    const sr_mention *mn = &x->d->mentions.v[x->cover[mt->tok_first] - 1];
+    return mn->tok_first == mt->tok_first && mn->tok_n == mt->tok_n;
+}
+
 static bool groups(ectx *x)
 {
     sr_doc *d = x->d;
@@ -2308,7 +2316,9 @@ static bool groups(ectx *x)
             continue;
         /* a role word inside a name is part of the name; one before a noun
          * modifies it ("civilian casualties") */
-        if (x->cover[mt->tok_first] || (office && x->cover[last]))
+        /* (not when the name is the group noun alone: "Malian Armed
+         * Forces" of "Armed Forces" read as a name) */
+        if ((x->cover[mt->tok_first] && !name_is_match(x, mt)) || (office && x->cover[last]))
             continue;
         if (after < d->tokens.n && d->tags && sr_tag_name(x->m, d->tags[after])[0] == 'N' &&
             d->tokens.v[after].kind == SR_TOK_WORD &&

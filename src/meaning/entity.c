@@ -1589,6 +1589,69 @@ static bool link_companies(ectx *x, uint32_t nb)
     return true;
 }
 
+/* Words of business beside a name: "Pirelli shares", "Pirelli's cables
+ * division", "shares in Pirelli", "tyre giant Pirelli". */
+static bool business_context(const sr_doc *d, const sr_mention *mn)
+{
+    static const char *const after[] = {"shares", "stock", "stake", "subsidiary", "unit", "division",
+                                        "shareholders", "stockholders", "earnings", "profit",
+                                        "profits", NULL};
+    static const char *const before[] = {"giant", "firm", "maker", "makers", "subsidiary", NULL};
+    uint32_t j = mn->tok_first + mn->tok_n, n;
+    const char *w;
+    if (j < d->tokens.n && sr_ent_tok_is(d, j, "'s"))
+        j++;
+    if (j < d->tokens.n && (w = sr_ent_tv(d, j, &n), sr_ent_in_list(w, n, after)))
+        return true;
+    uint32_t i = mn->tok_first;
+    if (i >= 2 && (sr_ent_tok_is(d, i - 1, "in") || sr_ent_tok_is(d, i - 1, "of")) &&
+        (sr_ent_tok_is(d, i - 2, "shares") || sr_ent_tok_is(d, i - 2, "stake")))
+        return true;
+    return i >= 1 && (w = sr_ent_tv(d, i - 1, &n), sr_ent_in_list(w, n, before));
+}
+
+/* A "person" of one word, never with a title nor the surname of a
+ * person of several words, in business context is a company, with the
+ * names joined to it ("Pirelli shares ... Pirelli is linking with ...",
+ * "Pirelli Cables"). */
+static bool retype_companies(ectx *x, uint32_t nb)
+{
+    sr_doc *d = x->d;
+    uint32_t nm = d->mentions.n;
+    uint8_t *st = sr_arena_calloc(d->arena, nm + 1, 1); /* 1 business, 2 a person's surname or title */
+    keyslot *last = sr_arena_calloc(d->arena, nb, sizeof *last);
+    if (!st || !last)
+        return false;
+    /* the last words of people's names of several words ("Marco Tronchetti
+     * Provera"): a one-word mention that is one is a surname */
+    for (uint32_t k = 0; k < nm; k++) {
+        const sr_mention *mn = &d->mentions.v[k];
+        if (mn->type == SR_ENT_PERSON && mn->tok_n > 1) {
+            uint32_t wl;
+            const char *w = sr_ent_tv(d, mn->tok_first + mn->tok_n - 1, &wl);
+            key_get(last, nb - 1, name_key(w, wl, 9), (int32_t)k);
+        }
+    }
+    for (uint32_t k = 0; k < nm; k++) {
+        const sr_mention *mn = &d->mentions.v[k];
+        if (mn->type != SR_ENT_PERSON || mn->tok_n != 1)
+            continue;
+        int32_t r = find(x, (int32_t)k);
+        uint32_t wl;
+        const char *w = sr_ent_tv(d, mn->tok_first, &wl);
+        if (match_ending_at(d, mn->tok_first, SR_LEX_TITLE) || key_find(last, nb - 1, name_key(w, wl, 9)) >= 0)
+            st[r] |= 2;
+        else if (business_context(d, mn))
+            st[r] |= 1;
+    }
+    for (uint32_t k = 0; k < nm; k++) {
+        sr_mention *mn = &d->mentions.v[k];
+        if (mn->type == SR_ENT_PERSON && st[find(x, (int32_t)k)] == 1)
+            mn->type = SR_ENT_ORG;
+    }
+    return true;
+}
+
 static bool link_mentions(ectx *x)
 {
     uint32_t nm = x->d->mentions.n;
@@ -1600,7 +1663,7 @@ static bool link_mentions(ectx *x)
     if (!link_by_keys(x, nb))
         return false;
     link_aliases(x);
-    return link_retyped(x, nb) && link_partial_names(x, nb) && link_companies(x, nb);
+    return link_retyped(x, nb) && link_partial_names(x, nb) && link_companies(x, nb) && retype_companies(x, nb);
 }
 
 /* ---- attributes -------------------------------------------------------------- */

@@ -608,6 +608,19 @@ static void test_offices_and_places(void **state)
     const sr_entity *e = ent(d, "Diego Martin");
     assert_non_null(e);
     assert_int_equal(e->type, SR_ENT_GPE);
+    /* a one-word "person" in business context is a company */
+    d = tu_extract("Italian tyre and cables giant Pirelli on Friday announced its move into China. "
+                   "Pirelli is linking with a Hong Kong group. Pirelli shares rose 3 percent.",
+                   SITREP_FORMAT_TEXT);
+    e = ent(d, "Pirelli");
+    assert_non_null(e);
+    assert_int_equal(e->type, SR_ENT_ORG);
+    /* a surname is no company: "Marco Tronchetti Provera ... Provera's stake" */
+    d = tu_extract("Chairman Marco Tronchetti Provera spoke on Friday. Provera's stake was not disclosed.",
+                   SITREP_FORMAT_TEXT);
+    e = ent(d, "Marco Tronchetti Provera");
+    assert_non_null(e);
+    assert_int_equal(e->type, SR_ENT_PERSON);
     /* "Movement for" + "Democratic Change": one organization */
     d = tu_extract("Fighters of the Movement for Democratic Change seized the town.", SITREP_FORMAT_TEXT);
     e = ent(d, "Movement for Democratic Change");

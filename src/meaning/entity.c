@@ -1755,6 +1755,9 @@ static void person_context(ectx *x, sr_entity *e, const sr_mention *mn, const ch
     sr_doc *d = x->d;
     uint32_t i = mn->tok_first;
     const sr_match *t = match_ending_at(d, i, SR_LEX_TITLE);
+    if (!t && i > 0 && (d->tokens.v[i - 1].flags & SR_TF_CAP) && match_ending_at(d, i, SR_LEX_ROLE) &&
+        match_ending_at(d, i, SR_LEX_ROLE)->rec->sector[0])
+        t = match_ending_at(d, i, SR_LEX_ROLE); /* "Judge Alejandro Rivera" */
     if (t) {
         if (!e->title)
             e->title = t->strs + t->rec->name_off;
@@ -2382,6 +2385,12 @@ static bool groups(ectx *x)
         /* (not when the name is the group noun alone: "Malian Armed
          * Forces" of "Armed Forces" read as a name) */
         if ((x->cover[mt->tok_first] && !name_is_match(x, mt)) || (office && x->cover[last]))
+            continue;
+        /* "Judge Alejandro Rivera": a capitalized role noun before a
+         * person's name is the person's title */
+        if (!office && (d->tokens.v[mt->tok_first].flags & SR_TF_CAP) && after < d->tokens.n &&
+            x->cover[after] && d->mentions.v[x->cover[after] - 1].tok_first == after &&
+            d->mentions.v[x->cover[after] - 1].type == SR_ENT_PERSON)
             continue;
         if (after < d->tokens.n && d->tags && sr_tag_name(x->m, d->tags[after])[0] == 'N' &&
             d->tokens.v[after].kind == SR_TOK_WORD &&

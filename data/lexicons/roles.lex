@@ -26,3 +26,5 @@ business | businessmen | traders | merchants => role sector=BUS
 smugglers | traffickers | gang | gangs | criminals | drug cartel => role sector=CRM
 parliament | lawmakers | legislators | MPs => role sector=LEG
 tribal elders | tribal leaders | elders | clerics | chiefs => role sector=ELI
+# heads that take the sector of the role noun before them ("rebel leaders")
+leaders | commanders => role

@@ -2439,7 +2439,10 @@ static bool groups(ectx *x)
                 start = mn->tok_first;
             } else if (match_ending_at(d, i, SR_LEX_ROLE) && !(t->flags & SR_TF_CAP)) {
                 /* "government soldiers", "opposition fighters": a role noun
-                 * as modifier; the head's sector stands */
+                 * as modifier; the head's sector stands, or is the
+                 * modifier's when the head has none ("rebel leaders") */
+                if (!sector[0])
+                    sector = match_ending_at(d, i, SR_LEX_ROLE)->rec->sector;
                 first = match_ending_at(d, i, SR_LEX_ROLE)->tok_first;
                 i = first;
                 continue;
@@ -2477,6 +2480,8 @@ static bool groups(ectx *x)
             first = start;
             i = start;
         }
+        if (!sector[0] && !country && !group && !code)
+            continue; /* "the leaders": no one in particular */
         sr_group *gr = SR_VEC_PUSH(d->arena, &d->groups);
         if (!gr)
             return false;

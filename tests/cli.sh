@@ -233,7 +233,8 @@ def place(ev):
 # the final assault on Raqqa, yesterday
 ev = find("assault", "2017-10-14")
 assert ev["acled"]["event_type"] == "Battles" and ev["source"]["text"] == "US-backed militias", ev
-assert place(ev) == "Raqqa" and names.get(ev["target"]["entity"]) == "Raqqa" and not ev["negated"], ev
+# its target the militants who hold the town ("Islamic State's Syrian stronghold Raqqa")
+assert place(ev) == "Raqqa" and names.get(ev["target"]["entity"]) == "Islamic State" and not ev["negated"], ev
 # the capture of al-Mayadin by the Syrian army, said on Saturday
 ev = find("captured", "2017-10-14")
 assert ev["acled"]["sub_event_type"] == "Government regains territory" and actor(ev["source"]) == "SYRMIL", ev

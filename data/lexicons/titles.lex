@@ -4,7 +4,8 @@
 President | Pres. => title sector=GOV
 Vice President => title sector=GOV
 Prime Minister | PM => title sector=GOV
-Minister | Foreign Minister | Defence Minister | Defense Minister | Interior Minister => title sector=GOV
+Minister | Foreign Minister | Defence Minister | Defense Minister | Interior Minister | Vice Foreign Minister | Deputy Minister | Deputy Prime Minister | Chancellor => title sector=GOV
+Secretary | Defence Secretary | Defense Secretary | Foreign Secretary | Home Secretary | Treasury Secretary => title sector=GOV
 Secretary of State | Secretary-General | Secretary General => title sector=GOV
 King | Queen | Prince | Crown Prince | Emir | Sheikh | Sultan => title sector=ELI
 Governor | Gov. | Mayor => title sector=GOV

@@ -49,6 +49,7 @@ typedef struct nertok {
     uint32_t unit; /* first token of its unit (sentence, title, dateline) */
     uint32_t uend; /* one past its unit's last token */
     uint32_t slot; /* its word's slot in the document table */
+    uint32_t run_a, run_b; /* its run of capitalized words [run_a, run_b), or run_a == run_b */
     uint8_t pos;
     uint8_t flags;
 } nertok;
@@ -57,8 +58,10 @@ enum { NF_CAP = 1, NF_HEADLINE = 2, NF_WORD = 4, NF_LOWER = 8, NF_PLAIN = 16 };
 
 typedef struct docword {
     uint64_t key;
+    uint64_t runlast; /* the last word of the longest run it starts or is inside, not ends */
     uint16_t hist[5]; /* labels given before, by type (0 = none) */
     uint16_t ncap, nlow;
+    uint16_t runlen;  /* that run's length, or 0 */
 } docword;
 
 struct sr_nerprep {
@@ -99,7 +102,17 @@ enum {
     T_BIAS, T_W, T_LW, T_LWM1, T_LWP1, T_LWM2, T_LWP2, T_BIM, T_BIP, T_PRE, T_SUF, T_SH,
     T_SSH, T_SSHM1, T_SSHP1, T_SSH3, T_POSM1, T_POS, T_POSP1, T_POSSH, T_FIRST, T_HLW,
     T_HLSH, T_LEX, T_LEXM1, T_LEXP1, T_GEO, T_GEOM1, T_GEOP1, T_LWM1SH, T_SHLWP1, T_DOCCASE,
-    T_Y1, T_Y2, T_Y1LW, T_Y1SH, T_HIST, T_HISTSH, T_POSM1LW
+    T_Y1, T_Y2, T_Y1LW, T_Y1SH, T_HIST, T_HISTSH, T_POSM1LW,
+    /* the run of capitalized words a token is in ("Jones Medical
+     * Industries Inc"): its last and first words, the words around it,
+     * its length with the token's place in it */
+    T_RUNLAST, T_RUNFIRST, T_RUNNEXT, T_RUNPREV, T_RUNLEN,
+    /* the last word of the longest run the same word is inside anywhere
+     * in the document ("Pirelli" ... "Pirelli SpA") */
+    T_DOCRUN,
+    /* the lexicon match of the run's last word (an organization cue:
+     * "... Bancshares", "... SpA") */
+    T_RUNLEX
 };
 
 /* ---- preparation ----------------------------------------------------------- */
@@ -280,6 +293,46 @@ static void mark_places(sr_nerprep *p)
     }
 }
 
+/* Runs of capitalized words within a unit ("Jones Medical Industries
+ * Inc", "Bank of New England"): "of", "&" and "de" join two capitalized
+ * words.  Headlines, all in capitals, have none. */
+static void mark_runs(sr_nerprep *p)
+{
+    const sr_doc *d = p->d;
+    for (uint32_t i = 0; i < p->n;) {
+        nertok *t = &p->t[i];
+        if (!cap_word(t) || (t->flags & NF_HEADLINE)) {
+            t->run_a = t->run_b = i;
+            i++;
+            continue;
+        }
+        uint32_t j = i + 1;
+        while (j < t->uend) {
+            if (cap_word(&p->t[j])) {
+                j++;
+                continue;
+            }
+            if (j + 1 < t->uend && cap_word(&p->t[j + 1]) &&
+                (sr_tok_is(d, j, "of") || sr_tok_is(d, j, "&") || sr_tok_is(d, j, "de"))) {
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        for (uint32_t k = i; k < j; k++) {
+            p->t[k].run_a = i;
+            p->t[k].run_b = j;
+            /* the document's longest run the word is in (not as its last) */
+            docword *w = &p->words[p->t[k].slot];
+            if (k + 1 < j && cap_word(&p->t[k]) && j - i > w->runlen) {
+                w->runlen = (uint16_t)(j - i < UINT16_MAX ? j - i : UINT16_MAX);
+                w->runlast = p->t[j - 1].lw;
+            }
+        }
+        i = j;
+    }
+}
+
 /* Units: the sentences, and the runs of tokens outside any sentence (a
  * title, a dateline), which are tagged as sentences of their own. */
 static void mark_units(sr_nerprep *p)
@@ -409,6 +462,7 @@ sr_nerprep *sr_ner_prepare(sr_arena *arena, const sr_doc *d, const sitrep_model 
                 w->nlow++;
         }
     }
+    mark_runs(p);
     mark_lexicon(p);
     if (m && m->nplaces)
         mark_places(p);
@@ -531,6 +585,13 @@ static inline unsigned doc_case(const sr_nerprep *p, uint32_t i)
     return dc * 4 + (plain ? 1u : 0u) + ((t->flags & NF_CAP) ? 2u : 0u);
 }
 
+/* A word beside a run of capitalized words: the word, or a number's
+ * short shape ("Seattle 5 Milwaukee 3"). */
+static inline uint64_t run_side(const nertok *t)
+{
+    return (t->flags & (NF_WORD | NF_PLAIN)) == NF_PLAIN ? t->ssh : t->lw;
+}
+
 /* The features of token i that involve more than one word, its tags, its
  * matches or its place in the document.  The ones with few values (the
  * bias, the tags, the document case: `fixed`) the tagger reads from tables
@@ -567,6 +628,20 @@ static uint32_t context_feats(const sr_nerprep *p, uint32_t i, uint64_t *f, bool
         f[n++] = feat1(T_LEXM1, p->t[i - 1].lex);
     if (i + 1 < e && p->t[i + 1].lex)
         f[n++] = feat1(T_LEXP1, p->t[i + 1].lex);
+    if (t->run_b > t->run_a) {
+        uint32_t ra = t->run_a, rb = t->run_b, len = rb - ra, at = i - ra;
+        f[n++] = feat2(T_RUNLAST, p->t[rb - 1].lw, i + 1 == rb);
+        if (i > ra)
+            f[n++] = feat1(T_RUNFIRST, p->t[ra].lw);
+        f[n++] = feat1(T_RUNNEXT, rb < e ? run_side(&p->t[rb]) : EDGE_R);
+        f[n++] = feat1(T_RUNPREV, ra > a ? run_side(&p->t[ra - 1]) : EDGE_L);
+        f[n++] = feat2(T_RUNLEN, len < 5 ? len : 5, at < 3 ? at : 3);
+    }
+    if (t->flags & NF_WORD) {
+        const docword *w = &p->words[t->slot];
+        if (w->runlen > t->run_b - t->run_a)
+            f[n++] = feat1(T_DOCRUN, w->runlast);
+    }
     if (t->geo)
         f[n++] = feat1(T_GEO, t->geo);
     if (i > a && p->t[i - 1].geo)

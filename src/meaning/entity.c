@@ -100,6 +100,8 @@ int sr_ent_type_class(int type)
 
 /* ---- mentions ------------------------------------------------------------------ */
 
+static bool country_code_written(const char *name, uint32_t len, const char *code, uint32_t cl);
+
 
 /* Per token: the lexicon match starting there, and the one covering it
  * (index + 1, 0 for none); matches never overlap. */
@@ -370,13 +372,78 @@ static bool place_cue(const sr_doc *d, const sr_mention *mn)
     return false;
 }
 
+/* Prepositions of place: "in X", "marched through X". */
+static const char *const place_preps[] = {"in", "near", "outside", "through", "across", "around",
+                                          "into", "toward", "towards", NULL};
+
+static bool place_prep_at(const sr_doc *d, uint32_t i)
+{
+    for (int k = 0; place_preps[k]; k++)
+        if (sr_ent_tok_is_ci(d, i, place_preps[k]))
+            return true;
+    return false;
+}
+
+/* Do the gazetteer's readings of tokens [i, i + n) and of the region
+ * named right after them in brackets or after a comma ("Granby
+ * (Quebec)", "Tiaong, Quezon") share a country: the text puts the name
+ * in a region that has a place of that name? */
+static bool in_stated_region(ectx *x, uint32_t i, uint32_t n)
+{
+    const sr_doc *d = x->d;
+    uint32_t j = i + n;
+    if (j + 1 >= d->tokens.n || !(sr_ent_tok_is(d, j, "(") || sr_ent_tok_is(d, j, ",")))
+        return false;
+    uint32_t a = d->tokens.v[i].nstart, b = d->tokens.v[j - 1].nend, one;
+    const uint32_t *ids;
+    uint32_t c = sr_ent_resolve_name(x, d->norm + a, b - a, &ids, &one);
+    if (!c)
+        return false;
+    for (uint32_t w = 1; w <= 3 && j + w < d->tokens.n; w++) {
+        const sr_token *t = &d->tokens.v[j + w];
+        if (t->kind != SR_TOK_WORD || !(t->flags & SR_TF_CAP))
+            break;
+        uint32_t ra = d->tokens.v[j + 1].nstart, rb = t->nend, rone;
+        const uint32_t *rids;
+        uint32_t rc = sr_ent_resolve_name(x, d->norm + ra, rb - ra, &rids, &rone);
+        for (uint32_t r = 0; r < rc && r < 16; r++) {
+            const sr_place_rec *rp = sr_geo_place(x->m, rids[r]);
+            if (rp->feature == SR_FEATURE_CITY)
+                continue;
+            for (uint32_t k = 0; k < c && k < 32; k++) {
+                const sr_place_rec *p = sr_geo_place(x->m, ids[k]);
+                if (p != rp && memcmp(p->cc, rp->cc, 2) == 0)
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* A name the tagger gave no type of ours (MISC, not a nationality) that
+ * the text puts on the map: after a preposition of place, a name the
+ * gazetteer knows ("demonstrated in Granby"); or before a region that
+ * has a place of that name ("Granby (Quebec)"). */
+static bool misc_place(ectx *x, uint32_t i, uint32_t n)
+{
+    const sr_doc *d = x->d;
+    if (in_stated_region(x, i, n))
+        return true;
+    if (i == 0 || !place_prep_at(d, i - 1) || (i + n < d->tokens.n && sr_ent_tok_is(d, i + n, "'s")))
+        return false;
+    uint32_t a = d->tokens.v[i].nstart, b = d->tokens.v[i + n - 1].nend, one;
+    const uint32_t *ids;
+    return sr_ent_resolve_name(x, d->norm + a, b - a, &ids, &one) != 0;
+}
+
 static uint32_t unlabelled_place(ectx *x, uint32_t i)
 {
     const sr_doc *d = x->d;
     const sr_token *t = d->tokens.v;
-    /* not a sentence's first word: after a word or a comma */
+    /* not a sentence's first word: after a word, a comma or a bracket
+     * ("(Ye-U township, ...)") */
     if (!(t[i].flags & SR_TF_CAP) || t[i].kind != SR_TOK_WORD || i == 0 ||
-        (t[i - 1].kind != SR_TOK_WORD && !sr_ent_tok_is(d, i - 1, ",")) ||
+        (t[i - 1].kind != SR_TOK_WORD && !sr_ent_tok_is(d, i - 1, ",") && !sr_ent_tok_is(d, i - 1, "(")) ||
         (t[i - 1].flags & SR_TF_SENT_END))
         return 0;
     uint32_t n = 0;
@@ -401,9 +468,10 @@ static uint32_t unlabelled_place(ectx *x, uint32_t i)
         if (sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids))
             return n;
     }
-    /* "demonstrated in Cahors.", "near Balcad town": after a preposition of
-     * place, a name the gazetteer knows as a town or region */
-    if (sr_ent_tok_is_ci(d, i - 1, "in") || sr_ent_tok_is_ci(d, i - 1, "near") || sr_ent_tok_is_ci(d, i - 1, "outside")) {
+    /* "demonstrated in Cahors.", "near Balcad town", "marched through
+     * Catskill": after a preposition of place, a name the gazetteer knows
+     * as a town or region */
+    if (place_prep_at(d, i - 1)) {
         for (uint32_t k = n; k >= 1; k--) {
             uint32_t a = t[i].nstart, b = t[i + k - 1].nend;
             const uint32_t *ids;
@@ -437,6 +505,20 @@ static void trim_name(ectx *x, int l, uint32_t *i, uint32_t *n)
                 (*i)++, (*n)--;
         }
     }
+    /* "U.S. Treasury-bonds": a country and words the gazetteer knows no
+     * place of, with or without the country: the country alone */
+    if ((l + 1) / 2 == 3 && *n > 1) {
+        const uint32_t *ids;
+        uint32_t one, a = d->tokens.v[*i].nstart, b = d->tokens.v[*i + *n - 1].nend;
+        uint32_t a1 = d->tokens.v[*i].nend, r = d->tokens.v[*i + 1].nstart;
+        if (!sr_ent_resolve_name(x, d->norm + a, b - a, &ids, &one) &&
+            sr_ent_resolve_name(x, d->norm + a, a1 - a, &ids, &one) &&
+            sr_geo_place(x->m, ids[0])->feature == SR_FEATURE_COUNTRY &&
+            !sr_ent_resolve_name(x, d->norm + r, b - r, &ids, &one)) {
+            *n = 1;
+            return;
+        }
+    }
     if ((l + 1) / 2 == 1 && *n > 1) {
         const sr_match *tm = match_at(d, *i, SR_LEX_TITLE);
         if (tm && tm->tok_n < *n)
@@ -460,7 +542,18 @@ static int name_type(ectx *x, int l, uint32_t i, uint32_t n, uint32_t k)
     case 1: type = SR_ENT_PERSON; break;
     case 2: type = SR_ENT_ORG; break;
     case 3: type = place_type(x, i, n); break;
-    default: type = norp_word(x, i, n) ? SR_ENT_NORP : -1; break;
+    default: type = norp_word(x, i, n) ? SR_ENT_NORP : misc_place(x, i, n) ? SR_ENT_GPE : -1; break;
+    }
+    if (type == SR_ENT_PERSON && n == 1 && !(d->tokens.v[i].flags & SR_TF_ALLCAPS)) {
+        /* one word read as a person that is a nationality ("Gambian
+         * President") or a country ("Vietnam is committed") */
+        const uint32_t *ids;
+        uint32_t a = d->tokens.v[i].nstart, b = d->tokens.v[i].nend;
+        if (norp_word(x, i, 1))
+            type = SR_ENT_NORP;
+        else if (sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids) &&
+                 sr_geo_place(x->m, ids[0])->feature == SR_FEATURE_COUNTRY)
+            type = SR_ENT_GPE;
     }
     if (type >= 0 && type != SR_ENT_PERSON && k < d->tokens.n) {
         uint32_t wl;
@@ -496,6 +589,51 @@ static bool calendar_place_unlikely(const sr_doc *d, uint32_t first, uint32_t n,
     return !place_cue(d, &tmp);
 }
 
+/* Does the name at tokens [first, first + n) end in an organization cue
+ * word: of type ORG when `strong` (a company's legal form, a newspaper:
+ * "... Inc", "... SpA", "... Post"), any with a sector else ("... Bank",
+ * "... Party")?  A strong cue after one word only when the word is
+ * capitalized ("Washington Post", never "Post" alone). */
+static bool org_cue_ends(ectx *x, uint32_t first, uint32_t n, bool strong)
+{
+    const sr_doc *d = x->d;
+    uint32_t last = first + n - 1;
+    if (n < 2 || !d->match_cover[last])
+        return false;
+    const sr_match *mt = &d->matches.v[d->match_cover[last] - 1];
+    /* a cue of several words may be the whole name ("Armed Forces") */
+    if (mt->rec->kind != SR_LEX_ORGCUE || mt->tok_first + mt->tok_n != last + 1 ||
+        (mt->tok_first == first && (strong || mt->tok_n < 2)))
+        return false;
+    return strong ? strcmp(mt->rec->type, "ORG") == 0 : mt->rec->sector[0] != 0;
+}
+
+/* "General Motors", "General Electric": a title and after it only plural
+ * common nouns (motors, mills) or relational adjectives (electric:
+ * electricity).  A person's name after a title is neither ("General
+ * Aoun", "President Bush", "General Brown"). */
+static bool title_company(ectx *x, uint32_t first, uint32_t n)
+{
+    const sr_doc *d = x->d;
+    const sr_match *tm = match_at(d, first, SR_LEX_TITLE);
+    if (!tm || tm->tok_n != 1 || n < 2 || n > 3)
+        return false;
+    for (uint32_t j = first + 1; j < first + n; j++) {
+        uint32_t len;
+        const char *s = sr_ent_tv(d, j, &len);
+        char low[48];
+        if (len < 4 || len >= sizeof low || (d->tokens.v[j].flags & SR_TF_ALLCAPS))
+            return false;
+        for (uint32_t q = 0; q < len; q++)
+            low[q] = (s[q] >= 'A' && s[q] <= 'Z') ? (char)(s[q] + 32) : s[q];
+        int cls = low[len - 1] == 's' ? sr_wn_class(x->m, low, len - 1, 'n') : -1;
+        bool plural = cls >= 0 && strcmp(sr_wn_class_name(cls), "noun.person") != 0;
+        if (!plural && !sr_wn_pertainym(x->m, low, len))
+            return false;
+    }
+    return true;
+}
+
 static bool mentions_from_names(ectx *x)
 {
     sr_doc *d = x->d;
@@ -524,10 +662,56 @@ static bool mentions_from_names(ectx *x)
         uint32_t k = i + 1;
         while (k < d->tokens.n && d->ner[k] == l + (l % 2))
             k++;
+        /* "Movement for" + "Democratic Change": a name never ends in "of",
+         * "for" or "&"; where the tagger's does and another name starts
+         * right after, they are one name, of the first one's type */
+        while (k - i >= 2 && k < d->tokens.n && d->ner[k] && d->ner[k] % 2 == 1 &&
+               (sr_ent_tok_is(d, k - 1, "of") || sr_ent_tok_is(d, k - 1, "for") ||
+                sr_ent_tok_is(d, k - 1, "&"))) {
+            int l2 = d->ner[k];
+            k++;
+            while (k < d->tokens.n && d->ner[k] == l2 + 1)
+                k++;
+        }
+        /* "Jones Medical" + "Industries Inc": the tagger's name and the
+         * capitalized words after it up to a company's legal form or a
+         * newspaper's word are one organization */
+        uint32_t ext = k;
+        for (uint32_t q = k; q < k + 3 && q < d->tokens.n && d->tokens.v[q].kind == SR_TOK_WORD &&
+                             (d->tokens.v[q].flags & SR_TF_CAP) &&
+                             !memchr(d->text + d->tokens.v[q - 1].end, '\n',
+                                     d->tokens.v[q].start - d->tokens.v[q - 1].end);
+             q++)
+            if (org_cue_ends(x, i, q + 1 - i, true))
+                ext = q + 1;
+        k = ext;
         uint32_t n = k - i;
-        trim_name(x, l, &i, &n);
-        int type = name_type(x, l, i, n, k);
+        int type;
+        if (org_cue_ends(x, i, n, true) || ((l + 1) / 2 == 1 && title_company(x, i, n))) {
+            type = SR_ENT_ORG; /* "Jones Medical Industries Inc", "General Motors" */
+        } else if ((l + 1) / 2 == 1 && i > 0 && !d->ner[i - 1] && title_company(x, i - 1, n + 1)) {
+            i--, n++; /* the title the tagger left out */
+            type = SR_ENT_ORG;
+        } else if ((l + 1) / 2 == 1 && match_at(d, i, SR_LEX_TITLE) &&
+                   match_at(d, i, SR_LEX_TITLE)->tok_n == n) {
+            i = k - 1; /* a title alone ("Brigadier" before the name) is no name */
+            continue;
+        } else {
+            trim_name(x, l, &i, &n);
+            type = name_type(x, l, i, n, k);
+            if (type == SR_ENT_PERSON && org_cue_ends(x, i, n, false))
+                type = SR_ENT_ORG; /* "Mercantile Bank" */
+            const sr_match *gm = type == SR_ENT_PERSON ? match_in(d, i, n, SR_LEX_ROLE) : NULL;
+            if (gm && gm->tok_first == i && gm->tok_n == n)
+                type = SR_ENT_ORG; /* a group noun as a name: "Malian Armed Forces" */
+        }
         if (calendar_place_unlikely(d, i, n, type))
+            type = -1;
+        /* a name has a letter ("Port-au-Prince - Delmas": the dash is none) */
+        bool letter = false;
+        for (uint32_t q = i; q < i + n && !letter; q++)
+            letter = d->tokens.v[q].kind == SR_TOK_WORD;
+        if (!letter)
             type = -1;
         if (type >= 0 && !add_mention(x, i, n, type, SR_MSRC_NAME))
             return false;
@@ -674,7 +858,8 @@ static bool mentions_from_prefixes(ectx *x)
             type = SR_ENT_ORG;
             if (strcmp(r->type, "GPE") == 0)
                 type = SR_ENT_GPE;
-        } else if ((cl == 2 || cl == 3) && sr_ent_is_acronym(code, cl) && sr_geo_country(x->m, code, cl)) {
+        } else if ((cl == 2 || cl == 3) && sr_ent_is_acronym(code, cl) &&
+                   country_code_written(s, pl, code, cl) && sr_geo_country(x->m, code, cl)) {
             type = SR_ENT_GPE; /* US, U.S., UAE */
         } else if ((c = sr_geo_lookup_doc(d, x->m, s, pl, &ids)) != 0 &&
                    sr_geo_place(x->m, ids[0])->feature == SR_FEATURE_COUNTRY) {
@@ -824,8 +1009,14 @@ static uint64_t place_key(ectx *x, const sr_mention *mn)
     if (mn->src == SR_MSRC_PREFIX)
         b = (uint32_t)((const char *)memchr(d->norm + a, '-', b - a) - d->norm);
     const uint32_t *ids;
-    if (!sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids))
+    uint32_t one, c = sr_geo_lookup_doc(d, x->m, d->norm + a, b - a, &ids);
+    if (!c && sr_ent_is_acronym(d->norm + a, b - a))
+        c = sr_ent_resolve_name(x, d->norm + a, b - a, &ids, &one); /* "U.S.", "US" */
+    if (!c)
         return 0;
+    /* a country by its place: "U.S.", "US" and "United States" are one */
+    if (sr_geo_place(x->m, ids[0])->feature == SR_FEATURE_COUNTRY)
+        return XXH3_64bits_withSeed(&ids[0], sizeof ids[0], 98) | 1;
     return XXH3_64bits_withSeed(&ids, sizeof ids, 99) | 1;
 }
 
@@ -857,6 +1048,27 @@ static int32_t key_get(keyslot *tab, uint32_t mask, uint64_t key, int32_t mentio
     return tab[i].mention;
 }
 
+/* The mention a key was first seen with, or -1 (adds nothing). */
+static int32_t key_find(const keyslot *tab, uint32_t mask, uint64_t key)
+{
+    uint32_t i = (uint32_t)(key >> 20) & mask;
+    while (tab[i].key && tab[i].key != key)
+        i = (i + 1) & mask;
+    return tab[i].key ? tab[i].mention : -1;
+}
+
+/* Is a country code written as one: with its dots ("U.S.", "U.K."), or
+ * one of the few codes news writes bare (US, UK, UAE)?  Any other two or
+ * three capitals are an acronym first: a carmaker's "GM" is no Gambia,
+ * the "NLD" no Netherlands. */
+static bool country_code_written(const char *name, uint32_t len, const char *code, uint32_t cl)
+{
+    static const char *const bare[] = {"US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK", "KSA", NULL};
+    if (memchr(name, '.', len))
+        return true;
+    return sr_ent_in_list(code, cl, bare);
+}
+
 /* The places a name may be: a country's code (US, U.S., UAE), our other
  * names of places (places.lex), else the gazetteer. *one holds a single
  * id when the answer is one country. */
@@ -869,7 +1081,8 @@ uint32_t sr_ent_resolve_name(ectx *x, const char *name, uint32_t len, const uint
         if (name[q] != '.')
             code[cl++] = name[q];
     const sr_place_rec *cp;
-    if ((cl == 2 || cl == 3) && sr_ent_is_acronym(name, len) && (cp = sr_geo_country(m, code, cl)) != NULL) {
+    if ((cl == 2 || cl == 3) && sr_ent_is_acronym(name, len) && country_code_written(name, len, code, cl) &&
+        (cp = sr_geo_country(m, code, cl)) != NULL) {
         *one = (uint32_t)(cp - m->places);
         *ids = one;
         return 1;
@@ -1145,6 +1358,46 @@ static bool link_retyped(ectx *x, uint32_t nb)
         rtype[r] = (int8_t)type;
         cue[r] = c;
     }
+    /* A person with no title, of one word that no person of several
+     * words has or of a name of two or three words, is the place of its
+     * name when the text calls that one a place ("Rebels attacked Kale
+     * (Kale district ...)", "residents of Abu Naama ... killed in Abu
+     * Naama"). */
+    keyslot *pw = NULL;
+    for (uint32_t k = 0; k < nm; k++) {
+        const sr_mention *mn = &d->mentions.v[k];
+        if (mn->type != SR_ENT_PERSON || mn->tok_n < 2)
+            continue;
+        if (!pw && !(pw = sr_arena_calloc(d->arena, nb, sizeof *pw)))
+            return false;
+        for (uint32_t q = 0; q < mn->tok_n; q++) {
+            uint32_t wl;
+            const char *w = sr_ent_tv(d, mn->tok_first + q, &wl);
+            key_get(pw, nb - 1, name_key(w, wl, 9), (int32_t)k);
+        }
+    }
+    for (uint32_t k = 0; k < nm; k++) {
+        const sr_mention *mn = &d->mentions.v[k];
+        if (CUR_TYPE((int32_t)k) != SR_ENT_PERSON || mn->tok_n > 3 ||
+            match_ending_at(d, mn->tok_first, SR_LEX_TITLE))
+            continue;
+        uint32_t n;
+        const char *s = sr_ent_mtext(d, mn, &n);
+        uint64_t key = name_key(s, n, 9);
+        int32_t o = key_find(t2, nb - 1, key);
+        if (o < 0 || (mn->tok_n == 1 && pw && key_find(pw, nb - 1, key) >= 0))
+            continue;
+        int32_t ra = find(x, o), rb = find(x, (int32_t)k);
+        if (ra == rb || sr_ent_type_class(CUR_TYPE(ra)) != 2 || !cue[ra] || size[rb] > size[ra])
+            continue;
+        int type = CUR_TYPE(ra);
+        uint32_t sz = size[ra] + size[rb];
+        unite(x, ra, rb);
+        int32_t r = find(x, ra);
+        size[r] = sz;
+        rtype[r] = (int8_t)type;
+        cue[r] = true;
+    }
     for (uint32_t q = 0; q < nm; q++)
         d->mentions.v[q].type = (uint8_t)CUR_TYPE((int32_t)q);
 #undef CUR_TYPE
@@ -1243,6 +1496,162 @@ static bool link_partial_names(ectx *x, uint32_t nb)
     return true;
 }
 
+/* A company's legal form at the end of its name. */
+static bool legal_form(const sr_doc *d, uint32_t i)
+{
+    static const char *const forms[] = {"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.",
+                                        "Plc", "PLC", "plc", "SpA", "AG", "SA", "NV", "AB", "LLC",
+                                        "GmbH", "Corporation", "Company", "Limited", "Group", NULL};
+    uint32_t n;
+    const char *s = sr_ent_tv(d, i, &n);
+    return sr_ent_in_list(s, n, forms);
+}
+
+/* A company's name without its legal forms ("Apple" of "Apple Inc."),
+ * tokens [first, first + *n); false when there is no form or no name
+ * left. */
+static bool company_core(const sr_doc *d, const sr_mention *mn, uint32_t *n)
+{
+    uint32_t k = mn->tok_n;
+    while (k > 1 && (legal_form(d, mn->tok_first + k - 1) || sr_ent_tok_is(d, mn->tok_first + k - 1, ",") ||
+                     sr_ent_tok_is(d, mn->tok_first + k - 1, "&") || sr_ent_tok_is(d, mn->tok_first + k - 1, ".")))
+        k--;
+    *n = k;
+    return k < mn->tok_n && legal_form(d, mn->tok_first + k);
+}
+
+static uint64_t core_key(const sr_doc *d, uint32_t first, uint32_t n)
+{
+    uint32_t a = d->tokens.v[first].nstart, b = d->tokens.v[first + n - 1].nend;
+    return name_key(d->norm + a, b - a, 7);
+}
+
+/* "Apple", "Apple Inc." and "Apple Computer": a company named with its
+ * legal form is also named without it, and by its first word before
+ * another ("Apple Computer") when that word is the whole name.  A name
+ * two companies share names neither; a person's surname is the person's
+ * (link_partial_names ran first). */
+static bool link_companies(ectx *x, uint32_t nb)
+{
+    sr_doc *d = x->d;
+    uint32_t nm = d->mentions.n;
+    bool any = false;
+    for (uint32_t j = 0; j < nm && !any; j++) {
+        const sr_mention *o = &d->mentions.v[j];
+        any = o->type == SR_ENT_ORG && o->tok_n >= 2 && legal_form(d, o->tok_first + o->tok_n - 1);
+    }
+    if (!any)
+        return true;
+    keyslot *ct = sr_arena_calloc(d->arena, nb, sizeof *ct);
+    if (!ct)
+        return false;
+    any = false;
+    for (uint32_t j = 0; j < nm; j++) {
+        const sr_mention *o = &d->mentions.v[j];
+        uint32_t cn;
+        if (o->type != SR_ENT_ORG || o->tok_n < 2 || !company_core(d, o, &cn))
+            continue;
+        uint64_t key = core_key(d, o->tok_first, cn);
+        int32_t prev = key_get(ct, nb - 1, key, (int32_t)j);
+        if (prev >= 0 && find(x, prev) != find(x, (int32_t)j)) {
+            uint32_t b2 = (uint32_t)(key >> 20) & (nb - 1);
+            while (ct[b2].key != key)
+                b2 = (b2 + 1) & (nb - 1);
+            ct[b2].mention = -2; /* two companies */
+        }
+        any = true;
+    }
+    if (!any)
+        return true;
+    for (uint32_t k = 0; k < nm; k++) {
+        sr_mention *mn = &d->mentions.v[k];
+        if (mn->src == SR_MSRC_PREFIX || sr_ent_type_class(mn->type) == 3)
+            continue;
+        /* a person of several words, or one already joined to a person, keeps to people */
+        if (mn->type == SR_ENT_PERSON && (mn->tok_n > 1 || find(x, (int32_t)k) != (int32_t)k))
+            continue;
+        uint64_t keys[2] = {core_key(d, mn->tok_first, mn->tok_n),
+                            mn->type == SR_ENT_ORG && mn->tok_n > 1 ? core_key(d, mn->tok_first, 1) : 0};
+        for (int q = 0; q < 2; q++) {
+            if (!keys[q])
+                continue;
+            uint32_t b2 = (uint32_t)(keys[q] >> 20) & (nb - 1);
+            while (ct[b2].key && ct[b2].key != keys[q])
+                b2 = (b2 + 1) & (nb - 1);
+            int32_t j = ct[b2].key ? ct[b2].mention : -1;
+            if (j < 0 || find(x, j) == find(x, (int32_t)k))
+                continue;
+            mn->type = SR_ENT_ORG;
+            unite(x, (int32_t)k, j);
+            break;
+        }
+    }
+    return true;
+}
+
+/* Words of business beside a name: "Pirelli shares", "Pirelli's cables
+ * division", "shares in Pirelli", "tyre giant Pirelli". */
+static bool business_context(const sr_doc *d, const sr_mention *mn)
+{
+    static const char *const after[] = {"shares", "stock", "stake", "subsidiary", "unit", "division",
+                                        "shareholders", "stockholders", "earnings", "profit",
+                                        "profits", NULL};
+    static const char *const before[] = {"giant", "firm", "maker", "makers", "subsidiary", NULL};
+    uint32_t j = mn->tok_first + mn->tok_n, n;
+    const char *w;
+    if (j < d->tokens.n && sr_ent_tok_is(d, j, "'s"))
+        j++;
+    if (j < d->tokens.n && (w = sr_ent_tv(d, j, &n), sr_ent_in_list(w, n, after)))
+        return true;
+    uint32_t i = mn->tok_first;
+    if (i >= 2 && (sr_ent_tok_is(d, i - 1, "in") || sr_ent_tok_is(d, i - 1, "of")) &&
+        (sr_ent_tok_is(d, i - 2, "shares") || sr_ent_tok_is(d, i - 2, "stake")))
+        return true;
+    return i >= 1 && (w = sr_ent_tv(d, i - 1, &n), sr_ent_in_list(w, n, before));
+}
+
+/* A "person" of one word, never with a title nor the surname of a
+ * person of several words, in business context is a company, with the
+ * names joined to it ("Pirelli shares ... Pirelli is linking with ...",
+ * "Pirelli Cables"). */
+static bool retype_companies(ectx *x, uint32_t nb)
+{
+    sr_doc *d = x->d;
+    uint32_t nm = d->mentions.n;
+    uint8_t *st = sr_arena_calloc(d->arena, nm + 1, 1); /* 1 business, 2 a person's surname or title */
+    keyslot *last = sr_arena_calloc(d->arena, nb, sizeof *last);
+    if (!st || !last)
+        return false;
+    /* the last words of people's names of several words ("Marco Tronchetti
+     * Provera"): a one-word mention that is one is a surname */
+    for (uint32_t k = 0; k < nm; k++) {
+        const sr_mention *mn = &d->mentions.v[k];
+        if (mn->type == SR_ENT_PERSON && mn->tok_n > 1) {
+            uint32_t wl;
+            const char *w = sr_ent_tv(d, mn->tok_first + mn->tok_n - 1, &wl);
+            key_get(last, nb - 1, name_key(w, wl, 9), (int32_t)k);
+        }
+    }
+    for (uint32_t k = 0; k < nm; k++) {
+        const sr_mention *mn = &d->mentions.v[k];
+        if (mn->type != SR_ENT_PERSON || mn->tok_n != 1)
+            continue;
+        int32_t r = find(x, (int32_t)k);
+        uint32_t wl;
+        const char *w = sr_ent_tv(d, mn->tok_first, &wl);
+        if (match_ending_at(d, mn->tok_first, SR_LEX_TITLE) || key_find(last, nb - 1, name_key(w, wl, 9)) >= 0)
+            st[r] |= 2;
+        else if (business_context(d, mn))
+            st[r] |= 1;
+    }
+    for (uint32_t k = 0; k < nm; k++) {
+        sr_mention *mn = &d->mentions.v[k];
+        if (mn->type == SR_ENT_PERSON && st[find(x, (int32_t)k)] == 1)
+            mn->type = SR_ENT_ORG;
+    }
+    return true;
+}
+
 static bool link_mentions(ectx *x)
 {
     uint32_t nm = x->d->mentions.n;
@@ -1254,7 +1663,7 @@ static bool link_mentions(ectx *x)
     if (!link_by_keys(x, nb))
         return false;
     link_aliases(x);
-    return link_retyped(x, nb) && link_partial_names(x, nb);
+    return link_retyped(x, nb) && link_partial_names(x, nb) && link_companies(x, nb) && retype_companies(x, nb);
 }
 
 /* ---- attributes -------------------------------------------------------------- */
@@ -1298,6 +1707,46 @@ static bool actor_of_match(const sitrep_model *m, const sr_match *mt, sr_actor *
     return false;
 }
 
+static bool adjective(ectx *x, uint32_t i);
+
+/* The country of the nationality word that ends just before token i: our
+ * demonyms, else a capitalized adjective whose WordNet pertainym is a
+ * country ("Gambian"), whatever the tagger made of it; NULL when none. */
+static const char *demonym_country(ectx *x, uint32_t i)
+{
+    const sr_doc *d = x->d;
+    const sr_match *dm = match_ending_at(d, i, SR_LEX_DEMONYM);
+    if (dm)
+        return dm->rec->country[0] ? dm->rec->country : NULL;
+    if (i == 0 || !(d->tokens.v[i - 1].flags & SR_TF_CAP) || !norp_word(x, i - 1, 1))
+        return NULL;
+    uint32_t n;
+    const char *s = sr_ent_tv(d, i - 1, &n);
+    char low[64];
+    for (uint32_t q = 0; q < n; q++)
+        low[q] = (s[q] >= 'A' && s[q] <= 'Z') ? (char)(s[q] + 32) : s[q];
+    const char *p = sr_wn_pertainym(x->m, low, n);
+    const uint32_t *ids;
+    if (!p || !sr_geo_lookup_doc(d, x->m, p, strlen(p), &ids))
+        return NULL;
+    const sr_place_rec *r = sr_geo_place(x->m, ids[0]);
+    return r->feature == SR_FEATURE_COUNTRY ? sr_geo_iso3(x->m, r->cc) : NULL;
+}
+
+/* Is the mention after a preposition of place, or the region after a
+ * name that is ("in Diego Martin, Diego Martin, a masked gunman ...")? */
+static bool after_place_prep(ectx *x, const sr_mention *mn)
+{
+    const sr_doc *d = x->d;
+    uint32_t f = mn->tok_first;
+    if (f > 0 && place_prep_at(d, f - 1))
+        return true;
+    if (f < 3 || !sr_ent_tok_is(d, f - 1, ",") || !x->cover[f - 2])
+        return false;
+    const sr_mention *pm = &d->mentions.v[x->cover[f - 2] - 1];
+    return pm->tok_first + pm->tok_n == f - 1 && pm->tok_first > 0 && place_prep_at(d, pm->tok_first - 1);
+}
+
 /* A person's title, role and affiliation, from the words around one of
  * its mentions: "coalition spokesman Colonel Ryan Dillon", "an SDF
  * spokesman", "Ryan Dillon, a spokesman for the coalition". */
@@ -1306,6 +1755,9 @@ static void person_context(ectx *x, sr_entity *e, const sr_mention *mn, const ch
     sr_doc *d = x->d;
     uint32_t i = mn->tok_first;
     const sr_match *t = match_ending_at(d, i, SR_LEX_TITLE);
+    if (!t && i > 0 && (d->tokens.v[i - 1].flags & SR_TF_CAP) && match_ending_at(d, i, SR_LEX_ROLE) &&
+        match_ending_at(d, i, SR_LEX_ROLE)->rec->sector[0])
+        t = match_ending_at(d, i, SR_LEX_ROLE); /* "Judge Alejandro Rivera" */
     if (t) {
         if (!e->title)
             e->title = t->strs + t->rec->name_off;
@@ -1325,14 +1777,23 @@ static void person_context(ectx *x, sr_entity *e, const sr_mention *mn, const ch
     } else if (!t) {
         aff_end = UINT32_MAX;
     }
-    /* after the name: ", a spokesman for the coalition" */
+    /* after the name: ", a spokesman for the coalition"; not after a
+     * preposition of place ("in Diego Martin, a masked gunman shot": the
+     * name is a place, the words after the comma a clause's subject) */
     uint32_t j = mn->tok_first + mn->tok_n;
-    if (!r && j + 2 < d->tokens.n && sr_ent_tok_is(d, j, ",")) {
+    if (!r && j + 2 < d->tokens.n && sr_ent_tok_is(d, j, ",") && !after_place_prep(x, mn)) {
         uint32_t q = j + 1;
         if (sr_ent_tok_is_ci(d, q, "a") || sr_ent_tok_is_ci(d, q, "an") || sr_ent_tok_is_ci(d, q, "the"))
             q++;
-        for (uint32_t lim = q + 3; q < lim && q < d->tokens.n; q++) {
+        /* within the apposition: no comma or bracket between ("Mundo
+         * Nuevo, Veracruz, workers ...": the workers are no role of his) */
+        for (uint32_t lim = q + 3; q < lim && q < d->tokens.n && d->tokens.v[q].kind == SR_TOK_WORD; q++) {
             const sr_match *rr = match_at(d, q, SR_LEX_PERSONROLE);
+            const sr_match *gm = rr ? NULL : match_at(d, q, SR_LEX_ROLE);
+            if (gm && !e->sector[0] && gm->rec->sector[0])
+                memcpy(e->sector, gm->rec->sector, 4); /* ", a Lebanese official", "a military spokesman" */
+            if (gm && q > j + 1 && !*country)
+                *country = demonym_country(x, q);
             if (!rr)
                 continue;
             if (!e->role)
@@ -1341,6 +1802,8 @@ static void person_context(ectx *x, sr_entity *e, const sr_mention *mn, const ch
              * it ("spokesman for the coalition") */
             if (q > j + 1 && entity_at(x, q - 1) >= 0 && e->affiliation < 0)
                 e->affiliation = entity_at(x, q - 1);
+            if (q > j + 1 && !*country)
+                *country = demonym_country(x, q); /* ", a Lebanese official" */
             uint32_t after = rr->tok_first + rr->tok_n;
             if (after + 1 < d->tokens.n && (sr_ent_tok_is(d, after, "for") || sr_ent_tok_is(d, after, "of"))) {
                 after++;
@@ -1363,16 +1826,48 @@ static void person_context(ectx *x, sr_entity *e, const sr_mention *mn, const ch
         }
     }
     if (aff_end != UINT32_MAX && aff_end > 0) {
-        int32_t a = entity_at(x, aff_end - 1);
-        if (a >= 0 && e->affiliation < 0 && (uint32_t)a != mn->entity)
-            e->affiliation = a;
-        if (a < 0 && !*country) {
-            /* "Syrian President": a nationality word before the title */
-            const sr_match *dm = match_ending_at(d, aff_end, SR_LEX_DEMONYM);
-            if (dm && dm->rec->country[0])
-                *country = dm->rec->country;
+        /* "Syrian President": a nationality word before the title, whatever
+         * the tagger made of it ("Gambian" read as a name) */
+        const char *dc = demonym_country(x, aff_end);
+        if (dc || match_ending_at(d, aff_end, SR_LEX_DEMONYM)) {
+            if (dc && !*country)
+                *country = dc;
+        } else {
+            /* "Lebanon's new President", "the U.S. Secretary of State": the
+             * possessor or the modifier before it, past two adjectives */
+            uint32_t b = aff_end;
+            for (int k = 0; k < 2 && b > 1 && adjective(x, b - 1); k++)
+                b--;
+            if (b > 1 && sr_ent_tok_is(d, b - 1, "'s"))
+                b--;
+            int32_t a = b > 0 ? entity_at(x, b - 1) : -1;
+            if (a >= 0 && e->affiliation < 0 && (uint32_t)a != mn->entity &&
+                d->entities.v[a].type != SR_ENT_PERSON)
+                e->affiliation = a;
         }
     }
+    /* "King Hassan of Morocco", "the president of Armenia X": "of" and a
+     * place or an organization after the name */
+    uint32_t of = mn->tok_first + mn->tok_n;
+    if (e->affiliation < 0 && of + 1 < d->tokens.n && sr_ent_tok_is(d, of, "of")) {
+        uint32_t q = of + 1;
+        if (sr_ent_tok_is_ci(d, q, "the") && q + 1 < d->tokens.n)
+            q++;
+        int32_t a = entity_at(x, q);
+        if (a >= 0 && (uint32_t)a != mn->entity && d->entities.v[a].type != SR_ENT_PERSON &&
+            d->entities.v[a].type != SR_ENT_NORP)
+            e->affiliation = a;
+    }
+}
+
+/* A lower-case adjective between a possessor and a title ("new",
+ * "former", "acting"). */
+static bool adjective(ectx *x, uint32_t i)
+{
+    const sr_doc *d = x->d;
+    const sr_token *t = &d->tokens.v[i];
+    return d->tags && t->kind == SR_TOK_WORD && !(t->flags & SR_TF_CAP) &&
+           sr_tag_name(x->m, d->tags[i])[0] == 'J';
 }
 
 static bool build_entities(ectx *x)
@@ -1503,6 +1998,20 @@ static void norp_actor(ectx *x, sr_entity *en)
     }
 }
 
+/* Is token i a word WordNet knows as an adjective ("Central",
+ * "Southern", "National")?  Such a word in a name is no place. */
+static bool lexical_adjective(ectx *x, uint32_t i)
+{
+    uint32_t n;
+    const char *s = sr_ent_tv(x->d, i, &n);
+    char low[32];
+    if (n >= sizeof low)
+        return false;
+    for (uint32_t q = 0; q < n; q++)
+        low[q] = (s[q] >= 'A' && s[q] <= 'Z') ? (char)(s[q] + 32) : s[q];
+    return sr_wn_class(x->m, low, n, 'a') >= 0;
+}
+
 /* "Syrian Democratic Forces": a nationality word or country in an
  * organization's longest name, else a place in it ("Raqqa Civil Council"
  * is Syrian), and the sector its last cue word gives. */
@@ -1528,17 +2037,36 @@ static void org_actor(ectx *x, sr_entity *en)
             sector = mt->rec->sector;
         }
     }
+    /* a place in the name: the longest run of up to three words the
+     * gazetteer knows ("New York Stock Exchange" is New York's, not
+     * York's); a country's code written as one ("US Congress"); never an
+     * adjective alone ("Central Bank", "Southern Command") */
     for (uint32_t j = 0; mn && !country && !group && j < mn->tok_n; j++) {
         const sr_token *t = &d->tokens.v[mn->tok_first + j];
-        if (!(t->flags & SR_TF_CAP) || (t->flags & SR_TF_ALLCAPS))
+        if (!(t->flags & SR_TF_CAP))
             continue;
-        const uint32_t *ids;
-        uint32_t c = sr_geo_lookup_doc(d, m, d->norm + t->nstart, t->nend - t->nstart, &ids);
-        if (!c)
-            continue;
-        const sr_place_rec *p = sr_geo_place(m, ids[0]);
-        if (p->feature == SR_FEATURE_COUNTRY || p->population >= 100000)
-            country = sr_geo_iso3(m, p->cc);
+        for (uint32_t k = mn->tok_n - j < 3 ? mn->tok_n - j : 3; k >= 1 && !country; k--) {
+            uint32_t first = mn->tok_first + j, a = t->nstart, b = d->tokens.v[first + k - 1].nend;
+            const sr_token *lt = &d->tokens.v[first + k - 1];
+            if (!(lt->flags & SR_TF_CAP) || (k == mn->tok_n && mn->tok_n > 1))
+                continue;
+            if (k == 1 && lexical_adjective(x, first))
+                continue;
+            const uint32_t *ids;
+            uint32_t one, c;
+            if (k == 1 && (t->flags & SR_TF_ALLCAPS))
+                c = mn->tok_n > 1 ? sr_ent_resolve_name(x, d->norm + a, b - a, &ids, &one) : 0;
+            else
+                c = sr_geo_lookup_doc(d, m, d->norm + a, b - a, &ids);
+            if (!c)
+                continue;
+            const sr_place_rec *p = sr_geo_place(m, ids[0]);
+            if (p->feature == SR_FEATURE_COUNTRY || p->population >= 100000)
+                country = sr_geo_iso3(m, p->cc);
+            if (country || k > 1)
+                j += k - 1; /* a known place that is no country's: its words are used */
+            break;
+        }
     }
     if (country || group) {
         sr_ent_set_actor(&en->actor, country, group, sector, NULL);
@@ -1574,6 +2102,26 @@ static void person_actor(ectx *x, sr_entity *en)
     }
 }
 
+/* A place entity whose name is a country ("U.S.", "Iraq") takes the
+ * country's code now, so the people and organizations it modifies can
+ * take it ("the U.S. Secretary of State", "Iraq's interior ministry");
+ * other places wait for sr_ent_geocode(). */
+static void country_actor(ectx *x, sr_entity *en)
+{
+    const uint32_t *ids;
+    uint32_t one, c = sr_geo_lookup_doc(x->d, x->m, en->name, en->name_len, &ids);
+    if (!c && sr_ent_is_acronym(en->name, en->name_len))
+        c = sr_ent_resolve_name(x, en->name, en->name_len, &ids, &one); /* "U.S." */
+    if (!c)
+        return;
+    const sr_place_rec *p = sr_geo_place(x->m, ids[0]);
+    const char *c3 = p->feature == SR_FEATURE_COUNTRY ? sr_geo_iso3(x->m, p->cc) : NULL;
+    if (c3) {
+        sr_ent_set_actor(&en->actor, c3, NULL, NULL, NULL);
+        en->has_actor = true;
+    }
+}
+
 /* Actor codes (docs/actors.md): named actors, nationality words and
  * organizations first, since a person's affiliation may be one of them;
  * then people. */
@@ -1588,7 +2136,9 @@ static void code_actors(ectx *x)
         actor_from_mentions(x, en);
         if (en->has_actor)
             continue;
-        if (en->type == SR_ENT_NORP)
+        if (en->type == SR_ENT_GPE)
+            country_actor(x, en);
+        else if (en->type == SR_ENT_NORP)
             norp_actor(x, en);
         else if (en->type == SR_ENT_ORG)
             org_actor(x, en);
@@ -1793,23 +2343,60 @@ int32_t sr_entity_named_by(const sr_doc *d, uint32_t before, uint32_t w, int typ
 /* "the Syrian army", "US-backed militias", "Kurdish and Arab fighters",
  * "Islamic State fighters", "rebels", "tribal elders": a role noun of our
  * lexicon with the modifiers before it that say whose it is. */
+/* A noun of time ("today", "yesterday", "tonight": WordNet's noun.time),
+ * which a role noun before it does not modify ("the government today
+ * welcomed"). */
+static bool time_noun(ectx *x, uint32_t i)
+{
+    uint32_t n;
+    const char *s = sr_ent_tv(x->d, i, &n);
+    char low[24];
+    if (n >= sizeof low)
+        return false;
+    for (uint32_t q = 0; q < n; q++)
+        low[q] = (s[q] >= 'A' && s[q] <= 'Z') ? (char)(s[q] + 32) : s[q];
+    int cls = sr_wn_class(x->m, low, n, 'n');
+    return cls >= 0 && strcmp(sr_wn_class_name(cls), "noun.time") == 0;
+}
+
+/* Is the mention over the match's first token exactly the match (a
+ * capitalized group noun the tagger read as a name)? */
+static bool name_is_match(ectx *x, const sr_match *mt)
+{
+    const sr_mention *mn = &x->d->mentions.v[x->cover[mt->tok_first] - 1];
+    return mn->tok_first == mt->tok_first && mn->tok_n == mt->tok_n;
+}
+
 static bool groups(ectx *x)
 {
     sr_doc *d = x->d;
     for (uint32_t k = 0; k < d->matches.n; k++) {
         const sr_match *mt = &d->matches.v[k];
-        if (mt->rec->kind != SR_LEX_ROLE)
+        uint32_t after = mt->tok_first + mt->tok_n, last = after - 1;
+        /* a title with no name after it acts as its office ("Taiwan's Vice
+         * Foreign Minister visited Russia") */
+        bool office = mt->rec->kind == SR_LEX_TITLE && mt->rec->sector[0] &&
+                      (after >= d->tokens.n || !(d->tokens.v[after].flags & SR_TF_CAP) ||
+                       d->tokens.v[after].kind != SR_TOK_WORD);
+        if (mt->rec->kind != SR_LEX_ROLE && !office)
             continue;
         /* a role word inside a name is part of the name; one before a noun
          * modifies it ("civilian casualties") */
-        if (x->cover[mt->tok_first])
+        /* (not when the name is the group noun alone: "Malian Armed
+         * Forces" of "Armed Forces" read as a name) */
+        if ((x->cover[mt->tok_first] && !name_is_match(x, mt)) || (office && x->cover[last]))
             continue;
-        uint32_t after = mt->tok_first + mt->tok_n, last = after - 1;
+        /* "Judge Alejandro Rivera": a capitalized role noun before a
+         * person's name is the person's title */
+        if (!office && (d->tokens.v[mt->tok_first].flags & SR_TF_CAP) && after < d->tokens.n &&
+            x->cover[after] && d->mentions.v[x->cover[after] - 1].tok_first == after &&
+            d->mentions.v[x->cover[after] - 1].type == SR_ENT_PERSON)
+            continue;
         if (after < d->tokens.n && d->tags && sr_tag_name(x->m, d->tags[after])[0] == 'N' &&
             d->tokens.v[after].kind == SR_TOK_WORD &&
             strcmp(sr_tag_name(x->m, d->tags[last]), "NNS") != 0 &&
             strcmp(sr_tag_name(x->m, d->tags[last]), "NNPS") != 0 &&
-            !(d->tokens.v[after].flags & SR_TF_CAP))
+            !(d->tokens.v[after].flags & SR_TF_CAP) && !time_noun(x, after))
             continue;
         const char *sector = mt->rec->sector;
         const char *country = NULL, *group = NULL, *code = NULL;
@@ -1852,7 +2439,10 @@ static bool groups(ectx *x)
                 start = mn->tok_first;
             } else if (match_ending_at(d, i, SR_LEX_ROLE) && !(t->flags & SR_TF_CAP)) {
                 /* "government soldiers", "opposition fighters": a role noun
-                 * as modifier; the head's sector stands */
+                 * as modifier; the head's sector stands, or is the
+                 * modifier's when the head has none ("rebel leaders") */
+                if (!sector[0])
+                    sector = match_ending_at(d, i, SR_LEX_ROLE)->rec->sector;
                 first = match_ending_at(d, i, SR_LEX_ROLE)->tok_first;
                 i = first;
                 continue;
@@ -1890,6 +2480,8 @@ static bool groups(ectx *x)
             first = start;
             i = start;
         }
+        if (!sector[0] && !country && !group && !code)
+            continue; /* "the leaders": no one in particular */
         sr_group *gr = SR_VEC_PUSH(d->arena, &d->groups);
         if (!gr)
             return false;

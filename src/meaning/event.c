@@ -308,6 +308,29 @@ static int32_t latest_org(const ectx *c, uint32_t i, bool det)
     return o >= 0 ? entity_at(c, o) : -1;
 }
 
+static void fill_arg(const ectx *c, const actor_ref *a, sr_event_arg *out);
+
+static const char *const speech_verbs[] = {"said", "says", "told", "added", "stated", "announced",
+                                           "reported", "claimed", "confirmed", "alleged", NULL};
+
+/* "former hostages said ... them": the plural noun that speaks, just
+ * before a verb of saying earlier in token i's sentence (at most 24 tokens
+ * back), or UINT32_MAX. */
+static uint32_t speaker_before(const ectx *c, uint32_t i)
+{
+    uint32_t lo = sentence_start(c, i, 0);
+    for (uint32_t k = i; k > lo + 1 && k + 24 > i; k--) {
+        uint32_t v = k - 1;
+        if (!is_any(c, v, speech_verbs) || !is_verb(c, v))
+            continue;
+        const char *t = tag(c, v - 1);
+        if (strcmp(t, "NNS") == 0 || strcmp(t, "NNPS") == 0)
+            return v - 1;
+        return UINT32_MAX;
+    }
+    return UINT32_MAX;
+}
+
 /* "the group", "the coalition", "the city", "it", "they": what they stand
  * for.  `place` prefers a place for "it" (what is captured). */
 static bool resolve_ref(const ectx *c, uint32_t i, sr_event_arg *out, bool place)
@@ -331,6 +354,23 @@ static bool resolve_ref(const ectx *c, uint32_t i, sr_event_arg *out, bool place
     else if (is(c, i, "it") || is(c, i, "its") || (det && is_any(c, h, org_nouns)))
         e = latest_org(c, i, det);
     else if (is(c, i, "they") || is(c, i, "their") || is(c, i, "them")) {
+        /* "former hostages said X imprisoned them": in what people
+         * say, "they" are the speakers; a group of them, or none of the
+         * actors (not the latest organization) */
+        uint32_t sv = speaker_before(c, i);
+        if (sv != UINT32_MAX) {
+            int32_t g = c->group_at[sv];
+            if (g < 0)
+                return false;
+            const sr_group *gr = &c->d->groups.v[g];
+            actor_ref ga = {gr->tok_first, gr->tok_n, gr->entity, g};
+            fill_arg(c, &ga, out);
+            if (out->entity >= 0) { /* a named group: the pronoun; else the words it stands for */
+                out->start = c->d->tokens.v[i].start;
+                out->end = c->d->tokens.v[i].end;
+            }
+            return true;
+        }
         if (!latest_plural(c, i, out))
             return false;
         if (out->entity >= 0) {
@@ -384,6 +424,51 @@ static void fill_arg(const ectx *c, const actor_ref *a, sr_event_arg *out)
         out->actor = p->actor;
         out->entity = p->entity;
     }
+}
+
+/* The actor that holds a town, by the text: a mention of it after an
+ * actor's possessive and up to three adjectives and lower-case nouns
+ * ("Islamic State's Syrian stronghold Raqqa", "the militants' remaining
+ * positions in Raqqa"), or an apposition after it that an actor's
+ * possessive starts ("Raqqa, Islamic State's de facto capital").  What
+ * is attacked or taken there is the holder's.
+ * Looks at the town's first eight mentions, a fixed window each. */
+static bool place_holder(const ectx *c, int32_t e, actor_ref *out)
+{
+    const sr_doc *d = c->d;
+    if (e < 0 || !is_mere_place(c, e))
+        return false;
+    const sr_entity *en = &d->entities.v[e];
+    for (uint32_t q = 0; q < en->nmentions && q < 8; q++) {
+        const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+        /* after it: "Raqqa, Islamic State's de facto capital" */
+        uint32_t nx = mn->tok_first + mn->tok_n;
+        actor_ref a;
+        if (nx + 2 < d->tokens.n && is(c, nx, ",") && actor_at(c, nx + 1, &a) && a.tok == nx + 1 &&
+            a.tok + a.n < d->tokens.n && strcmp(tag(c, a.tok + a.n), "POS") == 0 &&
+            (a.group >= 0 || (!is_place_entity(c, a.entity) &&
+                              (a.entity < 0 || d->entities.v[a.entity].type != SR_ENT_PERSON)))) {
+            *out = a;
+            return true;
+        }
+        uint32_t k = mn->tok_first;
+        if (k > 0 && is(c, k - 1, "in"))
+            k--;
+        uint32_t words = 0;
+        while (k > 0 && words < 3 && d->tokens.v[k - 1].kind == SR_TOK_WORD &&
+               (tag(c, k - 1)[0] == 'J' ||
+                (!(d->tokens.v[k - 1].flags & SR_TF_CAP) &&
+                 ((tag(c, k - 1)[0] == 'N' && tag(c, k - 1)[2] != 'P') || strcmp(tag(c, k - 1), "VBG") == 0))))
+            k--, words++;
+        if (k < 2 || strcmp(tag(c, k - 1), "POS") != 0)
+            continue;
+        if (!actor_at(c, k - 2, &a) || (a.group < 0 && is_place_entity(c, a.entity)) ||
+            (a.group < 0 && a.entity >= 0 && d->entities.v[a.entity].type == SR_ENT_PERSON))
+            continue;
+        *out = a;
+        return true;
+    }
+    return false;
 }
 
 /* Is the actor item at tokens [tok, tok+n) the object of a preposition or
@@ -460,8 +545,7 @@ static bool passive(const ectx *c, uint32_t ti, uint32_t lo)
     return ti + 1 < c->d->tokens.n && is(c, ti + 1, "by");
 }
 
-static const char *const speech_verbs[] = {"said", "says", "told", "added", "stated", "announced",
-                                           "reported", "claimed", "confirmed", "alleged", NULL};
+
 
 /* The subject: the nearest actor on the left that is not governed. */
 static bool find_source_left(const ectx *c, uint32_t ti, uint32_t lo, sr_event_arg *out, bool places)
@@ -525,6 +609,9 @@ static bool find_target_right(const ectx *c, uint32_t from, uint32_t hi, sr_even
                 i = a.tok + a.n - 1;
                 continue;
             }
+            actor_ref holder;
+            if (a.group < 0 && places_ok && place_holder(c, a.entity, &holder))
+                a = holder;
             fill_arg(c, &a, out);
             return true;
         }
@@ -2133,6 +2220,9 @@ static bool actor_of_head(const ectx *c, uint32_t h, uint32_t lo, uint32_t hi, b
     if (actor_at(c, h, &a)) {
         if (a.group < 0 && is_mere_place(c, a.entity) && !places)
             return false;
+        actor_ref holder;
+        if (a.group < 0 && places && place_holder(c, a.entity, &holder))
+            a = holder; /* the assault on Raqqa, Islamic State's stronghold */
         fill_arg(c, &a, out);
         return true;
     }
@@ -2181,6 +2271,24 @@ static uint32_t oblique(const ectx *c, uint32_t v, uint32_t lo, uint32_t hi, con
 
 static const char *const target_cases[] = {"on", "against", "at", "upon", "with", "to", NULL};
 
+/* Is the nominal t the source's own: a possessive pronoun or possessor
+ * on it that stands for the source ("its troops", "the army's
+ * positions" when the army acts)? */
+static bool owned_by_source(const ectx *c, uint32_t t, uint32_t lo, uint32_t hi, const sr_event_arg *src)
+{
+    const sr_doc *d = c->d;
+    for (uint32_t k = t > lo + 4 ? t - 4 : lo; k < t && k < hi; k++) {
+        if (d->heads[k] != t || d->deprels[k] != SR_DEP_NMOD_POSS)
+            continue;
+        sr_event_arg o = {.entity = -1};
+        if (!actor_of_head(c, k, lo, hi, false, &o, 1))
+            return false;
+        return (o.entity >= 0 && o.entity == src->entity) || (o.start == src->start && o.end == src->end) ||
+               (o.has_actor && src->has_actor && strcmp(o.actor.code, src->actor.code) == 0);
+    }
+    return false;
+}
+
 /* Source and target of a verb trigger from the parse; which were found
  * (1 source, 2 target). */
 static int parse_verb_args(const ectx *c, sr_event *ev, bool places, uint32_t lo, uint32_t hi)
@@ -2203,6 +2311,26 @@ static int parse_verb_args(const ectx *c, sr_event *ev, bool places, uint32_t lo
     sr_event_arg a = ev->source, b = ev->target;
     if (actor_of_head(c, s, lo, hi, false, &a, 0))
         ev->source = a, got |= 1;
+    /* "offered its troops to Lebanon", "withdraw its troops from
+     * Lebanon": an object the source owns is no target; the one it goes
+     * to or from is */
+    static const char *const to_from[] = {"to", "from", NULL};
+    if (t != UINT32_MAX && (ev->source.entity >= 0 || ev->source.has_actor) &&
+        owned_by_source(c, t, lo, hi, &ev->source)) {
+        uint32_t o = oblique(c, v + ev->trig_n - 1, lo, hi, to_from);
+        if (o == UINT32_MAX)
+            o = oblique(c, t, lo, hi, to_from);
+        if (o == UINT32_MAX) {
+            /* the parse found none: "to" or "from" soon after the object */
+            ev->target = (sr_event_arg){.entity = -1};
+            for (uint32_t k = t + 1; k < hi && k < t + 4; k++)
+                if (is_any(c, k, to_from)) {
+                    find_target_right(c, k + 1, hi, &ev->target, places);
+                    break;
+                }
+        }
+        t = o;
+    }
     if (actor_of_head(c, t, lo, hi, places, &b, 0) &&
         !(b.start == ev->source.start && b.end == ev->source.end)) /* no one acts on himself */
         ev->target = b, got |= 2;
@@ -2251,6 +2379,34 @@ static int parse_noun_args(const ectx *c, sr_event *ev, bool places, uint32_t lo
     return got;
 }
 
+/* "offered its troops to Lebanon", "withdraw its troops from Lebanon",
+ * without the parse: a target right after a possessive pronoun that
+ * stands for the source is the source's own; the one after "to" or
+ * "from" a few words on is the target, else none. */
+static void own_object(const ectx *c, sr_event *ev, uint32_t hi, bool places)
+{
+    const sr_doc *d = c->d;
+    if ((!ev->target.has_actor && ev->target.entity < 0) ||
+        (!ev->source.has_actor && ev->source.entity < 0))
+        return;
+    uint32_t t = token_at(d, ev->target.start);
+    if (t == 0 || t >= d->tokens.n || !(is(c, t - 1, "its") || is(c, t - 1, "their") || is(c, t - 1, "his") ||
+                                       is(c, t - 1, "her")))
+        return;
+    sr_event_arg o = {.entity = -1};
+    if (!resolve_ref(c, t - 1, &o, false) ||
+        !((o.entity >= 0 && o.entity == ev->source.entity) ||
+          (o.has_actor && ev->source.has_actor && strcmp(o.actor.code, ev->source.actor.code) == 0)))
+        return;
+    uint32_t e = token_at(d, ev->target.end - 1);
+    ev->target = (sr_event_arg){.entity = -1};
+    for (uint32_t k = e + 1; k < hi && k < e + 4; k++)
+        if (is(c, k, "to") || is(c, k, "from")) {
+            find_target_right(c, k + 1, hi, &ev->target, places);
+            break;
+        }
+}
+
 /* Who did it and to whom, for a verb. */
 static void verb_args(const ectx *c, sr_event *ev, const sr_lex_rec *r, uint32_t lo, uint32_t hi)
 {
@@ -2282,6 +2438,7 @@ static void verb_args(const ectx *c, sr_event *ev, const sr_lex_rec *r, uint32_t
     } else {
         find_source_left(c, i, lo, &ev->source, r->inverse);
         find_target_right(c, after, hi, &ev->target, places);
+        own_object(c, ev, hi, places);
     }
     if (sr_parsed(c->d, i)) /* the parse, where there is one, knows better */
         parse_verb_args(c, ev, places, lo, hi);

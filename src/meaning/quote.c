@@ -50,16 +50,60 @@ __attribute__((constructor)) static void init_verbs(void)
         sr_wordfilter_add(&verbs, speech_verbs[k]);
 }
 
+/* A verb of saying at token i: one of the list, used as a verb — never
+ * inside a name ("United States"), never tagged or parsed as a noun or
+ * adjective ("the states", "a noted author"). */
 static bool speech_verb(const qtx *c, uint32_t i)
 {
-    if (i >= c->d->tokens.n)
+    const sr_doc *d = c->d;
+    if (i >= d->tokens.n)
         return false;
-    const sr_token *t = &c->d->tokens.v[i];
-    if (!sr_wordfilter_has(&verbs, c->d->norm + t->nstart, t->nend - t->nstart))
+    const sr_token *t = &d->tokens.v[i];
+    if (!sr_wordfilter_has(&verbs, d->norm + t->nstart, t->nend - t->nstart))
         return false;
-    for (int k = 0; speech_verbs[k]; k++)
-        if (is(c, i, speech_verbs[k]))
+    bool listed = false;
+    for (int k = 0; speech_verbs[k] && !listed; k++)
+        listed = is(c, i, speech_verbs[k]);
+    if (!listed || c->ent_at[i])
+        return false;
+    if (sr_parsed(d, i))
+        return d->upos[i] == SR_UPOS_VERB;
+    return !d->tags || !c->m || sr_tag_name(c->m, d->tags[i])[0] == 'V';
+}
+
+/* Does the verb of saying at v introduce a clause — is it what reports
+ * speech, not "added recording abilities" or "announced a dividend"?
+ * From the parse when the sentence was parsed: v heads a clause (ccomp,
+ * parataxis) or is the parataxis of one ("..., X said"); a noun object
+ * and no clause is no speech.  Else (and where the parse says neither)
+ * from the tags: "that", or a finite verb (or a modal) after at most
+ * eight words before the clause ends. */
+static bool introduces_clause(const qtx *c, uint32_t v, uint32_t hi)
+{
+    const sr_doc *d = c->d;
+    if (sr_parsed(d, v)) {
+        if (d->deprels[v] == SR_DEP_PARATAXIS || d->deprels[v] == SR_DEP_CCOMP ||
+            sr_parse_dependent(d, v, SR_DEP_CCOMP) != UINT32_MAX ||
+            sr_parse_dependent(d, v, SR_DEP_PARATAXIS) != UINT32_MAX)
             return true;
+        /* a noun object and nothing clausal: "added recording abilities" */
+        uint32_t o = sr_parse_object(d, v);
+        if (o != UINT32_MAX && d->upos[o] == SR_UPOS_NOUN && o + 1 < hi && !is(c, o + 1, "that"))
+            return false;
+    }
+    if (!d->tags || !c->m)
+        return true;
+    uint32_t i = v + 1;
+    if (i < hi && (is(c, i, "that") || is(c, i, ":") || is(c, i, ",") || (d->tokens.v[i].flags & SR_TF_QUOTE)))
+        return true;
+    for (uint32_t k = i; k < hi && k < i + 9; k++) {
+        const char *tg = sr_tag_name(c->m, d->tags[k]);
+        if (is(c, k, ",") || is(c, k, ";") || (d->tokens.v[k].flags & SR_TF_SENT_END))
+            return false;
+        if (k > i && (strcmp(tg, "VBD") == 0 || strcmp(tg, "VBZ") == 0 || strcmp(tg, "VBP") == 0 ||
+                      strcmp(tg, "MD") == 0))
+            return true;
+    }
     return false;
 }
 
@@ -121,6 +165,21 @@ static int32_t speaker_in(qtx *c, uint32_t a, uint32_t b, uint32_t before)
                       is(c, i - 1, "at")))
             continue;
         int32_t e = (int32_t)c->ent_at[i] - 1;
+        /* "the airline's chief executive": the possessor is no speaker
+         * (nor "the U.S. envoy"'s country) when a noun follows it */
+        uint32_t end = i;
+        while (end + 1 < b && c->ent_at[end + 1] == c->ent_at[i])
+            end++;
+        if (end + 2 < b && (is(c, end + 1, "'s") || is(c, end + 1, "'")) && !c->ent_at[end + 2]) {
+            i = end;
+            continue;
+        }
+        if (end + 1 < b && !c->ent_at[end + 1] && d->entities.v[e].type != SR_ENT_PERSON && d->tags &&
+            c->m && sr_tag_name(c->m, d->tags[end + 1])[0] == 'N' &&
+            !(d->tokens.v[end + 1].flags & SR_TF_CAP)) {
+            i = end; /* "Iraqi officials", "a U.S. envoy": a modifier */
+            continue;
+        }
         if (d->entities.v[e].type == SR_ENT_PERSON)
             return e;
         if (any < 0 && d->entities.v[e].type != SR_ENT_NORP)
@@ -162,6 +221,27 @@ static int32_t speaker_in(qtx *c, uint32_t a, uint32_t b, uint32_t before)
     if (group && c->last_org[before] > at)
         at = c->last_org[before];
     return at ? (int32_t)c->ent_at[at - 1] - 1 : -1;
+}
+
+/* The speaker of the verb of saying at v, its words in [a, b): from the
+ * parse when the sentence was parsed — the verb's subject, resolved (a
+ * name's entity; a pronoun as speaker_in resolves it; a noun that names
+ * no entity, "the airline's chief executive", none) — else speaker_in. */
+static int32_t speaker_of(qtx *c, uint32_t v, uint32_t a, uint32_t b, uint32_t before)
+{
+    const sr_doc *d = c->d;
+    if (v != UINT32_MAX && sr_parsed(d, v)) {
+        uint32_t s = sr_parse_subject(d, v);
+        if (s != UINT32_MAX && s < d->tokens.n) {
+            if (c->ent_at[s] && c->src_at[s] != SR_MSRC_PREFIX)
+                return (int32_t)c->ent_at[s] - 1;
+            if (d->upos[s] == SR_UPOS_PRON)
+                return speaker_in(c, s, s + 1, before);
+            if (d->upos[s] == SR_UPOS_NOUN) /* "the coalition": a name it ends */
+                return speaker_in(c, s > 0 && is(c, s - 1, "the") ? s - 1 : s, s + 1, before);
+        }
+    }
+    return speaker_in(c, a, b, before);
 }
 
 static bool add_quote(qtx *c, uint32_t s_tok, uint32_t e_tok, bool direct, int32_t speaker,
@@ -300,7 +380,7 @@ static bool direct_quotes(qtx *c, uint32_t lo, uint32_t hi, uint8_t *quoted)
         bool shortq = last - i <= 3;
         bool found = (closed && after_cue(c, j, &sa, &sb, &cue)) ||
                      before_cue(c, i, lo, &sa, &sb, &cue, shortq);
-        int32_t sp = found ? speaker_in(c, sa, sb, i) : -1;
+        int32_t sp = found ? speaker_of(c, cue, sa, sb, i) : -1;
         if (!found && carry >= 0 && line_break(d, i))
             sp = carry; /* a paragraph that goes on quoting */
         /* a quote split around its cue: "...," X said. "..." - the second
@@ -438,11 +518,13 @@ static bool reported(qtx *c, const uint8_t *quoted)
                 uint32_t k = look_back(c, &comma, v, quoted, false);
                 if (k <= lo + 1)
                     continue;
-                int32_t sp = speaker_in(c, k, v, k);
+                int32_t sp = speaker_of(c, v, k, v, k);
                 if (!add_reported(c, quoted, lo, k - 2, sp, k, v, v))
                     return false;
                 goto next;
             }
+            if (!introduces_clause(c, v, hi))
+                continue; /* "added recording abilities": no speech */
             while (a < hi && (is(c, a, "on") || is(c, a, "that") || is(c, a, "in") ||
                               (d->tags && c->m && strncmp(sr_tag_name(c->m, d->tags[a]), "RB", 2) == 0) ||
                               (d->tags && c->m && sr_tag_name(c->m, d->tags[a])[0] == 'N' &&
@@ -455,7 +537,7 @@ static bool reported(qtx *c, const uint8_t *quoted)
             sa = look_back(c, &clause, v, quoted, true);
             if (sa < v && (is(c, sa, "and") || is(c, sa, "but")))
                 sa++; /* ", and former hostages said" */
-            int32_t sp = speaker_in(c, sa, sb, sa);
+            int32_t sp = speaker_of(c, v, sa, sb, sa);
             if (sp < 0 && !(sb > sa && d->tags && c->m))
                 continue;
             uint32_t b = hi - 1;

@@ -530,9 +530,108 @@ static void test_named_by(void **state)
     assert_int_equal(sr_entity_named_by(d, 0, the, -1), -1);
 }
 
+/* Actors known from their context, companies typed and joined (issue 13,
+ * items 3 and 4), on sentences written for this test. */
+static void test_actor_context(void **state)
+{
+    (void)state;
+    const sr_doc *d = tu_extract(
+        "U.S. Secretary of State Warren Christopher telephoned Russian Foreign Minister Andrei "
+        "Kozyrev on Tuesday. Gambian President Dawda Jawara will visit Mauritania. Syria has "
+        "offered its troops to Lebanon's new President Elias Hrawi. King Hassan of Morocco was "
+        "quoted today. Ahmed Ali, a Lebanese official, said the talks failed. The US Congress "
+        "agreed to lift embargoes. The New York Stock Exchange and the Central Bank of Nigeria "
+        "fell. GM said its sales rose in the United States, and US diplomats agreed.\n",
+        SITREP_FORMAT_TEXT);
+    static const char *const want[][2] = {
+        {"Warren Christopher", "USAGOV"}, {"Andrei Kozyrev", "RUSGOV"}, {"Dawda Jawara", "GMBGOV"},
+        {"Elias Hrawi", "LBNGOV"}, {"Hassan", "MARELI"}, {"Ahmed Ali", "LBNGOV"},
+        {"US Congress", "USALEG"}, {"Central Bank of Nigeria", "NGABUS"}};
+    for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
+        const sr_entity *e = ent(d, want[k][0]);
+        assert_non_null(e);
+        assert_true(e->has_actor);
+        assert_string_equal(e->actor.code, want[k][1]);
+    }
+    /* New York's exchange, not York's (GBR) */
+    const sr_entity *e = ent(d, "New York Stock Exchange");
+    assert_non_null(e);
+    assert_string_equal(e->actor.country, "USA");
+    /* "GM" is an acronym, no Gambia */
+    e = ent(d, "GM");
+    assert_non_null(e);
+    assert_int_equal(e->type, SR_ENT_ORG);
+    assert_true(!e->has_actor || strcmp(e->actor.country, "GMB") != 0);
+    /* "U.S.", "United States" and "US" one entity */
+    assert_int_equal(entities_with_mention(d, "U.S."), 1);
+    const sr_entity *us = ent(d, "United States");
+    assert_non_null(us);
+    assert_true(us->nmentions >= 3);
+
+    d = tu_extract("General Motors said on Monday its sales rose. The Washington Post reported it. "
+                   "Apple Inc. said profits rose, and Apple shares gained. David Jones, an analyst, "
+                   "said Jones Medical Industries Inc would grow. Jones said the deal was fair.\n",
+                   SITREP_FORMAT_TEXT);
+    static const char *const orgs[] = {"General Motors", "Washington Post", "Apple Inc.",
+                                       "Jones Medical Industries Inc"};
+    for (size_t k = 0; k < sizeof orgs / sizeof *orgs; k++) {
+        e = ent(d, orgs[k]);
+        assert_non_null(e);
+        assert_int_equal(e->type, SR_ENT_ORG);
+    }
+    assert_int_equal(ent(d, "Apple Inc.")->nmentions, 2); /* "Apple" joined */
+    e = ent(d, "David Jones");
+    assert_non_null(e);
+    assert_int_equal(e->nmentions, 2); /* the surname is the person's, not the company's */
+}
+
+/* Offices and governments as actors: a role noun before a noun of time
+ * is still the head ("The Dutch government today ..."); a title with no
+ * name after it acts as its office ("Taiwan's Vice Foreign Minister
+ * visited ...").  Places the tagger reads badly: "in X (Region)", "X
+ * district" elsewhere, "(Y township". */
+static void test_offices_and_places(void **state)
+{
+    (void)state;
+    const sr_doc *d = tu_extract("The Dutch government today welcomed the new trade agreement.", SITREP_FORMAT_TEXT);
+    const sr_group *g = group(d, "Dutch government");
+    assert_non_null(g);
+    assert_string_equal(g->actor.code, "NLDGOV");
+    d = tu_extract("Taiwan's Vice Foreign Minister visited Moscow on Tuesday.", SITREP_FORMAT_TEXT);
+    g = group(d, "Taiwan's Vice Foreign Minister");
+    assert_non_null(g);
+    assert_string_equal(g->actor.code, "TWNGOV");
+    /* a town the tagger calls a person, after "in" and before its
+     * region, with a clause after the comma: a place, no gunman */
+    d = tu_extract("On 29 March 2022, in Diego Martin, Diego Martin, a masked gunman shot and killed a man.",
+                   SITREP_FORMAT_TEXT);
+    const sr_entity *e = ent(d, "Diego Martin");
+    assert_non_null(e);
+    assert_int_equal(e->type, SR_ENT_GPE);
+    /* a one-word "person" in business context is a company */
+    d = tu_extract("Italian tyre and cables giant Pirelli on Friday announced its move into China. "
+                   "Pirelli is linking with a Hong Kong group. Pirelli shares rose 3 percent.",
+                   SITREP_FORMAT_TEXT);
+    e = ent(d, "Pirelli");
+    assert_non_null(e);
+    assert_int_equal(e->type, SR_ENT_ORG);
+    /* a surname is no company: "Marco Tronchetti Provera ... Provera's stake" */
+    d = tu_extract("Chairman Marco Tronchetti Provera spoke on Friday. Provera's stake was not disclosed.",
+                   SITREP_FORMAT_TEXT);
+    e = ent(d, "Marco Tronchetti Provera");
+    assert_non_null(e);
+    assert_int_equal(e->type, SR_ENT_PERSON);
+    /* "Movement for" + "Democratic Change": one organization */
+    d = tu_extract("Fighters of the Movement for Democratic Change seized the town.", SITREP_FORMAT_TEXT);
+    e = ent(d, "Movement for Democratic Change");
+    assert_non_null(e);
+    assert_int_equal(e->type, SR_ENT_ORG);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_offices_and_places),
         cmocka_unit_test(test_people),
         cmocka_unit_test(test_acronyms),
         cmocka_unit_test(test_groups),
@@ -546,6 +645,7 @@ int main(void)
         cmocka_unit_test(test_aliases_and_landforms),
         cmocka_unit_test(test_places_in_places),
         cmocka_unit_test(test_tagger_fast_path),
+        cmocka_unit_test(test_actor_context),
     };
     return cmocka_run_group_tests(tests, tu_setup, tu_teardown);
 }

@@ -135,12 +135,107 @@ static void test_partial_quotes(void **state)
     assert_string_equal(speaker(d, q), "Lena Park");
 }
 
+/* The quotes judged by hand on 30 Reuters-21578 articles
+ * (tests/fixtures/quotes_judged.tsv): every quote judged right (its cue
+ * and its speaker) is found again, with the same words, cue and speaker
+ * words.  The articles are read from ../shared at test time. */
+typedef struct judged {
+    char id[32];
+    uint32_t start, end, cs, ce, ss, se;
+    int cue_ok, speaker_ok;
+    char speaker[96]; /* the entity's name, "-" for none */
+} judged;
+
+/* Does the speaker's entity have this name (line breaks as spaces)? */
+static bool speaker_named(const sr_doc *d, int32_t e, const char *name)
+{
+    if (e < 0)
+        return strcmp(name, "-") == 0;
+    const sr_entity *en = &d->entities.v[e];
+    size_t n = strlen(name);
+    if (en->name_len != n)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char a = en->name[i] == '\n' ? ' ' : en->name[i];
+        if (a != name[i])
+            return false;
+    }
+    return true;
+}
+
+static void test_judged_quotes(void **state)
+{
+    (void)state;
+    FILE *f = fopen("tests/fixtures/quotes_judged.tsv", "r");
+    assert_non_null(f);
+    static judged j[128];
+    size_t nj = 0, right = 0;
+    char line[1024];
+    while (fgets(line, sizeof line, f) && nj < 128) {
+        if (line[0] == '#')
+            continue;
+        judged *q = &j[nj];
+        int at = 0;
+        if (sscanf(line, "%31s %u %u %u %u %u %u %d %d %n", q->id, &q->start, &q->end, &q->cs, &q->ce, &q->ss,
+                   &q->se, &q->cue_ok, &q->speaker_ok, &at) == 9 && at > 0) {
+            const char *nm = line + at, *tab = strchr(nm, '\t');
+            size_t nl = tab ? (size_t)(tab - nm) : strcspn(nm, "\n");
+            snprintf(q->speaker, sizeof q->speaker, "%.*s", (int)(nl < 95 ? nl : 95), nm);
+            right += q->cue_ok && q->speaker_ok;
+            nj++;
+        }
+    }
+    fclose(f);
+    assert_true(nj >= 50 && right >= 30);
+    FILE *c = fopen("../shared/corpus/reuters21578.jsonl", "r");
+    assert_non_null(c); /* the corpus is part of the test setup */
+    char *buf = NULL;
+    size_t cap = 0, found = 0, wrong_again = 0;
+    ssize_t len;
+    while ((len = getline(&buf, &cap, c)) > 0) {
+        char key[64];
+        bool ours = false;
+        for (size_t k = 0; k < nj && !ours; k++) {
+            snprintf(key, sizeof key, "{\"id\": \"%.31s\"", j[k].id);
+            ours = strncmp(buf, key, strlen(key)) == 0;
+        }
+        if (!ours)
+            continue;
+        const sr_doc *d = tu_extract(buf, SITREP_FORMAT_JSONL);
+        for (size_t k = 0; k < nj; k++) {
+            snprintf(key, sizeof key, "{\"id\": \"%.31s\"", j[k].id);
+            if (strncmp(buf, key, strlen(key)) != 0)
+                continue;
+            const sr_quote *hit = NULL;
+            for (uint32_t i = 0; i < d->quotes.n && !hit; i++)
+                if (d->quotes.v[i].start == j[k].start && d->quotes.v[i].end == j[k].end)
+                    hit = &d->quotes.v[i];
+            bool same = hit && hit->cue_start == j[k].cs && hit->cue_end == j[k].ce &&
+                        hit->speaker_start == j[k].ss && hit->speaker_end == j[k].se &&
+                        speaker_named(d, hit->speaker, j[k].speaker);
+            if (j[k].cue_ok && j[k].speaker_ok) {
+                if (!same)
+                    fprintf(stderr, "judged right, not found again: %s %u-%u\n", j[k].id, j[k].start, j[k].end);
+                found += same;
+            } else {
+                wrong_again += same;
+            }
+        }
+    }
+    free(buf);
+    fclose(c);
+    fprintf(stderr, "judged quotes: %zu of %zu right ones found again; %zu of %zu wrong ones still given\n",
+            found, right, wrong_again, nj - right);
+    assert_int_equal(found, right);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_quantities),
         cmocka_unit_test(test_quotes),
         cmocka_unit_test(test_partial_quotes),
+        cmocka_unit_test(test_judged_quotes),
     };
     return cmocka_run_group_tests(tests, tu_setup, tu_teardown);
 }

@@ -43,6 +43,7 @@
 #include <strings.h>
 
 #define MAX_TRIGGER_TOKENS 4
+#define DOC_CUES 7 /* the classes of doc_cue_words */
 
 const char *const sr_acled_type_names[SR_ACLED_T__COUNT] = {
     NULL, "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests",
@@ -116,6 +117,8 @@ typedef struct ectx {
     uint32_t last_loc_start, last_loc_end; /* the words naming it */
     int32_t last_date_time;  /* the latest dated time expression in this paragraph */
     bool parse_on_demand;    /* parse the sentences of conflict events the pipeline did not */
+    uint16_t cue[DOC_CUES];  /* per class of doc_cue_words: its words in the document */
+    uint32_t words;          /* the document's words */
     uint32_t *ntraced;       /* candidates handed to the trace so far */
 } ectx;
 
@@ -771,6 +774,36 @@ static uint32_t verb_before(const ectx *c, uint32_t i, uint32_t lo)
     return UINT32_MAX;
 }
 
+/* "to X" at token `to` that tells a capacity, a move or a permission,
+ * not an act: a noun of them before it ("a move by bankworkers to
+ * occupy", "the capability to strike"), or a verb that enables, asks or
+ * orders with its object between ("would enable Iran to strike", "urged
+ * them to protest"). */
+static bool unreal_to(const ectx *c, uint32_t to, uint32_t lo)
+{
+    static const char *const nouns[] = {"move", "plan", "bid", "attempt", "effort", "ability",
+                                        "capability", "capacity", "decision", "right", "power",
+                                        "chance", "means", "order", "authority", "permission",
+                                        "threat", "call", "readiness", "way", "strategy", "weapon",
+                                        "missile", "pressure", "incentive", "freedom", "licence",
+                                        "license", "mandate", "proposal", NULL};
+    static const char *const verbs[] = {"enable", "allow", "permit", "order", "ask", "urge", "force",
+                                        "authorize", "authorise", "help", "encourage", "invite",
+                                        "tell", "instruct", "need", "empower", "persuade", "pressure",
+                                        "press", "want", "expect", "call", NULL};
+    if (to == lo)
+        return false;
+    if (is_noun(c, to - 1) && lemma_in(c, to - 1, nouns) >= 0)
+        return true;
+    for (uint32_t k = to; k > lo && k + 5 > to; k--) {
+        if (is_verb(c, k - 1))
+            return k - 1 < to - 1 && lemma_in(c, k - 1, verbs) >= 0;
+        if (is(c, k - 1, ",") || is(c, k - 1, "that"))
+            return false;
+    }
+    return false;
+}
+
 /* The modality the verb group ending before token `from` gives: "did not
  * attack", "has never been seized", "no attack", "vowed to attack",
  * "tried to seize", "will strike", "could". */
@@ -810,6 +843,9 @@ static int verb_group_modality(const ectx *c, uint32_t from, uint32_t lo, uint32
                 return !strcmp(intent[w], "threaten") || !strcmp(intent[w], "warn") ? SR_MOD_THREATENED
                                                                                     : SR_MOD_INTENDED;
         }
+        if (is(c, i, "to") && k == from && k - 1 > lo && strcmp(tag(c, from), "VB") == 0 &&
+            unreal_to(c, i, lo))
+            return SR_MOD_HYPOTHETICAL; /* "enable Iran to strike", "any move by bankworkers to occupy" */
         if (is(c, i, "will") || is(c, i, "'ll") || is(c, i, "shall") || is(c, i, "would") ||
             (is(c, i, "going") && is(c, i + 1, "to")))
             mod = SR_MOD_INTENDED;
@@ -898,6 +934,24 @@ static int modality(const ectx *c, uint32_t ti, uint32_t tn, uint32_t lo, uint32
     if (mod == SR_MOD_ASSERTED && !noun && stop < ti && nobody_before(c, stop, lo))
         return SR_MOD_NEGATED;
     if (mod == SR_MOD_ASSERTED && noun) {
+        /* "any attack", "any outbreaks of rioting", "rumours of race riots",
+         * "the threat of attacks": none happened */
+        static const char *const unreal[] = {"rumour", "rumor", "threat", "fear", "risk", "danger",
+                                             "possibility", "prospect", "spectre", "specter",
+                                             "likelihood", "chance", "plan", "plot", "call",
+                                             "demand", "deterrent", "warning", NULL};
+        for (uint32_t k = from; k < ti; k++)
+            if (is(c, k, "any"))
+                return SR_MOD_HYPOTHETICAL;
+        if (from > lo + 1 && is(c, from - 1, "of")) {
+            uint32_t h = from - 2;
+            if (lemma_in(c, h, unreal) >= 0)
+                return lemma_is(c, h, "plan") || lemma_is(c, h, "plot") ? SR_MOD_INTENDED
+                                                                       : SR_MOD_HYPOTHETICAL;
+            for (uint32_t k = h + 1; k > lo && k + 3 > h; k--)
+                if (is(c, k - 1, "any"))
+                    return SR_MOD_HYPOTHETICAL;
+        }
         uint32_t v = verb_before(c, ti, lo);
         int g = v != UINT32_MAX && v + 1 >= from - 2 ? governor(c, v) : GOV_NONE;
         if (g == GOV_CALL) {
@@ -1828,6 +1882,75 @@ static void index_latest(ectx *c)
     }
 }
 
+/* Words that say what the whole article is about, by class: armed men,
+ * weapons, violence, protest, markets, accidents and disasters, labour.
+ * Sorted (C locale) for bisection. */
+static const struct cue_word {
+    const char *lemma;
+    char cls;
+} doc_cue_words[] = {
+        {"accident", 'x'}, {"airstrike", 'w'}, {"ammunition", 'w'}, {"army", 'a'}, {"artillery",
+        'w'}, {"assault", 'v'}, {"attack", 'v'}, {"bank", 'm'}, {"battle", 'v'}, {"blaze", 'x'},
+        {"bomb", 'w'}, {"bombing", 'v'}, {"bond", 'm'}, {"bullet", 'w'}, {"casualty", 'v'},
+        {"clash", 'v'}, {"collision", 'x'}, {"commando", 'a'}, {"company", 'm'}, {"crash", 'x'},
+        {"currency", 'm'}, {"cyclone", 'x'}, {"dead", 'v'}, {"demonstration", 'p'},
+        {"demonstrator", 'p'}, {"derail", 'x'}, {"die", 'v'}, {"dividend", 'm'}, {"dlr", 'm'},
+        {"dlrs", 'm'}, {"dollar", 'm'}, {"dynamite", 'w'}, {"earnings", 'm'}, {"earthquake", 'x'},
+        {"employer", 'l'}, {"explosive", 'w'}, {"extremist", 'a'}, {"factory", 'x'}, {"fight",
+        'v'}, {"fighter", 'a'}, {"flood", 'x'}, {"futures", 'm'}, {"grenade", 'w'},
+        {"guerilla", 'a'}, {"guerrilla", 'a'}, {"gun", 'w'}, {"gunboat", 'a'}, {"gunman", 'a'},
+        {"hostage", 'v'}, {"hurricane", 'x'}, {"injure", 'v'}, {"insurgent", 'a'}, {"investor",
+        'm'}, {"jihadist", 'a'}, {"kidnap", 'v'}, {"kill", 'v'}, {"landmine", 'w'}, {"march", 'p'},
+        {"market", 'm'}, {"massacre", 'v'}, {"militant", 'a'}, {"military", 'a'}, {"militia", 'a'},
+        {"miner", 'x'}, {"missile", 'w'}, {"mortar", 'w'}, {"navy", 'a'},
+        {"offensive", 'v'}, {"pct", 'm'}, {"picket", 'p'}, {"plant", 'x'}, {"police", 'a'},
+        {"policeman", 'a'}, {"price", 'm'}, {"profit", 'm'}, {"protest", 'p'}, {"protester", 'p'},
+        {"protestor", 'p'}, {"quake", 'x'}, {"raid", 'v'}, {"rally", 'p'}, {"rebel", 'a'},
+        {"refinery", 'x'}, {"rescue", 'x'}, {"revenue", 'm'}, {"rifle", 'w'}, {"riot", 'p'},
+        {"rocket", 'w'}, {"separatist", 'a'}, {"share", 'm'}, {"shell", 'w'}, {"shoot", 'v'},
+        {"sink", 'x'}, {"soldier", 'a'}, {"stock", 'm'}, {"stoppage", 'l'}, {"storm", 'x'},
+        {"strike", 'l'}, {"striker", 'l'}, {"terrorist", 'a'}, {"tonne", 'm'}, {"trade", 'm'},
+        {"trap", 'x'}, {"troop", 'a'}, {"typhoon", 'x'}, {"union", 'l'}, {"violence", 'v'},
+        {"wage", 'l'}, {"walkout", 'l'}, {"war", 'v'}, {"warplane", 'w'}, {"warship", 'a'},
+        {"weapon", 'w'}, {"worker", 'l'}, {"wound", 'v'},
+};
+static const char doc_cue_classes[DOC_CUES + 1] = "awvpmxl";
+
+static int cue_cmp(const void *k, const void *e)
+{
+    return strcmp((const char *)k, ((const struct cue_word *)e)->lemma);
+}
+
+/* How much of the article is about violence, protest, markets ...: the
+ * words of each class of doc_cue_words, counted in one pass. */
+static void index_cues(ectx *c)
+{
+    const sr_doc *d = c->d;
+    memset(c->cue, 0, sizeof c->cue);
+    c->words = 0;
+    for (uint32_t i = 0; i < d->tokens.n; i++) {
+        if (d->tokens.v[i].kind != SR_TOK_WORD)
+            continue;
+        c->words++;
+        if (!is_noun(c, i) && !is_verb(c, i) && strncmp(tag(c, i), "JJ", 2) != 0)
+            continue;
+        char buf[32];
+        size_t n = sr_lemma_of(d, c->m, i, buf, sizeof buf);
+        if (!n || n >= sizeof buf)
+            continue;
+        for (size_t k = 0; k < n; k++)
+            buf[k] = (char)(buf[k] >= 'A' && buf[k] <= 'Z' ? buf[k] + 32 : buf[k]);
+        buf[n] = 0;
+        const struct cue_word *w = bsearch(buf, doc_cue_words, sizeof doc_cue_words / sizeof *doc_cue_words,
+                                           sizeof *doc_cue_words, cue_cmp);
+        if (w) {
+            const char *k = strchr(doc_cue_classes, w->cls);
+            if (c->cue[k - doc_cue_classes] < UINT16_MAX)
+                c->cue[k - doc_cue_classes]++;
+        }
+    }
+}
+
 static sitrep_status index_doc(ectx *c)
 {
     sr_doc *d = c->d;
@@ -1848,6 +1971,7 @@ static sitrep_status index_doc(ectx *c)
         return SITREP_ENOMEM;
     index_tokens(c);
     index_latest(c);
+    index_cues(c);
     sitrep_status st = index_cities(c);
     return st == SITREP_OK ? index_groups(c) : st;
 }
@@ -2734,6 +2858,94 @@ static bool weapon_subject(const ectx *c, uint32_t i, uint32_t lo)
     return false;
 }
 
+/* A word of the list in [lo, hi) outside the trigger's tokens. */
+static bool around_has(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi,
+                       const char *const *lemmas)
+{
+    for (uint32_t i = lo; i < hi; i++)
+        if ((i < ev->trig_tok || i >= ev->trig_tok + ev->trig_n) && lemma_in(c, i, lemmas) >= 0)
+            return true;
+    return false;
+}
+
+/* "fire" as a blaze, not shooting: no "opened/set/exchange of fire",
+ * nothing fired "on" or "at". */
+static bool blaze_at(const ectx *c, uint32_t i, uint32_t lo, uint32_t hi)
+{
+    static const char *const before[] = {"open", "set", "exchange", "come", "under", "gun", "heavy",
+                                         "return", "cease", "live", "sniper", "rocket", "mortar", NULL};
+    if (!is_noun(c, i) || !lemma_is(c, i, "fire"))
+        return false;
+    if (i > lo && (lemma_in(c, i - 1, before) >= 0 || (i > lo + 1 && lemma_in(c, i - 2, before) >= 0)))
+        return false;
+    return !(i + 1 < hi && (is(c, i + 1, "on") || is(c, i + 1, "at") || is(c, i + 1, "upon")));
+}
+
+/* An accident, a disaster or an illness, and no one who did it: words of
+ * them in the sentence (outside the trigger) and no armed men, weapons
+ * or attack ("an explosion in a flax factory killed 45 workers", "died of
+ * a heart attack", "one miner was killed and 56 trapped underground");
+ * or an article with no word of armed men or weapons at all that tells of
+ * accidents, and a trigger no one does.  Never ACLED's political
+ * violence. */
+static bool accident(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi)
+{
+    static const char *const mishap[] = {
+        "accident", "crash", "collision", "derailment", "derail", "capsize", "shipwreck",
+        "drown", "drowning", "blaze", "wildfire", "flood", "flooding", "earthquake", "quake",
+        "storm", "hailstorm", "hail", "gale", "landslide", "mudslide", "avalanche", "cyclone",
+        "hurricane", "typhoon", "tornado", "lightning", "disease", "virus", "epidemic", "illness",
+        "cancer", "heart", "stroke", "suicide", "overdose", "factory", "plant", "refinery",
+        "colliery", "miner", "furnace", "boiler", "elevator", "liftoff", "lift-off",
+        "satellite", "airliner", "ferry", "pier", "trap", "rescuer", "disaster", "leak", "fume",
+        "gas", "dam", "collapse", "derailed", "rockfall", "underground", "shaft", NULL};
+    static const char *const violence[] = {
+        "bomb", "bombing", "bomber", "explosive", "grenade", "landmine", "ied", "device",
+        "gunman", "rebel", "guerrilla", "guerilla", "militant", "terrorist", "insurgent",
+        "extremist", "separatist", "soldier", "troop", "army", "military", "attack", "attacker",
+        "assailant", "sabotage", "saboteur", "arson", "arsonist", "rocket", "missile", "shell",
+        "mortar", "artillery", "gun", "rifle", "shoot", "raid", "war", "warplane", "warship",
+        "navy", "jihadist", "militia", "kidnap", "hostage", "riot", "mob", "dynamite", "police",
+        "protester", "demonstrator", "gunfire", "shot", "sniper", "fighter", "armed", "weapon",
+        "machinegun", "perpetrator", "clash", "rioter", "gang", "thief", "robber", "suspect",
+        "airstrike", "force", "demonstrate", "youth", "stone", "anti-tank", NULL};
+    uint32_t t = ev->trig_tok;
+    if (lemma_is(c, t, "strike"))
+        for (uint32_t k = lo; k < t; k++)
+            if (labour_word(c, k))
+                return false; /* "workers struck at 90 plants": the parse tells the strike */
+    bool compound = t > lo && lemma_in(c, t - 1, mishap) >= 0; /* "a heart attack" */
+    if (compound ? around_has(c, ev, lo, hi, violence) : sentence_has(c, lo, hi, violence))
+        return false;
+    if (ev->source.has_actor && (sector_is(&ev->source, SEC_ARMED)))
+        return false;
+    if (around_has(c, ev, lo, hi, mishap))
+        return true;
+    for (uint32_t i = lo; i < hi; i++)
+        if (blaze_at(c, i, lo, hi) && (i < ev->trig_tok || i >= ev->trig_tok + ev->trig_n))
+            return true;
+    /* the article: accidents told, no armed men or weapons, no one doing it */
+    return c->cue[1] == 0 && c->cue[0] == 0 && c->cue[5] > 0 && !ev->source.has_actor &&
+           ev->source.entity < 0;
+}
+
+/* Killed themselves: "killed himself by drinking insecticide". */
+static bool reflexive(const ectx *c, uint32_t i, uint32_t hi)
+{
+    static const char *const self[] = {"himself", "herself", "themselves", "itself", "myself", NULL};
+    return i < hi && is_any(c, i, self);
+}
+
+/* A state protesting, by its name: a diplomatic protest (CAMEO's), no demonstration ("France protested over Canada's
+ * decision", "a law enacted by the U.S. to protest apartheid"). */
+static bool state_protest(const ectx *c, const sr_event *ev)
+{
+    const sr_event_arg *a = &ev->source;
+    return a->entity >= 0 && c->d->entities.v[a->entity].type == SR_ENT_GPE &&
+           !is_mere_place(c, a->entity) && !person_noun(c, ev->trig_tok > 12 ? ev->trig_tok - 12 : 0,
+                                                         ev->trig_tok + ev->trig_n);
+}
+
 /* The event's ACLED class in its context, or -1 when the words tell no
  * event at all ("floods killed 40 people", "profit fell to 150 mln"). */
 static int acled_class(const ectx *c, sr_event *ev, const sr_lex_rec *r, uint32_t ca,
@@ -2744,6 +2956,11 @@ static int acled_class(const ectx *c, sr_event *ev, const sr_lex_rec *r, uint32_
         natural_cause(c, lo, i, i + ev->trig_n, hi))
         return -1; /* no one did it */
     int cls = r->acled;
+    bool harm = cls != SR_AC_NONE && cls != SR_AC_PROTEST && cls != SR_AC_ARREST && cls != SR_AC_AGREE;
+    if ((harm || violent_type(ev)) && (accident(c, ev, lo, hi) || reflexive(c, i + ev->trig_n, hi)))
+        return -1; /* "an explosion at a colliery", "died of a heart attack", "killed himself" */
+    if ((cls == SR_AC_PROTEST || strcmp(ev->plover, "PROTEST") == 0) && state_protest(c, ev))
+        cls = SR_AC_NONE; /* a diplomatic protest */
     if (!is_verb(c, i) && topic_of_protest(c, i, lo))
         return SR_AC_NONE; /* "to denounce the arrest", "against the killing": the cause, not the act */
     if (cls == SR_AC_NONE && is_verb(c, i) && ev->source.has_actor &&

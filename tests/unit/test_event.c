@@ -334,6 +334,38 @@ static void test_modality_scope(void **state)
     assert_int_equal(event(d, "killed") ? event(d, "killed")->modality : SR_MOD_NEGATED, SR_MOD_NEGATED);
 }
 
+/* No ACLED event in this sentence (none, or none with an ACLED type). */
+static void assert_no_acled(const sr_doc *d)
+{
+    for (uint32_t i = 0; i < d->events.n; i++)
+        if (d->events.v[i].modality == SR_MOD_ASSERTED)
+            assert_int_equal(d->events.v[i].acled_type, SR_ACLED_T_NONE);
+}
+
+/* Accidents, illness and suicide are no political violence; states
+ * protest diplomatically; a capacity or a purpose ("enable Iran to
+ * strike") is no act. */
+static void test_accidents_and_purposes(void **state)
+{
+    (void)state;
+    assert_no_acled(run("2021-03-08", "A huge explosion in a textile factory in the city of Harbin killed 45 workers on Monday."));
+    assert_no_acled(run("2021-03-08", "The bank's vice president died of an apparent heart attack at a meeting in Frankfurt."));
+    assert_no_acled(run("2021-03-08", "The inspector killed himself after four days of questioning."));
+    assert_no_acled(run("2021-03-08", "France protested on Monday over Canada's decision to close its ports to French vessels."));
+    const sr_doc *d = run("2021-03-08", "A longer-range missile would enable Iran to strike at many towns in the region.");
+    const sr_event *ev = event(d, "strike");
+    assert_true(!ev || ev->modality != SR_MOD_ASSERTED);
+    /* the same words with a killer, or people protesting, stay */
+    d = run("2021-03-08", "Gunmen attacked a factory in Harbin on Monday, killing 45 workers.");
+    ev = event(d, "attacked");
+    assert_non_null(ev);
+    assert_int_equal(ev->acled_type, SR_ACLED_T_VAC);
+    d = run("2021-03-08", "Hundreds of students protested in Paris on Monday against the new law.");
+    ev = event(d, "protested");
+    assert_non_null(ev);
+    assert_int_equal(ev->acled_type, SR_ACLED_T_PROTESTS);
+}
+
 /* The word's sense from its arguments, read from the parse the stage makes
  * for a conflict sentence: markets, accidents, labour strikes. */
 static void test_sense_from_arguments(void **state)
@@ -394,6 +426,7 @@ int main(void)
         cmocka_unit_test(test_evidence_and_history),
         cmocka_unit_test(test_modality_scope),
         cmocka_unit_test(test_sense_from_arguments),
+        cmocka_unit_test(test_accidents_and_purposes),
         cmocka_unit_test(test_arguments_from_parse),
     };
     return cmocka_run_group_tests(tests, tu_setup, tu_teardown);

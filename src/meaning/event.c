@@ -873,7 +873,7 @@ static int governor(const ectx *c, uint32_t v)
                  {"propose", GOV_PLAN},  {"expect", GOV_PLAN},     {"hope", GOV_PLAN},
                  {"fear", GOV_FEAR},     {"rumour", GOV_FEAR},     {"rumor", GOV_FEAR},
                  {"call", GOV_CALL},     {"urge", GOV_CALL},       {"demand", GOV_CALL},
-                 {"appeal", GOV_CALL}};
+                 {"appeal", GOV_CALL},   {"ask", GOV_CALL},        {"seek", GOV_CALL}};
     if (v == UINT32_MAX || !is_verb(c, v))
         return GOV_NONE;
     char buf[64];
@@ -910,6 +910,36 @@ static uint32_t nobody_at(const ectx *c, uint32_t k, uint32_t lo)
 
 static bool nobody_before(const ectx *c, uint32_t k, uint32_t lo) { return nobody_at(c, k, lo) != UINT32_MAX; }
 
+/* In a parsed sentence, a verb that is the conjunct, complement or
+ * adverbial clause of a verb with a modal ("would provoke retaliation,
+ * destroy the Round", "would respond ... by hitting the base") takes its
+ * modality: will, would, shall: intended; could, might, may: hypothetical. */
+static int parse_modality(const ectx *c, uint32_t ti, uint32_t lo, uint32_t hi)
+{
+    const sr_doc *d = c->d;
+    if (!sr_parsed(d, ti))
+        return SR_MOD_ASSERTED;
+    uint32_t cur = ti;
+    for (int step = 0; step < 3; step++) {
+        uint8_t rel = d->deprels[cur];
+        uint32_t h = d->heads[cur];
+        if ((rel != SR_DEP_CONJ && rel != SR_DEP_XCOMP && rel != SR_DEP_ADVCL) || h == SR_NO_HEAD ||
+            h < lo || h >= hi || !is_verb(c, h))
+            break;
+        uint32_t a = h > lo + 6 ? h - 6 : lo;
+        for (uint32_t k = a; k < h; k++) {
+            if (d->heads[k] != h || d->deprels[k] != SR_DEP_AUX)
+                continue;
+            if (is(c, k, "would") || is(c, k, "will") || is(c, k, "shall") || is(c, k, "'ll"))
+                return SR_MOD_INTENDED;
+            if (is(c, k, "could") || is(c, k, "might") || is(c, k, "may"))
+                return SR_MOD_HYPOTHETICAL;
+        }
+        cur = h;
+    }
+    return SR_MOD_ASSERTED;
+}
+
 /* Whether it happened, from the clause structure: the verb group of the
  * trigger (for a noun, before its determiner), a subject that says no
  * one, the verb that governs a noun ("foiled an attack", "the attack was
@@ -943,8 +973,11 @@ static int modality(const ectx *c, uint32_t ti, uint32_t tn, uint32_t lo, uint32
         for (uint32_t k = from; k < ti; k++)
             if (is(c, k, "any"))
                 return SR_MOD_HYPOTHETICAL;
-        if (from > lo + 1 && is(c, from - 1, "of")) {
-            uint32_t h = from - 2;
+        uint32_t of = from; /* "rumours of race riots": over the compound */
+        while (of > lo && of + 3 > from && is_noun(c, of - 1) && c->ment_at[of - 1] < 0)
+            of--;
+        if (of > lo + 1 && is(c, of - 1, "of")) {
+            uint32_t h = of - 2;
             if (lemma_in(c, h, unreal) >= 0)
                 return lemma_is(c, h, "plan") || lemma_is(c, h, "plot") ? SR_MOD_INTENDED
                                                                        : SR_MOD_HYPOTHETICAL;
@@ -987,6 +1020,8 @@ static int modality(const ectx *c, uint32_t ti, uint32_t tn, uint32_t lo, uint32
             return SR_MOD_HYPOTHETICAL;
     if (hi > lo && is(c, hi - 1, "?"))
         return SR_MOD_HYPOTHETICAL; /* a question asserts nothing */
+    if (mod == SR_MOD_ASSERTED && !noun)
+        mod = parse_modality(c, ti, lo, hi);
     return mod;
 }
 
@@ -1167,7 +1202,7 @@ static const uint8_t class_type[SR_AC__MAX][2] = {
 static int weapon_class(const ectx *c, int cls, uint32_t lo, uint32_t hi)
 {
     static const char *const air[] = {"airstrike", "warplane", "drone", "aircraft", "jet",
-                                      "helicopter", "gunship", NULL};
+                                      "helicopter", "gunship", "plane", "bomber", NULL};
     static const char *const shell[] = {"shell", "shelling", "artillery", "mortar", "rocket",
                                         "missile", "howitzer", "bombardment", NULL};
     static const char *const ied[] = {"ied", "landmine", "mine", "explosive", "bomb", "detonate",
@@ -1208,7 +1243,8 @@ static void classify(ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t hi, u
     }
     /* violence by a crowd, villagers or residents: mob violence */
     if ((cls == SR_AC_ATTACK || cls == SR_AC_CLASH) && sector_is(&ev->source, SEC_CROWD) &&
-        !ev->source.actor.country[0])
+        !ev->source.actor.country[0] &&
+        !(ev->source.start == ev->target.start && ev->source.end == ev->target.end)) /* "people were killed" */
         cls = SR_AC_MOB;
     switch (cls) {
     case SR_AC_CLASH:
@@ -2946,6 +2982,35 @@ static bool state_protest(const ectx *c, const sr_event *ev)
                                                          ev->trig_tok + ev->trig_n);
 }
 
+/* Arrests for crimes of business and common law, with nothing political
+ * about them: "arrested for fraud", "charges of cocaine possession",
+ * "defaulters on bank loans". */
+static bool ordinary_crime(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi)
+{
+    static const char *const crime[] = {
+        "fraud", "defraud", "embezzle", "embezzlement", "tax", "evasion", "bribery", "bribe",
+        "forgery", "falsify", "swindle", "insider", "cocaine", "heroin", "possession", "theft",
+        "robbery", "steal", "default", "defaulter", "loan", "debt", "bankrupt", "bankruptcy",
+        "laundering", "smuggling", "dlrs", "yen", "fare", "securities", "shareholder",
+        "manipulation", "speculation", "trafficking", NULL};
+    static const char *const political[] = {
+        "protest", "protester", "demonstrator", "activist", "opposition", "rebel", "militant",
+        "guerrilla", "terrorist", "terrorism", "coup", "political", "dissident", "journalist",
+        "riot", "separatist", "extremist", "spy", "espionage", "insurgent", "sedition",
+        "treason", "subversion", "militia", "soldier", "army", NULL};
+    return around_has(c, ev, lo, hi, crime) && !around_has(c, ev, lo, hi, political);
+}
+
+/* A strike shown in the street: protest words beside it (ACLED codes a
+ * strike only with its demonstration). */
+static bool demonstration(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi)
+{
+    static const char *const demo[] = {"protest", "demonstrate", "demonstration", "demonstrator",
+                                       "rally", "march", "picket", "sit-in", "gather", "assemble",
+                                       "block", "banner", "slogan", "chant", "protester", NULL};
+    return around_has(c, ev, lo, hi, demo);
+}
+
 /* The event's ACLED class in its context, or -1 when the words tell no
  * event at all ("floods killed 40 people", "profit fell to 150 mln"). */
 static int acled_class(const ectx *c, sr_event *ev, const sr_lex_rec *r, uint32_t ca,
@@ -2961,6 +3026,8 @@ static int acled_class(const ectx *c, sr_event *ev, const sr_lex_rec *r, uint32_
         return -1; /* "an explosion at a colliery", "died of a heart attack", "killed himself" */
     if ((cls == SR_AC_PROTEST || strcmp(ev->plover, "PROTEST") == 0) && state_protest(c, ev))
         cls = SR_AC_NONE; /* a diplomatic protest */
+    if ((cls == SR_AC_ARREST || cls == SR_AC_CAPTURE) && ordinary_crime(c, ev, lo, hi))
+        cls = SR_AC_NONE; /* "arrested for fraud": no political arrest */
     if (!is_verb(c, i) && topic_of_protest(c, i, lo))
         return SR_AC_NONE; /* "to denounce the arrest", "against the killing": the cause, not the act */
     if (cls == SR_AC_NONE && is_verb(c, i) && ev->source.has_actor &&
@@ -2976,8 +3043,12 @@ static int acled_class(const ectx *c, sr_event *ev, const sr_lex_rec *r, uint32_
     if (sense == 1) { /* "workers struck": a strike */
         recode(ev, "PROTEST", "143");
         ev->mode = "boycott";
-        return SR_AC_PROTEST;
+        cls = SR_AC_PROTEST;
     }
+    if (cls == SR_AC_PROTEST && strcmp(ev->cameo, "143") == 0 && !demonstration(c, ev, lo, hi))
+        return SR_AC_NONE; /* a strike, no demonstration: ACLED codes none */
+    if (sense == 1)
+        return cls;
     if (!conflict_context(c, ev, cls, ca, cb, lo, hi))
         cls = SR_AC_NONE; /* "the industry hit a problem", a trade agreement */
     /* "Shares shot up", "fought back a bid", "a takeover battle": the

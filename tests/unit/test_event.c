@@ -355,6 +355,12 @@ static void test_accidents_and_purposes(void **state)
     const sr_doc *d = run("2021-03-08", "A longer-range missile would enable Iran to strike at many towns in the region.");
     const sr_event *ev = event(d, "strike");
     assert_true(!ev || ev->modality != SR_MOD_ASSERTED);
+    /* a modal over the verb of which the trigger is a conjunct */
+    d = run("2021-03-08", "The minister said the rebels would surround the town, burn the market and kill the chief.");
+    ev = event(d, "burn");
+    assert_true(!ev || ev->modality != SR_MOD_ASSERTED);
+    assert_no_acled(run("2021-03-08", "Police arrested five former executives of a bankrupt gold dealer for defrauding 450 clients."));
+    assert_no_acled(run("2021-03-08", "Malaysian police denied rumours of race riots in Kuala Lumpur."));
     /* the same words with a killer, or people protesting, stay */
     d = run("2021-03-08", "Gunmen attacked a factory in Harbin on Monday, killing 45 workers.");
     ev = event(d, "attacked");
@@ -377,8 +383,14 @@ static void test_sense_from_arguments(void **state)
     d = run("2021-03-08", "About 23,000 engineering workers struck at 90 plants on Monday.");
     ev = event(d, "struck");
     assert_non_null(ev);
-    assert_int_equal(ev->acled_type, SR_ACLED_T_PROTESTS);
+    /* a strike with no demonstration: CAMEO's strike, no ACLED protest */
+    assert_int_equal(ev->acled_type, SR_ACLED_T_NONE);
     assert_string_equal(ev->plover, "PROTEST");
+    assert_string_equal(ev->cameo, "143");
+    d = run("2021-03-08", "About 3,000 dockworkers went on strike on Monday and marched through Lagos with banners.");
+    ev = event(d, "went on strike");
+    assert_non_null(ev);
+    assert_int_equal(ev->acled_type, SR_ACLED_T_PROTESTS);
     d = run("2021-03-08", "A fire killed one miner at the copper mine on Monday.");
     for (uint32_t i = 0; i < d->events.n; i++)
         assert_int_equal(d->events.v[i].acled_type, SR_ACLED_T_NONE);

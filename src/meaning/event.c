@@ -1933,7 +1933,7 @@ static const struct cue_word {
         {"demonstrator", 'p'}, {"derail", 'x'}, {"die", 'v'}, {"dividend", 'm'}, {"dlr", 'm'},
         {"dlrs", 'm'}, {"dollar", 'm'}, {"dynamite", 'w'}, {"earnings", 'm'}, {"earthquake", 'x'},
         {"employer", 'l'}, {"explosive", 'w'}, {"extremist", 'a'}, {"factory", 'x'}, {"fight",
-        'v'}, {"fighter", 'a'}, {"flood", 'x'}, {"futures", 'm'}, {"grenade", 'w'},
+        'v'}, {"fighter", 'a'}, {"flood", 'x'}, {"force", 'a'}, {"futures", 'm'}, {"grenade", 'w'},
         {"guerilla", 'a'}, {"guerrilla", 'a'}, {"gun", 'w'}, {"gunboat", 'a'}, {"gunman", 'a'},
         {"hostage", 'v'}, {"hurricane", 'x'}, {"injure", 'v'}, {"insurgent", 'a'}, {"investor",
         'm'}, {"jihadist", 'a'}, {"kidnap", 'v'}, {"kill", 'v'}, {"landmine", 'w'}, {"march", 'p'},
@@ -1957,6 +1957,22 @@ static int cue_cmp(const void *k, const void *e)
     return strcmp((const char *)k, ((const struct cue_word *)e)->lemma);
 }
 
+/* The class of doc_cue_words token i's lemma is of (an index into
+ * doc_cue_classes), or -1. */
+static int cue_class(const ectx *c, uint32_t i)
+{
+    char buf[32];
+    size_t n = sr_lemma_of(c->d, c->m, i, buf, sizeof buf);
+    if (!n || n >= sizeof buf)
+        return -1;
+    for (size_t k = 0; k < n; k++)
+        buf[k] = (char)(buf[k] >= 'A' && buf[k] <= 'Z' ? buf[k] + 32 : buf[k]);
+    buf[n] = 0;
+    const struct cue_word *w = bsearch(buf, doc_cue_words, sizeof doc_cue_words / sizeof *doc_cue_words,
+                                       sizeof *doc_cue_words, cue_cmp);
+    return w ? (int)(strchr(doc_cue_classes, w->cls) - doc_cue_classes) : -1;
+}
+
 /* How much of the article is about violence, protest, markets ...: the
  * words of each class of doc_cue_words, counted in one pass. */
 static void index_cues(ectx *c)
@@ -1970,20 +1986,9 @@ static void index_cues(ectx *c)
         c->words++;
         if (!is_noun(c, i) && !is_verb(c, i) && strncmp(tag(c, i), "JJ", 2) != 0)
             continue;
-        char buf[32];
-        size_t n = sr_lemma_of(d, c->m, i, buf, sizeof buf);
-        if (!n || n >= sizeof buf)
-            continue;
-        for (size_t k = 0; k < n; k++)
-            buf[k] = (char)(buf[k] >= 'A' && buf[k] <= 'Z' ? buf[k] + 32 : buf[k]);
-        buf[n] = 0;
-        const struct cue_word *w = bsearch(buf, doc_cue_words, sizeof doc_cue_words / sizeof *doc_cue_words,
-                                           sizeof *doc_cue_words, cue_cmp);
-        if (w) {
-            const char *k = strchr(doc_cue_classes, w->cls);
-            if (c->cue[k - doc_cue_classes] < UINT16_MAX)
-                c->cue[k - doc_cue_classes]++;
-        }
+        int q = cue_class(c, i);
+        if (q >= 0 && c->cue[q] < UINT16_MAX)
+            c->cue[q]++;
     }
 }
 
@@ -2853,6 +2858,57 @@ static void parse_heads(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t
         *obj = UINT32_MAX; /* "the rally was led by": nothing more */
 }
 
+/* An article with no word of armed men, weapons, violence or protest but
+ * the trigger's own: its words of violence are figures of speech more
+ * often than not. */
+static bool calm_article(const ectx *c, const sr_event *ev)
+{
+    unsigned n = 0;
+    for (int q = 0; q < 4; q++) /* a, w, v, p */
+        n += c->cue[q];
+    int own = cue_class(c, ev->trig_tok);
+    return n <= (own >= 0 && own < 4 ? 1u : 0u);
+}
+
+/* A common noun for an act, a quality, an idea, a message, a feeling, a
+ * motive, possessions, relations or times (WordNet's
+ * lexicographer classes): what no one attacks, targets, executes,
+ * intercepts, arrests or blocks in the sense of violence ("attacked the
+ * press reports", "targeting income support payments", "killing their
+ * appetite", "arrest the dollar's fall", "demonstrating unwillingness").
+ * Acts that are done to people are not of them: a protest, a meeting, a
+ * patrol. */
+static bool abstract_noun(const ectx *c, uint32_t h)
+{
+    static const char *const done_to[] = {
+        "protest", "demonstration", "rally", "march", "meeting", "gathering", "funeral", "wedding",
+        "ceremony", "procession", "vigil", "strike", "sit-in", "campaign", "election", "patrol",
+        "operation", "raid", "offensive", "attack", "assault", "advance", "exercise", "mission",
+        "convoy", "service", "prayer", "festival", "concert", "match", "game", "party", "race",
+        "celebration", "event", "crowd", "market", "school", "class", "worship", "mass", "rescue",
+        "search", "escort", "delivery", "distribution", "work", "construction", "checkpoint",
+        "position", "post", "outpost", "front", "line", NULL};
+    if (h == UINT32_MAX || !is_noun(c, h) || c->ment_at[h] >= 0 || c->group_at[h] >= 0)
+        return false;
+    char buf[64];
+    size_t n = sr_lemma_of(c->d, c->m, h, buf, sizeof buf);
+    int wc = sr_wn_class(c->m, buf, n, 'n');
+    bool abstract = wc == 4 || wc == 7 || wc == 9 || wc == 10 || wc == 12 || wc == 16 || wc == 21 ||
+                    wc == 24 || wc == 28;
+    return abstract && lemma_in(c, h, done_to) < 0;
+}
+
+/* A common noun for a made thing: "the equipment demonstrated", "trucks
+ * assembled". */
+static bool artifact_noun(const ectx *c, uint32_t h)
+{
+    if (h == UINT32_MAX || !is_noun(c, h) || c->ment_at[h] >= 0 || c->group_at[h] >= 0)
+        return false;
+    char buf[64];
+    size_t n = sr_lemma_of(c->d, c->m, h, buf, sizeof buf);
+    return sr_wn_class(c->m, buf, n, 'n') == 6;
+}
+
 /* The word's sense from its arguments, in a parsed sentence: -1 no event
  * (an accident or disaster), 0 another sense (markets), 1 a labour strike,
  * 2 as it stands. */
@@ -2865,6 +2921,16 @@ static int parse_sense(const ectx *c, const sr_event *ev, const sr_lex_rec *r, u
     bool violent = r->acled != SR_AC_NONE && r->acled != SR_AC_PROTEST && r->acled != SR_AC_ARREST &&
                    r->acled != SR_AC_AGREE;
     if ((violent || r->acled == SR_AC_PROTEST) && (market_word(c, sub) || market_word(c, obj)))
+        return 0;
+    /* in an article that tells no violence or protest but this word: an
+     * abstract thing acted on ("attacked the reports", "arrest the
+     * dollar's fall", "killing their appetite"), or a made thing
+     * protesting ("the equipment demonstrated") */
+    if ((violent || r->acled == SR_AC_PROTEST || r->acled == SR_AC_ARREST) && is_verb(c, ev->trig_tok) &&
+        calm_article(c, ev) &&
+        ((r->acled != SR_AC_PROTEST && abstract_noun(c, obj) &&
+          (obj < ev->trig_tok || obj >= ev->trig_tok + ev->trig_n)) ||
+         (r->acled == SR_AC_PROTEST && artifact_noun(c, sub))))
         return 0;
     if (violent && is_verb(c, ev->trig_tok) && accident_subject(c, sub, lo, hi))
         return -1;

@@ -361,6 +361,12 @@ static void test_accidents_and_purposes(void **state)
     assert_true(!ev || ev->modality != SR_MOD_ASSERTED);
     assert_no_acled(run("2021-03-08", "Police arrested five former executives of a bankrupt gold dealer for defrauding 450 clients."));
     assert_no_acled(run("2021-03-08", "Malaysian police denied rumours of race riots in Kuala Lumpur."));
+    /* in an article of no violence, violence done to an abstract thing */
+    assert_no_acled(run("2021-03-08", "Prime Minister Chirac attacked the budget proposals of the Commission on Monday."));
+    d = run("2021-03-08", "Rebels attacked the convoy near Goma on Monday.");
+    ev = event(d, "attacked");
+    assert_non_null(ev);
+    assert_int_not_equal(ev->acled_type, SR_ACLED_T_NONE);
     /* the same words with a killer, or people protesting, stay */
     d = run("2021-03-08", "Gunmen attacked a factory in Harbin on Monday, killing 45 workers.");
     ev = event(d, "attacked");

@@ -940,6 +940,26 @@ static int parse_modality(const ectx *c, uint32_t ti, uint32_t lo, uint32_t hi)
     return SR_MOD_ASSERTED;
 }
 
+/* What a group does, not an act: a relative clause in the present
+ * progressive ("the contra rebels, who have been fighting the Managua
+ * government for six years", "rebel groups that are fighting to
+ * overthrow"). */
+static bool generic_relative(const ectx *c, uint32_t ti, uint32_t lo)
+{
+    static const char *const rel[] = {"who", "that", "which", NULL};
+    if (strcmp(tag(c, ti), "VBG") != 0 || ti < lo + 2)
+        return false;
+    uint32_t k = ti - 1;
+    if (!(is(c, k, "are") || is(c, k, "is") || is(c, k, "been")))
+        return false;
+    if (is(c, k, "been")) {
+        if (k < lo + 2 || !(is(c, k - 1, "have") || is(c, k - 1, "has")))
+            return false;
+        k--;
+    }
+    return k > lo && is_any(c, k - 1, rel);
+}
+
 /* Whether it happened, from the clause structure: the verb group of the
  * trigger (for a noun, before its determiner), a subject that says no
  * one, the verb that governs a noun ("foiled an attack", "the attack was
@@ -1020,6 +1040,8 @@ static int modality(const ectx *c, uint32_t ti, uint32_t tn, uint32_t lo, uint32
             return SR_MOD_HYPOTHETICAL;
     if (hi > lo && is(c, hi - 1, "?"))
         return SR_MOD_HYPOTHETICAL; /* a question asserts nothing */
+    if (mod == SR_MOD_ASSERTED && !noun && generic_relative(c, ti, lo))
+        return SR_MOD_HYPOTHETICAL;
     if (mod == SR_MOD_ASSERTED && !noun)
         mod = parse_modality(c, ti, lo, hi);
     return mod;
@@ -2169,9 +2191,16 @@ static bool context_fits(const ectx *c, const sr_lex_rec *r, uint32_t i, uint32_
         return !((t[0] == 'D' && !cap) || (t[0] == 'N' && !cap) || strcmp(t, "PRP$") == 0 ||
                  is(c, i + 1, "that") || is(c, i + 1, "how"));
     }
-    if (tn == 1 && (lemma_is(c, i, "gather") || lemma_is(c, i, "assemble"))) {
+    if (tn == 1 && (lemma_is(c, i, "gather") || lemma_is(c, i, "assemble") || lemma_is(c, i, "converge"))) {
+        /* "delegates gathered for the opening meeting", "experts
+         * gathering ahead of a meeting": a meeting, no protest */
+        static const char *const meeting[] = {"meeting", "conference", "talk", "session", "congress",
+                                              "summit", "seminar", "forum", "symposium", "negotiation",
+                                              NULL};
         const char *t = i + 1 < hi ? tag(c, i + 1) : ".";
-        return !(t[0] == 'D' || t[0] == 'N' || t[0] == 'J' || strcmp(t, "PRP$") == 0);
+        bool purpose = i + 1 < hi && (is(c, i + 1, "for") || (is(c, i + 1, "ahead") && is(c, i + 2, "of")));
+        return !(t[0] == 'D' || t[0] == 'N' || t[0] == 'J' || strcmp(t, "PRP$") == 0) &&
+               !(purpose && sentence_has(c, i + 1, hi < i + 10 ? hi : i + 10, meeting));
     }
     return true;
 }
@@ -3077,6 +3106,20 @@ static bool demonstration(const ectx *c, const sr_event *ev, uint32_t lo, uint32
     return around_has(c, ev, lo, hi, demo);
 }
 
+/* A strike told in the sentence, and this protest its reason: "the
+ * strikes began in protest at plans for 800 redundancies", "220 men
+ * stopped work in an unofficial protest". */
+static bool work_stoppage(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi)
+{
+    static const char *const strike[] = {"strike", "walkout", "stoppage", "striker", NULL};
+    if (around_has(c, ev, lo, hi, strike))
+        return true;
+    for (uint32_t i = lo; i + 1 < hi; i++)
+        if (lemma_is(c, i, "stop") && is(c, i + 1, "work"))
+            return true;
+    return false;
+}
+
 /* The event's ACLED class in its context, or -1 when the words tell no
  * event at all ("floods killed 40 people", "profit fell to 150 mln"). */
 static int acled_class(const ectx *c, sr_event *ev, const sr_lex_rec *r, uint32_t ca,
@@ -3097,7 +3140,8 @@ static int acled_class(const ectx *c, sr_event *ev, const sr_lex_rec *r, uint32_
     if (!is_verb(c, i) && topic_of_protest(c, i, lo))
         return SR_AC_NONE; /* "to denounce the arrest", "against the killing": the cause, not the act */
     if (cls == SR_AC_NONE && is_verb(c, i) && ev->source.has_actor &&
-        strcmp(ev->source.actor.sector, "OPP") == 0 && plover_is(ev->plover, PL_DEMAND))
+        strcmp(ev->source.actor.sector, "OPP") == 0 && plover_is(ev->plover, PL_DEMAND) &&
+        c->cue[3] > 0) /* in an article of protests: "the opposition called for reforms" is none */
         cls = SR_AC_PROTEST;
     if (cls == SR_AC_CAPTURE && !conflict_context(c, ev, cls, ca, cb, lo, hi))
         return -1; /* "a takeover by a partnership" */
@@ -3111,7 +3155,11 @@ static int acled_class(const ectx *c, sr_event *ev, const sr_lex_rec *r, uint32_
         ev->mode = "boycott";
         cls = SR_AC_PROTEST;
     }
-    if (cls == SR_AC_PROTEST && strcmp(ev->cameo, "143") == 0 && !demonstration(c, ev, lo, hi))
+    if (cls == SR_AC_PROTEST &&
+        (strcmp(ev->cameo, "143") == 0 || (!is_verb(c, i) && lemma_is(c, i, "protest") && i > lo + 1 &&
+                                           (is(c, i - 1, "in") || is(c, i - 2, "in") || is(c, i - 3, "in")) &&
+                                           work_stoppage(c, ev, lo, hi))) &&
+        !demonstration(c, ev, lo, hi))
         return SR_AC_NONE; /* a strike, no demonstration: ACLED codes none */
     if (sense == 1)
         return cls;

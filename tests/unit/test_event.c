@@ -361,6 +361,14 @@ static void test_accidents_and_purposes(void **state)
     assert_true(!ev || ev->modality != SR_MOD_ASSERTED);
     assert_no_acled(run("2021-03-08", "Police arrested five former executives of a bankrupt gold dealer for defrauding 450 clients."));
     assert_no_acled(run("2021-03-08", "Malaysian police denied rumours of race riots in Kuala Lumpur."));
+    /* a meeting, a strike's reason, what a group does */
+    d = run("2021-03-08", "About 3,000 delegates gathered for the opening meeting of the congress in Beijing.");
+    ev = event(d, "gathered");
+    assert_true(!ev || ev->acled_type == SR_ACLED_T_NONE);
+    assert_no_acled(run("2021-03-08", "The strikes began on January 19 in protest at plans for 800 redundancies."));
+    d = run("2021-03-08", "The rebels, who have been fighting the government for six years, receive aid.");
+    ev = event(d, "fighting");
+    assert_true(!ev || ev->modality != SR_MOD_ASSERTED);
     /* in an article of no violence, violence done to an abstract thing */
     assert_no_acled(run("2021-03-08", "Prime Minister Chirac attacked the budget proposals of the Commission on Monday."));
     d = run("2021-03-08", "Rebels attacked the convoy near Goma on Monday.");

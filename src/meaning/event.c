@@ -1116,6 +1116,40 @@ static bool sentence_has_pair(const ectx *c, uint32_t lo, uint32_t hi, const cha
     return false;
 }
 
+/* A word of the list in [lo, hi) outside the trigger's tokens. */
+static bool around_has(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi,
+                       const char *const *lemmas)
+{
+    for (uint32_t i = lo; i < hi; i++)
+        if ((i < ev->trig_tok || i >= ev->trig_tok + ev->trig_n) && lemma_in(c, i, lemmas) >= 0)
+            return true;
+    return false;
+}
+
+static bool person_noun(const ectx *c, uint32_t a, uint32_t b);
+
+/* A noun for people as the subject or object of the trigger: from the
+ * clause's start or the verb before, to the verb or subordinate clause
+ * after ("the industry hit a problem when dealers ...": no one). */
+static bool person_around(const ectx *c, uint32_t ti, uint32_t tn, uint32_t ca, uint32_t cb)
+{
+    static const char *const subord[] = {"when", "while", "after", "before", "because", "as", "if",
+                                         "since", "that", "which", "who", "where", NULL};
+    uint32_t a = ti, b = ti + tn;
+    while (a > ca && !is_verb(c, a - 1) && !is_any(c, a - 1, subord))
+        a--;
+    while (b < cb && !(is_verb(c, b) && strcmp(tag(c, b), "VBN") != 0 && strcmp(tag(c, b), "VBG") != 0) &&
+           !is_any(c, b, subord))
+        b++;
+    return person_noun(c, a, ti) || person_noun(c, ti + tn, b);
+}
+
+static bool people(const ectx *c, const sr_event_arg *a)
+{
+    return (a->entity >= 0 && c->d->entities.v[a->entity].type == SR_ENT_PERSON) ||
+           sector_is(a, SEC_PEOPLE);
+}
+
 /* What happened to a protest, told in it or after it ("Police dispersed
  * them."): cues of each token, with the paragraph's end `hi`. */
 enum {
@@ -1254,6 +1288,20 @@ static int weapon_class(const ectx *c, int cls, uint32_t lo, uint32_t hi)
     return cls;
 }
 
+/* A crowd named right before the verb: "mourners clashed", "thousands
+ * of students battled". */
+static bool crowd_before(const ectx *c, uint32_t ti, uint32_t lo)
+{
+    static const char *const w[] = {"mourner", "demonstrator", "protester", "protestor", "student",
+                                    "farmer", "worker", "striker", "youth", "rioter", "crowd",
+                                    "resident", "villager", "supporter", "fan", "mob", "peasant",
+                                    "miner", "demonstration", NULL};
+    for (uint32_t k = ti; k > lo && k + 4 > ti; k--)
+        if (is_noun(c, k - 1))
+            return lemma_in(c, k - 1, w) >= 0;
+    return false;
+}
+
 static void classify(ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t hi, uint32_t after_hi)
 {
     static const char *const mob[] = {"mob", "lynch", "vigilante", NULL};
@@ -1268,6 +1316,28 @@ static void classify(ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t hi, u
         !ev->source.actor.country[0] &&
         !(ev->source.start == ev->target.start && ev->source.end == ev->target.end)) /* "people were killed" */
         cls = SR_AC_MOB;
+    /* a crowd fighting the police ("thousands of farmers battled police",
+     * "mourners clashed with police"): a violent demonstration */
+    bool crowd = ev->source.has_actor
+                     ? !armed(&ev->source) && strcmp(ev->source.actor.sector, "GOV") != 0 && !ev->source.actor.country[0]
+                     : ev->source.entity < 0 && crowd_before(c, ev->trig_tok, lo);
+    if (!crowd && ev->source.has_actor && !armed(&ev->source) && ev->source.actor.country[0])
+        crowd = sector_is(&ev->source, SEC_PEOPLE) || strcmp(ev->source.actor.sector, "AGR") == 0;
+    if ((cls == SR_AC_CLASH || cls == SR_AC_ATTACK || cls == SR_AC_MOB) && crowd && ev->target.has_actor &&
+        strcmp(ev->target.actor.sector, "COP") == 0) {
+        ev->acled_type = SR_ACLED_T_RIOTS;
+        ev->acled_sub = SR_ACLED_S_VIOLENT_DEMO;
+        return;
+    }
+    /* the dead of a battle the sentence tells ("an infantry brigade
+     * launched the attack and fierce fighting raged ..., leaving 220 men
+     * killed") */
+    static const char *const battle[] = {"fighting", "battle", "clash", "offensive", "counteroffensive",
+                                         "counter-offensive", "battlefield", "front", NULL};
+    if (cls == SR_AC_ATTACK && is_verb(c, ev->trig_tok) &&
+        (lemma_is(c, ev->trig_tok, "kill") || lemma_is(c, ev->trig_tok, "wound")) &&
+        around_has(c, ev, lo, hi, battle) && sentence_has(c, lo, hi, armed_nouns))
+        cls = SR_AC_CLASH;
     switch (cls) {
     case SR_AC_CLASH:
     case SR_AC_ATTACK:
@@ -2089,27 +2159,6 @@ static bool person_noun(const ectx *c, uint32_t a, uint32_t b)
     return false;
 }
 
-/* A noun for people as the subject or object of the trigger: from the
- * clause's start or the verb before, to the verb or subordinate clause
- * after ("the industry hit a problem when dealers ...": no one). */
-static bool person_around(const ectx *c, uint32_t ti, uint32_t tn, uint32_t ca, uint32_t cb)
-{
-    static const char *const subord[] = {"when", "while", "after", "before", "because", "as", "if",
-                                         "since", "that", "which", "who", "where", NULL};
-    uint32_t a = ti, b = ti + tn;
-    while (a > ca && !is_verb(c, a - 1) && !is_any(c, a - 1, subord))
-        a--;
-    while (b < cb && !(is_verb(c, b) && strcmp(tag(c, b), "VBN") != 0 && strcmp(tag(c, b), "VBG") != 0) &&
-           !is_any(c, b, subord))
-        b++;
-    return person_noun(c, a, ti) || person_noun(c, ti + tn, b);
-}
-
-static bool people(const ectx *c, const sr_event_arg *a)
-{
-    return (a->entity >= 0 && c->d->entities.v[a->entity].type == SR_ENT_PERSON) ||
-           sector_is(a, SEC_PEOPLE);
-}
 
 /* Is this a conflict event ACLED would code, or the same words in other
  * news ("the industry hit a problem", "profit fell to 150 mln", a trade
@@ -2989,15 +3038,6 @@ static bool weapon_subject(const ectx *c, uint32_t i, uint32_t lo)
     return false;
 }
 
-/* A word of the list in [lo, hi) outside the trigger's tokens. */
-static bool around_has(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi,
-                       const char *const *lemmas)
-{
-    for (uint32_t i = lo; i < hi; i++)
-        if ((i < ev->trig_tok || i >= ev->trig_tok + ev->trig_n) && lemma_in(c, i, lemmas) >= 0)
-            return true;
-    return false;
-}
 
 /* "fire" as a blaze, not shooting: no "opened/set/exchange of fire",
  * nothing fired "on" or "at". */

@@ -361,6 +361,11 @@ static void test_accidents_and_purposes(void **state)
     assert_true(!ev || ev->modality != SR_MOD_ASSERTED);
     assert_no_acled(run("2021-03-08", "Police arrested five former executives of a bankrupt gold dealer for defrauding 450 clients."));
     assert_no_acled(run("2021-03-08", "Malaysian police denied rumours of race riots in Kuala Lumpur."));
+    /* a crowd fighting the police: a violent demonstration */
+    d = run("2021-03-08", "Mourners clashed with police at a funeral in Belfast on Monday.");
+    ev = event(d, "clashed");
+    assert_non_null(ev);
+    assert_int_equal(ev->acled_type, SR_ACLED_T_RIOTS);
     /* a meeting, a strike's reason, what a group does */
     d = run("2021-03-08", "About 3,000 delegates gathered for the opening meeting of the congress in Beijing.");
     ev = event(d, "gathered");

@@ -1547,6 +1547,15 @@ static void one_dead(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi)
             set_deaths(c->d, ev, 0, nobody_at(c, stop, lo), i);
             return;
         }
+        /* "Both were killed", "One died on the spot" */
+        uint32_t p = i;
+        while (p > lo && (is_any(c, p - 1, be_forms) || tag(c, p - 1)[0] == 'R'))
+            p--;
+        if (p > lo && (is(c, p - 1, "both") || is(c, p - 1, "Both") ||
+                       ((is(c, p - 1, "one") || is(c, p - 1, "One")) && (p - 1 == lo || !is_noun(c, p - 2))))) {
+            set_deaths(c->d, ev, is(c, p - 1, "one") || is(c, p - 1, "One") ? 1 : 2, p - 1, i);
+            return;
+        }
         /* "the director was shot and killed": "was" says one */
         for (uint32_t k = i > lo + 4 ? i - 4 : lo; k < i; k++)
             if (is(c, k, "was")) {
@@ -1605,12 +1614,22 @@ static bool naming_number(const ectx *c, uint32_t t, uint32_t lo)
  * object. */
 static bool doers(const ectx *c, uint32_t first, uint32_t last, uint32_t hi, uint32_t lo)
 {
+    if (first > lo && is(c, first - 1, "by"))
+        return true; /* the agent: "was killed by two armed individuals" */
     if (first > lo && (is_verb(c, first - 1) || strcmp(tag(c, first - 1), "IN") == 0 ||
                        strcmp(tag(c, first - 1), "TO") == 0))
         return false; /* an object: "killed 14 villagers", "attack on 3 posts" */
-    for (uint32_t k = last + 1; k < hi && k < last + 5; k++) {
+    bool noun_seen = false;
+    for (uint32_t k = last + 1; k < hi && k < last + 6; k++) {
         const char *t = tag(c, k);
         if (t[0] == 'R')
+            continue;
+        if (!noun_seen && (t[0] == 'J' || t[0] == 'N' || is(c, k, "-") || strcmp(t, "VBN") == 0) &&
+            !is_any(c, k, be_forms)) { /* the counted noun: "two unidentified attackers shot" */
+            noun_seen = t[0] == 'N';
+            continue;
+        }
+        if (noun_seen && t[0] == 'N')
             continue;
         if (is_any(c, k, be_forms) || !is_verb(c, k) || strcmp(t, "VBN") == 0 || strcmp(t, "VBG") == 0)
             return false;
@@ -1632,6 +1651,12 @@ static bool toll_before(const ectx *c, uint32_t first, uint32_t lo)
             return false;
         if (lemma_is(c, k - 1, "toll"))
             return true;
+        /* "Unknown fatalities coded as 3", "casualties put at 12" */
+        if ((lemma_is(c, k - 1, "code") || lemma_is(c, k - 1, "put") || lemma_is(c, k - 1, "estimate")) &&
+            k < first && (is(c, k, "as") || is(c, k, "to") || is(c, k, "at")))
+            for (uint32_t j = k - 1; j > lo && j + 8 > k; j--)
+                if (lemma_in(c, j - 1, dead) >= 0)
+                    return true;
         if (lemma_is(c, k - 1, "number") && k < first && is(c, k, "of") && k + 1 < first &&
             lemma_in(c, k + 1, dead) >= 0)
             return true;
@@ -1711,13 +1736,17 @@ static bool count_casualties(const ectx *c, const sr_event *ev, uint32_t lo, uin
         uint32_t first = token_at(d, x->start), last = token_at(d, x->end - 1);
         bool is_toll = kind == CAS_DEAD && !x->casualty && toll_before(c, first, lo);
         const char *cas = after_count(c, last, hi, x->casualty);
-        bool counted = casualty_is(cas, kind) || is_toll;
+        /* "leading to the death of 5 armed men" */
+        bool death_of = kind == CAS_DEAD && first > lo + 1 && is(c, first - 1, "of") &&
+                        (lemma_is(c, first - 2, "death") || lemma_is(c, first - 2, "killing"));
+        bool counted = casualty_is(cas, kind) || is_toll || death_of;
         for (uint32_t r = q + 1; !counted && !x->casualty && r < d->quantities.n &&
                                  d->quantities.v[r].end <= b && joined(d, &d->quantities.v[r - 1], &d->quantities.v[r]);
              r++)
             counted = casualty_is(d->quantities.v[r].casualty, kind);
-        if (!counted || naming_number(c, first, lo) || doers(c, first, last, hi, lo))
-            continue;
+        if (!counted || naming_number(c, first, lo) || doers(c, first, last, hi, lo) ||
+            (c->ment_at[first] >= 0 && d->mentions.v[c->ment_at[first]].type != SR_ENT_NORP))
+            continue; /* a number in a name: "Barrio 18" */
         double v = !isnan(x->value) ? x->value : !isnan(x->min) ? x->min : NAN;
         if (isnan(v))
             continue;
@@ -3079,7 +3108,7 @@ static bool accident(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi
         "navy", "jihadist", "militia", "kidnap", "hostage", "riot", "mob", "dynamite", "police",
         "protester", "demonstrator", "gunfire", "shot", "sniper", "fighter", "armed", "weapon",
         "machinegun", "perpetrator", "clash", "rioter", "gang", "thief", "robber", "suspect",
-        "airstrike", "force", "demonstrate", "youth", "stone", "anti-tank", NULL};
+        "airstrike", "demonstrate", "youth", "stone", "anti-tank", NULL};
     uint32_t t = ev->trig_tok;
     if (lemma_is(c, t, "strike"))
         for (uint32_t k = lo; k < t; k++)
@@ -3088,6 +3117,9 @@ static bool accident(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi
     bool compound = t > lo && lemma_in(c, t - 1, mishap) >= 0; /* "a heart attack" */
     if (compound ? around_has(c, ev, lo, hi, violence) : sentence_has(c, lo, hi, violence))
         return false;
+    for (uint32_t k = lo; k < hi; k++) /* "Russian forces", not "was forced" */
+        if (is_noun(c, k) && lemma_is(c, k, "force"))
+            return false;
     if (ev->source.has_actor && (sector_is(&ev->source, SEC_ARMED)))
         return false;
     if (around_has(c, ev, lo, hi, mishap))
@@ -3357,6 +3389,31 @@ static bool needs_parse(const ectx *c, uint32_t first_event)
     return false;
 }
 
+/* A sentence that tells no event but a death toll ("Unknown fatalities
+ * coded as 3.", "The death toll rose to 40.") gives it to the latest
+ * asserted conflict event of its paragraph, when that has fewer. */
+static void carry_toll(ectx *c, uint32_t lo, uint32_t hi)
+{
+    sr_doc *d = c->d;
+    if (!d->events.n)
+        return;
+    sr_event *e = &d->events.v[d->events.n - 1];
+    if (e->trig_tok < c->para_lo || e->modality != SR_MOD_ASSERTED || e->acled_type == SR_ACLED_T_NONE ||
+        !violent_type(e))
+        return;
+    int32_t n;
+    uint32_t fs = 0, fe = 0;
+    bool toll = false;
+    for (uint32_t i = lo; i < hi && !toll; i++)
+        toll = lemma_is(c, i, "toll") || lemma_is(c, i, "fatality") || lemma_is(c, i, "casualty");
+    if (toll && count_casualties(c, NULL, lo, hi, CAS_DEAD, &n, &fs, &fe) &&
+        (!e->has_fatalities || n > e->fat_min)) {
+        e->fat_min = e->fat_max = n;
+        e->fat_start = fs, e->fat_end = fe;
+        e->has_fatalities = true;
+    }
+}
+
 /* The events of one sentence.  When the pipeline did not parse it and it
  * tells a conflict event, it is parsed and read again: arguments from the
  * parse, the word's sense from them.  Only those few sentences pay for
@@ -3378,6 +3435,8 @@ static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
         if ((st = sentence_pass(c, first_event, lo, hi)) != SITREP_OK)
             return st;
     }
+    if (c->d->events.n == first_event)
+        carry_toll(c, lo, hi);
     carry_context(c, first_event, lo, hi);
     return SITREP_OK;
 }

@@ -361,6 +361,17 @@ static void test_accidents_and_purposes(void **state)
     assert_true(!ev || ev->modality != SR_MOD_ASSERTED);
     assert_no_acled(run("2021-03-08", "Police arrested five former executives of a bankrupt gold dealer for defrauding 450 clients."));
     assert_no_acled(run("2021-03-08", "Malaysian police denied rumours of race riots in Kuala Lumpur."));
+    /* the killers are no dead; a toll told in a sentence of its own */
+    d = run("2021-03-08", "On 9 January 2022, a man was killed in a drive-by shooting by two armed individuals in Patos.");
+    ev = event(d, "killed");
+    assert_non_null(ev);
+    assert_true(ev->has_fatalities);
+    assert_int_equal(ev->fat_min, 1);
+    d = run("2021-03-08", "On 11 January 2022, the Taliban clashed with the NRF in Yaftal district. Unknown fatalities coded as 3.");
+    ev = event(d, "clashed");
+    assert_non_null(ev);
+    assert_true(ev->has_fatalities);
+    assert_int_equal(ev->fat_min, 3);
     /* a crowd fighting the police: a violent demonstration */
     d = run("2021-03-08", "Mourners clashed with police at a funeral in Belfast on Monday.");
     ev = event(d, "clashed");

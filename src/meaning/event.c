@@ -3192,6 +3192,31 @@ static bool work_stoppage(const ectx *c, const sr_event *ev, uint32_t lo, uint32
     return false;
 }
 
+/* A word after a protest of its sentence and after what the protest is
+ * about: "marched through London to mark the anniversary of the deaths
+ * ... during the attacks", "held a demonstration to oppose sexual
+ * violence", "decried increased insecurity ... attacks".  The protest
+ * is the event; these its topic. */
+static bool protest_topic(const ectx *c, uint32_t i, uint32_t lo)
+{
+    static const char *const about[] = {"denounce", "condemn", "decry", "oppose", "mourn",
+                                        "commemorate", "mark", "remember", "against", "over",
+                                        "denunciation", "condemnation", "highlight", "draw",
+                                        "demand", "protest", "criticize", "criticise", NULL};
+    const sr_doc *d = c->d;
+    for (uint32_t k = d->events.n; k > 0; k--) {
+        const sr_event *e = &d->events.v[k - 1];
+        if (e->trig_tok < lo)
+            break;
+        if (e->trig_tok >= i || e->modality != SR_MOD_ASSERTED || e->acled_type != SR_ACLED_T_PROTESTS)
+            continue;
+        for (uint32_t j = e->trig_tok + e->trig_n; j < i; j++)
+            if (lemma_in(c, j, about) >= 0)
+                return true;
+    }
+    return false;
+}
+
 /* The event's ACLED class in its context, or -1 when the words tell no
  * event at all ("floods killed 40 people", "profit fell to 150 mln"). */
 static int acled_class(const ectx *c, sr_event *ev, const sr_lex_rec *r, uint32_t ca,
@@ -3211,6 +3236,8 @@ static int acled_class(const ectx *c, sr_event *ev, const sr_lex_rec *r, uint32_
         cls = SR_AC_NONE; /* "arrested for fraud": no political arrest */
     if (!is_verb(c, i) && topic_of_protest(c, i, lo))
         return SR_AC_NONE; /* "to denounce the arrest", "against the killing": the cause, not the act */
+    if (cls != SR_AC_PROTEST && cls != SR_AC_NONE && protest_topic(c, i, lo))
+        return SR_AC_NONE; /* "marched to mark the anniversary of the deaths during the attacks" */
     if (cls == SR_AC_NONE && is_verb(c, i) && ev->source.has_actor &&
         strcmp(ev->source.actor.sector, "OPP") == 0 && plover_is(ev->plover, PL_DEMAND) &&
         c->cue[3] > 0) /* in an article of protests: "the opposition called for reforms" is none */
@@ -3511,8 +3538,13 @@ static bool same_incident(const ectx *c, const sr_event *h, const sr_event *e, u
     bool kind = family(h->acled_type) == family(e->acled_type) ||
                 (close && (!family(h->acled_type) || !family(e->acled_type)));
     bool undated = h->date_basis != SR_DATE_TEXT || e->date_basis != SR_DATE_TEXT;
+    /* the arrests a protest's intervention tells ("staged a protest ...
+     * 11 people were arrested by the police") are its own, whoever the
+     * sides named */
+    bool intervened = close && ((h->acled_sub == SR_ACLED_S_INTERVENTION && e->acled_sub == SR_ACLED_S_ARRESTS) ||
+                                (e->acled_sub == SR_ACLED_S_INTERVENTION && h->acled_sub == SR_ACLED_S_ARRESTS));
     return kind && (close || !undated) && h->history == e->history && dates_agree(h, e) &&
-           places_agree(c, h->location, e->location) && sides_agree(h, e);
+           places_agree(c, h->location, e->location) && (intervened || sides_agree(h, e));
 }
 
 /* The sentence holding byte b. */

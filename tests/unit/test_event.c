@@ -372,6 +372,11 @@ static void test_accidents_and_purposes(void **state)
     assert_non_null(ev);
     assert_true(ev->has_fatalities);
     assert_int_equal(ev->fat_min, 3);
+    /* what a protest is about is no event of its own */
+    d = run("2021-03-08", "On 6 March 2022, 6 protesters held a demonstration in Tottori to oppose sexual violence against women.");
+    for (uint32_t i = 0; i < d->events.n; i++)
+        if (d->events.v[i].modality == SR_MOD_ASSERTED && d->events.v[i].acled_type != SR_ACLED_T_NONE)
+            assert_int_equal(d->events.v[i].acled_type, SR_ACLED_T_PROTESTS);
     /* a crowd fighting the police: a violent demonstration */
     d = run("2021-03-08", "Mourners clashed with police at a funeral in Belfast on Monday.");
     ev = event(d, "clashed");

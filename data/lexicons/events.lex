@@ -53,8 +53,9 @@ establish base | set up base | set up camp | set up a base | establish a base | 
 
 # ---- demonstrations ---------------------------------------------------
 protest | demonstrate | rally | march | picket | gather | assemble | converge | stage a protest | hold a protest | stage a demonstration | hold a demonstration | stage a sit-in | hold a sit-in | take to the street | gather to protest | hold a rally | stage a rally | hold a march => event cameo=141 plover=PROTEST mode=demo acled=protest pos=verb
-protest | demonstration | rally | march | sit-in | vigil | picket | walkout => event cameo=141 plover=PROTEST mode=demo acled=protest pos=noun
+protest | demonstration | rally | march | sit-in | vigil | picket => event cameo=141 plover=PROTEST mode=demo acled=protest pos=noun
 go on strike | stage a strike | hold a strike => event cameo=143 plover=PROTEST mode=boycott acled=protest pos=verb
+walkout | work stoppage => event cameo=143 plover=PROTEST mode=boycott acled=protest pos=noun
 hunger strike => event cameo=142 plover=PROTEST mode=hunger acled=protest pos=noun
 boycott | block | barricade | obstruct => event cameo=144 plover=PROTEST mode=obstruct acled=protest pos=verb
 boycott | roadblock | barricade => event cameo=144 plover=PROTEST mode=obstruct acled=protest pos=noun

@@ -43,6 +43,7 @@
 #include <strings.h>
 
 #define MAX_TRIGGER_TOKENS 4
+#define DOC_CUES 7 /* the classes of doc_cue_words */
 
 const char *const sr_acled_type_names[SR_ACLED_T__COUNT] = {
     NULL, "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests",
@@ -116,6 +117,8 @@ typedef struct ectx {
     uint32_t last_loc_start, last_loc_end; /* the words naming it */
     int32_t last_date_time;  /* the latest dated time expression in this paragraph */
     bool parse_on_demand;    /* parse the sentences of conflict events the pipeline did not */
+    uint16_t cue[DOC_CUES];  /* per class of doc_cue_words: its words in the document */
+    uint32_t words;          /* the document's words */
     uint32_t *ntraced;       /* candidates handed to the trace so far */
 } ectx;
 
@@ -881,6 +884,36 @@ static uint32_t verb_before(const ectx *c, uint32_t i, uint32_t lo)
     return UINT32_MAX;
 }
 
+/* "to X" at token `to` that tells a capacity, a move or a permission,
+ * not an act: a noun of them before it ("a move by bankworkers to
+ * occupy", "the capability to strike"), or a verb that enables, asks or
+ * orders with its object between ("would enable Iran to strike", "urged
+ * them to protest"). */
+static bool unreal_to(const ectx *c, uint32_t to, uint32_t lo)
+{
+    static const char *const nouns[] = {"move", "plan", "bid", "attempt", "effort", "ability",
+                                        "capability", "capacity", "decision", "right", "power",
+                                        "chance", "means", "order", "authority", "permission",
+                                        "threat", "call", "readiness", "way", "strategy", "weapon",
+                                        "missile", "pressure", "incentive", "freedom", "licence",
+                                        "license", "mandate", "proposal", NULL};
+    static const char *const verbs[] = {"enable", "allow", "permit", "order", "ask", "urge", "force",
+                                        "authorize", "authorise", "help", "encourage", "invite",
+                                        "tell", "instruct", "need", "empower", "persuade", "pressure",
+                                        "press", "want", "expect", "call", NULL};
+    if (to == lo)
+        return false;
+    if (is_noun(c, to - 1) && lemma_in(c, to - 1, nouns) >= 0)
+        return true;
+    for (uint32_t k = to; k > lo && k + 5 > to; k--) {
+        if (is_verb(c, k - 1))
+            return k - 1 < to - 1 && lemma_in(c, k - 1, verbs) >= 0;
+        if (is(c, k - 1, ",") || is(c, k - 1, "that"))
+            return false;
+    }
+    return false;
+}
+
 /* The modality the verb group ending before token `from` gives: "did not
  * attack", "has never been seized", "no attack", "vowed to attack",
  * "tried to seize", "will strike", "could". */
@@ -920,6 +953,9 @@ static int verb_group_modality(const ectx *c, uint32_t from, uint32_t lo, uint32
                 return !strcmp(intent[w], "threaten") || !strcmp(intent[w], "warn") ? SR_MOD_THREATENED
                                                                                     : SR_MOD_INTENDED;
         }
+        if (is(c, i, "to") && k == from && k - 1 > lo && strcmp(tag(c, from), "VB") == 0 &&
+            unreal_to(c, i, lo))
+            return SR_MOD_HYPOTHETICAL; /* "enable Iran to strike", "any move by bankworkers to occupy" */
         if (is(c, i, "will") || is(c, i, "'ll") || is(c, i, "shall") || is(c, i, "would") ||
             (is(c, i, "going") && is(c, i + 1, "to")))
             mod = SR_MOD_INTENDED;
@@ -947,7 +983,7 @@ static int governor(const ectx *c, uint32_t v)
                  {"propose", GOV_PLAN},  {"expect", GOV_PLAN},     {"hope", GOV_PLAN},
                  {"fear", GOV_FEAR},     {"rumour", GOV_FEAR},     {"rumor", GOV_FEAR},
                  {"call", GOV_CALL},     {"urge", GOV_CALL},       {"demand", GOV_CALL},
-                 {"appeal", GOV_CALL}};
+                 {"appeal", GOV_CALL},   {"ask", GOV_CALL},        {"seek", GOV_CALL}};
     if (v == UINT32_MAX || !is_verb(c, v))
         return GOV_NONE;
     char buf[64];
@@ -984,6 +1020,56 @@ static uint32_t nobody_at(const ectx *c, uint32_t k, uint32_t lo)
 
 static bool nobody_before(const ectx *c, uint32_t k, uint32_t lo) { return nobody_at(c, k, lo) != UINT32_MAX; }
 
+/* In a parsed sentence, a verb that is the conjunct, complement or
+ * adverbial clause of a verb with a modal ("would provoke retaliation,
+ * destroy the Round", "would respond ... by hitting the base") takes its
+ * modality: will, would, shall: intended; could, might, may: hypothetical. */
+static int parse_modality(const ectx *c, uint32_t ti, uint32_t lo, uint32_t hi)
+{
+    const sr_doc *d = c->d;
+    if (!sr_parsed(d, ti))
+        return SR_MOD_ASSERTED;
+    uint32_t cur = ti;
+    for (int step = 0; step < 3; step++) {
+        uint8_t rel = d->deprels[cur];
+        uint32_t h = d->heads[cur];
+        if ((rel != SR_DEP_CONJ && rel != SR_DEP_XCOMP && rel != SR_DEP_ADVCL) || h == SR_NO_HEAD ||
+            h < lo || h >= hi || !is_verb(c, h))
+            break;
+        uint32_t a = h > lo + 6 ? h - 6 : lo;
+        for (uint32_t k = a; k < h; k++) {
+            if (d->heads[k] != h || d->deprels[k] != SR_DEP_AUX)
+                continue;
+            if (is(c, k, "would") || is(c, k, "will") || is(c, k, "shall") || is(c, k, "'ll"))
+                return SR_MOD_INTENDED;
+            if (is(c, k, "could") || is(c, k, "might") || is(c, k, "may"))
+                return SR_MOD_HYPOTHETICAL;
+        }
+        cur = h;
+    }
+    return SR_MOD_ASSERTED;
+}
+
+/* What a group does, not an act: a relative clause in the present
+ * progressive ("the contra rebels, who have been fighting the Managua
+ * government for six years", "rebel groups that are fighting to
+ * overthrow"). */
+static bool generic_relative(const ectx *c, uint32_t ti, uint32_t lo)
+{
+    static const char *const rel[] = {"who", "that", "which", NULL};
+    if (strcmp(tag(c, ti), "VBG") != 0 || ti < lo + 2)
+        return false;
+    uint32_t k = ti - 1;
+    if (!(is(c, k, "are") || is(c, k, "is") || is(c, k, "been")))
+        return false;
+    if (is(c, k, "been")) {
+        if (k < lo + 2 || !(is(c, k - 1, "have") || is(c, k - 1, "has")))
+            return false;
+        k--;
+    }
+    return k > lo && is_any(c, k - 1, rel);
+}
+
 /* Whether it happened, from the clause structure: the verb group of the
  * trigger (for a noun, before its determiner), a subject that says no
  * one, the verb that governs a noun ("foiled an attack", "the attack was
@@ -1008,6 +1094,27 @@ static int modality(const ectx *c, uint32_t ti, uint32_t tn, uint32_t lo, uint32
     if (mod == SR_MOD_ASSERTED && !noun && stop < ti && nobody_before(c, stop, lo))
         return SR_MOD_NEGATED;
     if (mod == SR_MOD_ASSERTED && noun) {
+        /* "any attack", "any outbreaks of rioting", "rumours of race riots",
+         * "the threat of attacks": none happened */
+        static const char *const unreal[] = {"rumour", "rumor", "threat", "fear", "risk", "danger",
+                                             "possibility", "prospect", "spectre", "specter",
+                                             "likelihood", "chance", "plan", "plot", "call",
+                                             "demand", "deterrent", "warning", NULL};
+        for (uint32_t k = from; k < ti; k++)
+            if (is(c, k, "any"))
+                return SR_MOD_HYPOTHETICAL;
+        uint32_t of = from; /* "rumours of race riots": over the compound */
+        while (of > lo && of + 3 > from && is_noun(c, of - 1) && c->ment_at[of - 1] < 0)
+            of--;
+        if (of > lo + 1 && is(c, of - 1, "of")) {
+            uint32_t h = of - 2;
+            if (lemma_in(c, h, unreal) >= 0)
+                return lemma_is(c, h, "plan") || lemma_is(c, h, "plot") ? SR_MOD_INTENDED
+                                                                       : SR_MOD_HYPOTHETICAL;
+            for (uint32_t k = h + 1; k > lo && k + 3 > h; k--)
+                if (is(c, k - 1, "any"))
+                    return SR_MOD_HYPOTHETICAL;
+        }
         uint32_t v = verb_before(c, ti, lo);
         int g = v != UINT32_MAX && v + 1 >= from - 2 ? governor(c, v) : GOV_NONE;
         if (g == GOV_CALL) {
@@ -1043,6 +1150,10 @@ static int modality(const ectx *c, uint32_t ti, uint32_t tn, uint32_t lo, uint32
             return SR_MOD_HYPOTHETICAL;
     if (hi > lo && is(c, hi - 1, "?"))
         return SR_MOD_HYPOTHETICAL; /* a question asserts nothing */
+    if (mod == SR_MOD_ASSERTED && !noun && generic_relative(c, ti, lo))
+        return SR_MOD_HYPOTHETICAL;
+    if (mod == SR_MOD_ASSERTED && !noun)
+        mod = parse_modality(c, ti, lo, hi);
     return mod;
 }
 
@@ -1113,6 +1224,40 @@ static bool sentence_has_pair(const ectx *c, uint32_t lo, uint32_t hi, const cha
         if (is(c, i, a) && lemma_is(c, i + 1, b))
             return true;
     return false;
+}
+
+/* A word of the list in [lo, hi) outside the trigger's tokens. */
+static bool around_has(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi,
+                       const char *const *lemmas)
+{
+    for (uint32_t i = lo; i < hi; i++)
+        if ((i < ev->trig_tok || i >= ev->trig_tok + ev->trig_n) && lemma_in(c, i, lemmas) >= 0)
+            return true;
+    return false;
+}
+
+static bool person_noun(const ectx *c, uint32_t a, uint32_t b);
+
+/* A noun for people as the subject or object of the trigger: from the
+ * clause's start or the verb before, to the verb or subordinate clause
+ * after ("the industry hit a problem when dealers ...": no one). */
+static bool person_around(const ectx *c, uint32_t ti, uint32_t tn, uint32_t ca, uint32_t cb)
+{
+    static const char *const subord[] = {"when", "while", "after", "before", "because", "as", "if",
+                                         "since", "that", "which", "who", "where", NULL};
+    uint32_t a = ti, b = ti + tn;
+    while (a > ca && !is_verb(c, a - 1) && !is_any(c, a - 1, subord))
+        a--;
+    while (b < cb && !(is_verb(c, b) && strcmp(tag(c, b), "VBN") != 0 && strcmp(tag(c, b), "VBG") != 0) &&
+           !is_any(c, b, subord))
+        b++;
+    return person_noun(c, a, ti) || person_noun(c, ti + tn, b);
+}
+
+static bool people(const ectx *c, const sr_event_arg *a)
+{
+    return (a->entity >= 0 && c->d->entities.v[a->entity].type == SR_ENT_PERSON) ||
+           sector_is(a, SEC_PEOPLE);
 }
 
 /* What happened to a protest, told in it or after it ("Police dispersed
@@ -1223,7 +1368,7 @@ static const uint8_t class_type[SR_AC__MAX][2] = {
 static int weapon_class(const ectx *c, int cls, uint32_t lo, uint32_t hi)
 {
     static const char *const air[] = {"airstrike", "warplane", "drone", "aircraft", "jet",
-                                      "helicopter", "gunship", NULL};
+                                      "helicopter", "gunship", "plane", "bomber", NULL};
     static const char *const shell[] = {"shell", "shelling", "artillery", "mortar", "rocket",
                                         "missile", "howitzer", "bombardment", NULL};
     static const char *const ied[] = {"ied", "landmine", "mine", "explosive", "bomb", "detonate",
@@ -1253,6 +1398,20 @@ static int weapon_class(const ectx *c, int cls, uint32_t lo, uint32_t hi)
     return cls;
 }
 
+/* A crowd named right before the verb: "mourners clashed", "thousands
+ * of students battled". */
+static bool crowd_before(const ectx *c, uint32_t ti, uint32_t lo)
+{
+    static const char *const w[] = {"mourner", "demonstrator", "protester", "protestor", "student",
+                                    "farmer", "worker", "striker", "youth", "rioter", "crowd",
+                                    "resident", "villager", "supporter", "fan", "mob", "peasant",
+                                    "miner", "demonstration", NULL};
+    for (uint32_t k = ti; k > lo && k + 4 > ti; k--)
+        if (is_noun(c, k - 1))
+            return lemma_in(c, k - 1, w) >= 0;
+    return false;
+}
+
 static void classify(ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t hi, uint32_t after_hi)
 {
     static const char *const mob[] = {"mob", "lynch", "vigilante", NULL};
@@ -1264,8 +1423,31 @@ static void classify(ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t hi, u
     }
     /* violence by a crowd, villagers or residents: mob violence */
     if ((cls == SR_AC_ATTACK || cls == SR_AC_CLASH) && sector_is(&ev->source, SEC_CROWD) &&
-        !ev->source.actor.country[0])
+        !ev->source.actor.country[0] &&
+        !(ev->source.start == ev->target.start && ev->source.end == ev->target.end)) /* "people were killed" */
         cls = SR_AC_MOB;
+    /* a crowd fighting the police ("thousands of farmers battled police",
+     * "mourners clashed with police"): a violent demonstration */
+    bool crowd = ev->source.has_actor
+                     ? !armed(&ev->source) && strcmp(ev->source.actor.sector, "GOV") != 0 && !ev->source.actor.country[0]
+                     : ev->source.entity < 0 && crowd_before(c, ev->trig_tok, lo);
+    if (!crowd && ev->source.has_actor && !armed(&ev->source) && ev->source.actor.country[0])
+        crowd = sector_is(&ev->source, SEC_PEOPLE) || strcmp(ev->source.actor.sector, "AGR") == 0;
+    if ((cls == SR_AC_CLASH || cls == SR_AC_ATTACK || cls == SR_AC_MOB) && crowd && ev->target.has_actor &&
+        strcmp(ev->target.actor.sector, "COP") == 0) {
+        ev->acled_type = SR_ACLED_T_RIOTS;
+        ev->acled_sub = SR_ACLED_S_VIOLENT_DEMO;
+        return;
+    }
+    /* the dead of a battle the sentence tells ("an infantry brigade
+     * launched the attack and fierce fighting raged ..., leaving 220 men
+     * killed") */
+    static const char *const battle[] = {"fighting", "battle", "clash", "offensive", "counteroffensive",
+                                         "counter-offensive", "battlefield", "front", NULL};
+    if (cls == SR_AC_ATTACK && is_verb(c, ev->trig_tok) &&
+        (lemma_is(c, ev->trig_tok, "kill") || lemma_is(c, ev->trig_tok, "wound")) &&
+        around_has(c, ev, lo, hi, battle) && sentence_has(c, lo, hi, armed_nouns))
+        cls = SR_AC_CLASH;
     switch (cls) {
     case SR_AC_CLASH:
     case SR_AC_ATTACK:
@@ -1475,6 +1657,15 @@ static void one_dead(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi)
             set_deaths(c->d, ev, 0, nobody_at(c, stop, lo), i);
             return;
         }
+        /* "Both were killed", "One died on the spot" */
+        uint32_t p = i;
+        while (p > lo && (is_any(c, p - 1, be_forms) || tag(c, p - 1)[0] == 'R'))
+            p--;
+        if (p > lo && (is(c, p - 1, "both") || is(c, p - 1, "Both") ||
+                       ((is(c, p - 1, "one") || is(c, p - 1, "One")) && (p - 1 == lo || !is_noun(c, p - 2))))) {
+            set_deaths(c->d, ev, is(c, p - 1, "one") || is(c, p - 1, "One") ? 1 : 2, p - 1, i);
+            return;
+        }
         /* "the director was shot and killed": "was" says one */
         for (uint32_t k = i > lo + 4 ? i - 4 : lo; k < i; k++)
             if (is(c, k, "was")) {
@@ -1533,12 +1724,22 @@ static bool naming_number(const ectx *c, uint32_t t, uint32_t lo)
  * object. */
 static bool doers(const ectx *c, uint32_t first, uint32_t last, uint32_t hi, uint32_t lo)
 {
+    if (first > lo && is(c, first - 1, "by"))
+        return true; /* the agent: "was killed by two armed individuals" */
     if (first > lo && (is_verb(c, first - 1) || strcmp(tag(c, first - 1), "IN") == 0 ||
                        strcmp(tag(c, first - 1), "TO") == 0))
         return false; /* an object: "killed 14 villagers", "attack on 3 posts" */
-    for (uint32_t k = last + 1; k < hi && k < last + 5; k++) {
+    bool noun_seen = false;
+    for (uint32_t k = last + 1; k < hi && k < last + 6; k++) {
         const char *t = tag(c, k);
         if (t[0] == 'R')
+            continue;
+        if (!noun_seen && (t[0] == 'J' || t[0] == 'N' || is(c, k, "-") || strcmp(t, "VBN") == 0) &&
+            !is_any(c, k, be_forms)) { /* the counted noun: "two unidentified attackers shot" */
+            noun_seen = t[0] == 'N';
+            continue;
+        }
+        if (noun_seen && t[0] == 'N')
             continue;
         if (is_any(c, k, be_forms) || !is_verb(c, k) || strcmp(t, "VBN") == 0 || strcmp(t, "VBG") == 0)
             return false;
@@ -1560,6 +1761,12 @@ static bool toll_before(const ectx *c, uint32_t first, uint32_t lo)
             return false;
         if (lemma_is(c, k - 1, "toll"))
             return true;
+        /* "Unknown fatalities coded as 3", "casualties put at 12" */
+        if ((lemma_is(c, k - 1, "code") || lemma_is(c, k - 1, "put") || lemma_is(c, k - 1, "estimate")) &&
+            k < first && (is(c, k, "as") || is(c, k, "to") || is(c, k, "at")))
+            for (uint32_t j = k - 1; j > lo && j + 8 > k; j--)
+                if (lemma_in(c, j - 1, dead) >= 0)
+                    return true;
         if (lemma_is(c, k - 1, "number") && k < first && is(c, k, "of") && k + 1 < first &&
             lemma_in(c, k + 1, dead) >= 0)
             return true;
@@ -1639,13 +1846,17 @@ static bool count_casualties(const ectx *c, const sr_event *ev, uint32_t lo, uin
         uint32_t first = token_at(d, x->start), last = token_at(d, x->end - 1);
         bool is_toll = kind == CAS_DEAD && !x->casualty && toll_before(c, first, lo);
         const char *cas = after_count(c, last, hi, x->casualty);
-        bool counted = casualty_is(cas, kind) || is_toll;
+        /* "leading to the death of 5 armed men" */
+        bool death_of = kind == CAS_DEAD && first > lo + 1 && is(c, first - 1, "of") &&
+                        (lemma_is(c, first - 2, "death") || lemma_is(c, first - 2, "killing"));
+        bool counted = casualty_is(cas, kind) || is_toll || death_of;
         for (uint32_t r = q + 1; !counted && !x->casualty && r < d->quantities.n &&
                                  d->quantities.v[r].end <= b && joined(d, &d->quantities.v[r - 1], &d->quantities.v[r]);
              r++)
             counted = casualty_is(d->quantities.v[r].casualty, kind);
-        if (!counted || naming_number(c, first, lo) || doers(c, first, last, hi, lo))
-            continue;
+        if (!counted || naming_number(c, first, lo) || doers(c, first, last, hi, lo) ||
+            (c->ment_at[first] >= 0 && d->mentions.v[c->ment_at[first]].type != SR_ENT_NORP))
+            continue; /* a number in a name: "Barrio 18" */
         double v = !isnan(x->value) ? x->value : !isnan(x->min) ? x->min : NAN;
         if (isnan(v))
             continue;
@@ -1938,6 +2149,80 @@ static void index_latest(ectx *c)
     }
 }
 
+/* Words that say what the whole article is about, by class: armed men,
+ * weapons, violence, protest, markets, accidents and disasters, labour.
+ * Sorted (C locale) for bisection. */
+static const struct cue_word {
+    const char *lemma;
+    char cls;
+} doc_cue_words[] = {
+        {"accident", 'x'}, {"airstrike", 'w'}, {"ammunition", 'w'}, {"army", 'a'}, {"artillery",
+        'w'}, {"assault", 'v'}, {"attack", 'v'}, {"bank", 'm'}, {"battle", 'v'}, {"blaze", 'x'},
+        {"bomb", 'w'}, {"bombing", 'v'}, {"bond", 'm'}, {"bullet", 'w'}, {"casualty", 'v'},
+        {"clash", 'v'}, {"collision", 'x'}, {"commando", 'a'}, {"company", 'm'}, {"crash", 'x'},
+        {"currency", 'm'}, {"cyclone", 'x'}, {"dead", 'v'}, {"demonstration", 'p'},
+        {"demonstrator", 'p'}, {"derail", 'x'}, {"die", 'v'}, {"dividend", 'm'}, {"dlr", 'm'},
+        {"dlrs", 'm'}, {"dollar", 'm'}, {"dynamite", 'w'}, {"earnings", 'm'}, {"earthquake", 'x'},
+        {"employer", 'l'}, {"explosive", 'w'}, {"extremist", 'a'}, {"factory", 'x'}, {"fight",
+        'v'}, {"fighter", 'a'}, {"flood", 'x'}, {"force", 'a'}, {"futures", 'm'}, {"grenade", 'w'},
+        {"guerilla", 'a'}, {"guerrilla", 'a'}, {"gun", 'w'}, {"gunboat", 'a'}, {"gunman", 'a'},
+        {"hostage", 'v'}, {"hurricane", 'x'}, {"injure", 'v'}, {"insurgent", 'a'}, {"investor",
+        'm'}, {"jihadist", 'a'}, {"kidnap", 'v'}, {"kill", 'v'}, {"landmine", 'w'}, {"march", 'p'},
+        {"market", 'm'}, {"massacre", 'v'}, {"militant", 'a'}, {"military", 'a'}, {"militia", 'a'},
+        {"miner", 'x'}, {"missile", 'w'}, {"mortar", 'w'}, {"navy", 'a'},
+        {"offensive", 'v'}, {"pct", 'm'}, {"picket", 'p'}, {"plant", 'x'}, {"police", 'a'},
+        {"policeman", 'a'}, {"price", 'm'}, {"profit", 'm'}, {"protest", 'p'}, {"protester", 'p'},
+        {"protestor", 'p'}, {"quake", 'x'}, {"raid", 'v'}, {"rally", 'p'}, {"rebel", 'a'},
+        {"refinery", 'x'}, {"rescue", 'x'}, {"revenue", 'm'}, {"rifle", 'w'}, {"riot", 'p'},
+        {"rocket", 'w'}, {"separatist", 'a'}, {"share", 'm'}, {"shell", 'w'}, {"shoot", 'v'},
+        {"sink", 'x'}, {"soldier", 'a'}, {"stock", 'm'}, {"stoppage", 'l'}, {"storm", 'x'},
+        {"strike", 'l'}, {"striker", 'l'}, {"terrorist", 'a'}, {"tonne", 'm'}, {"trade", 'm'},
+        {"trap", 'x'}, {"troop", 'a'}, {"typhoon", 'x'}, {"union", 'l'}, {"violence", 'v'},
+        {"wage", 'l'}, {"walkout", 'l'}, {"war", 'v'}, {"warplane", 'w'}, {"warship", 'a'},
+        {"weapon", 'w'}, {"worker", 'l'}, {"wound", 'v'},
+};
+static const char doc_cue_classes[DOC_CUES + 1] = "awvpmxl";
+
+static int cue_cmp(const void *k, const void *e)
+{
+    return strcmp((const char *)k, ((const struct cue_word *)e)->lemma);
+}
+
+/* The class of doc_cue_words token i's lemma is of (an index into
+ * doc_cue_classes), or -1. */
+static int cue_class(const ectx *c, uint32_t i)
+{
+    char buf[32];
+    size_t n = sr_lemma_of(c->d, c->m, i, buf, sizeof buf);
+    if (!n || n >= sizeof buf)
+        return -1;
+    for (size_t k = 0; k < n; k++)
+        buf[k] = (char)(buf[k] >= 'A' && buf[k] <= 'Z' ? buf[k] + 32 : buf[k]);
+    buf[n] = 0;
+    const struct cue_word *w = bsearch(buf, doc_cue_words, sizeof doc_cue_words / sizeof *doc_cue_words,
+                                       sizeof *doc_cue_words, cue_cmp);
+    return w ? (int)(strchr(doc_cue_classes, w->cls) - doc_cue_classes) : -1;
+}
+
+/* How much of the article is about violence, protest, markets ...: the
+ * words of each class of doc_cue_words, counted in one pass. */
+static void index_cues(ectx *c)
+{
+    const sr_doc *d = c->d;
+    memset(c->cue, 0, sizeof c->cue);
+    c->words = 0;
+    for (uint32_t i = 0; i < d->tokens.n; i++) {
+        if (d->tokens.v[i].kind != SR_TOK_WORD)
+            continue;
+        c->words++;
+        if (!is_noun(c, i) && !is_verb(c, i) && strncmp(tag(c, i), "JJ", 2) != 0)
+            continue;
+        int q = cue_class(c, i);
+        if (q >= 0 && c->cue[q] < UINT16_MAX)
+            c->cue[q]++;
+    }
+}
+
 static sitrep_status index_doc(ectx *c)
 {
     sr_doc *d = c->d;
@@ -1958,6 +2243,7 @@ static sitrep_status index_doc(ectx *c)
         return SITREP_ENOMEM;
     index_tokens(c);
     index_latest(c);
+    index_cues(c);
     sitrep_status st = index_cities(c);
     return st == SITREP_OK ? index_groups(c) : st;
 }
@@ -2012,27 +2298,6 @@ static bool person_noun(const ectx *c, uint32_t a, uint32_t b)
     return false;
 }
 
-/* A noun for people as the subject or object of the trigger: from the
- * clause's start or the verb before, to the verb or subordinate clause
- * after ("the industry hit a problem when dealers ...": no one). */
-static bool person_around(const ectx *c, uint32_t ti, uint32_t tn, uint32_t ca, uint32_t cb)
-{
-    static const char *const subord[] = {"when", "while", "after", "before", "because", "as", "if",
-                                         "since", "that", "which", "who", "where", NULL};
-    uint32_t a = ti, b = ti + tn;
-    while (a > ca && !is_verb(c, a - 1) && !is_any(c, a - 1, subord))
-        a--;
-    while (b < cb && !(is_verb(c, b) && strcmp(tag(c, b), "VBN") != 0 && strcmp(tag(c, b), "VBG") != 0) &&
-           !is_any(c, b, subord))
-        b++;
-    return person_noun(c, a, ti) || person_noun(c, ti + tn, b);
-}
-
-static bool people(const ectx *c, const sr_event_arg *a)
-{
-    return (a->entity >= 0 && c->d->entities.v[a->entity].type == SR_ENT_PERSON) ||
-           sector_is(a, SEC_PEOPLE);
-}
 
 /* Is this a conflict event ACLED would code, or the same words in other
  * news ("the industry hit a problem", "profit fell to 150 mln", a trade
@@ -2114,9 +2379,16 @@ static bool context_fits(const ectx *c, const sr_lex_rec *r, uint32_t i, uint32_
         return !((t[0] == 'D' && !cap) || (t[0] == 'N' && !cap) || strcmp(t, "PRP$") == 0 ||
                  is(c, i + 1, "that") || is(c, i + 1, "how"));
     }
-    if (tn == 1 && (lemma_is(c, i, "gather") || lemma_is(c, i, "assemble"))) {
+    if (tn == 1 && (lemma_is(c, i, "gather") || lemma_is(c, i, "assemble") || lemma_is(c, i, "converge"))) {
+        /* "delegates gathered for the opening meeting", "experts
+         * gathering ahead of a meeting": a meeting, no protest */
+        static const char *const meeting[] = {"meeting", "conference", "talk", "session", "congress",
+                                              "summit", "seminar", "forum", "symposium", "negotiation",
+                                              NULL};
         const char *t = i + 1 < hi ? tag(c, i + 1) : ".";
-        return !(t[0] == 'D' || t[0] == 'N' || t[0] == 'J' || strcmp(t, "PRP$") == 0);
+        bool purpose = i + 1 < hi && (is(c, i + 1, "for") || (is(c, i + 1, "ahead") && is(c, i + 2, "of")));
+        return !(t[0] == 'D' || t[0] == 'N' || t[0] == 'J' || strcmp(t, "PRP$") == 0) &&
+               !(purpose && sentence_has(c, i + 1, hi < i + 10 ? hi : i + 10, meeting));
     }
     return true;
 }
@@ -2873,6 +3145,57 @@ static void parse_heads(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t
         *obj = UINT32_MAX; /* "the rally was led by": nothing more */
 }
 
+/* An article with no word of armed men, weapons, violence or protest but
+ * the trigger's own: its words of violence are figures of speech more
+ * often than not. */
+static bool calm_article(const ectx *c, const sr_event *ev)
+{
+    unsigned n = 0;
+    for (int q = 0; q < 4; q++) /* a, w, v, p */
+        n += c->cue[q];
+    int own = cue_class(c, ev->trig_tok);
+    return n <= (own >= 0 && own < 4 ? 1u : 0u);
+}
+
+/* A common noun for an act, a quality, an idea, a message, a feeling, a
+ * motive, possessions, relations or times (WordNet's
+ * lexicographer classes): what no one attacks, targets, executes,
+ * intercepts, arrests or blocks in the sense of violence ("attacked the
+ * press reports", "targeting income support payments", "killing their
+ * appetite", "arrest the dollar's fall", "demonstrating unwillingness").
+ * Acts that are done to people are not of them: a protest, a meeting, a
+ * patrol. */
+static bool abstract_noun(const ectx *c, uint32_t h)
+{
+    static const char *const done_to[] = {
+        "protest", "demonstration", "rally", "march", "meeting", "gathering", "funeral", "wedding",
+        "ceremony", "procession", "vigil", "strike", "sit-in", "campaign", "election", "patrol",
+        "operation", "raid", "offensive", "attack", "assault", "advance", "exercise", "mission",
+        "convoy", "service", "prayer", "festival", "concert", "match", "game", "party", "race",
+        "celebration", "event", "crowd", "market", "school", "class", "worship", "mass", "rescue",
+        "search", "escort", "delivery", "distribution", "work", "construction", "checkpoint",
+        "position", "post", "outpost", "front", "line", NULL};
+    if (h == UINT32_MAX || !is_noun(c, h) || c->ment_at[h] >= 0 || c->group_at[h] >= 0)
+        return false;
+    char buf[64];
+    size_t n = sr_lemma_of(c->d, c->m, h, buf, sizeof buf);
+    int wc = sr_wn_class(c->m, buf, n, 'n');
+    bool abstract = wc == 4 || wc == 7 || wc == 9 || wc == 10 || wc == 12 || wc == 16 || wc == 21 ||
+                    wc == 24 || wc == 28;
+    return abstract && lemma_in(c, h, done_to) < 0;
+}
+
+/* A common noun for a made thing: "the equipment demonstrated", "trucks
+ * assembled". */
+static bool artifact_noun(const ectx *c, uint32_t h)
+{
+    if (h == UINT32_MAX || !is_noun(c, h) || c->ment_at[h] >= 0 || c->group_at[h] >= 0)
+        return false;
+    char buf[64];
+    size_t n = sr_lemma_of(c->d, c->m, h, buf, sizeof buf);
+    return sr_wn_class(c->m, buf, n, 'n') == 6;
+}
+
 /* The word's sense from its arguments, in a parsed sentence: -1 no event
  * (an accident or disaster), 0 another sense (markets), 1 a labour strike,
  * 2 as it stands. */
@@ -2885,6 +3208,16 @@ static int parse_sense(const ectx *c, const sr_event *ev, const sr_lex_rec *r, u
     bool violent = r->acled != SR_AC_NONE && r->acled != SR_AC_PROTEST && r->acled != SR_AC_ARREST &&
                    r->acled != SR_AC_AGREE;
     if ((violent || r->acled == SR_AC_PROTEST) && (market_word(c, sub) || market_word(c, obj)))
+        return 0;
+    /* in an article that tells no violence or protest but this word: an
+     * abstract thing acted on ("attacked the reports", "arrest the
+     * dollar's fall", "killing their appetite"), or a made thing
+     * protesting ("the equipment demonstrated") */
+    if ((violent || r->acled == SR_AC_PROTEST || r->acled == SR_AC_ARREST) && is_verb(c, ev->trig_tok) &&
+        calm_article(c, ev) &&
+        ((r->acled != SR_AC_PROTEST && abstract_noun(c, obj) &&
+          (obj < ev->trig_tok || obj >= ev->trig_tok + ev->trig_n)) ||
+         (r->acled == SR_AC_PROTEST && artifact_noun(c, sub))))
         return 0;
     if (violent && is_verb(c, ev->trig_tok) && accident_subject(c, sub, lo, hi))
         return -1;
@@ -2914,6 +3247,156 @@ static bool weapon_subject(const ectx *c, uint32_t i, uint32_t lo)
     return false;
 }
 
+
+/* "fire" as a blaze, not shooting: no "opened/set/exchange of fire",
+ * nothing fired "on" or "at". */
+static bool blaze_at(const ectx *c, uint32_t i, uint32_t lo, uint32_t hi)
+{
+    static const char *const before[] = {"open", "set", "exchange", "come", "under", "gun", "heavy",
+                                         "return", "cease", "live", "sniper", "rocket", "mortar", NULL};
+    if (!is_noun(c, i) || !lemma_is(c, i, "fire"))
+        return false;
+    if (i > lo && (lemma_in(c, i - 1, before) >= 0 || (i > lo + 1 && lemma_in(c, i - 2, before) >= 0)))
+        return false;
+    return !(i + 1 < hi && (is(c, i + 1, "on") || is(c, i + 1, "at") || is(c, i + 1, "upon")));
+}
+
+/* An accident, a disaster or an illness, and no one who did it: words of
+ * them in the sentence (outside the trigger) and no armed men, weapons
+ * or attack ("an explosion in a flax factory killed 45 workers", "died of
+ * a heart attack", "one miner was killed and 56 trapped underground");
+ * or an article with no word of armed men or weapons at all that tells of
+ * accidents, and a trigger no one does.  Never ACLED's political
+ * violence. */
+static bool accident(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi)
+{
+    static const char *const mishap[] = {
+        "accident", "crash", "collision", "derailment", "derail", "capsize", "shipwreck",
+        "drown", "drowning", "blaze", "wildfire", "flood", "flooding", "earthquake", "quake",
+        "storm", "hailstorm", "hail", "gale", "landslide", "mudslide", "avalanche", "cyclone",
+        "hurricane", "typhoon", "tornado", "lightning", "disease", "virus", "epidemic", "illness",
+        "cancer", "heart", "stroke", "suicide", "overdose", "factory", "plant", "refinery",
+        "colliery", "miner", "furnace", "boiler", "elevator", "liftoff", "lift-off",
+        "satellite", "airliner", "ferry", "pier", "trap", "rescuer", "disaster", "leak", "fume",
+        "gas", "dam", "collapse", "derailed", "rockfall", "underground", "shaft", NULL};
+    static const char *const violence[] = {
+        "bomb", "bombing", "bomber", "explosive", "grenade", "landmine", "ied", "device",
+        "gunman", "rebel", "guerrilla", "guerilla", "militant", "terrorist", "insurgent",
+        "extremist", "separatist", "soldier", "troop", "army", "military", "attack", "attacker",
+        "assailant", "sabotage", "saboteur", "arson", "arsonist", "rocket", "missile", "shell",
+        "mortar", "artillery", "gun", "rifle", "shoot", "raid", "war", "warplane", "warship",
+        "navy", "jihadist", "militia", "kidnap", "hostage", "riot", "mob", "dynamite", "police",
+        "protester", "demonstrator", "gunfire", "shot", "sniper", "fighter", "armed", "weapon",
+        "machinegun", "perpetrator", "clash", "rioter", "gang", "thief", "robber", "suspect",
+        "airstrike", "demonstrate", "youth", "stone", "anti-tank", NULL};
+    uint32_t t = ev->trig_tok;
+    if (lemma_is(c, t, "strike"))
+        for (uint32_t k = lo; k < t; k++)
+            if (labour_word(c, k))
+                return false; /* "workers struck at 90 plants": the parse tells the strike */
+    bool compound = t > lo && lemma_in(c, t - 1, mishap) >= 0; /* "a heart attack" */
+    if (compound ? around_has(c, ev, lo, hi, violence) : sentence_has(c, lo, hi, violence))
+        return false;
+    for (uint32_t k = lo; k < hi; k++) /* "Russian forces", not "was forced" */
+        if (is_noun(c, k) && lemma_is(c, k, "force"))
+            return false;
+    if (ev->source.has_actor && (sector_is(&ev->source, SEC_ARMED)))
+        return false;
+    if (around_has(c, ev, lo, hi, mishap))
+        return true;
+    for (uint32_t i = lo; i < hi; i++)
+        if (blaze_at(c, i, lo, hi) && (i < ev->trig_tok || i >= ev->trig_tok + ev->trig_n))
+            return true;
+    /* the article: accidents told, no armed men or weapons, no one doing it */
+    return c->cue[1] == 0 && c->cue[0] == 0 && c->cue[5] > 0 && !ev->source.has_actor &&
+           ev->source.entity < 0;
+}
+
+/* Killed themselves: "killed himself by drinking insecticide". */
+static bool reflexive(const ectx *c, uint32_t i, uint32_t hi)
+{
+    static const char *const self[] = {"himself", "herself", "themselves", "itself", "myself", NULL};
+    return i < hi && is_any(c, i, self);
+}
+
+/* A state protesting, by its name: a diplomatic protest (CAMEO's), no demonstration ("France protested over Canada's
+ * decision", "a law enacted by the U.S. to protest apartheid"). */
+static bool state_protest(const ectx *c, const sr_event *ev)
+{
+    const sr_event_arg *a = &ev->source;
+    return a->entity >= 0 && c->d->entities.v[a->entity].type == SR_ENT_GPE &&
+           !is_mere_place(c, a->entity) && !person_noun(c, ev->trig_tok > 12 ? ev->trig_tok - 12 : 0,
+                                                         ev->trig_tok + ev->trig_n);
+}
+
+/* Arrests for crimes of business and common law, with nothing political
+ * about them: "arrested for fraud", "charges of cocaine possession",
+ * "defaulters on bank loans". */
+static bool ordinary_crime(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi)
+{
+    static const char *const crime[] = {
+        "fraud", "defraud", "embezzle", "embezzlement", "tax", "evasion", "bribery", "bribe",
+        "forgery", "falsify", "swindle", "insider", "cocaine", "heroin", "possession", "theft",
+        "robbery", "steal", "default", "defaulter", "loan", "debt", "bankrupt", "bankruptcy",
+        "laundering", "smuggling", "dlrs", "yen", "fare", "securities", "shareholder",
+        "manipulation", "speculation", "trafficking", NULL};
+    static const char *const political[] = {
+        "protest", "protester", "demonstrator", "activist", "opposition", "rebel", "militant",
+        "guerrilla", "terrorist", "terrorism", "coup", "political", "dissident", "journalist",
+        "riot", "separatist", "extremist", "spy", "espionage", "insurgent", "sedition",
+        "treason", "subversion", "militia", "soldier", "army", NULL};
+    return around_has(c, ev, lo, hi, crime) && !around_has(c, ev, lo, hi, political);
+}
+
+/* A strike shown in the street: protest words beside it (ACLED codes a
+ * strike only with its demonstration). */
+static bool demonstration(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi)
+{
+    static const char *const demo[] = {"protest", "demonstrate", "demonstration", "demonstrator",
+                                       "rally", "march", "picket", "sit-in", "gather", "assemble",
+                                       "block", "banner", "slogan", "chant", "protester", NULL};
+    return around_has(c, ev, lo, hi, demo);
+}
+
+/* A strike told in the sentence, and this protest its reason: "the
+ * strikes began in protest at plans for 800 redundancies", "220 men
+ * stopped work in an unofficial protest". */
+static bool work_stoppage(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi)
+{
+    static const char *const strike[] = {"strike", "walkout", "stoppage", "striker", NULL};
+    if (around_has(c, ev, lo, hi, strike))
+        return true;
+    for (uint32_t i = lo; i + 1 < hi; i++)
+        if (lemma_is(c, i, "stop") && is(c, i + 1, "work"))
+            return true;
+    return false;
+}
+
+/* A word after a protest of its sentence and after what the protest is
+ * about: "marched through London to mark the anniversary of the deaths
+ * ... during the attacks", "held a demonstration to oppose sexual
+ * violence", "decried increased insecurity ... attacks".  The protest
+ * is the event; these its topic. */
+static bool protest_topic(const ectx *c, uint32_t i, uint32_t lo)
+{
+    static const char *const about[] = {"denounce", "condemn", "decry", "oppose", "mourn",
+                                        "commemorate", "mark", "remember", "against", "over",
+                                        "denunciation", "condemnation", "highlight", "draw",
+                                        "demand", "protest", "criticize", "criticise", NULL};
+    const sr_doc *d = c->d;
+    for (uint32_t k = d->events.n; k > 0; k--) {
+        const sr_event *e = &d->events.v[k - 1];
+        if (e->trig_tok < lo)
+            break;
+        if (e->trig_tok >= i || e->modality != SR_MOD_ASSERTED || e->acled_type != SR_ACLED_T_PROTESTS)
+            continue;
+        for (uint32_t j = e->trig_tok + e->trig_n; j < i; j++)
+            if (lemma_in(c, j, about) >= 0)
+                return true;
+    }
+    return false;
+}
+
 /* The event's ACLED class in its context, or -1 when the words tell no
  * event at all ("floods killed 40 people", "profit fell to 150 mln"). */
 static int acled_class(const ectx *c, sr_event *ev, const sr_lex_rec *r, uint32_t ca,
@@ -2924,10 +3407,20 @@ static int acled_class(const ectx *c, sr_event *ev, const sr_lex_rec *r, uint32_
         natural_cause(c, lo, i, i + ev->trig_n, hi))
         return -1; /* no one did it */
     int cls = r->acled;
+    bool harm = cls != SR_AC_NONE && cls != SR_AC_PROTEST && cls != SR_AC_ARREST && cls != SR_AC_AGREE;
+    if ((harm || violent_type(ev)) && (accident(c, ev, lo, hi) || reflexive(c, i + ev->trig_n, hi)))
+        return -1; /* "an explosion at a colliery", "died of a heart attack", "killed himself" */
+    if ((cls == SR_AC_PROTEST || strcmp(ev->plover, "PROTEST") == 0) && state_protest(c, ev))
+        cls = SR_AC_NONE; /* a diplomatic protest */
+    if ((cls == SR_AC_ARREST || cls == SR_AC_CAPTURE) && ordinary_crime(c, ev, lo, hi))
+        cls = SR_AC_NONE; /* "arrested for fraud": no political arrest */
     if (!is_verb(c, i) && topic_of_protest(c, i, lo))
         return SR_AC_NONE; /* "to denounce the arrest", "against the killing": the cause, not the act */
+    if (cls != SR_AC_PROTEST && cls != SR_AC_NONE && protest_topic(c, i, lo))
+        return SR_AC_NONE; /* "marched to mark the anniversary of the deaths during the attacks" */
     if (cls == SR_AC_NONE && is_verb(c, i) && ev->source.has_actor &&
-        strcmp(ev->source.actor.sector, "OPP") == 0 && plover_is(ev->plover, PL_DEMAND))
+        strcmp(ev->source.actor.sector, "OPP") == 0 && plover_is(ev->plover, PL_DEMAND) &&
+        c->cue[3] > 0) /* in an article of protests: "the opposition called for reforms" is none */
         cls = SR_AC_PROTEST;
     if (cls == SR_AC_CAPTURE && !conflict_context(c, ev, cls, ca, cb, lo, hi))
         return -1; /* "a takeover by a partnership" */
@@ -2939,8 +3432,16 @@ static int acled_class(const ectx *c, sr_event *ev, const sr_lex_rec *r, uint32_
     if (sense == 1) { /* "workers struck": a strike */
         recode(ev, "PROTEST", "143");
         ev->mode = "boycott";
-        return SR_AC_PROTEST;
+        cls = SR_AC_PROTEST;
     }
+    if (cls == SR_AC_PROTEST &&
+        (strcmp(ev->cameo, "143") == 0 || (!is_verb(c, i) && lemma_is(c, i, "protest") && i > lo + 1 &&
+                                           (is(c, i - 1, "in") || is(c, i - 2, "in") || is(c, i - 3, "in")) &&
+                                           work_stoppage(c, ev, lo, hi))) &&
+        !demonstration(c, ev, lo, hi))
+        return SR_AC_NONE; /* a strike, no demonstration: ACLED codes none */
+    if (sense == 1)
+        return cls;
     if (!conflict_context(c, ev, cls, ca, cb, lo, hi))
         cls = SR_AC_NONE; /* "the industry hit a problem", a trade agreement */
     /* "Shares shot up", "fought back a bid", "a takeover battle": the
@@ -3095,6 +3596,31 @@ static bool needs_parse(const ectx *c, uint32_t first_event)
     return false;
 }
 
+/* A sentence that tells no event but a death toll ("Unknown fatalities
+ * coded as 3.", "The death toll rose to 40.") gives it to the latest
+ * asserted conflict event of its paragraph, when that has fewer. */
+static void carry_toll(ectx *c, uint32_t lo, uint32_t hi)
+{
+    sr_doc *d = c->d;
+    if (!d->events.n)
+        return;
+    sr_event *e = &d->events.v[d->events.n - 1];
+    if (e->trig_tok < c->para_lo || e->modality != SR_MOD_ASSERTED || e->acled_type == SR_ACLED_T_NONE ||
+        !violent_type(e))
+        return;
+    int32_t n;
+    uint32_t fs = 0, fe = 0;
+    bool toll = false;
+    for (uint32_t i = lo; i < hi && !toll; i++)
+        toll = lemma_is(c, i, "toll") || lemma_is(c, i, "fatality") || lemma_is(c, i, "casualty");
+    if (toll && count_casualties(c, NULL, lo, hi, CAS_DEAD, &n, &fs, &fe) &&
+        (!e->has_fatalities || n > e->fat_min)) {
+        e->fat_min = e->fat_max = n;
+        e->fat_start = fs, e->fat_end = fe;
+        e->has_fatalities = true;
+    }
+}
+
 /* The events of one sentence.  When the pipeline did not parse it and it
  * tells a conflict event, it is parsed and read again: arguments from the
  * parse, the word's sense from them.  Only those few sentences pay for
@@ -3116,6 +3642,8 @@ static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
         if ((st = sentence_pass(c, first_event, lo, hi)) != SITREP_OK)
             return st;
     }
+    if (c->d->events.n == first_event)
+        carry_toll(c, lo, hi);
     carry_context(c, first_event, lo, hi);
     return SITREP_OK;
 }
@@ -3190,8 +3718,13 @@ static bool same_incident(const ectx *c, const sr_event *h, const sr_event *e, u
     bool kind = family(h->acled_type) == family(e->acled_type) ||
                 (close && (!family(h->acled_type) || !family(e->acled_type)));
     bool undated = h->date_basis != SR_DATE_TEXT || e->date_basis != SR_DATE_TEXT;
+    /* the arrests a protest's intervention tells ("staged a protest ...
+     * 11 people were arrested by the police") are its own, whoever the
+     * sides named */
+    bool intervened = close && ((h->acled_sub == SR_ACLED_S_INTERVENTION && e->acled_sub == SR_ACLED_S_ARRESTS) ||
+                                (e->acled_sub == SR_ACLED_S_INTERVENTION && h->acled_sub == SR_ACLED_S_ARRESTS));
     return kind && (close || !undated) && h->history == e->history && dates_agree(h, e) &&
-           places_agree(c, h->location, e->location) && sides_agree(h, e);
+           places_agree(c, h->location, e->location) && (intervened || sides_agree(h, e));
 }
 
 /* The sentence holding byte b. */

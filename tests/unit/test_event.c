@@ -334,6 +334,79 @@ static void test_modality_scope(void **state)
     assert_int_equal(event(d, "killed") ? event(d, "killed")->modality : SR_MOD_NEGATED, SR_MOD_NEGATED);
 }
 
+/* No ACLED event in this sentence (none, or none with an ACLED type). */
+static void assert_no_acled(const sr_doc *d)
+{
+    for (uint32_t i = 0; i < d->events.n; i++)
+        if (d->events.v[i].modality == SR_MOD_ASSERTED)
+            assert_int_equal(d->events.v[i].acled_type, SR_ACLED_T_NONE);
+}
+
+/* Accidents, illness and suicide are no political violence; states
+ * protest diplomatically; a capacity or a purpose ("enable Iran to
+ * strike") is no act. */
+static void test_accidents_and_purposes(void **state)
+{
+    (void)state;
+    assert_no_acled(run("2021-03-08", "A huge explosion in a textile factory in the city of Harbin killed 45 workers on Monday."));
+    assert_no_acled(run("2021-03-08", "The bank's vice president died of an apparent heart attack at a meeting in Frankfurt."));
+    assert_no_acled(run("2021-03-08", "The inspector killed himself after four days of questioning."));
+    assert_no_acled(run("2021-03-08", "France protested on Monday over Canada's decision to close its ports to French vessels."));
+    const sr_doc *d = run("2021-03-08", "A longer-range missile would enable Iran to strike at many towns in the region.");
+    const sr_event *ev = event(d, "strike");
+    assert_true(!ev || ev->modality != SR_MOD_ASSERTED);
+    /* a modal over the verb of which the trigger is a conjunct */
+    d = run("2021-03-08", "The minister said the rebels would surround the town, burn the market and kill the chief.");
+    ev = event(d, "burn");
+    assert_true(!ev || ev->modality != SR_MOD_ASSERTED);
+    assert_no_acled(run("2021-03-08", "Police arrested five former executives of a bankrupt gold dealer for defrauding 450 clients."));
+    assert_no_acled(run("2021-03-08", "Malaysian police denied rumours of race riots in Kuala Lumpur."));
+    /* the killers are no dead; a toll told in a sentence of its own */
+    d = run("2021-03-08", "On 9 January 2022, a man was killed in a drive-by shooting by two armed individuals in Patos.");
+    ev = event(d, "killed");
+    assert_non_null(ev);
+    assert_true(ev->has_fatalities);
+    assert_int_equal(ev->fat_min, 1);
+    d = run("2021-03-08", "On 11 January 2022, the Taliban clashed with the NRF in Yaftal district. Unknown fatalities coded as 3.");
+    ev = event(d, "clashed");
+    assert_non_null(ev);
+    assert_true(ev->has_fatalities);
+    assert_int_equal(ev->fat_min, 3);
+    /* what a protest is about is no event of its own */
+    d = run("2021-03-08", "On 6 March 2022, 6 protesters held a demonstration in Tottori to oppose sexual violence against women.");
+    for (uint32_t i = 0; i < d->events.n; i++)
+        if (d->events.v[i].modality == SR_MOD_ASSERTED && d->events.v[i].acled_type != SR_ACLED_T_NONE)
+            assert_int_equal(d->events.v[i].acled_type, SR_ACLED_T_PROTESTS);
+    /* a crowd fighting the police: a violent demonstration */
+    d = run("2021-03-08", "Mourners clashed with police at a funeral in Belfast on Monday.");
+    ev = event(d, "clashed");
+    assert_non_null(ev);
+    assert_int_equal(ev->acled_type, SR_ACLED_T_RIOTS);
+    /* a meeting, a strike's reason, what a group does */
+    d = run("2021-03-08", "About 3,000 delegates gathered for the opening meeting of the congress in Beijing.");
+    ev = event(d, "gathered");
+    assert_true(!ev || ev->acled_type == SR_ACLED_T_NONE);
+    assert_no_acled(run("2021-03-08", "The strikes began on January 19 in protest at plans for 800 redundancies."));
+    d = run("2021-03-08", "The rebels, who have been fighting the government for six years, receive aid.");
+    ev = event(d, "fighting");
+    assert_true(!ev || ev->modality != SR_MOD_ASSERTED);
+    /* in an article of no violence, violence done to an abstract thing */
+    assert_no_acled(run("2021-03-08", "Prime Minister Chirac attacked the budget proposals of the Commission on Monday."));
+    d = run("2021-03-08", "Rebels attacked the convoy near Goma on Monday.");
+    ev = event(d, "attacked");
+    assert_non_null(ev);
+    assert_int_not_equal(ev->acled_type, SR_ACLED_T_NONE);
+    /* the same words with a killer, or people protesting, stay */
+    d = run("2021-03-08", "Gunmen attacked a factory in Harbin on Monday, killing 45 workers.");
+    ev = event(d, "attacked");
+    assert_non_null(ev);
+    assert_int_equal(ev->acled_type, SR_ACLED_T_VAC);
+    d = run("2021-03-08", "Hundreds of students protested in Paris on Monday against the new law.");
+    ev = event(d, "protested");
+    assert_non_null(ev);
+    assert_int_equal(ev->acled_type, SR_ACLED_T_PROTESTS);
+}
+
 /* The word's sense from its arguments, read from the parse the stage makes
  * for a conflict sentence: markets, accidents, labour strikes. */
 static void test_sense_from_arguments(void **state)
@@ -345,8 +418,14 @@ static void test_sense_from_arguments(void **state)
     d = run("2021-03-08", "About 23,000 engineering workers struck at 90 plants on Monday.");
     ev = event(d, "struck");
     assert_non_null(ev);
-    assert_int_equal(ev->acled_type, SR_ACLED_T_PROTESTS);
+    /* a strike with no demonstration: CAMEO's strike, no ACLED protest */
+    assert_int_equal(ev->acled_type, SR_ACLED_T_NONE);
     assert_string_equal(ev->plover, "PROTEST");
+    assert_string_equal(ev->cameo, "143");
+    d = run("2021-03-08", "About 3,000 dockworkers went on strike on Monday and marched through Lagos with banners.");
+    ev = event(d, "went on strike");
+    assert_non_null(ev);
+    assert_int_equal(ev->acled_type, SR_ACLED_T_PROTESTS);
     d = run("2021-03-08", "A fire killed one miner at the copper mine on Monday.");
     for (uint32_t i = 0; i < d->events.n; i++)
         assert_int_equal(d->events.v[i].acled_type, SR_ACLED_T_NONE);
@@ -394,6 +473,7 @@ int main(void)
         cmocka_unit_test(test_evidence_and_history),
         cmocka_unit_test(test_modality_scope),
         cmocka_unit_test(test_sense_from_arguments),
+        cmocka_unit_test(test_accidents_and_purposes),
         cmocka_unit_test(test_arguments_from_parse),
     };
     return cmocka_run_group_tests(tests, tu_setup, tu_teardown);

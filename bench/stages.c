@@ -191,6 +191,36 @@ int main(int argc, char **argv)
                (double)parsed / (best[S_PARSE] > 0 ? best[S_PARSE] : 1e-9));
     printf("  %-9s %9.1f ms  %8.1f MB/s of text\n", "total", sum * 1e3,
            (double)total / 1e6 / (sum > 0 ? sum : 1e-9));
+    /* the parse stage at other beam widths (the stages before it untimed) */
+    static const uint32_t widths[] = {1, 2, 4, 8, 16};
+    for (size_t w = 0; on[S_PARSE] && w < sizeof widths / sizeof *widths; w++) {
+        double t = 0;
+        size_t np = 0;
+        memset(cache, 0, sizeof *cache);
+        for (size_t i = 0; i < n; i++) {
+            sr_arena_reset(&a);
+            sr_doc d;
+            memset(&d, 0, sizeof d);
+            d.arena = &a;
+            d.lexcache = cache;
+            sr_jsonl_field fl = {.name = "text"};
+            sr_jsonl_error jerr;
+            if (!sr_jsonl_parse(lines[i], lens[i], &a, &fl, 1, &jerr) || fl.type != SR_JSON_STRING)
+                continue;
+            d.text = fl.value;
+            d.len = (uint32_t)fl.len;
+            for (int q = S_LAYOUT; q < S_PARSE; q++)
+                if (on[q])
+                    run_stage(q, &d, m, &b);
+            double s0 = now();
+            sr_parse_run_beam(&d, m, false, widths[w]);
+            t += now() - s0;
+            for (uint32_t tk = 0; tk < d.tokens.n; tk++)
+                np += sr_parsed(&d, tk);
+        }
+        printf("  parser, beam %2u%s: %9.1f ms, %.0f tokens/s\n", widths[w],
+               widths[w] == sr_parse_default_beam(m) ? " (default)" : "", t * 1e3, (double)np / (t > 0 ? t : 1e-9));
+    }
     for (size_t i = 0; i < n; i++)
         free(lines[i]);
     free(lines);

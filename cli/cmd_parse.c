@@ -20,7 +20,7 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: sitrep parse --conllu FILE [-o OUT] [--model FILE]\n"
+    "usage: sitrep parse --conllu FILE [-o OUT] [--model FILE] [--beam N]\n"
     "\n"
     "Reads the words of a CoNLL-U file (FILE, or '-' for standard input),\n"
     "parses each sentence with sitrep's dependency parser (learned from\n"
@@ -31,6 +31,7 @@ static const char usage[] =
     "  --conllu FILE   the input\n"
     "  -o, --output F  write to F instead of standard output\n"
     "  --model FILE    the model file (default as for 'sitrep extract')\n"
+    "  --beam N        the parser's beam width (1: greedy; default: the model's)\n"
     "  -h, --help      show this help\n"
     "\n"
     "Exit status: 0 all read, 1 usage error, 2 malformed input or a failure.\n";
@@ -57,6 +58,7 @@ static void write_sentence(FILE *out, const sr_doc *d, const sitrep_model *m, co
 int cmd_parse(int argc, char **argv)
 {
     const char *in_path = NULL, *out_path = NULL, *model_path = NULL;
+    uint32_t beam = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -68,6 +70,9 @@ int cmd_parse(int argc, char **argv)
             out_path = argv[++i];
         } else if (strcmp(a, "--model") == 0 && i + 1 < argc) {
             model_path = argv[++i];
+        } else if (strcmp(a, "--beam") == 0 && i + 1 < argc && atoi(argv[i + 1]) >= 1 &&
+                   atoi(argv[i + 1]) <= SR_PARSE_MAXBEAM) {
+            beam = (uint32_t)atoi(argv[++i]);
         } else {
             fprintf(stderr, "sitrep parse: unknown or incomplete option '%s'\n\n%s", a, usage);
             return EXIT_USAGE;
@@ -104,7 +109,7 @@ int cmd_parse(int argc, char **argv)
         sr_doc d;
         sitrep_status st = sr_parse_doc_from_words(&d, &a, m, s.w.v, s.w.n);
         if (st == SITREP_OK)
-            st = sr_parse_run(&d, m, true);
+            st = sr_parse_run_beam(&d, m, true, beam);
         if (st != SITREP_OK) {
             fprintf(stderr, "sitrep parse: %s:%llu: %s\n", in_path, (unsigned long long)line,
                     sitrep_status_string(st));

@@ -2,7 +2,7 @@
  * parse_train.c: learns the parser's weights (src/lang/parse.c) from
  * Universal Dependencies CoNLL-U files with averaged perceptrons.
  *
- * usage: parse_train MODEL TRAIN.conllu DEV.conllu OUT.parw.gz [TAG_EPOCHS PARSE_EPOCHS PRUNE]
+ * usage: parse_train MODEL TRAIN.conllu DEV.conllu OUT.parw.gz [TAG_EPOCHS PARSE_EPOCHS PRUNE BEAM JOINT]
  *
  * Each sentence's words (the FORM column; multiword-token ranges and empty
  * nodes skipped) become a document of sitrep's own (tokens, tag.c's Penn
@@ -12,20 +12,28 @@
  *      one); greedy left to right, as it runs.  The training set is tagged
  *      by jackknifing (FOLDS folds, each tagged by a tagger learned from
  *      the others), so the parser learns on tags as good as it will get.
- *   2. The parser: arc-eager with the root last; a transition's kind is
- *      learned with the dynamic oracle of Goldberg & Nivre (2012): at each
- *      configuration the best scored zero-cost kind is the gold one; after
- *      the first epoch the parser follows its own prediction with
- *      probability EXPLORE.  An arc's relation is learned at every arc
- *      whose head is right, from its own features.
- *      Features seen fewer than MIN_FEAT times along the oracle's
+ *   2. The parser: arc-eager with the root last.  With BEAM > 1 (8, the
+ *      default) the kinds of transition are learned globally: a
+ *      structured perceptron over the whole transition sequence, decoded
+ *      with a beam of BEAM items (parse.c's own sr_pbeam_step), updated at
+ *      the step of maximal violation (Huang, Fayong & Guo 2012) against the
+ *      gold path (the dynamic oracle's zero-cost transitions, left, right,
+ *      reduce, shift by preference); the relations are learned locally at
+ *      each arc of the gold path (or, JOINT, globally with the kinds, their
+ *      scores added in the beam: worse at width 8, see docs/parse.md).
+ *      With BEAM 1, greedy: the kinds learned with the dynamic oracle of
+ *      Goldberg & Nivre (2012) (the best scored zero-cost kind is the gold
+ *      one; after the first epoch the parser follows its own prediction
+ *      with probability EXPLORE), a relation at every arc whose head is
+ *      right.  Features seen fewer than MIN_FEAT times along the oracle's
  *      paths are left out.
  * Weights are averaged, scaled to int16 per table, and rounded; kinds
  * whose weights all round below PRUNE (600 of 32000) are dropped; tagger
  * and relation features keep their non-zero weights (a run) or a dense
- * row.  The output (gzip) is the PARW section (parse.h).  After
- * training, the dev set is tagged and parsed through parse.c's own decoder
- * with the weights as written, and UPOS, UAS and LAS printed (punctuation
+ * row.  The output (gzip) is the PARW section (parse.h), with RUN_BEAM
+ * as the run-time default width.  After training, the dev set is tagged
+ * and parsed through parse.c's own decoder with the weights as written, at
+ * beam widths 1 to 16, and UPOS, UAS and LAS printed (punctuation
  * included).  Deterministic: a fixed seed, fixed orders, one thread.
  */
 #include "lang/lang.h"
@@ -41,6 +49,10 @@
 #define EXPLORE 0.9
 #define MIN_FEAT 2
 #define VOCAB_MIN 2 /* a word seen fewer times is the parser's unknown word */
+/* The beam width the parser runs with by default (written in the section;
+ * a run-time setting): on EWT dev, kinds learned with a beam of 8 parse
+ * with 4 within 0.05 of their UAS at 8, 1.7 times as fast. */
+#define RUN_BEAM 4
 #define NK SR_PK__COUNT
 #define NL SR_PARSE_NLABELS
 
@@ -598,6 +610,8 @@ static void costs(const sr_pstate *st, const sent *s, const uint8_t *instack, in
 }
 
 static int64_t par_steps, lab_steps;
+static uint32_t beam_width = 1; /* the width the kinds are learned with */
+static bool joint;              /* the relations learned in the beam, globally, with the kinds */
 
 /* One sentence through the parser (kinds table t, relations table lt);
  * learns when `learn`; returns the updates made.  The kind of each
@@ -698,6 +712,169 @@ static uint32_t parse_pass(wtrain *t, wtrain *lt, sent *s, sr_pstate *st, uint8_
     return updates;
 }
 
+/* ---- the parser with a beam: a global perceptron ------------------------------------ */
+
+static void wt_add(wtrain *t, const uint64_t *f, uint32_t n, uint32_t cls, int32_t delta, int64_t step)
+{
+    for (uint32_t k = 0; k < n; k++) {
+        int64_t *acc;
+        int32_t *r = wt_row(t, f[k], true, &acc);
+        if (!r)
+            continue;
+        r[cls] += delta;
+        acc[cls] += (int64_t)delta * step;
+    }
+}
+
+typedef struct tscore {
+    wtrain *par, *lab;
+} tscore;
+
+static void train_kinds(void *ctx, const uint64_t *f, uint32_t n, int64_t *score)
+{
+    memset(score, 0, NK * sizeof *score);
+    wt_scores(((tscore *)ctx)->par, f, n, score);
+}
+
+static int train_label(void *ctx, const uint64_t *f, uint32_t n)
+{
+    int64_t lscore[NL];
+    memset(lscore, 0, sizeof lscore);
+    wt_scores(((tscore *)ctx)->lab, f, n, lscore);
+    int best = -1;
+    for (int l = 0; l < NL; l++)
+        if (l + 1 != SR_DEP_ROOT && (best < 0 || lscore[l] > lscore[best]))
+            best = l;
+    return best + 1;
+}
+
+static void train_labels(void *ctx, const uint64_t *f, uint32_t n, int64_t *score)
+{
+    memset(score, 0, NL * sizeof *score);
+    wt_scores(((tscore *)ctx)->lab, f, n, score);
+}
+
+static int kind_of(int a)
+{
+    return a == SR_PA_SHIFT ? SR_PK_SHIFT : a == SR_PA_REDUCE ? SR_PK_REDUCE : a < SR_PA_RIGHT ? SR_PK_LEFT : SR_PK_RIGHT;
+}
+
+/* The gold path: the zero-cost (least cost) transitions of the dynamic
+ * oracle, preferring left, right, reduce, shift, with the gold relations;
+ * returns its length (2n). */
+static uint32_t gold_path(const sent *s, sr_pstate *st, uint8_t *instack, uint8_t *acts)
+{
+    sr_pstate_reset(st);
+    memset(instack, 0, s->n + 1);
+    uint32_t t = 0;
+    while (!sr_pstate_final(st)) {
+        int cost[NK];
+        costs(st, s, instack, cost);
+        int gold = -1, minc = 1 << 30;
+        static const int pref[] = {SR_PK_LEFT, SR_PK_RIGHT, SR_PK_REDUCE, SR_PK_SHIFT};
+        for (int q = 0; q < NK; q++)
+            if (sr_pstate_kind_valid(st, pref[q]) && cost[pref[q]] < minc) {
+                minc = cost[pref[q]];
+                gold = pref[q];
+            }
+        uint32_t s0 = st->sp ? st->stack[st->sp - 1] : UINT32_MAX;
+        int rel = 0;
+        if (gold == SR_PK_LEFT || gold == SR_PK_RIGHT) {
+            uint32_t d = gold == SR_PK_LEFT ? s0 : st->b;
+            rel = sr_pstate_root_arc(st, gold) ? SR_DEP_ROOT : s->gl[d] == SR_DEP_ROOT ? SR_DEP_DEP : s->gl[d];
+        }
+        if (gold == SR_PK_SHIFT || gold == SR_PK_RIGHT)
+            instack[st->b] = 1;
+        else
+            instack[s0] = 0;
+        acts[t++] = (uint8_t)sr_pstate_action(gold, rel);
+        sr_pstate_apply(st, acts[t - 1]);
+    }
+    return t;
+}
+
+/* Replays acts[0, to) from the start, adding delta to the kind taken at
+ * each step from `from` on (the steps before are shared). */
+static void replay_update(wtrain *t, wtrain *lt, const sent *s, sr_pstate *st, const uint8_t *acts, uint32_t from,
+                          uint32_t to, int32_t delta)
+{
+    uint64_t f[SR_PARSE_MAXFEAT];
+    sr_pstate_reset(st);
+    for (uint32_t q = 0; q < to; q++) {
+        int a = acts[q], kind = kind_of(a);
+        if (q >= from) {
+            wt_add(t, f, sr_parse_feats(st, &s->ps, f), (uint32_t)kind, delta, par_steps);
+            if (joint && (kind == SR_PK_LEFT || kind == SR_PK_RIGHT) && !sr_pstate_root_arc(st, kind)) {
+                int rel = kind == SR_PK_LEFT ? a - SR_PA_LEFT + 1 : a - SR_PA_RIGHT + 1;
+                wt_add(lt, f, sr_parse_label_feats(st, &s->ps, kind, f), (uint32_t)rel - 1, delta, par_steps);
+            }
+        }
+        sr_pstate_apply(st, a);
+    }
+}
+
+/* One sentence through the beam; learns the kinds with the max-violation
+ * update (Huang et al. 2012): at the step where the best item's score
+ * exceeds the gold path's the most, the gold prefix's features gain and
+ * the best item's lose.  The relations learn at each arc of the gold path.
+ * Returns 1 when an update was made. */
+static uint32_t beam_pass(wtrain *t, wtrain *lt, sent *s, sr_pbeam *bm, sr_pstate *st, uint8_t *instack,
+                          uint8_t *gacts, uint8_t *pacts)
+{
+    uint64_t f[SR_PARSE_MAXFEAT];
+    int64_t score[NK], lscore[NL];
+    uint32_t steps = gold_path(s, st, instack, gacts);
+    tscore ctx = {t, lt};
+    sr_pscorer sc = {train_kinds, train_label, joint ? train_labels : NULL, &ctx};
+    sr_pbeam_start(bm, s->n);
+    sr_pstate_reset(st);
+    int64_t gold_score = 0, worst = 0;
+    uint32_t at = 0, jat = 0;
+    par_steps++;
+    for (uint32_t q = 0; q < steps; q++) {
+        int a = gacts[q], kind = kind_of(a);
+        memset(score, 0, sizeof score);
+        wt_scores(t, f, sr_parse_feats(st, &s->ps, f), score);
+        gold_score += score[kind];
+        if ((kind == SR_PK_LEFT || kind == SR_PK_RIGHT) && !sr_pstate_root_arc(st, kind)) {
+            uint32_t nlf = sr_parse_label_feats(st, &s->ps, kind, f);
+            memset(lscore, 0, sizeof lscore);
+            wt_scores(lt, f, nlf, lscore);
+            int plab = -1;
+            for (int l = 0; l < NL; l++)
+                if (l + 1 != SR_DEP_ROOT && (plab < 0 || lscore[l] > lscore[plab]))
+                    plab = l;
+            int gl = kind == SR_PK_LEFT ? a - SR_PA_LEFT + 1 : a - SR_PA_RIGHT + 1;
+            lab_steps++;
+            if (joint)
+                gold_score += lscore[gl - 1];
+            else if (plab + 1 != gl)
+                wt_update(lt, f, nlf, (uint32_t)gl - 1, (uint32_t)plab, lab_steps);
+        }
+        sr_pstate_apply(st, a);
+        sr_pbeam_step(bm, &s->ps, &sc, kind, a < SR_PA_LEFT ? 0 : kind == SR_PK_LEFT ? a - SR_PA_LEFT + 1 : a - SR_PA_RIGHT + 1);
+        if (bm->gold != 0) {
+            int64_t v = bm->cur[0].score - gold_score;
+            if (!at || v > worst) {
+                worst = v;
+                at = q + 1;
+                jat = 0;
+            }
+        }
+    }
+    if (!at)
+        return 0;
+    sr_pbeam past = *bm;
+    past.step = at;
+    sr_pbeam_path(&past, jat, pacts);
+    uint32_t from = 0;
+    while (from < at && pacts[from] == gacts[from])
+        from++;
+    replay_update(t, lt, s, st, gacts, from, at, 1);
+    replay_update(t, lt, s, st, pacts, from, at, -1);
+    return 1;
+}
+
 /* ---- the parser's vocabulary ---------------------------------------------------- */
 
 static uint64_t *vocab;
@@ -776,9 +953,10 @@ static obuf section(wtrain *tagger, int64_t tagger_steps, wtrain *par, wtrain *l
     put32(&b, nclasses);
     put32(&b, NK);
     put32(&b, SR_PARSE_NLABELS);
+    put32(&b, (beam_width < RUN_BEAM ? beam_width : RUN_BEAM) | (joint && beam_width > 1 ? 0x100u : 0));
     write_table(&b, tagger, tagger_steps, "tagger");
     write_kinds(&b, par, par_steps, prune);
-    write_table(&b, lab, lab_steps, "relations");
+    write_table(&b, lab, joint && beam_width > 1 ? par_steps : lab_steps, "relations");
     write_vocab(&b);
     for (uint32_t c = 0; c < nclasses; c++) {
         unsigned char rec[8] = {0};
@@ -791,7 +969,7 @@ static obuf section(wtrain *tagger, int64_t tagger_steps, wtrain *par, wtrain *l
 
 /* ---- scoring on a held-out set through the library's decoder -------------------- */
 
-static void evaluate(const sitrep_model *m, sent *set, size_t n, const char *name)
+static void evaluate(const sitrep_model *m, sent *set, size_t n, const char *name, uint32_t width)
 {
     sr_arena a;
     sr_arena_init(&a);
@@ -799,10 +977,12 @@ static void evaluate(const sitrep_model *m, sent *set, size_t n, const char *nam
     for (size_t i = 0; i < n; i++) {
         sent *s = &set[i];
         sr_pstate st;
-        if (!sr_pstate_init(&st, &a, s->n))
+        sr_pbeam bm;
+        uint8_t *acts = sr_arena_alloc(&a, 2 * (size_t)s->n + 1);
+        if (!sr_pstate_init(&st, &a, s->n) || !acts || !sr_pbeam_init(&bm, &a, s->n, width))
             die("memory", "out of memory");
         sr_parse_tag(m, &s->ps);
-        sr_parse_decode(m, &s->ps, &st);
+        sr_parse_decode_beam(m, &s->ps, &st, &bm, acts);
         for (uint32_t k = 0; k < s->n; k++) {
             tok++;
             upos += s->ps.t[k].upos == s->gupos[k];
@@ -816,18 +996,22 @@ static void evaluate(const sitrep_model *m, sent *set, size_t n, const char *nam
         sr_arena_reset(&a);
     }
     sr_arena_free(&a);
-    fprintf(stderr, "parse_train: %s: %zu words: UPOS %.2f, UAS %.2f, LAS %.2f (universal relations %.2f)\n",
-            name, tok, 100.0 * (double)upos / (double)tok, 100.0 * (double)uas / (double)tok,
+    fprintf(stderr, "parse_train: %s, beam %u: %zu words: UPOS %.2f, UAS %.2f, LAS %.2f (universal relations %.2f)\n",
+            name, width, tok, 100.0 * (double)upos / (double)tok, 100.0 * (double)uas / (double)tok,
             100.0 * (double)las / (double)tok, 100.0 * (double)ulas / (double)tok);
 }
 
 int main(int argc, char **argv)
 {
     if (argc < 5)
-        die("usage", "parse_train MODEL TRAIN.conllu DEV.conllu OUT.parw.gz [TAG_EPOCHS PARSE_EPOCHS PRUNE]");
+        die("usage", "parse_train MODEL TRAIN.conllu DEV.conllu OUT.parw.gz [TAG_EPOCHS PARSE_EPOCHS PRUNE BEAM JOINT]");
     int tag_epochs = argc > 5 ? atoi(argv[5]) : 10;
     int par_epochs = argc > 6 ? atoi(argv[6]) : 15;
     int prune = argc > 7 ? atoi(argv[7]) : 600;
+    beam_width = argc > 8 ? (uint32_t)atoi(argv[8]) : 8;
+    joint = argc > 9 ? atoi(argv[9]) != 0 : false;
+    if (beam_width < 1 || beam_width > SR_PARSE_MAXBEAM)
+        die("usage", "the beam width is 1 to 64");
     double t0 = now();
     sitrep_model *base;
     char err[512];
@@ -909,13 +1093,20 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < ntrain; i++)
         order[i] = (uint32_t)i;
     par_steps = lab_steps = 0;
+    sr_pbeam bm;
+    uint8_t *gacts = malloc(2 * (size_t)maxn + 2), *pacts = malloc(2 * (size_t)maxn + 2);
+    if (!gacts || !pacts || (beam_width > 1 && !sr_pbeam_init(&bm, &sa, maxn, beam_width)))
+        die("memory", "out of memory");
     for (int e = 0; e < par_epochs; e++) {
         shuffle(order, ntrain);
         size_t upd = 0;
         for (size_t k = 0; k < ntrain; k++) {
             sent *s = &train[order[k]];
             st.n = s->n;
-            upd += parse_pass(&par, &lab, s, &st, instack, true, e > 0, false);
+            if (beam_width > 1)
+                upd += beam_pass(&par, &lab, s, &bm, &st, instack, gacts, pacts);
+            else
+                upd += parse_pass(&par, &lab, s, &st, instack, true, e > 0, false);
         }
         fprintf(stderr, "parse_train: parser epoch %d: %zu updates, %zu rows (%.1fs)\n", e + 1, upd,
                 par.nrows, now() - t0);
@@ -931,7 +1122,7 @@ int main(int argc, char **argv)
         m.parw_len = t.n;
         char name[64];
         snprintf(name, sizeof name, "dev, pruned at %d (%zu bytes)", prunes[q], t.n);
-        evaluate(&m, dev, ndev, name);
+        evaluate(&m, dev, ndev, name, beam_width);
         free(t.p);
     }
     verbose = true;
@@ -944,13 +1135,20 @@ int main(int argc, char **argv)
     m.parw_len = b.n;
     if (!sr_parse_available(&m))
         die(argv[4], "the section does not load");
-    evaluate(&m, dev, ndev, "dev");
+    static const uint32_t widths[] = {1, 2, 4, 8, 16};
+    for (size_t q = 0; q < sizeof widths / sizeof *widths; q++) {
+        double t1 = now();
+        evaluate(&m, dev, ndev, "dev", widths[q]);
+        fprintf(stderr, "parse_train: (%.0f words/s, tagging included)\n", (double)dtok / (now() - t1));
+    }
     fprintf(stderr, "parse_train: done (%.1fs)\n", now() - t0);
     free(b.p);
     free(vocab);
     free(vcount);
     free(order);
     free(instack);
+    free(gacts);
+    free(pacts);
     wt_free(&par);
     wt_free(&lab);
     wt_free(&tagger);

@@ -125,7 +125,8 @@ typedef struct ktab {
 } ktab;
 
 typedef struct pview {
-    uint32_t nclasses;
+    uint32_t nclasses, beam;
+    bool joint; /* relations scored in the beam with the kinds */
     wtab tag, lab;
     ktab kind;
     uint32_t vmask;
@@ -207,14 +208,16 @@ static bool read_ktab(const unsigned char *p, size_t len, size_t *at, ktab *t, b
 
 static bool view_of(const unsigned char *p, size_t len, pview *v, bool check)
 {
-    uint32_t h[4];
+    uint32_t h[5];
     if (!p || len < 8 + sizeof h || memcmp(p, SR_PARW_MAGIC, 8) != 0)
         return false;
     memcpy(h, p + 8, sizeof h);
     if (h[0] != SR_PARSE_VERSION || !h[1] || h[1] > SR_PARSE_MAXCLASS || h[2] != SR_PK__COUNT ||
-        h[3] != SR_PARSE_NLABELS)
+        h[3] != SR_PARSE_NLABELS || !(h[4] & 0xFF) || (h[4] & 0xFF) > SR_PARSE_MAXBEAM || h[4] >> 9)
         return false;
     v->nclasses = h[1];
+    v->beam = h[4] & 0xFF;
+    v->joint = h[4] >> 8 & 1;
     size_t at = 8 + sizeof h;
     if (!read_wtab(p, len, &at, v->nclasses, &v->tag, check) || !read_ktab(p, len, &at, &v->kind, check) ||
         !read_wtab(p, len, &at, SR_PARSE_NLABELS, &v->lab, check))
@@ -635,24 +638,54 @@ void sr_pstate_one_root(sr_pstate *st)
 
 /* ---- the parser's features ------------------------------------------------- */
 
-uint32_t sr_parse_feats(const sr_pstate *st, const sr_psent *s, uint64_t *f)
+/* What the features see of word x of st (x < n, or the root n). */
+static void word_of(const sr_pstate *st, uint32_t x, sr_pword *w)
 {
     const uint32_t n = st->n;
-    uint32_t s0 = st->sp ? st->stack[st->sp - 1] : NONE;
-    uint32_t s1 = st->sp > 1 ? st->stack[st->sp - 2] : NONE;
-    uint32_t n0 = st->b;
+    w->head = st->head[x];
+    w->hhead = w->head != NONE && w->head < n ? st->head[w->head] : NONE;
+    w->label = st->label[x];
+    w->hlabel = w->head != NONE && w->head < n ? st->label[w->head] : 0;
+    w->l1 = st->l1[x];
+    w->l2 = st->l2[x];
+    w->r1 = st->r1[x];
+    w->r2 = st->r2[x];
+    w->ll1 = w->l1 == NONE ? 0 : st->label[w->l1];
+    w->ll2 = w->l2 == NONE ? 0 : st->label[w->l2];
+    w->lr1 = w->r1 == NONE ? 0 : st->label[w->r1];
+    w->lr2 = w->r2 == NONE ? 0 : st->label[w->r2];
+    w->nl = st->nl[x];
+    w->nr = st->nr[x];
+    w->lset = st->lset[x];
+    w->rset = st->rset[x];
+}
+
+/* A configuration as the features see it: the stack's top two words, the
+ * buffer's first, what s0 and b have. */
+typedef struct pconf {
+    uint32_t n, s0, s1, b;
+    uint8_t s1label;
+    const sr_pword *s0f, *n0f;
+} pconf;
+
+static uint32_t conf_feats(const pconf *c, const sr_psent *s, uint64_t *f)
+{
+    const uint32_t n = c->n;
+    const sr_pword *sf = c->s0f, *nf = c->n0f;
+    uint32_t s0 = c->s0, s1 = c->s1;
+    uint32_t n0 = c->b;
     uint32_t n1 = n0 + 1 <= n ? n0 + 1 : NONE;
     uint32_t n2 = n0 + 2 <= n ? n0 + 2 : NONE;
     uint32_t n3 = n0 + 3 <= n ? n0 + 3 : NONE;
-#define IX(x, arr) ((x) == NONE ? NONE : st->arr[(x)])
-    uint32_t s0h = s0 != NONE && st->head[s0] != NONE ? st->head[s0] : NONE;
-    uint32_t s0h2 = s0h != NONE && s0h < n ? st->head[s0h] : NONE;
-    uint32_t s0l = IX(s0, l1), s0l2 = IX(s0, l2), s0r = IX(s0, r1), s0r2 = IX(s0, r2);
-    uint32_t n0l = st->l1[n0], n0l2 = st->l2[n0];
+    uint32_t s0h = s0 != NONE ? sf->head : NONE;
+    uint32_t s0h2 = s0h != NONE && s0h < n ? sf->hhead : NONE;
+    uint32_t s0l = s0 != NONE ? sf->l1 : NONE, s0l2 = s0 != NONE ? sf->l2 : NONE;
+    uint32_t s0r = s0 != NONE ? sf->r1 : NONE, s0r2 = s0 != NONE ? sf->r2 : NONE;
+    uint32_t n0l = nf->l1, n0l2 = nf->l2;
 #define WV(x) ((x) == NONE ? 1ull : (x) == n ? 2ull : s->t[(x)].pw)
 #define PV(x) ((x) == NONE ? 254ull : (x) == n ? 255ull : (uint64_t)s->t[(x)].cls)
 #define UV(x) ((x) == NONE ? 254ull : (x) == n ? 255ull : (uint64_t)s->t[(x)].upos)
-#define LV(x) ((x) == NONE ? 254ull : (uint64_t)st->label[(x)])
+#define LV(x, l) ((x) == NONE ? 254ull : (uint64_t)(l))
 #define WP(x) (WV(x) * 131 + PV(x))
     uint64_t s0w = WV(s0), s0p = PV(s0), n0w = WV(n0), n0p = PV(n0);
     uint64_t n1w = WV(n1), n1p = PV(n1), n2w = WV(n2), n2p = PV(n2);
@@ -660,10 +693,12 @@ uint32_t sr_parse_feats(const sr_pstate *st, const sr_psent *s, uint64_t *f)
     uint64_t dist = s0 == NONE ? 0 : n0 - s0 > 6 ? 7 : n0 - s0;
     if (s0 != NONE && n0 == n)
         dist = 8; /* the root */
-    uint64_t s0vr = s0 == NONE ? 0 : st->nr[s0], s0vl = s0 == NONE ? 0 : st->nl[s0];
-    uint64_t n0vl = st->nl[n0];
-    uint64_t s0sr = s0 == NONE ? 0 : st->rset[s0], s0sl = s0 == NONE ? 0 : st->lset[s0];
-    uint64_t n0sl = st->lset[n0];
+    uint64_t s0vr = s0 == NONE ? 0 : sf->nr, s0vl = s0 == NONE ? 0 : sf->nl;
+    uint64_t n0vl = nf->nl;
+    uint64_t s0sr = s0 == NONE ? 0 : sf->rset, s0sl = s0 == NONE ? 0 : sf->lset;
+    uint64_t n0sl = nf->lset;
+    uint64_t s0lab = LV(s0, s0 == NONE ? 0 : sf->label);
+    uint64_t s0ll = LV(s0l, sf->ll1), s0rl = LV(s0r, sf->lr1);
     uint32_t k = 0;
     f[k++] = F1(100, 0);
     f[k++] = F1(1, s0wp);
@@ -706,28 +741,28 @@ uint32_t sr_parse_feats(const sr_pstate *st, const sr_psent *s, uint64_t *f)
     f[k++] = F2(38, n0p, n0vl);
     f[k++] = F1(39, WV(s0h));
     f[k++] = F1(40, PV(s0h));
-    f[k++] = F1(41, LV(s0));
+    f[k++] = F1(41, s0lab);
     f[k++] = F1(42, WV(s0l));
     f[k++] = F1(43, PV(s0l));
-    f[k++] = F1(44, LV(s0l));
+    f[k++] = F1(44, s0ll);
     f[k++] = F1(45, WV(s0r));
     f[k++] = F1(46, PV(s0r));
-    f[k++] = F1(47, LV(s0r));
+    f[k++] = F1(47, s0rl);
     f[k++] = F1(48, WV(n0l));
     f[k++] = F1(49, PV(n0l));
-    f[k++] = F1(50, LV(n0l));
+    f[k++] = F1(50, LV(n0l, nf->ll1));
     f[k++] = F1(51, WV(s0h2));
     f[k++] = F1(52, PV(s0h2));
-    f[k++] = F1(53, s0h != NONE && s0h < n ? LV(s0h) : 253);
+    f[k++] = F1(53, s0h != NONE && s0h < n ? (uint64_t)sf->hlabel : 253);
     f[k++] = F1(54, WV(s0l2));
     f[k++] = F1(55, PV(s0l2));
-    f[k++] = F1(56, LV(s0l2));
+    f[k++] = F1(56, LV(s0l2, sf->ll2));
     f[k++] = F1(57, WV(s0r2));
     f[k++] = F1(58, PV(s0r2));
-    f[k++] = F1(59, LV(s0r2));
+    f[k++] = F1(59, LV(s0r2, sf->lr2));
     f[k++] = F1(60, WV(n0l2));
     f[k++] = F1(61, PV(n0l2));
-    f[k++] = F1(62, LV(n0l2));
+    f[k++] = F1(62, LV(n0l2, nf->ll2));
     f[k++] = F3(63, s0p, PV(s0l), PV(s0l2));
     f[k++] = F3(64, s0p, PV(s0r), PV(s0r2));
     f[k++] = F3(65, s0p, PV(s0h), PV(s0h2));
@@ -744,13 +779,12 @@ uint32_t sr_parse_feats(const sr_pstate *st, const sr_psent *s, uint64_t *f)
     f[k++] = F1(75, PV(s1));
     f[k++] = F2(76, UV(s0), UV(n0));
     f[k++] = F1(77, PV(n3));
-    f[k++] = F3(78, LV(s0), s0p, n0p);
+    f[k++] = F3(78, s0lab, s0p, n0p);
     f[k++] = F3(79, s0w, n0p, n1p);
     f[k++] = F3(80, s0p, n0w, n1p);
-    f[k++] = F3(81, LV(s1), PV(s1), s0p);
-    f[k++] = F3(82, PV(s0l), LV(s0l), n0p);
-    f[k++] = F3(83, s0p, PV(s0r), LV(s0r));
-#undef IX
+    f[k++] = F3(81, LV(s1, c->s1label), PV(s1), s0p);
+    f[k++] = F3(82, PV(s0l), s0ll, n0p);
+    f[k++] = F3(83, s0p, PV(s0r), s0rl);
 #undef WV
 #undef PV
 #undef UV
@@ -759,24 +793,45 @@ uint32_t sr_parse_feats(const sr_pstate *st, const sr_psent *s, uint64_t *f)
     return k;
 }
 
-/* The features of the arc's relation: the head and the dependent (words,
- * classes, affixes), their distance and direction, what is attached to
- * them already (relations, outer dependents) and their neighbours. */
-uint32_t sr_parse_label_feats(const sr_pstate *st, const sr_psent *s, int kind, uint64_t *f)
+static const sr_pword no_word = {NONE, NONE, NONE, NONE, NONE, NONE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+
+uint32_t sr_parse_feats(const sr_pstate *st, const sr_psent *s, uint64_t *f)
 {
-    const uint32_t n = st->n;
-    uint32_t s0 = st->stack[st->sp - 1], b = st->b;
-    uint32_t h = kind == SR_PK_LEFT ? b : s0, d = kind == SR_PK_LEFT ? s0 : b;
-    uint64_t dir = kind == SR_PK_LEFT ? 1 : 2;
+    sr_pword sw = no_word, nw;
+    pconf c = {st->n, NONE, NONE, st->b, 0, &sw, &nw};
+    if (st->sp) {
+        c.s0 = st->stack[st->sp - 1];
+        word_of(st, c.s0, &sw);
+    }
+    if (st->sp > 1) {
+        c.s1 = st->stack[st->sp - 2];
+        c.s1label = st->label[c.s1];
+    }
+    word_of(st, st->b, &nw);
+    return conf_feats(&c, s, f);
+}
+
+/* The features of the relation of the arc of `kind` between s0 (facts
+ * sf) and b (facts nf): the head and the dependent (words, classes,
+ * affixes), their distance and direction, what is attached to them
+ * already (relations, outer dependents) and their neighbours. */
+static uint32_t conf_label_feats(const pconf *c, const sr_psent *s, int kind, uint64_t *f)
+{
+    const uint32_t n = c->n;
+    uint32_t s0 = c->s0, b = c->b;
+    bool left = kind == SR_PK_LEFT;
+    uint32_t h = left ? b : s0, d = left ? s0 : b;
+    const sr_pword *hf = left ? c->n0f : c->s0f, *df = left ? c->s0f : c->n0f;
+    uint64_t dir = left ? 1 : 2;
 #define WV(x) ((x) == NONE ? 1ull : (x) >= n ? 2ull : s->t[(x)].pw)
 #define PV(x) ((x) == NONE ? 254ull : (x) >= n ? 255ull : (uint64_t)s->t[(x)].cls)
-#define LV(x) ((x) == NONE ? 254ull : (uint64_t)st->label[(x)])
     uint64_t hw = WV(h), hp = PV(h), dw = WV(d), dp = PV(d);
     uint32_t gap = h > d ? h - d : d - h;
     uint64_t dist = gap > 6 ? (gap > 12 ? 8 : 7) : gap;
-    uint32_t hh = h < n ? st->head[h] : NONE;
-    uint32_t dl = st->l1[d], dr = st->r1[d];
+    uint32_t hh = h < n ? hf->head : NONE;
+    uint32_t dl = df->l1, dr = df->r1;
     uint64_t dsf = d < n ? s->t[d].sfx[2] : 3, dfl = d < n ? s->t[d].flags : 0;
+    uint64_t hlab = h < n ? hf->label : 254, dll = dl == NONE ? 254 : df->ll1;
     uint32_t k = 0;
     f[k++] = F1(200, dir);
     f[k++] = F2(201, dir, dw);
@@ -789,11 +844,11 @@ uint32_t sr_parse_label_feats(const sr_pstate *st, const sr_psent *s, int kind, 
     f[k++] = F3(208, dir, hw, dw);
     f[k++] = F3(209, dir, dp, dist);
     f[k++] = F3(210, dir * 16 + dist, hp, dp);
-    f[k++] = F3(211, dir, hp, LV(h < n ? h : NONE));
-    f[k++] = F3(212, dir, hp, st->lset[h]);
-    f[k++] = F3(213, dir, hp, st->rset[h]);
-    f[k++] = F3(214, dir, dp, st->lset[d]);
-    f[k++] = F3(215, dir, dp, st->rset[d]);
+    f[k++] = F3(211, dir, hp, hlab);
+    f[k++] = F3(212, dir, hp, hf->lset);
+    f[k++] = F3(213, dir, hp, hf->rset);
+    f[k++] = F3(214, dir, dp, df->lset);
+    f[k++] = F3(215, dir, dp, df->rset);
     f[k++] = F3(216, dir, dp, PV(dl));
     f[k++] = F3(217, dir, dp, WV(dl));
     f[k++] = F3(218, dir, hp, WV(dl));
@@ -802,16 +857,282 @@ uint32_t sr_parse_label_feats(const sr_pstate *st, const sr_psent *s, int kind, 
     f[k++] = F3(221, dir, dp, d ? s->t[d - 1].cls : 254);
     f[k++] = F3(222, dir, hp, dsf);
     f[k++] = F3(223, dir, hp, dfl);
-    f[k++] = F3(224, dir * 4096 + hp, st->nl[h] > 3 ? 3 : st->nl[h], st->nr[h] > 3 ? 3 : st->nr[h]);
-    f[k++] = F3(225, dir, dp, LV(dl));
+    f[k++] = F3(224, dir * 4096 + hp, hf->nl > 3 ? 3 : hf->nl, hf->nr > 3 ? 3 : hf->nr);
+    f[k++] = F3(225, dir, dp, dll);
     f[k++] = F3(226, dir, dp, PV(dr));
-    f[k++] = F3(227, dir, hw, st->lset[h]);
+    f[k++] = F3(227, dir, hw, hf->lset);
     f[k++] = F3(228, dir, dw, hp * 256 + (uint64_t)(hh == NONE ? 254 : hh >= n ? 255 : s->t[hh].cls));
     f[k++] = F3(229, dir, hp * 256 + dp, PV(dl));
 #undef WV
 #undef PV
-#undef LV
     return k;
+}
+
+uint32_t sr_parse_label_feats(const sr_pstate *st, const sr_psent *s, int kind, uint64_t *f)
+{
+    sr_pword sw, nw;
+    pconf c = {st->n, st->stack[st->sp - 1], NONE, st->b, 0, &sw, &nw};
+    word_of(st, c.s0, &sw);
+    word_of(st, st->b, &nw);
+    return conf_label_feats(&c, s, kind, f);
+}
+
+/* ---- beam search: configurations sharing their stacks ------------------------- */
+
+static inline pconf conf_of_item(const sr_pitem *it)
+{
+    const sr_pnode *t = it->top;
+    pconf c = {it->n, t ? t->w : NONE, t && t->next ? t->next->w : NONE, it->b,
+               t && t->next ? t->next->f.label : 0, t ? &t->f : &no_word, &it->n0};
+    return c;
+}
+
+uint32_t sr_pitem_feats(const sr_pitem *it, const sr_psent *s, uint64_t *f)
+{
+    pconf c = conf_of_item(it);
+    return conf_feats(&c, s, f);
+}
+
+uint32_t sr_pitem_label_feats(const sr_pitem *it, const sr_psent *s, int kind, uint64_t *f)
+{
+    pconf c = conf_of_item(it);
+    return conf_label_feats(&c, s, kind, f);
+}
+
+bool sr_pitem_kind_valid(const sr_pitem *it, int k)
+{
+    if (k == SR_PK_SHIFT)
+        return it->b < it->n;
+    if (!it->top)
+        return false;
+    if (k == SR_PK_REDUCE)
+        return it->top->f.head != NONE;
+    if (k == SR_PK_LEFT)
+        return it->top->f.head == NONE;
+    return it->b < it->n;
+}
+
+/* Word w's facts gain dependent d (relation l), as attach() does. */
+static void word_attach(sr_pword *w, uint32_t h, uint32_t d, uint8_t l)
+{
+    if (d < h) {
+        if (w->l1 == NONE || d < w->l1) {
+            w->l2 = w->l1;
+            w->ll2 = w->ll1;
+            w->l1 = d;
+            w->ll1 = l;
+        } else if (w->l2 == NONE || d < w->l2) {
+            w->l2 = d;
+            w->ll2 = l;
+        }
+        if (w->nl < 255)
+            w->nl++;
+        w->lset |= 1ull << l;
+    } else {
+        if (w->r1 == NONE || d > w->r1) {
+            w->r2 = w->r1;
+            w->lr2 = w->lr1;
+            w->r1 = d;
+            w->lr1 = l;
+        } else if (w->r2 == NONE || d > w->r2) {
+            w->r2 = d;
+            w->lr2 = l;
+        }
+        if (w->nr < 255)
+            w->nr++;
+        w->rset |= 1ull << l;
+    }
+}
+
+/* `to` := `from` after transition a; new stack nodes from bm's pool. */
+static void item_apply(sr_pbeam *bm, const sr_pitem *from, int a, sr_pitem *to)
+{
+    *to = *from;
+    if (a == SR_PA_SHIFT || a >= SR_PA_RIGHT) {
+        sr_pnode *nb = &bm->pool[bm->npool++];
+        nb->w = from->b;
+        nb->f = from->n0;
+        const sr_pnode *below = from->top;
+        if (a >= SR_PA_RIGHT) {
+            uint8_t l = (uint8_t)(a - SR_PA_RIGHT + 1);
+            sr_pnode *ns = &bm->pool[bm->npool++]; /* s0, with its new right dependent */
+            *ns = *from->top;
+            word_attach(&ns->f, ns->w, from->b, l);
+            nb->f.head = ns->w;
+            nb->f.label = l;
+            nb->f.hhead = ns->f.head;
+            nb->f.hlabel = ns->f.label;
+            below = ns;
+        }
+        nb->next = below;
+        to->top = nb;
+        to->b = from->b + 1;
+        to->n0 = no_word;
+    } else if (a == SR_PA_REDUCE) {
+        to->top = from->top->next;
+    } else { /* left arc: s0 <- b */
+        uint8_t l = (uint8_t)(a - SR_PA_LEFT + 1);
+        word_attach(&to->n0, from->b, from->top->w, l);
+        to->top = from->top->next;
+    }
+}
+
+bool sr_pbeam_init(sr_pbeam *bm, sr_arena *a, uint32_t n, uint32_t width)
+{
+    if (width < 1)
+        width = 1;
+    if (width > SR_PARSE_MAXBEAM)
+        width = SR_PARSE_MAXBEAM;
+    size_t steps = 2 * (size_t)n + 1;
+    bm->width = width;
+    bm->cap = n;
+    bm->pool = sr_arena_alloc(a, steps * width * 2 * sizeof *bm->pool);
+    bm->cur = sr_arena_alloc(a, (size_t)width * 2 * sizeof *bm->cur);
+    bm->hist = sr_arena_alloc(a, steps * width * 4);
+    if (!bm->pool || !bm->cur || !bm->hist)
+        return false;
+    bm->nxt = bm->cur + width;
+    sr_pbeam_start(bm, 0);
+    return true;
+}
+
+void sr_pbeam_start(sr_pbeam *bm, uint32_t n)
+{
+    bm->npool = 0;
+    bm->ncur = 1;
+    bm->step = 0;
+    bm->gold = 0;
+    sr_pitem *it = &bm->cur[0];
+    it->top = NULL;
+    it->n = n;
+    it->b = 0;
+    it->n0 = no_word;
+    it->score = 0;
+    it->gold = 1;
+}
+
+typedef struct cand {
+    int64_t score;
+    uint32_t parent;
+    int kind, rel;
+} cand;
+
+/* Does candidate x come before y (higher score; then earlier parent,
+ * kind, relation)? */
+static inline bool cand_before(const cand *x, const cand *y)
+{
+    if (x->score != y->score)
+        return x->score > y->score;
+    if (x->parent != y->parent)
+        return x->parent < y->parent;
+    if (x->kind != y->kind)
+        return x->kind < y->kind;
+    return x->rel < y->rel;
+}
+
+/* Inserts c among the best (nb of at most width, best first). */
+static inline void cand_keep(cand *best, uint32_t *nb, uint32_t width, const cand *c)
+{
+    if (*nb == width && !cand_before(c, &best[*nb - 1]))
+        return;
+    uint32_t q = *nb < width ? (*nb)++ : *nb - 1; /* the worst dropped */
+    while (q > 0 && cand_before(c, &best[q - 1])) {
+        best[q] = best[q - 1];
+        q--;
+    }
+    best[q] = *c;
+}
+
+void sr_pbeam_step(sr_pbeam *bm, const sr_psent *s, const sr_pscorer *sc, int gold_kind, int gold_rel)
+{
+    cand best[SR_PARSE_MAXBEAM + 1];
+    uint32_t nb = 0;
+    uint64_t f[SR_PARSE_MAXFEAT];
+    for (uint32_t j = 0; j < bm->ncur; j++) {
+        const sr_pitem *it = &bm->cur[j];
+        int64_t score[SR_PK__COUNT] = {0, 0, 0, 0};
+        uint32_t nvalid = 0;
+        for (int k = 0; k < SR_PK__COUNT; k++)
+            nvalid += sr_pitem_kind_valid(it, k);
+        if (nvalid > 1 || bm->width > 1 || gold_kind >= 0)
+            sc->kinds(sc->ctx, f, sr_pitem_feats(it, s, f), score);
+        for (int k = 0; k < SR_PK__COUNT; k++) {
+            if (!sr_pitem_kind_valid(it, k))
+                continue;
+            cand c = {it->score + score[k], j, k, 0};
+            bool arc = k == SR_PK_LEFT || k == SR_PK_RIGHT;
+            if (arc && sr_pitem_root_arc(it, k))
+                c.rel = SR_DEP_ROOT;
+            else if (arc && sc->labels) {
+                /* joint: the arc's SR_PARSE_JOINT best relations compete
+                 * (and the gold one, training) */
+                int64_t ls[SR_PARSE_NLABELS];
+                sc->labels(sc->ctx, f, sr_pitem_label_feats(it, s, k, f), ls);
+                int top[SR_PARSE_JOINT + 1], nt = 0;
+                for (int l = 0; l < SR_PARSE_NLABELS; l++) {
+                    if (l + 1 == SR_DEP_ROOT)
+                        continue;
+                    if (nt == SR_PARSE_JOINT && ls[l] <= ls[top[nt - 1]])
+                        continue;
+                    int q = nt < SR_PARSE_JOINT ? nt++ : nt - 1;
+                    while (q > 0 && ls[l] > ls[top[q - 1]]) {
+                        top[q] = top[q - 1];
+                        q--;
+                    }
+                    top[q] = l;
+                }
+                bool gold_seen = false;
+                for (int q = 0; q < nt; q++) {
+                    cand cl = {c.score + ls[top[q]], j, k, top[q] + 1};
+                    gold_seen |= cl.rel == gold_rel;
+                    cand_keep(best, &nb, bm->width, &cl);
+                }
+                if (it->gold && k == gold_kind && !gold_seen && gold_rel > 0) {
+                    cand cl = {c.score + ls[gold_rel - 1], j, k, gold_rel};
+                    cand_keep(best, &nb, bm->width, &cl);
+                }
+                continue;
+            }
+            cand_keep(best, &nb, bm->width, &c);
+        }
+    }
+    int gold = -1;
+    uint32_t *hist = bm->hist + (size_t)bm->step * bm->width;
+    for (uint32_t q = 0; q < nb; q++) {
+        const sr_pitem *from = &bm->cur[best[q].parent];
+        int kind = best[q].kind, rel = best[q].rel;
+        bool g = gold_kind >= 0 && from->gold && kind == gold_kind;
+        if ((kind == SR_PK_LEFT || kind == SR_PK_RIGHT) && !rel) {
+            if (g)
+                rel = gold_rel;
+            else
+                rel = sc->label(sc->ctx, f, sr_pitem_label_feats(from, s, kind, f));
+        }
+        if (sc->labels && g && rel != gold_rel && !sr_pitem_root_arc(from, kind))
+            g = false;
+        int a = sr_pstate_action(kind, rel);
+        item_apply(bm, from, a, &bm->nxt[q]);
+        bm->nxt[q].score = best[q].score;
+        bm->nxt[q].gold = g;
+        if (g)
+            gold = (int)q;
+        hist[q] = best[q].parent << 8 | (uint32_t)a;
+    }
+    sr_pitem *t = bm->cur;
+    bm->cur = bm->nxt;
+    bm->nxt = t;
+    bm->ncur = nb;
+    bm->step++;
+    bm->gold = gold;
+}
+
+void sr_pbeam_path(const sr_pbeam *bm, uint32_t j, uint8_t *actions)
+{
+    for (uint32_t t = bm->step; t-- > 0;) {
+        uint32_t h = bm->hist[(size_t)t * bm->width + j];
+        actions[t] = (uint8_t)(h & 0xFF);
+        j = h >> 8;
+    }
 }
 
 /* The relation of the arc of `kind` in st: the best scored one (never the
@@ -852,6 +1173,60 @@ void sr_parse_decode(const sitrep_model *m, const sr_psent *s, sr_pstate *st)
         sr_pstate_apply(st, sr_pstate_action(best, rel));
     }
     sr_pstate_one_root(st);
+}
+
+static void model_kinds(void *ctx, const uint64_t *f, uint32_t n, int64_t *score)
+{
+    int32_t s32[SR_PK__COUNT];
+    add_kinds(&((const pview *)ctx)->kind, f, n, s32);
+    for (int k = 0; k < SR_PK__COUNT; k++)
+        score[k] = s32[k];
+}
+
+static void model_labels(void *ctx, const uint64_t *f, uint32_t n, int64_t *score)
+{
+    int32_t s32[SR_PARSE_NLABELS];
+    memset(s32, 0, sizeof s32);
+    add_scores(&((const pview *)ctx)->lab, f, n, s32);
+    for (int l = 0; l < SR_PARSE_NLABELS; l++)
+        score[l] = s32[l];
+}
+
+static int model_label(void *ctx, const uint64_t *f, uint32_t n)
+{
+    int32_t score[SR_PARSE_NLABELS];
+    memset(score, 0, sizeof score);
+    add_scores(&((const pview *)ctx)->lab, f, n, score);
+    int best = -1;
+    for (int l = 0; l < SR_PARSE_NLABELS; l++)
+        if (l + 1 != SR_DEP_ROOT && (best < 0 || score[l] > score[best]))
+            best = l;
+    return best + 1;
+}
+
+void sr_parse_decode_beam(const sitrep_model *m, const sr_psent *s, sr_pstate *st, sr_pbeam *bm,
+                          uint8_t *actions)
+{
+    pview v;
+    if (!view_of(m->parw, m->parw_len, &v, false) || (bm->width <= 1 && !v.joint)) {
+        sr_parse_decode(m, s, st);
+        return;
+    }
+    sr_pscorer sc = {model_kinds, model_label, v.joint ? model_labels : NULL, &v};
+    sr_pbeam_start(bm, s->n);
+    while (!sr_pitem_final(&bm->cur[0]))
+        sr_pbeam_step(bm, s, &sc, -1, 0);
+    sr_pbeam_path(bm, 0, actions);
+    sr_pstate_reset(st);
+    for (uint32_t t = 0; t < bm->step; t++)
+        sr_pstate_apply(st, actions[t]);
+    sr_pstate_one_root(st);
+}
+
+uint32_t sr_parse_default_beam(const sitrep_model *m)
+{
+    pview v;
+    return view_of(m->parw, m->parw_len, &v, false) ? v.beam : 1;
 }
 
 /* ---- the stage ---------------------------------------------------------------- */
@@ -896,18 +1271,40 @@ static sitrep_status alloc_out(sr_doc *d)
     return SITREP_OK;
 }
 
-/* Parses [first, first + n) with the scratch state st (sized for n or
- * more) and sentence facts. */
+/* A sentence's scratch: the configuration, the beam, its path. */
+typedef struct scratch {
+    sr_pstate st;
+    sr_pbeam bm;
+    uint8_t *actions;
+} scratch;
+
+static bool scratch_init(scratch *sc, sr_arena *a, uint32_t n, uint32_t width)
+{
+    if (!sr_pstate_init(&sc->st, a, n))
+        return false;
+    sc->actions = sr_arena_alloc(a, 2 * (size_t)n + 1);
+    return sc->actions && sr_pbeam_init(&sc->bm, a, n, width);
+}
+
+static uint32_t width_of(const sitrep_model *m, uint32_t width)
+{
+    if (!width)
+        width = sr_parse_default_beam(m);
+    return width < 1 ? 1 : width > SR_PARSE_MAXBEAM ? SR_PARSE_MAXBEAM : width;
+}
+
+/* Parses [first, first + n) with the scratch (sized for n or more). */
 static sitrep_status parse_one(sr_doc *d, const sitrep_model *m, uint32_t first, uint32_t n,
-                               sr_pstate *st)
+                               scratch *sc)
 {
     sr_arena *a = d->arena;
     sr_psent *s = sr_parse_prepare(a, d, first, n);
     if (!s)
         return SITREP_ENOMEM;
     sr_parse_tag(m, s);
+    sr_pstate *st = &sc->st;
     st->n = n;
-    sr_parse_decode(m, s, st);
+    sr_parse_decode_beam(m, s, st, &sc->bm, sc->actions);
     for (uint32_t k = 0; k < n; k++) {
         d->upos[first + k] = s->t[k].upos;
         d->deprels[first + k] = st->label[k] ? st->label[k] : SR_DEP_DEP;
@@ -924,13 +1321,18 @@ sitrep_status sr_parse_sentence(sr_doc *d, const sitrep_model *m, uint32_t first
     sitrep_status stt = alloc_out(d);
     if (stt != SITREP_OK)
         return stt;
-    sr_pstate st;
-    if (!sr_pstate_init(&st, d->arena, n))
+    scratch sc;
+    if (!scratch_init(&sc, d->arena, n, width_of(m, 0)))
         return SITREP_ENOMEM;
-    return n ? parse_one(d, m, first, n, &st) : SITREP_OK;
+    return n ? parse_one(d, m, first, n, &sc) : SITREP_OK;
 }
 
 sitrep_status sr_parse_run(sr_doc *d, const sitrep_model *m, bool all)
+{
+    return sr_parse_run_beam(d, m, all, 0);
+}
+
+sitrep_status sr_parse_run_beam(sr_doc *d, const sitrep_model *m, bool all, uint32_t width)
 {
     if (!sr_parse_available(m) || !d->tags)
         return SITREP_OK;
@@ -941,18 +1343,19 @@ sitrep_status sr_parse_run(sr_doc *d, const sitrep_model *m, bool all)
     sitrep_status stt = alloc_out(d);
     if (stt != SITREP_OK || !longest)
         return stt;
-    sr_pstate st;
+    scratch sc;
     bool ready = false;
+    width = width_of(m, width);
     for (uint32_t s = 0; s < d->sentences.n; s++) {
         const sr_sentence *sn = &d->sentences.v[s];
         if (!sn->tok_n || sn->tok_n > SR_PARSE_MAXLEN)
             continue;
         if (!all && !wants_parse(d, m, sn->tok_first, sn->tok_first + sn->tok_n))
             continue;
-        if (!ready && !sr_pstate_init(&st, d->arena, longest))
+        if (!ready && !scratch_init(&sc, d->arena, longest, width))
             return SITREP_ENOMEM;
         ready = true;
-        stt = parse_one(d, m, sn->tok_first, sn->tok_n, &st);
+        stt = parse_one(d, m, sn->tok_first, sn->tok_n, &sc);
         if (stt != SITREP_OK)
             return stt;
     }

@@ -41,7 +41,7 @@ extern const char *const sr_dep_names[SR_DEP__COUNT];
 sr_dep sr_dep_find(const char *s, size_t n);
 sr_upos sr_upos_find(const char *s, size_t n);
 
-#define SR_PARSE_VERSION 2u /* of the feature templates; weights must match */
+#define SR_PARSE_VERSION 3u /* of the feature templates and the section; weights must match */
 #define SR_PARSE_NLABELS (SR_DEP__COUNT - 1)
 /* Transitions (arc-eager, the root at the buffer's end): shift, reduce,
  * then left arcs and right arcs, one a relation. */
@@ -66,6 +66,9 @@ bool sr_parse_available(const sitrep_model *m);
  * word whose lemma is an event entry of the lexicons).  Tokens of other
  * sentences keep SR_UPOS_NONE, SR_NO_HEAD and SR_DEP_NONE. */
 sitrep_status sr_parse_run(sr_doc *d, const sitrep_model *m, bool all);
+/* The same with a beam of `width` items (0: the model's default,
+ * sr_parse_default_beam; 1: greedy; at most SR_PARSE_MAXBEAM). */
+sitrep_status sr_parse_run_beam(sr_doc *d, const sitrep_model *m, bool all, uint32_t width);
 /* Parses tokens [first, first + n) of a tagged document as one sentence. */
 sitrep_status sr_parse_sentence(sr_doc *d, const sitrep_model *m, uint32_t first, uint32_t n);
 
@@ -188,8 +191,86 @@ void sr_parse_decode(const sitrep_model *m, const sr_psent *s, sr_pstate *st);
  * root keeps it; the other roots attach to it as parataxis. */
 void sr_pstate_one_root(sr_pstate *st);
 
+/* ---- beam search ------------------------------------------------------------
+ * The beam's configurations share their stacks: a stack item is an
+ * immutable node holding what the features ask of its word, so a
+ * transition costs O(1) whatever the sentence's length (a copy of a
+ * configuration would cost its length). */
+
+/* What the features see of a word's attachments. */
+typedef struct sr_pword {
+    uint32_t head, hhead;        /* its head, its head's head (UINT32_MAX none) */
+    uint32_t l1, l2, r1, r2;     /* outer dependents, as in sr_pstate */
+    uint64_t lset, rset;
+    uint8_t label, hlabel;       /* its relation, its head's */
+    uint8_t nl, nr;
+    uint8_t ll1, ll2, lr1, lr2;  /* the relations of l1, l2, r1, r2 */
+} sr_pword;
+typedef struct sr_pnode {
+    const struct sr_pnode *next; /* the item below; NULL at the bottom */
+    uint32_t w;
+    sr_pword f;
+} sr_pnode;
+/* A configuration of the beam. */
+typedef struct sr_pitem {
+    const sr_pnode *top; /* the stack */
+    uint32_t n, b;       /* words; the buffer's first (n: the root) */
+    sr_pword n0;         /* what b has (left dependents only) */
+    int64_t score;
+    uint8_t gold;        /* for the trainer: on the gold path */
+} sr_pitem;
+static inline bool sr_pitem_final(const sr_pitem *it) { return it->b == it->n && !it->top; }
+bool sr_pitem_kind_valid(const sr_pitem *it, int kind);
+/* The features of sr_parse_feats and sr_parse_label_feats, of an item. */
+uint32_t sr_pitem_feats(const sr_pitem *it, const sr_psent *s, uint64_t *f);
+uint32_t sr_pitem_label_feats(const sr_pitem *it, const sr_psent *s, int kind, uint64_t *f);
+static inline bool sr_pitem_root_arc(const sr_pitem *it, int kind) { return kind == SR_PK_LEFT && it->b == it->n; }
+
+/* The beam's scratch, sized once for the longest sentence and the width. */
+#define SR_PARSE_MAXBEAM 64
+typedef struct sr_pbeam {
+    uint32_t width, cap;       /* items kept; most words */
+    sr_pnode *pool;            /* stack nodes: two a transition an item at most */
+    size_t npool;
+    sr_pitem *cur, *nxt;       /* the items of this step (best first), the next */
+    uint32_t ncur, step;
+    uint32_t *hist;            /* per step and item: its parent << 8 | its action */
+    int gold;                  /* the item on the gold path after sr_pbeam_step, -1 none */
+} sr_pbeam;
+bool sr_pbeam_init(sr_pbeam *bm, sr_arena *a, uint32_t n, uint32_t width);
+/* Starts a sentence of n words (n <= cap). */
+void sr_pbeam_start(sr_pbeam *bm, uint32_t n);
+/* How the beam scores: the four kinds' scores of features f, and the best
+ * relation (sr_dep, never root) of an arc from its features. */
+typedef struct sr_pscorer {
+    void (*kinds)(void *ctx, const uint64_t *f, uint32_t n, int64_t *score);
+    int (*label)(void *ctx, const uint64_t *f, uint32_t n);
+    /* Joint scoring when set: every relation's score (nlabels, relation -
+     * 1) of an arc's features, added to the item's; the SR_PARSE_JOINT
+     * best relations of each arc compete in the beam. */
+    void (*labels)(void *ctx, const uint64_t *f, uint32_t n, int64_t *score);
+    void *ctx;
+} sr_pscorer;
+#define SR_PARSE_JOINT 3
+/* One transition for every item: the `width` best scored successors are
+ * kept, best first (ties: the earlier parent, then the kind).  With
+ * gold_kind >= 0 (training), the successor of the gold item by gold_kind
+ * takes gold_rel as its relation and is the gold one (bm->gold). */
+void sr_pbeam_step(sr_pbeam *bm, const sr_psent *s, const sr_pscorer *sc, int gold_kind, int gold_rel);
+/* The transitions that led to item j of the current step, in order, into
+ * actions[0 .. bm->step). */
+void sr_pbeam_path(const sr_pbeam *bm, uint32_t j, uint8_t *actions);
+/* Parses s with beam search of `width` items (1: greedy) into st; bm sized
+ * for s and width; actions has room for 2 s->n transitions. */
+void sr_parse_decode_beam(const sitrep_model *m, const sr_psent *s, sr_pstate *st, sr_pbeam *bm,
+                          uint8_t *actions);
+/* The width the model's weights were learned with (the default). */
+uint32_t sr_parse_default_beam(const sitrep_model *m);
+
 /* The PARW section (written by parse_train, copied by mkmodel):
  *   "SRPARW\0\0", u32 version, u32 nclasses, u32 nkinds (4), u32 nlabels,
+ *   u32 beam: the width the kinds were learned with (the default), | 0x100
+ *     when the relations were learned with them in the beam (joint),
  *   then three weight tables:
  *   - the tagger's (nclasses wide), sparse:
  *     u32 nfeat, u32 nslots, u32 nent, float scale,

@@ -259,6 +259,121 @@ static void test_long_sentences(void **state)
     assert_false(sr_parsed(d, 0));
 }
 
+/* The beam's items share their stacks; each must see exactly what a
+ * configuration rebuilt from its path sees.  A scorer of our own (scores
+ * from the features' hashes) makes the beam keep many different paths. */
+static void hash_kinds(void *ctx, const uint64_t *f, uint32_t n, int64_t *score)
+{
+    (void)ctx;
+    for (int k = 0; k < SR_PK__COUNT; k++)
+        score[k] = 0;
+    for (uint32_t q = 0; q < n; q++)
+        for (int k = 0; k < SR_PK__COUNT; k++)
+            score[k] += (int64_t)((f[q] >> (8 * k)) & 0xFF) - 128;
+}
+static int hash_label(void *ctx, const uint64_t *f, uint32_t n)
+{
+    (void)ctx;
+    uint64_t x = 0;
+    for (uint32_t q = 0; q < n; q++)
+        x += f[q];
+    int l = 1 + (int)(x % (SR_PARSE_NLABELS - 1));
+    return l >= SR_DEP_ROOT ? l + 1 : l;
+}
+
+static void hash_labels(void *ctx, const uint64_t *f, uint32_t n, int64_t *score)
+{
+    (void)ctx;
+    for (int l = 0; l < SR_PARSE_NLABELS; l++)
+        score[l] = 0;
+    for (uint32_t q = 0; q < n; q++)
+        score[f[q] % SR_PARSE_NLABELS] += (int64_t)(f[q] >> 56);
+}
+
+static void beam_items(const sr_pscorer *sc)
+{
+    const sr_doc *d = doc_of("Gunmen who attacked a police station in the north on Monday killed "
+                             "three officers and wounded two others, the army said.");
+    uint32_t n = d->tokens.n;
+    sr_arena a;
+    sr_arena_init(&a);
+    sr_psent *s = sr_parse_prepare(&a, d, 0, n);
+    assert_non_null(s);
+    sr_parse_tag(tu_model, s);
+    sr_pbeam bm;
+    sr_pstate st;
+    uint8_t *path = sr_arena_alloc(&a, 2 * (size_t)n);
+    assert_true(sr_pbeam_init(&bm, &a, n, 8) && sr_pstate_init(&st, &a, n) && path);
+    sr_pbeam_start(&bm, n);
+    uint32_t steps = 0, checked = 0;
+    while (!sr_pitem_final(&bm.cur[0])) {
+        sr_pbeam_step(&bm, s, sc, -1, 0);
+        steps++;
+        assert_true(bm.ncur >= 1 && bm.ncur <= 8);
+        for (uint32_t j = 0; j < bm.ncur; j++) {
+            if (j)
+                assert_true(bm.cur[j - 1].score >= bm.cur[j].score); /* best first */
+            sr_pbeam_path(&bm, j, path);
+            sr_pstate_reset(&st);
+            for (uint32_t t = 0; t < steps; t++)
+                sr_pstate_apply(&st, path[t]);
+            uint64_t f1[SR_PARSE_MAXFEAT], f2[SR_PARSE_MAXFEAT];
+            uint32_t n1 = sr_parse_feats(&st, s, f1), n2 = sr_pitem_feats(&bm.cur[j], s, f2);
+            assert_int_equal(n1, n2);
+            assert_memory_equal(f1, f2, n1 * sizeof *f1);
+            for (int k = SR_PK_LEFT; k <= SR_PK_RIGHT; k++)
+                if (sr_pstate_kind_valid(&st, k)) {
+                    assert_true(sr_pitem_kind_valid(&bm.cur[j], k));
+                    n1 = sr_parse_label_feats(&st, s, k, f1);
+                    n2 = sr_pitem_label_feats(&bm.cur[j], s, k, f2);
+                    assert_int_equal(n1, n2);
+                    assert_memory_equal(f1, f2, n1 * sizeof *f1);
+                    checked++;
+                }
+        }
+    }
+    assert_int_equal(steps, 2 * n); /* every word pushed once and popped once */
+    assert_true(checked > 4 * n);
+    sr_arena_free(&a);
+}
+
+static void test_beam_items(void **state)
+{
+    (void)state;
+    sitrep_extractor_set_parse(tu_x, SITREP_PARSE_ALL);
+    sr_pscorer sc = {hash_kinds, hash_label, NULL, NULL};
+    beam_items(&sc);
+    sc.labels = hash_labels; /* relations scored in the beam */
+    beam_items(&sc);
+}
+
+/* Every width gives a tree; the widths are a run-time choice; a beam
+ * recovers from a garden path. */
+static void test_beam_widths(void **state)
+{
+    (void)state;
+    sitrep_extractor_set_parse(tu_x, SITREP_PARSE_OFF);
+    assert_true(sr_parse_default_beam(tu_model) >= 1);
+    static const uint32_t widths[] = {1, 2, 4, 8, 16, 64};
+    for (size_t w = 0; w < sizeof widths / sizeof *widths; w++) {
+        sr_doc *d = (sr_doc *)doc_of("Police said the rebels who seized the town were driven out by the army.");
+        assert_int_equal(sr_parse_run_beam(d, tu_model, true, widths[w]), SITREP_OK);
+        int roots = 0;
+        for (uint32_t i = 0; i < d->tokens.n; i++) {
+            assert_true(sr_parsed(d, i));
+            roots += d->heads[i] == SR_NO_HEAD;
+        }
+        assert_int_equal(roots, 1);
+        assert_int_equal(d->deprels[tok(d, "army")], SR_DEP_OBL_AGENT);
+        if (widths[w] == 1)
+            continue;
+        /* a garden path for a greedy parser ("said the rebels" read as an
+         * object); a beam keeps the reading where they are driven out */
+        assert_int_equal(d->heads[tok(d, "rebels")], tok(d, "were") + 1); /* "driven" */
+        assert_int_equal(d->deprels[tok(d, "rebels")], SR_DEP_NSUBJ_PASS);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -272,6 +387,8 @@ int main(void)
         cmocka_unit_test(test_relation_names),
         cmocka_unit_test(test_conllu_reader),
         cmocka_unit_test(test_long_sentences),
+        cmocka_unit_test(test_beam_items),
+        cmocka_unit_test(test_beam_widths),
     };
     return cmocka_run_group_tests(tests, tu_setup, tu_teardown);
 }

@@ -158,8 +158,8 @@ bool sr_ent_in_list(const char *s, size_t n, const char *const *list)
         const char *w = list[i];
         if (w[0] != s[0])
             continue;
-        size_t k = 1; /* s holds no NUL: a shorter w stops at its end */
-        while (k < n && w[k] == s[k])
+        size_t k = 1; /* a shorter w stops at its end, even where s holds a NUL */
+        while (k < n && w[k] && w[k] == s[k])
             k++;
         if (k == n && w[n] == 0)
             return true;

@@ -203,8 +203,9 @@ SITREP_API const sitrep_error *sitrep_extractor_error(const sitrep_extractor *x)
 
 /** A pool extracts on `threads` worker threads (0: one per online core)
  *  and hands records back in input order, as sitrep_extract_next does.
- *  At most `window` documents (0: twice the threads) are held at once,
- *  each with an extractor of its own, so memory stays bounded.  `model`
+ *  At most `window` documents (0: 32 per thread) are held at once, each
+ *  with an arena of its own, and beyond one a thread no more once they
+ *  hold 16 MiB, so memory stays bounded.  `model`
  *  must outlive the pool and must not change while it runs (add lexicons
  *  first).  The caller owns the pool; release with sitrep_pool_free, which
  *  accepts NULL. */

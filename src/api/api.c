@@ -172,14 +172,15 @@ static sitrep_status read_jsonl(sitrep_extractor *x, const char *file, const sr_
     return SITREP_OK;
 }
 
-static sitrep_status run(sitrep_extractor *x, const char *file, const sr_rawdoc *raw, bool single)
+static sitrep_status run(sitrep_extractor *x, sr_lexcache *cache, const char *file, const sr_rawdoc *raw,
+                         bool single)
 {
     sr_arena_reset(&x->arena);
     x->pre.valid = false;
     sr_doc *d = &x->rec.doc;
     memset(d, 0, sizeof *d);
     d->arena = &x->arena;
-    d->lexcache = x->lexcache;
+    d->lexcache = cache ? cache : x->lexcache;
     x->err = (sitrep_error){SITREP_OK, file, -1, ""};
     /* The fallback id: the file name, with "#N" in a multi-document file
      * (formatted by hand: this runs once per document). */
@@ -266,7 +267,15 @@ static sitrep_status run(sitrep_extractor *x, const char *file, const sr_rawdoc 
 sitrep_status sr_api_run(sitrep_extractor *x, const char *file, const sr_rawdoc *raw, bool single,
                          const sitrep_record **out)
 {
-    sitrep_status st = run(x, file, raw, single);
+    sitrep_status st = run(x, NULL, file, raw, single);
+    *out = &x->rec;
+    return st;
+}
+
+sitrep_status sr_api_run_cached(sitrep_extractor *x, sr_lexcache *cache, const char *file, const sr_rawdoc *raw,
+                                bool single, const sitrep_record **out)
+{
+    sitrep_status st = run(x, cache, file, raw, single);
     *out = &x->rec;
     return st;
 }
@@ -279,7 +288,7 @@ sitrep_status sitrep_extract_next(sitrep_extractor *x, sitrep_source *src, const
     if (st == SITREP_END)
         return SITREP_END;
     bool single = sitrep_source_format(src) != SITREP_FORMAT_JSONL;
-    st = run(x, sr_source_name(src), &raw, single);
+    st = run(x, NULL, sr_source_name(src), &raw, single);
     *out = &x->rec;
     return st;
 }
@@ -292,7 +301,7 @@ sitrep_status sitrep_extract_buffer(sitrep_extractor *x, const char *data, size_
         return SITREP_EUSAGE;
     sr_rawdoc raw = {.data = data ? data : "", .len = len, .offset = 0, .index = 1,
                      .format = format, .status = SITREP_OK};
-    sitrep_status st = run(x, id ? id : "doc", &raw, true);
+    sitrep_status st = run(x, NULL, id ? id : "doc", &raw, true);
     *out = &x->rec;
     return st;
 }

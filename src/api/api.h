@@ -13,6 +13,10 @@
  * sitrep_extract_next gives it. */
 sitrep_status sr_api_run(sitrep_extractor *x, const char *file, const sr_rawdoc *raw, bool single,
                          const sitrep_record **out);
+/* As sr_api_run, with the lookup caches `cache` (a pool worker's own, kept
+ * warm across the slots it runs) in place of the extractor's. */
+sitrep_status sr_api_run_cached(sitrep_extractor *x, sr_lexcache *cache, const char *file, const sr_rawdoc *raw,
+                                bool single, const sitrep_record **out);
 
 /* Writes x's record into its staging buffer with `flags`, as
  * sitrep_record_write will want it (api.c). */

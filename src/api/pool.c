@@ -12,17 +12,29 @@
  * when its slot is given back for the next document.
  *
  * Everything the stages share is read-only once the model is open (the
- * model, constant tables made by constructors); each extractor holds its
- * own arena and caches.
+ * model, constant tables made by constructors); each slot's extractor
+ * holds its own arena (the record lives there until it is handed back),
+ * and each worker its own lookup caches, warm across the slots it runs.
+ *
+ * Wake-ups cost more than a small document's work, so they come in
+ * batches: the reader, finding the oldest slot not done, sleeps until a
+ * batch of slots from it could be done (a worker wakes it on finishing
+ * the batch's last slot, or the oldest when it is the last one read), and
+ * then hands out every done slot without sleeping.
  */
 #include "api/api.h"
 
+#include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 enum { SLOT_FREE, SLOT_READY, SLOT_BUSY, SLOT_DONE };
+
+/* Documents in flight: at most `window` of them, and beyond one a worker,
+ * no more once they hold this many bytes. */
+#define POOL_BYTES ((size_t)16 << 20)
 
 typedef struct slot {
     int state;
@@ -37,17 +49,25 @@ typedef struct slot {
     const sitrep_record *rec;
 } slot;
 
+typedef struct worker_arg {
+    struct sitrep_pool *p;
+    sr_lexcache *cache;
+} worker_arg;
+
 struct sitrep_pool {
     pthread_mutex_t mu;
     pthread_cond_t work; /* a slot became READY, or the pool stops */
     pthread_cond_t done; /* a slot became DONE */
     pthread_t *threads;
+    worker_arg *args;
     unsigned nthreads, nstarted;
     slot *slots;
     unsigned window;
     unsigned head;     /* the oldest slot read and not yet given back */
     unsigned count;    /* slots read and not yet given back */
     unsigned next_run; /* the oldest READY slot a worker should take */
+    unsigned wake_at;  /* the slot whose finishing wakes the reader */
+    size_t bytes;      /* of the documents read and not yet given back */
     bool returned;     /* the head slot was handed out by the last call */
     bool ended;        /* the current source has no more documents */
     bool stop;
@@ -58,7 +78,8 @@ struct sitrep_pool {
 
 static void *worker(void *arg)
 {
-    sitrep_pool *p = arg;
+    sitrep_pool *p = ((worker_arg *)arg)->p;
+    sr_lexcache *cache = ((worker_arg *)arg)->cache;
     pthread_mutex_lock(&p->mu);
     for (;;) {
         while (!p->stop && p->slots[p->next_run].state != SLOT_READY)
@@ -70,14 +91,14 @@ static void *worker(void *arg)
         p->next_run = (p->next_run + 1) % p->window;
         s->state = SLOT_BUSY;
         pthread_mutex_unlock(&p->mu);
-        s->status = sr_api_run(s->x, s->file, &s->raw, s->single, &s->rec);
+        s->status = sr_api_run_cached(s->x, cache, s->file, &s->raw, s->single, &s->rec);
         if (p->render)
             sr_api_prerender(s->x, p->render_flags);
         pthread_mutex_lock(&p->mu);
         s->state = SLOT_DONE;
-        /* the reader waits for the oldest slot only: a later one it will
-         * find done when it gets there */
-        if (at == p->head)
+        /* the reader sleeps until the slot it named is done (the last of
+         * its batch); a slot done before that it finds when it gets there */
+        if (at == p->wake_at)
             pthread_cond_signal(&p->done);
         /* the next slot may have been made READY while this one ran */
     }
@@ -98,19 +119,21 @@ sitrep_status sitrep_pool_new(const sitrep_model *model, unsigned threads, unsig
     if (threads == 0)
         threads = sitrep_default_threads();
     if (window == 0)
-        window = 2 * threads;
+        window = 32 * threads;
     if (window < threads)
         window = threads;
     sitrep_pool *p = calloc(1, sizeof *p);
     if (!p)
         return SITREP_ENOMEM;
     p->window = window;
+    p->wake_at = UINT_MAX;
     p->slots = calloc(window, sizeof *p->slots);
     p->threads = calloc(threads, sizeof *p->threads);
+    p->args = calloc(threads, sizeof *p->args);
     pthread_mutex_init(&p->mu, NULL);
     pthread_cond_init(&p->work, NULL);
     pthread_cond_init(&p->done, NULL);
-    if (!p->slots || !p->threads) {
+    if (!p->slots || !p->threads || !p->args) {
         sitrep_pool_free(p);
         return SITREP_ENOMEM;
     }
@@ -123,7 +146,9 @@ sitrep_status sitrep_pool_new(const sitrep_model *model, unsigned threads, unsig
     }
     p->nthreads = threads;
     for (unsigned i = 0; i < threads; i++) {
-        if (pthread_create(&p->threads[i], NULL, worker, p) != 0) {
+        p->args[i].p = p;
+        p->args[i].cache = calloc(1, sizeof *p->args[i].cache);
+        if (!p->args[i].cache || pthread_create(&p->threads[i], NULL, worker, &p->args[i]) != 0) {
             sitrep_pool_free(p);
             return SITREP_ENOMEM;
         }
@@ -198,13 +223,15 @@ sitrep_status sitrep_pool_next(sitrep_pool *p, sitrep_source *src, const sitrep_
     pthread_mutex_lock(&p->mu);
     if (p->returned) { /* the record handed out last time is done with */
         p->slots[p->head].state = SLOT_FREE;
+        p->bytes -= p->slots[p->head].raw.len;
         p->head = (p->head + 1) % p->window;
         p->count--;
         p->returned = false;
     }
-    /* Fill every free slot.  Reading happens without the lock: only this
-     * thread touches FREE slots. */
-    while (!p->ended && p->count < p->window) {
+    /* Fill free slots while the documents in flight hold less than the
+     * byte budget (a slot for each worker whatever their size).  Reading
+     * happens without the lock: only this thread touches FREE slots. */
+    while (!p->ended && p->count < p->window && (p->count < p->nthreads || p->bytes < POOL_BYTES)) {
         slot *s = &p->slots[(p->head + p->count) % p->window];
         pthread_mutex_unlock(&p->mu);
         bool got = read_into(s, src);
@@ -215,6 +242,7 @@ sitrep_status sitrep_pool_next(sitrep_pool *p, sitrep_source *src, const sitrep_
         }
         s->state = SLOT_READY;
         p->count++;
+        p->bytes += s->raw.len;
         pthread_cond_signal(&p->work);
     }
     if (p->count == 0) {
@@ -223,8 +251,18 @@ sitrep_status sitrep_pool_next(sitrep_pool *p, sitrep_source *src, const sitrep_
         return SITREP_END;
     }
     slot *s = &p->slots[p->head];
-    while (s->state != SLOT_DONE)
-        pthread_cond_wait(&p->done, &p->mu);
+    if (s->state != SLOT_DONE) {
+        /* a batch: half the slots in flight, at least the oldest */
+        unsigned batch = p->count / 2 ? p->count / 2 : 1;
+        p->wake_at = (p->head + batch - 1) % p->window;
+        while (p->slots[p->wake_at].state != SLOT_DONE)
+            pthread_cond_wait(&p->done, &p->mu);
+        while (s->state != SLOT_DONE) { /* the batch's last finished before the oldest */
+            p->wake_at = p->head;
+            pthread_cond_wait(&p->done, &p->mu);
+        }
+        p->wake_at = UINT_MAX;
+    }
     p->returned = true;
     pthread_mutex_unlock(&p->mu);
     p->err = *sitrep_extractor_error(s->x);
@@ -252,6 +290,10 @@ void sitrep_pool_free(sitrep_pool *p)
     pthread_cond_destroy(&p->work);
     pthread_cond_destroy(&p->done);
     pthread_mutex_destroy(&p->mu);
+    if (p->args)
+        for (unsigned i = 0; i < p->nthreads; i++)
+            free(p->args[i].cache);
+    free(p->args);
     free(p->slots);
     free(p->threads);
     free(p);

@@ -25,7 +25,9 @@ PY
 python3 - "$tmp/out.jsonl" $fix <<'PY'
 import json, sys
 # the floor of each draw: its precision at the commit that last raised it
-floor = {'event_precision.tsv': 0.32, 'event_precision2.tsv': 0.45, 'event_precision3.tsv': 0.43}
+# (event_precision3.tsv: 0.42 since the beam parser, which reads "marched
+# ... to protest" as one act: the judged "protest" was that march's second row)
+floor = {'event_precision.tsv': 0.32, 'event_precision2.tsv': 0.45, 'event_precision3.tsv': 0.42}
 kept = set()
 for l in open(sys.argv[1]):
     r = json.loads(l)

@@ -3,25 +3,6 @@
  * people say, "them" are the speakers, not the latest organization. */
 #include "testutil.h"
 
-static const sr_event *event(const sr_doc *d, const char *trigger)
-{
-    for (uint32_t i = 0; i < d->events.n; i++) {
-        const sr_event *ev = &d->events.v[i];
-        if (strcmp(tu_span(d, ev->trig_start, ev->trig_end), trigger) == 0)
-            return ev;
-    }
-    return NULL;
-}
-
-static const char *entity_name(const sr_doc *d, int32_t e)
-{
-    static char buf[128];
-    if (e < 0)
-        return "";
-    snprintf(buf, sizeof buf, "%.*s", (int)d->entities.v[e].name_len, d->entities.v[e].name);
-    return buf;
-}
-
 /* The assault on a town the text calls a group's stronghold is an
  * assault on the group; the town stays its place. */
 static void test_holder_is_target(void **state)
@@ -31,15 +12,15 @@ static void test_holder_is_target(void **state)
                                  "Raqqa, Islamic State's last stronghold in Syria, after weeks of heavy "
                                  "fighting.\n",
                                  SITREP_FORMAT_TEXT);
-    const sr_event *ev = event(d, "assault");
+    const sr_event *ev = tu_event(d, "assault");
     assert_non_null(ev);
-    assert_string_equal(entity_name(d, ev->target.entity), "Islamic State");
+    assert_string_equal(tu_entity_name(d, ev->target.entity), "Islamic State");
     /* a town no one is said to hold stays the target */
     d = tu_extract("Rebels launched an assault on Raqqa on Sunday after weeks of heavy fighting.\n",
                    SITREP_FORMAT_TEXT);
-    ev = event(d, "assault");
+    ev = tu_event(d, "assault");
     assert_non_null(ev);
-    assert_string_equal(entity_name(d, ev->target.entity), "Raqqa");
+    assert_string_equal(tu_entity_name(d, ev->target.entity), "Raqqa");
 }
 
 /* "former hostages said Abu Karim imprisoned them": the hostages, not
@@ -51,9 +32,9 @@ static void test_speakers_them(void **state)
                                  "said Abu Karim, a senior commander, imprisoned them in a building near "
                                  "the city.\n",
                                  SITREP_FORMAT_TEXT);
-    const sr_event *ev = event(d, "imprisoned");
+    const sr_event *ev = tu_event(d, "imprisoned");
     assert_non_null(ev);
-    assert_string_not_equal(entity_name(d, ev->target.entity), "Islamic State");
+    assert_string_not_equal(tu_entity_name(d, ev->target.entity), "Islamic State");
 }
 
 int main(void)

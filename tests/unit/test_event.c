@@ -11,45 +11,23 @@ static const sr_doc *run(const char *published, const char *text)
 
 /* The event whose trigger, or one of whose mentions' triggers, reads
  * `trigger` (the incident it is a mention of), or NULL. */
-static const sr_event *event(const sr_doc *d, const char *trigger)
-{
-    for (uint32_t i = 0; i < d->events.n; i++) {
-        const sr_event *ev = &d->events.v[i];
-        if (strcmp(tu_span(d, ev->trig_start, ev->trig_end), trigger) == 0)
-            return ev;
-        for (uint32_t k = 0; ev->mentions && k < ev->nmentions; k++)
-            if (strcmp(tu_span(d, ev->mentions[k].trig_start, ev->mentions[k].trig_end), trigger) == 0)
-                return ev;
-    }
-    return NULL;
-}
-
-static const char *entity_name(const sr_doc *d, int32_t e)
-{
-    static char buf[128];
-    if (e < 0)
-        return "";
-    snprintf(buf, sizeof buf, "%.*s", (int)d->entities.v[e].name_len, d->entities.v[e].name);
-    return buf;
-}
-
 static void test_battle_and_capture(void **state)
 {
     (void)state;
     const sr_doc *d = run("2021-03-08T10:00",
                           "Government troops recaptured the town of Kidal on Saturday after two days "
                           "of fighting, the army said. Jihadist militants had seized Kidal in 2012.");
-    const sr_event *ev = event(d, "recaptured");
+    const sr_event *ev = tu_event(d, "recaptured");
     assert_non_null(ev);
     assert_string_equal(ev->plover, "COERCE");
     assert_string_equal(sr_acled_type_names[ev->acled_type], "Battles");
     assert_string_equal(sr_acled_sub_names[ev->acled_sub], "Government regains territory");
-    assert_string_equal(entity_name(d, ev->location), "Kidal");
+    assert_string_equal(tu_entity_name(d, ev->location), "Kidal");
     assert_string_equal(ev->date, "2021-03-06"); /* the Saturday before a Monday paper */
     assert_int_equal(ev->date_basis, SR_DATE_TEXT);
     assert_int_equal(ev->modality, SR_MOD_ASSERTED);
     /* history keeps its own date, and a non-state taker */
-    ev = event(d, "seized");
+    ev = tu_event(d, "seized");
     assert_non_null(ev);
     assert_string_equal(ev->date, "2012");
     assert_string_equal(sr_acled_sub_names[ev->acled_sub], "Non-state actor overtakes territory");
@@ -61,7 +39,7 @@ static void test_attack_on_civilians(void **state)
     const sr_doc *d = run("2022-05-02",
                           "On 30 April 2022, gunmen killed 14 villagers and wounded nine others in "
                           "Dogon, near Bankass.");
-    const sr_event *ev = event(d, "killed");
+    const sr_event *ev = tu_event(d, "killed");
     assert_non_null(ev);
     assert_string_equal(sr_acled_type_names[ev->acled_type], "Violence against civilians");
     assert_string_equal(sr_acled_sub_names[ev->acled_sub], "Attack");
@@ -79,18 +57,18 @@ static void test_remote_violence_and_protest(void **state)
                           "On 27 February 2022, Russian forces shelled Kharkiv, killing three people. "
                           "On the same day, about 300 people protested in Lviv against the war. "
                           "Police dispersed them with tear gas.");
-    const sr_event *ev = event(d, "shelled");
+    const sr_event *ev = tu_event(d, "shelled");
     assert_non_null(ev);
     assert_string_equal(sr_acled_sub_names[ev->acled_sub], "Shelling/artillery/missile attack");
     assert_string_equal(ev->source.actor.country, "RUS");
-    assert_string_equal(entity_name(d, ev->location), "Kharkiv");
+    assert_string_equal(tu_entity_name(d, ev->location), "Kharkiv");
     assert_int_equal(ev->fat_min, 3);
-    ev = event(d, "protested");
+    ev = tu_event(d, "protested");
     assert_non_null(ev);
     assert_string_equal(sr_acled_type_names[ev->acled_type], "Protests");
     /* what the police did next makes it a protest with intervention */
     assert_string_equal(sr_acled_sub_names[ev->acled_sub], "Protest with intervention");
-    assert_string_equal(entity_name(d, ev->location), "Lviv");
+    assert_string_equal(tu_entity_name(d, ev->location), "Lviv");
 }
 
 static void test_modality(void **state)
@@ -99,21 +77,21 @@ static void test_modality(void **state)
     const sr_doc *d = run("2022-03-01",
                           "The rebels threatened to attack the capital. The army did not shell the "
                           "village. The ministry denied that its jets bombed the market.");
-    const sr_event *ev = event(d, "attack");
+    const sr_event *ev = tu_event(d, "attack");
     assert_non_null(ev);
     assert_string_equal(ev->plover, "THREATEN");
     assert_true(ev->negated);
     assert_int_equal(ev->acled_type, SR_ACLED_T_NONE);
-    ev = event(d, "shell");
+    ev = tu_event(d, "shell");
     assert_non_null(ev);
     assert_true(ev->negated);
     assert_int_equal(ev->modality, SR_MOD_NEGATED);
     /* no one kills in a flood */
     d = run("2022-03-01", "Floods killed at least 40 people in the north on Saturday.");
-    assert_null(event(d, "killed"));
+    assert_null(tu_event(d, "killed"));
     /* a demand is a request, not the act */
     d = run("2022-03-01", "The United Nations said Libya must release the prisoners.");
-    ev = event(d, "release");
+    ev = tu_event(d, "release");
     assert_non_null(ev);
     assert_string_equal(ev->plover, "REQUEST");
 }
@@ -125,19 +103,19 @@ static void test_passive_pronouns_and_reports(void **state)
                           "The Free Syrian Army entered Azaz last week. The town was seized by the "
                           "group after a short battle, a spokesman said.\\n\\n"
                           "\\u201cWe captured the airport,\\u201d said Colonel Ahmed Saleh.");
-    const sr_event *ev = event(d, "seized");
+    const sr_event *ev = tu_event(d, "seized");
     assert_non_null(ev);
     /* passive: the one after "by" took it; "the group" is the Free Syrian Army */
-    assert_string_equal(entity_name(d, ev->source.entity), "Free Syrian Army");
-    assert_string_equal(entity_name(d, ev->target.entity), "Azaz");
+    assert_string_equal(tu_entity_name(d, ev->source.entity), "Free Syrian Army");
+    assert_string_equal(tu_entity_name(d, ev->target.entity), "Azaz");
     /* an event in a quote is reported by its speaker */
-    ev = event(d, "captured");
+    ev = tu_event(d, "captured");
     assert_non_null(ev);
     int32_t by = ev->reported_by;
     for (uint32_t k = 0; ev->mentions && k < ev->nmentions; k++)
         if (strcmp(tu_span(d, ev->mentions[k].trig_start, ev->mentions[k].trig_end), "captured") == 0)
             by = ev->mentions[k].reported_by;
-    assert_string_equal(entity_name(d, by), "Ahmed Saleh");
+    assert_string_equal(tu_entity_name(d, by), "Ahmed Saleh");
 }
 
 static void test_other_news(void **state)
@@ -145,21 +123,21 @@ static void test_other_news(void **state)
     (void)state;
     /* the same words in business news tell no conflict */
     const sr_doc *d = run("1987-03-02", "Operating profit fell to 150 mln dlrs from 252 mln dlrs in the prior year.");
-    assert_null(event(d, "fell to"));
+    assert_null(tu_event(d, "fell to"));
     d = run("1987-03-02", "The company said it signed an agreement with Toyota to build engines.");
-    const sr_event *ev = event(d, "signed");
+    const sr_event *ev = tu_event(d, "signed");
     if (!ev)
-        ev = event(d, "agreement");
+        ev = tu_event(d, "agreement");
     assert_non_null(ev); /* an agreement still, in PLOVER's terms */
     assert_int_equal(ev->acled_type, SR_ACLED_T_NONE);
     d = run("1987-03-02", "The industry hit a fresh problem when dealers stopped buying cars.");
-    ev = event(d, "hit");
+    ev = tu_event(d, "hit");
     assert_true(!ev || ev->acled_type == SR_ACLED_T_NONE);
     /* while a ceasefire between armed men is an ACLED agreement */
     d = run("2022-03-02", "The army and the rebels signed a ceasefire in Bangui on Monday.");
-    ev = event(d, "signed");
+    ev = tu_event(d, "signed");
     if (!ev)
-        ev = event(d, "ceasefire");
+        ev = tu_event(d, "ceasefire");
     assert_non_null(ev);
     assert_string_equal(sr_acled_sub_names[ev->acled_sub], "Agreement");
 }
@@ -175,11 +153,11 @@ static void test_user_event_words(void **state)
     assert_int_equal(write(fd, lex, strlen(lex)), (ssize_t)strlen(lex));
     close(fd);
     const sr_doc *d = run("2022-03-01", "Unknown men firebombed a police post in Kisumu on Monday.");
-    assert_null(event(d, "firebombed"));
+    assert_null(tu_event(d, "firebombed"));
     char err[256];
     assert_int_equal(sitrep_model_add_lexicon(tu_model, path, err, sizeof err), SITREP_OK);
     d = run("2022-03-01", "Unknown men firebombed a police post in Kisumu on Monday.");
-    const sr_event *ev = event(d, "firebombed");
+    const sr_event *ev = tu_event(d, "firebombed");
     assert_non_null(ev);
     assert_string_equal(sr_acled_type_names[ev->acled_type], "Explosions/Remote violence");
     unlink(path);
@@ -192,28 +170,28 @@ static void test_event_places(void **state)
     /* people from a country are who, not where */
     const sr_doc *d = run("2022-05-04", "On 3 May 2022, around 500 people, including people from Ukraine, "
                                         "protested in Malaga against the war.");
-    const sr_event *ev = event(d, "protested");
+    const sr_event *ev = tu_event(d, "protested");
     assert_non_null(ev);
-    assert_string_equal(entity_name(d, ev->location), "Malaga");
+    assert_string_equal(tu_entity_name(d, ev->location), "Malaga");
     /* an unknown township: its district in brackets, whatever clauses lie
      * between; "Myanmar military" names who */
     d = run("2022-04-25", "On 24 April 2022, in Budalin township (Monywa district, Sagaing region), four "
                           "Myanmar military soldiers were killed by a mine explosion.");
-    ev = event(d, "killed");
+    ev = tu_event(d, "killed");
     assert_non_null(ev);
-    assert_string_equal(entity_name(d, ev->location), "Monywa");
+    assert_string_equal(tu_entity_name(d, ev->location), "Monywa");
     /* a town with its district and province in brackets is the place, not
      * its province */
     d = run("2022-05-10", "Around 9 May 2022, three men said they were beaten by police officers in Mbombela "
                           "(Ehlanzeni, Mpumalanga) after they were arrested for a murder.");
-    ev = event(d, "arrested");
+    ev = tu_event(d, "arrested");
     assert_non_null(ev);
-    assert_string_equal(entity_name(d, ev->location), "Mbombela");
+    assert_string_equal(tu_entity_name(d, ev->location), "Mbombela");
     /* the weapon's name is no place */
     d = run("2022-03-08", "On 7 March 2022, Russian forces fired Grad missiles at Kharkiv.");
-    ev = event(d, "fired");
+    ev = tu_event(d, "fired");
     assert_non_null(ev);
-    assert_string_equal(entity_name(d, ev->location), "Kharkiv");
+    assert_string_equal(tu_entity_name(d, ev->location), "Kharkiv");
 }
 
 /* Words the tagger's lexicon knows badly and plurals WordNet lacks. */
@@ -221,7 +199,7 @@ static void test_rare_words(void **state)
 {
     (void)state;
     const sr_doc *d = run("2022-05-02", "On 1 May 2022, rebels abducted a teacher in Segou.");
-    const sr_event *ev = event(d, "abducted");
+    const sr_event *ev = tu_event(d, "abducted");
     assert_non_null(ev);
     assert_string_equal(sr_acled_sub_names[ev->acled_sub], "Abduction/forced disappearance");
     d = run("2022-02-22", "On 21 February 2022, government jets carried out airstrikes on rebel positions "
@@ -239,14 +217,14 @@ static void test_city_talked_about(void **state)
     (void)state;
     const sr_doc *d = run("2021-03-08", "Troops left Aleppo on Monday and entered Homs.\\n\\n"
                                         "Rebels attacked army positions in the city on Tuesday.");
-    const sr_event *ev = event(d, "attacked");
+    const sr_event *ev = tu_event(d, "attacked");
     assert_non_null(ev);
-    assert_string_equal(entity_name(d, ev->location), "Homs");
+    assert_string_equal(tu_entity_name(d, ev->location), "Homs");
     d = run("2021-03-08", "Troops left Aleppo on Monday and entered Homs. Shops in Aleppo opened."
                           "\\n\\nRebels attacked army positions in the city on Tuesday.");
-    ev = event(d, "attacked");
+    ev = tu_event(d, "attacked");
     assert_non_null(ev);
-    assert_string_equal(entity_name(d, ev->location), "Aleppo");
+    assert_string_equal(tu_entity_name(d, ev->location), "Aleppo");
 }
 
 /* The sense of a conflict word follows its context (the learned weights
@@ -267,7 +245,7 @@ static void test_conflict_sense(void **state)
         }
     }
     const sr_doc *d = run("2021-03-08", "Gunmen shot dead two policemen at a checkpoint in Kano on Tuesday.");
-    const sr_event *ev = event(d, "shot dead");
+    const sr_event *ev = tu_event(d, "shot dead");
     assert_non_null(ev);
     assert_int_not_equal(ev->acled_type, SR_ACLED_T_NONE);
     assert_int_equal(ev->fat_min, 2);
@@ -280,23 +258,23 @@ static void test_evidence_and_history(void **state)
     const sr_doc *d = run("2021-03-08T10:00",
                           "Government troops recaptured the town of Kidal on Saturday after two days "
                           "of fighting, the army said. Jihadist militants had seized Kidal in 2012.");
-    const sr_event *ev = event(d, "recaptured");
+    const sr_event *ev = tu_event(d, "recaptured");
     assert_non_null(ev);
     assert_string_equal(tu_span(d, ev->date_start, ev->date_end), "Saturday");
     assert_string_equal(tu_span(d, ev->loc_start, ev->loc_end), "Kidal");
     assert_false(ev->history);
-    ev = event(d, "seized");
+    ev = tu_event(d, "seized");
     assert_non_null(ev);
     assert_string_equal(tu_span(d, ev->date_start, ev->date_end), "2012");
     assert_true(ev->history);
     d = run("2022-05-02", "On 30 April 2022, gunmen killed 14 villagers and wounded nine others in "
                           "Dogon, near Bankass.");
-    ev = event(d, "killed");
+    ev = tu_event(d, "killed");
     assert_non_null(ev);
     assert_string_equal(tu_span(d, ev->fat_start, ev->fat_end), "14 villagers");
     assert_string_equal(tu_span(d, ev->date_start, ev->date_end), "30 April 2022");
     assert_true(ev->location >= 0);
-    assert_string_equal(tu_span(d, ev->loc_start, ev->loc_end), entity_name(d, ev->location));
+    assert_string_equal(tu_span(d, ev->loc_start, ev->loc_end), tu_entity_name(d, ev->location));
     assert_false(ev->history);
 }
 
@@ -305,20 +283,20 @@ static void test_modality_scope(void **state)
 {
     (void)state;
     const sr_doc *d = run("2021-03-08", "Police denied that officers shot the protesters in Lagos.");
-    const sr_event *ev = event(d, "shot");
+    const sr_event *ev = tu_event(d, "shot");
     assert_non_null(ev);
     assert_int_equal(ev->modality, SR_MOD_NEGATED);
     d = run("2021-03-08", "Rebels tried to seize the town of Kidal on Monday.");
-    ev = event(d, "seize");
+    ev = tu_event(d, "seize");
     assert_non_null(ev);
     assert_int_equal(ev->modality, SR_MOD_ATTEMPTED);
     assert_int_equal(ev->acled_type, SR_ACLED_T_NONE);
     d = run("2021-03-08", "Security forces foiled a bomb attack in Kabul on Monday.");
-    ev = event(d, "attack");
+    ev = tu_event(d, "attack");
     assert_non_null(ev);
     assert_int_equal(ev->modality, SR_MOD_NEGATED);
     d = run("2021-03-08", "Unions expect there will be a protest in Paris on Friday.");
-    ev = event(d, "protest");
+    ev = tu_event(d, "protest");
     assert_non_null(ev);
     assert_int_not_equal(ev->modality, SR_MOD_ASSERTED);
     d = run("2021-03-08", "The UN called for a ceasefire in Tigray.");
@@ -327,11 +305,11 @@ static void test_modality_scope(void **state)
         assert_string_equal(d->events.v[i].plover, "REQUEST");
     }
     d = run("2021-03-08", "No one was killed when a rocket hit the market in Kharkiv on Monday.");
-    ev = event(d, "hit");
+    ev = tu_event(d, "hit");
     assert_non_null(ev);
     assert_true(ev->has_fatalities);
     assert_int_equal(ev->fat_min, 0);
-    assert_int_equal(event(d, "killed") ? event(d, "killed")->modality : SR_MOD_NEGATED, SR_MOD_NEGATED);
+    assert_int_equal(tu_event(d, "killed") ? tu_event(d, "killed")->modality : SR_MOD_NEGATED, SR_MOD_NEGATED);
 }
 
 /* No ACLED event in this sentence (none, or none with an ACLED type). */
@@ -353,22 +331,22 @@ static void test_accidents_and_purposes(void **state)
     assert_no_acled(run("2021-03-08", "The inspector killed himself after four days of questioning."));
     assert_no_acled(run("2021-03-08", "France protested on Monday over Canada's decision to close its ports to French vessels."));
     const sr_doc *d = run("2021-03-08", "A longer-range missile would enable Iran to strike at many towns in the region.");
-    const sr_event *ev = event(d, "strike");
+    const sr_event *ev = tu_event(d, "strike");
     assert_true(!ev || ev->modality != SR_MOD_ASSERTED);
     /* a modal over the verb of which the trigger is a conjunct */
     d = run("2021-03-08", "The minister said the rebels would surround the town, burn the market and kill the chief.");
-    ev = event(d, "burn");
+    ev = tu_event(d, "burn");
     assert_true(!ev || ev->modality != SR_MOD_ASSERTED);
     assert_no_acled(run("2021-03-08", "Police arrested five former executives of a bankrupt gold dealer for defrauding 450 clients."));
     assert_no_acled(run("2021-03-08", "Malaysian police denied rumours of race riots in Kuala Lumpur."));
     /* the killers are no dead; a toll told in a sentence of its own */
     d = run("2021-03-08", "On 9 January 2022, a man was killed in a drive-by shooting by two armed individuals in Patos.");
-    ev = event(d, "killed");
+    ev = tu_event(d, "killed");
     assert_non_null(ev);
     assert_true(ev->has_fatalities);
     assert_int_equal(ev->fat_min, 1);
     d = run("2021-03-08", "On 11 January 2022, the Taliban clashed with the NRF in Yaftal district. Unknown fatalities coded as 3.");
-    ev = event(d, "clashed");
+    ev = tu_event(d, "clashed");
     assert_non_null(ev);
     assert_true(ev->has_fatalities);
     assert_int_equal(ev->fat_min, 3);
@@ -379,30 +357,30 @@ static void test_accidents_and_purposes(void **state)
             assert_int_equal(d->events.v[i].acled_type, SR_ACLED_T_PROTESTS);
     /* a crowd fighting the police: a violent demonstration */
     d = run("2021-03-08", "Mourners clashed with police at a funeral in Belfast on Monday.");
-    ev = event(d, "clashed");
+    ev = tu_event(d, "clashed");
     assert_non_null(ev);
     assert_int_equal(ev->acled_type, SR_ACLED_T_RIOTS);
     /* a meeting, a strike's reason, what a group does */
     d = run("2021-03-08", "About 3,000 delegates gathered for the opening meeting of the congress in Beijing.");
-    ev = event(d, "gathered");
+    ev = tu_event(d, "gathered");
     assert_true(!ev || ev->acled_type == SR_ACLED_T_NONE);
     assert_no_acled(run("2021-03-08", "The strikes began on January 19 in protest at plans for 800 redundancies."));
     d = run("2021-03-08", "The rebels, who have been fighting the government for six years, receive aid.");
-    ev = event(d, "fighting");
+    ev = tu_event(d, "fighting");
     assert_true(!ev || ev->modality != SR_MOD_ASSERTED);
     /* in an article of no violence, violence done to an abstract thing */
     assert_no_acled(run("2021-03-08", "Prime Minister Chirac attacked the budget proposals of the Commission on Monday."));
     d = run("2021-03-08", "Rebels attacked the convoy near Goma on Monday.");
-    ev = event(d, "attacked");
+    ev = tu_event(d, "attacked");
     assert_non_null(ev);
     assert_int_not_equal(ev->acled_type, SR_ACLED_T_NONE);
     /* the same words with a killer, or people protesting, stay */
     d = run("2021-03-08", "Gunmen attacked a factory in Harbin on Monday, killing 45 workers.");
-    ev = event(d, "attacked");
+    ev = tu_event(d, "attacked");
     assert_non_null(ev);
     assert_int_equal(ev->acled_type, SR_ACLED_T_VAC);
     d = run("2021-03-08", "Hundreds of students protested in Paris on Monday against the new law.");
-    ev = event(d, "protested");
+    ev = tu_event(d, "protested");
     assert_non_null(ev);
     assert_int_equal(ev->acled_type, SR_ACLED_T_PROTESTS);
 }
@@ -413,17 +391,17 @@ static void test_sense_from_arguments(void **state)
 {
     (void)state;
     const sr_doc *d = run("2021-03-08", "Silver prices rallied on Monday after a brokerage told its customers to buy the metal.");
-    const sr_event *ev = event(d, "rallied");
+    const sr_event *ev = tu_event(d, "rallied");
     assert_true(!ev || ev->acled_type == SR_ACLED_T_NONE);
     d = run("2021-03-08", "About 23,000 engineering workers struck at 90 plants on Monday.");
-    ev = event(d, "struck");
+    ev = tu_event(d, "struck");
     assert_non_null(ev);
     /* a strike with no demonstration: CAMEO's strike, no ACLED protest */
     assert_int_equal(ev->acled_type, SR_ACLED_T_NONE);
     assert_string_equal(ev->plover, "PROTEST");
     assert_string_equal(ev->cameo, "143");
     d = run("2021-03-08", "About 3,000 dockworkers went on strike on Monday and marched through Lagos with banners.");
-    ev = event(d, "went on strike");
+    ev = tu_event(d, "went on strike");
     assert_non_null(ev);
     assert_int_equal(ev->acled_type, SR_ACLED_T_PROTESTS);
     d = run("2021-03-08", "A fire killed one miner at the copper mine on Monday.");
@@ -431,7 +409,7 @@ static void test_sense_from_arguments(void **state)
         assert_int_equal(d->events.v[i].acled_type, SR_ACLED_T_NONE);
     /* a weapon that does it is violence whatever else the sentence says */
     d = run("2021-03-08", "A rocket hit the market in Kharkiv on Monday.");
-    ev = event(d, "hit");
+    ev = tu_event(d, "hit");
     assert_non_null(ev);
     assert_int_equal(ev->acled_type, SR_ACLED_T_EXPLOSIONS);
     /* the parse made for the event stage is not the record's */
@@ -445,12 +423,12 @@ static void test_arguments_from_parse(void **state)
     (void)state;
     const sr_doc *d = run("2017-10-15", "On Sunday the Syrian Democratic Forces began the final assault on the "
                                         "militants' remaining positions in Raqqa.");
-    const sr_event *ev = event(d, "assault");
+    const sr_event *ev = tu_event(d, "assault");
     assert_non_null(ev);
     assert_string_equal(tu_span(d, ev->source.start, ev->source.end), "Syrian Democratic Forces");
     assert_string_equal(tu_span(d, ev->target.start, ev->target.end), "militants");
     d = run("2021-03-08", "Two soldiers were killed by rebels in Goma on Monday.");
-    ev = event(d, "killed");
+    ev = tu_event(d, "killed");
     assert_non_null(ev);
     assert_string_equal(tu_span(d, ev->source.start, ev->source.end), "rebels");
     assert_string_equal(tu_span(d, ev->target.start, ev->target.end), "soldiers");

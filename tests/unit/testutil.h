@@ -98,4 +98,29 @@ static inline const char *tu_tokens(const sr_doc *d)
     return buf;
 }
 
+/* The event whose trigger, or one of whose mentions' triggers, is the
+ * text `trigger`; NULL if none. */
+static inline const sr_event *tu_event(const sr_doc *d, const char *trigger)
+{
+    for (uint32_t i = 0; i < d->events.n; i++) {
+        const sr_event *ev = &d->events.v[i];
+        if (strcmp(tu_span(d, ev->trig_start, ev->trig_end), trigger) == 0)
+            return ev;
+        for (uint32_t k = 0; ev->mentions && k < ev->nmentions; k++)
+            if (strcmp(tu_span(d, ev->mentions[k].trig_start, ev->mentions[k].trig_end), trigger) == 0)
+                return ev;
+    }
+    return NULL;
+}
+
+/* Entity e's name ("" for none), in a buffer the next call reuses. */
+static inline const char *tu_entity_name(const sr_doc *d, int32_t e)
+{
+    static char buf[128];
+    if (e < 0)
+        return "";
+    snprintf(buf, sizeof buf, "%.*s", (int)d->entities.v[e].name_len, d->entities.v[e].name);
+    return buf;
+}
+
 #endif

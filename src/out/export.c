@@ -554,13 +554,6 @@ void sr_write_gdelt_mention(sr_buf *b, const sr_xevent *x, const sr_xincident *i
 
 /* ---- PLOVER and GeoJSON ----------------------------------------------------- */
 
-static void json_str(sr_json *j, const char *s)
-{
-    if (s && s[0])
-        sr_json_string(j, s, strlen(s));
-    else
-        sr_json_null(j);
-}
 
 static void plover_actor(sr_json *j, const sr_xactor *a)
 {
@@ -568,13 +561,13 @@ static void plover_actor(sr_json *j, const sr_xactor *a)
     if (a->name[0] || a->code[0]) {
         sr_json_begin_object(j);
         sr_json_key(j, "code");
-        json_str(j, a->country[0] ? a->country : a->code);
+        sr_json_str_or_null(j, a->country[0] ? a->country : a->code);
         sr_json_key(j, "sector");
-        json_str(j, a->sector);
+        sr_json_str_or_null(j, a->sector);
         sr_json_key(j, "actor_code");
-        json_str(j, a->code);
+        sr_json_str_or_null(j, a->code);
         sr_json_key(j, "entity_text");
-        json_str(j, a->name);
+        sr_json_str_or_null(j, a->name);
         sr_json_end_object(j);
     }
     sr_json_end_array(j);
@@ -596,11 +589,11 @@ void sr_write_plover(sr_buf *b, const sr_xevent *x, const sr_xincident *inc, con
     sr_json j = {.b = b, .first = true};
     sr_json_begin_object(&j);
     sr_json_key(&j, "id");
-    json_str(&j, id);
+    sr_json_str_or_null(&j, id);
     sr_json_key(&j, "date");
     date_field(&j, x);
     sr_json_key(&j, "date_raw");
-    json_str(&j, x->date);
+    sr_json_str_or_null(&j, x->date);
     sr_json_key(&j, "event");
     sr_json_begin_array(&j);
     if (x->plover[0])
@@ -619,7 +612,7 @@ void sr_write_plover(sr_buf *b, const sr_xevent *x, const sr_xincident *inc, con
     if (x->loc.feature >= 0) {
         sr_json_begin_object(&j);
         sr_json_key(&j, "extracted_place");
-        json_str(&j, x->loc.name);
+        sr_json_str_or_null(&j, x->loc.name);
         sr_json_key(&j, "geonameid");
         sr_json_null(&j);
         sr_json_key(&j, "lat");
@@ -633,11 +626,11 @@ void sr_write_plover(sr_buf *b, const sr_xevent *x, const sr_xincident *inc, con
         else
             sr_json_null(&j);
         sr_json_key(&j, "province");
-        json_str(&j, x->loc.admin1);
+        sr_json_str_or_null(&j, x->loc.admin1);
         sr_json_key(&j, "country");
-        json_str(&j, x->loc.country);
+        sr_json_str_or_null(&j, x->loc.country);
         sr_json_key(&j, "country_code");
-        json_str(&j, x->loc.iso3);
+        sr_json_str_or_null(&j, x->loc.iso3);
         /* PLOVER's resolution: 1 country ... 4 town */
         sr_json_key(&j, "resolution");
         sr_json_int(&j, x->loc.feature == SR_FEATURE_COUNTRY ? 1 : x->loc.feature == SR_FEATURE_ADMIN1 ? 2 : 4);
@@ -679,13 +672,13 @@ void sr_write_plover(sr_buf *b, const sr_xevent *x, const sr_xincident *inc, con
     sr_json_key(&j, "cite_info");
     sr_json_begin_object(&j);
     sr_json_key(&j, "citation");
-    json_str(&j, x->doc_id);
+    sr_json_str_or_null(&j, x->doc_id);
     sr_json_key(&j, "url");
-    json_str(&j, x->url);
+    sr_json_str_or_null(&j, x->url);
     sr_json_key(&j, "title");
-    json_str(&j, x->title);
+    sr_json_str_or_null(&j, x->title);
     sr_json_key(&j, "publication");
-    json_str(&j, x->publication);
+    sr_json_str_or_null(&j, x->publication);
     sr_json_key(&j, "codebook");
     sr_json_cstr(&j, "plover-base-0.8");
     sr_json_key(&j, "coder");
@@ -701,7 +694,7 @@ void sr_write_geojson_feature(sr_json *j, const sr_xevent *x, const sr_xincident
     sr_json_key(j, "type");
     sr_json_cstr(j, "Feature");
     sr_json_key(j, "id");
-    json_str(j, id);
+    sr_json_str_or_null(j, id);
     sr_json_key(j, "geometry");
     if (x->loc.has_coords) {
         sr_json_begin_object(j);
@@ -720,25 +713,25 @@ void sr_write_geojson_feature(sr_json *j, const sr_xevent *x, const sr_xincident
     sr_json_key(j, "event_date");
     date_field(j, x);
     sr_json_key(j, "date");
-    json_str(j, x->date);
+    sr_json_str_or_null(j, x->date);
     sr_json_key(j, "event_type");
-    json_str(j, x->event_type);
+    sr_json_str_or_null(j, x->event_type);
     sr_json_key(j, "sub_event_type");
-    json_str(j, x->sub_event_type);
+    sr_json_str_or_null(j, x->sub_event_type);
     sr_json_key(j, "cameo");
-    json_str(j, x->cameo);
+    sr_json_str_or_null(j, x->cameo);
     sr_json_key(j, "plover");
-    json_str(j, x->plover);
+    sr_json_str_or_null(j, x->plover);
     sr_json_key(j, "actor1");
-    json_str(j, x->actor1.name);
+    sr_json_str_or_null(j, x->actor1.name);
     sr_json_key(j, "actor2");
-    json_str(j, x->actor2.name);
+    sr_json_str_or_null(j, x->actor2.name);
     sr_json_key(j, "location");
-    json_str(j, x->loc.name);
+    sr_json_str_or_null(j, x->loc.name);
     sr_json_key(j, "admin1");
-    json_str(j, x->loc.admin1);
+    sr_json_str_or_null(j, x->loc.admin1);
     sr_json_key(j, "country");
-    json_str(j, x->loc.country);
+    sr_json_str_or_null(j, x->loc.country);
     sr_json_key(j, "geo_precision");
     if (x->geo_precision)
         sr_json_int(j, x->geo_precision);
@@ -758,11 +751,11 @@ void sr_write_geojson_feature(sr_json *j, const sr_xevent *x, const sr_xincident
         sr_json_int(j, inc->num_sources);
     }
     sr_json_key(j, "source");
-    json_str(j, inc && inc->sources ? inc->sources : x->publication);
+    sr_json_str_or_null(j, inc && inc->sources ? inc->sources : x->publication);
     sr_json_key(j, "notes");
-    json_str(j, x->notes);
+    sr_json_str_or_null(j, x->notes);
     sr_json_key(j, "doc_id");
-    json_str(j, x->doc_id);
+    sr_json_str_or_null(j, x->doc_id);
     sr_json_end_object(j);
     sr_json_end_object(j);
 }

@@ -303,6 +303,14 @@ void sr_json_fixed(sr_json *j, double v, int decimals)
     sr_buf_put(j->b, tmp, (size_t)n);
 }
 
+void sr_json_str_or_null(sr_json *j, const char *s)
+{
+    if (s && s[0])
+        sr_json_string(j, s, strlen(s));
+    else
+        sr_json_null(j);
+}
+
 void sr_json_bool(sr_json *j, bool v)
 {
     value_sep(j);

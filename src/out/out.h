@@ -26,6 +26,7 @@ void sr_json_keyn(sr_json *j, const char *key, size_t n);
  * the decoded string stay equal to offsets in the original bytes. */
 void sr_json_string(sr_json *j, const char *s, size_t n);
 void sr_json_cstr(sr_json *j, const char *s); /* null when s is NULL */
+void sr_json_str_or_null(sr_json *j, const char *s); /* null when s is NULL or "" */
 void sr_json_int(sr_json *j, int64_t v);
 /* A number with at most `decimals` decimals (null when not finite). */
 void sr_json_fixed(sr_json *j, double v, int decimals);

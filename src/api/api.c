@@ -39,6 +39,11 @@ const char *sitrep_status_string(sitrep_status st)
 
 sitrep_status sitrep_extractor_new(const sitrep_model *model, sitrep_extractor **out)
 {
+    return sr_api_extractor_new(model, true, out);
+}
+
+sitrep_status sr_api_extractor_new(const sitrep_model *model, bool caches, sitrep_extractor **out)
+{
     *out = NULL;
     sitrep_extractor *x = calloc(1, sizeof *x);
     if (!x)
@@ -48,8 +53,8 @@ sitrep_status sitrep_extractor_new(const sitrep_model *model, sitrep_extractor *
     x->rec.out = &x->out;
     x->rec.pre = &x->pre;
     x->last = SITREP_STAGE_ALL;
-    x->lexcache = calloc(1, sizeof *x->lexcache);
-    if (!x->lexcache) {
+    x->lexcache = caches ? calloc(1, sizeof *x->lexcache) : NULL;
+    if (caches && !x->lexcache) {
         free(x);
         return SITREP_ENOMEM;
     }

@@ -18,6 +18,10 @@ sitrep_status sr_api_run(sitrep_extractor *x, const char *file, const sr_rawdoc 
 sitrep_status sr_api_run_cached(sitrep_extractor *x, sr_lexcache *cache, const char *file, const sr_rawdoc *raw,
                                 bool single, const sitrep_record **out);
 
+/* An extractor, with lookup caches of its own or (caches false: a pool's
+ * slot, run only through sr_api_run_cached) none. */
+sitrep_status sr_api_extractor_new(const sitrep_model *model, bool caches, sitrep_extractor **out);
+
 /* Writes x's record into its staging buffer with `flags`, as
  * sitrep_record_write will want it (api.c). */
 void sr_api_prerender(sitrep_extractor *x, unsigned flags);

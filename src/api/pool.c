@@ -138,7 +138,7 @@ sitrep_status sitrep_pool_new(const sitrep_model *model, unsigned threads, unsig
         return SITREP_ENOMEM;
     }
     for (unsigned i = 0; i < window; i++) {
-        sitrep_status st = sitrep_extractor_new(model, &p->slots[i].x);
+        sitrep_status st = sr_api_extractor_new(model, false, &p->slots[i].x);
         if (st != SITREP_OK) {
             sitrep_pool_free(p);
             return st;

@@ -25,7 +25,6 @@ check() { name=$1; shift; if "$@"; then ok "$name"; else ko "$name" "$*"; fi; }
 note() { echo "corpus: $*"; }
 
 # ---- a private PostgreSQL ----------------------------------------------------
-port=$((20000 + $$ % 20000))
 pgdir=$tmp/pg
 . "$here/pglib.sh"
 cleanup() { pg_stop; rm -rf "$tmp"; }

@@ -32,7 +32,6 @@ check() { name=$1; shift; if "$@"; then ok "$name"; else ko "$name" "$*"; fi; }
 note() { echo "ingest_parallel: $*"; }
 
 pgdir=$tmp/pg
-port=$((20000 + ($$ + 7919) % 20000))
 . "$here/pglib.sh"
 cleanup() { pg_stop; rm -rf "$tmp"; }
 trap cleanup EXIT INT TERM

@@ -18,11 +18,8 @@ ok() { pass=$((pass + 1)); echo "serve $1: ok"; }
 ko() { fail=$((fail + 1)); echo "serve $1: FAILED ($2)"; }
 check() { name=$1; shift; if "$@"; then ok "$name"; else ko "$name" "$*"; fi; }
 pid=""
-pg_stop() {
-    [ -f "$tmp/pg/data/postmaster.pid" ] &&
-        { if [ "$(id -u)" -eq 0 ]; then runuser -u nobody -- /usr/lib/postgresql/15/bin/pg_ctl -D "$tmp/pg/data" -m immediate stop
-          else /usr/lib/postgresql/15/bin/pg_ctl -D "$tmp/pg/data" -m immediate stop; fi; } > /dev/null 2>&1
-}
+pgdir=$tmp/pg
+. "$root/tests/pglib.sh"
 cleanup() { [ -n "$pid" ] && kill "$pid" 2> /dev/null; pg_stop; rm -rf "$tmp"; }
 trap cleanup EXIT INT TERM
 
@@ -400,27 +397,10 @@ store_suite() { # label db-url
 store_suite sqlite "$tmp/store.db"
 
 # PostgreSQL: a private server (Debian's postgresql-15) on a free port
-pgbin=/usr/lib/postgresql/15/bin
-pgport=$((20000 + ($$ + 7) % 20000))
-pgdir=$tmp/pg
-as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u nobody -- "$@"; else "$@"; fi; }
-pg_up=0
 chmod 755 "$tmp"
-if [ -x "$pgbin/initdb" ]; then
-    mkdir -p "$pgdir" && chmod 700 "$pgdir"
-    [ "$(id -u)" -eq 0 ] && chown nobody "$pgdir"
-    if (cd / && as_pg "$pgbin/initdb" -D "$pgdir/data" -U sitrep --auth=trust --no-locale -E UTF8) > "$tmp/initdb.log" 2>&1 &&
-        (cd / && as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w -t 60 \
-            -o "-c listen_addresses=127.0.0.1 -p $pgport -k $pgdir -c fsync=off" start) > "$tmp/pgctl.log" 2>&1; then
-        pg_up=1
-    fi
-fi
+pg_start
 check postgres-started [ $pg_up -eq 1 ]
-if [ $pg_up -eq 1 ]; then
-    store_suite postgresql "postgresql://sitrep@127.0.0.1:$pgport/postgres"
-else
-    cat "$tmp/initdb.log" "$tmp/pgctl.log" "$pgdir/log" 2> /dev/null | tail -n 20
-fi
+[ $pg_up -eq 1 ] && store_suite postgresql "$(pgurl postgres)"
 
 echo "serve: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -149,6 +149,10 @@ psql -X -q "$(pgurl dl)" < "$tmp/psql.in" > "$tmp/psql.out" 2>&1 &
 psql_pid=$!
 exec 3> "$tmp/psql.in"
 echo "SET deadlock_timeout = '60s'; BEGIN; SELECT pg_advisory_xact_lock(7215, 1);" >&3
+# the ingest starts only once psql holds the lock (psql may be slow to connect)
+held() { [ "$(psql_ dl "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")" -ge 1 ]; }
+i=0; while [ $i -lt 300 ] && ! held; do sleep 0.1; i=$((i + 1)); done
+check deadlock-psql-holds-lock held
 PGOPTIONS="-c deadlock_timeout=2000" "$bin" ingest --db "$(pgurl dl)" -j 1 "$here/corpus/incidents.jsonl" 2> "$tmp/dl.err" &
 ingest_pid=$!
 waited() { [ "$(psql_ dl "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")" -ge 1 ]; }

@@ -4,7 +4,7 @@
  * compiler.
  *
  * usage: event_train MODEL OUT.weights.gz ACLED.jsonl PLOVER.jsonl BUSINESS.jsonl
- *                    [CORPUS.jsonl JUDGED.tsv]
+ *                    [CORPUS.jsonl JUDGED.tsv [TEST.tsv...]]
  *
  * Conflict sense: each candidate trigger (a word of an ACLED class or of
  * CAMEO 18-20) the event stage meets is one example, with the features
@@ -13,6 +13,14 @@
  *             sentences coded ASSAULT, PROTEST, COERCE or MOBILIZE
  *   negative  in the Reuters earnings and acquisitions articles (news that
  *             reports no violence)
+ *   calm      in the articles of general news (CORPUS.jsonl) that name no
+ *             armed men, soldiers, police, war or protesters and have at most
+ *             one word of violence or protest (the trigger's own): the other
+ *             senses of the words ("attacked the reports", "a rally in
+ *             bonds", "the pact they struck"), each weighing CALM_WEIGHT.
+ *             Left out: the business articles (already read), the judged
+ *             ones, and those of the test fixtures TEST.tsv (the
+ *             hand-judged precision draws: never training data)
  *   judged    candidates in general news (Reuters-21578) judged by hand
  *             (tests/fixtures/event_sense.tsv: id, trigger offsets, label;
  *             Y, V conflict sense, R, N none), each weighing JUDGED_WEIGHT:
@@ -40,6 +48,7 @@
 
 #define EPOCHS 12
 #define JUDGED_WEIGHT 1.0f
+#define CALM_WEIGHT 0.5f
 
 typedef struct example {
     uint32_t first, n; /* in feats */
@@ -62,6 +71,7 @@ static struct {
     int sub;      /* its ACLED sub-event type, or -1 */
     bool typed;   /* its first incident seen */
     bool held;
+    bool calm;    /* a calm article of general news (weight CALM_WEIGHT) */
     /* the judged candidates of the record being read (label -3) */
     const struct judged *judged;
     size_t njudged;
@@ -117,7 +127,7 @@ static void trace(void *ctx, const sr_doc *d, const sr_event *ev, bool incident,
     }
     size_t before = T.gate.n;
     if (!incident && T.label >= 0)
-        add_example(&T.gate, f, n, T.label, T.held, 1.0f);
+        add_example(&T.gate, f, n, T.label, T.held, T.calm ? CALM_WEIGHT : 1.0f);
     if (!incident && T.label == -3)
         for (size_t k = 0; k < T.njudged; k++)
             if (T.judged[k].start == d->tokens.v[ev->trig_tok].start)
@@ -165,6 +175,98 @@ static bool plover_conflict(const cJSON *j)
                 return true;
     }
     return false;
+}
+
+/* Ids left out of the calm articles: sorted, for bisection. */
+static char **X;
+static size_t NX, CX;
+
+static void exclude(const char *id)
+{
+    if (NX == CX) {
+        CX = CX ? CX * 2 : 8192;
+        X = realloc(X, CX * sizeof *X);
+        if (!X)
+            die("memory", "out of memory");
+    }
+    X[NX] = strdup(id);
+    if (!X[NX++])
+        die("memory", "out of memory");
+}
+
+static int str_cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static bool excluded(const char *id)
+{
+    return bsearch(&id, X, NX, sizeof *X, str_cmp) != NULL;
+}
+
+/* The ids of a fixture (id, start, end, label) or of a JSON-lines set. */
+static void exclude_ids(const char *path, bool jsonl)
+{
+    FILE *in = fopen(path, "r");
+    if (!in)
+        die(path, "cannot open");
+    char *line = NULL;
+    size_t cap = 0;
+    while (getline(&line, &cap, in) > 0) {
+        if (jsonl) {
+            cJSON *j = cJSON_Parse(line);
+            const char *id = cJSON_GetStringValue(cJSON_GetObjectItem(j, "id"));
+            if (id)
+                exclude(id);
+            cJSON_Delete(j);
+        } else if (line[0] != '#' && line[0] != '\n') {
+            line[strcspn(line, "\t\n")] = 0;
+            exclude(line);
+        }
+    }
+    free(line);
+    fclose(in);
+}
+
+/* Words of armed men, war and protesters (none in a calm article), and the
+ * beginnings of words of violence or protest (at most one). */
+static const char *const armed_words[] = {
+    "soldier", "soldiers", "troop", "troops", "army", "armies", "police", "policeman", "policemen",
+    "guerrilla", "guerrillas", "guerilla", "guerillas", "rebel", "rebels", "militant", "militants",
+    "gunman", "gunmen", "militia", "militias", "insurgent", "insurgents", "terrorist", "terrorists",
+    "protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators", "rioter",
+    "rioters", "marine", "marines", "navy", "naval", "military", "warship", "warships", "warplane",
+    "warplanes", "commando", "commandos", "striker", "strikers", "mob", "mobs", "extremist",
+    "extremists", "separatist", "separatists", "contra", "contras", "war", "wars", "wartime", "coup",
+    NULL};
+static const char *const violence_stems[] = {
+    "kill", "dead", "death", "died", "wound", "injur", "bomb", "shot", "shoot", "gun", "explosion",
+    "blast", "attack", "clash", "fight", "fought", "riot", "protest", "demonstrat", "march", "raid",
+    "missile", "rocket", "shell", "hostage", "kidnap", "arrest", "seiz", "captur", "violen", "assault",
+    "battle", "strike", "struck", "storm", "destroy", "burn", "loot", "massacre", "murder", "execut",
+    "ceasefire", "truce", NULL};
+
+static bool calm_text(const char *t)
+{
+    int violent = 0;
+    char w[32];
+    while (*t) {
+        size_t n = 0;
+        while (*t && !((*t >= 'a' && *t <= 'z') || (*t >= 'A' && *t <= 'Z')))
+            t++;
+        while ((*t >= 'a' && *t <= 'z') || (*t >= 'A' && *t <= 'Z')) {
+            if (n + 1 < sizeof w)
+                w[n++] = (char)(*t >= 'A' && *t <= 'Z' ? *t + 32 : *t);
+            t++;
+        }
+        w[n] = 0;
+        if (!n)
+            continue;
+        for (int k = 0; armed_words[k]; k++)
+            if (strcmp(w, armed_words[k]) == 0)
+                return false;
+        for (int k = 0; violence_stems[k]; k++)
+            if (strncmp(w, violence_stems[k], strlen(violence_stems[k])) == 0 && ++violent > 1)
+                return false;
+    }
+    return true;
 }
 
 static int judged_cmp(const void *a, const void *b)
@@ -224,7 +326,12 @@ static void read_set(sitrep_extractor *x, const char *path, const char *field, i
             snprintf(idb, sizeof idb, "%.0f", idj->valuedouble);
         else
             snprintf(idb, sizeof idb, "%s", cJSON_GetStringValue(idj) ? cJSON_GetStringValue(idj) : "");
-        T.label = label == -2 ? (plover_conflict(j) ? 1 : -1) : label;
+        T.label = label == -2 ? (plover_conflict(j) ? 1 : -1) : label == -4 ? 0 : label;
+        T.calm = label == -4;
+        if (label == -4 && (excluded(idb) || !calm_text(text))) {
+            cJSON_Delete(j);
+            continue;
+        }
         if (label == -3) {
             T.judged = NULL, T.njudged = 0;
             for (size_t k = 0; k < NJ; k++) /* J is sorted by id */
@@ -255,7 +362,7 @@ static void read_set(sitrep_extractor *x, const char *path, const char *field, i
     }
     free(line);
     fclose(in);
-    T.label = -1, T.sub = -1;
+    T.label = -1, T.sub = -1, T.calm = false;
     fprintf(stderr, "event_train: %s: %zu records, %zu candidates\n", path, recs, T.gate.n - before);
 }
 
@@ -350,9 +457,9 @@ static float *train_types(void)
 
 int main(int argc, char **argv)
 {
-    if (argc != 6 && argc != 8)
+    if (argc != 6 && argc < 8)
         die("usage", "event_train MODEL OUT.weights.gz ACLED.jsonl PLOVER.jsonl BUSINESS.jsonl "
-                     "[CORPUS.jsonl JUDGED.tsv]");
+                     "[CORPUS.jsonl JUDGED.tsv [TEST.tsv...]]");
     sitrep_model *model;
     char err[512];
     if (sitrep_model_open_err(argv[1], &model, err, sizeof err) != SITREP_OK)
@@ -364,9 +471,17 @@ int main(int argc, char **argv)
     read_set(x, argv[3], "notes", 1);
     read_set(x, argv[4], "text", -2);
     read_set(x, argv[5], "text", 0);
-    if (argc == 8) {
+    if (argc >= 8) {
         read_judged(argv[7]);
         read_set(x, argv[6], "text", -3);
+        exclude_ids(argv[5], true);
+        for (int a = 7; a < argc; a++)
+            exclude_ids(argv[a], false);
+        qsort(X, NX, sizeof *X, str_cmp);
+        read_set(x, argv[6], "text", -4);
+        for (size_t k = 0; k < NX; k++)
+            free(X[k]);
+        free(X);
     }
     sr_event_set_trace(NULL, NULL);
 

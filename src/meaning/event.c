@@ -2942,10 +2942,84 @@ static void arg_features(const ectx *c, const sr_event_arg *a, const char *pfx, 
     f[(*n)++] = feat(pfx, buf, (size_t)k);
 }
 
+static void parse_heads(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi, uint32_t *sub,
+                        uint32_t *obj);
+
+/* A head word of the parse (what acts, what is acted on, the verb above
+ * the trigger) as features: the word (a name as its entity type), with
+ * the trigger's word, and a common noun's WordNet class; "-" when none. */
+static void head_features(const ectx *c, uint32_t h, const char *pfx, const char *tl, uint32_t *f, int *n)
+{
+    char buf[64], p2[64];
+    snprintf(p2, sizeof p2, "%s%s", tl, pfx);
+    size_t k = h == UINT32_MAX ? 0 : feature_word(c, h, buf, sizeof buf);
+    if (!k) {
+        f[(*n)++] = feat(pfx, "-", 1);
+        f[(*n)++] = feat(p2, "-", 1);
+        return;
+    }
+    f[(*n)++] = feat(pfx, buf, k);
+    f[(*n)++] = feat(p2, buf, k);
+    if (is_noun(c, h) && c->ment_at[h] < 0 && c->group_at[h] < 0) {
+        int wc = sr_wn_class(c->m, buf, k, 'n');
+        if (wc >= 0) {
+            int w = snprintf(buf, sizeof buf, "n%d", wc);
+            f[(*n)++] = feat(pfx, buf, (size_t)w);
+            f[(*n)++] = feat(p2, buf, (size_t)w);
+        }
+    }
+}
+
+/* What the article is about (its words of armed men, weapons, violence,
+ * protest, markets, accidents, labour, the trigger's own left out, in
+ * buckets), and the parse around the trigger: its subject and object
+ * heads, the verb that governs it and its relation to that verb. */
+static void context_features(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi, const char *tl,
+                             uint32_t *f, int *n)
+{
+    const sr_doc *d = c->d;
+    uint32_t i = ev->trig_tok;
+    int own = cue_class(c, i);
+    unsigned conflict = 0, other = 0;
+    char buf[16];
+    for (int q = 0; q < DOC_CUES; q++) {
+        unsigned v = c->cue[q] - (q == own && c->cue[q] > 0);
+        int b = v == 0 ? 0 : v < 3 ? 1 : v < 8 ? 2 : 3;
+        int w = snprintf(buf, sizeof buf, "%c%d", doc_cue_classes[q], b);
+        f[(*n)++] = feat("D", buf, (size_t)w);
+        if (q < 4)
+            conflict += v;
+        else if (q == 4)
+            other += v;
+    }
+    const char *tone = conflict == 0 ? "calm" : conflict < 3 ? "few" : other > 2 * conflict ? "mixed" : "conflict";
+    f[(*n)++] = feat("DT", tone, strlen(tone));
+    char p2[64];
+    snprintf(p2, sizeof p2, "%sDT", tl);
+    f[(*n)++] = feat(p2, tone, strlen(tone));
+    if (c->quote_at[i] >= 0)
+        f[(*n)++] = feat("Q", "", 0);
+    if (!sr_parsed(d, i)) {
+        f[(*n)++] = feat("X", "unparsed", 8);
+        return;
+    }
+    uint32_t sub, obj;
+    parse_heads(c, ev, lo, hi, &sub, &obj);
+    head_features(c, sub, "SH", tl, f, n);
+    head_features(c, obj, "OH", tl, f, n);
+    uint32_t h = ev->trig_tok + ev->trig_n - 1;
+    const char *rel = sr_dep_names[d->deprels[h]];
+    f[(*n)++] = feat("DR", rel, strlen(rel));
+    uint32_t g = sr_parse_governor(d, h);
+    if (g != UINT32_MAX && (g < lo || g >= hi))
+        g = UINT32_MAX;
+    head_features(c, g, "GV", tl, f, n);
+}
+
 /* The features of the trigger of ev in its clause [ca, cb) of the
  * sentence [lo, hi). */
 static int gate_features(const ectx *c, const sr_event *ev, int cls, uint32_t ca, uint32_t cb,
-                         uint32_t lo, uint32_t hi, uint32_t *f)
+                         uint32_t lo, uint32_t hi, bool context, uint32_t *f)
 {
     char buf[64], tl[32];
     int n = 0;
@@ -2978,6 +3052,8 @@ static int gate_features(const ectx *c, const sr_event *ev, int cls, uint32_t ca
             f[n++] = feat(pfx, buf, k);
         }
     }
+    if (context)
+        context_features(c, ev, lo, hi, tl, f, &n);
     for (uint32_t j = ca; j < cb && n + 3 < SR_EVF_MAX; j++) {
         if (j >= i && j < i + tn)
             continue;
@@ -3005,7 +3081,7 @@ static bool conflict_sense(const ectx *c, const sr_event *ev, int cls, uint32_t 
     if (!c->gate_w && !trace_fn)
         return true;
     uint32_t f[SR_EVF_MAX];
-    int n = gate_features(c, ev, cls, ca, cb, lo, hi, f);
+    int n = gate_features(c, ev, cls, ca, cb, lo, hi, true, f);
     if (trace_fn) {
         trace_fn(trace_ctx, c->d, ev, false, f, n);
         (*c->ntraced)++;
@@ -3811,7 +3887,7 @@ static int mention_features(const ectx *c, const sr_event *e, bool first, uint32
         return 0;
     uint32_t lo = token_at(d, e->start), hi = token_at(d, e->end - 1) + 1, ca, cb;
     clause_of(c, e->trig_tok, e->trig_n, lo, hi, &ca, &cb);
-    int n = gate_features(c, e, 0, ca, cb, lo, hi, f);
+    int n = gate_features(c, e, 0, ca, cb, lo, hi, false, f);
     const char *sub = sr_acled_sub_names[e->acled_sub] ? sr_acled_sub_names[e->acled_sub] : "";
     f[n++] = feat("R", sub, strlen(sub));
     if (first)

@@ -4,7 +4,10 @@
 # (ids and trigger offsets with our labels): event_precision.tsv, drawn
 # from the output of 8b6d47a (22% right then), event_precision2.tsv, a
 # fresh draw from a3e7091 (38% right then), and event_precision3.tsv, a
-# fresh draw from 472c138 (40% right then; target 90%).  Runs sitrep on the
+# fresh draw from 472c138 (40% right then; target 90%),
+# event_precision4.tsv, all 96 asserted events of 41736cb that neither the
+# other draws nor the training judgments (event_sense.tsv) hold (41% right
+# then; the gate's training leaves the articles of all four out).  Runs sitrep on the
 # judged articles and counts the judged events it still asserts (as an
 # event or a mention of one): the share that are real events of the right
 # type must not fall below the floor each draw names below.
@@ -12,7 +15,7 @@
 set -u
 bin=$1
 corpus=../shared/corpus/reuters21578.jsonl
-fix="tests/fixtures/event_precision.tsv tests/fixtures/event_precision2.tsv tests/fixtures/event_precision3.tsv"
+fix="tests/fixtures/event_precision.tsv tests/fixtures/event_precision2.tsv tests/fixtures/event_precision3.tsv tests/fixtures/event_precision4.tsv"
 tmp=$(mktemp -d)
 python3 - "$corpus" $fix > "$tmp/in.jsonl" <<'PY'
 import json, sys
@@ -26,8 +29,11 @@ python3 - "$tmp/out.jsonl" $fix <<'PY'
 import json, sys
 # the floor of each draw: its precision at the commit that last raised it
 # (event_precision3.tsv: 0.42 since the beam parser, which reads "marched
-# ... to protest" as one act: the judged "protest" was that march's second row)
-floor = {'event_precision.tsv': 0.32, 'event_precision2.tsv': 0.45, 'event_precision3.tsv': 0.42}
+# ... to protest" as one act: the judged "protest" was that march's second row;
+# all four since the gate learns the article's tone, the parse's heads and the
+# calm articles of the corpus: 42, 51, 53 and 41% then)
+floor = {'event_precision.tsv': 0.41, 'event_precision2.tsv': 0.50, 'event_precision3.tsv': 0.53,
+         'event_precision4.tsv': 0.40}
 kept = set()
 for l in open(sys.argv[1]):
     r = json.loads(l)

@@ -2973,7 +2973,7 @@ static void head_features(const ectx *c, uint32_t h, const char *pfx, const char
 /* What the article is about (its words of armed men, weapons, violence,
  * protest, markets, accidents, labour, the trigger's own left out, in
  * buckets), and the parse around the trigger: its subject and object
- * heads, the verb that governs it and its relation to that verb. */
+ * heads and its relation to the word it depends on. */
 static void context_features(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi, const char *tl,
                              uint32_t *f, int *n)
 {
@@ -3010,10 +3010,6 @@ static void context_features(const ectx *c, const sr_event *ev, uint32_t lo, uin
     uint32_t h = ev->trig_tok + ev->trig_n - 1;
     const char *rel = sr_dep_names[d->deprels[h]];
     f[(*n)++] = feat("DR", rel, strlen(rel));
-    uint32_t g = sr_parse_governor(d, h);
-    if (g != UINT32_MAX && (g < lo || g >= hi))
-        g = UINT32_MAX;
-    head_features(c, g, "GV", tl, f, n);
 }
 
 /* The features of the trigger of ev in its clause [ca, cb) of the
@@ -3522,9 +3518,11 @@ static int acled_class(const ectx *c, sr_event *ev, const sr_lex_rec *r, uint32_
         cls = SR_AC_NONE; /* "the industry hit a problem", a trade agreement */
     /* "Shares shot up", "fought back a bid", "a takeover battle": the
      * learned test of the word's sense in its context; a weapon that does
-     * it ("a rocket hit the market") needs none */
+     * it ("a rocket hit the market") needs none, and armed men who do it
+     * ("militias launched their final assault", "the army had captured the
+     * city") pass it whatever its score (the test still learns from them) */
     if ((r->acled != SR_AC_NONE || cameo_violent(ev->cameo)) && !weapon_subject(c, i, lo) &&
-        !conflict_sense(c, ev, r->acled, ca, cb, lo, hi)) {
+        !conflict_sense(c, ev, r->acled, ca, cb, lo, hi) && !armed(&ev->source)) {
         if (cameo_violent(ev->cameo))
             return -1;
         cls = SR_AC_NONE;

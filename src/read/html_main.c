@@ -1149,6 +1149,28 @@ bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m, const hsink *sink)
     for (uint32_t k = 0; !s.oom && !sink && k < s.nruns; k++)
         if (s.rv[k].kind == SR_BLOCK_SECTION && prose_heading(&s.rv[k]))
             s.rv[k].kind = SR_BLOCK_BODY;
+    /* A sub-heading inside the article's body (after a body run, and
+     * heading body text: the next run that is no heading is body) is part
+     * of the body's text, as a reader sees the article.  One backward pass
+     * carries the next non-heading run's kind. */
+    if (!s.oom && !sink) {
+        bool body_before = false;
+        uint8_t *next_body = calloc(s.nruns + 1, 1);
+        if (!next_body)
+            s.oom = true;
+        for (uint32_t k = s.nruns; next_body && k-- > 0;)
+            next_body[k] = heading(&s, &s.rv[k]) && s.rv[k].kind == SR_BLOCK_SECTION
+                               ? next_body[k + 1]
+                               : s.rv[k].kind == SR_BLOCK_BODY && s.rv[k].chars >= 60;
+        for (uint32_t k = 0; next_body && k < s.nruns; k++) {
+            run *r = &s.rv[k];
+            if (r->kind == SR_BLOCK_SECTION && body_before && next_body[k + 1] && in[r->owner] == IN_ARTICLE)
+                r->kind = SR_BLOCK_BODY;
+            else if (r->kind == SR_BLOCK_BODY)
+                body_before = true;
+        }
+        free(next_body);
+    }
 
     /* the document text: runs joined by a blank line */
     sr_buf out;

@@ -474,8 +474,23 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
         /* only JSON-LD is kept from scripts */
         const hnode *p = &t->n[parent];
         const char *type = p->extra ? hstr(t, t->x[p->extra].type) : NULL;
-        if (!type || strcasecmp(type, "application/ld+json") != 0)
+        if (!type || !*type) {
+            /* an untyped script is kept only when it reads as JSON (a
+             * schema.org object some pages give without the type): its
+             * first piece starts with '{' or '[', and later pieces extend it */
+            if (!p->first) {
+                int i = 0;
+                while (i < len && (ch[i] == ' ' || ch[i] == '\t' || ch[i] == '\n' || ch[i] == '\r'))
+                    i++;
+                if (i == len || (ch[i] != '{' && ch[i] != '['))
+                    return;
+            } else if (!(t->n[p->last].flags & HF_TEXT) ||
+                       t->n[p->last].text + t->n[p->last].tlen + 1 != t->pool.n) {
+                return;
+            }
+        } else if (strcasecmp(type, "application/ld+json") != 0) {
             return;
+        }
     }
     uint32_t last = t->n[parent].last;
     if (last && (t->n[last].flags & HF_TEXT) && t->n[last].text + t->n[last].tlen + 1 == t->pool.n) {

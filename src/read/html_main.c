@@ -975,16 +975,19 @@ static void classify(mainst *s, const uint8_t *in, uint32_t best, const hsink *s
  * runs; a bounded window. */
 static bool near_date(const mainst *s, const uint8_t *in, char iso[11])
 {
-    uint32_t from = 0, to, title = s->title_run;
+    uint32_t from = 0, to, title = s->title_run, own = 0;
     if (title == UINT32_MAX) {
+        /* no title heading: the run before the article stands for it, and
+         * is looked at itself (a "Written by ... on 25.08.2015" line) */
         while (from < s->nruns && in[s->rv[from].owner] == IN_NO)
             from++;
         title = from ? from - 1 : UINT32_MAX;
+        own = 1;
     }
     to = (title == UINT32_MAX ? from : title) + 12;
     for (int pass = 0; pass < 2; pass++) {
         uint32_t a = pass == 0 ? (title == UINT32_MAX ? from : title + 1) : (title > 4 ? title - 4 : 0);
-        uint32_t b = pass == 0 ? to : title;
+        uint32_t b = pass == 0 ? to : title + own;
         if (pass == 1 && title == UINT32_MAX)
             break;
         for (uint32_t k = a; k < b && k < s->nruns; k++) {

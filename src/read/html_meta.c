@@ -487,6 +487,19 @@ static bool class_word(const char *v, const char *w, bool exact)
     return false;
 }
 
+/* Does a class word of v hold, as one of its parts split at '-' and '_',
+ * a part starting with w ("news-list-author", "post_author_name")? */
+static bool class_part(const char *v, const char *w)
+{
+    size_t wl = strlen(w);
+    for (const char *p = v; p && *p; p++) {
+        bool start = p == v || p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n' || p[-1] == '-' || p[-1] == '_';
+        if (start && strncasecmp(p, w, wl) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* A byline's name: the text of node i with "By", "Von", "Par" ... cut
  * off, up to a date, a "|" or a dash; NULL unless it reads as a short name. */
 static const char *byline_name(mstate *s, uint32_t i)
@@ -513,6 +526,26 @@ static const char *byline_name(mstate *s, uint32_t i)
         n--;
     if (n < 2 || n > 80 || words > 8 || is_url(v))
         return NULL;
+    /* a prefix alone ("By"), or words cut off before a date that end in a
+     * small lower-case word ("Veröffentlicht am", "Posted on"): no name */
+    for (;;) { /* "MORITZ GATHMANN am": the small word goes */
+        size_t lw = n;
+        while (lw && v[lw - 1] != ' ')
+            lw--;
+        if (!lw || !(v[lw] >= 'a' && v[lw] <= 'z') || n - lw > 3)
+            break;
+        n = lw;
+        while (n && v[n - 1] == ' ')
+            n--;
+    }
+    static const char *const not_names[] = {"veröffentlicht", "posted", "published", "updated",
+                                            "aktualisiert", "publié", "publicado", "pubblicato"};
+    for (size_t k = 0; k < sizeof not_names / sizeof *not_names; k++)
+        if (strncasecmp(v, not_names[k], strlen(not_names[k])) == 0)
+            return NULL;
+    for (size_t k = 0; k < sizeof pre / sizeof *pre; k++)
+        if (strlen(pre[k]) == n + 1 && strncasecmp(v, pre[k], n) == 0)
+            return NULL;
     return dupn(s, v, n);
 }
 
@@ -542,8 +575,7 @@ static void byline(mstate *s, uint32_t i)
         rank = R_FN;
     else if (n->tag == H_A && href && (strstr(href, "/author/") || strstr(href, "/autor/") || strstr(href, "/authors/")))
         rank = R_ALINK;
-    else if (cls && (class_word(cls, "author", false) || class_word(cls, "autor", false) ||
-                     class_word(cls, "byline", false)) && !strcasestr(cls, "bio") && !strcasestr(cls, "avatar") &&
+    else if (cls && (class_part(cls, "author") || class_part(cls, "autor") || class_part(cls, "byline")) && !strcasestr(cls, "bio") && !strcasestr(cls, "avatar") &&
              !strcasestr(cls, "image") && !strcasestr(cls, "desc"))
         rank = R_ACLASS;
     if (rank == R__NONE || s->authors[rank] || s->byline_tries >= 64 || in_comments(s, i))

@@ -150,6 +150,49 @@ static bool has_word(const char *v, const char *w)
     return false;
 }
 
+/* The places in v where a word part starts (as has_word reads them),
+ * found once so that many words are matched against them cheaply; more
+ * than WS_MAX of them and has_word itself is used. */
+#define WS_MAX 64
+typedef struct wstarts {
+    const char *v;
+    const char *p[WS_MAX];
+    int n; /* -1: too many */
+} wstarts;
+
+static void word_starts(wstarts *w, const char *v)
+{
+    w->v = v;
+    w->n = 0;
+    for (const char *q = v; *q; q++) {
+        char b = q == v ? ' ' : q[-1];
+        bool start = b == ' ' || b == '-' || b == '_' || b == ':' || (b >= '0' && b <= '9') ||
+                     ((b >= 'a' && b <= 'z') && q[0] >= 'A' && q[0] <= 'Z');
+        if (!start)
+            continue;
+        if (w->n == WS_MAX) {
+            w->n = -1;
+            return;
+        }
+        w->p[w->n++] = q;
+    }
+}
+
+static int lower_c(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+/* has_word(w->v, word), through the starts found once */
+static bool has_word_at(const wstarts *w, const char *word)
+{
+    if (w->n < 0)
+        return has_word(w->v, word);
+    size_t wl = strlen(word);
+    int c0 = lower_c((unsigned char)word[0]);
+    for (int i = 0; i < w->n; i++)
+        if (lower_c((unsigned char)w->p[i][0]) == c0 && strncasecmp(w->p[i], word, wl) == 0)
+            return true;
+    return false;
+}
+
 static const char *const bad_words[] = {
     "related", "share", "sharing", "social", "newsletter", "promo", "advert", "sponsor",
     "sidebar", "comment", "breadcrumb", "navigation", "navbar", "nav", "menu", "footer",
@@ -175,8 +218,10 @@ static int class_evidence(const htree *t, const hnode *n)
         const char *v = vs[k];
         if (!v || !*v)
             continue;
+        wstarts ws;
+        word_starts(&ws, v);
         for (size_t i = 0; i < sizeof bad_words / sizeof *bad_words; i++)
-            if (has_word(v, bad_words[i])) {
+            if (has_word_at(&ws, bad_words[i])) {
                 size_t l = strlen(bad_words[i]);
                 /* "ad", "ads", "nav" only as whole words */
                 if (l <= 3) {
@@ -196,7 +241,7 @@ static int class_evidence(const htree *t, const hnode *n)
                 break;
             }
         for (size_t i = 0; i < sizeof good_words / sizeof *good_words; i++)
-            if (has_word(v, good_words[i])) {
+            if (has_word_at(&ws, good_words[i])) {
                 good++;
                 break;
             }
@@ -219,8 +264,10 @@ static bool meta_words(const htree *t, const hnode *n)
     for (int k = 0; k < 3; k++) {
         if (!vs[k])
             continue;
+        wstarts ws;
+        word_starts(&ws, vs[k]);
         for (size_t i = 0; i < sizeof w / sizeof *w; i++) {
-            if (!has_word(vs[k], w[i]))
+            if (!has_word_at(&ws, w[i]))
                 continue;
             /* a word, not the start of a longer one ("dates" yes, "datepicker" no) */
             const char *p = strcasestr(vs[k], w[i]) + strlen(w[i]);

@@ -494,7 +494,7 @@ static bool class_part(const char *v, const char *w)
     size_t wl = strlen(w);
     for (const char *p = v; p && *p; p++) {
         bool start = p == v || p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n' || p[-1] == '-' || p[-1] == '_';
-        if (start && strncasecmp(p, w, wl) == 0)
+        if (start && (*p | 32) == (*w | 32) && strncasecmp(p, w, wl) == 0)
             return true;
     }
     return false;

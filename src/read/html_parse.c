@@ -102,6 +102,16 @@ static void copy_clean(htree *t, sr_buf *out, const char *s, size_t a, size_t b)
     const unsigned char *u = (const unsigned char *)s;
     size_t run = a;
     for (size_t i = a; i < b;) {
+        /* eight ASCII bytes, none NUL, at a time */
+        while (i + 8 <= b) {
+            uint64_t x;
+            memcpy(&x, u + i, 8);
+            if ((x & 0x8080808080808080ull) || ((x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull))
+                break;
+            i += 8;
+        }
+        if (i >= b)
+            break;
         unsigned c = u[i];
         if (c != 0 && c < 0x80) {
             i++;

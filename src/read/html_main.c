@@ -157,13 +157,21 @@ static bool has_word(const char *v, const char *w)
 typedef struct wstarts {
     const char *v;
     const char *p[WS_MAX];
-    int n; /* -1: too many */
+    int n;          /* -1: too many */
+    uint32_t first; /* the letters the parts start with (bit 26: any other) */
 } wstarts;
+
+static uint32_t first_bit(unsigned char c)
+{
+    c = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26;
+}
 
 static void word_starts(wstarts *w, const char *v)
 {
     w->v = v;
     w->n = 0;
+    w->first = 0;
     for (const char *q = v; *q; q++) {
         char b = q == v ? ' ' : q[-1];
         bool start = b == ' ' || b == '-' || b == '_' || b == ':' || (b >= '0' && b <= '9') ||
@@ -175,6 +183,7 @@ static void word_starts(wstarts *w, const char *v)
             return;
         }
         w->p[w->n++] = q;
+        w->first |= first_bit((unsigned char)*q);
     }
 }
 
@@ -185,6 +194,8 @@ static bool has_word_at(const wstarts *w, const char *word)
 {
     if (w->n < 0)
         return has_word(w->v, word);
+    if (!(w->first & first_bit((unsigned char)word[0])))
+        return false;
     size_t wl = strlen(word);
     int c0 = lower_c((unsigned char)word[0]);
     for (int i = 0; i < w->n; i++)

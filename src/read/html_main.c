@@ -150,6 +150,60 @@ static bool has_word(const char *v, const char *w)
     return false;
 }
 
+/* The places in v where a word part starts (as has_word reads them),
+ * found once so that many words are matched against them cheaply; more
+ * than WS_MAX of them and has_word itself is used. */
+#define WS_MAX 64
+typedef struct wstarts {
+    const char *v;
+    const char *p[WS_MAX];
+    int n;          /* -1: too many */
+    uint32_t first; /* the letters the parts start with (bit 26: any other) */
+} wstarts;
+
+static uint32_t first_bit(unsigned char c)
+{
+    c = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26;
+}
+
+static void word_starts(wstarts *w, const char *v)
+{
+    w->v = v;
+    w->n = 0;
+    w->first = 0;
+    for (const char *q = v; *q; q++) {
+        char b = q == v ? ' ' : q[-1];
+        bool start = b == ' ' || b == '-' || b == '_' || b == ':' || (b >= '0' && b <= '9') ||
+                     ((b >= 'a' && b <= 'z') && q[0] >= 'A' && q[0] <= 'Z');
+        if (!start)
+            continue;
+        if (w->n == WS_MAX) {
+            w->n = -1;
+            return;
+        }
+        w->p[w->n++] = q;
+        w->first |= first_bit((unsigned char)*q);
+    }
+}
+
+static int lower_c(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+/* has_word(w->v, word), through the starts found once */
+static bool has_word_at(const wstarts *w, const char *word)
+{
+    if (w->n < 0)
+        return has_word(w->v, word);
+    if (!(w->first & first_bit((unsigned char)word[0])))
+        return false;
+    size_t wl = strlen(word);
+    int c0 = lower_c((unsigned char)word[0]);
+    for (int i = 0; i < w->n; i++)
+        if (lower_c((unsigned char)w->p[i][0]) == c0 && strncasecmp(w->p[i], word, wl) == 0)
+            return true;
+    return false;
+}
+
 static const char *const bad_words[] = {
     "related", "share", "sharing", "social", "newsletter", "promo", "advert", "sponsor",
     "sidebar", "comment", "breadcrumb", "navigation", "navbar", "nav", "menu", "footer",
@@ -175,8 +229,10 @@ static int class_evidence(const htree *t, const hnode *n)
         const char *v = vs[k];
         if (!v || !*v)
             continue;
+        wstarts ws;
+        word_starts(&ws, v);
         for (size_t i = 0; i < sizeof bad_words / sizeof *bad_words; i++)
-            if (has_word(v, bad_words[i])) {
+            if (has_word_at(&ws, bad_words[i])) {
                 size_t l = strlen(bad_words[i]);
                 /* "ad", "ads", "nav" only as whole words */
                 if (l <= 3) {
@@ -196,7 +252,7 @@ static int class_evidence(const htree *t, const hnode *n)
                 break;
             }
         for (size_t i = 0; i < sizeof good_words / sizeof *good_words; i++)
-            if (has_word(v, good_words[i])) {
+            if (has_word_at(&ws, good_words[i])) {
                 good++;
                 break;
             }
@@ -219,8 +275,10 @@ static bool meta_words(const htree *t, const hnode *n)
     for (int k = 0; k < 3; k++) {
         if (!vs[k])
             continue;
+        wstarts ws;
+        word_starts(&ws, vs[k]);
         for (size_t i = 0; i < sizeof w / sizeof *w; i++) {
-            if (!has_word(vs[k], w[i]))
+            if (!has_word_at(&ws, w[i]))
                 continue;
             /* a word, not the start of a longer one ("dates" yes, "datepicker" no) */
             const char *p = strcasestr(vs[k], w[i]) + strlen(w[i]);
@@ -975,16 +1033,19 @@ static void classify(mainst *s, const uint8_t *in, uint32_t best, const hsink *s
  * runs; a bounded window. */
 static bool near_date(const mainst *s, const uint8_t *in, char iso[11])
 {
-    uint32_t from = 0, to, title = s->title_run;
+    uint32_t from = 0, to, title = s->title_run, own = 0;
     if (title == UINT32_MAX) {
+        /* no title heading: the run before the article stands for it, and
+         * is looked at itself (a "Written by ... on 25.08.2015" line) */
         while (from < s->nruns && in[s->rv[from].owner] == IN_NO)
             from++;
         title = from ? from - 1 : UINT32_MAX;
+        own = 1;
     }
     to = (title == UINT32_MAX ? from : title) + 12;
     for (int pass = 0; pass < 2; pass++) {
         uint32_t a = pass == 0 ? (title == UINT32_MAX ? from : title + 1) : (title > 4 ? title - 4 : 0);
-        uint32_t b = pass == 0 ? to : title;
+        uint32_t b = pass == 0 ? to : title + own;
         if (pass == 1 && title == UINT32_MAX)
             break;
         for (uint32_t k = a; k < b && k < s->nruns; k++) {
@@ -1149,6 +1210,28 @@ bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m, const hsink *sink)
     for (uint32_t k = 0; !s.oom && !sink && k < s.nruns; k++)
         if (s.rv[k].kind == SR_BLOCK_SECTION && prose_heading(&s.rv[k]))
             s.rv[k].kind = SR_BLOCK_BODY;
+    /* A sub-heading inside the article's body (after a body run, and
+     * heading body text: the next run that is no heading is body) is part
+     * of the body's text, as a reader sees the article.  One backward pass
+     * carries the next non-heading run's kind. */
+    if (!s.oom && !sink) {
+        bool body_before = false;
+        uint8_t *next_body = calloc(s.nruns + 1, 1);
+        if (!next_body)
+            s.oom = true;
+        for (uint32_t k = s.nruns; next_body && k-- > 0;)
+            next_body[k] = heading(&s, &s.rv[k]) && s.rv[k].kind == SR_BLOCK_SECTION
+                               ? next_body[k + 1]
+                               : s.rv[k].kind == SR_BLOCK_BODY && s.rv[k].chars >= 60;
+        for (uint32_t k = 0; next_body && k < s.nruns; k++) {
+            run *r = &s.rv[k];
+            if (r->kind == SR_BLOCK_SECTION && body_before && next_body[k + 1] && in[r->owner] == IN_ARTICLE)
+                r->kind = SR_BLOCK_BODY;
+            else if (r->kind == SR_BLOCK_BODY)
+                body_before = true;
+        }
+        free(next_body);
+    }
 
     /* the document text: runs joined by a blank line */
     sr_buf out;

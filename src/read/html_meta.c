@@ -248,6 +248,17 @@ static void ld_object(mstate *s, const cJSON *o)
         s->body = dupn(s, body, strlen(body));
 }
 
+/* An untyped script that is JSON-LD says so in its first 200 bytes:
+ * "@context" (bounded, so a long script costs nothing). */
+static bool contains_ctx(const char *p, uint32_t n)
+{
+    uint32_t lim = n < 200 ? n : 200;
+    for (uint32_t i = 0; i + 9 <= lim; i++)
+        if (memcmp(p + i, "\"@context", 9) == 0)
+            return true;
+    return false;
+}
+
 /* The people of a script's @graph (or array) that have an @id and a name. */
 static void ld_persons(mstate *s, const cJSON *j)
 {
@@ -476,6 +487,19 @@ static bool class_word(const char *v, const char *w, bool exact)
     return false;
 }
 
+/* Does a class word of v hold, as one of its parts split at '-' and '_',
+ * a part starting with w ("news-list-author", "post_author_name")? */
+static bool class_part(const char *v, const char *w)
+{
+    size_t wl = strlen(w);
+    for (const char *p = v; p && *p; p++) {
+        bool start = p == v || p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n' || p[-1] == '-' || p[-1] == '_';
+        if (start && (*p | 32) == (*w | 32) && strncasecmp(p, w, wl) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* A byline's name: the text of node i with "By", "Von", "Par" ... cut
  * off, up to a date, a "|" or a dash; NULL unless it reads as a short name. */
 static const char *byline_name(mstate *s, uint32_t i)
@@ -502,6 +526,26 @@ static const char *byline_name(mstate *s, uint32_t i)
         n--;
     if (n < 2 || n > 80 || words > 8 || is_url(v))
         return NULL;
+    /* a prefix alone ("By"), or words cut off before a date that end in a
+     * small lower-case word ("Veröffentlicht am", "Posted on"): no name */
+    for (;;) { /* "MORITZ GATHMANN am": the small word goes */
+        size_t lw = n;
+        while (lw && v[lw - 1] != ' ')
+            lw--;
+        if (!lw || !(v[lw] >= 'a' && v[lw] <= 'z') || n - lw > 3)
+            break;
+        n = lw;
+        while (n && v[n - 1] == ' ')
+            n--;
+    }
+    static const char *const not_names[] = {"veröffentlicht", "posted", "published", "updated",
+                                            "aktualisiert", "publié", "publicado", "pubblicato"};
+    for (size_t k = 0; k < sizeof not_names / sizeof *not_names; k++)
+        if (strncasecmp(v, not_names[k], strlen(not_names[k])) == 0)
+            return NULL;
+    for (size_t k = 0; k < sizeof pre / sizeof *pre; k++)
+        if (strlen(pre[k]) == n + 1 && strncasecmp(v, pre[k], n) == 0)
+            return NULL;
     return dupn(s, v, n);
 }
 
@@ -531,8 +575,7 @@ static void byline(mstate *s, uint32_t i)
         rank = R_FN;
     else if (n->tag == H_A && href && (strstr(href, "/author/") || strstr(href, "/autor/") || strstr(href, "/authors/")))
         rank = R_ALINK;
-    else if (cls && (class_word(cls, "author", false) || class_word(cls, "autor", false) ||
-                     class_word(cls, "byline", false)) && !strcasestr(cls, "bio") && !strcasestr(cls, "avatar") &&
+    else if (cls && (class_part(cls, "author") || class_part(cls, "autor") || class_part(cls, "byline")) && !strcasestr(cls, "bio") && !strcasestr(cls, "avatar") &&
              !strcasestr(cls, "image") && !strcasestr(cls, "desc"))
         rank = R_ACLASS;
     if (rank == R__NONE || s->authors[rank] || s->byline_tries >= 64 || in_comments(s, i))
@@ -708,6 +751,45 @@ bool sr_html_text_date(const char *p, size_t n, char out[11])
     return true;
 }
 
+static int digits(const char *p, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (p[i] < '0' || p[i] > '9')
+            return -1;
+        v = v * 10 + (p[i] - '0');
+    }
+    return v;
+}
+
+/* The date a URL's path gives: "/2014/05/18/" or "/2014-05-18" (a path
+ * part of its own, as blogs and news sites name their articles).  The
+ * first 2,000 bytes are looked at. */
+static const char *url_date(mstate *s, const char *u)
+{
+    if (!u)
+        return NULL;
+    const char *path = strstr(u, "://");
+    path = path ? strchr(path + 3, '/') : u;
+    size_t n = path ? strnlen(path, 2000) : 0;
+    for (size_t i = 0; i + 11 <= n; i++) {
+        if (path[i] != '/')
+            continue;
+        const char *p = path + i + 1;
+        char sep = p[4];
+        if ((sep != '/' && sep != '-') || p[7] != sep)
+            continue;
+        int y = digits(p, 4), mo = digits(p + 5, 2), d = digits(p + 8, 2);
+        char after = i + 11 < n ? p[10] : 0;
+        if (!valid_date(y, mo, d) || (after && after != '/' && after != '-' && after != '_' && after != '.'))
+            continue;
+        char iso[24];
+        snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, mo, d);
+        return dupn(s, iso, 10);
+    }
+    return NULL;
+}
+
 static const char *norm_date(mstate *s, const char *v)
 {
     if (!v)
@@ -793,7 +875,9 @@ bool sr_html_meta(const htree *t, sr_doc *d, hmeta *m)
                 offer(&s, F_LANG, R_OG, hstr(t, x->lang));
             break;
         case H_SCRIPT:
-            if (x && x->type && strcasecmp(hstr(t, x->type), "application/ld+json") == 0 && n->first) {
+            if (n->first && ((x && x->type && strcasecmp(hstr(t, x->type), "application/ld+json") == 0) ||
+                             ((!x || !x->type || !*hstr(t, x->type)) && (t->n[n->first].flags & HF_TEXT) &&
+                              contains_ctx(t->pool.p + t->n[n->first].text, t->n[n->first].tlen)))) {
                 const hnode *tx = &t->n[n->first];
                 if (tx->flags & HF_TEXT) {
                     cJSON *j = cJSON_ParseWithLength(t->pool.p + tx->text, tx->tlen);
@@ -829,6 +913,8 @@ bool sr_html_meta(const htree *t, sr_doc *d, hmeta *m)
     m->title_tag_raw = s.title_tag;
     m->published = norm_date(&s, s.v[F_PUB]);
     m->modified = norm_date(&s, s.v[F_MOD]);
+    if (!m->published)
+        m->published = url_date(&s, s.v[F_URL]);
     m->author = pick_author(&s);
     m->section = s.v[F_SECTION];
     m->url = s.v[F_URL];

@@ -102,6 +102,16 @@ static void copy_clean(htree *t, sr_buf *out, const char *s, size_t a, size_t b)
     const unsigned char *u = (const unsigned char *)s;
     size_t run = a;
     for (size_t i = a; i < b;) {
+        /* eight ASCII bytes, none NUL, at a time */
+        while (i + 8 <= b) {
+            uint64_t x;
+            memcpy(&x, u + i, 8);
+            if ((x & 0x8080808080808080ull) || ((x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull))
+                break;
+            i += 8;
+        }
+        if (i >= b)
+            break;
         unsigned c = u[i];
         if (c != 0 && c < 0x80) {
             i++;
@@ -474,8 +484,23 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
         /* only JSON-LD is kept from scripts */
         const hnode *p = &t->n[parent];
         const char *type = p->extra ? hstr(t, t->x[p->extra].type) : NULL;
-        if (!type || strcasecmp(type, "application/ld+json") != 0)
+        if (!type || !*type) {
+            /* an untyped script is kept only when it reads as JSON (a
+             * schema.org object some pages give without the type): its
+             * first piece starts with '{' or '[', and later pieces extend it */
+            if (!p->first) {
+                int i = 0;
+                while (i < len && (ch[i] == ' ' || ch[i] == '\t' || ch[i] == '\n' || ch[i] == '\r'))
+                    i++;
+                if (i == len || (ch[i] != '{' && ch[i] != '['))
+                    return;
+            } else if (!(t->n[p->last].flags & HF_TEXT) ||
+                       t->n[p->last].text + t->n[p->last].tlen + 1 != t->pool.n) {
+                return;
+            }
+        } else if (strcasecmp(type, "application/ld+json") != 0) {
             return;
+        }
     }
     uint32_t last = t->n[parent].last;
     if (last && (t->n[last].flags & HF_TEXT) && t->n[last].text + t->n[last].tlen + 1 == t->pool.n) {

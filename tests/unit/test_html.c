@@ -151,27 +151,28 @@ static void test_structure(void **state)
         "<blockquote>We have not seen a summer this dry in decades, one farmer said.</blockquote>"
         "</article></body></html>";
     const sr_doc *d = tu_extract(p, SITREP_FORMAT_HTML);
-    assert_string_equal(tu_block_text(d, SR_BLOCK_SECTION, 1), "What comes next");
+    /* the heading before the first paragraph stays a section; the
+     * sub-heading inside the body (after a paragraph, over a paragraph)
+     * is body text, between the paragraphs */
+    assert_string_equal(tu_block_text(d, SR_BLOCK_SECTION, 0), "Farmers blame the dry summer for a smaller crop.");
+    assert_null(tu_block_text(d, SR_BLOCK_SECTION, 1));
     assert_string_equal(tu_block_text(d, SR_BLOCK_BODY, 0),
                         "The wheat harvest fell by a fifth this year, the farmers' union said on Friday.");
-    assert_string_equal(tu_block_text(d, SR_BLOCK_BODY, 2), "Wheat fell by a fifth.");
-    assert_string_equal(tu_block_text(d, SR_BLOCK_BODY, 4),
+    assert_string_equal(tu_block_text(d, SR_BLOCK_BODY, 1), "What comes next");
+    assert_string_equal(tu_block_text(d, SR_BLOCK_BODY, 2),
+                        "Prices for bread are expected to rise, and the union asked for help with seed.");
+    assert_string_equal(tu_block_text(d, SR_BLOCK_BODY, 3), "Wheat fell by a fifth.");
+    assert_string_equal(tu_block_text(d, SR_BLOCK_BODY, 5),
                         "We have not seen a summer this dry in decades, one farmer said.");
-    /* the section lies between the body blocks */
-    const sr_block *sec = NULL, *b0 = NULL, *b1 = NULL;
-    for (uint32_t i = 0, nb = 0; i < d->blocks.n; i++) {
-        const sr_block *b = &d->blocks.v[i];
-        if (b->kind == SR_BLOCK_BODY && nb++ < 2) {
-            if (nb == 1)
-                b0 = b;
-            else
-                b1 = b;
-        }
-        if (b->kind == SR_BLOCK_SECTION && strncmp(d->text + b->start, "What", 4) == 0)
-            sec = b;
-    }
-    assert_non_null(sec);
-    assert_true(b0->end <= sec->start && sec->end <= b1->start);
+    /* a heading over a short line that is no paragraph stays a section */
+    const char *q =
+        "<html><body><article><h1>Harvest falls short</h1>"
+        "<p>The wheat harvest fell by a fifth this year, the farmers' union said on Friday.</p>"
+        "<p>Prices for bread are expected to rise, and the union asked for help with seed.</p>"
+        "<h2>Contact</h2><p>Press office, Mon-Fri.</p>"
+        "</article></body></html>";
+    d = tu_extract(q, SITREP_FORMAT_HTML);
+    assert_string_equal(tu_block_text(d, SR_BLOCK_SECTION, 0), "Contact");
 }
 
 /* Metadata trust: JSON-LD over OpenGraph over <meta> over <time> over
@@ -281,6 +282,28 @@ static void test_bylines(void **state)
                     "<p>Ferry fares will rise by a tenth in spring, the operator said.</p></body></html>";
     d = tu_extract(r, SITREP_FORMAT_HTML);
     assert_string_equal(d->meta.byline, "Coast Daily");
+    /* a class word's part says author; a small word before the date goes */
+    const char *u = "<html><body><article><h1>Night trains return</h1>"
+                    "<p class=\"teaser-meta__author\">VON <a href=\"/x\">MARA LIND</a> am 21. April 2020</p>"
+                    "<p>The night train to the coast runs again from Friday, the rail company said.</p>"
+                    "</article></body></html>";
+    d = tu_extract(u, SITREP_FORMAT_HTML);
+    assert_string_equal(d->meta.byline, "MARA LIND");
+    /* "Posted on <date>" names no one */
+    const char *v = "<html><body><article><h1>Night trains return</h1>"
+                    "<p class=\"post-author\">Posted on 21 April 2020</p>"
+                    "<p>The night train to the coast runs again from Friday, the rail company said.</p>"
+                    "</article></body></html>";
+    d = tu_extract(v, SITREP_FORMAT_HTML);
+    assert_null(d->meta.byline);
+    /* JSON-LD in a script with no type */
+    const char *w = "<html><head><script>{\"@context\": \"https://schema.org\", \"@type\": \"NewsArticle\","
+                    "\"datePublished\": \"2022-01-28T06:00:00+01:00\", \"author\": {\"name\": \"Ida Sund\"}}</script>"
+                    "<script>var a = {\"@context\": 1};</script></head><body>"
+                    "<p>Ferry fares will rise by a tenth in spring, the operator said.</p></body></html>";
+    d = tu_extract(w, SITREP_FORMAT_HTML);
+    assert_string_equal(d->meta.byline, "Ida Sund");
+    assert_string_equal(d->meta.published, "2022-01-28T06:00+01:00");
 }
 
 /* A page whose metadata has no date: the first date written in a short
@@ -295,6 +318,18 @@ static void test_text_date(void **state)
                     "Arbeit.</p></article></body></html>";
     const sr_doc *d = tu_extract(p, SITREP_FORMAT_HTML);
     assert_string_equal(d->meta.published, "2014-05-18");
+    /* the canonical URL's date outranks one in the text; a number that is
+     * not a path part of its own is no date */
+    const char *u = "<html><head><link rel=\"canonical\" href=\"https://blog.example.de/2014/05/19/radweg/\">"
+                    "</head><body><article><h1>Stadtrat beschließt neuen Radweg</h1><p>18. Mai 2014</p>"
+                    "<p>Der Stadtrat hat am Dienstag den Bau eines neuen Radwegs beschlossen.</p></article></body></html>";
+    d = tu_extract(u, SITREP_FORMAT_HTML);
+    assert_string_equal(d->meta.published, "2014-05-19");
+    const char *v = "<html><head><link rel=\"canonical\" href=\"https://blog.example.de/id/2014/05/1999\">"
+                    "</head><body><article><h1>Stadtrat beschließt neuen Radweg</h1>"
+                    "<p>Der Stadtrat hat am Dienstag den Bau eines neuen Radwegs beschlossen.</p></article></body></html>";
+    d = tu_extract(v, SITREP_FORMAT_HTML);
+    assert_null(d->meta.published);
     char iso[11];
     struct { const char *in, *out; } cases[] = {
         {"Di., 25.01.2022 - 14:45", "2022-01-25"}, {"posted 2019-08-16T10:00", "2019-08-16"},
@@ -341,7 +376,9 @@ static void test_lead_heading(void **state)
     assert_string_equal(tu_block_text(d, SR_BLOCK_BODY, 0),
                         "The wheat harvest fell by a fifth this year. Farmers blame the dry summer, "
                         "and the union has asked the government for help with seed before the autumn sowing.");
-    assert_string_equal(tu_block_text(d, SR_BLOCK_SECTION, 0), "What comes next");
+    /* the sub-heading between two paragraphs is body text */
+    assert_null(tu_block_text(d, SR_BLOCK_SECTION, 0));
+    assert_string_equal(tu_block_text(d, SR_BLOCK_BODY, 2), "What comes next");
 }
 
 /* The page's own title heading outranks a metadata title that does not

@@ -2463,7 +2463,8 @@ static bool groups(ectx *x)
                     c = en->actor.country[0] ? en->actor.country : NULL;
                 }
                 start = mn->tok_first;
-            } else if (match_ending_at(d, i, SR_LEX_ROLE) && !(t->flags & SR_TF_CAP)) {
+            } else if (match_ending_at(d, i, SR_LEX_ROLE) && !(t->flags & SR_TF_CAP) &&
+                       !(d->tags && sr_tag_name(x->m, d->tags[p])[0] == 'V')) {
                 /* "government soldiers", "opposition fighters": a role noun
                  * as modifier; the head's sector stands, or is the
                  * modifier's when the head has none ("rebel leaders") */
@@ -2508,6 +2509,15 @@ static bool groups(ectx *x)
         }
         if (!sector[0] && !country && !group && !code)
             continue; /* "the leaders": no one in particular */
+        /* "the storm forces residents": a verb; "market forces", "forces"
+         * alone: armed forces only when someone's ("Serbian forces") */
+        static const char *const owned_heads[] = {"forces", NULL};
+        if (d->tags && sr_tag_name(x->m, d->tags[mt->tok_first])[0] == 'V')
+            continue;
+        if (first == mt->tok_first && !country && !group && !code && mt->tok_n == 1 &&
+            sr_ent_in_list(d->norm + d->tokens.v[mt->tok_first].nstart,
+                           d->tokens.v[mt->tok_first].nend - d->tokens.v[mt->tok_first].nstart, owned_heads))
+            continue;
         /* "a French minister": a role of the state stands for it with its
          * country; "the president" alone may be a company's */
         if (office && mt->rec->kind == SR_LEX_PERSONROLE && !country)

@@ -334,10 +334,74 @@ static uint32_t speaker_before(const ectx *c, uint32_t i)
     return UINT32_MAX;
 }
 
+static bool find_source_left(const ectx *c, uint32_t ti, uint32_t lo, sr_event_arg *out, bool places);
+static bool is_pronoun_ref(const ectx *c, uint32_t i);
+static bool passive(const ectx *c, uint32_t ti, uint32_t lo);
+static uint32_t token_at(const sr_doc *d, uint32_t b);
+
+/* Can the argument be what pronoun i stands for: he and she a person or
+ * people, it no person and no plural, they no single person? */
+static bool pronoun_fits(const ectx *c, uint32_t i, const sr_event_arg *a)
+{
+    const sr_doc *d = c->d;
+    bool person = a->entity >= 0 && d->entities.v[a->entity].type == SR_ENT_PERSON;
+    uint32_t last = token_at(d, a->end - 1);
+    const char *t = last < d->tokens.n ? tag(c, last) : "";
+    bool plural = strcmp(t, "NNS") == 0 || strcmp(t, "NNPS") == 0;
+    if (is(c, i, "he") || is(c, i, "his") || is(c, i, "she") || is(c, i, "her"))
+        return person || (a->entity < 0 && !plural && a->has_actor);
+    if (is(c, i, "it") || is(c, i, "its"))
+        return !person && !plural;
+    return !person; /* they, their */
+}
+
+/* What a pronoun binds to in its own clause: the speaker whose words it
+ * starts ("Iraq said it would allow", "the union announced Thursday that
+ * it has called off"), the subject of the verb whose object it owns
+ * ("the ILO reiterated its demand", "fundamentalists continued their
+ * hunger strike"). */
+static bool bound_ref(const ectx *c, uint32_t i, sr_event_arg *out)
+{
+    uint32_t lo = sentence_start(c, i, 0);
+    bool poss = is(c, i, "its") || is(c, i, "their") || is(c, i, "his") || is(c, i, "her");
+    uint32_t v = UINT32_MAX;
+    if (!poss) {
+        /* the subject of what is said: back over "that" and a time */
+        for (uint32_t k = i; k > lo && k + 6 > i; k--) {
+            uint32_t p = k - 1;
+            if (is_any(c, p, speech_verbs) && is_verb(c, p)) {
+                v = p;
+                break;
+            }
+            if (!(is(c, p, "that") || is(c, p, "on") || c->time_at[p] >= 0))
+                break;
+        }
+    } else if (i > lo && is_verb(c, i - 1) && !passive(c, i - 1, lo)) {
+        v = i - 1;
+    } else if (i > lo + 1 && tag(c, i - 1)[0] == 'R' && is_verb(c, i - 2) && !passive(c, i - 2, lo)) {
+        v = i - 2;
+    }
+    if (v == UINT32_MAX)
+        return false;
+    sr_event_arg a = {.entity = -1};
+    if (!find_source_left(c, v, lo, &a, true) || !(a.has_actor || a.entity >= 0) || !pronoun_fits(c, i, &a))
+        return false;
+    *out = a;
+    out->start = c->d->tokens.v[i].start; /* the pronoun, standing for it */
+    out->end = c->d->tokens.v[i].end;
+    if (a.entity < 0) { /* a group: the words it stands for */
+        out->start = a.start;
+        out->end = a.end;
+    }
+    return true;
+}
+
 /* "the group", "the coalition", "the city", "it", "they": what they stand
  * for.  `place` prefers a place for "it" (what is captured). */
 static bool resolve_ref(const ectx *c, uint32_t i, sr_event_arg *out, bool place)
 {
+    if (!(place && is(c, i, "it")) && is_pronoun_ref(c, i) && bound_ref(c, i, out))
+        return true;
     static const char *const org_nouns[] = {"group", "organization", "organisation", "movement",
                                             "militia", "jihadists", "extremists", "militants",
                                             "insurgents", "network", NULL};
@@ -419,6 +483,15 @@ static void fill_arg(const ectx *c, const actor_ref *a, sr_event_arg *out)
     } else if (a->entity >= 0 && d->entities.v[a->entity].has_actor) {
         out->actor = d->entities.v[a->entity].actor;
         out->has_actor = true;
+    }
+    /* "Palestinians", "Iraqi Kurds": the people of a nation, named by a
+     * plural nationality word, are its civilians */
+    const char *lt = tag(c, a->tok + a->n - 1);
+    if (out->has_actor && a->group < 0 && a->entity >= 0 && d->entities.v[a->entity].type == SR_ENT_NORP &&
+        out->actor.country[0] && !out->actor.sector[0] && strcmp(out->actor.code, out->actor.country) == 0 &&
+        (strcmp(lt, "NNPS") == 0 || strcmp(lt, "NNS") == 0)) {
+        memcpy(out->actor.sector, "CVL", 4);
+        snprintf(out->actor.code, sizeof out->actor.code, "%sCVL", out->actor.country);
     }
     if (out->has_actor && !out->actor.country[0] && out->actor.sector[0] && a->group >= 0 &&
         d->groups.v[a->group].entity < 0 && a->tok > 0 && is(c, a->tok - 1, "the") &&

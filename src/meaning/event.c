@@ -244,6 +244,33 @@ static bool is_mere_place(const ectx *c, int32_t e)
     return !en->has_actor;
 }
 
+/* "Berlin rejected", "Beirut again rejected": a country's capital as the
+ * one who acts stands for its government.  Fills out from the actor item
+ * and says whether it is such a capital. */
+static bool capital_government(const ectx *c, const actor_ref *a, sr_event_arg *out)
+{
+    if (a->group >= 0 || a->entity < 0 || !c->m || !c->m->place_flags)
+        return false;
+    const sr_entity *en = &c->d->entities.v[a->entity];
+    if (en->type != SR_ENT_GPE || en->place == UINT32_MAX)
+        return false;
+    const sr_place_rec *p = sr_geo_place(c->m, en->place);
+    if (!p || p->feature != SR_FEATURE_CITY || !(c->m->place_flags[en->place] & SR_PLACE_CAPITAL))
+        return false;
+    const char *c3 = sr_geo_iso3(c->m, p->cc);
+    if (!c3 || !c3[0])
+        return false;
+    out->entity = a->entity;
+    out->start = c->d->tokens.v[a->tok].start;
+    out->end = c->d->tokens.v[a->tok + a->n - 1].end;
+    out->has_actor = true;
+    memset(&out->actor, 0, sizeof out->actor);
+    memcpy(out->actor.country, c3, 3);
+    memcpy(out->actor.sector, "GOV", 4);
+    snprintf(out->actor.code, sizeof out->actor.code, "%.3sGOV", c3);
+    return true;
+}
+
 /* "the city", "the town", "there": the city most talked about before
  * token `before` (the latest of those talked about as much). */
 static int32_t salient_city(const ectx *c, uint32_t before) { return c->city_before[before]; }
@@ -335,6 +362,7 @@ static uint32_t speaker_before(const ectx *c, uint32_t i)
 }
 
 static bool find_source_left(const ectx *c, uint32_t ti, uint32_t lo, sr_event_arg *out, bool places);
+static bool crosses_clause(const ectx *c, uint32_t i, uint32_t ti);
 static bool is_pronoun_ref(const ectx *c, uint32_t i);
 static bool passive(const ectx *c, uint32_t ti, uint32_t lo);
 static uint32_t token_at(const sr_doc *d, uint32_t b);
@@ -641,6 +669,10 @@ static bool find_source_left(const ectx *c, uint32_t ti, uint32_t lo, sr_event_a
                          is(c, a.tok + a.n, ",");
             if (governed(c, a.tok, lo) || scene ||
                 (!places && a.group < 0 && is_mere_place(c, a.entity))) {
+                /* a capital right before its verb: its government */
+                if (!governed(c, a.tok, lo) && !scene && !places && !crosses_clause(c, a.tok + a.n - 1, ti) &&
+                    a.tok + a.n + 2 >= ti && capital_government(c, &a, out))
+                    return true;
                 k = a.tok + 1;
                 continue;
             }
@@ -2564,7 +2596,7 @@ static bool actor_of_head(const ectx *c, uint32_t h, uint32_t lo, uint32_t hi, b
         return false;
     if (actor_at(c, h, &a)) {
         if (a.group < 0 && is_mere_place(c, a.entity) && !places)
-            return false;
+            return depth == 0 && d->deprels[h] == SR_DEP_NSUBJ && capital_government(c, &a, out);
         actor_ref holder;
         if (a.group < 0 && places && place_holder(c, a.entity, &holder))
             a = holder; /* the assault on Raqqa, Islamic State's stronghold */

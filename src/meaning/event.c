@@ -2666,6 +2666,41 @@ static bool owned_by_source(const ectx *c, uint32_t t, uint32_t lo, uint32_t hi,
     return false;
 }
 
+/* When the object names no one: whom the act goes to ("provided aid to
+ * Macedonia", "granted asylum to 18 Rwandan rebels"), else the one the
+ * verb it controls acts on ("threatened to break relations with Russia",
+ * "refused to meet Jordan's King").  2 when found. */
+static int further_target(const ectx *c, sr_event *ev, uint32_t v, uint32_t obj, bool places, uint32_t lo,
+                          uint32_t hi)
+{
+    static const char *const to_for[] = {"to", "for", NULL};
+    const sr_doc *d = c->d;
+    uint32_t last = v + ev->trig_n - 1;
+    uint32_t t = oblique(c, last, lo, hi, to_for);
+    if (t == UINT32_MAX && obj != UINT32_MAX)
+        t = oblique(c, obj, lo, hi, to_for); /* "aid to Mozambique" */
+    for (uint32_t k = last + 1; t == UINT32_MAX && k < hi && k < last + 8; k++)
+        if (d->heads[k] == last && is_verb(c, k) &&
+            (d->deprels[k] == SR_DEP_XCOMP || (d->deprels[k] == SR_DEP_ADVCL && is(c, k - 1, "to")))) {
+            t = sr_parse_object(d, k);
+            sr_event_arg x = ev->target;
+            if (t != UINT32_MAX && actor_of_head(c, t, lo, hi, places, &x, 0)) {
+                ev->target = x;
+                return 2;
+            }
+            t = oblique(c, k, lo, hi, target_cases);
+            if (t == UINT32_MAX && sr_parse_object(d, k) != UINT32_MAX)
+                t = oblique(c, sr_parse_object(d, k), lo, hi, target_cases);
+        }
+    sr_event_arg x = ev->target;
+    if (t != UINT32_MAX && actor_of_head(c, t, lo, hi, places, &x, 0) &&
+        !(x.start == ev->source.start && x.end == ev->source.end)) {
+        ev->target = x;
+        return 2;
+    }
+    return 0;
+}
+
 /* Source and target of a verb trigger from the parse; which were found
  * (1 source, 2 target). */
 static int parse_verb_args(const ectx *c, sr_event *ev, bool places, uint32_t lo, uint32_t hi)
@@ -2711,6 +2746,8 @@ static int parse_verb_args(const ectx *c, sr_event *ev, bool places, uint32_t lo
     if (actor_of_head(c, t, lo, hi, places, &b, 0) &&
         !(b.start == ev->source.start && b.end == ev->source.end)) /* no one acts on himself */
         ev->target = b, got |= 2;
+    if (!(got & 2) && !sr_parse_is_passive(d, v))
+        got |= further_target(c, ev, v, t, places, lo, hi);
     return got;
 }
 

@@ -3732,7 +3732,7 @@ static bool needs_parse(const ectx *c, uint32_t first_event)
 {
     for (uint32_t k = first_event; k < c->d->events.n; k++) {
         const sr_event *e = &c->d->events.v[k];
-        (void)e;
+        if (e->modality == SR_MOD_ASSERTED && (e->acled_type != SR_ACLED_T_NONE || cameo_violent(e->cameo)))
             return true;
     }
     return false;

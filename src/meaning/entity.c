@@ -2507,6 +2507,26 @@ static bool groups(ectx *x)
             first = start;
             i = start;
         }
+        /* "rebels in the Ivory Coast", "police in Nairobi", "troops from
+         * Chad": a group of no one's, where a country or its town follows */
+        /* (not "its forces in Lebanon": whose they are is said before) */
+        bool owned = first > 0 && d->tags && strcmp(sr_tag_name(x->m, d->tags[first - 1]), "PRP$") == 0;
+        if (!country && !group && !code && !mixed && sector[0] && !owned) {
+            uint32_t q = after;
+            if (q + 1 < d->tokens.n &&
+                (sr_ent_tok_is(d, q, "in") || sr_ent_tok_is(d, q, "from") || sr_ent_tok_is(d, q, "throughout") ||
+                 sr_ent_tok_is(d, q, "across"))) {
+                q++;
+                if (sr_ent_tok_is_ci(d, q, "the") && q + 1 < d->tokens.n)
+                    q++;
+                int32_t e = entity_at(x, q);
+                if (e >= 0 && d->mentions.v[x->cover[q] - 1].tok_first == q) {
+                    const sr_entity *en = &d->entities.v[e];
+                    if (en->type == SR_ENT_GPE && en->has_actor && en->actor.country[0])
+                        country = en->actor.country;
+                }
+            }
+        }
         if (!sector[0] && !country && !group && !code)
             continue; /* "the leaders": no one in particular */
         /* "the storm forces residents": a verb; "market forces", "forces"

@@ -248,7 +248,8 @@ assert names.get(ev["source"]["entity"]) == "Islamic State" and place(ev) == "Mo
 # the Paris attack and the French air strikes of November 2015
 ev = find("killed", "2015-11")
 assert ev["acled"]["event_type"] == "Violence against civilians" and ev["fatalities"]["min"] == 130, ev
-assert place(ev) == "Paris" and actor(ev["target"]) == "CVL", ev
+# "killed more than 130 people in Paris": civilians of the country they are in
+assert place(ev) == "Paris" and actor(ev["target"]) == "FRACVL", ev
 ev = find("air strikes", "2015-11")
 assert ev["acled"]["sub_event_type"] == "Air/drone strike" and actor(ev["source"]) == "FRA", ev
 assert names.get(ev["target"]["entity"]) == "Islamic State" and place(ev) == "Raqqa", ev

@@ -16,6 +16,10 @@ Ivory Coast => place name=Côte d'Ivoire
 Upper Volta => place name=Burkina Faso
 Zaire => place name=Congo, The Democratic Republic of the
 DR Congo | DRC => place name=Congo, The Democratic Republic of the
+PRC => place name=China
+DPRK => place name=North Korea
+ROK => place name=South Korea
+KSA => place name=Saudi Arabia
 East Timor => place name=Timor-Leste
 Swaziland => place name=Eswatini
 Holland => place name=Netherlands

@@ -5,7 +5,7 @@
 # health, EDU education, BUS business, LAB labour, CRM criminals, SPY
 # intelligence, NGO, IGO, LEG legislature, ELI elites, AGR farmers, UAF
 # unidentified armed forces.
-soldier | soldiers | troops | troop | army | armed forces | military | servicemen | marines | paratroopers | warships => role sector=MIL
+soldier | soldiers | troops | troop | army | armed forces | military | servicemen | marines | paratroopers | warships | forces | peacekeepers | peacekeeping force | peacekeeping troops => role sector=MIL
 rebel | rebels | insurgent | insurgents | militant | militants | fighter | fighters | jihadist | jihadists | guerrilla | guerrillas | extremist | extremists | separatist | separatists => role sector=REB
 militia | militias | militiaman | militiamen => role sector=REB
 gunman | gunmen | armed men | attackers | assailants | bandits => role sector=UAF
@@ -22,7 +22,7 @@ doctor | doctors | medics | health workers | nurses | aid workers => role sector
 teacher | teachers => role sector=EDU
 farmer | farmers | herders | herdsmen | pastoralists => role sector=AGR
 workers | union | trade union | strikers => role sector=LAB
-business | businessmen | traders | merchants => role sector=BUS
+business | businessman | businessmen | businesswoman | traders | merchants => role sector=BUS
 smugglers | traffickers | gang | gangs | criminals | drug cartel => role sector=CRM
 parliament | lawmakers | legislators | MPs => role sector=LEG
 tribal elders | tribal leaders | elders | clerics | chiefs => role sector=ELI

@@ -1069,6 +1069,19 @@ static bool country_code_written(const char *name, uint32_t len, const char *cod
     return sr_ent_in_list(code, cl, bare);
 }
 
+/* Is a name alone one of the codes news writes for a country, bare or
+ * with dots ("US", "U.S.", "PRC")? */
+static bool bare_country_code(const char *name, uint32_t len)
+{
+    char code[8];
+    uint32_t cl = 0;
+    for (uint32_t q = 0; q < len && cl < sizeof code - 1; q++)
+        if (name[q] != '.')
+            code[cl++] = name[q];
+    return (cl == 2 || cl == 3 || cl == 4) && sr_ent_is_acronym(name, len) &&
+           country_code_written(name, len, code, cl);
+}
+
 /* The places a name may be: a country's code (US, U.S., UAE), our other
  * names of places (places.lex), else the gazetteer. *one holds a single
  * id when the answer is one country. */
@@ -1750,7 +1763,8 @@ static bool after_place_prep(ectx *x, const sr_mention *mn)
 /* A person's title, role and affiliation, from the words around one of
  * its mentions: "coalition spokesman Colonel Ryan Dillon", "an SDF
  * spokesman", "Ryan Dillon, a spokesman for the coalition". */
-static void person_context(ectx *x, sr_entity *e, const sr_mention *mn, const char **country)
+static void person_context(ectx *x, sr_entity *e, const sr_mention *mn, const char **country,
+                           const char **role_sector)
 {
     sr_doc *d = x->d;
     uint32_t i = mn->tok_first;
@@ -1773,6 +1787,8 @@ static void person_context(ectx *x, sr_entity *e, const sr_mention *mn, const ch
     if (r) {
         if (!e->role)
             e->role = r->strs + r->rec->name_off;
+        if (!*role_sector && r->rec->sector[0])
+            *role_sector = r->rec->sector;
         aff_end = r->tok_first;
     } else if (!t) {
         aff_end = UINT32_MAX;
@@ -1798,6 +1814,8 @@ static void person_context(ectx *x, sr_entity *e, const sr_mention *mn, const ch
                 continue;
             if (!e->role)
                 e->role = rr->strs + rr->rec->name_off;
+            if (!*role_sector && rr->rec->sector[0])
+                *role_sector = rr->rec->sector;
             /* the affiliation before the role ("an SDF spokesman") or after
              * it ("spokesman for the coalition") */
             if (q > j + 1 && entity_at(x, q - 1) >= 0 && e->affiliation < 0)
@@ -2055,7 +2073,9 @@ static void org_actor(ectx *x, sr_entity *en)
             const uint32_t *ids;
             uint32_t one, c;
             if (k == 1 && (t->flags & SR_TF_ALLCAPS))
-                c = mn->tok_n > 1 ? sr_ent_resolve_name(x, d->norm + a, b - a, &ids, &one) : 0;
+                c = mn->tok_n > 1 || bare_country_code(d->norm + a, b - a)
+                        ? sr_ent_resolve_name(x, d->norm + a, b - a, &ids, &one)
+                        : 0; /* "US" alone is the country; "GM" alone no Gambia */
             else
                 c = sr_geo_lookup_doc(d, m, d->norm + a, b - a, &ids);
             if (!c)
@@ -2083,9 +2103,9 @@ static void org_actor(ectx *x, sr_entity *en)
 static void person_actor(ectx *x, sr_entity *en)
 {
     const sr_doc *d = x->d;
-    const char *country = NULL;
+    const char *country = NULL, *role_sector = NULL;
     for (uint32_t q = 0; q < en->nmentions; q++)
-        person_context(x, en, &d->mentions.v[en->mentions[q]], &country);
+        person_context(x, en, &d->mentions.v[en->mentions[q]], &country, &role_sector);
     const sr_entity *aff = en->affiliation >= 0 ? &d->entities.v[en->affiliation] : NULL;
     if (aff && aff->has_actor) {
         if (!country && aff->actor.country[0])
@@ -2093,6 +2113,11 @@ static void person_actor(ectx *x, sr_entity *en)
         if (!en->sector[0] && aff->actor.sector[0])
             memcpy(en->sector, aff->actor.sector, 4);
     }
+    /* "Nigerian foreign minister X", "Niger's ambassador X": the role's
+     * own sector when no title or affiliation gave one and a country is
+     * whom the role serves; not "the company's president" */
+    if (!en->sector[0] && role_sector && country && !(aff && aff->type == SR_ENT_ORG))
+        memcpy(en->sector, role_sector, 4);
     if (aff && aff->has_actor && !aff->actor.country[0] && !country) {
         en->actor = aff->actor;
         en->has_actor = true;
@@ -2375,7 +2400,8 @@ static bool groups(ectx *x)
         uint32_t after = mt->tok_first + mt->tok_n, last = after - 1;
         /* a title with no name after it acts as its office ("Taiwan's Vice
          * Foreign Minister visited Russia") */
-        bool office = mt->rec->kind == SR_LEX_TITLE && mt->rec->sector[0] &&
+        bool office = (mt->rec->kind == SR_LEX_TITLE || mt->rec->kind == SR_LEX_PERSONROLE) &&
+                      mt->rec->sector[0] &&
                       (after >= d->tokens.n || !(d->tokens.v[after].flags & SR_TF_CAP) ||
                        d->tokens.v[after].kind != SR_TOK_WORD);
         if (mt->rec->kind != SR_LEX_ROLE && !office)
@@ -2437,7 +2463,8 @@ static bool groups(ectx *x)
                     c = en->actor.country[0] ? en->actor.country : NULL;
                 }
                 start = mn->tok_first;
-            } else if (match_ending_at(d, i, SR_LEX_ROLE) && !(t->flags & SR_TF_CAP)) {
+            } else if (match_ending_at(d, i, SR_LEX_ROLE) && !(t->flags & SR_TF_CAP) &&
+                       !(d->tags && sr_tag_name(x->m, d->tags[p])[0] == 'V')) {
                 /* "government soldiers", "opposition fighters": a role noun
                  * as modifier; the head's sector stands, or is the
                  * modifier's when the head has none ("rebel leaders") */
@@ -2480,8 +2507,41 @@ static bool groups(ectx *x)
             first = start;
             i = start;
         }
+        /* "rebels in the Ivory Coast", "police in Nairobi", "troops from
+         * Chad": a group of no one's, where a country or its town follows */
+        /* (not "its forces in Lebanon": whose they are is said before) */
+        bool owned = first > 0 && d->tags && strcmp(sr_tag_name(x->m, d->tags[first - 1]), "PRP$") == 0;
+        if (!country && !group && !code && !mixed && sector[0] && !owned) {
+            uint32_t q = after;
+            if (q + 1 < d->tokens.n &&
+                (sr_ent_tok_is(d, q, "in") || sr_ent_tok_is(d, q, "from") || sr_ent_tok_is(d, q, "throughout") ||
+                 sr_ent_tok_is(d, q, "across"))) {
+                q++;
+                if (sr_ent_tok_is_ci(d, q, "the") && q + 1 < d->tokens.n)
+                    q++;
+                int32_t e = entity_at(x, q);
+                if (e >= 0 && d->mentions.v[x->cover[q] - 1].tok_first == q) {
+                    const sr_entity *en = &d->entities.v[e];
+                    if (en->type == SR_ENT_GPE && en->has_actor && en->actor.country[0])
+                        country = en->actor.country;
+                }
+            }
+        }
         if (!sector[0] && !country && !group && !code)
             continue; /* "the leaders": no one in particular */
+        /* "the storm forces residents": a verb; "market forces", "forces"
+         * alone: armed forces only when someone's ("Serbian forces") */
+        static const char *const owned_heads[] = {"forces", NULL};
+        if (d->tags && sr_tag_name(x->m, d->tags[mt->tok_first])[0] == 'V')
+            continue;
+        if (first == mt->tok_first && !country && !group && !code && mt->tok_n == 1 &&
+            sr_ent_in_list(d->norm + d->tokens.v[mt->tok_first].nstart,
+                           d->tokens.v[mt->tok_first].nend - d->tokens.v[mt->tok_first].nstart, owned_heads))
+            continue;
+        /* "a French minister": a role of the state stands for it with its
+         * country; "the president" alone may be a company's */
+        if (office && mt->rec->kind == SR_LEX_PERSONROLE && !country)
+            continue;
         sr_group *gr = SR_VEC_PUSH(d->arena, &d->groups);
         if (!gr)
             return false;

@@ -244,6 +244,33 @@ static bool is_mere_place(const ectx *c, int32_t e)
     return !en->has_actor;
 }
 
+/* "Berlin rejected", "Beirut again rejected": a country's capital as the
+ * one who acts stands for its government.  Fills out from the actor item
+ * and says whether it is such a capital. */
+static bool capital_government(const ectx *c, const actor_ref *a, sr_event_arg *out)
+{
+    if (a->group >= 0 || a->entity < 0 || !c->m || !c->m->place_flags)
+        return false;
+    const sr_entity *en = &c->d->entities.v[a->entity];
+    if (en->type != SR_ENT_GPE || en->place == UINT32_MAX)
+        return false;
+    const sr_place_rec *p = sr_geo_place(c->m, en->place);
+    if (!p || p->feature != SR_FEATURE_CITY || !(c->m->place_flags[en->place] & SR_PLACE_CAPITAL))
+        return false;
+    const char *c3 = sr_geo_iso3(c->m, p->cc);
+    if (!c3 || !c3[0])
+        return false;
+    out->entity = a->entity;
+    out->start = c->d->tokens.v[a->tok].start;
+    out->end = c->d->tokens.v[a->tok + a->n - 1].end;
+    out->has_actor = true;
+    memset(&out->actor, 0, sizeof out->actor);
+    memcpy(out->actor.country, c3, 3);
+    memcpy(out->actor.sector, "GOV", 4);
+    snprintf(out->actor.code, sizeof out->actor.code, "%.3sGOV", c3);
+    return true;
+}
+
 /* "the city", "the town", "there": the city most talked about before
  * token `before` (the latest of those talked about as much). */
 static int32_t salient_city(const ectx *c, uint32_t before) { return c->city_before[before]; }
@@ -334,10 +361,75 @@ static uint32_t speaker_before(const ectx *c, uint32_t i)
     return UINT32_MAX;
 }
 
+static bool find_source_left(const ectx *c, uint32_t ti, uint32_t lo, sr_event_arg *out, bool places);
+static bool crosses_clause(const ectx *c, uint32_t i, uint32_t ti);
+static bool is_pronoun_ref(const ectx *c, uint32_t i);
+static bool passive(const ectx *c, uint32_t ti, uint32_t lo);
+static uint32_t token_at(const sr_doc *d, uint32_t b);
+
+/* Can the argument be what pronoun i stands for: he and she a person or
+ * people, it no person and no plural, they no single person? */
+static bool pronoun_fits(const ectx *c, uint32_t i, const sr_event_arg *a)
+{
+    const sr_doc *d = c->d;
+    bool person = a->entity >= 0 && d->entities.v[a->entity].type == SR_ENT_PERSON;
+    uint32_t last = token_at(d, a->end - 1);
+    const char *t = last < d->tokens.n ? tag(c, last) : "";
+    bool plural = strcmp(t, "NNS") == 0 || strcmp(t, "NNPS") == 0;
+    if (is(c, i, "he") || is(c, i, "his") || is(c, i, "she") || is(c, i, "her"))
+        return person || (a->entity < 0 && !plural && a->has_actor);
+    if (is(c, i, "it") || is(c, i, "its"))
+        return !person && !plural;
+    return !person; /* they, their */
+}
+
+/* What a pronoun binds to in its own clause: the speaker whose words it
+ * starts ("Iraq said it would allow", "the union announced Thursday that
+ * it has called off"), the subject of the verb whose object it owns
+ * ("the ILO reiterated its demand", "fundamentalists continued their
+ * hunger strike"). */
+static bool bound_ref(const ectx *c, uint32_t i, sr_event_arg *out)
+{
+    uint32_t lo = sentence_start(c, i, 0);
+    bool poss = is(c, i, "its") || is(c, i, "their") || is(c, i, "his") || is(c, i, "her");
+    uint32_t v = UINT32_MAX;
+    if (!poss) {
+        /* the subject of what is said: back over "that" and a time */
+        for (uint32_t k = i; k > lo && k + 6 > i; k--) {
+            uint32_t p = k - 1;
+            if (is_any(c, p, speech_verbs) && is_verb(c, p)) {
+                v = p;
+                break;
+            }
+            if (!(is(c, p, "that") || is(c, p, "on") || c->time_at[p] >= 0))
+                break;
+        }
+    } else if (i > lo && is_verb(c, i - 1) && !passive(c, i - 1, lo)) {
+        v = i - 1;
+    } else if (i > lo + 1 && tag(c, i - 1)[0] == 'R' && is_verb(c, i - 2) && !passive(c, i - 2, lo)) {
+        v = i - 2;
+    }
+    if (v == UINT32_MAX)
+        return false;
+    sr_event_arg a = {.entity = -1};
+    if (!find_source_left(c, v, lo, &a, true) || !(a.has_actor || a.entity >= 0) || !pronoun_fits(c, i, &a))
+        return false;
+    *out = a;
+    out->start = c->d->tokens.v[i].start; /* the pronoun, standing for it */
+    out->end = c->d->tokens.v[i].end;
+    if (a.entity < 0) { /* a group: the words it stands for */
+        out->start = a.start;
+        out->end = a.end;
+    }
+    return true;
+}
+
 /* "the group", "the coalition", "the city", "it", "they": what they stand
  * for.  `place` prefers a place for "it" (what is captured). */
 static bool resolve_ref(const ectx *c, uint32_t i, sr_event_arg *out, bool place)
 {
+    if (!(place && is(c, i, "it")) && is_pronoun_ref(c, i) && bound_ref(c, i, out))
+        return true;
     static const char *const org_nouns[] = {"group", "organization", "organisation", "movement",
                                             "militia", "jihadists", "extremists", "militants",
                                             "insurgents", "network", NULL};
@@ -419,6 +511,15 @@ static void fill_arg(const ectx *c, const actor_ref *a, sr_event_arg *out)
     } else if (a->entity >= 0 && d->entities.v[a->entity].has_actor) {
         out->actor = d->entities.v[a->entity].actor;
         out->has_actor = true;
+    }
+    /* "Palestinians", "Iraqi Kurds": the people of a nation, named by a
+     * plural nationality word, are its civilians */
+    const char *lt = tag(c, a->tok + a->n - 1);
+    if (out->has_actor && a->group < 0 && a->entity >= 0 && d->entities.v[a->entity].type == SR_ENT_NORP &&
+        out->actor.country[0] && !out->actor.sector[0] && strcmp(out->actor.code, out->actor.country) == 0 &&
+        (strcmp(lt, "NNPS") == 0 || strcmp(lt, "NNS") == 0)) {
+        memcpy(out->actor.sector, "CVL", 4);
+        snprintf(out->actor.code, sizeof out->actor.code, "%sCVL", out->actor.country);
     }
     if (out->has_actor && !out->actor.country[0] && out->actor.sector[0] && a->group >= 0 &&
         d->groups.v[a->group].entity < 0 && a->tok > 0 && is(c, a->tok - 1, "the") &&
@@ -568,6 +669,10 @@ static bool find_source_left(const ectx *c, uint32_t ti, uint32_t lo, sr_event_a
                          is(c, a.tok + a.n, ",");
             if (governed(c, a.tok, lo) || scene ||
                 (!places && a.group < 0 && is_mere_place(c, a.entity))) {
+                /* a capital right before its verb: its government */
+                if (!governed(c, a.tok, lo) && !scene && !places && !crosses_clause(c, a.tok + a.n - 1, ti) &&
+                    a.tok + a.n + 2 >= ti && capital_government(c, &a, out))
+                    return true;
                 k = a.tok + 1;
                 continue;
             }
@@ -2491,7 +2596,7 @@ static bool actor_of_head(const ectx *c, uint32_t h, uint32_t lo, uint32_t hi, b
         return false;
     if (actor_at(c, h, &a)) {
         if (a.group < 0 && is_mere_place(c, a.entity) && !places)
-            return false;
+            return depth == 0 && d->deprels[h] == SR_DEP_NSUBJ && capital_government(c, &a, out);
         actor_ref holder;
         if (a.group < 0 && places && place_holder(c, a.entity, &holder))
             a = holder; /* the assault on Raqqa, Islamic State's stronghold */
@@ -2561,6 +2666,41 @@ static bool owned_by_source(const ectx *c, uint32_t t, uint32_t lo, uint32_t hi,
     return false;
 }
 
+/* When the object names no one: whom the act goes to ("provided aid to
+ * Macedonia", "granted asylum to 18 Rwandan rebels"), else the one the
+ * verb it controls acts on ("threatened to break relations with Russia",
+ * "refused to meet Jordan's King").  2 when found. */
+static int further_target(const ectx *c, sr_event *ev, uint32_t v, uint32_t obj, bool places, uint32_t lo,
+                          uint32_t hi)
+{
+    static const char *const to_for[] = {"to", "for", NULL};
+    const sr_doc *d = c->d;
+    uint32_t last = v + ev->trig_n - 1;
+    uint32_t t = oblique(c, last, lo, hi, to_for);
+    if (t == UINT32_MAX && obj != UINT32_MAX)
+        t = oblique(c, obj, lo, hi, to_for); /* "aid to Mozambique" */
+    for (uint32_t k = last + 1; t == UINT32_MAX && k < hi && k < last + 8; k++)
+        if (d->heads[k] == last && is_verb(c, k) &&
+            (d->deprels[k] == SR_DEP_XCOMP || (d->deprels[k] == SR_DEP_ADVCL && is(c, k - 1, "to")))) {
+            t = sr_parse_object(d, k);
+            sr_event_arg x = ev->target;
+            if (t != UINT32_MAX && actor_of_head(c, t, lo, hi, places, &x, 0)) {
+                ev->target = x;
+                return 2;
+            }
+            t = oblique(c, k, lo, hi, target_cases);
+            if (t == UINT32_MAX && sr_parse_object(d, k) != UINT32_MAX)
+                t = oblique(c, sr_parse_object(d, k), lo, hi, target_cases);
+        }
+    sr_event_arg x = ev->target;
+    if (t != UINT32_MAX && actor_of_head(c, t, lo, hi, places, &x, 0) &&
+        !(x.start == ev->source.start && x.end == ev->source.end)) {
+        ev->target = x;
+        return 2;
+    }
+    return 0;
+}
+
 /* Source and target of a verb trigger from the parse; which were found
  * (1 source, 2 target). */
 static int parse_verb_args(const ectx *c, sr_event *ev, bool places, uint32_t lo, uint32_t hi)
@@ -2606,6 +2746,8 @@ static int parse_verb_args(const ectx *c, sr_event *ev, bool places, uint32_t lo
     if (actor_of_head(c, t, lo, hi, places, &b, 0) &&
         !(b.start == ev->source.start && b.end == ev->source.end)) /* no one acts on himself */
         ev->target = b, got |= 2;
+    if (!(got & 2) && !sr_parse_is_passive(d, v))
+        got |= further_target(c, ev, v, t, places, lo, hi);
     return got;
 }
 

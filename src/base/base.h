@@ -93,6 +93,8 @@ extern const char *const sr_block_kind_names[SR_BLOCK__COUNT];
 typedef struct sr_block {
     uint32_t start, end;
     uint8_t kind;      /* sr_block_kind */
+    bool heading;      /* a sub-heading inside the article's body (a body
+                          block that heads the paragraphs after it) */
     uint32_t skip;     /* bytes at the start that are not sentence text
                           (a dateline such as "RAQQA, Syria (Reuters) - ") */
 } sr_block;

@@ -39,5 +39,6 @@ bool sr_doc_add_block(sr_doc *d, uint32_t start, uint32_t end, sr_block_kind kin
     b->start = start;
     b->end = end;
     b->kind = (uint8_t)kind;
+    b->heading = false;
     return true;
 }

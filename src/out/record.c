@@ -410,7 +410,21 @@ static void write_json(const sr_doc *d, const sitrep_model *m, sr_buf *out, unsi
     sr_json_begin_array(&j);
     for (uint32_t i = 0; i < d->blocks.n; i++) {
         const sr_block *b = &d->blocks.v[i];
-        sr_json_span(&j, b->start, b->end, sr_block_kind_names[b->kind]);
+        if (!b->heading) {
+            sr_json_span(&j, b->start, b->end, sr_block_kind_names[b->kind]);
+            continue;
+        }
+        /* a sub-heading inside the body: a body block, marked */
+        sr_json_begin_object(&j);
+        sr_json_key(&j, "start");
+        sr_json_int(&j, b->start);
+        sr_json_key(&j, "end");
+        sr_json_int(&j, b->end);
+        sr_json_key(&j, "kind");
+        sr_json_cstr(&j, sr_block_kind_names[b->kind]);
+        sr_json_key(&j, "heading");
+        sr_json_bool(&j, true);
+        sr_json_end_object(&j);
     }
     sr_json_end_array(&j);
     sr_json_key(&j, "sentences");

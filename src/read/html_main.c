@@ -34,6 +34,7 @@ typedef struct run {
     uint32_t owner;      /* innermost paragraph-level element */
     uint32_t chars, link_chars, words, stops, commas;
     uint8_t kind;
+    bool heading; /* a sub-heading made body text (below) */
 } run;
 
 /* Per node, filled in one pass in document order (parents first). */
@@ -1225,8 +1226,10 @@ bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m, const hsink *sink)
                                : s.rv[k].kind == SR_BLOCK_BODY && s.rv[k].chars >= 60;
         for (uint32_t k = 0; next_body && k < s.nruns; k++) {
             run *r = &s.rv[k];
-            if (r->kind == SR_BLOCK_SECTION && body_before && next_body[k + 1] && in[r->owner] == IN_ARTICLE)
+            if (r->kind == SR_BLOCK_SECTION && body_before && next_body[k + 1] && in[r->owner] == IN_ARTICLE) {
                 r->kind = SR_BLOCK_BODY;
+                r->heading = true;
+            }
             else if (r->kind == SR_BLOCK_BODY)
                 body_before = true;
         }
@@ -1247,6 +1250,8 @@ bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m, const hsink *sink)
         if (out.failed || out.n > UINT32_MAX / 2 ||
             !sr_doc_add_block(d, start, (uint32_t)out.n, (sr_block_kind)r->kind))
             s.oom = true;
+        else
+            d->blocks.v[d->blocks.n - 1].heading = r->heading;
     }
     if (!s.oom) {
         d->text = out.n ? sr_arena_strndup(d->arena, out.p, out.n) : "";

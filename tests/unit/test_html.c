@@ -379,6 +379,16 @@ static void test_lead_heading(void **state)
     /* the sub-heading between two paragraphs is body text */
     assert_null(tu_block_text(d, SR_BLOCK_SECTION, 0));
     assert_string_equal(tu_block_text(d, SR_BLOCK_BODY, 2), "What comes next");
+    /* and it is marked as a heading; the paragraphs are not */
+    unsigned headings = 0;
+    for (uint32_t i = 0; i < d->blocks.n; i++)
+        if (d->blocks.v[i].heading) {
+            headings++;
+            assert_int_equal(d->blocks.v[i].kind, SR_BLOCK_BODY);
+            assert_int_equal(d->blocks.v[i].end - d->blocks.v[i].start, strlen("What comes next"));
+            assert_memory_equal(d->text + d->blocks.v[i].start, "What comes next", strlen("What comes next"));
+        }
+    assert_int_equal(headings, 1);
 }
 
 /* The page's own title heading outranks a metadata title that does not

@@ -8,7 +8,6 @@
 
 
 #include <errno.h>
-#include <stdatomic.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,29 +87,9 @@ static bool set_err(char *err, size_t errn, const char *path, const char *why)
     return false;
 }
 
-/* The answers of recent lookups, a direct-mapped table per thread: a
- * lookup in the model's tables waits on three loads from memory (bucket,
- * entry, key), one here on a line that frequent words keep warm.  An
- * answer is kept with its view and the generation it was found in; the
- * generation changes whenever a view is made or a model freed, so that a
- * view made anew at a freed one's address never sees its answers. */
-#define HCACHE_SIZE 4096
-typedef struct hcache_entry {
-    const sr_hash_view *v;
-    const char *stored;
-    uint32_t gen, hash, value;
-    uint8_t len, found;
-    char key[34];
-} hcache_entry;
-static _Atomic uint32_t hcache_gen = 1;
-static _Thread_local hcache_entry hcache[HCACHE_SIZE];
-
-static void hcache_invalidate(void) { atomic_fetch_add_explicit(&hcache_gen, 1, memory_order_relaxed); }
-
 bool sr_hash_view_init(sr_hash_view *v, const unsigned char *p, size_t len, const char *strs,
                        size_t nstrs)
 {
-    hcache_invalidate();
     if (len < 8)
         return false;
     uint32_t nb, ne;
@@ -140,49 +119,12 @@ bool sr_hash_find(const sr_hash_view *v, const char *key, size_t n, uint32_t *va
     return sr_hash_lookup(v, key, n, value, NULL);
 }
 
-static bool hash_probe(const sr_hash_view *v, const char *key, size_t n, uint32_t h, uint32_t *value,
-                       const char **stored);
-
 bool sr_hash_lookup(const sr_hash_view *v, const char *key, size_t n, uint32_t *value,
                     const char **stored)
 {
     if (!v->nbuckets)
         return false;
     uint32_t h = sr_hash_bytes(key, n);
-    if (n > sizeof hcache[0].key)
-        return hash_probe(v, key, n, h, value, stored);
-    uint32_t gen = atomic_load_explicit(&hcache_gen, memory_order_relaxed);
-    hcache_entry *e = &hcache[(h ^ (uint32_t)((uintptr_t)v >> 3) * 2654435761u) & (HCACHE_SIZE - 1)];
-    if (e->v == v && e->gen == gen && e->hash == h && e->len == n && memcmp(e->key, key, n) == 0) {
-        if (!e->found)
-            return false;
-        *value = e->value;
-        if (stored)
-            *stored = e->stored;
-        return true;
-    }
-    const char *st = NULL;
-    uint32_t val = 0;
-    bool found = hash_probe(v, key, n, h, &val, &st);
-    e->v = v;
-    e->gen = gen;
-    e->hash = h;
-    e->len = (uint8_t)n;
-    e->found = found;
-    e->value = val;
-    e->stored = st;
-    memcpy(e->key, key, n);
-    if (found) {
-        *value = val;
-        if (stored)
-            *stored = st;
-    }
-    return found;
-}
-
-static bool hash_probe(const sr_hash_view *v, const char *key, size_t n, uint32_t h, uint32_t *value,
-                       const char **stored)
-{
     uint32_t k = h & (v->nbuckets - 1);
     for (uint32_t probes = 0; probes < v->nbuckets; probes++) {
         uint32_t ix = v->buckets[k];
@@ -300,7 +242,6 @@ void sitrep_model_free(sitrep_model *m)
 {
     if (!m)
         return;
-    hcache_invalidate();
     if (m->mapped)
         munmap((void *)(uintptr_t)m->base, m->size);
     for (int i = 0; i < m->noverlays; i++)

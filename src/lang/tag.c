@@ -404,6 +404,24 @@ static void prefetch_unit(const sitrep_model *m, const sr_doc *d, uint32_t a, ui
     }
 }
 
+/* The cache entries of the words of tokens [a, b) as written, asked for
+ * while the sentence before is decoded. */
+static void prefetch_next(const sr_doc *d, uint32_t a, uint32_t b)
+{
+    sr_lexcache *cache = d->lexcache;
+    for (uint32_t i = a; i < b; i++) {
+        const sr_token *t = &d->tokens.v[i];
+        const unsigned char *w = (const unsigned char *)d->norm + t->nstart;
+        size_t n = t->nend - t->nstart;
+        if (n == 0 || n > sizeof cache->e[0].key)
+            continue;
+        uint32_t h = 2166136261u;
+        for (size_t k = 0; k < n; k++)
+            h = (h ^ w[k]) * 16777619u;
+        __builtin_prefetch(&cache->e[h & (SR_LEXCACHE_SIZE - 1)]);
+    }
+}
+
 /* Viterbi over tokens [a, b). */
 static bool viterbi(const sitrep_model *m, sr_doc *d, uint32_t a, uint32_t b, bool title, vscratch *w)
 {
@@ -545,6 +563,9 @@ sitrep_status sr_tag_run(sr_doc *d, const sitrep_model *m)
     vscratch w = {0};
     for (uint32_t s = 0; s < d->sentences.n; s++) {
         const sr_sentence *sn = &d->sentences.v[s];
+        if (d->lexcache && s + 1 < d->sentences.n)
+            prefetch_next(d, d->sentences.v[s + 1].tok_first,
+                          d->sentences.v[s + 1].tok_first + d->sentences.v[s + 1].tok_n);
         if (!viterbi(m, d, sn->tok_first, sn->tok_first + sn->tok_n, false, &w))
             return SITREP_ENOMEM;
         past_tense_fix(d, m, sn->tok_first, sn->tok_first + sn->tok_n);

@@ -338,6 +338,7 @@ typedef struct vscratch {
     cand *c;
     float *score;
     uint8_t *back;
+    uint32_t *slot; /* per token: the cache slots of its word as written and lowered */
     uint32_t cap;
 } vscratch;
 
@@ -351,8 +352,74 @@ static bool vscratch_reserve(sr_arena *arena, vscratch *w, uint32_t n)
     w->c = sr_arena_alloc(arena, (size_t)cap * sizeof(cand));
     w->score = sr_arena_alloc(arena, (size_t)cap * MAX_CANDIDATES * sizeof(float));
     w->back = sr_arena_alloc(arena, (size_t)cap * MAX_CANDIDATES);
-    w->cap = w->c && w->score && w->back ? cap : 0;
+    w->slot = sr_arena_alloc(arena, (size_t)cap * 2 * sizeof *w->slot);
+    w->cap = w->c && w->score && w->back && w->slot ? cap : 0;
     return w->cap != 0;
+}
+
+/* The cache's entries for the words of tokens [a, b), and the emission
+ * records of the words found there, asked of memory before the lookups
+ * need them.  A lookup's time is mostly waiting for those two loads (the
+ * cache and the model are far larger than the processor's caches); asked
+ * for a sentence at a time they overlap instead of following one another.
+ * Only the loads are early: what candidates() finds is the same. */
+static void prefetch_unit(const sitrep_model *m, const sr_doc *d, uint32_t a, uint32_t b, bool title,
+                          uint32_t *slot)
+{
+    sr_lexcache *cache = d->lexcache;
+    const uint32_t none = UINT32_MAX;
+    for (uint32_t i = a; i < b; i++) {
+        const sr_token *t = &d->tokens.v[i];
+        const unsigned char *w = (const unsigned char *)d->norm + t->nstart;
+        size_t n = t->nend - t->nstart;
+        uint32_t *s = &slot[2 * (i - a)];
+        s[0] = s[1] = none;
+        if (n == 0 || n > sizeof cache->e[0].key)
+            continue;
+        uint32_t h = 2166136261u, hl = 2166136261u;
+        for (size_t k = 0; k < n; k++) {
+            h = (h ^ w[k]) * 16777619u;
+            hl = (hl ^ (unsigned char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k])) * 16777619u;
+        }
+        s[0] = h;
+        __builtin_prefetch(&cache->e[h & (SR_LEXCACHE_SIZE - 1)]);
+        if (hl != h && (i == a || title || (t->flags & SR_TF_ALLCAPS))) {
+            s[1] = hl;
+            __builtin_prefetch(&cache->e[hl & (SR_LEXCACHE_SIZE - 1)]);
+        }
+    }
+    for (uint32_t i = a; i < b; i++) {
+        size_t n = d->tokens.v[i].nend - d->tokens.v[i].nstart;
+        for (int q = 0; q < 2; q++) {
+            uint32_t h = slot[2 * (i - a) + q];
+            if (h == none)
+                continue;
+            const sr_lexcache_entry *e = &cache->e[h & (SR_LEXCACHE_SIZE - 1)];
+            if (e->hash != h || e->len != n)
+                continue;
+            uint32_t k = e->rec != NO_LEMMA ? e->rec : e->unk ? e->unk - 1 : NO_LEMMA;
+            if (k < m->nemis)
+                __builtin_prefetch(&m->emis[k]);
+        }
+    }
+}
+
+/* The cache entries of the words of tokens [a, b) as written, asked for
+ * while the sentence before is decoded. */
+static void prefetch_next(const sr_doc *d, uint32_t a, uint32_t b)
+{
+    sr_lexcache *cache = d->lexcache;
+    for (uint32_t i = a; i < b; i++) {
+        const sr_token *t = &d->tokens.v[i];
+        const unsigned char *w = (const unsigned char *)d->norm + t->nstart;
+        size_t n = t->nend - t->nstart;
+        if (n == 0 || n > sizeof cache->e[0].key)
+            continue;
+        uint32_t h = 2166136261u;
+        for (size_t k = 0; k < n; k++)
+            h = (h ^ w[k]) * 16777619u;
+        __builtin_prefetch(&cache->e[h & (SR_LEXCACHE_SIZE - 1)]);
+    }
 }
 
 /* Viterbi over tokens [a, b). */
@@ -367,6 +434,8 @@ static bool viterbi(const sitrep_model *m, sr_doc *d, uint32_t a, uint32_t b, bo
     float *score = w->score;
     uint8_t *back = w->back;
     const uint32_t T = m->ntags;
+    if (d->lexcache)
+        prefetch_unit(m, d, a, b, title, w->slot);
     for (uint32_t i = 0; i < n; i++)
         candidates(m, d, a + i, i == 0, title, &c[i]);
     for (int q = 0; q < c[0].n; q++) {
@@ -494,6 +563,9 @@ sitrep_status sr_tag_run(sr_doc *d, const sitrep_model *m)
     vscratch w = {0};
     for (uint32_t s = 0; s < d->sentences.n; s++) {
         const sr_sentence *sn = &d->sentences.v[s];
+        if (d->lexcache && s + 1 < d->sentences.n)
+            prefetch_next(d, d->sentences.v[s + 1].tok_first,
+                          d->sentences.v[s + 1].tok_first + d->sentences.v[s + 1].tok_n);
         if (!viterbi(m, d, sn->tok_first, sn->tok_first + sn->tok_n, false, &w))
             return SITREP_ENOMEM;
         past_tense_fix(d, m, sn->tok_first, sn->tok_first + sn->tok_n);

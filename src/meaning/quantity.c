@@ -69,12 +69,17 @@ static bool token_number(const qctx *c, uint32_t i, double *v)
         *v = strtod(buf, NULL);
         return true;
     }
+    if (!n)
+        return false;
+    char first = (char)(s[0] | 0x20); /* the words listed are in lower case */
     for (int k = 0; k <= 20; k++)
-        if (n == strlen(small[k]) && strncasecmp(s, small[k], n) == 0) {
+        if (small[k][0] == first && n == strlen(small[k]) && strncasecmp(s, small[k], n) == 0) {
             *v = k;
             return true;
         }
     for (int t = 2; t < 10; t++) {
+        if (tens[t][0] != first)
+            continue;
         size_t l = strlen(tens[t]);
         if (n == l && strncasecmp(s, tens[t], n) == 0) {
             *v = t * 10;
@@ -171,16 +176,19 @@ static const char *casualty_near(const qctx *c, uint32_t a, uint32_t b)
                 blocked[s] = true;
                 continue;
             }
+            /* the words listed are in lower case: the first letter first */
+            char first = n ? (char)(w[0] | 0x20) : 0;
             for (int k = 0; casualty_words[k]; k++)
-                if (n == strlen(casualty_words[k]) && strncasecmp(w, casualty_words[k], n) == 0)
+                if (casualty_words[k][0] == first && n == strlen(casualty_words[k]) &&
+                    strncasecmp(w, casualty_words[k], n) == 0)
                     return casualty_words[k];
             /* "killing three people", "wounding nine": the participle's act */
             static const char *const ing[][2] = {{"killing", "killed"}, {"wounding", "wounded"},
                                                  {"injuring", "injured"}, {"kills", "killed"},
                                                  {"abducting", "abducted"}, {"kidnapping", "kidnapped"},
                                                  {"arresting", "arrested"}, {"detaining", "detained"}};
-            for (size_t k = 0; k < sizeof ing / sizeof ing[0]; k++)
-                if (n == strlen(ing[k][0]) && strncasecmp(w, ing[k][0], n) == 0 && s == 1)
+            for (size_t k = 0; s == 1 && k < sizeof ing / sizeof ing[0]; k++)
+                if (ing[k][0][0] == first && n == strlen(ing[k][0]) && strncasecmp(w, ing[k][0], n) == 0)
                     return ing[k][1];
         }
     }

@@ -80,6 +80,7 @@ typedef struct tctx {
     int64_t dz;
     uint32_t ulo, uhi; /* the unit (sentence) being read */
     int last_year;     /* the last year written out in the text, or 0 */
+    uint8_t *strong;   /* per token: 0 not yet asked, 1 no strong start word, 2 one */
 } tctx;
 
 static const char *tw(const tctx *c, uint32_t i, uint32_t *n)
@@ -1756,10 +1757,10 @@ __attribute__((constructor)) static void init_starters(void)
         sr_wordfilter_add(&starters, units[k]);
 }
 
-static bool strong_start(const tctx *c, uint32_t i)
+/* Is token i's word one that can start a time expression? Kept per token
+ * (c->strong): a weak word asks it of the three tokens after it. */
+static bool strong_word(const tctx *c, uint32_t i)
 {
-    if (i >= c->uhi)
-        return false;
     uint32_t n;
     const char *s = tw(c, i, &n);
     if (!n)
@@ -1768,6 +1769,17 @@ static bool strong_start(const tctx *c, uint32_t i)
         return true;
     const char *h = memchr(s, '-', n); /* "two-year", "third-quarter", "mid-1990s" */
     return sr_wordfilter_has(&starters, s, h ? (size_t)(h - s) : n);
+}
+
+static bool strong_start(const tctx *c, uint32_t i)
+{
+    if (i >= c->uhi)
+        return false;
+    if (!c->strong)
+        return strong_word(c, i);
+    if (!c->strong[i])
+        c->strong[i] = strong_word(c, i) ? 2 : 1;
+    return c->strong[i] == 2;
 }
 
 /* Could token i start a time expression? */
@@ -1897,6 +1909,8 @@ static bool find_dct(tctx *c)
 sitrep_status sr_time_run(sr_doc *d, const sitrep_model *m)
 {
     tctx c = {.d = d, .m = m};
+    if (d->tokens.n && !(c.strong = sr_arena_calloc(d->arena, d->tokens.n, 1)))
+        return SITREP_ENOMEM;
     c.dct_ok = parse_dct(&c, d->meta.published);
     if (c.dct_ok && !d->meta.published_basis)
         d->meta.published_basis = "given";

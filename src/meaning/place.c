@@ -572,6 +572,35 @@ static void named_countries(ectx *x, geoctx *g)
  * country only ("Mato Grosso") names that country, when no place of its
  * name lies elsewhere ("Hannover" is no evidence of Jamaica's Hanover
  * parish). */
+/* "Freiburg (Elbe)", "Homberg (Ohm)", "Dagon Myothit (North)": a name
+ * with the word in brackets after it that the gazetteer knows as one name
+ * (GeoNames keeps such names among the other spellings).  Returns how
+ * many candidates that name has, 0 when none. */
+static uint32_t qualified_name(ectx *x, const sr_entity *en, const uint32_t **ids, uint32_t *one)
+{
+    const sr_doc *d = x->d;
+    for (uint32_t q = 0; q < en->nmentions && q < 4; q++) {
+        const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+        uint32_t nx = mn->tok_first + mn->tok_n;
+        if (nx + 2 >= d->tokens.n || !sr_ent_tok_is(d, nx, "(") || !sr_ent_tok_is(d, nx + 2, ")") ||
+            d->tokens.v[nx + 1].kind != SR_TOK_WORD)
+            continue;
+        uint32_t wl;
+        const char *w = sr_ent_tv(d, nx + 1, &wl);
+        char buf[128];
+        if (en->name_len + wl + 3 >= sizeof buf)
+            continue;
+        memcpy(buf, en->name, en->name_len);
+        memcpy(buf + en->name_len, " (", 2);
+        memcpy(buf + en->name_len + 2, w, wl);
+        buf[en->name_len + 2 + wl] = ')';
+        uint32_t c = sr_ent_resolve_name(x, buf, en->name_len + wl + 3, ids, one);
+        if (c)
+            return c;
+    }
+    return 0;
+}
+
 static bool place_candidates(ectx *x, geoctx *g)
 {
     sr_doc *d = x->d;
@@ -591,7 +620,9 @@ static bool place_candidates(ectx *x, geoctx *g)
         if (sr_ent_type_class(en->type) != 2)
             continue;
         const uint32_t *ids;
-        uint32_t c = resolve_entity(x, en, &ids, &g->res_one[e], &g->res_len[e]);
+        uint32_t c = qualified_name(x, en, &ids, &g->res_one[e]);
+        if (!c)
+            c = resolve_entity(x, en, &ids, &g->res_one[e], &g->res_len[e]);
         /* an abbreviation of our other names of places (places.lex) that
          * names several ("D.C.": Washington's or Bogota's district): all of
          * them, the first written first, for the ranking to choose (not a

@@ -765,8 +765,10 @@ static bool wants_region(ectx *x, const sr_entity *en)
 
 /* A region's score beside the other candidates: asked for, +3; else
  * -3 when a sizable city of the list lies in it or in its country
- * ("Sofia", the capital, not Sofia province); -0.5 without a sizable town
- * of its own. */
+ * ("Sofia", the capital, not Sofia province), one elsewhere in the
+ * country only when it has at least a twentieth of the region's people
+ * (California, Maryland is no reason to doubt the state); -0.5 without a
+ * sizable town of its own. */
 static double region_score(const sitrep_model *m, const sr_place_rec *p, const uint32_t *ids, uint32_t c,
                            bool want_admin)
 {
@@ -777,7 +779,8 @@ static double region_score(const sitrep_model *m, const sr_place_rec *p, const u
         for (uint32_t q = 0; q < c; q++) {
             const sr_place_rec *o = sr_geo_place(m, ids[q]);
             if (o->feature == SR_FEATURE_CITY && o->population >= 10000 &&
-                (o->admin1_off == p->name_off || memcmp(o->cc, p->cc, 2) == 0)) {
+                (o->admin1_off == p->name_off ||
+                 (memcmp(o->cc, p->cc, 2) == 0 && (uint64_t)o->population * 20 >= (uint64_t)p->population))) {
                 s -= 3.0;
                 break;
             }
@@ -1065,9 +1068,17 @@ static uint32_t best_candidate(ectx *x, const geoctx *g, uint32_t e, const uint3
     }
     if (sr_geo_trace)
         sr_geo_trace(sr_geo_trace_ctx, x->d, e, ids, c < 32 ? c : 32, fs, GF_N);
+    /* a region the text asks for by its kind ("Donetsk region", "Idlib
+     * province") is the region, not a town of the name, when the text puts
+     * it nowhere else */
+    const sr_place_rec *pp = sr_geo_place(m, pick);
+    static const char *const region_kinds[] = {"province", "region", "governorate", "oblast", NULL};
+    if (pp->feature == SR_FEATURE_CITY && want_admin && followed_by(x->d, en, region_kinds))
+        for (uint32_t k = 0; k < c && k < 32; k++)
+            if (sr_geo_place(m, ids[k])->feature == SR_FEATURE_ADMIN1 && !fs[k * GF_N + GF_STATED_NO])
+                return ids[k];
     /* a region the text does not ask for, named like a sizable town in it,
      * is that town ("New York", "Geneva"): the more precise reading */
-    const sr_place_rec *pp = sr_geo_place(m, pick);
     if (pp->feature == SR_FEATURE_ADMIN1 && !want_admin)
         for (uint32_t k = 0; k < c && k < 32; k++) {
             const sr_place_rec *o = sr_geo_place(m, ids[k]);

@@ -17,6 +17,48 @@
 #include <stdlib.h>
 #include <strings.h>
 
+/* "Anka LGA", "Butuan City", "Kaliganj Upazila": a name that ends in a
+ * word of the kind of place it is.  Returns the length of the name
+ * before that word (0 when there is none) and the kind: 1 a district, 2 a
+ * region, 3 a town.  Used only where the whole name is unknown ("Kansas
+ * City", "Quezon City" are names of their own). */
+static uint32_t kind_stem(const char *name, uint32_t len, int *kind)
+{
+    static const char *const district[] = {"lga", "district", "municipality", "upazila", "township", "county",
+                                           "tehsil", "regency", "sub-county", "subcounty", "raion", "rayon",
+                                           NULL};
+    static const char *const region[] = {"province", "state", "region", "governorate", NULL};
+    static const char *const town[] = {"city", "town", NULL};
+    uint32_t sp = len;
+    while (sp > 0 && name[sp - 1] != ' ')
+        sp--;
+    if (sp < 3 || len - sp > 15)
+        return 0;
+    char low[16];
+    for (uint32_t k = sp; k < len; k++)
+        low[k - sp] = (char)(name[k] >= 'A' && name[k] <= 'Z' ? name[k] + 32 : name[k]);
+    uint32_t wl = len - sp;
+    *kind = sr_ent_in_list(low, wl, district) ? 1 : sr_ent_in_list(low, wl, region) ? 2
+            : sr_ent_in_list(low, wl, town)   ? 3
+                                                : 0;
+    return *kind ? sp - 1 : 0;
+}
+
+/* The gazetteer's candidates for the entity's name, else for the name
+ * before its word of kind ("Anka LGA": Anka); *used: the length of the
+ * name they were found by. */
+static uint32_t resolve_entity(ectx *x, const sr_entity *en, const uint32_t **ids, uint32_t *one, uint32_t *used)
+{
+    *used = en->name_len;
+    uint32_t c = sr_ent_resolve_name(x, en->name, en->name_len, ids, one);
+    int kind;
+    uint32_t sl;
+    if (!c && (sl = kind_stem(en->name, en->name_len, &kind)) > 0 &&
+        (c = sr_ent_resolve_name(x, en->name, sl, ids, one)) > 0)
+        *used = sl;
+    return c;
+}
+
 /* Does a place of the entity's name lie in the country of the region or
  * country that tokens [first, first + n) name, or in the district they
  * name ("Pervomaisk, Luhansk", "Zarichne, Zaporizhia": yes, the second
@@ -40,7 +82,8 @@ static bool lies_in_at(ectx *x, const sr_entity *en, uint32_t first, uint32_t n)
     uint32_t rbuf[32], nr = 0;
     for (uint32_t k = 0; k < rc && nr < 32; k++)
         rbuf[nr++] = rids[k];
-    uint32_t c = sr_ent_resolve_name(x, en->name, en->name_len, &ids, &one);
+    uint32_t used;
+    uint32_t c = resolve_entity(x, en, &ids, &one, &used);
     if (!c)
         c = sr_geo_lookup_loose(m, en->name, en->name_len, &ids);
     for (uint32_t k = 0; k < c; k++) {
@@ -194,7 +237,8 @@ void sr_ent_places_by_context(ectx *x)
         /* the gazetteer knows it, or knows another romanization of it
          * in the region the text puts it in ("Verkhnyotoretske, Donetsk
          * region"; a country is too little: "Dinamo (Russia)") */
-        if (!sr_ent_resolve_name(x, en->name, en->name_len, &ids, &one) && !loose_in_stated_region(x, en))
+        uint32_t used;
+        if (!resolve_entity(x, en, &ids, &one, &used) && !loose_in_stated_region(x, en))
             continue;
         en->type = SR_ENT_GPE;
         en->has_actor = false; /* sr_ent_geocode() gives the place's country */
@@ -471,6 +515,7 @@ typedef struct geoctx {
     char reg_cc[32][2];                 /* each region's country */
     const uint32_t **res_ids;
     uint32_t *res_c, *res_one;
+    uint32_t *res_len; /* the length of the name each entity's candidates were found by */
 } geoctx;
 
 /* Is the country named by a place of the document, not only by a
@@ -527,6 +572,35 @@ static void named_countries(ectx *x, geoctx *g)
  * country only ("Mato Grosso") names that country, when no place of its
  * name lies elsewhere ("Hannover" is no evidence of Jamaica's Hanover
  * parish). */
+/* "Freiburg (Elbe)", "Homberg (Ohm)", "Dagon Myothit (North)": a name
+ * with the word in brackets after it that the gazetteer knows as one name
+ * (GeoNames keeps such names among the other spellings).  Returns how
+ * many candidates that name has, 0 when none. */
+static uint32_t qualified_name(ectx *x, const sr_entity *en, const uint32_t **ids, uint32_t *one)
+{
+    const sr_doc *d = x->d;
+    for (uint32_t q = 0; q < en->nmentions && q < 4; q++) {
+        const sr_mention *mn = &d->mentions.v[en->mentions[q]];
+        uint32_t nx = mn->tok_first + mn->tok_n;
+        if (nx + 2 >= d->tokens.n || !sr_ent_tok_is(d, nx, "(") || !sr_ent_tok_is(d, nx + 2, ")") ||
+            d->tokens.v[nx + 1].kind != SR_TOK_WORD)
+            continue;
+        uint32_t wl;
+        const char *w = sr_ent_tv(d, nx + 1, &wl);
+        char buf[128];
+        if (en->name_len + wl + 3 >= sizeof buf)
+            continue;
+        memcpy(buf, en->name, en->name_len);
+        memcpy(buf + en->name_len, " (", 2);
+        memcpy(buf + en->name_len + 2, w, wl);
+        buf[en->name_len + 2 + wl] = ')';
+        uint32_t c = sr_ent_resolve_name(x, buf, en->name_len + wl + 3, ids, one);
+        if (c)
+            return c;
+    }
+    return 0;
+}
+
 static bool place_candidates(ectx *x, geoctx *g)
 {
     sr_doc *d = x->d;
@@ -535,16 +609,20 @@ static bool place_candidates(ectx *x, geoctx *g)
     g->res_ids = sr_arena_alloc(d->arena, (ne + 1) * sizeof *g->res_ids);
     g->res_c = sr_arena_alloc(d->arena, (ne + 1) * sizeof *g->res_c);
     g->res_one = sr_arena_alloc(d->arena, (ne + 1) * sizeof *g->res_one);
-    if (!g->res_ids || !g->res_c || !g->res_one)
+    g->res_len = sr_arena_alloc(d->arena, (ne + 1) * sizeof *g->res_len);
+    if (!g->res_ids || !g->res_c || !g->res_one || !g->res_len)
         return false;
     for (uint32_t e = 0; e < ne; e++) {
         const sr_entity *en = &d->entities.v[e];
         g->res_c[e] = 0;
         g->res_ids[e] = NULL;
+        g->res_len[e] = en->name_len;
         if (sr_ent_type_class(en->type) != 2)
             continue;
         const uint32_t *ids;
-        uint32_t c = sr_ent_resolve_name(x, en->name, en->name_len, &ids, &g->res_one[e]);
+        uint32_t c = qualified_name(x, en, &ids, &g->res_one[e]);
+        if (!c)
+            c = resolve_entity(x, en, &ids, &g->res_one[e], &g->res_len[e]);
         /* an abbreviation of our other names of places (places.lex) that
          * names several ("D.C.": Washington's or Bogota's district): all of
          * them, the first written first, for the ranking to choose (not a
@@ -687,8 +765,10 @@ static bool wants_region(ectx *x, const sr_entity *en)
 
 /* A region's score beside the other candidates: asked for, +3; else
  * -3 when a sizable city of the list lies in it or in its country
- * ("Sofia", the capital, not Sofia province); -0.5 without a sizable town
- * of its own. */
+ * ("Sofia", the capital, not Sofia province), one elsewhere in the
+ * country only when it has at least a twentieth of the region's people
+ * (California, Maryland is no reason to doubt the state); -0.5 without a
+ * sizable town of its own. */
 static double region_score(const sitrep_model *m, const sr_place_rec *p, const uint32_t *ids, uint32_t c,
                            bool want_admin)
 {
@@ -699,7 +779,8 @@ static double region_score(const sitrep_model *m, const sr_place_rec *p, const u
         for (uint32_t q = 0; q < c; q++) {
             const sr_place_rec *o = sr_geo_place(m, ids[q]);
             if (o->feature == SR_FEATURE_CITY && o->population >= 10000 &&
-                (o->admin1_off == p->name_off || memcmp(o->cc, p->cc, 2) == 0)) {
+                (o->admin1_off == p->name_off ||
+                 (memcmp(o->cc, p->cc, 2) == 0 && (uint64_t)o->population * 20 >= (uint64_t)p->population))) {
                 s -= 3.0;
                 break;
             }
@@ -713,11 +794,11 @@ static double region_score(const sitrep_model *m, const sr_place_rec *p, const u
  * contains it ("Cauca Department", not "Valle del Cauca Department";
  * accents aside: "Orléans" is Orleans' own name)?  ek: the name's key,
  * when a candidate's name is not ASCII (else ekl is 0). */
-static bool own_name(const sitrep_model *m, const sr_entity *en, const sr_place_rec *p, const char *ek,
-                     size_t ekl)
+static bool own_name(const sitrep_model *m, const sr_entity *en, uint32_t nl, const sr_place_rec *p,
+                     const char *ek, size_t ekl)
 {
     const char *pn = m->strs + p->name_off;
-    if (strncasecmp(pn, en->name, en->name_len) == 0 && (pn[en->name_len] == 0 || pn[en->name_len] == ' '))
+    if (strncasecmp(pn, en->name, nl) == 0 && (pn[nl] == 0 || pn[nl] == ' '))
         return true;
     if (!ekl || !has_non_ascii(pn))
         return false;
@@ -817,7 +898,9 @@ static double nearest_other(const sitrep_model *m, const geoctx *g, uint32_t e, 
         seen++;
         for (uint32_t r = 0; r < g->res_c[o]; r++) {
             const sr_place_rec *q = sr_geo_place(m, g->res_ids[o][r]);
-            if (q == p || !q->has_coords || q->feature == SR_FEATURE_COUNTRY)
+            /* a region's point (its seat) says nothing of where in it a
+             * town lies: being in it is its own feature */
+            if (q == p || !q->has_coords || q->feature == SR_FEATURE_COUNTRY || q->feature == SR_FEATURE_ADMIN1)
                 continue;
             double km = approx_km(p->lat, p->lon, q->lat, q->lon);
             if (km < best)
@@ -873,7 +956,8 @@ static void candidate_features(ectx *x, const geoctx *g, uint32_t e, const uint3
                 break;
             }
     }
-    f[GF_OWN_NAME] = own_name(m, en, p, ek, ekl);
+    f[GF_OWN_NAME] = own_name(m, en, g->res_len[e] && g->res_len[e] < en->name_len ? g->res_len[e] : en->name_len,
+                              p, ek, ekl);
     f[GF_ALT_SPELLING] = !f[GF_OWN_NAME] && (fl & SR_PLACE_ALTNAMES);
     f[GF_NEAR_CONTAINER] = near_container(m, g, p, cont, ncont);
     /* the only town of its name, among the name's own candidates (not a
@@ -903,6 +987,11 @@ static uint32_t best_candidate(ectx *x, const geoctx *g, uint32_t e, const uint3
     const sitrep_model *m = x->m;
     const sr_entity *en = &x->d->entities.v[e];
     bool want_admin = wants_region(x, en), want_district = wants_district(x, en);
+    int kind = 0;
+    if (g->res_len[e] < en->name_len && kind_stem(en->name, en->name_len, &kind) == g->res_len[e]) {
+        want_district |= kind == 1; /* "Anka LGA" */
+        want_admin |= kind == 2;
+    }
     uint32_t cont[4], ncont = containers(x, e, cont, 4);
     stated st;
     stated_places(x, en, &st);
@@ -910,7 +999,7 @@ static uint32_t best_candidate(ectx *x, const geoctx *g, uint32_t e, const uint3
     size_t ekl = 0; /* the name's key, made when a candidate needs it */
     for (uint32_t k = 0; k < c; k++)
         if (has_non_ascii(m->strs + sr_geo_place(m, ids[k])->name_off)) {
-            ekl = sr_place_key(en->name, en->name_len, ek, sizeof ek);
+            ekl = sr_place_key(en->name, g->res_len[e] ? g->res_len[e] : en->name_len, ek, sizeof ek);
             if (ekl >= sizeof ek)
                 ekl = 0;
             break;
@@ -979,9 +1068,17 @@ static uint32_t best_candidate(ectx *x, const geoctx *g, uint32_t e, const uint3
     }
     if (sr_geo_trace)
         sr_geo_trace(sr_geo_trace_ctx, x->d, e, ids, c < 32 ? c : 32, fs, GF_N);
+    /* a region the text asks for by its kind ("Donetsk region", "Idlib
+     * province") is the region, not a town of the name, when the text puts
+     * it nowhere else */
+    const sr_place_rec *pp = sr_geo_place(m, pick);
+    static const char *const region_kinds[] = {"province", "region", "governorate", "oblast", NULL};
+    if (pp->feature == SR_FEATURE_CITY && want_admin && followed_by(x->d, en, region_kinds))
+        for (uint32_t k = 0; k < c && k < 32; k++)
+            if (sr_geo_place(m, ids[k])->feature == SR_FEATURE_ADMIN1 && !fs[k * GF_N + GF_STATED_NO])
+                return ids[k];
     /* a region the text does not ask for, named like a sizable town in it,
      * is that town ("New York", "Geneva"): the more precise reading */
-    const sr_place_rec *pp = sr_geo_place(m, pick);
     if (pp->feature == SR_FEATURE_ADMIN1 && !want_admin)
         for (uint32_t k = 0; k < c && k < 32; k++) {
             const sr_place_rec *o = sr_geo_place(m, ids[k]);

@@ -1043,19 +1043,71 @@ static inline void cand_keep(cand *best, uint32_t *nb, uint32_t width, const can
     best[q] = *c;
 }
 
+/* The scores of the features of the step's items already scored: items
+ * that differ only where the features do not look (deeper in the stack,
+ * older relations) have the same features, and the scorers are functions
+ * of the features alone, so their scores are looked up, not probed again.
+ * A summary (the keys' sum) is compared first, then all the keys. */
+#define MEMO 8
+typedef struct memo {
+    uint32_t n, next;
+    uint64_t sum[MEMO];
+    uint32_t nf[MEMO];
+    int64_t val[MEMO][SR_PK__COUNT];
+    uint64_t f[MEMO][SR_PARSE_MAXFEAT];
+} memo;
+
+static inline uint64_t feat_sum(const uint64_t *f, uint32_t n)
+{
+    uint64_t x = n;
+    for (uint32_t k = 0; k < n; k++)
+        x += f[k];
+    return x;
+}
+
+/* The entry holding features f (sum x), or NULL. */
+static inline const int64_t *memo_find(const memo *mm, const uint64_t *f, uint32_t n, uint64_t x)
+{
+    for (uint32_t e = 0; e < mm->n; e++)
+        if (mm->sum[e] == x && mm->nf[e] == n && memcmp(mm->f[e], f, (size_t)n * 8) == 0)
+            return mm->val[e];
+    return NULL;
+}
+
+static inline void memo_keep(memo *mm, const uint64_t *f, uint32_t n, uint64_t x, const int64_t *val, int nval)
+{
+    uint32_t e = mm->n < MEMO ? mm->n++ : mm->next++ % MEMO;
+    mm->sum[e] = x;
+    mm->nf[e] = n;
+    memcpy(mm->f[e], f, (size_t)n * 8);
+    memcpy(mm->val[e], val, (size_t)nval * sizeof *val);
+}
+
 void sr_pbeam_step(sr_pbeam *bm, const sr_psent *s, const sr_pscorer *sc, int gold_kind, int gold_rel)
 {
     cand best[SR_PARSE_MAXBEAM + 1];
     uint32_t nb = 0;
     uint64_t f[SR_PARSE_MAXFEAT];
+    memo km, lm; /* the kinds' scores, the relations chosen */
+    km.n = km.next = lm.n = lm.next = 0;
     for (uint32_t j = 0; j < bm->ncur; j++) {
         const sr_pitem *it = &bm->cur[j];
         int64_t score[SR_PK__COUNT] = {0, 0, 0, 0};
         uint32_t nvalid = 0;
         for (int k = 0; k < SR_PK__COUNT; k++)
             nvalid += sr_pitem_kind_valid(it, k);
-        if (nvalid > 1 || bm->width > 1 || gold_kind >= 0)
-            sc->kinds(sc->ctx, f, sr_pitem_feats(it, s, f), score);
+        if (nvalid > 1 || bm->width > 1 || gold_kind >= 0) {
+            uint32_t nf = sr_pitem_feats(it, s, f);
+            uint64_t x = feat_sum(f, nf);
+            const int64_t *had = bm->width > 1 ? memo_find(&km, f, nf, x) : NULL;
+            if (had) {
+                memcpy(score, had, sizeof score);
+            } else {
+                sc->kinds(sc->ctx, f, nf, score);
+                if (bm->width > 1)
+                    memo_keep(&km, f, nf, x, score, SR_PK__COUNT);
+            }
+        }
         for (int k = 0; k < SR_PK__COUNT; k++) {
             if (!sr_pitem_kind_valid(it, k))
                 continue;
@@ -1105,8 +1157,17 @@ void sr_pbeam_step(sr_pbeam *bm, const sr_psent *s, const sr_pscorer *sc, int go
         if ((kind == SR_PK_LEFT || kind == SR_PK_RIGHT) && !rel) {
             if (g)
                 rel = gold_rel;
-            else
-                rel = sc->label(sc->ctx, f, sr_pitem_label_feats(from, s, kind, f));
+            else {
+                uint32_t nf = sr_pitem_label_feats(from, s, kind, f);
+                uint64_t x = feat_sum(f, nf);
+                const int64_t *had = memo_find(&lm, f, nf, x);
+                if (had) {
+                    rel = (int)had[0];
+                } else {
+                    int64_t r = rel = sc->label(sc->ctx, f, nf);
+                    memo_keep(&lm, f, nf, x, &r, 1);
+                }
+            }
         }
         if (sc->labels && g && rel != gold_rel && !sr_pitem_root_arc(from, kind))
             g = false;

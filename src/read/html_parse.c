@@ -148,6 +148,35 @@ static size_t find_end_tag(const char *s, size_t i, size_t n, const char *name, 
     return n;
 }
 
+/* Whether s[0, n) is a whole name as the parser reads one (letters,
+ * digits, ':', '-', '_', '.'; not a digit or '-' first; under 100 bytes). */
+static bool clean_name(const char *s, size_t n)
+{
+    if (n == 0 || n >= 100 || !(is_alpha(s[0]) || s[0] == '_' || s[0] == ':' || s[0] == '.'))
+        return false;
+    for (size_t k = 1; k < n; k++) {
+        char c = s[k];
+        if (!(is_alpha(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' || c == '.'))
+            return false;
+    }
+    return true;
+}
+
+/* The attributes the tree keeps (on_start) or the parser reads (a
+ * <meta>'s charset), any case. */
+static bool kept_attr(const char *s, size_t n)
+{
+    static const char *const names[] = {
+        "class", "content", "id", "itemprop", "itemscope", "itemtype", "role", "rel", "href",
+        "hidden", "aria-hidden", "style", "name", "property", "type", "datetime", "lang",
+        "http-equiv", "charset",
+    };
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+        if (strlen(names[k]) == n && strncasecmp(s, names[k], n) == 0)
+            return true;
+    return false;
+}
+
 /* Scans the start tag whose name begins at s[i] (after '<'); copies it to
  * out with at most HTML_MAX_ATTRS attributes.  Returns the index after
  * the tag; *raw is 1 for <script>, 2 for <style> (their content holds no
@@ -168,46 +197,65 @@ static size_t scan_tag(htree *t, sr_buf *out, const char *s, size_t i, size_t n,
         *raw = 3;
     else if (nl == 2 && (s[name] | 0x20) == 'h' && s[name + 1] >= '1' && s[name + 1] <= '6')
         *raw = -(s[name + 1] - '0');
-    size_t keep = i; /* bytes [from, keep) still to copy */
-    size_t from = name - 1;
+    size_t from = name - 1; /* bytes [from, ...) still to copy */
     unsigned count = 0;
-    bool dropping = false;
+    bool capped = false;
+    /* While the tag reads the same to the parser as to this scan, the
+     * attributes the tree does not keep are left out of it (a space in
+     * their place): names of the parser's name bytes, blanks, values quoted
+     * and closed or unquoted. */
+    bool sync = clean_name(s + name, nl);
     for (;;) {
-        while (i < n && (is_space(s[i]) || (s[i] == '/' && (i + 1 >= n || s[i + 1] != '>'))))
+        size_t ws0 = i;
+        while (i < n && (is_space(s[i]) || (s[i] == '/' && (i + 1 >= n || s[i + 1] != '>')))) {
+            if (s[i] == '/' || s[i] == '\f')
+                sync = false;
             i++;
+        }
         if (i >= n || s[i] == '>' || s[i] == '/')
             break;
         size_t an = i;
         while (i < n && !is_space(s[i]) && s[i] != '>' && s[i] != '=' &&
                !(s[i] == '/' && i + 1 < n && s[i + 1] == '>'))
             i++;
+        size_t anl = i - an;
+        bool clean = sync && clean_name(s + an, anl);
         if (i == an) /* a lone '=' */
             i++;
         size_t j = i;
-        while (j < n && is_space(s[j]))
-            j++;
+        for (; j < n && is_space(s[j]); j++)
+            clean = clean && s[j] != '\f';
         if (j < n && s[j] == '=') {
             j++;
-            while (j < n && is_space(s[j]))
-                j++;
+            for (; j < n && is_space(s[j]); j++)
+                clean = clean && s[j] != '\f';
             if (j < n && (s[j] == '"' || s[j] == '\'')) {
                 const char *q = memchr(s + j + 1, s[j], n - j - 1);
+                if (!q)
+                    clean = false;
                 j = q ? (size_t)(q - s) + 1 : n;
             } else {
                 while (j < n && !is_space(s[j]) && s[j] != '>')
                     j++;
+                if (j < n && s[j] == '\f')
+                    clean = false;
             }
             i = j;
         }
         if (++count > HTML_MAX_ATTRS) {
-            if (!dropping) {
-                copy_clean(t, out, s, from, keep);
-                dropping = true;
+            if (!capped) {
+                capped = true;
                 t->attrs_capped++;
             }
+            copy_clean(t, out, s, from, ws0);
+            from = i;
+        } else if (clean && !kept_attr(s + an, anl)) {
+            copy_clean(t, out, s, from, ws0);
+            sr_buf_putc(out, ' ');
             from = i;
         }
-        keep = i;
+        if (!clean)
+            sync = false;
     }
     /* the end of the tag: "/>" or ">" */
     if (i < n && s[i] == '/' && i + 1 < n && s[i + 1] == '>') {

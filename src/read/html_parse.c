@@ -20,6 +20,13 @@
  *    single-byte encoding for the rest of the page; each becomes U+FFFD
  *    before parsing (the text the reader produces is its own, so offsets
  *    stay exact in it).
+ *
+ * The pre-pass also leaves out what the tree would not keep, so the parser
+ * (which reads it char by char) never sees it: the text of scripts and
+ * styles that are not JSON-LD or JSON, checked against where the parser
+ * starts reading raw text (the page is parsed again in full when they
+ * differ), and the attributes on_start does not keep, while the tag reads
+ * the same to the parser as to the scan.
  */
 #include "html.h"
 

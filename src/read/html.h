@@ -37,6 +37,7 @@ enum {
     HF_TEXT = 1 << 0,      /* a text node */
     HF_HIDDEN = 1 << 1,    /* hidden, aria-hidden="true", display:none */
     HF_ITEMSCOPE = 1 << 2, /* itemscope */
+    HF_SKIP = 1 << 3,      /* a script whose text is not kept (html_parse.c) */
 };
 
 /* One node.  Links are node indices; 0 is "none" (node 0 is the root,

@@ -20,6 +20,13 @@
  *    single-byte encoding for the rest of the page; each becomes U+FFFD
  *    before parsing (the text the reader produces is its own, so offsets
  *    stay exact in it).
+ *
+ * The pre-pass also leaves out what the tree would not keep, so the parser
+ * (which reads it char by char) never sees it: the text of scripts and
+ * styles that are not JSON-LD or JSON, checked against where the parser
+ * starts reading raw text (the page is parsed again in full when they
+ * differ), and the attributes on_start does not keep, while the tag reads
+ * the same to the parser as to the scan.
  */
 #include "html.h"
 
@@ -148,6 +155,35 @@ static size_t find_end_tag(const char *s, size_t i, size_t n, const char *name, 
     return n;
 }
 
+/* Whether s[0, n) is a whole name as the parser reads one (letters,
+ * digits, ':', '-', '_', '.'; not a digit or '-' first; under 100 bytes). */
+static bool clean_name(const char *s, size_t n)
+{
+    if (n == 0 || n >= 100 || !(is_alpha(s[0]) || s[0] == '_' || s[0] == ':' || s[0] == '.'))
+        return false;
+    for (size_t k = 1; k < n; k++) {
+        char c = s[k];
+        if (!(is_alpha(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' || c == '.'))
+            return false;
+    }
+    return true;
+}
+
+/* The attributes the tree keeps (on_start) or the parser reads (a
+ * <meta>'s charset), any case. */
+static bool kept_attr(const char *s, size_t n)
+{
+    static const char *const names[] = {
+        "class", "content", "id", "itemprop", "itemscope", "itemtype", "role", "rel", "href",
+        "hidden", "aria-hidden", "style", "name", "property", "type", "datetime", "lang",
+        "http-equiv", "charset",
+    };
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+        if (strlen(names[k]) == n && strncasecmp(s, names[k], n) == 0)
+            return true;
+    return false;
+}
+
 /* Scans the start tag whose name begins at s[i] (after '<'); copies it to
  * out with at most HTML_MAX_ATTRS attributes.  Returns the index after
  * the tag; *raw is 1 for <script>, 2 for <style> (their content holds no
@@ -168,46 +204,65 @@ static size_t scan_tag(htree *t, sr_buf *out, const char *s, size_t i, size_t n,
         *raw = 3;
     else if (nl == 2 && (s[name] | 0x20) == 'h' && s[name + 1] >= '1' && s[name + 1] <= '6')
         *raw = -(s[name + 1] - '0');
-    size_t keep = i; /* bytes [from, keep) still to copy */
-    size_t from = name - 1;
+    size_t from = name - 1; /* bytes [from, ...) still to copy */
     unsigned count = 0;
-    bool dropping = false;
+    bool capped = false;
+    /* While the tag reads the same to the parser as to this scan, the
+     * attributes the tree does not keep are left out of it (a space in
+     * their place): names of the parser's name bytes, blanks, values quoted
+     * and closed or unquoted. */
+    bool sync = clean_name(s + name, nl);
     for (;;) {
-        while (i < n && (is_space(s[i]) || (s[i] == '/' && (i + 1 >= n || s[i + 1] != '>'))))
+        size_t ws0 = i;
+        while (i < n && (is_space(s[i]) || (s[i] == '/' && (i + 1 >= n || s[i + 1] != '>')))) {
+            if (s[i] == '/' || s[i] == '\f')
+                sync = false;
             i++;
+        }
         if (i >= n || s[i] == '>' || s[i] == '/')
             break;
         size_t an = i;
         while (i < n && !is_space(s[i]) && s[i] != '>' && s[i] != '=' &&
                !(s[i] == '/' && i + 1 < n && s[i + 1] == '>'))
             i++;
+        size_t anl = i - an;
+        bool clean = sync && clean_name(s + an, anl);
         if (i == an) /* a lone '=' */
             i++;
         size_t j = i;
-        while (j < n && is_space(s[j]))
-            j++;
+        for (; j < n && is_space(s[j]); j++)
+            clean = clean && s[j] != '\f';
         if (j < n && s[j] == '=') {
             j++;
-            while (j < n && is_space(s[j]))
-                j++;
+            for (; j < n && is_space(s[j]); j++)
+                clean = clean && s[j] != '\f';
             if (j < n && (s[j] == '"' || s[j] == '\'')) {
                 const char *q = memchr(s + j + 1, s[j], n - j - 1);
+                if (!q)
+                    clean = false;
                 j = q ? (size_t)(q - s) + 1 : n;
             } else {
                 while (j < n && !is_space(s[j]) && s[j] != '>')
                     j++;
+                if (j < n && s[j] == '\f')
+                    clean = false;
             }
             i = j;
         }
         if (++count > HTML_MAX_ATTRS) {
-            if (!dropping) {
-                copy_clean(t, out, s, from, keep);
-                dropping = true;
+            if (!capped) {
+                capped = true;
                 t->attrs_capped++;
             }
+            copy_clean(t, out, s, from, ws0);
+            from = i;
+        } else if (clean && !kept_attr(s + an, anl)) {
+            copy_clean(t, out, s, from, ws0);
+            sr_buf_putc(out, ' ');
             from = i;
         }
-        keep = i;
+        if (!clean)
+            sync = false;
     }
     /* the end of the tag: "/>" or ">" */
     if (i < n && s[i] == '/' && i + 1 < n && s[i + 1] == '>') {
@@ -220,7 +275,39 @@ static size_t scan_tag(htree *t, sr_buf *out, const char *s, size_t i, size_t n,
     return i;
 }
 
-static void prepass(htree *t, const char *s, size_t n, sr_buf *out)
+/* Whether the text of the <script> or <style> whose tag is s[tag, i) and
+ * whose content is s[i, e) can be left out of what the parser reads: the
+ * tree would keep none of it (on_text), and the parser reads it as raw
+ * text to the end tag whatever it holds.  That is so when it holds no
+ * control character (which ends the parser's raw read early) and does not
+ * start with '<' (which the parser checks for tags first); a script's text
+ * is kept when it may be JSON-LD or untyped JSON. */
+static bool droppable(const char *s, size_t tag, size_t i, size_t e, int raw)
+{
+    if (e <= i || s[i] == '<' || s[i - 1] != '>')
+        return false;
+    for (size_t k = i; k < e; k++) {
+        unsigned char c = (unsigned char)s[k];
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            return false;
+    }
+    if (raw == 1) {
+        for (size_t k = tag; k < i; k++)
+            if (s[k] == '&' || ((s[k] | 0x20) == 'l' && k + 7 <= i && strncasecmp(s + k, "ld+json", 7) == 0))
+                return false;
+        size_t k = i;
+        while (k < e && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n' || s[k] == '\r'))
+            k++;
+        if (k < e && (s[k] == '{' || s[k] == '['))
+            return false;
+    }
+    return true;
+}
+
+/* drops: when not NULL, the text of scripts and styles the tree would not
+ * keep is left out (droppable), and the offset in out where each would
+ * have started is added to it, in order. */
+static void prepass(htree *t, const char *s, size_t n, sr_buf *out, sr_buf *drops)
 {
     size_t i = 0;
     int open_h = 0; /* the heading level open, 0 none */
@@ -242,14 +329,21 @@ static void prepass(htree *t, const char *s, size_t n, sr_buf *out)
             i = e;
         } else if (i + 1 < n && is_alpha(s[i + 1])) {
             int raw;
+            size_t tag = i;
             i = scan_tag(t, out, s, i + 1, n, &raw);
             if (raw < 0)
                 open_h = -raw;
             if (raw > 0) {
                 static const char *const names[] = {"", "script", "style", "noscript"};
                 size_t e = find_end_tag(s, i, n, names[raw], strlen(names[raw]));
-                if (raw != 3)
-                    copy_clean(t, out, s, i, e);
+                if (raw != 3) {
+                    if (drops && droppable(s, tag, i, e, raw)) {
+                        uint64_t at = out->n;
+                        sr_buf_put(drops, &at, sizeof at);
+                    } else {
+                        copy_clean(t, out, s, i, e);
+                    }
+                }
                 i = e;
             }
         } else if (i + 4 < n && s[i + 1] == '/' && (s[i + 2] | 0x20) == 'h' && s[i + 3] >= '1' &&
@@ -273,6 +367,10 @@ typedef struct builder {
     htmlParserCtxtPtr ctxt;
     uint32_t *st; /* open elements, as the parser's own stack */
     uint32_t sp, scap;
+    /* offsets where the pre-pass left a script's or style's text out, and
+     * how many of them the parser was seen to start reading raw text at */
+    const uint64_t *drop;
+    size_t ndrop, next_drop, matched;
 } builder;
 
 static uint32_t pool_put(htree *t, const char *s, size_t n)
@@ -368,6 +466,16 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         c->nameNr--;
         b->sp--;
         t->depth_capped++;
+    }
+    if ((tag == H_SCRIPT || tag == H_STYLE) && b->next_drop < b->ndrop) {
+        /* the parser stands on the '>' of the tag; its raw text starts next */
+        uint64_t at = (uint64_t)c->input->consumed + (uint64_t)(c->input->cur - c->input->base) + 1;
+        while (b->next_drop < b->ndrop && b->drop[b->next_drop] < at)
+            b->next_drop++;
+        if (b->next_drop < b->ndrop && b->drop[b->next_drop] == at && c->input->cur[0] == '>') {
+            b->matched++;
+            b->next_drop++;
+        }
     }
     uint32_t parent = b->sp ? b->st[b->sp - 1] : 0;
     uint32_t id = new_node(t, parent, tag, 0);
@@ -482,7 +590,9 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
         return;
     if (pt == H_SCRIPT) {
         /* only JSON-LD is kept from scripts */
-        const hnode *p = &t->n[parent];
+        hnode *p = &t->n[parent];
+        if (p->flags & HF_SKIP)
+            return;
         const char *type = p->extra ? hstr(t, t->x[p->extra].type) : NULL;
         if (!type || !*type) {
             /* an untyped script is kept only when it reads as JSON (a
@@ -492,8 +602,10 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
                 int i = 0;
                 while (i < len && (ch[i] == ' ' || ch[i] == '\t' || ch[i] == '\n' || ch[i] == '\r'))
                     i++;
-                if (i == len || (ch[i] != '{' && ch[i] != '['))
+                if (i == len || (ch[i] != '{' && ch[i] != '[')) {
+                    p->flags |= HF_SKIP;
                     return;
+                }
             } else if (!(t->n[p->last].flags & HF_TEXT) ||
                        t->n[p->last].text + t->n[p->last].tlen + 1 != t->pool.n) {
                 return;
@@ -530,24 +642,30 @@ void sr_html_tree_free(htree *t)
     memset(t, 0, sizeof *t);
 }
 
-bool sr_html_parse(htree *t, const char *src, size_t len)
+/* One parse; -1 when memory ran out, 0 when a script's or style's text was
+ * left out where the parser did not read raw text (parse again keeping it),
+ * 1 done. */
+static int parse_once(htree *t, const char *src, size_t len, bool drop)
 {
     sr_buf_init(&t->pool);
     sr_buf_putc(&t->pool, 0);
     new_node(t, 0, H_NONE, 0); /* the root */
-    sr_buf clean;
+    sr_buf clean, drops;
     sr_buf_init(&clean);
-    prepass(t, src, len, &clean);
-    if (clean.failed || clean.n > INT32_MAX) {
+    sr_buf_init(&drops);
+    prepass(t, src, len, &clean, drop ? &drops : NULL);
+    if (clean.failed || drops.failed || clean.n > INT32_MAX) {
         sr_buf_free(&clean);
-        return false;
+        sr_buf_free(&drops);
+        return -1;
     }
     xmlInitParser();
-    builder b = {.t = t};
+    builder b = {.t = t, .drop = (const uint64_t *)(void *)drops.p, .ndrop = drops.n / sizeof(uint64_t)};
     htmlParserCtxtPtr c = htmlCreateMemoryParserCtxt(clean.n ? clean.p : " ", clean.n ? (int)clean.n : 1);
     if (!c) {
         sr_buf_free(&clean);
-        return false;
+        sr_buf_free(&drops);
+        return -1;
     }
     b.ctxt = c;
     xmlSAXHandler sax;
@@ -578,5 +696,18 @@ bool sr_html_parse(htree *t, const char *src, size_t len)
     htmlFreeParserCtxt(c);
     free(b.st);
     sr_buf_free(&clean);
-    return !t->oom;
+    sr_buf_free(&drops);
+    if (t->oom)
+        return -1;
+    return b.matched == b.ndrop ? 1 : 0;
+}
+
+bool sr_html_parse(htree *t, const char *src, size_t len)
+{
+    int r = parse_once(t, src, len, true);
+    if (r == 0) {
+        sr_html_tree_free(t);
+        r = parse_once(t, src, len, false);
+    }
+    return r > 0;
 }

@@ -1375,6 +1375,9 @@ enum {
     PC_INTERVENE = 16 /* dispersed, arrested; tear gas, water cannon, rubber bullets */
 };
 
+/* "burning effigies", "burned candles": a protest's own act */
+static const char *const burnt_in_protest[] = {"effigy", "candle", "flag", "passport", NULL};
+
 static unsigned protest_cue(const ectx *c, uint32_t i, uint32_t hi)
 {
     static const char *const killwords[] = {"kill", "shoot", "dead", NULL};
@@ -1388,13 +1391,12 @@ static unsigned protest_cue(const ectx *c, uint32_t i, uint32_t hi)
     static const char *const intervene[] = {"disperse", "arrest", "detain", "intervene",
                                             "baton-charge", "lathi-charge", "evict", "kettle",
                                             "tear-gas", NULL};
-    /* "burning effigies", "burned candles": a protest's own act */
-    static const char *const burnt_in_protest[] = {"effigy", "candle", "flag", NULL};
     static const struct {
         const char *a, *b;
         unsigned cue;
     } pairs[] = {{"live", "ammunition", PC_LIVE}, {"live", "round", PC_LIVE},
-                 {"set", "fire", PC_VIOLENT},     {"tear", "gas", PC_INTERVENE},
+                 {"set", "fire", PC_VIOLENT},     {"set", "ablaze", PC_VIOLENT},
+                 {"set", "alight", PC_VIOLENT},   {"tear", "gas", PC_INTERVENE},
                  {"water", "cannon", PC_INTERVENE}, {"rubber", "bullet", PC_INTERVENE}};
     unsigned cue = 0;
     if (lemma_in(c, i, killwords) >= 0)
@@ -1594,12 +1596,17 @@ static bool crowd_before(const ectx *c, uint32_t ti, uint32_t lo)
  * side, police or no armed party at all ("demonstrating cadres clashed
  * with a team of police", "police clashed with demonstrators", "clashes
  * between demonstrators and counter-demonstrators"). */
-static bool demonstrators_clash(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi)
+static bool demonstrators(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi)
 {
     static const char *const demo[] = {"demonstrator", "protester", "protestor", "rioter",
                                        "counter-demonstrator", "demonstration", "protest",
                                        "demonstrate", "mourner", NULL};
-    if (!around_has(c, ev, lo, hi, demo))
+    return around_has(c, ev, lo, hi, demo);
+}
+
+static bool demonstrators_clash(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi)
+{
+    if (!demonstrators(c, ev, lo, hi))
         return false;
     const sr_event_arg *side[2] = {&ev->source, &ev->target};
     for (int k = 0; k < 2; k++)
@@ -1642,6 +1649,20 @@ static void classify(ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t hi, u
                      : ev->source.entity < 0 && crowd_before(c, ev->trig_tok, lo);
     if (!crowd && ev->source.has_actor && !armed(&ev->source) && ev->source.actor.country[0])
         crowd = sector_is(&ev->source, SEC_PEOPLE) || strcmp(ev->source.actor.sector, "AGR") == 0;
+    /* property burnt or wrecked by a crowd, or by demonstrators ("students
+     * damaged university windows", "army aspirants damaged public property
+     * during demonstrations"): a violent demonstration */
+    if (cls == SR_AC_LOOT && is_verb(c, ev->trig_tok) && !lemma_is(c, ev->trig_tok, "loot") &&
+        !lemma_is(c, ev->trig_tok, "steal") && !lemma_is(c, ev->trig_tok, "rob") && !armed(&ev->source) &&
+        ((crowd && (!ev->source.has_actor || sector_is(&ev->source, SEC_PEOPLE | SEC_CROWD))) ||
+         demonstrators(c, ev, lo, hi)) &&
+        !(ev->trig_tok + ev->trig_n + 1 < shi &&
+          (lemma_in(c, ev->trig_tok + ev->trig_n, burnt_in_protest) >= 0 ||
+           lemma_in(c, ev->trig_tok + ev->trig_n + 1, burnt_in_protest) >= 0))) {
+        ev->acled_type = SR_ACLED_T_RIOTS;
+        ev->acled_sub = SR_ACLED_S_VIOLENT_DEMO;
+        return;
+    }
     if (((cls == SR_AC_CLASH || cls == SR_AC_ATTACK || cls == SR_AC_MOB) && crowd && ev->target.has_actor &&
          strcmp(ev->target.actor.sector, "COP") == 0) ||
         (cls == SR_AC_CLASH && demonstrators_clash(c, ev, slo, shi))) {

@@ -1544,9 +1544,16 @@ static bool fighters_before(const ectx *c, uint32_t end, uint32_t lo)
 static bool fighter_victims(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi)
 {
     uint32_t ti = ev->trig_tok, k = ti;
-    if (lemma_is(c, ti, "die") || passive(c, ti, lo)) {
+    /* a participle right after its noun: "200 of its personnel killed or wounded" */
+    bool reduced = strcmp(tag(c, ti), "VBN") == 0 && ti > lo &&
+                   (is_noun(c, ti - 1) || is(c, ti - 1, "or") || is(c, ti - 1, "and"));
+    if (lemma_is(c, ti, "die") || reduced || passive(c, ti, lo)) {
+        /* back over the verb group and the verbs coordinated with the
+         * trigger: "troops had been killed, wounded or captured" */
         while (k > lo && (is_any(c, k - 1, be_forms) || tag(c, k - 1)[0] == 'R' || tag(c, k - 1)[0] == 'M' ||
-                          is(c, k - 1, "have") || is(c, k - 1, "has") || is(c, k - 1, "had")))
+                          is(c, k - 1, "have") || is(c, k - 1, "has") || is(c, k - 1, "had") ||
+                          strcmp(tag(c, k - 1), "VBN") == 0 || is(c, k - 1, "or") || is(c, k - 1, "and") ||
+                          (is(c, k - 1, ",") && k > lo + 1 && strcmp(tag(c, k - 2), "VBN") == 0)))
             k--;
         if (k < ti && fighters_before(c, k, lo))
             return true;
@@ -1555,6 +1562,11 @@ static bool fighter_victims(const ectx *c, const sr_event *ev, uint32_t lo, uint
     }
     if (!is_verb(c, ti))
         return false;
+    if (armed(&ev->source) && ev->target.has_actor && ev->target.entity >= 0 &&
+        c->d->entities.v[ev->target.entity].type == SR_ENT_NORP && ev->target.actor.country[0] &&
+        strcmp(ev->target.actor.country, ev->source.actor.country) != 0 &&
+        ev->target.end > ev->target.start && c->d->text[ev->target.end - 1] == 's')
+        return true; /* "Iranians", not "an Iranian assault" */
     for (uint32_t j = ti + ev->trig_n; j < hi && j < ti + ev->trig_n + 8; j++) {
         const char *t = tag(c, j);
         if (is(c, j, ",") || is(c, j, ";") || (t[0] == 'V' && strcmp(t, "VBN") != 0) || strcmp(t, "IN") == 0 ||
@@ -1677,7 +1689,7 @@ static void classify(ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t hi, u
                                          "counter-offensive", "battlefield", "front", NULL};
     if (cls == SR_AC_ATTACK && is_verb(c, ev->trig_tok) &&
         (lemma_is(c, ev->trig_tok, "kill") || lemma_is(c, ev->trig_tok, "wound")) &&
-        around_has(c, ev, lo, hi, battle) && sentence_has(c, lo, hi, armed_nouns))
+        around_has(c, ev, slo, shi, battle) && sentence_has(c, slo, shi, armed_nouns))
         cls = SR_AC_CLASH;
     switch (cls) {
     case SR_AC_CLASH:

@@ -1637,15 +1637,29 @@ static void classify(ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t hi, u
 {
     static const char *const mob[] = {"mob", "lynch", "vigilante", NULL};
     uint8_t t = 0, s = 0;
+    /* where the weapon may be named: the clause; with the clauses before
+     * it when the trigger is a participle of theirs ("fired artillery
+     * rounds at the village, injuring a kid"); with those after it when
+     * they have no verb of their own ("attacked the military, ..., with
+     * mines"); never another clause's act ("after militants killed 130
+     * people in Paris, France launched air strikes") */
+    uint32_t wlo = lo, whi = hi;
+    if (strcmp(tag(c, ev->trig_tok), "VBG") == 0)
+        wlo = slo;
+    bool verbless = true;
+    for (uint32_t k = hi; k < shi && verbless; k++)
+        verbless = !finite_verb(c, k);
+    if (verbless)
+        whi = shi;
     if (cls == SR_AC_LOOT && is_verb(c, ev->trig_tok) &&
         !lemma_is(c, ev->trig_tok, "loot") && !lemma_is(c, ev->trig_tok, "steal") &&
         !lemma_is(c, ev->trig_tok, "rob")) { /* "airstrikes damaged a school": the strike */
-        int w = weapon_class(c, SR_AC_CLASH, slo, shi);
+        int w = weapon_class(c, SR_AC_CLASH, wlo, whi);
         if (w != SR_AC_CLASH)
             cls = w;
     }
     if (cls == SR_AC_CLASH || cls == SR_AC_ATTACK || cls == SR_AC_IED) {
-        cls = weapon_class(c, cls, slo, shi);
+        cls = weapon_class(c, cls, wlo, whi);
         if (cls == SR_AC_ATTACK && sentence_has(c, lo, hi, mob))
             cls = SR_AC_MOB;
     }

@@ -1375,6 +1375,9 @@ enum {
     PC_INTERVENE = 16 /* dispersed, arrested; tear gas, water cannon, rubber bullets */
 };
 
+/* "burning effigies", "burned candles": a protest's own act */
+static const char *const burnt_in_protest[] = {"effigy", "candle", "flag", "passport", NULL};
+
 static unsigned protest_cue(const ectx *c, uint32_t i, uint32_t hi)
 {
     static const char *const killwords[] = {"kill", "shoot", "dead", NULL};
@@ -1388,13 +1391,12 @@ static unsigned protest_cue(const ectx *c, uint32_t i, uint32_t hi)
     static const char *const intervene[] = {"disperse", "arrest", "detain", "intervene",
                                             "baton-charge", "lathi-charge", "evict", "kettle",
                                             "tear-gas", NULL};
-    /* "burning effigies", "burned candles": a protest's own act */
-    static const char *const burnt_in_protest[] = {"effigy", "candle", "flag", NULL};
     static const struct {
         const char *a, *b;
         unsigned cue;
     } pairs[] = {{"live", "ammunition", PC_LIVE}, {"live", "round", PC_LIVE},
-                 {"set", "fire", PC_VIOLENT},     {"tear", "gas", PC_INTERVENE},
+                 {"set", "fire", PC_VIOLENT},     {"set", "ablaze", PC_VIOLENT},
+                 {"set", "alight", PC_VIOLENT},   {"tear", "gas", PC_INTERVENE},
                  {"water", "cannon", PC_INTERVENE}, {"rubber", "bullet", PC_INTERVENE}};
     unsigned cue = 0;
     if (lemma_in(c, i, killwords) >= 0)
@@ -1475,7 +1477,8 @@ static int weapon_class(const ectx *c, int cls, uint32_t lo, uint32_t hi)
     static const char *const air[] = {"airstrike", "warplane", "drone", "aircraft", "jet",
                                       "helicopter", "gunship", "plane", "bomber", NULL};
     static const char *const shell[] = {"shell", "shelling", "artillery", "mortar", "rocket",
-                                        "missile", "howitzer", "bombardment", NULL};
+                                        "missile", "howitzer", "bombardment", "gunboat", "warship",
+                                        "frigate", "torpedo", NULL};
     static const char *const ied[] = {"ied", "landmine", "mine", "explosive", "bomb", "detonate",
                                       "explode", "blast", "explosion", NULL};
     static const char *const grenade[] = {"grenade", NULL};
@@ -1488,6 +1491,7 @@ static int weapon_class(const ectx *c, int cls, uint32_t lo, uint32_t hi)
     } weapons[] = {
         {suicide, ied, {NULL, NULL}, SR_AC_SUICIDE, false},
         {air, NULL, {"air", "strike"}, SR_AC_AIR, false},
+        {NULL, NULL, {"air", "raid"}, SR_AC_AIR, false},
         {shell, NULL, {NULL, NULL}, SR_AC_SHELL, false},
         {grenade, NULL, {NULL, NULL}, SR_AC_GRENADE, false},
         {ied, NULL, {NULL, NULL}, SR_AC_IED, true},
@@ -1495,12 +1499,94 @@ static int weapon_class(const ectx *c, int cls, uint32_t lo, uint32_t hi)
     for (size_t k = 0; k < sizeof weapons / sizeof *weapons; k++) {
         if (weapons[k].not_in_clash && cls == SR_AC_CLASH)
             break;
-        if ((sentence_has(c, lo, hi, weapons[k].words) &&
+        if ((weapons[k].words && sentence_has(c, lo, hi, weapons[k].words) &&
              (!weapons[k].also || sentence_has(c, lo, hi, weapons[k].also))) ||
             (weapons[k].pair[0] && sentence_has_pair(c, lo, hi, weapons[k].pair[0], weapons[k].pair[1])))
             return weapons[k].cls;
     }
     return cls;
+}
+
+/* Men of an armed party, by the noun that names them: "a police
+ * sergeant", "two Ukrainian soldiers", "a Gulf Clan member" is not one
+ * (a member of anything). */
+static const char *const fighter_nouns[] = {
+    "soldier", "troop", "force", "police", "policeman", "policemen", "officer", "militant", "fighter",
+    "rebel", "insurgent", "militiaman", "militiamen", "militia", "gendarme", "combatant", "jihadist",
+    "personnel", "serviceman", "servicemen", "sergeant", "commander", "marine", "paratrooper",
+    "guerrilla", "guerilla", "army", "military", "infantryman", "conscript", "legionnaire", NULL};
+
+/* The noun phrase ending right before token `end` (back over its
+ * determiners, numbers, adjectives and nouns, at most 6 tokens) names
+ * fighters. */
+static bool fighters_before(const ectx *c, uint32_t end, uint32_t lo)
+{
+    for (uint32_t k = end; k > lo && k + 6 > end; k--) {
+        const char *t = tag(c, k - 1);
+        if (t[0] == 'N' && lemma_in(c, k - 1, fighter_nouns) >= 0)
+            return true;
+        if (t[0] != 'N' && t[0] != 'J' && strcmp(t, "CD") != 0 && strcmp(t, "DT") != 0 &&
+            strcmp(t, "POS") != 0 && strcmp(t, "PRP$") != 0 && t[0] != 'V')
+            return false;
+        if (t[0] == 'V' && strcmp(t, "VBN") != 0 && strcmp(t, "VBG") != 0)
+            return false; /* "armed", "ruling" as adjectives only */
+    }
+    return false;
+}
+
+/* The victims of a killing, wounding or shooting are fighters: the
+ * subject of a passive or of "died" ("a police sergeant was shot dead",
+ * "two officers died", "one Ukrainian soldier was wounded"), else the
+ * nouns after the verb up to the next verb or clause mark ("killing 2
+ * police and injuring ..."); or a people named only by their nation
+ * ("killed thousands of Iranians") hit by the forces of another state: an
+ * enemy's soldiers in a war between states. */
+static bool fighter_victims(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi)
+{
+    uint32_t ti = ev->trig_tok, k = ti;
+    /* a participle right after its noun: "200 of its personnel killed or wounded" */
+    bool reduced = strcmp(tag(c, ti), "VBN") == 0 && ti > lo &&
+                   (is_noun(c, ti - 1) || is(c, ti - 1, "or") || is(c, ti - 1, "and"));
+    if (lemma_is(c, ti, "die") || reduced || passive(c, ti, lo)) {
+        /* back over the verb group and the verbs coordinated with the
+         * trigger: "troops had been killed, wounded or captured" */
+        while (k > lo && (is_any(c, k - 1, be_forms) || tag(c, k - 1)[0] == 'R' || tag(c, k - 1)[0] == 'M' ||
+                          is(c, k - 1, "have") || is(c, k - 1, "has") || is(c, k - 1, "had") ||
+                          strcmp(tag(c, k - 1), "VBN") == 0 || is(c, k - 1, "or") || is(c, k - 1, "and") ||
+                          (is(c, k - 1, ",") && k > lo + 1 && strcmp(tag(c, k - 2), "VBN") == 0)))
+            k--;
+        if (k < ti && fighters_before(c, k, lo))
+            return true;
+        if (k < ti || lemma_is(c, ti, "die"))
+            return false;
+    }
+    if (!is_verb(c, ti))
+        return false;
+    if (armed(&ev->source) && ev->target.has_actor && ev->target.entity >= 0 &&
+        c->d->entities.v[ev->target.entity].type == SR_ENT_NORP && ev->target.actor.country[0] &&
+        strcmp(ev->target.actor.country, ev->source.actor.country) != 0 &&
+        ev->target.end > ev->target.start && c->d->text[ev->target.end - 1] == 's')
+        return true; /* "Iranians", not "an Iranian assault" */
+    for (uint32_t j = ti + ev->trig_n; j < hi && j < ti + ev->trig_n + 8; j++) {
+        const char *t = tag(c, j);
+        if (is(c, j, ",") || is(c, j, ";") || (t[0] == 'V' && strcmp(t, "VBN") != 0) || strcmp(t, "IN") == 0 ||
+            strcmp(t, "WDT") == 0 || strcmp(t, "WP") == 0) {
+            if (!(strcmp(t, "IN") == 0 && is(c, j, "of")))
+                break;
+            continue;
+        }
+        if (t[0] == 'N' && lemma_in(c, j, fighter_nouns) >= 0)
+            return true;
+        /* "thousands of Iranians": a nation's people, their state not the attacker's */
+        if (strcmp(t, "NNPS") == 0 && c->ment_at[j] >= 0 && state_forces(&ev->source) &&
+            ev->source.actor.country[0]) {
+            int32_t e = entity_at(c, (int32_t)j);
+            const sr_entity *en = &c->d->entities.v[e];
+            if (en->type == SR_ENT_NORP && !(j + 1 < hi && is_noun(c, j + 1)))
+                return true;
+        }
+    }
+    return false;
 }
 
 /* A crowd named right before the verb: "mourners clashed", "thousands
@@ -1517,12 +1603,63 @@ static bool crowd_before(const ectx *c, uint32_t ti, uint32_t lo)
     return false;
 }
 
-static void classify(ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t hi, uint32_t after_hi)
+/* A clash of demonstrators, with the police or with others: the
+ * sentence names demonstrators (or a demonstration) and, on the other
+ * side, police or no armed party at all ("demonstrating cadres clashed
+ * with a team of police", "police clashed with demonstrators", "clashes
+ * between demonstrators and counter-demonstrators"). */
+static bool demonstrators(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi)
+{
+    static const char *const demo[] = {"demonstrator", "protester", "protestor", "rioter",
+                                       "counter-demonstrator", "demonstration", "protest",
+                                       "demonstrate", "mourner", NULL};
+    return around_has(c, ev, lo, hi, demo);
+}
+
+static bool demonstrators_clash(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi)
+{
+    if (!demonstrators(c, ev, lo, hi))
+        return false;
+    const sr_event_arg *side[2] = {&ev->source, &ev->target};
+    for (int k = 0; k < 2; k++)
+        if (armed(side[k]) && strcmp(side[k]->actor.sector, "COP") != 0)
+            return false; /* soldiers or rebels: a battle, whoever else */
+    return true;
+}
+
+/* The event's ACLED type and sub-type, from its class, its clause [lo,
+ * hi) and its sentence [slo, shi) (the weapon may be named in another
+ * clause of it: "fired artillery rounds at the village, injuring a
+ * kid", "destroyed a truck with a bomb"), and after_hi the paragraph's
+ * end. */
+static void classify(ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t hi, uint32_t slo, uint32_t shi,
+                     uint32_t after_hi)
 {
     static const char *const mob[] = {"mob", "lynch", "vigilante", NULL};
     uint8_t t = 0, s = 0;
+    /* where the weapon may be named: the clause; with the clauses before
+     * it when the trigger is a participle of theirs ("fired artillery
+     * rounds at the village, injuring a kid"); with those after it when
+     * they have no verb of their own ("attacked the military, ..., with
+     * mines"); never another clause's act ("after militants killed 130
+     * people in Paris, France launched air strikes") */
+    uint32_t wlo = lo, whi = hi;
+    if (strcmp(tag(c, ev->trig_tok), "VBG") == 0)
+        wlo = slo;
+    bool verbless = true;
+    for (uint32_t k = hi; k < shi && verbless; k++)
+        verbless = !finite_verb(c, k);
+    if (verbless)
+        whi = shi;
+    if (cls == SR_AC_LOOT && is_verb(c, ev->trig_tok) &&
+        !lemma_is(c, ev->trig_tok, "loot") && !lemma_is(c, ev->trig_tok, "steal") &&
+        !lemma_is(c, ev->trig_tok, "rob")) { /* "airstrikes damaged a school": the strike */
+        int w = weapon_class(c, SR_AC_CLASH, wlo, whi);
+        if (w != SR_AC_CLASH)
+            cls = w;
+    }
     if (cls == SR_AC_CLASH || cls == SR_AC_ATTACK || cls == SR_AC_IED) {
-        cls = weapon_class(c, cls, lo, hi);
+        cls = weapon_class(c, cls, wlo, whi);
         if (cls == SR_AC_ATTACK && sentence_has(c, lo, hi, mob))
             cls = SR_AC_MOB;
     }
@@ -1538,8 +1675,23 @@ static void classify(ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t hi, u
                      : ev->source.entity < 0 && crowd_before(c, ev->trig_tok, lo);
     if (!crowd && ev->source.has_actor && !armed(&ev->source) && ev->source.actor.country[0])
         crowd = sector_is(&ev->source, SEC_PEOPLE) || strcmp(ev->source.actor.sector, "AGR") == 0;
-    if ((cls == SR_AC_CLASH || cls == SR_AC_ATTACK || cls == SR_AC_MOB) && crowd && ev->target.has_actor &&
-        strcmp(ev->target.actor.sector, "COP") == 0) {
+    /* property burnt or wrecked by a crowd, or by demonstrators ("students
+     * damaged university windows", "army aspirants damaged public property
+     * during demonstrations"): a violent demonstration */
+    if (cls == SR_AC_LOOT && is_verb(c, ev->trig_tok) && !lemma_is(c, ev->trig_tok, "loot") &&
+        !lemma_is(c, ev->trig_tok, "steal") && !lemma_is(c, ev->trig_tok, "rob") && !armed(&ev->source) &&
+        ((crowd && (!ev->source.has_actor || sector_is(&ev->source, SEC_PEOPLE | SEC_CROWD))) ||
+         demonstrators(c, ev, lo, hi)) &&
+        !(ev->trig_tok + ev->trig_n + 1 < shi &&
+          (lemma_in(c, ev->trig_tok + ev->trig_n, burnt_in_protest) >= 0 ||
+           lemma_in(c, ev->trig_tok + ev->trig_n + 1, burnt_in_protest) >= 0))) {
+        ev->acled_type = SR_ACLED_T_RIOTS;
+        ev->acled_sub = SR_ACLED_S_VIOLENT_DEMO;
+        return;
+    }
+    if (((cls == SR_AC_CLASH || cls == SR_AC_ATTACK || cls == SR_AC_MOB) && crowd && ev->target.has_actor &&
+         strcmp(ev->target.actor.sector, "COP") == 0) ||
+        (cls == SR_AC_CLASH && demonstrators_clash(c, ev, slo, shi))) {
         ev->acled_type = SR_ACLED_T_RIOTS;
         ev->acled_sub = SR_ACLED_S_VIOLENT_DEMO;
         return;
@@ -1551,7 +1703,7 @@ static void classify(ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t hi, u
                                          "counter-offensive", "battlefield", "front", NULL};
     if (cls == SR_AC_ATTACK && is_verb(c, ev->trig_tok) &&
         (lemma_is(c, ev->trig_tok, "kill") || lemma_is(c, ev->trig_tok, "wound")) &&
-        around_has(c, ev, lo, hi, battle) && sentence_has(c, lo, hi, armed_nouns))
+        around_has(c, ev, slo, shi, battle) && sentence_has(c, slo, shi, armed_nouns))
         cls = SR_AC_CLASH;
     switch (cls) {
     case SR_AC_CLASH:
@@ -1561,7 +1713,8 @@ static void classify(ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t hi, u
             (armed(&ev->source) && is_mere_place(c, ev->target.entity)) ||
             (!ev->target.has_actor && ev->trig_tok + ev->trig_n < hi &&
              sentence_has(c, ev->trig_tok + ev->trig_n, hi < ev->trig_tok + 10 ? hi : ev->trig_tok + 10,
-                          armed_nouns)))
+                          armed_nouns)) ||
+            fighter_victims(c, ev, lo, hi))
             t = SR_ACLED_T_BATTLES, s = SR_ACLED_S_ARMED_CLASH;
         else
             t = SR_ACLED_T_VAC, s = SR_ACLED_S_ATTACK;
@@ -3767,7 +3920,7 @@ static bool read_event(ectx *c, const sr_lex_rec *r, uint32_t i, uint32_t tn, ui
     if (cls < 0)
         return false;
     if (ev->modality == SR_MOD_ASSERTED && act)
-        classify(c, ev, cls, ca, cb, c->para_hi);
+        classify(c, ev, cls, ca, cb, lo, hi, c->para_hi);
     find_date(c, ev, i, lo, hi);
     ev->history = history(c, ev, lo);
     if (r->acled != SR_AC_NONE && ev->modality == SR_MOD_ASSERTED)

@@ -747,10 +747,42 @@ static inline void add_weights(const sitrep_model *m, uint64_t key, int32_t *sco
     }
 }
 
+/* Adds the weights of features f to score: every feature's home slot
+ * asked for first, then each probed and the rows of those found asked
+ * for, then the rows summed, so that the misses overlap instead of
+ * following one another. */
 static void add_scores(const sitrep_model *m, const uint64_t *f, uint32_t n, int32_t *score)
 {
-    for (uint32_t k = 0; k < n; k++)
-        add_weights(m, f[k], score);
+    enum { CHUNK = 64 };
+    uint32_t home[CHUNK], hit[CHUNK];
+    for (uint32_t at = 0; at < n; at += CHUNK) {
+        uint32_t nk = n - at < CHUNK ? n - at : CHUNK, nh = 0;
+        const uint64_t *g = f + at;
+        for (uint32_t k = 0; k < nk; k++) {
+            home[k] = (uint32_t)(g[k] >> 32) & m->ner_mask;
+            __builtin_prefetch(&m->ner_fps[home[k]]);
+        }
+        for (uint32_t k = 0; k < nk; k++) {
+            uint32_t fp = (uint32_t)g[k];
+            for (uint32_t b = home[k];; b = (b + 1) & m->ner_mask) {
+                uint32_t x = m->ner_fps[b];
+                if (x == fp) {
+                    const int16_t *w = m->ner_w + (size_t)b * SR_NER_NLABELS;
+                    __builtin_prefetch(w);
+                    __builtin_prefetch(w + SR_NER_NLABELS - 1);
+                    hit[nh++] = b;
+                    break;
+                }
+                if (!x)
+                    break;
+            }
+        }
+        for (uint32_t k = 0; k < nh; k++) {
+            const int16_t *w = m->ner_w + (size_t)hit[k] * SR_NER_NLABELS;
+            for (int l = 0; l < SR_NER_NLABELS; l++)
+                score[l] += w[l];
+        }
+    }
 }
 
 /* The summed weights of the features with few values, by value: the tags

@@ -2441,11 +2441,6 @@ static const struct cue_word {
 };
 static const char doc_cue_classes[DOC_CUES + 1] = "awvpmxl";
 
-static int cue_cmp(const void *k, const void *e)
-{
-    return strcmp((const char *)k, ((const struct cue_word *)e)->lemma);
-}
-
 /* The class of doc_cue_words token i's lemma is of (an index into
  * doc_cue_classes), or -1. */
 static int cue_class(const ectx *c, uint32_t i)
@@ -2457,9 +2452,23 @@ static int cue_class(const ectx *c, uint32_t i)
     for (size_t k = 0; k < n; k++)
         buf[k] = (char)(buf[k] >= 'A' && buf[k] <= 'Z' ? buf[k] + 32 : buf[k]);
     buf[n] = 0;
-    const struct cue_word *w = bsearch(buf, doc_cue_words, sizeof doc_cue_words / sizeof *doc_cue_words,
-                                       sizeof *doc_cue_words, cue_cmp);
-    return w ? (int)(strchr(doc_cue_classes, w->cls) - doc_cue_classes) : -1;
+    /* the binary search compares first letters inline: most steps end
+     * there, strcmp only for the words that share one */
+    size_t a = 0, b = sizeof doc_cue_words / sizeof *doc_cue_words;
+    while (a < b) {
+        size_t mid = (a + b) / 2;
+        const char *l = doc_cue_words[mid].lemma;
+        int cmp = (unsigned char)buf[0] - (unsigned char)l[0];
+        if (!cmp)
+            cmp = strcmp(buf + 1, l + 1);
+        if (!cmp)
+            return (int)(strchr(doc_cue_classes, doc_cue_words[mid].cls) - doc_cue_classes);
+        if (cmp < 0)
+            b = mid;
+        else
+            a = mid + 1;
+    }
+    return -1;
 }
 
 /* How much of the article is about violence, protest, markets ...: the

@@ -3914,9 +3914,13 @@ static bool named(const sr_event_arg *a) { return a->has_actor || a->entity >= 0
 /* Actors of one incident: one side acting in both, or the other side
  * hitting back ("X attacked Y ... Y returned fire"); not two doers apart
  * ("IS attacked Paris"; "France struck Raqqa"). */
-static bool sides_agree(const sr_event *h, const sr_event *e)
+static bool sides_agree(const sr_event *h, const sr_event *e, bool close)
 {
     if (!named(&h->source) || !named(&e->source))
+        return true;
+    /* a doer told by a common noun only ("protesters", "the attackers")
+     * may be the one named a few sentences before */
+    if (close && (h->source.entity < 0 || e->source.entity < 0))
         return true;
     return same_actor(&h->source, &e->source) || same_actor(&h->target, &e->source) ||
            same_actor(&h->source, &e->target);
@@ -3928,8 +3932,12 @@ static bool sides_agree(const sr_event *h, const sr_event *e)
  * development only close after it (three sentences). */
 static bool same_incident(const ectx *c, const sr_event *h, const sr_event *e, uint32_t sh, uint32_t se)
 {
-    if (se == sh && h->acled_type != e->acled_type)
-        return false; /* acts of one sentence that same_act kept apart: of one type only */
+    /* acts of one sentence that same_act kept apart: of one type only,
+     * or violence whose later act names no doer ("shelled the town, as a
+     * result of which one civilian was killed") */
+    if (se == sh && h->acled_type != e->acled_type &&
+        !(family(h->acled_type) == 1 && family(e->acled_type) == 1 && !named(&e->source)))
+        return false;
     bool close = se <= sh + 3;
     bool kind = family(h->acled_type) == family(e->acled_type) ||
                 (close && (!family(h->acled_type) || !family(e->acled_type)));
@@ -3940,7 +3948,7 @@ static bool same_incident(const ectx *c, const sr_event *h, const sr_event *e, u
     bool intervened = close && ((h->acled_sub == SR_ACLED_S_INTERVENTION && e->acled_sub == SR_ACLED_S_ARRESTS) ||
                                 (e->acled_sub == SR_ACLED_S_INTERVENTION && h->acled_sub == SR_ACLED_S_ARRESTS));
     return kind && (close || !undated) && h->history == e->history && dates_agree(h, e) &&
-           places_agree(c, h->location, e->location) && (intervened || sides_agree(h, e));
+           places_agree(c, h->location, e->location) && (intervened || sides_agree(h, e, close));
 }
 
 /* The sentence holding byte b. */

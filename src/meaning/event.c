@@ -1777,6 +1777,26 @@ static void one_dead(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi)
                 set_deaths(c->d, ev, 1, i, i);
                 return;
             }
+        /* the verb's object one person: "killed the mayor", "shot dead
+         * his brother", "killing one and injuring the other" */
+        if (is_verb(c, i) && strcmp(tag(c, i), "VBN") != 0) {
+            uint32_t j = i + 1;
+            if (j < hi && is(c, j, "dead"))
+                j++;
+            if (j < hi && is(c, j, "one") && (j + 1 >= hi || !is_noun(c, j + 1))) {
+                set_deaths(c->d, ev, 1, i, j);
+                return;
+            }
+            if (j < hi && (is(c, j, "the") || strcmp(tag(c, j), "PRP$") == 0)) {
+                uint32_t k = j + 1;
+                while (k < hi && k < j + 4 && (tag(c, k)[0] == 'J' || is_noun(c, k)))
+                    k++;
+                if (k > j + 1 && strcmp(tag(c, k - 1), "NN") == 0 && person_word(c, k - 1)) {
+                    set_deaths(c->d, ev, 1, i, k - 1);
+                    return;
+                }
+            }
+        }
         for (uint32_t k = i > lo + 6 ? i - 6 : lo; k < i + 5 && k < hi; k++)
             if (is_any(c, k, one) && k + 1 < hi &&
                 (is_noun(c, k + 1 + (k + 2 < hi && !is_noun(c, k + 1))) || person_word(c, k + 1))) {

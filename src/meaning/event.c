@@ -3849,8 +3849,10 @@ static void carry_toll(ectx *c, uint32_t lo, uint32_t hi)
     bool toll = false;
     for (uint32_t i = lo; i < hi && !toll; i++)
         toll = lemma_is(c, i, "toll") || lemma_is(c, i, "fatality") || lemma_is(c, i, "casualty");
-    if (toll && count_casualties(c, NULL, lo, hi, CAS_DEAD, &n, &fs, &fe) &&
-        (!e->has_fatalities || n > e->fat_min)) {
+    /* a count of the dead with no act of its own ("Ten soldiers died.")
+     * is the toll of the act before, when that told none */
+    if (count_casualties(c, NULL, lo, hi, CAS_DEAD, &n, &fs, &fe) &&
+        (!e->has_fatalities || (toll && n > e->fat_min))) {
         e->fat_min = e->fat_max = n;
         e->fat_start = fs, e->fat_end = fe;
         e->has_fatalities = true;
@@ -3939,8 +3941,10 @@ static bool sides_agree(const sr_event *h, const sr_event *e, bool close)
     if (!named(&h->source) || !named(&e->source))
         return true;
     /* a doer told by a common noun only ("protesters", "the attackers")
-     * may be the one named a few sentences before */
-    if (close && (h->source.entity < 0 || e->source.entity < 0))
+     * may be the one named a few sentences before, in an act of the same
+     * kind */
+    if (close && family(h->acled_type) && family(h->acled_type) == family(e->acled_type) &&
+        (h->source.entity < 0 || e->source.entity < 0))
         return true;
     return same_actor(&h->source, &e->source) || same_actor(&h->target, &e->source) ||
            same_actor(&h->source, &e->target);
@@ -3952,12 +3956,8 @@ static bool sides_agree(const sr_event *h, const sr_event *e, bool close)
  * development only close after it (three sentences). */
 static bool same_incident(const ectx *c, const sr_event *h, const sr_event *e, uint32_t sh, uint32_t se)
 {
-    /* acts of one sentence that same_act kept apart: of one type only,
-     * or violence whose later act names no doer ("shelled the town, as a
-     * result of which one civilian was killed") */
-    if (se == sh && h->acled_type != e->acled_type &&
-        !(family(h->acled_type) == 1 && family(e->acled_type) == 1 && !named(&e->source)))
-        return false;
+    if (se == sh && h->acled_type != e->acled_type)
+        return false; /* acts of one sentence that same_act kept apart: of one type only */
     bool close = se <= sh + 3;
     bool kind = family(h->acled_type) == family(e->acled_type) ||
                 (close && (!family(h->acled_type) || !family(e->acled_type)));

@@ -1671,6 +1671,17 @@ static bool in_relative(const ectx *c, uint32_t i, uint32_t ti, uint32_t lo)
     return false;
 }
 
+/* A time told by a clock alone: "12 pm", "7:45 p.m.", "0930". */
+static bool clock_only(const sr_doc *d, const sr_timex *t)
+{
+    if (t->type != SR_TX_TIME)
+        return false;
+    for (uint32_t b = t->start; b < t->end; b++)
+        if (!strchr("0123456789:. apmAPM", d->text[b]))
+            return false;
+    return true;
+}
+
 static void find_date(ectx *c, sr_event *ev, uint32_t ti, uint32_t lo, uint32_t hi)
 {
     const sr_doc *d = c->d;
@@ -1691,6 +1702,10 @@ static void find_date(ectx *c, sr_event *ev, uint32_t ti, uint32_t lo, uint32_t 
             ((e + 1 < hi && (is_noun(c, e + 1) || strncmp(tag(c, e + 1), "JJ", 2) == 0)) ||
              (i > lo && (d->tokens.v[i - 1].flags & SR_TF_CAP) && !is(c, i - 1, "In") &&
               !is(c, i - 1, "Since"))))
+            continue;
+        /* a clock time ("at around 12 pm", "at 7:45") tells the hour, not
+         * the day: its day is only the publication's */
+        if (clock_only(d, &d->times.v[t]))
             continue;
         uint32_t dist = i > ti ? i - ti : ti - i;
         if (i >= ca && i < cb)
@@ -3729,7 +3744,7 @@ static void carry_context(ectx *c, uint32_t first_event, uint32_t lo, uint32_t h
     }
     for (uint32_t i = lo; i < hi; i++)
         if (c->time_at[i] >= 0 && dated(&d->times.v[c->time_at[i]]) &&
-            d->times.v[c->time_at[i]].value[4] != 0)
+            d->times.v[c->time_at[i]].value[4] != 0 && !clock_only(d, &d->times.v[c->time_at[i]]))
             c->last_date_time = c->time_at[i];
 }
 

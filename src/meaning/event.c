@@ -1824,6 +1824,17 @@ static bool in_relative(const ectx *c, uint32_t i, uint32_t ti, uint32_t lo)
     return false;
 }
 
+/* A time told by a clock alone: "12 pm", "7:45 p.m.", "0930". */
+static bool clock_only(const sr_doc *d, const sr_timex *t)
+{
+    if (t->type != SR_TX_TIME)
+        return false;
+    for (uint32_t b = t->start; b < t->end; b++)
+        if (!strchr("0123456789:. apmAPM", d->text[b]))
+            return false;
+    return true;
+}
+
 static void find_date(ectx *c, sr_event *ev, uint32_t ti, uint32_t lo, uint32_t hi)
 {
     const sr_doc *d = c->d;
@@ -1844,6 +1855,10 @@ static void find_date(ectx *c, sr_event *ev, uint32_t ti, uint32_t lo, uint32_t 
             ((e + 1 < hi && (is_noun(c, e + 1) || strncmp(tag(c, e + 1), "JJ", 2) == 0)) ||
              (i > lo && (d->tokens.v[i - 1].flags & SR_TF_CAP) && !is(c, i - 1, "In") &&
               !is(c, i - 1, "Since"))))
+            continue;
+        /* a clock time ("at around 12 pm", "at 7:45") tells the hour, not
+         * the day: its day is only the publication's */
+        if (clock_only(d, &d->times.v[t]))
             continue;
         uint32_t dist = i > ti ? i - ti : ti - i;
         if (i >= ca && i < cb)
@@ -1930,6 +1945,26 @@ static void one_dead(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi)
                 set_deaths(c->d, ev, 1, i, i);
                 return;
             }
+        /* the verb's object one person: "killed the mayor", "shot dead
+         * his brother", "killing one and injuring the other" */
+        if (is_verb(c, i) && strcmp(tag(c, i), "VBN") != 0) {
+            uint32_t j = i + 1;
+            if (j < hi && is(c, j, "dead"))
+                j++;
+            if (j < hi && is(c, j, "one") && (j + 1 >= hi || !is_noun(c, j + 1))) {
+                set_deaths(c->d, ev, 1, i, j);
+                return;
+            }
+            if (j < hi && (is(c, j, "the") || strcmp(tag(c, j), "PRP$") == 0)) {
+                uint32_t k = j + 1;
+                while (k < hi && k < j + 4 && (tag(c, k)[0] == 'J' || is_noun(c, k)))
+                    k++;
+                if (k > j + 1 && strcmp(tag(c, k - 1), "NN") == 0 && person_word(c, k - 1)) {
+                    set_deaths(c->d, ev, 1, i, k - 1);
+                    return;
+                }
+            }
+        }
         for (uint32_t k = i > lo + 6 ? i - 6 : lo; k < i + 5 && k < hi; k++)
             if (is_any(c, k, one) && k + 1 < hi &&
                 (is_noun(c, k + 1 + (k + 2 < hi && !is_noun(c, k + 1))) || person_word(c, k + 1))) {
@@ -3871,7 +3906,7 @@ static void carry_context(ectx *c, uint32_t first_event, uint32_t lo, uint32_t h
     }
     for (uint32_t i = lo; i < hi; i++)
         if (c->time_at[i] >= 0 && dated(&d->times.v[c->time_at[i]]) &&
-            d->times.v[c->time_at[i]].value[4] != 0)
+            d->times.v[c->time_at[i]].value[4] != 0 && !clock_only(d, &d->times.v[c->time_at[i]]))
             c->last_date_time = c->time_at[i];
 }
 
@@ -3991,8 +4026,10 @@ static void carry_toll(ectx *c, uint32_t lo, uint32_t hi)
     bool toll = false;
     for (uint32_t i = lo; i < hi && !toll; i++)
         toll = lemma_is(c, i, "toll") || lemma_is(c, i, "fatality") || lemma_is(c, i, "casualty");
-    if (toll && count_casualties(c, NULL, lo, hi, CAS_DEAD, &n, &fs, &fe) &&
-        (!e->has_fatalities || n > e->fat_min)) {
+    /* a count of the dead with no act of its own ("Ten soldiers died.")
+     * is the toll of the act before, when that told none */
+    if (count_casualties(c, NULL, lo, hi, CAS_DEAD, &n, &fs, &fe) &&
+        (!e->has_fatalities || (toll && n > e->fat_min))) {
         e->fat_min = e->fat_max = n;
         e->fat_start = fs, e->fat_end = fe;
         e->has_fatalities = true;
@@ -4076,9 +4113,15 @@ static bool named(const sr_event_arg *a) { return a->has_actor || a->entity >= 0
 /* Actors of one incident: one side acting in both, or the other side
  * hitting back ("X attacked Y ... Y returned fire"); not two doers apart
  * ("IS attacked Paris"; "France struck Raqqa"). */
-static bool sides_agree(const sr_event *h, const sr_event *e)
+static bool sides_agree(const sr_event *h, const sr_event *e, bool close)
 {
     if (!named(&h->source) || !named(&e->source))
+        return true;
+    /* a doer told by a common noun only ("protesters", "the attackers")
+     * may be the one named a few sentences before, in an act of the same
+     * kind */
+    if (close && family(h->acled_type) && family(h->acled_type) == family(e->acled_type) &&
+        (h->source.entity < 0 || e->source.entity < 0))
         return true;
     return same_actor(&h->source, &e->source) || same_actor(&h->target, &e->source) ||
            same_actor(&h->source, &e->target);
@@ -4102,7 +4145,7 @@ static bool same_incident(const ectx *c, const sr_event *h, const sr_event *e, u
     bool intervened = close && ((h->acled_sub == SR_ACLED_S_INTERVENTION && e->acled_sub == SR_ACLED_S_ARRESTS) ||
                                 (e->acled_sub == SR_ACLED_S_INTERVENTION && h->acled_sub == SR_ACLED_S_ARRESTS));
     return kind && (close || !undated) && h->history == e->history && dates_agree(h, e) &&
-           places_agree(c, h->location, e->location) && (intervened || sides_agree(h, e));
+           places_agree(c, h->location, e->location) && (intervened || sides_agree(h, e, close));
 }
 
 /* The sentence holding byte b. */

@@ -240,6 +240,19 @@ size_t sr_utf8_encode(int32_t c, char *out);
 int64_t sr_days_from_civil(int y, int m, int d);
 void sr_civil_from_days(int64_t z, int *y, int *m, int *d);
 
+/* The number the n ASCII digits at s write ("2014", "05"), or -1 when one
+ * of them is no digit. */
+static inline int sr_digits(const char *s, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
 /* ---- word filters ---------------------------------------------------------- */
 
 /* A set of lower-case words as a 64K-bit filter (false positives possible,

@@ -181,15 +181,8 @@ static int number_at(const tctx *c, uint32_t i, bool article)
         return -1;
     uint32_t n;
     const char *s = tw(c, i, &n);
-    if (n && n <= 4 && s[0] >= '0' && s[0] <= '9') {
-        int v = 0;
-        for (uint32_t k = 0; k < n; k++) {
-            if (s[k] < '0' || s[k] > '9')
-                return -1;
-            v = v * 10 + (s[k] - '0');
-        }
-        return v;
-    }
+    if (n && n <= 4 && s[0] >= '0' && s[0] <= '9')
+        return sr_digits(s, (int)n);
     int k = index_in(c, i, numbers, 21);
     if (k >= 0)
         return k;
@@ -634,17 +627,6 @@ enum {
 static const char *const part_codes[] = {"MO", "AF", "EV", "NI"};
 static const char *const season_codes[] = {"WI", "SP", "SU", "FA"};
 
-static int digits(const char *s, size_t n) /* n digits, or -1 */
-{
-    int v = 0;
-    for (size_t k = 0; k < n; k++) {
-        if (s[k] < '0' || s[k] > '9')
-            return -1;
-        v = v * 10 + (s[k] - '0');
-    }
-    return v;
-}
-
 /* The token as a C string, cut to `size` - 1 bytes ("" past the unit). */
 static uint32_t tok_copy(const tctx *c, uint32_t i, char *s, size_t size)
 {
@@ -705,7 +687,7 @@ static uint32_t k_decade(const tctx *c, uint32_t i, cap *k)
         q = s + 4;
     if ((size_t)(s + n - q) != 5 || q[4] != 's' || q[0] < '1' || q[0] > '2' || q[3] != '0')
         return 0;
-    return (k->v = digits(q, 3)) >= 0 && digits(q + 3, 1) == 0;
+    return (k->v = sr_digits(q, 3)) >= 0 && sr_digits(q + 3, 1) == 0;
 }
 
 static uint32_t k_weekday(const tctx *c, uint32_t i, cap *k)

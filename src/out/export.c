@@ -129,23 +129,12 @@ static bool valid_ymd(int y, int mo, int d)
     return !(mo == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
 }
 
-static int digits(const char *s, int n)
-{
-    int v = 0;
-    for (int i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    return v;
-}
-
 bool sr_date_range(const char *date, int64_t *first, int64_t *last)
 {
     if (!date)
         return false;
     size_t n = strlen(date);
-    int y = n >= 4 ? digits(date, 4) : -1;
+    int y = n >= 4 ? sr_digits(date, 4) : -1;
     if (y < 1)
         return false;
     if (n == 4) {
@@ -153,7 +142,7 @@ bool sr_date_range(const char *date, int64_t *first, int64_t *last)
         *last = sr_days_from_civil(y, 12, 31);
         return true;
     }
-    int mo = n >= 7 && date[4] == '-' ? digits(date + 5, 2) : -1;
+    int mo = n >= 7 && date[4] == '-' ? sr_digits(date + 5, 2) : -1;
     if (mo < 1 || mo > 12)
         return false;
     if (n == 7) {
@@ -161,7 +150,7 @@ bool sr_date_range(const char *date, int64_t *first, int64_t *last)
         *last = sr_days_from_civil(mo == 12 ? y + 1 : y, mo == 12 ? 1 : mo + 1, 1) - 1;
         return true;
     }
-    int d = n == 10 && date[7] == '-' ? digits(date + 8, 2) : -1;
+    int d = n == 10 && date[7] == '-' ? sr_digits(date + 8, 2) : -1;
     if (!valid_ymd(y, mo, d))
         return false;
     *first = *last = sr_days_from_civil(y, mo, d);
@@ -369,9 +358,9 @@ static void stamp14(const char *iso, char out[15])
     int hh = 0, mi = 0, ss = 0;
     const char *t = iso + dl;
     if (*t && strlen(t) >= 6) {
-        hh = digits(t + 1, 2);
-        mi = t[3] == ':' ? digits(t + 4, 2) : -1;
-        ss = strlen(t) >= 9 && t[6] == ':' ? digits(t + 7, 2) : 0;
+        hh = sr_digits(t + 1, 2);
+        mi = t[3] == ':' ? sr_digits(t + 4, 2) : -1;
+        ss = strlen(t) >= 9 && t[6] == ':' ? sr_digits(t + 7, 2) : 0;
         if (hh < 0 || hh > 23 || mi < 0 || mi > 59 || ss < 0 || ss > 60)
             hh = mi = ss = 0;
     }
@@ -384,9 +373,9 @@ static int64_t epoch_of(const char *iso)
     stamp14(iso, s);
     if (!s[0])
         return 0;
-    int y = digits(s, 4), mo = digits(s + 4, 2), d = digits(s + 6, 2);
-    return sr_days_from_civil(y, mo, d) * 86400 + digits(s + 8, 2) * 3600 + digits(s + 10, 2) * 60 +
-           digits(s + 12, 2);
+    int y = sr_digits(s, 4), mo = sr_digits(s + 4, 2), d = sr_digits(s + 6, 2);
+    return sr_days_from_civil(y, mo, d) * 86400 + sr_digits(s + 8, 2) * 3600 + sr_digits(s + 10, 2) * 60 +
+           sr_digits(s + 12, 2);
 }
 
 static const char *iso3_or_xxx(const sr_xevent *x)

@@ -751,17 +751,6 @@ bool sr_html_text_date(const char *p, size_t n, char out[11])
     return true;
 }
 
-static int digits(const char *p, int n)
-{
-    int v = 0;
-    for (int i = 0; i < n; i++) {
-        if (p[i] < '0' || p[i] > '9')
-            return -1;
-        v = v * 10 + (p[i] - '0');
-    }
-    return v;
-}
-
 /* The date a URL's path gives: "/2014/05/18/" or "/2014-05-18" (a path
  * part of its own, as blogs and news sites name their articles).  The
  * first 2,000 bytes are looked at. */
@@ -779,7 +768,7 @@ static const char *url_date(mstate *s, const char *u)
         char sep = p[4];
         if ((sep != '/' && sep != '-') || p[7] != sep)
             continue;
-        int y = digits(p, 4), mo = digits(p + 5, 2), d = digits(p + 8, 2);
+        int y = sr_digits(p, 4), mo = sr_digits(p + 5, 2), d = sr_digits(p + 8, 2);
         char after = i + 11 < n ? p[10] : 0;
         if (!valid_date(y, mo, d) || (after && after != '/' && after != '-' && after != '_' && after != '.'))
             continue;

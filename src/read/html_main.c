@@ -1214,26 +1214,23 @@ bool sr_html_main(const htree *t, sr_doc *d, const hmeta *m, const hsink *sink)
     /* A sub-heading inside the article's body (after a body run, and
      * heading body text: the next run that is no heading is body) is part
      * of the body's text, as a reader sees the article.  One backward pass
-     * carries the next non-heading run's kind. */
+     * carries whether the next run that is no heading is body. */
     if (!s.oom && !sink) {
-        bool body_before = false;
-        uint8_t *next_body = calloc(s.nruns + 1, 1);
-        if (!next_body)
-            s.oom = true;
-        for (uint32_t k = s.nruns; next_body && k-- > 0;)
-            next_body[k] = heading(&s, &s.rv[k]) && s.rv[k].kind == SR_BLOCK_SECTION
-                               ? next_body[k + 1]
-                               : s.rv[k].kind == SR_BLOCK_BODY && s.rv[k].chars >= 60;
-        for (uint32_t k = 0; next_body && k < s.nruns; k++) {
+        uint32_t first_body = 0;
+        while (first_body < s.nruns && s.rv[first_body].kind != SR_BLOCK_BODY)
+            first_body++;
+        bool next_body = false;
+        for (uint32_t k = s.nruns; k-- > 0;) {
             run *r = &s.rv[k];
-            if (r->kind == SR_BLOCK_SECTION && body_before && next_body[k + 1] && in[r->owner] == IN_ARTICLE) {
+            bool sub = heading(&s, r) && r->kind == SR_BLOCK_SECTION;
+            bool body = r->kind == SR_BLOCK_BODY && r->chars >= 60;
+            if (r->kind == SR_BLOCK_SECTION && k > first_body && next_body && in[r->owner] == IN_ARTICLE) {
                 r->kind = SR_BLOCK_BODY;
                 r->heading = true;
             }
-            else if (r->kind == SR_BLOCK_BODY)
-                body_before = true;
+            if (!sub)
+                next_body = body;
         }
-        free(next_body);
     }
 
     /* the document text: runs joined by a blank line */

@@ -203,6 +203,16 @@ typedef struct sr_doc {
     int64_t error_offset;
 } sr_doc;
 
+/* Are the n bytes at s the word w (NUL-ended), in any case?  What
+ * strlen(w) == n && strncasecmp(s, w, n) == 0 says, with no strlen: the
+ * first letter first, most calls fail there. */
+static inline bool sr_same_word(const char *s, size_t n, const char *w)
+{
+    if (!n)
+        return !w[0];
+    return (s[0] | 0x20) == (w[0] | 0x20) && strncasecmp(s, w, n) == 0 && w[n] == 0;
+}
+
 /* Does token i read w (any case)?  False past the last token. */
 static inline bool sr_tok_is(const sr_doc *d, uint32_t i, const char *w)
 {
@@ -210,9 +220,7 @@ static inline bool sr_tok_is(const sr_doc *d, uint32_t i, const char *w)
         return false;
     const sr_token *t = &d->tokens.v[i];
     uint32_t n = t->nend - t->nstart;
-    const char *s = d->norm + t->nstart;
-    /* the first letter first: most calls fail there */
-    return n && (s[0] | 0x20) == (w[0] | 0x20) && strncasecmp(s, w, n) == 0 && w[n] == 0;
+    return n && sr_same_word(d->norm + t->nstart, n, w);
 }
 
 /* Maps a view offset back to doc->text. */

@@ -40,6 +40,21 @@ const char *sr_wn_noun_to_verb(const sitrep_model *m, const char *noun, size_t n
 const char *sr_wn_verb_to_noun(const sitrep_model *m, const char *verb, size_t n);
 /* The lemma of token i into buf (at least 64 bytes); returns its length. */
 size_t sr_lemma_of(const sr_doc *d, const sitrep_model *m, uint32_t i, char *buf, size_t cap);
+/* Token i's lemma where it is stored, without a copy: the lemma string, or
+ * the token's own text (in its case, where sr_lemma_of lower-cases all but
+ * proper nouns); its length in *n.  For comparisons that ignore case
+ * (sr_same_word): the hot loops of the later stages. */
+static inline const char *sr_lemma_view(const sr_doc *d, uint32_t i, size_t *n)
+{
+    const char *l = d->lemmas ? d->lemmas[i] : NULL;
+    if (l && l != sr_lemma_self) {
+        *n = strlen(l);
+        return l;
+    }
+    const sr_token *t = &d->tokens.v[i];
+    *n = t->nend - t->nstart;
+    return d->norm + t->nstart;
+}
 
 /* match.c: lexicon phrases found in the text, longest first. */
 typedef struct sr_match {

@@ -151,21 +151,31 @@ static bool is_noun(const ectx *c, uint32_t i)
     return t[0] == 'N' && t[1] == 'N';
 }
 
-static bool lemma_is(const ectx *c, uint32_t i, const char *w)
+/* Token i's lemma as stored (sr_lemma_view), cut as sr_lemma_of cuts it
+ * into 64 bytes. */
+static const char *lemma_view(const ectx *c, uint32_t i, size_t *n)
 {
-    char buf[64];
-    size_t n = sr_lemma_of(c->d, c->m, i, buf, sizeof buf);
-    return n == strlen(w) && strncasecmp(buf, w, n) == 0;
+    const char *s = sr_lemma_view(c->d, i, n);
+    if (*n > 63)
+        *n = 63;
+    return s;
 }
 
-/* The index in `ws` of token i's lemma, or -1: one lemma made, then
- * compared with each word. */
+static bool lemma_is(const ectx *c, uint32_t i, const char *w)
+{
+    size_t n;
+    const char *s = lemma_view(c, i, &n);
+    return sr_same_word(s, n, w);
+}
+
+/* The index in `ws` of token i's lemma, or -1: the lemma found once, then
+ * compared in place with each word (no copy, no strlen). */
 static int lemma_in(const ectx *c, uint32_t i, const char *const *ws)
 {
-    char buf[64];
-    size_t n = sr_lemma_of(c->d, c->m, i, buf, sizeof buf);
+    size_t n;
+    const char *s = lemma_view(c, i, &n);
     for (int k = 0; ws[k]; k++)
-        if (strlen(ws[k]) == n && strncasecmp(buf, ws[k], n) == 0)
+        if (sr_same_word(s, n, ws[k]))
             return k;
     return -1;
 }
@@ -604,8 +614,10 @@ static const sr_lex_rec *trigger_at(const ectx *c, uint32_t i, uint32_t hi, uint
     size_t kl = 0;
     const sr_lex_rec *best = NULL;
     for (uint32_t k = 0; k < MAX_TRIGGER_TOKENS && i + k < hi; k++) {
-        char lb[64];
-        size_t ln = sr_lemma_of(d, c->m, i + k, lb, sizeof lb);
+        size_t ln;
+        const char *lb = sr_lemma_view(d, i + k, &ln);
+        if (ln > 63) /* as cut into 64 bytes */
+            ln = 63;
         if (!ln || kl + ln + 2 >= sizeof key)
             break;
         if (k)
@@ -2480,22 +2492,27 @@ static const char doc_cue_classes[DOC_CUES + 1] = "awvpmxl";
  * doc_cue_classes), or -1. */
 static int cue_class(const ectx *c, uint32_t i)
 {
-    char buf[32];
-    size_t n = sr_lemma_of(c->d, c->m, i, buf, sizeof buf);
-    if (!n || n >= sizeof buf)
+    size_t n;
+    const char *s = sr_lemma_view(c->d, i, &n);
+    if (n > 31) /* as cut into 32 bytes */
+        n = 31;
+    if (!n)
         return -1;
-    for (size_t k = 0; k < n; k++)
-        buf[k] = (char)(buf[k] >= 'A' && buf[k] <= 'Z' ? buf[k] + 32 : buf[k]);
-    buf[n] = 0;
-    /* the binary search compares first letters inline: most steps end
-     * there, strcmp only for the words that share one */
+    /* the binary search compares the lower case in place, first letters
+     * first: most steps end there */
     size_t a = 0, b = sizeof doc_cue_words / sizeof *doc_cue_words;
     while (a < b) {
         size_t mid = (a + b) / 2;
         const char *l = doc_cue_words[mid].lemma;
-        int cmp = (unsigned char)buf[0] - (unsigned char)l[0];
-        if (!cmp)
-            cmp = strcmp(buf + 1, l + 1);
+        int cmp = 0;
+        for (size_t j = 0;; j++) {
+            unsigned char x = j < n ? (unsigned char)s[j] : 0, y = (unsigned char)l[j];
+            x = (unsigned char)(x >= 'A' && x <= 'Z' ? x + 32 : x);
+            if (x != y || !x) {
+                cmp = (int)x - (int)y;
+                break;
+            }
+        }
         if (!cmp)
             return (int)(strchr(doc_cue_classes, doc_cue_words[mid].cls) - doc_cue_classes);
         if (cmp < 0)

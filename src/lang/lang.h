@@ -21,7 +21,12 @@ sitrep_status sr_segment_run(sr_doc *d, const sitrep_model *m);
 bool sr_tag_model_load(sitrep_model *m, char *err, size_t errn);
 /* tag.c: Penn Treebank tags for every token. */
 sitrep_status sr_tag_run(sr_doc *d, const sitrep_model *m);
-const char *sr_tag_name(const sitrep_model *m, uint8_t tag);
+/* A tag's name ("NNP"), "?" for none: inline, the later stages ask it of
+ * nearly every token they look at. */
+static inline const char *sr_tag_name(const sitrep_model *m, uint8_t tag)
+{
+    return tag < m->ntags ? m->tag_names[tag] : "?";
+}
 /* The shape class of a word for the unknown-word model (D H A C L). */
 char sr_shape_class(const char *w, size_t n);
 int sr_tag_find(const sitrep_model *m, const char *name);

@@ -80,11 +80,6 @@ bool sr_tag_model_load(sitrep_model *m, char *err, size_t errn)
     return true;
 }
 
-const char *sr_tag_name(const sitrep_model *m, uint8_t tag)
-{
-    return tag < m->ntags ? m->tag_names[tag] : "?";
-}
-
 int sr_tag_find(const sitrep_model *m, const char *name)
 {
     for (uint32_t t = 0; t < m->ntags; t++)

@@ -204,13 +204,13 @@ typedef struct sr_doc {
 } sr_doc;
 
 /* Are the n bytes at s the word w (NUL-ended), in any case?  What
- * strlen(w) == n && strncasecmp(s, w, n) == 0 says, with no strlen: the
- * first letter first, most calls fail there. */
+ * strlen(w) == n && strncasecmp(s, w, n) == 0 says, the first letter
+ * first: most calls fail there, with no call and no strlen. */
 static inline bool sr_same_word(const char *s, size_t n, const char *w)
 {
     if (!n)
         return !w[0];
-    return (s[0] | 0x20) == (w[0] | 0x20) && strncasecmp(s, w, n) == 0 && w[n] == 0;
+    return (s[0] | 0x20) == (w[0] | 0x20) && strlen(w) == n && strncasecmp(s, w, n) == 0;
 }
 
 /* Does token i read w (any case)?  False past the last token. */

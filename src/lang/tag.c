@@ -475,7 +475,7 @@ static bool word_is(const sr_doc *d, uint32_t i, const char *const *list)
     const sr_token *t = &d->tokens.v[i];
     size_t n = t->nend - t->nstart;
     for (; *list; list++)
-        if (strlen(*list) == n && strncasecmp(d->norm + t->nstart, *list, n) == 0)
+        if (sr_same_word(d->norm + t->nstart, n, *list))
             return true;
     return false;
 }

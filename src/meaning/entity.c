@@ -41,14 +41,16 @@ bool sr_ent_tok_is(const sr_doc *d, uint32_t tok, const char *w)
 {
     uint32_t n;
     const char *s = sr_ent_tv(d, tok, &n);
-    return n == strlen(w) && memcmp(s, w, n) == 0;
+    if (!n)
+        return !w[0];
+    return s[0] == w[0] && n == strlen(w) && memcmp(s, w, n) == 0; /* the first byte first */
 }
 
 bool sr_ent_tok_is_ci(const sr_doc *d, uint32_t tok, const char *w)
 {
     uint32_t n;
     const char *s = sr_ent_tv(d, tok, &n);
-    return n == strlen(w) && strncasecmp(s, w, n) == 0;
+    return sr_same_word(s, n, w);
 }
 
 bool sr_ent_is_acronym(const char *s, uint32_t n)

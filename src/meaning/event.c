@@ -2487,6 +2487,20 @@ static const struct cue_word {
         {"weapon", 'w'}, {"worker", 'l'}, {"wound", 'v'},
 };
 static const char doc_cue_classes[DOC_CUES + 1] = "awvpmxl";
+/* Per first byte: the words of doc_cue_words that start with it,
+ * [cue_lo, cue_hi). */
+static uint8_t cue_lo[256], cue_hi[256];
+__attribute__((constructor)) static void init_cue_ranges(void)
+{
+    size_t n = sizeof doc_cue_words / sizeof *doc_cue_words;
+    _Static_assert(sizeof doc_cue_words / sizeof *doc_cue_words < 256, "cue ranges are bytes");
+    for (size_t k = n; k-- > 0;) {
+        unsigned char f = (unsigned char)doc_cue_words[k].lemma[0];
+        if (!cue_hi[f])
+            cue_hi[f] = (uint8_t)(k + 1);
+        cue_lo[f] = (uint8_t)k;
+    }
+}
 
 /* The class of doc_cue_words token i's lemma is of (an index into
  * doc_cue_classes), or -1. */
@@ -2498,9 +2512,11 @@ static int cue_class(const ectx *c, uint32_t i)
         n = 31;
     if (!n)
         return -1;
-    /* the binary search compares the lower case in place, first letters
-     * first: most steps end there */
-    size_t a = 0, b = sizeof doc_cue_words / sizeof *doc_cue_words;
+    /* the binary search, among the words of the first letter, compares
+     * the lower case in place */
+    unsigned char f = (unsigned char)s[0];
+    f = (unsigned char)(f >= 'A' && f <= 'Z' ? f + 32 : f);
+    size_t a = cue_lo[f], b = cue_hi[f];
     while (a < b) {
         size_t mid = (a + b) / 2;
         const char *l = doc_cue_words[mid].lemma;

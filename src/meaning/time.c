@@ -193,7 +193,7 @@ static int number_at(const tctx *c, uint32_t i, bool article)
     const char *h = memchr(s, '-', n);
     if (h) {
         for (int t = 2; t < 10; t++)
-            if ((size_t)(h - s) == strlen(tens[t]) && strncasecmp(s, tens[t], (size_t)(h - s)) == 0)
+            if (sr_same_word(s, (size_t)(h - s), tens[t]))
                 for (int u = 1; u < 10; u++)
                     if ((size_t)(s + n - h - 1) == strlen(numbers[u]) &&
                         strncasecmp(h + 1, numbers[u], strlen(numbers[u])) == 0)
@@ -217,7 +217,7 @@ static char unit_of(const char *s, size_t n)
         {"quarter", 'Q'}, {"quarters", 'Q'}, {"decade", 'E'}, {"decades", 'E'},
         {"century", 'C'}, {"centuries", 'C'}, {"weekend", 'K'}, {"weekends", 'K'}};
     for (size_t k = 0; k < sizeof units / sizeof *units; k++)
-        if (strlen(units[k].w) == n && strncasecmp(s, units[k].w, n) == 0)
+        if (sr_same_word(s, n, units[k].w))
             return units[k].u;
     return 0;
 }
@@ -669,7 +669,7 @@ static uint32_t k_midmonth(const tctx *c, uint32_t i, cap *k)
     if (i >= c->uhi || n <= 5 || strncasecmp(s, "mid-", 4) != 0)
         return 0;
     for (int m = 0; m < 12; m++)
-        if (n - 4 == strlen(months[m]) && strncasecmp(s + 4, months[m], n - 4) == 0) {
+        if (sr_same_word(s + 4, n - 4, months[m])) {
             k->v = m + 1;
             return 1;
         }
@@ -780,7 +780,7 @@ static uint32_t k_unitn(const tctx *c, uint32_t i, cap *k)
             v = (*q >= '0' && *q <= '9') ? v * 10 + (*q - '0') : 100000;
     } else
         for (int w = 1; w <= 20; w++)
-            if ((size_t)(h - s) == strlen(numbers[w]) && strncasecmp(s, numbers[w], (size_t)(h - s)) == 0)
+            if (sr_same_word(s, (size_t)(h - s), numbers[w]))
                 v = w;
     k->v = v, k->v2 = u;
     return v > 0 && v < 10000;
@@ -830,7 +830,7 @@ static uint32_t k_zone(const tctx *c, uint32_t i, cap *k)
     uint32_t n;
     const char *s = tw(c, i, &n);
     for (k->v = 0; k->v < (int)(sizeof zones / sizeof *zones); k->v++)
-        if (strlen(zones[k->v].name) == n && strncasecmp(s, zones[k->v].name, n) == 0)
+        if (sr_same_word(s, n, zones[k->v].name))
             return 1;
     return 0;
 }

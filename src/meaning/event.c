@@ -128,8 +128,15 @@ static bool is(const ectx *c, uint32_t i, const char *w) { return sr_tok_is(c->d
 
 static bool is_any(const ectx *c, uint32_t i, const char *const *ws)
 {
-    for (int k = 0; ws[k]; k++)
-        if (is(c, i, ws[k]))
+    /* the token's text found once, then compared with each word */
+    const sr_doc *d = c->d;
+    if (i >= d->tokens.n)
+        return false;
+    const sr_token *t = &d->tokens.v[i];
+    uint32_t n = t->nend - t->nstart;
+    const char *s = d->norm + t->nstart;
+    for (int k = 0; n && ws[k]; k++)
+        if (sr_same_word(s, n, ws[k]))
             return true;
     return false;
 }

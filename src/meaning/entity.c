@@ -634,6 +634,27 @@ static bool title_company(ectx *x, uint32_t first, uint32_t n)
     return true;
 }
 
+/* Is the word at token i (n == 1) the last word of a person's name of
+ * several words among the last 64 mentions ("Billie Jean King" ... "King
+ * said"): a surname, not a title alone? */
+static bool surname_before(const sr_doc *d, uint32_t i, uint32_t n)
+{
+    if (n != 1)
+        return false;
+    uint32_t wl;
+    const char *w = sr_ent_tv(d, i, &wl);
+    for (uint32_t q = d->mentions.n, seen = 0; q > 0 && seen < 64; q--, seen++) {
+        const sr_mention *mn = &d->mentions.v[q - 1];
+        if (mn->type != SR_ENT_PERSON || mn->tok_n < 2)
+            continue;
+        uint32_t ml;
+        const char *m = sr_ent_tv(d, mn->tok_first + mn->tok_n - 1, &ml);
+        if (ml == wl && memcmp(m, w, wl) == 0)
+            return true;
+    }
+    return false;
+}
+
 static bool mentions_from_names(ectx *x)
 {
     sr_doc *d = x->d;
@@ -702,7 +723,7 @@ static bool mentions_from_names(ectx *x)
             i--, n++; /* the title the tagger left out */
             type = SR_ENT_ORG;
         } else if ((l + 1) / 2 == 1 && match_at(d, i, SR_LEX_TITLE) &&
-                   match_at(d, i, SR_LEX_TITLE)->tok_n == n) {
+                   match_at(d, i, SR_LEX_TITLE)->tok_n == n && !surname_before(d, i, n)) {
             i = k - 1; /* a title alone ("Brigadier" before the name) is no name */
             continue;
         } else {

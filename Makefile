@@ -62,7 +62,7 @@ UNIT    := $(wildcard tests/unit/test_*.c)
 FUZZ    := $(wildcard fuzz/fuzz_*.c)
 CMD_LIBS = $(LIBS) $(SERVE_LIBS) $(CORPUS_LIBS)
 
-.PHONY: all test unit asan fuzz fuzz-run bench leakcheck golden cli-test layers clean ner-train parse-train \
+.PHONY: all test unit asan fuzz fuzz-run bench leakcheck golden cli-test layers clean ner-train ner-check parse-train \
         geo-train event-train html-train
 all: $(B)/sitrep $(B)/libsitrep.a $(B)/libsitrep_corpus.a $(B)/libsitrep_serve.a $(MODEL) build/ner_train \
      build/parse_train build/geo_train build/event_train build/html_train $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT))
@@ -97,6 +97,16 @@ ner-train: build/ner_train build/mkmodel
 	@mkdir -p $(dir $(NER_WEIGHTS))
 	build/ner_train $(B)/base.model $(NER_TRAIN) $(NER_WEIGHTS).tmp && mv $(NER_WEIGHTS).tmp $(NER_WEIGHTS)
 	$(MAKE) $(MODEL)
+# Checks that the committed weights are what ner-train makes from this
+# tree (the lexicons, the tagger and the gazetteer in the base model, the
+# features in src/lang/ner.c): retrains into build/ and compares.  Run it
+# (tests/ner_weights.sh does) after changing any of them; when it fails,
+# run make ner-train and commit the weights.
+ner-check: build/ner_train build/mkmodel
+	build/mkmodel $(B)/base.model $(TAGGER_DIR) $(WORDNET_DIR) $(ISO_DIR) $(CITIES_DIR) - - \
+	    $(COUNTRIES_JSON) $(CITIES500) $(sort $(wildcard data/lexicons/*.lex))
+	build/ner_train $(B)/base.model $(NER_TRAIN) $(B)/ner_check.weights.gz
+	cmp $(B)/ner_check.weights.gz $(NER_WEIGHTS)
 
 # Regenerates the parser's weights from UD English EWT (never committed;
 # the weights are), as ner-train does; the model is rebuilt after.

@@ -36,6 +36,7 @@ suite "serve" sh tests/serve.sh "$B/sitrep"
 suite "serve (ASan+UBSan)" sh tests/serve.sh "$B/asan/sitrep"
 suite "long and pathological documents" sh tests/patho_long.sh "$B/sitrep"
 suite "event precision" sh tests/event_precision.sh "$B/sitrep"
+suite "ner weights" sh tests/ner_weights.sh
 suite "valgrind" sh tests/leakcheck.sh "$B/sitrep"
 suite "scale" sh tests/scale.sh "$B/sitrep"
 suite "ingest_parallel" sh tests/ingest_parallel.sh "$B/sitrep"

@@ -50,6 +50,7 @@ typedef struct nertok {
     uint32_t uend; /* one past its unit's last token */
     uint32_t slot; /* its word's slot in the document table */
     uint32_t run_a, run_b; /* its run of capitalized words [run_a, run_b), or run_a == run_b */
+    uint32_t next_occ; /* the next capitalized occurrence of its word, + 1, or 0 */
     uint8_t pos;
     uint8_t flags;
 } nertok;
@@ -62,6 +63,7 @@ typedef struct docword {
     uint16_t hist[5]; /* labels given before, by type (0 = none) */
     uint16_t ncap, nlow;
     uint16_t runlen;  /* that run's length, or 0 */
+    uint32_t first_occ, last_occ; /* its first and last capitalized occurrences, + 1, or 0 */
 } docword;
 
 struct sr_nerprep {
@@ -112,7 +114,11 @@ enum {
     T_DOCRUN,
     /* the lexicon match of the run's last word (an organization cue:
      * "... Bancshares", "... SpA") */
-    T_RUNLEX
+    T_RUNLEX,
+    /* the words before and after the word's first capitalized
+     * occurrences anywhere in the document (context aggregation:
+     * "Surrey 350 for six" tells the "Surrey" of a headline too) */
+    T_AGGL, T_AGGR
 };
 
 /* ---- preparation ----------------------------------------------------------- */
@@ -293,6 +299,23 @@ static void mark_places(sr_nerprep *p)
     }
 }
 
+/* Chains each word's capitalized occurrences ("Surrey", "SURREY"), in
+ * document order, for the context aggregation features. */
+static void mark_occurrences(sr_nerprep *p)
+{
+    for (uint32_t i = 0; i < p->n; i++) {
+        nertok *t = &p->t[i];
+        if ((t->flags & (NF_WORD | NF_LOWER)) != NF_WORD)
+            continue;
+        docword *w = &p->words[t->slot];
+        if (w->last_occ)
+            p->t[w->last_occ - 1].next_occ = i + 1;
+        else
+            w->first_occ = i + 1;
+        w->last_occ = i + 1;
+    }
+}
+
 /* Runs of capitalized words within a unit ("Jones Medical Industries
  * Inc", "Bank of New England"): "of", "&" and "de" join two capitalized
  * words.  Headlines, all in capitals, have none. */
@@ -462,6 +485,7 @@ sr_nerprep *sr_ner_prepare(sr_arena *arena, const sr_doc *d, const sitrep_model 
                 w->nlow++;
         }
     }
+    mark_occurrences(p);
     mark_runs(p);
     mark_lexicon(p);
     if (m && m->nplaces)
@@ -592,6 +616,30 @@ static inline uint64_t run_side(const nertok *t)
     return (t->flags & (NF_WORD | NF_PLAIN)) == NF_PLAIN ? t->ssh : t->lw;
 }
 
+/* The context of the word's first AGG_OCC capitalized occurrences in
+ * the document: the word (or a number's shape) before and after each,
+ * each value once.  Every occurrence of a word gets the same ones. */
+enum { AGG_OCC = 8 };
+static uint32_t aggregate_feats(const sr_nerprep *p, const docword *w, uint64_t *f)
+{
+    uint32_t n = 0;
+    uint32_t k = 0;
+    for (uint32_t o = w->first_occ; o && k < AGG_OCC; o = p->t[o - 1].next_occ, k++) {
+        uint32_t j = o - 1;
+        const nertok *t = &p->t[j];
+        uint64_t g[2] = {feat1(T_AGGL, j > t->unit ? run_side(&p->t[j - 1]) : EDGE_L),
+                         feat1(T_AGGR, j + 1 < t->uend ? run_side(&p->t[j + 1]) : EDGE_R)};
+        for (int q = 0; q < 2; q++) {
+            bool seen = false;
+            for (uint32_t r = 0; r < n && !seen; r++)
+                seen = f[r] == g[q];
+            if (!seen)
+                f[n++] = g[q];
+        }
+    }
+    return n;
+}
+
 /* The features of token i that involve more than one word, its tags, its
  * matches or its place in the document.  The ones with few values (the
  * bias, the tags, the document case: `fixed`) the tagger reads from tables
@@ -636,11 +684,15 @@ static uint32_t context_feats(const sr_nerprep *p, uint32_t i, uint64_t *f, bool
         f[n++] = feat1(T_RUNNEXT, rb < e ? run_side(&p->t[rb]) : EDGE_R);
         f[n++] = feat1(T_RUNPREV, ra > a ? run_side(&p->t[ra - 1]) : EDGE_L);
         f[n++] = feat2(T_RUNLEN, len < 5 ? len : 5, at < 3 ? at : 3);
+        if (p->t[rb - 1].lex && len > 1)
+            f[n++] = feat2(T_RUNLEX, p->t[rb - 1].lex, i + 1 == rb);
     }
     if (t->flags & NF_WORD) {
         const docword *w = &p->words[t->slot];
         if (w->runlen > t->run_b - t->run_a)
             f[n++] = feat1(T_DOCRUN, w->runlast);
+        if (!(t->flags & NF_LOWER))
+            n += aggregate_feats(p, w, f + n);
     }
     if (t->geo)
         f[n++] = feat1(T_GEO, t->geo);

@@ -636,6 +636,27 @@ static bool title_company(ectx *x, uint32_t first, uint32_t n)
     return true;
 }
 
+/* Is the word at token i (n == 1) the last word of a person's name of
+ * several words among the last 64 mentions ("Billie Jean King" ... "King
+ * said"): a surname, not a title alone? */
+static bool surname_before(const sr_doc *d, uint32_t i, uint32_t n)
+{
+    if (n != 1)
+        return false;
+    uint32_t wl;
+    const char *w = sr_ent_tv(d, i, &wl);
+    for (uint32_t q = d->mentions.n, seen = 0; q > 0 && seen < 64; q--, seen++) {
+        const sr_mention *mn = &d->mentions.v[q - 1];
+        if (mn->type != SR_ENT_PERSON || mn->tok_n < 2)
+            continue;
+        uint32_t ml;
+        const char *m = sr_ent_tv(d, mn->tok_first + mn->tok_n - 1, &ml);
+        if (ml == wl && memcmp(m, w, wl) == 0)
+            return true;
+    }
+    return false;
+}
+
 static bool mentions_from_names(ectx *x)
 {
     sr_doc *d = x->d;
@@ -664,6 +685,15 @@ static bool mentions_from_names(ectx *x)
         uint32_t k = i + 1;
         while (k < d->tokens.n && d->ner[k] == l + (l % 2))
             k++;
+        /* a person's name right after a person's name, nothing between, is
+         * the same name cut in two ("Marco" + "Tronchetti Provera"): the
+         * CoNLL-2003 training set has no two persons' names side by side */
+        while ((l + 1) / 2 == 1 && k < d->tokens.n && d->ner[k] == 1 &&
+               d->tokens.v[k].start == d->tokens.v[k - 1].end + 1 && d->text[d->tokens.v[k - 1].end] == ' ') {
+            k++;
+            while (k < d->tokens.n && d->ner[k] == 2)
+                k++;
+        }
         /* "Movement for" + "Democratic Change": a name never ends in "of",
          * "for" or "&"; where the tagger's does and another name starts
          * right after, they are one name, of the first one's type */
@@ -695,7 +725,7 @@ static bool mentions_from_names(ectx *x)
             i--, n++; /* the title the tagger left out */
             type = SR_ENT_ORG;
         } else if ((l + 1) / 2 == 1 && match_at(d, i, SR_LEX_TITLE) &&
-                   match_at(d, i, SR_LEX_TITLE)->tok_n == n) {
+                   match_at(d, i, SR_LEX_TITLE)->tok_n == n && !surname_before(d, i, n)) {
             i = k - 1; /* a title alone ("Brigadier" before the name) is no name */
             continue;
         } else {
@@ -1362,9 +1392,15 @@ static bool link_retyped(ectx *x, uint32_t nb)
         uint32_t big = size[ra] >= size[rb] ? size[ra] : size[rb];
         int type = size[ra] >= size[rb] ? ta : tb;
         bool place = sr_ent_type_class(ta) == 2 || sr_ent_type_class(tb) == 2;
-        if (place && (cue[ra] || cue[rb] || known_place(x, s, n, ccs, nccs)))
+        /* the mentions of the other type, when the tagger gave them two
+         * thirds or more: the knowledge of a place overrides them no more
+         * ("Nice" the club five times, the city once); a place cue in the
+         * text still does */
+        uint32_t other = sr_ent_type_class(ta) == 2 ? size[rb] : size[ra];
+        bool most_other = 3 * other >= 2 * (size[ra] + size[rb]);
+        if (place && (cue[ra] || cue[rb] || (!most_other && known_place(x, s, n, ccs, nccs))))
             type = sr_ent_type_class(ta) == 2 ? ta : tb;
-        else if (3 * big < 2 * (size[ra] + size[rb]))
+        else if (most_other || 3 * big < 2 * (size[ra] + size[rb]))
             continue;
         bool c = cue[ra] || cue[rb];
         unite(x, ra, rb);
@@ -2574,6 +2610,43 @@ static int cmp_mention(const void *a, const void *b, void *arg)
     return i < j ? -1 : i > j;
 }
 
+/* Are mentions k and k + 1 items of one list: one "," or "and" between? */
+static bool list_next(const sr_doc *d, uint32_t k)
+{
+    const sr_mention *a = &d->mentions.v[k], *b = &d->mentions.v[k + 1];
+    uint32_t j = a->tok_first + a->tok_n;
+    return b->tok_first == j + 1 && (sr_ent_tok_is(d, j, ",") || sr_ent_tok_is(d, j, "and"));
+}
+
+/* In a list of three names or more, most of them people's ("Breen ,
+ * Staunton , Irwin , McAteer , Harte": a team's line-up), a name of one
+ * word is a person too, unless it is a country. */
+static void list_types(ectx *x)
+{
+    sr_doc *d = x->d;
+    for (uint32_t a = 0; a < d->mentions.n;) {
+        uint32_t b = a + 1;
+        while (b < d->mentions.n && list_next(d, b - 1))
+            b++;
+        uint32_t people = 0;
+        for (uint32_t k = a; k < b; k++)
+            people += d->mentions.v[k].type == SR_ENT_PERSON;
+        if (b - a >= 3 && 2 * people > b - a)
+            for (uint32_t k = a; k < b; k++) {
+                sr_mention *m = &d->mentions.v[k];
+                if (m->type == SR_ENT_PERSON || m->tok_n != 1 || m->src != SR_MSRC_NAME)
+                    continue;
+                const uint32_t *ids;
+                uint32_t s = d->tokens.v[m->tok_first].nstart, e = d->tokens.v[m->tok_first].nend;
+                if (sr_geo_lookup_doc(d, x->m, d->norm + s, e - s, &ids) &&
+                    sr_geo_place(x->m, ids[0])->feature == SR_FEATURE_COUNTRY)
+                    continue;
+                m->type = SR_ENT_PERSON;
+            }
+        a = b;
+    }
+}
+
 static bool sort_mentions(ectx *x)
 {
     sr_doc *d = x->d;
@@ -2634,6 +2707,7 @@ sitrep_status sr_entity_run(sr_doc *d, const sitrep_model *m)
     /* mentions in text order (lexicon and acronym mentions came later) */
     if (!sort_mentions(&x))
         return SITREP_ENOMEM;
+    list_types(&x);
     if (!link_mentions(&x) || !build_entities(&x))
         return SITREP_ENOMEM;
     code_actors(&x);

@@ -58,7 +58,7 @@ static inline uint32_t sr_lexview_value(const sr_lexview *v, const char *key, si
 /* ner.c: the name tagger.  Labels: O, then B-/I- for PER, ORG, LOC, MISC
  * (label l has type (l + 1) / 2: 1 PER, 2 ORG, 3 LOC, 4 MISC). */
 #define SR_NER_NLABELS 9
-#define SR_NER_VERSION 2u /* of the feature templates; weights must match */
+#define SR_NER_VERSION 3u /* of the feature templates; weights must match */
 #define SR_NER_MAXFEAT 96
 /* NERW layout 1: the fingerprints apart from the weights, so that a
  * feature the model lacks costs a probe in a small array. */

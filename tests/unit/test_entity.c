@@ -576,6 +576,14 @@ static void test_actor_context(void **state)
                                        "Jones Medical Industries Inc"};
     for (size_t k = 0; k < sizeof orgs / sizeof *orgs; k++) {
         e = ent(d, orgs[k]);
+        /* the sentence's first word "The" may be part of the name: the
+         * paper's masthead is "The Washington Post" (CoNLL-2003 names so
+         * "The Oval", "The Hague") */
+        if (!e) {
+            char the[64];
+            snprintf(the, sizeof the, "The %s", orgs[k]);
+            e = ent(d, the);
+        }
         assert_non_null(e);
         assert_int_equal(e->type, SR_ENT_ORG);
     }

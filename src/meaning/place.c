@@ -1152,23 +1152,20 @@ static bool far_from_town_in(ectx *x, const sr_entity *en, const sr_place_rec *p
 /* Is the town p, of entity e, a namesake abroad (GeoNames' Toro of
  * Nigeria for "Tourou town, Mokolo subdivision (Mayo-Tsanaga,
  * Extreme-Nord)", Elmali of Turkey for "Almaly district" of a story of
- * Almaty)?  The document's places name countries and p lies in none the
- * document names (nor any its actors' nationalities name), no other of its
- * placed entities lies in p's country and every one lies over STRAY_KM
- * away; a capital or a city of STRAY_POP people or more is known enough
- * abroad to stay ("talks in Geneva"). */
-#ifndef STRAY_KM
+ * Almaty)?  No place of the document but p's own name names p's country
+ * (a nationality alone does not count), no other placed entity lies in it,
+ * every other placed town or region lies over STRAY_KM away and one of
+ * them lies in a country another name names (a place's or a group's:
+ * "the Taliban" and Khost for Yaqobi); a capital or a city of STRAY_POP
+ * people or more is known enough abroad to stay ("talks in Geneva"). */
 #define STRAY_KM 300.0
-#endif
-#ifndef STRAY_POP
 #define STRAY_POP 100000u
-#endif
 static bool stray_abroad(ectx *x, const geoctx *g, uint32_t e, const sr_place_rec *p)
 {
     const sr_doc *d = x->d;
     const sitrep_model *m = x->m;
     if ((p->feature != SR_FEATURE_CITY && p->feature != SR_FEATURE_ADMIN2) || !p->has_coords ||
-        !g->nplaced_ccs || p->population >= STRAY_POP || (sr_geo_flags(m, (uint32_t)(p - m->places)) & SR_PLACE_CAPITAL))
+        p->population >= STRAY_POP || (sr_geo_flags(m, (uint32_t)(p - m->places)) & SR_PLACE_CAPITAL))
         return false;
     /* p's country, named by a place other than p's own name */
     for (uint32_t c = 0; c < g->nccs; c++)

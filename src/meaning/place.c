@@ -1172,10 +1172,12 @@ static bool stray_abroad(ectx *x, const geoctx *g, uint32_t e, const sr_place_re
         if (!g->by_actor[c] && g->cc_ent[c] != e && memcmp(g->ccs[c], p->cc, 2) == 0)
             return false;
     bool other = false;
-    for (uint32_t o = 0; o < d->entities.n; o++) {
+    /* at most 32 other placed entities looked at: linear in the document */
+    for (uint32_t o = 0, seen = 0; o < d->entities.n && seen < 32; o++) {
         const sr_entity *on = &d->entities.v[o];
         if (o == e || on->place == UINT32_MAX)
             continue;
+        seen++;
         const sr_place_rec *q = sr_geo_place(m, on->place);
         if (q->feature == SR_FEATURE_CONTINENT || !q->cc[0])
             continue;

@@ -893,14 +893,14 @@ static bool place_distance(const ectx *c, const sr_mention *mn, uint32_t ti, uin
     /* the town before its region: "in Pervomaisk, Luhansk" */
     const sr_place_rec *pl = sr_geo_place(c->m, c->d->entities.v[e].place);
     if (pl->feature == SR_FEATURE_ADMIN1)
-        dist += 12;
+        dist += 45;
     else if (pl->feature == SR_FEATURE_COUNTRY) {
         /* "Myanmar military forces", "the Nigerian army": a country
          * naming who, not where */
         if (!prep && nx < hi && !(c->d->tokens.v[nx].flags & SR_TF_CAP) &&
             (tag(c, nx)[0] == 'N' || tag(c, nx)[0] == 'J'))
             return false;
-        dist += 24;
+        dist += 100;
     }
     if (crosses_clause(c, i, ti))
         dist += 20;

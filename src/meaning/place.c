@@ -508,6 +508,7 @@ static bool names_country(const sitrep_model *m, const uint32_t *ids, uint32_t c
 typedef struct geoctx {
     char ccs[64][2];
     bool by_actor[64]; /* the country came from a person's or group's actor code */
+    uint32_t cc_ent[64]; /* the entity that named it */
     uint32_t nccs, nplaced_ccs; /* all, and those not by_actor */
     uint32_t regions[32], nreg;    /* the regions' name offsets */
     uint32_t districts[32], ndist; /* the districts' place ids */
@@ -551,6 +552,7 @@ static void named_countries(ectx *x, geoctx *g)
                 /* a people's or group's country only ("Russian forces"
                  * in a story of Donetsk) is weaker evidence than a place's */
                 g->by_actor[g->nccs] = sr_ent_type_class(en->type) != 2;
+                g->cc_ent[g->nccs] = e;
                 memcpy(g->ccs[g->nccs++], c->cc, 2);
                 continue;
             }
@@ -561,8 +563,10 @@ static void named_countries(ectx *x, geoctx *g)
             const uint32_t *ids;
             uint32_t c = sr_geo_lookup_doc(d, m, en->name, en->name_len, &ids);
             if (c && sr_geo_place(m, ids[0])->cc[0] &&
-                (sr_geo_place(m, ids[0])->feature == SR_FEATURE_COUNTRY || names_country(m, ids, c)))
+                (sr_geo_place(m, ids[0])->feature == SR_FEATURE_COUNTRY || names_country(m, ids, c))) {
+                g->cc_ent[g->nccs] = e;
                 memcpy(g->ccs[g->nccs++], sr_geo_place(m, ids[0])->cc, 2);
+            }
         }
     }
 }
@@ -651,8 +655,10 @@ static bool place_candidates(ectx *x, geoctx *g)
                 g->districts[g->ndist++] = ids[k];
             }
         }
-        if (nadm == 1 && g->nccs < 64 && one_country(m, ids, c))
+        if (nadm == 1 && g->nccs < 64 && one_country(m, ids, c)) {
+            g->cc_ent[g->nccs] = e;
             memcpy(g->ccs[g->nccs++], sr_geo_place(m, ids[0])->cc, 2);
+        }
     }
     return true;
 }
@@ -1143,6 +1149,58 @@ static bool far_from_town_in(ectx *x, const sr_entity *en, const sr_place_rec *p
     return false;
 }
 
+/* Is the town p, of entity e, a namesake abroad (GeoNames' Toro of
+ * Nigeria for "Tourou town, Mokolo subdivision (Mayo-Tsanaga,
+ * Extreme-Nord)", Elmali of Turkey for "Almaly district" of a story of
+ * Almaty)?  No place of the document but p's own name names p's country
+ * (a nationality alone does not count), no other placed entity lies in it,
+ * every other placed town or region lies over STRAY_KM away and one of
+ * them lies in a country another name names (a place's or a group's:
+ * "the Taliban" and Khost for Yaqobi); a capital or a city of STRAY_POP
+ * people or more is known enough abroad to stay ("talks in Geneva"). */
+#define STRAY_KM 300.0
+#define STRAY_POP 100000u
+static bool stray_abroad(ectx *x, const geoctx *g, uint32_t e, const sr_place_rec *p)
+{
+    const sr_doc *d = x->d;
+    const sitrep_model *m = x->m;
+    if ((p->feature != SR_FEATURE_CITY && p->feature != SR_FEATURE_ADMIN2) || !p->has_coords ||
+        p->population >= STRAY_POP || (sr_geo_flags(m, (uint32_t)(p - m->places)) & SR_PLACE_CAPITAL))
+        return false;
+    /* p's country, named by a place other than p's own name */
+    for (uint32_t c = 0; c < g->nccs; c++)
+        if (!g->by_actor[c] && g->cc_ent[c] != e && memcmp(g->ccs[c], p->cc, 2) == 0)
+            return false;
+    bool other = false;
+    /* at most 32 other placed entities looked at: linear in the document */
+    for (uint32_t o = 0, seen = 0; o < d->entities.n && seen < 32; o++) {
+        const sr_entity *on = &d->entities.v[o];
+        if (o == e || on->place == UINT32_MAX)
+            continue;
+        seen++;
+        const sr_place_rec *q = sr_geo_place(m, on->place);
+        if (q->feature == SR_FEATURE_CONTINENT || !q->cc[0])
+            continue;
+        if (memcmp(q->cc, p->cc, 2) == 0)
+            return false;
+        if (q->feature == SR_FEATURE_COUNTRY || !q->has_coords)
+            continue;
+        if (approx_km(p->lat, p->lon, q->lat, q->lon) <= STRAY_KM)
+            return false;
+        /* the evidence against p: a town or region of a country another
+         * name of the document names ("Ukraine" alone says nothing of
+         * where Como is, nor Laconia, New Hampshire of Skala) */
+        for (uint32_t c = 0; c < g->nccs && !other; c++)
+            other = g->cc_ent[c] != o && memcmp(g->ccs[c], q->cc, 2) == 0;
+    }
+    if (!other)
+        return false;
+    /* in the region the text puts it in ("Rincon (Georgia)") */
+    stated st;
+    stated_places(x, &d->entities.v[e], &st);
+    return stated_region(m, &st, p, (uint32_t)(p - m->places), false) <= 0;
+}
+
 /* Puts the entity on the map: a country is a GPE, and a GPE without an
  * actor takes its country's code. */
 static void place_entity(ectx *x, sr_entity *en, uint32_t pick)
@@ -1341,7 +1399,8 @@ void sr_ent_geocode(ectx *x)
     bool *far = sr_arena_alloc(d->arena, (d->entities.n + 1) * sizeof *far);
     for (uint32_t e = 0; far && e < d->entities.n; e++) {
         const sr_entity *en = &d->entities.v[e];
-        far[e] = en->place != UINT32_MAX && far_from_town_in(x, en, sr_geo_place(x->m, en->place));
+        far[e] = en->place != UINT32_MAX && (far_from_town_in(x, en, sr_geo_place(x->m, en->place)) ||
+                                             stray_abroad(x, &g, e, sr_geo_place(x->m, en->place)));
     }
     for (uint32_t e = 0; far && e < d->entities.n; e++) {
         sr_entity *en = &d->entities.v[e];

@@ -192,6 +192,18 @@ static void test_event_places(void **state)
     ev = tu_event(d, "fired");
     assert_non_null(ev);
     assert_string_equal(tu_entity_name(d, ev->location), "Kharkiv");
+    /* a town of the sentence before its region, and before a country the
+     * sentence names nearer the trigger */
+    d = run("2022-04-02", "On 1 April 2022, members of All Assam Students' Union staged demonstrations across all "
+                          "district headquarters in Assam state, including in Jorhat city, against the eviction.");
+    ev = tu_event(d, "demonstrations");
+    assert_non_null(ev);
+    assert_string_equal(tu_entity_name(d, ev->location), "Jorhat");
+    d = run("2022-03-13", "On 12 March 2022, the military forces of Russia launched a rocket attack on the Kanatove "
+                          "Airdrome, Kirovograd. Seven Ukrainian servicemen were killed.");
+    ev = tu_event(d, "rocket attack");
+    assert_non_null(ev);
+    assert_string_equal(tu_entity_name(d, ev->location), "Kirovograd");
 }
 
 /* Words the tagger's lexicon knows badly and plurals WordNet lacks. */

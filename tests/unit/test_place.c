@@ -169,6 +169,32 @@ static void test_containers(void **state)
     /* no district or region named: nothing */
     d = tu_extract("Soldiers raided Bhardaha village on Monday.", SITREP_FORMAT_TEXT);
     assert_null(place_of(d, "Bhardaha"));
+    /* a small namesake abroad, far from every other place of the
+     * document, in a country no other name names, is no place; the
+     * event takes the document's own town */
+    d = tu_extract("On 19 January 2022, a protest took place to clear a road near Yaqobi mosque area of Khost city. "
+                   "Taliban forces opened fire to disperse the protest.",
+                   SITREP_FORMAT_TEXT);
+    p = place_of(d, "Yaqobi");
+    assert_true(p == NULL || memcmp(p->cc, "AF", 2) == 0);
+    p = place_of(d, "Khost");
+    assert_non_null(p);
+    assert_memory_equal(p->cc, "AF", 2);
+    d = tu_extract("Ukrainian forces fired mortars at DPR positions near Shakhta imeni Gagarina, Donetsk.",
+                   SITREP_FORMAT_TEXT);
+    p = place_of(d, "Shakhta");
+    assert_true(p == NULL || memcmp(p->cc, "UA", 2) == 0);
+    bool at_donetsk = false;
+    for (uint32_t k = 0; k < d->events.n; k++)
+        at_donetsk |= d->events.v[k].location >= 0 &&
+                      place_of(d, "Donetsk") == sr_geo_place(tu_model, d->entities.v[d->events.v[k].location].place);
+    assert_true(at_donetsk);
+    /* ... but a town of the country a place of the document names stays,
+     * however far, and so does a sizable city abroad */
+    d = tu_extract("Protesters gathered in Como in solidarity with Ukraine.", SITREP_FORMAT_TEXT);
+    p = place_of(d, "Como");
+    assert_non_null(p);
+    assert_memory_equal(p->cc, "IT", 2);
 }
 
 /* A village under another romanization than GeoNames' is found by its

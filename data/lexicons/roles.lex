@@ -28,4 +28,4 @@ smugglers | traffickers | gang | gangs | criminals | drug cartel => role sector=
 parliament | lawmakers | legislators | MPs => role sector=LEG
 tribal elders | tribal leaders | elders | clerics | chiefs => role sector=ELI
 # heads that take the sector of the role noun before them ("rebel leaders")
-leaders | commanders => role
+leaders | commanders | groups => role

@@ -2529,7 +2529,8 @@ static bool groups(ectx *x)
                     c = en->actor.country[0] ? en->actor.country : NULL;
                 }
                 start = mn->tok_first;
-            } else if (match_ending_at(d, i, SR_LEX_ROLE) && !(t->flags & SR_TF_CAP) &&
+            } else if (match_ending_at(d, i, SR_LEX_ROLE) &&
+                       (!(t->flags & SR_TF_CAP) || (d->tags && strcmp(sr_tag_name(x->m, d->tags[p]), "NN") == 0)) &&
                        !(d->tags && sr_tag_name(x->m, d->tags[p])[0] == 'V')) {
                 /* "government soldiers", "opposition fighters": a role noun
                  * as modifier; the head's sector stands, or is the

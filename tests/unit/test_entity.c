@@ -566,7 +566,7 @@ static void test_actor_context(void **state)
         SITREP_FORMAT_TEXT);
     static const char *const want[][2] = {
         {"Warren Christopher", "USAGOV"}, {"Andrei Kozyrev", "RUSGOV"}, {"Dawda Jawara", "GMBGOV"},
-        {"Elias Hrawi", "LBNGOV"}, {"Hassan", "MARELI"}, {"Ahmed Ali", "LBNGOV"},
+        {"Elias Hrawi", "LBNGOV"}, {"Hassan", "MARGOV"}, {"Ahmed Ali", "LBNGOV"},
         {"US Congress", "USALEG"}, {"Central Bank of Nigeria", "NGABUS"}};
     for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
         const sr_entity *e = ent(d, want[k][0]);

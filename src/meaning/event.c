@@ -670,8 +670,14 @@ static bool find_source_left(const ectx *c, uint32_t ti, uint32_t lo, sr_event_a
             if (governed(c, a.tok, lo) || scene ||
                 (!places && a.group < 0 && is_mere_place(c, a.entity))) {
                 /* a capital right before its verb: its government */
+                /* (or that opens the sentence, no verb before the trigger:
+                 * "Washington along with its allies demanded") */
+                bool opens = a.tok == lo || (a.tok == lo + 1 && is(c, lo, "the"));
+                for (uint32_t q = a.tok + a.n; opens && q < ti; q++)
+                    if (is_verb(c, q))
+                        opens = false;
                 if (!governed(c, a.tok, lo) && !scene && !places && !crosses_clause(c, a.tok + a.n - 1, ti) &&
-                    a.tok + a.n + 2 >= ti && capital_government(c, &a, out))
+                    (a.tok + a.n + 2 >= ti || opens) && capital_government(c, &a, out))
                     return true;
                 k = a.tok + 1;
                 continue;
@@ -2579,7 +2585,8 @@ static bool support_verb(const ectx *c, uint32_t v)
                                     "unleash", "resume", "lead", "hold", "organize", "organise",
                                     "step", "announce", "claim", "commit", "perpetrate", "make",
                                     "take", "join", "call", "end", "halt", "sign", "reach", "give", "grant",
-                                    "impose", "declare", "issue", "deliver", "send", NULL};
+                                    "impose", "declare", "issue", "deliver", "send", "open",
+                                    "tighten", "extend", "renew", "offer", "voice", "express", NULL};
     return lemma_in(c, v, w) >= 0;
 }
 

@@ -19,6 +19,6 @@ Judge | Justice => title sector=JUD
 Imam | Ayatollah | Rabbi | Pope | Bishop | Archbishop | Cardinal | Reverend | Rev. | Father => title sector=ELI
 Dr. | Doctor | Professor | Prof. => title
 Mr. | Mrs. | Ms. | Miss | Sir | Dame => title
-spokesman | spokeswoman | spokesperson | official | commander | chief | leader | head | chairman | director | adviser | advisor | member | representative => personrole
+spokesman | spokeswoman | spokesperson | official | commander | chief | leader | head | chairman | director | adviser | advisor | member | representative | spokesmen | spokeswomen | spokespeople | chairmen | directors | advisers | advisors | representatives => personrole
 # roles of the state: their sector unless whom they serve says another ("the bank's president")
 ambassador | envoy | negotiator | minister | president | premier | governor | mayor => personrole sector=GOV

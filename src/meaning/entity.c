@@ -2396,12 +2396,14 @@ static bool name_is_match(ectx *x, const sr_match *mt)
  * names ("candidates", "landowners", "groups"): the head a role word or a
  * nationality before it makes an actor of ("opposition candidates",
  * "Algerian landowners").  Bodies (noun.group) only when with_groups. */
-static bool people_plural(ectx *x, uint32_t i, bool with_groups)
+static bool people_plural(ectx *x, uint32_t i, bool with_groups, bool singular)
 {
     const sr_doc *d = x->d;
     if (i >= d->tokens.n || !d->tags || d->tokens.v[i].kind != SR_TOK_WORD ||
-        (d->tokens.v[i].flags & SR_TF_CAP) || x->cover[i] || strcmp(sr_tag_name(x->m, d->tags[i]), "NNS") != 0 ||
-        match_at(d, i, SR_LEX_ROLE))
+        (d->tokens.v[i].flags & SR_TF_CAP) || x->cover[i] ||
+        !(strcmp(sr_tag_name(x->m, d->tags[i]), "NNS") == 0 ||
+          (singular && strcmp(sr_tag_name(x->m, d->tags[i]), "NN") == 0)) ||
+        match_at(d, i, SR_LEX_ROLE) || match_at(d, i, SR_LEX_PERSONROLE) || match_at(d, i, SR_LEX_TITLE))
         return false;
     char lem[64];
     size_t n = sr_lemma_of(d, x->m, i, lem, sizeof lem);
@@ -2444,9 +2446,9 @@ static bool groups(ectx *x)
                       (after >= d->tokens.n || !(d->tokens.v[after].flags & SR_TF_CAP) ||
                        d->tokens.v[after].kind != SR_TOK_WORD);
         if (mt->rec->kind == SR_LEX_DEMONYM && (mt->rec->country[0] || mt->rec->group[0]) &&
-            people_plural(x, after, false) &&
+            people_plural(x, after, false, true) &&
             !(mt->tok_first > 0 && d->tags && strcmp(sr_tag_name(x->m, d->tags[mt->tok_first - 1]), "PRP$") == 0)) {
-            /* "Algerian landowners", "Mexican immigrants": people of a
+            /* "Algerian landowners", "a Mexican immigrant": people of a
              * nation no role word names are its civilians */
             sr_group *gr = SR_VEC_PUSH(d->arena, &d->groups);
             if (!gr)
@@ -2486,7 +2488,7 @@ static bool groups(ectx *x)
             static const char *const armed_sectors[] = {"MIL", "COP", "REB", "UAF", "SPY", "CRM", NULL};
             if (office || !mt->rec->sector[0] ||
                 sr_ent_in_list(mt->rec->sector, strlen(mt->rec->sector), armed_sectors) ||
-                !people_plural(x, after, true))
+                !people_plural(x, after, true, false))
                 continue;
             head = after++;
         }

@@ -32,7 +32,7 @@ Kurdistan Workers' Party | PKK => actor code=TURREB country=TUR sector=REB type=
 
 # International organizations
 United Nations | UN | U.N. => actor code=IGOUNO sector=IGO type=ORG
-UN Security Council | United Nations Security Council | Security Council => actor code=IGOUNO sector=IGO type=ORG
+UN Security Council | U.N. Security Council | United Nations Security Council | Security Council => actor code=IGOUNO sector=IGO type=ORG
 UNHCR | UN refugee agency => actor code=IGOUNOREF sector=IGO type=ORG
 UNICEF => actor code=IGOUNO sector=IGO type=ORG
 World Food Programme | WFP => actor code=IGOUNO sector=IGO type=ORG

@@ -3257,6 +3257,18 @@ static bool apply_modality(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi
             ev->source.has_actor = en->has_actor;
             if (en->has_actor)
                 ev->source.actor = en->actor;
+        } else {
+            /* "Rwandan rebels announced that President Kagame must agree":
+             * the one who says so, the subject of the verb of saying
+             * before the clause */
+            for (uint32_t k = i; k > lo + 1; k--)
+                if (is_any(c, k - 1, speech_verbs) && is_verb(c, k - 1)) {
+                    sr_event_arg a = {.entity = -1};
+                    if (find_source_left(c, k - 1, lo, &a, false) && (a.has_actor || a.entity >= 0) &&
+                        a.start != ev->target.start)
+                        ev->source = a;
+                    break;
+                }
         }
     }
     bool intended = ev->modality == SR_MOD_INTENDED;

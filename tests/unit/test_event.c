@@ -465,6 +465,12 @@ static void test_arguments_in_windows(void **state)
     ev = tu_event(d, "agreed");
     assert_non_null(ev);
     assert_string_equal(ev->source.actor.code, "HUNGOV");
+    /* what must be done, told by one no quote names: the teller demands it */
+    d = run("2001-05-02", "Rwandan rebels announced that the government must free the prisoners.");
+    ev = tu_event(d, "free");
+    assert_non_null(ev);
+    assert_string_equal(ev->plover, "REQUEST");
+    assert_string_equal(ev->source.actor.code, "RWAREB");
 }
 
 int main(void)

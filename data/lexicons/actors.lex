@@ -32,7 +32,7 @@ Kurdistan Workers' Party | PKK => actor code=TURREB country=TUR sector=REB type=
 
 # International organizations
 United Nations | UN | U.N. => actor code=IGOUNO sector=IGO type=ORG
-UN Security Council | United Nations Security Council | Security Council => actor code=IGOUNO sector=IGO type=ORG
+UN Security Council | U.N. Security Council | United Nations Security Council | Security Council => actor code=IGOUNO sector=IGO type=ORG
 UNHCR | UN refugee agency => actor code=IGOUNOREF sector=IGO type=ORG
 UNICEF => actor code=IGOUNO sector=IGO type=ORG
 World Food Programme | WFP => actor code=IGOUNO sector=IGO type=ORG
@@ -41,6 +41,19 @@ NATO | North Atlantic Treaty Organization => actor code=IGOWSTNAT sector=IGO typ
 European Union | EU | E.U. => actor code=IGOEEC sector=IGO type=ORG
 African Union | AU => actor code=IGOAFRAU sector=IGO type=ORG
 Arab League => actor code=IGOARL sector=IGO type=ORG
+European Community | European Economic Community | EEC | EC => actor code=IGOEEC sector=IGO type=ORG
+Organization of African Unity | Organisation of African Unity | OAU => actor code=IGOAFROAU sector=IGO type=ORG
+Organization for Security and Cooperation in Europe | Organisation for Security and Co-operation in Europe | OSCE => actor code=IGOEUROSC sector=IGO type=ORG
+International Atomic Energy Agency | IAEA => actor code=IGOUNOIAE sector=IGO type=ORG
+International Labor Organization | International Labour Organization | International Labor Office | International Labour Office | ILO => actor code=IGOUNOILO sector=IGO type=ORG
+International Monetary Fund | IMF => actor code=IGOIMF sector=IGO type=ORG
+World Bank => actor code=IGOWBK sector=IGO type=ORG
+Asia-Pacific Economic Cooperation | APEC => actor code=IGOAPC sector=IGO type=ORG
+Association of Southeast Asian Nations | Association of South East Asian Nations | ASEAN => actor code=IGOSEAASN sector=IGO type=ORG
+Organization of American States | Organisation of American States | OAS => actor code=IGOAMROAS sector=IGO type=ORG
+Economic Community of West African States | ECOWAS => actor code=IGOWAFECW sector=IGO type=ORG
+Gulf Cooperation Council | GCC => actor code=IGOGCC sector=IGO type=ORG
+Organization of the Islamic Conference | Organisation of Islamic Cooperation | OIC => actor code=IGOMOSOIC sector=IGO type=ORG
 International Committee of the Red Cross | ICRC | Red Cross => actor code=NGOHLH sector=NGO type=ORG
 Amnesty International => actor code=NGOHRI sector=NGO type=ORG
 Human Rights Watch => actor code=NGOHRI sector=NGO type=ORG

@@ -1,6 +1,7 @@
 # Demonyms and adjectives of nationality -> country (ISO 3166-1 alpha-3).
 # Format: ADJECTIVE | NOUN | PLURAL ... => demonym country=ISO3
 Afghan | Afghans => demonym country=AFG
+Albanian | Albanians => demonym country=ALB
 Algerian | Algerians => demonym country=DZA
 American | Americans => demonym country=USA
 Angolan | Angolans => demonym country=AGO
@@ -36,6 +37,7 @@ Cuban | Cubans => demonym country=CUB
 Cypriot | Cypriots => demonym country=CYP
 Czech | Czechs => demonym country=CZE
 Danish | Dane | Danes => demonym country=DNK
+Djiboutian | Djiboutians => demonym country=DJI
 Dutch => demonym country=NLD
 Ecuadorean | Ecuadorian | Ecuadoreans | Ecuadorians => demonym country=ECU
 Egyptian | Egyptians => demonym country=EGY
@@ -47,6 +49,7 @@ Filipino | Filipinos | Philippine => demonym country=PHL
 Finnish | Finn | Finns => demonym country=FIN
 French | Frenchman | Frenchmen => demonym country=FRA
 Gabonese => demonym country=GAB
+Gambian | Gambians => demonym country=GMB
 Georgian | Georgians => demonym country=GEO
 German | Germans => demonym country=DEU
 Ghanaian | Ghanaians => demonym country=GHA
@@ -66,15 +69,19 @@ Italian | Italians => demonym country=ITA
 Ivorian | Ivorians => demonym country=CIV
 Japanese => demonym country=JPN
 Jordanian | Jordanians => demonym country=JOR
+Kampuchean | Kampucheans => demonym country=KHM
 Kazakh | Kazakhs => demonym country=KAZ
 Kenyan | Kenyans => demonym country=KEN
 Kosovar | Kosovars => demonym country=XKX
 Kuwaiti | Kuwaitis => demonym country=KWT
 Kyrgyz => demonym country=KGZ
+Laotian | Laotians => demonym country=LAO
+Latvian | Latvians => demonym country=LVA
 Lebanese => demonym country=LBN
 Liberian | Liberians => demonym country=LBR
 Libyan | Libyans => demonym country=LBY
 Lithuanian | Lithuanians => demonym country=LTU
+Macedonian | Macedonians => demonym country=MKD
 Malawian | Malawians => demonym country=MWI
 Malaysian | Malaysians => demonym country=MYS
 Malian | Malians => demonym country=MLI
@@ -82,6 +89,7 @@ Mauritanian | Mauritanians => demonym country=MRT
 Mexican | Mexicans => demonym country=MEX
 Moldovan | Moldovans => demonym country=MDA
 Mongolian | Mongolians => demonym country=MNG
+Montenegrin | Montenegrins => demonym country=MNE
 Moroccan | Moroccans => demonym country=MAR
 Mozambican | Mozambicans => demonym country=MOZ
 Namibian | Namibians => demonym country=NAM
@@ -103,6 +111,7 @@ Qatari | Qataris => demonym country=QAT
 Romanian | Romanians => demonym country=ROU
 Russian | Russians => demonym country=RUS
 Rwandan | Rwandans => demonym country=RWA
+Salvadoran | Salvadorans => demonym country=SLV
 Saudi | Saudis | Saudi Arabian => demonym country=SAU
 Senegalese => demonym country=SEN
 Serbian | Serb | Serbs => demonym country=SRB
@@ -143,5 +152,6 @@ Yazidi | Yazidis => demonym group=YZD
 Tuareg | Tuaregs => demonym group=TRG
 Rohingya => demonym group=RHG
 Fulani => demonym group=FUL
+Druze => demonym group=DRZ
 Sunni | Sunnis => demonym group=SUN
 Shi'ite | Shiite | Shia | Shi'ites | Shiites => demonym group=SHI

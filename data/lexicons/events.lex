@@ -79,7 +79,9 @@ impose curfew | declare curfew | declare martial law | ban | outlaw | censor | s
 curfew | martial law | state of emergency => event cameo=172 plover=COERCE mode=curfew pos=noun
 
 # ---- agreements, cooperation, concessions --------------------------------
-sign | agree | conclude | reach agreement | reach a deal | reach an agreement | strike a deal | broker => event cameo=057 plover=AGREE acled=agree pos=verb
+# signing a formal agreement is SUPPORT in the CAMEO-to-PLOVER table (057)
+sign => event cameo=057 plover=SUPPORT acled=agree pos=verb
+agree | conclude | reach agreement | reach a deal | reach an agreement | strike a deal | broker => event cameo=057 plover=AGREE acled=agree pos=verb
 agreement | accord | deal | treaty | peace deal | peace agreement => event cameo=057 plover=AGREE acled=agree pos=noun
 truce | ceasefire | cease-fire | armistice => event cameo=0871 plover=RETREAT mode=ceasefire acled=agree pos=noun
 declare ceasefire | declare a ceasefire | declare truce | declare a truce | call ceasefire => event cameo=0871 plover=RETREAT mode=ceasefire acled=agree pos=verb

@@ -6,6 +6,7 @@
 # intelligence, NGO, IGO, LEG legislature, ELI elites, AGR farmers, UAF
 # unidentified armed forces.
 soldier | soldiers | troops | troop | army | armed forces | military | servicemen | marines | paratroopers | warships | forces | peacekeepers | peacekeeping force | peacekeeping troops => role sector=MIL
+aircraft | warplanes | warplane | helicopters | gunships | helicopter gunships | jets | fighter jets | tanks | bulldozers | bombers | drones => role sector=MIL
 rebel | rebels | insurgent | insurgents | militant | militants | fighter | fighters | jihadist | jihadists | guerrilla | guerrillas | extremist | extremists | separatist | separatists => role sector=REB
 militia | militias | militiaman | militiamen => role sector=REB
 gunman | gunmen | armed men | attackers | assailants | bandits => role sector=UAF
@@ -27,4 +28,4 @@ smugglers | traffickers | gang | gangs | criminals | drug cartel => role sector=
 parliament | lawmakers | legislators | MPs => role sector=LEG
 tribal elders | tribal leaders | elders | clerics | chiefs => role sector=ELI
 # heads that take the sector of the role noun before them ("rebel leaders")
-leaders | commanders => role
+leaders | commanders | groups => role

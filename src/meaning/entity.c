@@ -2430,18 +2430,76 @@ static bool name_is_match(ectx *x, const sr_match *mt)
     return mn->tok_first == mt->tok_first && mn->tok_n == mt->tok_n;
 }
 
+/* A plural common noun for people or a body of them that no lexicon
+ * names ("candidates", "landowners", "groups"): the head a role word or a
+ * nationality before it makes an actor of ("opposition candidates",
+ * "Algerian landowners").  Bodies (noun.group) only when with_groups. */
+static bool people_plural(ectx *x, uint32_t i, bool with_groups, bool singular)
+{
+    const sr_doc *d = x->d;
+    if (i >= d->tokens.n || !d->tags || d->tokens.v[i].kind != SR_TOK_WORD ||
+        (d->tokens.v[i].flags & SR_TF_CAP) || x->cover[i] ||
+        !(strcmp(sr_tag_name(x->m, d->tags[i]), "NNS") == 0 ||
+          (singular && strcmp(sr_tag_name(x->m, d->tags[i]), "NN") == 0)) ||
+        match_at(d, i, SR_LEX_ROLE) || match_at(d, i, SR_LEX_PERSONROLE) || match_at(d, i, SR_LEX_TITLE))
+        return false;
+    char lem[64];
+    size_t n = sr_lemma_of(d, x->m, i, lem, sizeof lem);
+    int cls = -1;
+    /* a plural WordNet also knows as a name ("banks": Joseph Banks) is
+     * read as its singular first */
+    if (n > 3 && lem[n - 1] == 's') {
+        if (lem[n - 2] == 'e' && lem[n - 3] == 'i') {
+            lem[n - 3] = 'y';
+            cls = sr_wn_class(x->m, lem, n - 2, 'n');
+            lem[n - 3] = 'i';
+        }
+        if (cls < 0)
+            cls = sr_wn_class(x->m, lem, n - 1, 'n');
+    }
+    if (cls < 0 && n)
+        cls = sr_wn_class(x->m, lem, n, 'n');
+    if (cls < 0)
+        return false;
+    const char *cn = sr_wn_class_name(cls);
+    return strcmp(cn, "noun.person") == 0 || (with_groups && strcmp(cn, "noun.group") == 0);
+}
+
+/* Machines of war that act for the military of a country named before
+ * them ("Israeli helicopters and tanks", "Russian aircraft"); alone, or a
+ * company's, they are no one's. */
+static const char *const war_machines[] = {"aircraft", "warplanes", "warplane", "helicopters", "gunships",
+                                           "jets", "tanks", "bulldozers", "bombers", "drones", NULL};
+
 static bool groups(ectx *x)
 {
     sr_doc *d = x->d;
     for (uint32_t k = 0; k < d->matches.n; k++) {
         const sr_match *mt = &d->matches.v[k];
-        uint32_t after = mt->tok_first + mt->tok_n, last = after - 1;
+        uint32_t after = mt->tok_first + mt->tok_n, last = after - 1, head = last;
         /* a title with no name after it acts as its office ("Taiwan's Vice
          * Foreign Minister visited Russia") */
         bool office = (mt->rec->kind == SR_LEX_TITLE || mt->rec->kind == SR_LEX_PERSONROLE) &&
                       mt->rec->sector[0] &&
                       (after >= d->tokens.n || !(d->tokens.v[after].flags & SR_TF_CAP) ||
                        d->tokens.v[after].kind != SR_TOK_WORD);
+        if (mt->rec->kind == SR_LEX_DEMONYM && (mt->rec->country[0] || mt->rec->group[0]) &&
+            people_plural(x, after, false, true) &&
+            !(mt->tok_first > 0 && d->tags && strcmp(sr_tag_name(x->m, d->tags[mt->tok_first - 1]), "PRP$") == 0)) {
+            /* "Algerian landowners", "a Mexican immigrant": people of a
+             * nation no role word names are its civilians */
+            sr_group *gr = SR_VEC_PUSH(d->arena, &d->groups);
+            if (!gr)
+                return false;
+            gr->tok_first = mt->tok_first;
+            gr->tok_n = after + 1 - mt->tok_first;
+            gr->start = mt->start;
+            gr->end = d->tokens.v[after].end;
+            gr->entity = -1;
+            sr_ent_set_actor(&gr->actor, mt->rec->country[0] ? mt->rec->country : NULL,
+                             mt->rec->group[0] ? mt->rec->group : NULL, "CVL", NULL);
+            continue;
+        }
         if (mt->rec->kind != SR_LEX_ROLE && !office)
             continue;
         /* a role word inside a name is part of the name; one before a noun
@@ -2460,12 +2518,22 @@ static bool groups(ectx *x)
             d->tokens.v[after].kind == SR_TOK_WORD &&
             strcmp(sr_tag_name(x->m, d->tags[last]), "NNS") != 0 &&
             strcmp(sr_tag_name(x->m, d->tags[last]), "NNPS") != 0 &&
-            !(d->tokens.v[after].flags & SR_TF_CAP) && !time_noun(x, after))
-            continue;
+            !(d->tokens.v[after].flags & SR_TF_CAP) && !time_noun(x, after)) {
+            /* "opposition candidates", "government employees": a role
+             * word before people no lexicon names gives them its sector;
+             * not an armed one ("military informants", "army aspirants",
+             * "police guards" are no soldiers, gang members no gang) */
+            static const char *const armed_sectors[] = {"MIL", "COP", "REB", "UAF", "SPY", "CRM", NULL};
+            if (office || !mt->rec->sector[0] ||
+                sr_ent_in_list(mt->rec->sector, strlen(mt->rec->sector), armed_sectors) ||
+                !people_plural(x, after, true, false))
+                continue;
+            head = after++;
+        }
         const char *sector = mt->rec->sector;
         const char *country = NULL, *group = NULL, *code = NULL;
         int32_t ent = -1;
-        bool mixed = false;
+        bool mixed = false, coord = false;
         uint32_t first = mt->tok_first;
         for (uint32_t i = mt->tok_first; i > 0;) {
             uint32_t p = i - 1;
@@ -2501,7 +2569,8 @@ static bool groups(ectx *x)
                     c = en->actor.country[0] ? en->actor.country : NULL;
                 }
                 start = mn->tok_first;
-            } else if (match_ending_at(d, i, SR_LEX_ROLE) && !(t->flags & SR_TF_CAP) &&
+            } else if (match_ending_at(d, i, SR_LEX_ROLE) &&
+                       (!(t->flags & SR_TF_CAP) || (d->tags && strcmp(sr_tag_name(x->m, d->tags[p]), "NN") == 0)) &&
                        !(d->tags && sr_tag_name(x->m, d->tags[p])[0] == 'V')) {
                 /* "government soldiers", "opposition fighters": a role noun
                  * as modifier; the head's sector stands, or is the
@@ -2521,6 +2590,7 @@ static bool groups(ectx *x)
                          (d->entities.v[entity_at(x, p - 1)].type == SR_ENT_NORP ||
                           d->entities.v[entity_at(x, p - 1)].type == SR_ENT_GPE)))) {
                 i = p;
+                coord = true;
                 continue;
             } else if (t->kind == SR_TOK_WORD && d->tags &&
                        (sr_tag_name(x->m, d->tags[p])[0] == 'J' ||
@@ -2531,6 +2601,15 @@ static bool groups(ectx *x)
                 continue;
             } else {
                 break;
+            }
+            if (coord && (c || g || (cd && cd[0]))) {
+                /* "Hungarian and Romanian officials": the actors of both,
+                 * coded as the first named */
+                country = c, group = g, code = cd && cd[0] ? cd : NULL;
+                mixed = false;
+                first = start;
+                i = start;
+                continue;
             }
             if ((c || g || cd) && (country || group || code) &&
                 !((c && country && strcmp(c, country) == 0) || (g && group && strcmp(g, group) == 0) ||
@@ -2567,6 +2646,16 @@ static bool groups(ectx *x)
         }
         if (!sector[0] && !country && !group && !code)
             continue; /* "the leaders": no one in particular */
+        /* a state's leaders lead it, its commanders its forces
+         * ("Palestinian leaders" GOV, "Syrian commanders" MIL) */
+        if (!sector[0] && country && !code && mt->tok_n == 1)
+            sector = sr_ent_tok_is(d, mt->tok_first, "leaders")      ? "GOV"
+                     : sr_ent_tok_is(d, mt->tok_first, "commanders") ? "MIL"
+                                                                     : sector;
+        if (mt->tok_n == 1 && (!country || code) && !group &&
+            sr_ent_in_list(d->norm + d->tokens.v[mt->tok_first].nstart,
+                           d->tokens.v[mt->tok_first].nend - d->tokens.v[mt->tok_first].nstart, war_machines))
+            continue;
         /* "the storm forces residents": a verb; "market forces", "forces"
          * alone: armed forces only when someone's ("Serbian forces") */
         static const char *const owned_heads[] = {"forces", NULL};
@@ -2584,9 +2673,9 @@ static bool groups(ectx *x)
         if (!gr)
             return false;
         gr->tok_first = first;
-        gr->tok_n = mt->tok_first + mt->tok_n - first;
+        gr->tok_n = head + 1 - first;
         gr->start = d->tokens.v[first].start;
-        gr->end = mt->end;
+        gr->end = d->tokens.v[head].end;
         gr->entity = ent;
         if (mixed)
             sr_ent_set_actor(&gr->actor, NULL, NULL, sector, NULL);

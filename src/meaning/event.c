@@ -689,8 +689,14 @@ static bool find_source_left(const ectx *c, uint32_t ti, uint32_t lo, sr_event_a
             if (governed(c, a.tok, lo) || scene ||
                 (!places && a.group < 0 && is_mere_place(c, a.entity))) {
                 /* a capital right before its verb: its government */
+                /* (or that opens the sentence, no verb before the trigger:
+                 * "Washington along with its allies demanded") */
+                bool opens = a.tok == lo || (a.tok == lo + 1 && is(c, lo, "the"));
+                for (uint32_t q = a.tok + a.n; opens && q < ti; q++)
+                    if (is_verb(c, q))
+                        opens = false;
                 if (!governed(c, a.tok, lo) && !scene && !places && !crosses_clause(c, a.tok + a.n - 1, ti) &&
-                    a.tok + a.n + 2 >= ti && capital_government(c, &a, out))
+                    (a.tok + a.n + 2 >= ti || opens) && capital_government(c, &a, out))
                     return true;
                 k = a.tok + 1;
                 continue;
@@ -718,16 +724,27 @@ static bool finite_verb(const ectx *c, uint32_t i)
 static bool find_target_right(const ectx *c, uint32_t from, uint32_t hi, sr_event_arg *out,
                               bool places_ok)
 {
+    actor_ref owner;
+    bool has_owner = false, noun_seen = false;
     for (uint32_t i = from; i < hi && i < from + 9; i++) {
         if (sentence_end(c, i) || is(c, i, ",") || is(c, i, ";") ||
             (is(c, i, "and") && i > from && is_verb(c, i + 1)))
             break;
-        if (i > from && finite_verb(c, i))
+        /* "threatened to break relations with Russia": the verb after
+         * "to" is no new clause */
+        if (i > from && finite_verb(c, i) && !(strcmp(tag(c, i), "VB") == 0 && is(c, i - 1, "to") && !noun_seen))
             break;
+        /* only right after the trigger, its adverbs and times: not
+         * "firing gunshots to disperse the crowd" */
+        if (!(tag(c, i)[0] == 'R' || c->time_at[i] >= 0 || is(c, i, "to") || is(c, i, "on")))
+            noun_seen = true;
         actor_ref a;
         if (actor_at(c, i, &a)) {
-            /* "Syria's Raqqa": the possessor is no object */
+            /* "Syria's Raqqa": the possessor is no object; "rejected
+             * North Korea's demand": with no actor after it, it is */
             if (a.tok + a.n < hi && is(c, a.tok + a.n, "'s")) {
+                if (!has_owner && !is_mere_place(c, a.entity))
+                    owner = a, has_owner = true;
                 i = a.tok + a.n;
                 continue;
             }
@@ -747,6 +764,10 @@ static bool find_target_right(const ectx *c, uint32_t from, uint32_t hi, sr_even
             return true;
         if (is(c, i, "the") && i + 1 < hi && resolve_ref(c, i, out, places_ok))
             return true;
+    }
+    if (has_owner) {
+        fill_arg(c, &owner, out);
+        return true;
     }
     return false;
 }
@@ -2604,7 +2625,8 @@ static bool support_verb(const ectx *c, uint32_t v)
                                     "unleash", "resume", "lead", "hold", "organize", "organise",
                                     "step", "announce", "claim", "commit", "perpetrate", "make",
                                     "take", "join", "call", "end", "halt", "sign", "reach", "give", "grant",
-                                    "impose", "declare", "issue", "deliver", "send", NULL};
+                                    "impose", "declare", "issue", "deliver", "send", "open",
+                                    "tighten", "extend", "renew", "offer", "voice", "express", NULL};
     return lemma_in(c, v, w) >= 0;
 }
 
@@ -3107,6 +3129,13 @@ static void noun_source(const ectx *c, sr_event *ev, uint32_t lo)
         k--;
     actor_ref a;
     int32_t pm = k > lo ? c->ment_at[k - 1] : -1;
+    /* "they would boycott", "decided to boycott": a word read as a noun
+     * right after a modal, or after "to" after a verb, is the verb */
+    if (k == ev->trig_tok && k > lo &&
+        (strcmp(tag(c, k - 1), "MD") == 0 || (is(c, k - 1, "to") && k - 1 > lo && is_verb(c, k - 2)))) {
+        find_source_left(c, k, lo, &ev->source, false);
+        return;
+    }
     if (k > lo && (is(c, k - 1, "its") || is(c, k - 1, "their") || is(c, k - 1, "his") ||
                    is(c, k - 1, "her")))
         resolve_ref(c, k - 1, &ev->source, false);
@@ -3127,18 +3156,36 @@ static void noun_source(const ectx *c, sr_event *ev, uint32_t lo)
     }
 }
 
+/* Does a noun phrase start at token i ("war-torn Mozambique", "the
+ * rebels"), not a verb ("to disperse the crowd")? */
+static bool noun_phrase_at(const ectx *c, uint32_t i, uint32_t hi)
+{
+    if (i >= hi)
+        return false;
+    const char *t = tag(c, i);
+    if (t[0] == 'D' || t[0] == 'N' || strcmp(t, "CD") == 0 || strcmp(t, "PRP$") == 0 || c->ment_at[i] >= 0)
+        return true;
+    /* an adjective, or a hyphened word the tagger may read as a verb */
+    return (t[0] == 'J' || (c->d->tokens.v[i].flags & SR_TF_HYPHEN)) && i + 1 < hi &&
+           (tag(c, i + 1)[0] == 'N' || c->ment_at[i + 1] >= 0);
+}
+
 /* Who did it and to whom, for a noun; whether a verb before it makes the
  * noun the event ("launched air strikes", "heard gunfire"). */
 static bool noun_args(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi)
 {
     static const char *const seen[] = {"observe", "report", "hear", NULL};
     static const char *const preps[] = {"on", "against", "of", "for", "at", "by", "in", "between",
-                                        NULL};
+                                        "to", NULL};
     uint32_t v = verb_before(c, ev->trig_tok, lo);
     bool support = v != UINT32_MAX && (support_verb(c, v) || lemma_in(c, v, seen) >= 0);
     noun_source(c, ev, lo);
-    uint32_t p = ev->trig_tok + ev->trig_n;
-    if (p < hi && is_any(c, p, preps)) {
+    uint32_t p = ev->trig_tok + ev->trig_n, k = ev->trig_tok;
+    if (k > lo && (strcmp(tag(c, k - 1), "MD") == 0 || (is(c, k - 1, "to") && k - 1 > lo && is_verb(c, k - 2)))) {
+        /* read as a verb (noun_source): its object follows */
+        find_target_right(c, p, hi, &ev->target, false);
+    } else if (p < hi && is_any(c, p, preps) && (!is(c, p, "to") || noun_phrase_at(c, p + 1, hi))) {
+        /* "aid to Mozambique"; not "gunshots to disperse the crowd" */
         bool by = is(c, p, "by");
         find_target_right(c, p + 1, hi, by ? &ev->source : &ev->target, !is(c, p, "in") && !by);
     }
@@ -3250,6 +3297,18 @@ static bool apply_modality(const ectx *c, sr_event *ev, uint32_t lo, uint32_t hi
             ev->source.has_actor = en->has_actor;
             if (en->has_actor)
                 ev->source.actor = en->actor;
+        } else {
+            /* "Rwandan rebels announced that President Kagame must agree":
+             * the one who says so, the subject of the verb of saying
+             * before the clause */
+            for (uint32_t k = i; k > lo + 1; k--)
+                if (is_any(c, k - 1, speech_verbs) && is_verb(c, k - 1)) {
+                    sr_event_arg a = {.entity = -1};
+                    if (find_source_left(c, k - 1, lo, &a, false) && (a.has_actor || a.entity >= 0) &&
+                        a.start != ev->target.start)
+                        ev->source = a;
+                    break;
+                }
         }
     }
     bool intended = ev->modality == SR_MOD_INTENDED;

@@ -446,6 +446,45 @@ static void test_arguments_from_parse(void **state)
     assert_string_equal(tu_span(d, ev->target.start, ev->target.end), "soldiers");
 }
 
+/* Without a parse: the object after a control verb's infinitive, the
+ * possessor of an object no actor follows, "to" after a noun, a noun
+ * read as a verb after a modal, a capital opening its sentence. */
+static void test_arguments_in_windows(void **state)
+{
+    (void)state;
+    const sr_doc *d = run("2001-05-02", "The Kenyan parliament threatened on Monday to break relations with Uganda. "
+                                        "Chile rejected Peru's demand for new talks. The minister promised aid to "
+                                        "war-torn Mozambique. Kenyan farmers said they would boycott talks with "
+                                        "Tanzania. Washington along with its allies demanded that the rebels "
+                                        "disarm. Senior Hungarian and Romanian officials agreed on a plan.");
+    const sr_event *ev = tu_event(d, "threatened");
+    assert_non_null(ev);
+    assert_string_equal(ev->source.actor.code, "KENLEG");
+    assert_string_equal(tu_span(d, ev->target.start, ev->target.end), "Uganda");
+    ev = tu_event(d, "rejected");
+    assert_non_null(ev);
+    assert_string_equal(tu_span(d, ev->target.start, ev->target.end), "Peru");
+    ev = tu_event(d, "aid");
+    assert_non_null(ev);
+    assert_string_equal(tu_span(d, ev->target.start, ev->target.end), "Mozambique");
+    ev = tu_event(d, "boycott");
+    assert_non_null(ev);
+    assert_string_equal(ev->source.actor.code, "KENAGR");
+    assert_string_equal(tu_span(d, ev->target.start, ev->target.end), "Tanzania");
+    ev = tu_event(d, "demanded");
+    assert_non_null(ev);
+    assert_string_equal(ev->source.actor.code, "USAGOV");
+    ev = tu_event(d, "agreed");
+    assert_non_null(ev);
+    assert_string_equal(ev->source.actor.code, "HUNGOV");
+    /* what must be done, told by one no quote names: the teller demands it */
+    d = run("2001-05-02", "Rwandan rebels announced that the government must free the prisoners.");
+    ev = tu_event(d, "free");
+    assert_non_null(ev);
+    assert_string_equal(ev->plover, "REQUEST");
+    assert_string_equal(ev->source.actor.code, "RWAREB");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -465,6 +504,7 @@ int main(void)
         cmocka_unit_test(test_sense_from_arguments),
         cmocka_unit_test(test_accidents_and_purposes),
         cmocka_unit_test(test_arguments_from_parse),
+        cmocka_unit_test(test_arguments_in_windows),
     };
     return cmocka_run_group_tests(tests, tu_setup, tu_teardown);
 }

@@ -62,7 +62,7 @@ UNIT    := $(wildcard tests/unit/test_*.c)
 FUZZ    := $(wildcard fuzz/fuzz_*.c)
 CMD_LIBS = $(LIBS) $(SERVE_LIBS) $(CORPUS_LIBS)
 
-.PHONY: all test unit asan fuzz fuzz-run bench leakcheck golden cli-test layers clean ner-train ner-check parse-train \
+.PHONY: all test unit asan fuzz fuzz-run bench leakcheck golden cli-test layers clean ner-train ner-check parse-train parse-clusters \
         geo-train event-train html-train
 all: $(B)/sitrep $(B)/libsitrep.a $(B)/libsitrep_corpus.a $(B)/libsitrep_serve.a $(MODEL) build/ner_train \
      build/parse_train build/geo_train build/event_train build/html_train $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT))
@@ -108,6 +108,18 @@ ner-check: build/ner_train build/mkmodel
 	build/ner_train $(B)/base.model $(NER_TRAIN) $(B)/ner_check.weights.gz
 	cmp $(B)/ner_check.weights.gz $(NER_WEIGHTS)
 
+# Regenerates the parser's word clusters (data/parse/clusters.txt, committed)
+# from unlabeled text: EWT's training words and the Reuters corpus.
+PARSE_CLUSTERS := data/parse/clusters.txt
+build/parse_clusters: tools/parse_clusters.c $(B)/libsitrep.a $(HDRS)
+	$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -Isrc $(PKG_CFLAGS) tools/parse_clusters.c $(B)/libsitrep.a \
+	    $(PKG_LIBS) -lm -o $@
+parse-clusters: build/parse_clusters build/mkmodel
+	build/mkmodel $(B)/base.model $(TAGGER_DIR) $(WORDNET_DIR) $(ISO_DIR) $(CITIES_DIR) - - \
+	    $(COUNTRIES_JSON) $(CITIES500) $(sort $(wildcard data/lexicons/*.lex))
+	@mkdir -p $(dir $(PARSE_CLUSTERS))
+	build/parse_clusters $(B)/base.model $(UD_DIR)/en_ewt-ud-train.conllu $(EVENT_CORPUS) \
+	    $(PARSE_CLUSTERS).tmp && mv $(PARSE_CLUSTERS).tmp $(PARSE_CLUSTERS)
 # Regenerates the parser's weights from UD English EWT (never committed;
 # the weights are), as ner-train does; the model is rebuilt after.
 build/parse_train: tools/parse_train.c $(B)/libsitrep.a $(HDRS)

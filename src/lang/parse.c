@@ -355,6 +355,23 @@ enum { PF_CAP = 1, PF_ALLCAPS = 2, PF_DIGIT = 4, PF_HYPHEN = 8, PF_FIRST = 16, P
 #define BOS 0x5a17u /* values standing for positions outside the sentence */
 #define EOS 0x5a18u
 
+uint64_t sr_parse_word_key(const char *lw, size_t n)
+{
+    uint64_t w = XXH3_64bits(lw, n);
+    return w + (w < 16); /* never a value standing for no word */
+}
+
+size_t sr_parse_word_form(const char *w, size_t len, char *lw)
+{
+    if (len > 64)
+        len = 64;
+    for (size_t q = 0; q < len; q++) {
+        char c = w[q];
+        lw[q] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c >= '0' && c <= '9' ? '0' : c;
+    }
+    return len;
+}
+
 sr_psent *sr_parse_prepare(sr_arena *a, const sr_doc *d, uint32_t first, uint32_t n)
 {
     sr_psent *s = sr_arena_alloc(a, sizeof *s);
@@ -401,8 +418,7 @@ sr_psent *sr_parse_prepare(sr_arena *a, const sr_doc *d, uint32_t first, uint32_
         if (punct)
             fl |= PF_PUNCT;
         sr_ptok *t = &s->t[k];
-        t->w = XXH3_64bits(lw, len);
-        t->w += t->w < 16; /* never a value standing for no word */
+        t->w = sr_parse_word_key(lw, len);
         t->pw = t->w;
         for (size_t q = 1; q <= 4; q++)
             t->sfx[q - 1] = len >= q + 1 ? XXH3_64bits(lw + len - q, q) + q : 0;

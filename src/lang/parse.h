@@ -136,6 +136,10 @@ typedef struct sr_psent {
     sr_ptok *t;
     uint32_t n;
 } sr_psent;
+/* A word as the parser keys it (sr_ptok.w): lower case, digits as 0, at
+ * most 64 bytes (lw has room for 64); returns its length.  Its key. */
+size_t sr_parse_word_form(const char *w, size_t len, char *lw);
+uint64_t sr_parse_word_key(const char *lw, size_t n);
 /* The per-token facts of tokens [first, first + n) of d, from a. */
 sr_psent *sr_parse_prepare(sr_arena *a, const sr_doc *d, uint32_t first, uint32_t n);
 /* The tagger's features of token i (with the classes of the tokens before

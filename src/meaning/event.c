@@ -1125,11 +1125,35 @@ static uint32_t nobody_at(const ectx *c, uint32_t k, uint32_t lo)
 
 static bool nobody_before(const ectx *c, uint32_t k, uint32_t lo) { return nobody_at(c, k, lo) != UINT32_MAX; }
 
-/* In a parsed sentence, a verb that is the conjunct, complement or
- * adverbial clause of a verb with a modal ("would provoke retaliation,
- * destroy the Round", "would respond ... by hitting the base") takes its
- * modality: will, would, shall: intended; could, might, may: hypothetical. */
-static int parse_modality(const ectx *c, uint32_t ti, uint32_t lo, uint32_t hi)
+static int modality_at(const ectx *c, uint32_t ti, uint32_t tn, uint32_t lo, uint32_t hi, bool *call,
+                       int depth);
+
+/* Whether verb v of a parsed sentence has a subject or an auxiliary of
+ * its own ("and the police fired": a clause of its own, not a conjunct
+ * that shares its head's). */
+static bool own_clause(const sr_doc *d, uint32_t v, uint32_t lo, uint32_t hi)
+{
+    for (uint32_t k = lo; k < hi; k++) {
+        if (d->heads[k] != v)
+            continue;
+        uint8_t r = d->deprels[k];
+        if (r == SR_DEP_NSUBJ || r == SR_DEP_NSUBJ_PASS || r == SR_DEP_NSUBJ_OUTER || r == SR_DEP_AUX ||
+            r == SR_DEP_AUX_PASS || r == SR_DEP_CSUBJ || r == SR_DEP_EXPL)
+            return true;
+    }
+    return false;
+}
+
+/* In a parsed sentence, the verb the trigger depends on lends it its
+ * frame.  A conjunct with no subject or auxiliary of its own shares its
+ * head's whole modality, whatever gives it: a modal ("would surround the
+ * town, burn the market and kill the chief"), a negation ("did not attack
+ * the post or burn the trucks"), an attempt or a plan ("tried to seize the
+ * town and kill"), a denial ("denied that police shot and killed"); a
+ * complement or adverbial clause of a verb with a modal ("would respond
+ * ... by hitting the base") takes the modal: will, would, shall:
+ * intended; could, might, may: hypothetical. */
+static int parse_modality(const ectx *c, uint32_t ti, uint32_t lo, uint32_t hi, int depth)
 {
     const sr_doc *d = c->d;
     if (!sr_parsed(d, ti))
@@ -1141,6 +1165,14 @@ static int parse_modality(const ectx *c, uint32_t ti, uint32_t lo, uint32_t hi)
         if ((rel != SR_DEP_CONJ && rel != SR_DEP_XCOMP && rel != SR_DEP_ADVCL) || h == SR_NO_HEAD ||
             h < lo || h >= hi || !is_verb(c, h))
             break;
+        if (rel == SR_DEP_CONJ) {
+            if (own_clause(d, cur, lo, hi))
+                break;
+            if (depth < 4) {
+                bool call;
+                return modality_at(c, h, 1, lo, hi, &call, depth + 1);
+            }
+        }
         uint32_t a = h > lo + 6 ? h - 6 : lo;
         for (uint32_t k = a; k < h; k++) {
             if (d->heads[k] != h || d->deprels[k] != SR_DEP_AUX)
@@ -1151,6 +1183,62 @@ static int parse_modality(const ectx *c, uint32_t ti, uint32_t lo, uint32_t hi)
                 return SR_MOD_HYPOTHETICAL;
         }
         cur = h;
+    }
+    return SR_MOD_ASSERTED;
+}
+
+/* Before the parse: whether the verb at ti, with no verb group of its
+ * own, may be a conjunct whose head's frame it shares ("would surround
+ * the town, burn the market"): it follows a comma or a coordinator, and
+ * a modal, a negation, a "to" or a governing verb comes before it in its
+ * sentence.  Such a sentence is parsed so that parse_modality can read
+ * it. */
+static bool frame_conjunct(const ectx *c, uint32_t ti, uint32_t lo)
+{
+    static const char *const coord[] = {",", "and", "or", "nor", "then", NULL};
+    static const char *const neg[] = {"not", "n't", "never", NULL};
+    if (!is_verb(c, ti))
+        return false;
+    uint32_t k = ti;
+    while (k > lo && k + 2 > ti && tag(c, k - 1)[0] == 'R')
+        k--;
+    if (k == lo || !is_any(c, k - 1, coord))
+        return false;
+    for (uint32_t i = lo; i + 1 < k; i++)
+        if (strcmp(tag(c, i), "MD") == 0 || is_any(c, i, neg) || strcmp(tag(c, i), "TO") == 0 ||
+            governor(c, i) != GOV_NONE)
+            return true;
+    return false;
+}
+
+/* A base-form verb right after a comma or a coordinator ("planned to
+ * bomb the embassy and abduct diplomats", "would surround the town, burn
+ * the market") is the conjunct of the base-form verb before it and shares
+ * its modality, when the parse does not tie it to a verb (no parse, or
+ * attached to a noun): a base form with no subject or auxiliary of its
+ * own is no clause of its own.  A finite verb between ends the search. */
+static bool frame_conjunct(const ectx *c, uint32_t ti, uint32_t lo);
+static int bare_conjunct_modality(const ectx *c, uint32_t ti, uint32_t lo, uint32_t hi, int depth)
+{
+    const sr_doc *d = c->d;
+    if (strcmp(tag(c, ti), "VB") != 0 || !frame_conjunct(c, ti, lo))
+        return SR_MOD_ASSERTED;
+    if (sr_parsed(d, ti) && d->heads[ti] != SR_NO_HEAD && d->heads[ti] < d->tokens.n &&
+        is_verb(c, d->heads[ti]))
+        return SR_MOD_ASSERTED; /* the parse has said */
+    uint32_t k = ti;
+    while (k > lo && tag(c, k - 1)[0] == 'R')
+        k--;
+    for (uint32_t j = k - 1; j > lo && j + 14 > ti; j--) {
+        uint32_t v = j - 1;
+        const char *t = tag(c, v);
+        if (is(c, v, ";") || is(c, v, ":") || strcmp(t, "VBD") == 0 || strcmp(t, "VBZ") == 0 ||
+            strcmp(t, "MD") == 0 || strcmp(t, "WDT") == 0 || strcmp(t, "WP") == 0)
+            break;
+        if (strcmp(t, "VB") == 0 || strcmp(t, "VBP") == 0) {
+            bool call;
+            return modality_at(c, v, 1, lo, hi, &call, depth + 1);
+        }
     }
     return SR_MOD_ASSERTED;
 }
@@ -1180,7 +1268,8 @@ static bool generic_relative(const ectx *c, uint32_t ti, uint32_t lo)
  * one, the verb that governs a noun ("foiled an attack", "the attack was
  * foiled") or the clause ("denied that"), a condition, a question.
  * `call`: a noun governed by a call ("called for a ceasefire"). */
-static int modality(const ectx *c, uint32_t ti, uint32_t tn, uint32_t lo, uint32_t hi, bool *call)
+static int modality_at(const ectx *c, uint32_t ti, uint32_t tn, uint32_t lo, uint32_t hi, bool *call,
+                       int depth)
 {
     static const char *const hyp[] = {"if", "unless", "whether", NULL};
     *call = false;
@@ -1258,8 +1347,15 @@ static int modality(const ectx *c, uint32_t ti, uint32_t tn, uint32_t lo, uint32
     if (mod == SR_MOD_ASSERTED && !noun && generic_relative(c, ti, lo))
         return SR_MOD_HYPOTHETICAL;
     if (mod == SR_MOD_ASSERTED && !noun)
-        mod = parse_modality(c, ti, lo, hi);
+        mod = parse_modality(c, ti, lo, hi, depth);
+    if (mod == SR_MOD_ASSERTED && !noun && depth < 4)
+        mod = bare_conjunct_modality(c, ti, lo, hi, depth);
     return mod;
+}
+
+static int modality(const ectx *c, uint32_t ti, uint32_t tn, uint32_t lo, uint32_t hi, bool *call)
+{
+    return modality_at(c, ti, tn, lo, hi, call, 0);
 }
 
 /* ---- ACLED -------------------------------------------------------------------------------- */
@@ -3998,12 +4094,14 @@ static sitrep_status sentence_pass(ectx *c, uint32_t first_event, uint32_t lo, u
 }
 
 /* Events the parse must check: asserted conflict events (an ACLED type,
- * or CAMEO 18-20). */
-static bool needs_parse(const ectx *c, uint32_t first_event)
+ * or CAMEO 18-20), and asserted verbs that may be conjuncts sharing a
+ * frame (frame_conjunct). */
+static bool needs_parse(const ectx *c, uint32_t first_event, uint32_t lo)
 {
     for (uint32_t k = first_event; k < c->d->events.n; k++) {
         const sr_event *e = &c->d->events.v[k];
-        if (e->modality == SR_MOD_ASSERTED && (e->acled_type != SR_ACLED_T_NONE || cameo_violent(e->cameo)))
+        if (e->modality == SR_MOD_ASSERTED &&
+            (e->acled_type != SR_ACLED_T_NONE || cameo_violent(e->cameo) || frame_conjunct(c, e->trig_tok, lo)))
             return true;
     }
     return false;
@@ -4047,7 +4145,7 @@ static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
     if (st != SITREP_OK)
         return st;
     if (c->parse_on_demand && sr_parse_available(c->m) && !sr_parsed(c->d, lo) &&
-        hi - lo <= SR_PARSE_MAXLEN && needs_parse(c, first_event)) {
+        hi - lo <= SR_PARSE_MAXLEN && needs_parse(c, first_event, lo)) {
         if ((st = sr_parse_sentence(c->d, c->m, lo, hi - lo)) != SITREP_OK)
             return st;
         c->d->events.n = first_event;

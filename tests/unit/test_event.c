@@ -310,6 +310,23 @@ static void test_modality_scope(void **state)
     assert_true(ev->has_fatalities);
     assert_int_equal(ev->fat_min, 0);
     assert_int_equal(tu_event(d, "killed") ? tu_event(d, "killed")->modality : SR_MOD_NEGATED, SR_MOD_NEGATED);
+    /* a conjunct with no subject of its own shares its head's frame:
+     * negation, attempt, plan; one with its own subject does not */
+    d = run("2021-03-08", "Police did not fire on the crowd or arrest the leaders, witnesses said.");
+    ev = tu_event(d, "arrest");
+    assert_non_null(ev);
+    assert_int_equal(ev->modality, SR_MOD_NEGATED);
+    d = run("2021-03-08", "The rebels tried to seize the town and kill the governor on Monday.");
+    ev = tu_event(d, "kill");
+    assert_non_null(ev);
+    assert_int_equal(ev->modality, SR_MOD_ATTEMPTED);
+    d = run("2021-03-08", "The group planned to bomb the embassy and abduct diplomats, police said.");
+    ev = tu_event(d, "abduct");
+    assert_true(!ev || ev->modality != SR_MOD_ASSERTED);
+    d = run("2021-03-08", "The rebels would not negotiate, and soldiers attacked the town on Monday.");
+    ev = tu_event(d, "attacked");
+    assert_non_null(ev);
+    assert_int_equal(ev->modality, SR_MOD_ASSERTED);
 }
 
 /* No ACLED event in this sentence (none, or none with an ACLED type). */

@@ -118,6 +118,7 @@ typedef struct ectx {
     int32_t last_date_time;  /* the latest dated time expression in this paragraph */
     bool parse_on_demand;    /* parse the sentences of conflict events the pipeline did not */
     uint16_t cue[DOC_CUES];  /* per class of doc_cue_words: its words in the document */
+    uint16_t means[3];       /* the article's words of air strikes, of shelling, of close fighting */
     uint32_t words;          /* the document's words */
     uint32_t *ntraced;       /* candidates handed to the trace so far */
 } ectx;
@@ -1568,13 +1569,43 @@ static const uint8_t class_type[SR_AC__MAX][2] = {
 /* Violence made specific by the weapon the clause names, the first that
  * applies: a suicide bomb, an air strike, shelling, a grenade, a bomb
  * (a bomb in a clash is still a clash). */
+static const char *const air_means[] = {"airstrike", "warplane", "drone", "aircraft", "jet",
+                                        "helicopter", "gunship", "plane", "bomber", NULL};
+static const char *const shell_means[] = {"shell", "shelling", "artillery", "mortar", "rocket",
+                                          "missile", "howitzer", "bombardment", "gunboat", "warship",
+                                          "frigate", "torpedo", "destroyer", "battleship", NULL};
+/* the means of fighting at close quarters */
+static const char *const direct_means[] = {"gun", "gunman", "gunmen", "rifle", "pistol", "shoot",
+                                           "shooting", "gunfire", "stab", "knife", "machete",
+                                           "ambush", "storm", "board", "gunfight", "firefight", NULL};
+
+/* Token i is a word of a name: of an organization or a person, or a
+ * proper noun inside its sentence ("a Shell staff member"; a capital
+ * after a full stop may open a headline's sentence: "U.S. Warships
+ * shelled"). */
+static bool in_name(const ectx *c, uint32_t i)
+{
+    const sr_doc *d = c->d;
+    if (strncmp(tag(c, i), "NNP", 3) == 0 && i > 0 && d->tokens.v[i - 1].end > d->tokens.v[i - 1].start &&
+        !strchr(".!?:\"'", d->text[d->tokens.v[i - 1].end - 1]))
+        return true;
+    if (c->ment_at[i] < 0)
+        return false;
+    int32_t e = entity_at(c, (int32_t)i);
+    return e >= 0 && (d->entities.v[e].type == SR_ENT_ORG || d->entities.v[e].type == SR_ENT_PERSON);
+}
+
+/* A weapon of the list, by lemma, in tokens [lo, hi), not in a name. */
+static bool weapon_has(const ectx *c, uint32_t lo, uint32_t hi, const char *const *lemmas)
+{
+    for (uint32_t i = lo; i < hi; i++)
+        if (lemma_in(c, i, lemmas) >= 0 && !in_name(c, i))
+            return true;
+    return false;
+}
+
 static int weapon_class(const ectx *c, int cls, uint32_t lo, uint32_t hi)
 {
-    static const char *const air[] = {"airstrike", "warplane", "drone", "aircraft", "jet",
-                                      "helicopter", "gunship", "plane", "bomber", NULL};
-    static const char *const shell[] = {"shell", "shelling", "artillery", "mortar", "rocket",
-                                        "missile", "howitzer", "bombardment", "gunboat", "warship",
-                                        "frigate", "torpedo", NULL};
     static const char *const ied[] = {"ied", "landmine", "mine", "explosive", "bomb", "detonate",
                                       "explode", "blast", "explosion", NULL};
     static const char *const grenade[] = {"grenade", NULL};
@@ -1586,17 +1617,17 @@ static int weapon_class(const ectx *c, int cls, uint32_t lo, uint32_t hi)
         bool not_in_clash;
     } weapons[] = {
         {suicide, ied, {NULL, NULL}, SR_AC_SUICIDE, false},
-        {air, NULL, {"air", "strike"}, SR_AC_AIR, false},
+        {air_means, NULL, {"air", "strike"}, SR_AC_AIR, false},
         {NULL, NULL, {"air", "raid"}, SR_AC_AIR, false},
-        {shell, NULL, {NULL, NULL}, SR_AC_SHELL, false},
+        {shell_means, NULL, {NULL, NULL}, SR_AC_SHELL, false},
         {grenade, NULL, {NULL, NULL}, SR_AC_GRENADE, false},
         {ied, NULL, {NULL, NULL}, SR_AC_IED, true},
     };
     for (size_t k = 0; k < sizeof weapons / sizeof *weapons; k++) {
         if (weapons[k].not_in_clash && cls == SR_AC_CLASH)
             break;
-        if ((weapons[k].words && sentence_has(c, lo, hi, weapons[k].words) &&
-             (!weapons[k].also || sentence_has(c, lo, hi, weapons[k].also))) ||
+        if ((weapons[k].words && weapon_has(c, lo, hi, weapons[k].words) &&
+             (!weapons[k].also || weapon_has(c, lo, hi, weapons[k].also))) ||
             (weapons[k].pair[0] && sentence_has_pair(c, lo, hi, weapons[k].pair[0], weapons[k].pair[1])))
             return weapons[k].cls;
     }
@@ -1685,6 +1716,22 @@ static bool fighter_victims(const ectx *c, const sr_event *ev, uint32_t lo, uint
     return false;
 }
 
+/* A bare attack ("attacked an oil platform", "the 18th ship hit this
+ * year", "Friday's attack") whose clause names no weapon, on no armed
+ * men, in an article whose means are remote (air strikes, missiles,
+ * shelling, warships: two words of them at least and more than twice the
+ * words of close fighting, guns, knives, boarding): the article's means,
+ * air strikes or shelling, whichever it names more. */
+static int article_means(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi)
+{
+    static const char *const bare[] = {"attack", "hit", "strike", "raid", "target", NULL};
+    unsigned air = c->means[0], shell = c->means[1], close = c->means[2];
+    if (lemma_in(c, ev->trig_tok, bare) < 0 || air + shell < 2 || air + shell <= 2 * close ||
+        armed(&ev->target) || fighter_victims(c, ev, lo, hi))
+        return SR_AC_ATTACK;
+    return air > shell ? SR_AC_AIR : SR_AC_SHELL;
+}
+
 /* A crowd named right before the verb: "mourners clashed", "thousands
  * of students battled". */
 static bool crowd_before(const ectx *c, uint32_t ti, uint32_t lo)
@@ -1733,6 +1780,7 @@ static void classify(ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t hi, u
 {
     static const char *const mob[] = {"mob", "lynch", "vigilante", NULL};
     uint8_t t = 0, s = 0;
+
     /* where the weapon may be named: the clause; with the clauses before
      * it when the trigger is a participle of theirs ("fired artillery
      * rounds at the village, injuring a kid"); with those after it when
@@ -1758,6 +1806,8 @@ static void classify(ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t hi, u
         cls = weapon_class(c, cls, wlo, whi);
         if (cls == SR_AC_ATTACK && sentence_has(c, lo, hi, mob))
             cls = SR_AC_MOB;
+        if (cls == SR_AC_ATTACK)
+            cls = article_means(c, ev, lo, hi);
     }
     /* violence by a crowd, villagers or residents: mob violence */
     if ((cls == SR_AC_ATTACK || cls == SR_AC_CLASH) && sector_is(&ev->source, SEC_CROWD) &&
@@ -1846,6 +1896,7 @@ static void classify(ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t hi, u
     }
     ev->acled_type = t;
     ev->acled_sub = s;
+
 }
 
 /* ---- dates and deaths ------------------------------------------------------------------------ */
@@ -2608,6 +2659,7 @@ static void index_cues(ectx *c)
 {
     const sr_doc *d = c->d;
     memset(c->cue, 0, sizeof c->cue);
+    memset(c->means, 0, sizeof c->means);
     c->words = 0;
     for (uint32_t i = 0; i < d->tokens.n; i++) {
         if (d->tokens.v[i].kind != SR_TOK_WORD)
@@ -2618,6 +2670,14 @@ static void index_cues(ectx *c)
         int q = cue_class(c, i);
         if (q >= 0 && c->cue[q] < UINT16_MAX)
             c->cue[q]++;
+        if ((is_noun(c, i) || is_verb(c, i)) && !in_name(c, i)) {
+            int m = lemma_in(c, i, air_means) >= 0     ? 0
+                    : lemma_in(c, i, shell_means) >= 0 ? 1
+                    : lemma_in(c, i, direct_means) >= 0 ? 2
+                                                        : -1;
+            if (m >= 0 && c->means[m] < UINT16_MAX)
+                c->means[m]++;
+        }
     }
 }
 
@@ -4352,6 +4412,16 @@ static int mention_features(const ectx *c, const sr_event *e, bool first, uint32
     return n;
 }
 
+/* Violence with one armed side told: no armed target, no word of
+ * fighting between sides (clash, fight, battle, exchange of fire ...). */
+static bool one_sided(const ectx *c, const sr_event *e)
+{
+    static const char *const fighting[] = {"clash", "fight", "fighting", "battle", "engage", "skirmish",
+                                           "exchange", "gunfight", "firefight", "combat", "offensive",
+                                           "counteroffensive", "hostilities", NULL};
+    return !armed(&e->target) && lemma_in(c, e->trig_tok, fighting) < 0;
+}
+
 #define TYPE_SURE 0.5  /* the weights' type at least this likely */
 #define TYPE_DOUBT 0.15 /* and the rules' at most this */
 #define TYPE_MIN_EXAMPLES 50
@@ -4401,6 +4471,17 @@ static void type_incident(ectx *c, sr_event *h, uint32_t hi_idx, const int32_t *
      * violent) stands */
     if (h->acled_type == SR_ACLED_T_PROTESTS && h->acled_sub != SR_ACLED_S_PEACEFUL)
         return;
+    /* ... and remote violence that no mention's sentence names a weapon
+     * of, typed from the article's means (article_means), which the
+     * weights, learned from single notes, do not see */
+    if ((h->acled_sub == SR_ACLED_S_SHELLING || h->acled_sub == SR_ACLED_S_AIR) &&
+        type_of_sub((uint8_t)best) != SR_ACLED_T_EXPLOSIONS && one_sided(c, h)) {
+        bool sided = true;
+        for (int32_t j = next[hi_idx]; j >= 0 && sided; j = next[j])
+            sided = one_sided(c, &c->d->events.v[j]);
+        if (sided)
+            return;
+    }
     /* ... and within the kind of act its mentions tell (violence, unrest),
      * or a type one of them has */
     bool told = best == SR_ACLED_S_MOB || family(type_of_sub((uint8_t)best)) == family(h->acled_type);

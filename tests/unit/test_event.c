@@ -329,6 +329,34 @@ static void test_modality_scope(void **state)
     assert_int_equal(ev->modality, SR_MOD_ASSERTED);
 }
 
+/* A bare attack whose sentence names no weapon takes the article's
+ * means when they are remote (rockets, missiles, warships), not when the
+ * article tells of close fighting (gunmen, rifles, storming); a company's
+ * name is no weapon. */
+static void test_article_means(void **state)
+{
+    (void)state;
+    const char *second = "\\nIranian forces attacked a Saudi tanker near Kuwait on Saturday and killed two sailors, "
+                         "Lloyds said.";
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s%s",
+             "Iranian gunboats fired rockets at a Kuwaiti tanker in the Gulf on Monday, shipping sources said.", second);
+    const sr_doc *d = run("1987-10-19", buf);
+    const sr_event *ev = tu_event(d, "attacked");
+    assert_non_null(ev);
+    assert_int_equal(ev->acled_type, SR_ACLED_T_EXPLOSIONS);
+    snprintf(buf, sizeof buf, "%s%s",
+             "Iranian gunmen with rifles stormed a Kuwaiti tanker in the Gulf on Monday, shipping sources said.", second);
+    d = run("1987-10-19", buf);
+    ev = tu_event(d, "attacked");
+    assert_non_null(ev);
+    assert_int_not_equal(ev->acled_type, SR_ACLED_T_EXPLOSIONS);
+    d = run("2022-01-12", "On 10 January 2022, unidentified armed individuals killed a Shell staff member in Kogi.");
+    ev = tu_event(d, "killed");
+    assert_non_null(ev);
+    assert_int_not_equal(ev->acled_type, SR_ACLED_T_EXPLOSIONS);
+}
+
 /* No ACLED event in this sentence (none, or none with an ACLED type). */
 static void assert_no_acled(const sr_doc *d)
 {
@@ -469,6 +497,7 @@ int main(void)
         cmocka_unit_test(test_modality_scope),
         cmocka_unit_test(test_sense_from_arguments),
         cmocka_unit_test(test_accidents_and_purposes),
+        cmocka_unit_test(test_article_means),
         cmocka_unit_test(test_arguments_from_parse),
     };
     return cmocka_run_group_tests(tests, tu_setup, tu_teardown);

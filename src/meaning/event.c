@@ -3845,7 +3845,8 @@ static bool accident(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi
         "cancer", "heart", "stroke", "suicide", "overdose", "factory", "plant", "refinery",
         "colliery", "miner", "furnace", "boiler", "elevator", "liftoff", "lift-off",
         "satellite", "airliner", "ferry", "pier", "trap", "rescuer", "disaster", "leak", "fume",
-        "gas", "dam", "collapse", "derailed", "rockfall", "underground", "shaft", NULL};
+        "gas", "dam", "collapse", "derailed", "rockfall", "underground", "shaft", "sink",
+        "takeoff", "take-off", "shuttle", NULL};
     static const char *const violence[] = {
         "bomb", "bombing", "bomber", "explosive", "grenade", "landmine", "ied", "device",
         "gunman", "rebel", "guerrilla", "guerilla", "militant", "terrorist", "insurgent",

@@ -374,6 +374,7 @@ static void test_accidents_and_purposes(void **state)
     assert_no_acled(run("2021-03-08", "A huge explosion in a textile factory in the city of Harbin killed 45 workers on Monday."));
     assert_no_acled(run("2021-03-08", "The bank's vice president died of an apparent heart attack at a meeting in Frankfurt."));
     assert_no_acled(run("2021-03-08", "The inspector killed himself after four days of questioning."));
+    assert_no_acled(run("1987-03-02", "The space shuttle Challenger exploded after takeoff in January, killing its seven crew members."));
     assert_no_acled(run("2021-03-08", "France protested on Monday over Canada's decision to close its ports to French vessels."));
     const sr_doc *d = run("2021-03-08", "A longer-range missile would enable Iran to strike at many towns in the region.");
     const sr_event *ev = tu_event(d, "strike");

@@ -57,8 +57,12 @@ from collections import Counter
 # longer asserted), while draws 3 and 4 gain (35 of 65, 39 of 88); over
 # the four draws 119 of 242 right, 49.2%, as before (121 of 246):
 # 18 of 36, 27 of 53, 35 of 65, 39 of 88.
-floor = {'event_precision.tsv': 0.50, 'event_precision2.tsv': 0.50, 'event_precision3.tsv': 0.52,
-         'event_precision4.tsv': 0.43}
+# Raised 2026-12-02 (wt-event6: modality through coordination, the
+# article's remote means for a bare attack, weights regenerated):
+# 20 of 36, 34 of 57, 34 of 60 (a shuttle's explosion after takeoff an
+# accident), 43 of 82.
+floor = {'event_precision.tsv': 0.55, 'event_precision2.tsv': 0.59, 'event_precision3.tsv': 0.56,
+         'event_precision4.tsv': 0.52}
 etypes = ('Explosions/Remote violence', 'Violence against civilians', 'Strategic developments',
           'Battles', 'Protests', 'Riots')
 def split_type(t):

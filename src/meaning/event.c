@@ -118,6 +118,7 @@ typedef struct ectx {
     int32_t last_date_time;  /* the latest dated time expression in this paragraph */
     bool parse_on_demand;    /* parse the sentences of conflict events the pipeline did not */
     uint16_t cue[DOC_CUES];  /* per class of doc_cue_words: its words in the document */
+    uint16_t means[3];       /* the article's words of air strikes, of shelling, of close fighting */
     uint32_t words;          /* the document's words */
     uint32_t *ntraced;       /* candidates handed to the trace so far */
 } ectx;
@@ -1165,11 +1166,35 @@ static uint32_t nobody_at(const ectx *c, uint32_t k, uint32_t lo)
 
 static bool nobody_before(const ectx *c, uint32_t k, uint32_t lo) { return nobody_at(c, k, lo) != UINT32_MAX; }
 
-/* In a parsed sentence, a verb that is the conjunct, complement or
- * adverbial clause of a verb with a modal ("would provoke retaliation,
- * destroy the Round", "would respond ... by hitting the base") takes its
- * modality: will, would, shall: intended; could, might, may: hypothetical. */
-static int parse_modality(const ectx *c, uint32_t ti, uint32_t lo, uint32_t hi)
+static int modality_at(const ectx *c, uint32_t ti, uint32_t tn, uint32_t lo, uint32_t hi, bool *call,
+                       int depth);
+
+/* Whether verb v of a parsed sentence has a subject or an auxiliary of
+ * its own ("and the police fired": a clause of its own, not a conjunct
+ * that shares its head's). */
+static bool own_clause(const sr_doc *d, uint32_t v, uint32_t lo, uint32_t hi)
+{
+    for (uint32_t k = lo; k < hi; k++) {
+        if (d->heads[k] != v)
+            continue;
+        uint8_t r = d->deprels[k];
+        if (r == SR_DEP_NSUBJ || r == SR_DEP_NSUBJ_PASS || r == SR_DEP_NSUBJ_OUTER || r == SR_DEP_AUX ||
+            r == SR_DEP_AUX_PASS || r == SR_DEP_CSUBJ || r == SR_DEP_EXPL)
+            return true;
+    }
+    return false;
+}
+
+/* In a parsed sentence, the verb the trigger depends on lends it its
+ * frame.  A conjunct with no subject or auxiliary of its own shares its
+ * head's whole modality, whatever gives it: a modal ("would surround the
+ * town, burn the market and kill the chief"), a negation ("did not attack
+ * the post or burn the trucks"), an attempt or a plan ("tried to seize the
+ * town and kill"), a denial ("denied that police shot and killed"); a
+ * complement or adverbial clause of a verb with a modal ("would respond
+ * ... by hitting the base") takes the modal: will, would, shall:
+ * intended; could, might, may: hypothetical. */
+static int parse_modality(const ectx *c, uint32_t ti, uint32_t lo, uint32_t hi, int depth)
 {
     const sr_doc *d = c->d;
     if (!sr_parsed(d, ti))
@@ -1181,6 +1206,14 @@ static int parse_modality(const ectx *c, uint32_t ti, uint32_t lo, uint32_t hi)
         if ((rel != SR_DEP_CONJ && rel != SR_DEP_XCOMP && rel != SR_DEP_ADVCL) || h == SR_NO_HEAD ||
             h < lo || h >= hi || !is_verb(c, h))
             break;
+        if (rel == SR_DEP_CONJ) {
+            if (own_clause(d, cur, lo, hi))
+                break;
+            if (depth < 4) {
+                bool call;
+                return modality_at(c, h, 1, lo, hi, &call, depth + 1);
+            }
+        }
         uint32_t a = h > lo + 6 ? h - 6 : lo;
         for (uint32_t k = a; k < h; k++) {
             if (d->heads[k] != h || d->deprels[k] != SR_DEP_AUX)
@@ -1191,6 +1224,62 @@ static int parse_modality(const ectx *c, uint32_t ti, uint32_t lo, uint32_t hi)
                 return SR_MOD_HYPOTHETICAL;
         }
         cur = h;
+    }
+    return SR_MOD_ASSERTED;
+}
+
+/* Before the parse: whether the verb at ti, with no verb group of its
+ * own, may be a conjunct whose head's frame it shares ("would surround
+ * the town, burn the market"): it follows a comma or a coordinator, and
+ * a modal, a negation, a "to" or a governing verb comes before it in its
+ * sentence.  Such a sentence is parsed so that parse_modality can read
+ * it. */
+static bool frame_conjunct(const ectx *c, uint32_t ti, uint32_t lo)
+{
+    static const char *const coord[] = {",", "and", "or", "nor", "then", NULL};
+    static const char *const neg[] = {"not", "n't", "never", NULL};
+    if (!is_verb(c, ti))
+        return false;
+    uint32_t k = ti;
+    while (k > lo && k + 2 > ti && tag(c, k - 1)[0] == 'R')
+        k--;
+    if (k == lo || !is_any(c, k - 1, coord))
+        return false;
+    for (uint32_t i = lo; i + 1 < k; i++)
+        if (strcmp(tag(c, i), "MD") == 0 || is_any(c, i, neg) || strcmp(tag(c, i), "TO") == 0 ||
+            governor(c, i) != GOV_NONE)
+            return true;
+    return false;
+}
+
+/* A base-form verb right after a comma or a coordinator ("planned to
+ * bomb the embassy and abduct diplomats", "would surround the town, burn
+ * the market") is the conjunct of the base-form verb before it and shares
+ * its modality, when the parse does not tie it to a verb (no parse, or
+ * attached to a noun): a base form with no subject or auxiliary of its
+ * own is no clause of its own.  A finite verb between ends the search. */
+static bool frame_conjunct(const ectx *c, uint32_t ti, uint32_t lo);
+static int bare_conjunct_modality(const ectx *c, uint32_t ti, uint32_t lo, uint32_t hi, int depth)
+{
+    const sr_doc *d = c->d;
+    if (strcmp(tag(c, ti), "VB") != 0 || !frame_conjunct(c, ti, lo))
+        return SR_MOD_ASSERTED;
+    if (sr_parsed(d, ti) && d->heads[ti] != SR_NO_HEAD && d->heads[ti] < d->tokens.n &&
+        is_verb(c, d->heads[ti]))
+        return SR_MOD_ASSERTED; /* the parse has said */
+    uint32_t k = ti;
+    while (k > lo && tag(c, k - 1)[0] == 'R')
+        k--;
+    for (uint32_t j = k - 1; j > lo && j + 14 > ti; j--) {
+        uint32_t v = j - 1;
+        const char *t = tag(c, v);
+        if (is(c, v, ";") || is(c, v, ":") || strcmp(t, "VBD") == 0 || strcmp(t, "VBZ") == 0 ||
+            strcmp(t, "MD") == 0 || strcmp(t, "WDT") == 0 || strcmp(t, "WP") == 0)
+            break;
+        if (strcmp(t, "VB") == 0 || strcmp(t, "VBP") == 0) {
+            bool call;
+            return modality_at(c, v, 1, lo, hi, &call, depth + 1);
+        }
     }
     return SR_MOD_ASSERTED;
 }
@@ -1220,7 +1309,8 @@ static bool generic_relative(const ectx *c, uint32_t ti, uint32_t lo)
  * one, the verb that governs a noun ("foiled an attack", "the attack was
  * foiled") or the clause ("denied that"), a condition, a question.
  * `call`: a noun governed by a call ("called for a ceasefire"). */
-static int modality(const ectx *c, uint32_t ti, uint32_t tn, uint32_t lo, uint32_t hi, bool *call)
+static int modality_at(const ectx *c, uint32_t ti, uint32_t tn, uint32_t lo, uint32_t hi, bool *call,
+                       int depth)
 {
     static const char *const hyp[] = {"if", "unless", "whether", NULL};
     *call = false;
@@ -1298,8 +1388,15 @@ static int modality(const ectx *c, uint32_t ti, uint32_t tn, uint32_t lo, uint32
     if (mod == SR_MOD_ASSERTED && !noun && generic_relative(c, ti, lo))
         return SR_MOD_HYPOTHETICAL;
     if (mod == SR_MOD_ASSERTED && !noun)
-        mod = parse_modality(c, ti, lo, hi);
+        mod = parse_modality(c, ti, lo, hi, depth);
+    if (mod == SR_MOD_ASSERTED && !noun && depth < 4)
+        mod = bare_conjunct_modality(c, ti, lo, hi, depth);
     return mod;
+}
+
+static int modality(const ectx *c, uint32_t ti, uint32_t tn, uint32_t lo, uint32_t hi, bool *call)
+{
+    return modality_at(c, ti, tn, lo, hi, call, 0);
 }
 
 /* ---- ACLED -------------------------------------------------------------------------------- */
@@ -1512,13 +1609,43 @@ static const uint8_t class_type[SR_AC__MAX][2] = {
 /* Violence made specific by the weapon the clause names, the first that
  * applies: a suicide bomb, an air strike, shelling, a grenade, a bomb
  * (a bomb in a clash is still a clash). */
+static const char *const air_means[] = {"airstrike", "warplane", "drone", "aircraft", "jet",
+                                        "helicopter", "gunship", "plane", "bomber", NULL};
+static const char *const shell_means[] = {"shell", "shelling", "artillery", "mortar", "rocket",
+                                          "missile", "howitzer", "bombardment", "gunboat", "warship",
+                                          "frigate", "torpedo", "destroyer", "battleship", NULL};
+/* the means of fighting at close quarters */
+static const char *const direct_means[] = {"gun", "gunman", "gunmen", "rifle", "pistol", "shoot",
+                                           "shooting", "gunfire", "stab", "knife", "machete",
+                                           "ambush", "storm", "board", "gunfight", "firefight", NULL};
+
+/* Token i is a word of a name: of an organization or a person, or a
+ * proper noun inside its sentence ("a Shell staff member"; a capital
+ * after a full stop may open a headline's sentence: "U.S. Warships
+ * shelled"). */
+static bool in_name(const ectx *c, uint32_t i)
+{
+    const sr_doc *d = c->d;
+    if (strncmp(tag(c, i), "NNP", 3) == 0 && i > 0 && d->tokens.v[i - 1].end > d->tokens.v[i - 1].start &&
+        !strchr(".!?:\"'", d->text[d->tokens.v[i - 1].end - 1]))
+        return true;
+    if (c->ment_at[i] < 0)
+        return false;
+    int32_t e = entity_at(c, (int32_t)i);
+    return e >= 0 && (d->entities.v[e].type == SR_ENT_ORG || d->entities.v[e].type == SR_ENT_PERSON);
+}
+
+/* A weapon of the list, by lemma, in tokens [lo, hi), not in a name. */
+static bool weapon_has(const ectx *c, uint32_t lo, uint32_t hi, const char *const *lemmas)
+{
+    for (uint32_t i = lo; i < hi; i++)
+        if (lemma_in(c, i, lemmas) >= 0 && !in_name(c, i))
+            return true;
+    return false;
+}
+
 static int weapon_class(const ectx *c, int cls, uint32_t lo, uint32_t hi)
 {
-    static const char *const air[] = {"airstrike", "warplane", "drone", "aircraft", "jet",
-                                      "helicopter", "gunship", "plane", "bomber", NULL};
-    static const char *const shell[] = {"shell", "shelling", "artillery", "mortar", "rocket",
-                                        "missile", "howitzer", "bombardment", "gunboat", "warship",
-                                        "frigate", "torpedo", NULL};
     static const char *const ied[] = {"ied", "landmine", "mine", "explosive", "bomb", "detonate",
                                       "explode", "blast", "explosion", NULL};
     static const char *const grenade[] = {"grenade", NULL};
@@ -1530,17 +1657,17 @@ static int weapon_class(const ectx *c, int cls, uint32_t lo, uint32_t hi)
         bool not_in_clash;
     } weapons[] = {
         {suicide, ied, {NULL, NULL}, SR_AC_SUICIDE, false},
-        {air, NULL, {"air", "strike"}, SR_AC_AIR, false},
+        {air_means, NULL, {"air", "strike"}, SR_AC_AIR, false},
         {NULL, NULL, {"air", "raid"}, SR_AC_AIR, false},
-        {shell, NULL, {NULL, NULL}, SR_AC_SHELL, false},
+        {shell_means, NULL, {NULL, NULL}, SR_AC_SHELL, false},
         {grenade, NULL, {NULL, NULL}, SR_AC_GRENADE, false},
         {ied, NULL, {NULL, NULL}, SR_AC_IED, true},
     };
     for (size_t k = 0; k < sizeof weapons / sizeof *weapons; k++) {
         if (weapons[k].not_in_clash && cls == SR_AC_CLASH)
             break;
-        if ((weapons[k].words && sentence_has(c, lo, hi, weapons[k].words) &&
-             (!weapons[k].also || sentence_has(c, lo, hi, weapons[k].also))) ||
+        if ((weapons[k].words && weapon_has(c, lo, hi, weapons[k].words) &&
+             (!weapons[k].also || weapon_has(c, lo, hi, weapons[k].also))) ||
             (weapons[k].pair[0] && sentence_has_pair(c, lo, hi, weapons[k].pair[0], weapons[k].pair[1])))
             return weapons[k].cls;
     }
@@ -1629,6 +1756,22 @@ static bool fighter_victims(const ectx *c, const sr_event *ev, uint32_t lo, uint
     return false;
 }
 
+/* A bare attack ("attacked an oil platform", "the 18th ship hit this
+ * year", "Friday's attack") whose clause names no weapon, on no armed
+ * men, in an article whose means are remote (air strikes, missiles,
+ * shelling, warships: two words of them at least and more than twice the
+ * words of close fighting, guns, knives, boarding): the article's means,
+ * air strikes or shelling, whichever it names more. */
+static int article_means(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi)
+{
+    static const char *const bare[] = {"attack", "hit", "strike", "raid", "target", NULL};
+    unsigned air = c->means[0], shell = c->means[1], close = c->means[2];
+    if (lemma_in(c, ev->trig_tok, bare) < 0 || air + shell < 2 || air + shell <= 2 * close ||
+        armed(&ev->target) || fighter_victims(c, ev, lo, hi))
+        return SR_AC_ATTACK;
+    return air > shell ? SR_AC_AIR : SR_AC_SHELL;
+}
+
 /* A crowd named right before the verb: "mourners clashed", "thousands
  * of students battled". */
 static bool crowd_before(const ectx *c, uint32_t ti, uint32_t lo)
@@ -1677,6 +1820,7 @@ static void classify(ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t hi, u
 {
     static const char *const mob[] = {"mob", "lynch", "vigilante", NULL};
     uint8_t t = 0, s = 0;
+
     /* where the weapon may be named: the clause; with the clauses before
      * it when the trigger is a participle of theirs ("fired artillery
      * rounds at the village, injuring a kid"); with those after it when
@@ -1702,6 +1846,8 @@ static void classify(ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t hi, u
         cls = weapon_class(c, cls, wlo, whi);
         if (cls == SR_AC_ATTACK && sentence_has(c, lo, hi, mob))
             cls = SR_AC_MOB;
+        if (cls == SR_AC_ATTACK)
+            cls = article_means(c, ev, lo, hi);
     }
     /* violence by a crowd, villagers or residents: mob violence */
     if ((cls == SR_AC_ATTACK || cls == SR_AC_CLASH) && sector_is(&ev->source, SEC_CROWD) &&
@@ -1790,6 +1936,7 @@ static void classify(ectx *c, sr_event *ev, int cls, uint32_t lo, uint32_t hi, u
     }
     ev->acled_type = t;
     ev->acled_sub = s;
+
 }
 
 /* ---- dates and deaths ------------------------------------------------------------------------ */
@@ -2573,6 +2720,7 @@ static void index_cues(ectx *c)
 {
     const sr_doc *d = c->d;
     memset(c->cue, 0, sizeof c->cue);
+    memset(c->means, 0, sizeof c->means);
     c->words = 0;
     for (uint32_t i = 0; i < d->tokens.n; i++) {
         if (d->tokens.v[i].kind != SR_TOK_WORD)
@@ -2583,6 +2731,14 @@ static void index_cues(ectx *c)
         int q = cue_class(c, i);
         if (q >= 0 && c->cue[q] < UINT16_MAX)
             c->cue[q]++;
+        if ((is_noun(c, i) || is_verb(c, i)) && !in_name(c, i)) {
+            int m = lemma_in(c, i, air_means) >= 0     ? 0
+                    : lemma_in(c, i, shell_means) >= 0 ? 1
+                    : lemma_in(c, i, direct_means) >= 0 ? 2
+                                                        : -1;
+            if (m >= 0 && c->means[m] < UINT16_MAX)
+                c->means[m]++;
+        }
     }
 }
 
@@ -3788,7 +3944,8 @@ static bool accident(const ectx *c, const sr_event *ev, uint32_t lo, uint32_t hi
         "cancer", "heart", "stroke", "suicide", "overdose", "factory", "plant", "refinery",
         "colliery", "miner", "furnace", "boiler", "elevator", "liftoff", "lift-off",
         "satellite", "airliner", "ferry", "pier", "trap", "rescuer", "disaster", "leak", "fume",
-        "gas", "dam", "collapse", "derailed", "rockfall", "underground", "shaft", NULL};
+        "gas", "dam", "collapse", "derailed", "rockfall", "underground", "shaft", "sink",
+        "takeoff", "take-off", "shuttle", NULL};
     static const char *const violence[] = {
         "bomb", "bombing", "bomber", "explosive", "grenade", "landmine", "ied", "device",
         "gunman", "rebel", "guerrilla", "guerilla", "militant", "terrorist", "insurgent",
@@ -4097,12 +4254,14 @@ static sitrep_status sentence_pass(ectx *c, uint32_t first_event, uint32_t lo, u
 }
 
 /* Events the parse must check: asserted conflict events (an ACLED type,
- * or CAMEO 18-20). */
-static bool needs_parse(const ectx *c, uint32_t first_event)
+ * or CAMEO 18-20), and asserted verbs that may be conjuncts sharing a
+ * frame (frame_conjunct). */
+static bool needs_parse(const ectx *c, uint32_t first_event, uint32_t lo)
 {
     for (uint32_t k = first_event; k < c->d->events.n; k++) {
         const sr_event *e = &c->d->events.v[k];
-        if (e->modality == SR_MOD_ASSERTED && (e->acled_type != SR_ACLED_T_NONE || cameo_violent(e->cameo)))
+        if (e->modality == SR_MOD_ASSERTED &&
+            (e->acled_type != SR_ACLED_T_NONE || cameo_violent(e->cameo) || frame_conjunct(c, e->trig_tok, lo)))
             return true;
     }
     return false;
@@ -4146,7 +4305,7 @@ static sitrep_status sentence_events(ectx *c, uint32_t lo, uint32_t hi)
     if (st != SITREP_OK)
         return st;
     if (c->parse_on_demand && sr_parse_available(c->m) && !sr_parsed(c->d, lo) &&
-        hi - lo <= SR_PARSE_MAXLEN && needs_parse(c, first_event)) {
+        hi - lo <= SR_PARSE_MAXLEN && needs_parse(c, first_event, lo)) {
         if ((st = sr_parse_sentence(c->d, c->m, lo, hi - lo)) != SITREP_OK)
             return st;
         c->d->events.n = first_event;
@@ -4353,6 +4512,16 @@ static int mention_features(const ectx *c, const sr_event *e, bool first, uint32
     return n;
 }
 
+/* Violence with one armed side told: no armed target, no word of
+ * fighting between sides (clash, fight, battle, exchange of fire ...). */
+static bool one_sided(const ectx *c, const sr_event *e)
+{
+    static const char *const fighting[] = {"clash", "fight", "fighting", "battle", "engage", "skirmish",
+                                           "exchange", "gunfight", "firefight", "combat", "offensive",
+                                           "counteroffensive", "hostilities", NULL};
+    return !armed(&e->target) && lemma_in(c, e->trig_tok, fighting) < 0;
+}
+
 #define TYPE_SURE 0.5  /* the weights' type at least this likely */
 #define TYPE_DOUBT 0.15 /* and the rules' at most this */
 #define TYPE_MIN_EXAMPLES 50
@@ -4402,6 +4571,17 @@ static void type_incident(ectx *c, sr_event *h, uint32_t hi_idx, const int32_t *
      * violent) stands */
     if (h->acled_type == SR_ACLED_T_PROTESTS && h->acled_sub != SR_ACLED_S_PEACEFUL)
         return;
+    /* ... and remote violence that no mention's sentence names a weapon
+     * of, typed from the article's means (article_means), which the
+     * weights, learned from single notes, do not see */
+    if ((h->acled_sub == SR_ACLED_S_SHELLING || h->acled_sub == SR_ACLED_S_AIR) &&
+        type_of_sub((uint8_t)best) != SR_ACLED_T_EXPLOSIONS && one_sided(c, h)) {
+        bool sided = true;
+        for (int32_t j = next[hi_idx]; j >= 0 && sided; j = next[j])
+            sided = one_sided(c, &c->d->events.v[j]);
+        if (sided)
+            return;
+    }
     /* ... and within the kind of act its mentions tell (violence, unrest),
      * or a type one of them has */
     bool told = best == SR_ACLED_S_MOB || family(type_of_sub((uint8_t)best)) == family(h->acled_type);

@@ -322,6 +322,51 @@ static void test_modality_scope(void **state)
     assert_true(ev->has_fatalities);
     assert_int_equal(ev->fat_min, 0);
     assert_int_equal(tu_event(d, "killed") ? tu_event(d, "killed")->modality : SR_MOD_NEGATED, SR_MOD_NEGATED);
+    /* a conjunct with no subject of its own shares its head's frame:
+     * negation, attempt, plan; one with its own subject does not */
+    d = run("2021-03-08", "Police did not fire on the crowd or arrest the leaders, witnesses said.");
+    ev = tu_event(d, "arrest");
+    assert_non_null(ev);
+    assert_int_equal(ev->modality, SR_MOD_NEGATED);
+    d = run("2021-03-08", "The rebels tried to seize the town and kill the governor on Monday.");
+    ev = tu_event(d, "kill");
+    assert_non_null(ev);
+    assert_int_equal(ev->modality, SR_MOD_ATTEMPTED);
+    d = run("2021-03-08", "The group planned to bomb the embassy and abduct diplomats, police said.");
+    ev = tu_event(d, "abduct");
+    assert_true(!ev || ev->modality != SR_MOD_ASSERTED);
+    d = run("2021-03-08", "The rebels would not negotiate, and soldiers attacked the town on Monday.");
+    ev = tu_event(d, "attacked");
+    assert_non_null(ev);
+    assert_int_equal(ev->modality, SR_MOD_ASSERTED);
+}
+
+/* A bare attack whose sentence names no weapon takes the article's
+ * means when they are remote (rockets, missiles, warships), not when the
+ * article tells of close fighting (gunmen, rifles, storming); a company's
+ * name is no weapon. */
+static void test_article_means(void **state)
+{
+    (void)state;
+    const char *second = "\\nIranian forces attacked a Saudi tanker near Kuwait on Saturday and killed two sailors, "
+                         "Lloyds said.";
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s%s",
+             "Iranian gunboats fired rockets at a Kuwaiti tanker in the Gulf on Monday, shipping sources said.", second);
+    const sr_doc *d = run("1987-10-19", buf);
+    const sr_event *ev = tu_event(d, "attacked");
+    assert_non_null(ev);
+    assert_int_equal(ev->acled_type, SR_ACLED_T_EXPLOSIONS);
+    snprintf(buf, sizeof buf, "%s%s",
+             "Iranian gunmen with rifles stormed a Kuwaiti tanker in the Gulf on Monday, shipping sources said.", second);
+    d = run("1987-10-19", buf);
+    ev = tu_event(d, "attacked");
+    assert_non_null(ev);
+    assert_int_not_equal(ev->acled_type, SR_ACLED_T_EXPLOSIONS);
+    d = run("2022-01-12", "On 10 January 2022, unidentified armed individuals killed a Shell staff member in Kogi.");
+    ev = tu_event(d, "killed");
+    assert_non_null(ev);
+    assert_int_not_equal(ev->acled_type, SR_ACLED_T_EXPLOSIONS);
 }
 
 /* No ACLED event in this sentence (none, or none with an ACLED type). */
@@ -341,6 +386,7 @@ static void test_accidents_and_purposes(void **state)
     assert_no_acled(run("2021-03-08", "A huge explosion in a textile factory in the city of Harbin killed 45 workers on Monday."));
     assert_no_acled(run("2021-03-08", "The bank's vice president died of an apparent heart attack at a meeting in Frankfurt."));
     assert_no_acled(run("2021-03-08", "The inspector killed himself after four days of questioning."));
+    assert_no_acled(run("1987-03-02", "The space shuttle Challenger exploded after takeoff in January, killing its seven crew members."));
     assert_no_acled(run("2021-03-08", "France protested on Monday over Canada's decision to close its ports to French vessels."));
     const sr_doc *d = run("2021-03-08", "A longer-range missile would enable Iran to strike at many towns in the region.");
     const sr_event *ev = tu_event(d, "strike");
@@ -503,6 +549,7 @@ int main(void)
         cmocka_unit_test(test_modality_scope),
         cmocka_unit_test(test_sense_from_arguments),
         cmocka_unit_test(test_accidents_and_purposes),
+        cmocka_unit_test(test_article_means),
         cmocka_unit_test(test_arguments_from_parse),
         cmocka_unit_test(test_arguments_in_windows),
     };

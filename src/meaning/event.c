@@ -3914,6 +3914,21 @@ static bool weapon_subject(const ectx *c, uint32_t i, uint32_t lo)
 }
 
 
+/* A noun trigger that names the means of war it is done with: the word
+ * before its head, inside the trigger or right before it, is a weapon or
+ * "air" ("air strikes", "drone strike", "mortar attack", "rocket fire"):
+ * like a weapon that does it, its sense needs no test. */
+static bool weapon_trigger(const ectx *c, const sr_event *ev)
+{
+    static const char *const w[] = {"air", "rocket", "missile", "shell", "mortar", "bomb", "grenade",
+                                    "drone", "warplane", "jet", "helicopter", "gunship", "artillery",
+                                    "airstrike", "landmine", "ied", "tank", "naval", NULL};
+    uint32_t h = ev->trig_tok + ev->trig_n - 1;
+    if (!is_noun(c, h) || h == 0)
+        return false;
+    return lemma_in(c, h - 1, w) >= 0 && !in_name(c, h - 1);
+}
+
 /* "fire" as a blaze, not shooting: no "opened/set/exchange of fire",
  * nothing fired "on" or "at". */
 static bool blaze_at(const ectx *c, uint32_t i, uint32_t lo, uint32_t hi)
@@ -4116,7 +4131,7 @@ static int acled_class(const ectx *c, sr_event *ev, const sr_lex_rec *r, uint32_
      * it ("a rocket hit the market") needs none, and armed men who do it
      * ("militias launched their final assault", "the army had captured the
      * city") pass it whatever its score (the test still learns from them) */
-    if ((r->acled != SR_AC_NONE || cameo_violent(ev->cameo)) && !weapon_subject(c, i, lo) &&
+    if ((r->acled != SR_AC_NONE || cameo_violent(ev->cameo)) && !weapon_subject(c, i, lo) && !weapon_trigger(c, ev) &&
         !conflict_sense(c, ev, r->acled, ca, cb, lo, hi) && !armed(&ev->source)) {
         if (cameo_violent(ev->cameo))
             return -1;

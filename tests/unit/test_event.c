@@ -100,9 +100,12 @@ static void test_passive_pronouns_and_reports(void **state)
 {
     (void)state;
     const sr_doc *d = run("2017-10-15T21:37",
-                          "The Free Syrian Army entered Azaz last week. The town was seized by the "
+                          "The Free Syrian Army entered the town of Azaz last week. The town was seized by the "
                           "group after a short battle, a spokesman said.\\n\\n"
                           "\\u201cWe captured the airport,\\u201d said Colonel Ahmed Saleh.");
+    /* "the town of Azaz": the name tagger retrained on 2026-12-02 reads a bare
+     * "entered Azaz" as an organization (a borderline name for it: see
+     * docs/entities.md); this test is of the passive and "the group" */
     const sr_event *ev = tu_event(d, "seized");
     assert_non_null(ev);
     /* passive: the one after "by" took it; "the group" is the Free Syrian Army */

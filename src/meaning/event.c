@@ -1238,7 +1238,10 @@ static bool frame_conjunct(const ectx *c, uint32_t ti, uint32_t lo)
 {
     static const char *const coord[] = {",", "and", "or", "nor", "then", NULL};
     static const char *const neg[] = {"not", "n't", "never", NULL};
-    if (!is_verb(c, ti))
+    /* a base form or a participle: a finite verb after a comma has a
+     * tense of its own ("..., said a spokesman") */
+    const char *t = tag(c, ti);
+    if (!is_verb(c, ti) || (t[2] != '\0' && t[2] != 'N'))
         return false;
     uint32_t k = ti;
     while (k > lo && k + 2 > ti && tag(c, k - 1)[0] == 'R')

@@ -1261,7 +1261,6 @@ static bool frame_conjunct(const ectx *c, uint32_t ti, uint32_t lo)
  * its modality, when the parse does not tie it to a verb (no parse, or
  * attached to a noun): a base form with no subject or auxiliary of its
  * own is no clause of its own.  A finite verb between ends the search. */
-static bool frame_conjunct(const ectx *c, uint32_t ti, uint32_t lo);
 static int bare_conjunct_modality(const ectx *c, uint32_t ti, uint32_t lo, uint32_t hi, int depth)
 {
     const sr_doc *d = c->d;
@@ -3897,13 +3896,20 @@ static int parse_sense(const ectx *c, const sr_event *ev, const sr_lex_rec *r, u
     return 2;
 }
 
+/* Weapons that do an act of war themselves: its subject ("a rocket hit")
+ * or, but for "mine" and "explosive" ("a mine strike" is miners'), the
+ * word before a noun trigger ("mortar attack"). */
+static const char *const war_weapons[] = {"rocket", "missile", "shell", "mortar", "bomb", "grenade",
+                                          "drone", "warplane", "jet", "helicopter", "gunship",
+                                          "artillery", "airstrike", "landmine", "ied", "mine",
+                                          "explosive", NULL};
+enum { N_WEAPON_MODIFIERS = 15 }; /* the first 15 of war_weapons */
+
 /* A weapon right before the verb, as its subject: "a rocket hit", "the
  * shells struck", "a bomb has destroyed". */
 static bool weapon_subject(const ectx *c, uint32_t i, uint32_t lo)
 {
-    static const char *const w[] = {"rocket", "missile", "shell", "mortar", "bomb", "grenade",
-                                    "drone", "warplane", "jet", "helicopter", "gunship", "artillery",
-                                    "airstrike", "mine", "landmine", "ied", "explosive", NULL};
+    const char *const *w = war_weapons;
     if (!is_verb(c, i))
         return false;
     for (uint32_t k = i; k > lo && k + 4 > i; k--) {
@@ -3923,13 +3929,12 @@ static bool weapon_subject(const ectx *c, uint32_t i, uint32_t lo)
  * like a weapon that does it, its sense needs no test. */
 static bool weapon_trigger(const ectx *c, const sr_event *ev)
 {
-    static const char *const w[] = {"air", "rocket", "missile", "shell", "mortar", "bomb", "grenade",
-                                    "drone", "warplane", "jet", "helicopter", "gunship", "artillery",
-                                    "airstrike", "landmine", "ied", "tank", "naval", NULL};
+    static const char *const more[] = {"air", "tank", "naval", NULL};
     uint32_t h = ev->trig_tok + ev->trig_n - 1;
-    if (!is_noun(c, h) || h == 0)
+    if (!is_noun(c, h) || h == 0 || in_name(c, h - 1))
         return false;
-    return lemma_in(c, h - 1, w) >= 0 && !in_name(c, h - 1);
+    int k = lemma_in(c, h - 1, war_weapons);
+    return (k >= 0 && k < N_WEAPON_MODIFIERS) || lemma_in(c, h - 1, more) >= 0;
 }
 
 /* "fire" as a blaze, not shooting: no "opened/set/exchange of fire",
